@@ -1,0 +1,356 @@
+"""The interchange format ``article/1``: a JSON object, documented in
+``docs/format.md``. Reading reports every problem at once, each with its
+JSON path; unknown fields are kept at every level so a round trip through
+the app loses nothing that other tools wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from editor.errors import FormatError, UnsupportedVersionError
+from editor.media import FileMedia, Media
+from editor.model import (
+    BLOCK_TYPES,
+    LANGUAGES,
+    Article,
+    Block,
+    HeadingBlock,
+    ImageBlock,
+    ParagraphBlock,
+    QuoteBlock,
+    RelatedLink,
+    SiteProfile,
+)
+
+FORMAT = "article/1"
+_FORMAT_PATTERN = re.compile(r"article/(\d+)")
+_BLOCK_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# "https://…", "file:…", "data:…" — but not a Windows drive ("C:\…").
+_URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+
+_ARTICLE_FIELDS = (
+    "format", "language", "title", "published", "timezone", "lead", "blocks", "author",
+    "source", "original_url", "url", "related", "tags", "site",
+)
+_BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
+    "paragraph": ("id", "type", "text"),
+    "heading": ("id", "type", "text", "level"),
+    "quote": ("id", "type", "text", "cite"),
+    "image": ("id", "type", "src", "caption", "alt", "credit"),
+}
+_SITE_FIELDS = SiteProfile.FIELDS
+_RELATED_FIELDS = ("title", "url")
+
+# Resolves an image ``src`` to its bytes: returns the media, or a problem.
+MediaResolver = Callable[[str], "Media | str"]
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.lines.append(f"{path}: {message}" if path else message)
+
+
+def _extra(data: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key not in known}
+
+
+def _string(data: dict[str, Any], key: str, path: str, problems: _Problems) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        problems.add(f"{path}{key}", f"must be text, not {_json_type(value)}")
+        return ""
+    return value
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__
+    )
+
+
+def check_format_version(data: Any) -> None:
+    """Refuse data that is not ``article/1``, newer versions with their own error."""
+    if not isinstance(data, dict):
+        raise FormatError(f"the article must be a JSON object, not {_json_type(data)}")
+    version = data.get("format")
+    if version == FORMAT:
+        return
+    match = _FORMAT_PATTERN.fullmatch(version) if isinstance(version, str) else None
+    if match and int(match.group(1)) > 1:
+        raise UnsupportedVersionError(
+            f"format: this article was written as {version}, by a newer version of the app; "
+            f"this version reads {FORMAT} only"
+        )
+    if version is None:
+        raise FormatError(f'format: missing; an article starts with "format": "{FORMAT}"')
+    raise FormatError(f"format: {json.dumps(version, ensure_ascii=False)} is not {FORMAT}")
+
+
+def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
+    """Build an article from parsed JSON, reporting every problem at once."""
+    check_format_version(data)
+    problems = _Problems()
+    article = Article(extra=_extra(data, _ARTICLE_FIELDS))
+
+    if "title" not in data:
+        problems.add("title", "missing (every article needs a title)")
+    article.title = _string(data, "title", "", problems)
+
+    language = data.get("language", "vi")
+    if language not in LANGUAGES:
+        problems.add("language", f'must be "vi" or "en", not {json.dumps(language, ensure_ascii=False)}')
+    else:
+        article.language = language
+
+    article.timezone = None
+    timezone = _string(data, "timezone", "", problems)
+    if timezone:
+        try:
+            ZoneInfo(timezone)
+            article.timezone = timezone
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.add("timezone", f"{timezone!r} is not a time zone name such as Asia/Ho_Chi_Minh")
+
+    published = _string(data, "published", "", problems)
+    if published:
+        article.published = _parse_published(published, problems)
+
+    article.lead = _string(data, "lead", "", problems)
+    for key in ("author", "source", "original_url", "url"):
+        setattr(article, key, _string(data, key, "", problems))
+
+    blocks = data.get("blocks", [])
+    if not isinstance(blocks, list):
+        problems.add("blocks", f"must be a list, not {_json_type(blocks)}")
+        blocks = []
+    seen_ids: set[str] = set()
+    for index, raw in enumerate(blocks):
+        block = _block_from_dict(raw, f"blocks[{index}]", resolve_media, problems)
+        if block is None:
+            continue
+        if block.id and block.id in seen_ids:
+            problems.add(f"blocks[{index}].id", f"{block.id!r} is used by another block")
+        seen_ids.add(block.id)
+        article.blocks.append(block)
+    _assign_missing_ids(article.blocks, seen_ids)
+
+    related = data.get("related", [])
+    if not isinstance(related, list):
+        problems.add("related", f"must be a list, not {_json_type(related)}")
+        related = []
+    for index, raw in enumerate(related):
+        path = f"related[{index}]."
+        if not isinstance(raw, dict):
+            problems.add(f"related[{index}]", "must be an object with title and url")
+            continue
+        link = RelatedLink(extra=_extra(raw, _RELATED_FIELDS))
+        link.title = _string(raw, "title", path, problems)
+        link.url = _string(raw, "url", path, problems)
+        article.related.append(link)
+
+    tags = data.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        problems.add("tags", "must be a list of texts")
+    else:
+        article.tags = tags
+
+    if "site" in data and data["site"] is not None:
+        article.site = site_from_dict(data["site"], "site", problems, base_dir=None)
+
+    if problems.lines:
+        raise FormatError(problems.lines)
+    return article
+
+
+def _parse_published(text: str, problems: _Problems) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        problems.add("published", f"{text!r} is not an ISO 8601 date and time such as 2023-11-01T16:20:00+07:00")
+        return None
+    if moment.tzinfo is None:
+        problems.add("published", f"{text!r} has no UTC offset; write it as 2023-11-01T16:20:00+07:00")
+        return None
+    return moment
+
+
+def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems: _Problems) -> Block | None:
+    if not isinstance(raw, dict):
+        problems.add(path, f"must be an object, not {_json_type(raw)}")
+        return None
+    kind = raw.get("type")
+    if kind not in BLOCK_TYPES:
+        known = ", ".join(BLOCK_TYPES)
+        problems.add(f"{path}.type", f"unknown block type {json.dumps(kind, ensure_ascii=False)} (known: {known})")
+        return None
+    block = BLOCK_TYPES[kind](extra=_extra(raw, _BLOCK_FIELDS[kind]))
+    block_id = raw.get("id")
+    if block_id is not None:
+        if not isinstance(block_id, str) or not _BLOCK_ID.fullmatch(block_id):
+            problems.add(f"{path}.id", "must be 1–64 letters, digits, '-' or '_'")
+        else:
+            block.id = block_id
+    else:
+        block.id = ""  # assigned once every id in the file is known
+    prefix = f"{path}."
+    if isinstance(block, (ParagraphBlock, QuoteBlock)):
+        block.text = _string(raw, "text", prefix, problems)
+    if isinstance(block, QuoteBlock):
+        block.cite = _string(raw, "cite", prefix, problems)
+    if isinstance(block, HeadingBlock):
+        block.text = _string(raw, "text", prefix, problems)
+        level = raw.get("level", 2)
+        if level not in (2, 3) or isinstance(level, bool):
+            problems.add(f"{path}.level", f"must be 2 or 3, not {json.dumps(level)}")
+        else:
+            block.level = level
+    if isinstance(block, ImageBlock):
+        for key in ("caption", "alt", "credit"):
+            setattr(block, key, _string(raw, key, prefix, problems))
+        block.src = _string(raw, "src", prefix, problems)
+        if not block.src:
+            problems.add(f"{path}.src", "missing: an image block needs the path of its photo")
+        elif _URL_LIKE.match(block.src):
+            problems.add(f"{path}.src", f"{block.src!r} is a URL; give the path of a file on this computer (the app works offline)")
+        else:
+            resolved = resolve_media(block.src)
+            if isinstance(resolved, str):
+                problems.add(f"{path}.src", resolved)
+            else:
+                block.media = resolved
+    return block
+
+
+def _assign_missing_ids(blocks: list[Block], taken: set[str]) -> None:
+    # Derived from the position, not random, so that exporting the same file
+    # twice gives the same page byte for byte.
+    for index, block in enumerate(blocks, start=1):
+        if block.id:
+            continue
+        candidate, suffix = f"b{index}", 1
+        while candidate in taken:
+            suffix += 1
+            candidate = f"b{index}-{suffix}"
+        block.id = candidate
+        taken.add(candidate)
+
+
+def site_from_dict(raw: Any, path: str, problems: _Problems, base_dir: Path | None) -> SiteProfile | None:
+    if not isinstance(raw, dict):
+        problems.add(path, f"must be an object, not {_json_type(raw)}")
+        return None
+    site = SiteProfile(base_dir=base_dir, extra=_extra(raw, _SITE_FIELDS))
+    prefix = f"{path}." if path else ""
+    for key in _SITE_FIELDS:
+        setattr(site, key, _string(raw, key, prefix, problems))
+    return site
+
+
+def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> dict[str, Any]:
+    """The ``article/1`` JSON object; ``src_of`` names each image's file."""
+    data: dict[str, Any] = {"format": FORMAT, "language": article.language, "title": article.title}
+    if article.published is not None:
+        data["published"] = article.published.isoformat()
+    if article.timezone:
+        data["timezone"] = article.timezone
+    data["lead"] = article.lead
+    data["blocks"] = [_block_to_dict(block, src_of) for block in article.blocks]
+    for key in ("author", "source", "original_url", "url"):
+        data[key] = getattr(article, key)
+    data["related"] = [{"title": link.title, "url": link.url, **link.extra} for link in article.related]
+    data["tags"] = list(article.tags)
+    if article.site is not None:
+        data["site"] = site_to_dict(article.site)
+    data.update({key: value for key, value in article.extra.items() if key not in data})
+    return data
+
+
+def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": block.id, "type": block.type}
+    if isinstance(block, (ParagraphBlock, QuoteBlock, HeadingBlock)):
+        data["text"] = block.text
+    if isinstance(block, HeadingBlock):
+        data["level"] = block.level
+    if isinstance(block, QuoteBlock):
+        data["cite"] = block.cite
+    if isinstance(block, ImageBlock):
+        data.update(src=src_of(block), caption=block.caption, alt=block.alt, credit=block.credit)
+    data.update({key: value for key, value in block.extra.items() if key not in data})
+    return data
+
+
+def site_to_dict(site: SiteProfile) -> dict[str, Any]:
+    data: dict[str, Any] = {key: getattr(site, key) for key in _SITE_FIELDS}
+    data.update({key: value for key, value in site.extra.items() if key not in data})
+    return data
+
+
+def parse_json(text: bytes | str, source: str = "article.json") -> Any:
+    """Parse JSON, turning a syntax error into a one-line FormatError."""
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig")
+        return json.loads(text)
+    except UnicodeDecodeError as error:
+        raise FormatError(f"{source}: not UTF-8 text (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        raise FormatError(f"{source}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+
+
+def file_resolver(base_dir: Path, *, require_media: bool = True) -> MediaResolver:
+    """Resolve image paths relative to the folder of an ``article.json``."""
+
+    def resolve(src: str) -> Media | str:
+        path = Path(src)
+        if not path.is_absolute():
+            path = base_dir / path
+        if require_media and not path.is_file():
+            return f"file not found ({src})"
+        return FileMedia(path)
+
+    return resolve
+
+
+def load_article_json(path: Path, *, require_media: bool = True) -> Article:
+    """Read an ``article.json`` whose image paths are relative to its folder."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FormatError(f"cannot read the file: {error.strerror or error}", path=path) from error
+    try:
+        data = parse_json(raw, path.name)
+        article = article_from_dict(data, file_resolver(path.parent, require_media=require_media))
+    except FormatError as error:
+        error.path = path
+        raise
+    if article.site is not None:
+        article.site.base_dir = path.parent.resolve()
+    return article
+
+
+def load_site_profile(path: Path) -> SiteProfile:
+    """Read a site profile JSON file; a ``logo`` is relative to its folder."""
+    from editor.errors import ProfileError
+
+    try:
+        data = parse_json(path.read_bytes(), path.name)
+    except OSError as error:
+        raise ProfileError(f"cannot read the site profile: {error.strerror or error}", path=path) from error
+    except FormatError as error:
+        raise ProfileError(error.problems, path=path) from error
+    problems = _Problems()
+    site = site_from_dict(data, "", problems, base_dir=path.parent.resolve())
+    if problems.lines or site is None:
+        raise ProfileError(problems.lines or ["the profile must be a JSON object"], path=path)
+    return site

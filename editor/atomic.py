@@ -1,0 +1,82 @@
+"""Atomic file writes: the target is either the old file or the new one.
+
+The new content goes to a temporary file in the same folder, is flushed and
+fsynced, then ``os.replace``d over the target, and the folder is fsynced so
+the rename itself survives a power cut. Any failure removes the temporary
+file and leaves the target untouched; nothing is ever written in place.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+from editor.errors import SaveError
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no folder fsync)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _describe(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write ``target`` through ``write(stream)``, atomically.
+
+    Raises ``SaveError`` naming the target; the previous file is intact.
+    """
+    folder = target.parent
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise SaveError(f"cannot write in the folder: {_describe(error)}", path=target) from error
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+        fsync_folder(folder)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise SaveError(f"could not save: {_describe(error)}; the previous file is unchanged", path=target) from error
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def replace_folder(built: Path, target: Path) -> None:
+    """Move the finished folder ``built`` to ``target``, replacing what is there.
+
+    An existing target is first renamed aside, and restored if the move fails.
+    """
+    aside: Path | None = None
+    if target.exists():
+        aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        aside.rmdir()
+        os.replace(target, aside)
+    try:
+        os.replace(built, target)
+    except OSError:
+        if aside is not None:
+            os.replace(aside, target)
+        raise
+    fsync_folder(target.parent)
+    if aside is not None:
+        if aside.is_dir():
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            aside.unlink(missing_ok=True)

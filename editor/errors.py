@@ -1,0 +1,61 @@
+"""Typed errors raised by the core.
+
+The core never shows a message box and never prints a traceback: it raises
+one of these, and the command line or the window turns it into a sentence
+for the user. Each error carries every problem found, one line each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ArticleError(Exception):
+    """Base of every error the core raises on purpose.
+
+    ``problems`` holds one short line per problem, each naming where it is
+    (a JSON path, a member of an archive, a block).
+    """
+
+    def __init__(self, problems: list[str] | str, *, path: Path | str | None = None) -> None:
+        if isinstance(problems, str):
+            problems = [problems]
+        self.problems: list[str] = list(problems)
+        self.path = Path(path) if path is not None else None
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        return "\n".join(self.lines())
+
+    def lines(self) -> list[str]:
+        """One line per problem, each prefixed with the file it concerns."""
+        prefix = f"{self.path}: " if self.path is not None else ""
+        return [prefix + problem for problem in self.problems]
+
+
+class FormatError(ArticleError):
+    """The article data (``article.json``) breaks the ``article/1`` format."""
+
+
+class UnsupportedVersionError(FormatError):
+    """The data was written for a newer format than this app understands."""
+
+
+class DraftFileError(ArticleError):
+    """The ``.article`` file cannot be read: not a zip, truncated, unsafe…"""
+
+
+class ImageError(ArticleError):
+    """An image cannot be read or converted."""
+
+
+class ExportError(ArticleError):
+    """The export target cannot be written (exists, not writable…)."""
+
+
+class SaveError(ArticleError):
+    """Saving failed; the previous file on disk is left as it was."""
+
+
+class ProfileError(ArticleError):
+    """The site profile JSON cannot be used."""

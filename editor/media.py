@@ -1,0 +1,129 @@
+"""Where an image's original bytes live: a file, a member of a draft, memory.
+
+The model never holds decoded pixels; an image block points at a ``Media``
+whose bytes are read on demand and never rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from editor.errors import ImageError
+
+# Recognized by content, never by the file's name.
+_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
+    (b"\xff\xd8\xff", 0, "jpg"),
+    (b"\x89PNG\r\n\x1a\n", 0, "png"),
+    (b"GIF87a", 0, "gif"),
+    (b"GIF89a", 0, "gif"),
+    (b"BM", 0, "bmp"),
+    (b"II*\x00", 0, "tif"),
+    (b"MM\x00*", 0, "tif"),
+)
+
+
+def sniff_extension(data: bytes) -> str:
+    """The file extension that matches the image format of ``data``."""
+    for signature, offset, extension in _SIGNATURES:
+        if data[offset : offset + len(signature)] == signature:
+            return extension
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis"):
+        return "avif"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1"):
+        return "heic"
+    # JPEGs with junk before the header still decode; keep their name honest.
+    if b"\xff\xd8\xff" in data[:4096]:
+        return "jpg"
+    return "bin"
+
+
+class Media:
+    """Original image bytes, read on demand."""
+
+    def read_bytes(self) -> bytes:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """Where the bytes come from, for error messages."""
+        raise NotImplementedError
+
+    @property
+    def sha256(self) -> str:
+        cached = self.__dict__.get("_sha256")
+        if cached is None:
+            cached = hashlib.sha256(self.read_bytes()).hexdigest()
+            self.__dict__["_sha256"] = cached
+        return cached
+
+    @property
+    def extension(self) -> str:
+        cached = self.__dict__.get("_extension")
+        if cached is None:
+            cached = sniff_extension(self.read_bytes()[:4096])
+            self.__dict__["_extension"] = cached
+        return cached
+
+    @property
+    def stored_name(self) -> str:
+        """The content-addressed name inside a draft: ``<sha256>.<ext>``."""
+        return f"{self.sha256}.{self.extension}"
+
+
+@dataclass(eq=False)
+class FileMedia(Media):
+    path: Path
+
+    def read_bytes(self) -> bytes:
+        try:
+            return self.path.read_bytes()
+        except OSError as error:
+            raise ImageError(f"cannot read the image: {error.strerror or error}", path=self.path) from error
+
+    def describe(self) -> str:
+        return str(self.path)
+
+
+@dataclass(eq=False)
+class ArchiveMedia(Media):
+    """A member of a ``.article`` zip, read without extracting to disk."""
+
+    archive: Path
+    member: str
+
+    def read_bytes(self) -> bytes:
+        try:
+            with zipfile.ZipFile(self.archive) as archive:
+                return archive.read(self.member)
+        except (OSError, zipfile.BadZipFile, KeyError) as error:
+            raise ImageError(f"cannot read {self.member} from the draft: {error}", path=self.archive) from error
+
+    def describe(self) -> str:
+        return f"{self.archive}:{self.member}"
+
+    @property
+    def sha256(self) -> str:
+        # Members are stored under their own hash; trust the name only if it
+        # has the right shape, otherwise hash the bytes.
+        stem = PurePosixPath(self.member).stem
+        if len(stem) == 64 and all(c in "0123456789abcdef" for c in stem):
+            return stem
+        return Media.sha256.fget(self)  # type: ignore[attr-defined]
+
+
+@dataclass(eq=False)
+class MemoryMedia(Media):
+    """Bytes held in memory: a pasted image, or one imported from a document."""
+
+    data: bytes = field(repr=False)
+    label: str = "image"
+
+    def read_bytes(self) -> bytes:
+        return self.data
+
+    def describe(self) -> str:
+        return self.label

@@ -1,0 +1,194 @@
+"""The article model: plain data classes, no Qt, no I/O.
+
+Every string assigned to a text field is cleaned on the way in: NFC always,
+and inline fields (lead, paragraph, quote, caption) are also sanitized to
+bold, italic, line breaks and links. Unknown fields read from a file are
+kept in ``extra`` so that a round trip loses nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, ClassVar, Literal
+
+from editor.media import Media
+from editor.text import clean_inline, clean_plain, clean_single_line
+
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+LANGUAGES = ("vi", "en")
+
+
+def _clean_tags(tags: list[str]) -> list[str]:
+    return [clean_single_line(tag) for tag in tags]
+
+
+def inline_text(default: str = "") -> Any:
+    """A field holding a sanitized inline HTML fragment."""
+    return field(default=default, metadata={"clean": clean_inline})
+
+
+def plain_text(default: str = "") -> Any:
+    """A field holding plain text, escaped when rendered."""
+    return field(default=default, metadata={"clean": clean_plain})
+
+
+def line_text(default: str = "") -> Any:
+    """A plain field that is a single line (title, names, URLs)."""
+    return field(default=default, metadata={"clean": clean_single_line})
+
+
+class _CleansOnAssign:
+    """Applies each field's cleaner to every string assigned to it."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        spec = self.__dataclass_fields__.get(name)  # type: ignore[attr-defined]
+        cleaner: Callable[[Any], Any] | None = spec.metadata.get("clean") if spec else None
+        if cleaner is not None and value is not None:
+            value = cleaner(value)
+        object.__setattr__(self, name, value)
+
+
+def new_block_id() -> str:
+    """A fresh id for a block created in the app."""
+    return "b" + secrets.token_hex(5)
+
+
+@dataclass(eq=True)
+class Block(_CleansOnAssign):
+    type: ClassVar[str] = ""
+    id: str = field(default_factory=new_block_id)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=True)
+class ParagraphBlock(Block):
+    type: ClassVar[str] = "paragraph"
+    text: str = inline_text()
+
+
+@dataclass(eq=True)
+class HeadingBlock(Block):
+    type: ClassVar[str] = "heading"
+    text: str = line_text()
+    level: Literal[2, 3] = 2
+
+
+@dataclass(eq=True)
+class QuoteBlock(Block):
+    type: ClassVar[str] = "quote"
+    text: str = inline_text()
+    cite: str = line_text()
+
+
+@dataclass(eq=True)
+class ImageBlock(Block):
+    """A photo with its caption. ``src`` is how the source file named it;
+    ``media`` is where its original bytes are (``None`` when missing)."""
+
+    type: ClassVar[str] = "image"
+    src: str = ""
+    caption: str = inline_text()
+    alt: str = line_text()
+    credit: str = line_text()
+    media: Media | None = field(default=None, compare=False)
+
+
+BLOCK_TYPES: dict[str, type[Block]] = {
+    cls.type: cls for cls in (ParagraphBlock, HeadingBlock, QuoteBlock, ImageBlock)
+}
+
+
+@dataclass(eq=True)
+class RelatedLink(_CleansOnAssign):
+    """One entry of "Tin khác": another article of the portal."""
+
+    title: str = line_text()
+    url: str = line_text()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=True)
+class SiteProfile(_CleansOnAssign):
+    """The portal the article is published on; empty fields are unset."""
+
+    name: str = line_text()
+    url: str = line_text()
+    fanpage_url: str = line_text()
+    fanpage_label: str = line_text()
+    logo: str = line_text()
+    # Where ``logo`` is relative to: the folder of the file it came from.
+    base_dir: Path | None = field(default=None, compare=False)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("name", "url", "fanpage_url", "fanpage_label", "logo")
+
+    def logo_path(self) -> Path | None:
+        if not self.logo:
+            return None
+        path = Path(self.logo)
+        if not path.is_absolute() and self.base_dir is not None:
+            path = self.base_dir / path
+        return path
+
+    def overridden_by(self, other: SiteProfile | None) -> SiteProfile:
+        """This profile with every non-empty field of ``other`` on top."""
+        if other is None:
+            return self
+        merged = SiteProfile(base_dir=self.base_dir, extra={**self.extra, **other.extra})
+        for name in self.FIELDS:
+            setattr(merged, name, getattr(other, name) or getattr(self, name))
+        if other.logo:
+            merged.base_dir = other.base_dir
+        return merged
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in self.FIELDS) and not self.extra
+
+
+@dataclass(eq=True)
+class Article(_CleansOnAssign):
+    title: str = line_text()
+    language: str = "vi"
+    # Aware datetime; shown in ``timezone`` when set, else in its own offset.
+    published: datetime | None = None
+    timezone: str | None = DEFAULT_TIMEZONE
+    lead: str = inline_text()
+    blocks: list[Block] = field(default_factory=list)
+    author: str = line_text()
+    source: str = line_text()
+    original_url: str = line_text()
+    url: str = line_text()
+    related: list[RelatedLink] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
+    # The article's own override of the site profile, if any.
+    site: SiteProfile | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    # Members of the draft file that this version does not use (revisions,
+    # files of newer versions): written back unchanged on save.
+    kept_files: dict[str, Media] = field(default_factory=dict, compare=False)
+
+    def block(self, block_id: str) -> Block:
+        for block in self.blocks:
+            if block.id == block_id:
+                return block
+        raise KeyError(block_id)
+
+    def images(self) -> list[ImageBlock]:
+        return [block for block in self.blocks if isinstance(block, ImageBlock)]
+
+    def local_published(self) -> datetime | None:
+        """``published`` in the article's time zone, for the date line."""
+        if self.published is None:
+            return None
+        if self.timezone:
+            from zoneinfo import ZoneInfo
+
+            return self.published.astimezone(ZoneInfo(self.timezone))
+        return self.published
+
+
+def field_names(cls: type) -> list[str]:
+    return [spec.name for spec in fields(cls)]
