@@ -1,0 +1,92 @@
+"""The command line: ``python main.py export INPUT -o OUT``.
+
+Exit codes, the same for every subcommand:
+0 done; 1 done, with findings that are errors (``check``); 2 unusable
+input, arguments or target: one line per problem on stderr, each naming
+the file, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+from editor.article_format import load_site_profile
+from editor.errors import ArticleError
+from editor.export import ExportOptions, export_article
+from editor.images import DEFAULT_MAX_SIZE
+from editor.inputs import load_article
+from editor.site import effective_site, load_saved_profile
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+SUBCOMMANDS = ("export",)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports a bad argument in one line and exits 2, like every other problem."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_UNUSABLE, f"{self.prog}: {message} (see --help)\n")
+
+
+def _positive_size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of pixels") from None
+    if not 16 <= value <= 10_000:
+        raise argparse.ArgumentTypeError(f"{value} is outside 16–10000 pixels")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="toa-soan", description="Tòa Soạn: write and export news articles.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    export = commands.add_parser(
+        "export",
+        help="export an article as a web bundle, a zip, one HTML file or article.json",
+        description=(
+            "The output kind follows the name: NAME.zip, NAME.html (one file, photos inside), "
+            "DIR/article.json (interchange form), anything else a folder with index.html and images/."
+        ),
+    )
+    export.add_argument("input", type=Path, help="an .article draft, an article.json, or a folder holding one")
+    export.add_argument("-o", "--output", type=Path, required=True, help="where to export")
+    export.add_argument("--site", type=Path, help="a site profile JSON file; it overrides the article's own site")
+    export.add_argument("--max-size", type=_positive_size, default=DEFAULT_MAX_SIZE,
+                        help=f"fit photos within this many pixels (default {DEFAULT_MAX_SIZE})")
+    export.add_argument("--force", action="store_true", help="replace the output if it exists")
+    return parser
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    article = load_article(args.input)
+    override = load_site_profile(args.site) if args.site else None
+    site = effective_site(article, override, load_saved_profile())
+    kind = export_article(article, site, args.output, ExportOptions(max_size=args.max_size, force=args.force))
+    print(f"exported {kind.value}: {args.output}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "export":
+            return _run_export(args)
+    except ArticleError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return EXIT_UNUSABLE
+    return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+"""Export an article as a web bundle, a zip, one HTML file, or article.json.
+
+The kind of output follows the name given:
+
+- ``NAME.zip``               a zip whose root holds ``index.html`` and ``images/``
+- ``NAME.html`` / ``.htm``   one self-contained page, photos as data URIs
+- ``DIR/article.json``       the interchange form, photos beside it in ``DIR/images/``
+- anything else              a folder with ``index.html`` and ``images/``
+
+Everything is built before anything is written, every write is atomic, an
+existing target is refused unless ``force``, and the same input always
+gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from editor.article_format import article_to_dict, site_to_dict
+from editor.atomic import atomic_write, replace_folder
+from editor.errors import ExportError, ImageError
+from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_for_web
+from editor.media import sniff_extension
+from editor.model import Article, ImageBlock, SiteProfile
+from editor.render import ImageSource, render_article
+from editor.text import slug
+
+IMAGES_FOLDER = "images"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml"}
+
+
+class TargetKind(Enum):
+    FOLDER = "folder"
+    ZIP = "zip"
+    HTML = "html"
+    JSON = "json"
+
+
+def target_kind(target: Path) -> TargetKind:
+    suffix = target.suffix.lower()
+    if suffix == ".zip":
+        return TargetKind.ZIP
+    if suffix in (".html", ".htm"):
+        return TargetKind.HTML
+    if target.name.lower() == "article.json":
+        return TargetKind.JSON
+    return TargetKind.FOLDER
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    max_size: int = DEFAULT_MAX_SIZE
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class _ExportedFile:
+    name: str  # "images/<slug>-1.jpg"
+    data: bytes
+    width: int | None = None
+    height: int | None = None
+
+    def data_uri(self) -> str:
+        extension = self.name.rsplit(".", 1)[-1]
+        return f"data:{_MIME.get(extension, 'application/octet-stream')};base64,{base64.b64encode(self.data).decode()}"
+
+
+class _BundleImages:
+    """ImageSources for the exported page: files in images/, or data URIs."""
+
+    def __init__(self, files: dict[str, _ExportedFile], inline: bool) -> None:
+        self._files = files  # by block id
+        self._inline = inline
+
+    def source(self, block: ImageBlock) -> ImageSource | None:
+        exported = self._files.get(block.id)
+        if exported is None:
+            return None
+        src = exported.data_uri() if self._inline else exported.name
+        return ImageSource(src=src, width=exported.width, height=exported.height)
+
+    def is_first(self, block: ImageBlock) -> bool:  # decided by the renderer
+        return False
+
+
+def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]:
+    """Convert every distinct photo once, spread over the CPU cores.
+
+    Pillow releases the GIL while decoding and resampling, so threads use
+    every core; at most one photo per worker is decoded at a time, which
+    keeps memory bounded whatever the number of photos.
+    """
+    problems: list[str] = []
+    unique: dict[str, tuple[int, ImageBlock]] = {}
+    for index, block in enumerate(article.blocks):
+        if not isinstance(block, ImageBlock):
+            continue
+        if block.media is None:
+            problems.append(f"blocks[{index}].src: the photo {block.src or '(none)'} is missing")
+            continue
+        try:
+            key = block.media.sha256
+        except ImageError as error:
+            problems.append(f"blocks[{index}].src: {error.problems[0]}")
+            continue
+        unique.setdefault(key, (index, block))
+    base = slug(article.title, max_length=60)
+
+    def convert(item: tuple[int, ImageBlock]) -> WebImage | ImageError:
+        index, block = item
+        assert block.media is not None
+        try:
+            return prepare_for_web(block.media.read_bytes(), f"blocks[{index}].src ({block.src})", max_size)
+        except ImageError as error:
+            return error
+
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(convert, unique.values()))
+    by_hash: dict[str, _ExportedFile] = {}
+    for number, (key, result) in enumerate(zip(unique, results), start=1):
+        if isinstance(result, ImageError):
+            problems.extend(result.problems)
+            continue
+        name = f"{IMAGES_FOLDER}/{base}-{number}.{result.extension}"
+        by_hash[key] = _ExportedFile(name, result.data, result.width, result.height)
+    if problems:
+        raise ExportError(problems)
+    files: dict[str, _ExportedFile] = {}
+    for block in article.images():
+        if block.media is not None:
+            files[block.id] = by_hash[block.media.sha256]
+    return files
+
+
+def _prepare_logo(site: SiteProfile) -> _ExportedFile | None:
+    path = site.logo_path()
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ExportError(f"site.logo: cannot read {path}: {error.strerror or error}") from error
+    extension = sniff_extension(data)
+    if extension == "bin" and data.lstrip()[:5] in (b"<svg ", b"<?xml"):
+        extension = "svg"
+    if extension not in _MIME:
+        raise ExportError(f"site.logo: {path} is not a PNG, JPEG, GIF, WebP or SVG image")
+    return _ExportedFile(f"{IMAGES_FOLDER}/logo.{extension}", data)
+
+
+def _check_target(target: Path, kind: TargetKind, force: bool) -> None:
+    if kind is TargetKind.FOLDER and target.exists() and not target.is_dir():
+        raise ExportError("exists and is not a folder", path=target)
+    if kind is not TargetKind.FOLDER and target.is_dir():
+        raise ExportError("is a folder; give a file name", path=target)
+    if target.exists() and not force:
+        raise ExportError("already exists; choose another name, or replace it with --force", path=target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"cannot create the folder: {error.strerror or error}", path=target.parent) from error
+
+
+def export_article(article: Article, site: SiteProfile, target: Path, options: ExportOptions = ExportOptions()) -> TargetKind:
+    """Export ``article`` as published on ``site`` to ``target``.
+
+    Raises ``ExportError`` (or ``SaveError``) listing every problem; nothing
+    is left half-written.
+    """
+    kind = target_kind(target)
+    _check_target(target, kind, options.force)
+    files = _prepare_images(article, options.max_size)
+    logo = _prepare_logo(site)
+    inline = kind is TargetKind.HTML
+    logo_src = (logo.data_uri() if inline else logo.name) if logo else None
+    html = render_article(article, site, _BundleImages(files, inline), logo_src=logo_src).encode("utf-8")
+    members = {exported.name: exported.data for exported in files.values()}
+    if logo is not None:
+        members[logo.name] = logo.data
+
+    try:
+        if kind is TargetKind.HTML:
+            atomic_write(target, lambda stream: stream.write(html))
+        elif kind is TargetKind.ZIP:
+            atomic_write(target, lambda stream: _write_zip(stream, {"index.html": html, **members}))
+        elif kind is TargetKind.FOLDER:
+            _write_folder(target, {"index.html": html, **members})
+        else:
+            _write_interchange(article, site, target, files, logo, members)
+    except OSError as error:
+        raise ExportError(f"cannot write: {error.strerror or error}", path=target) from error
+    return kind
+
+
+def _write_zip(stream: io.BufferedIOBase, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(stream, "w") as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            # Photos are already compressed; deflating them again costs time for nothing.
+            info.compress_type = zipfile.ZIP_DEFLATED if name.endswith((".html", ".json", ".svg")) else zipfile.ZIP_STORED
+            archive.writestr(info, members[name])
+
+
+def _write_tree(root: Path, members: dict[str, bytes]) -> None:
+    for name, data in sorted(members.items()):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+
+
+def _write_folder(target: Path, members: dict[str, bytes]) -> None:
+    """Build the bundle in a hidden folder beside the target, then move it in."""
+    built = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        built.chmod(0o755)  # mkdtemp makes it private; a web bundle is meant to be shared
+        _write_tree(built, members)
+        replace_folder(built, target)
+    except BaseException:
+        shutil.rmtree(built, ignore_errors=True)
+        raise
+
+
+def _write_interchange(
+    article: Article,
+    site: SiteProfile,
+    target: Path,
+    files: dict[str, _ExportedFile],
+    logo: _ExportedFile | None,
+    members: dict[str, bytes],
+) -> None:
+    def src_of(block: ImageBlock) -> str:
+        return files[block.id].name if block.id in files else block.src
+
+    data = article_to_dict(article, src_of)
+    site_data = site_to_dict(site)
+    if logo is not None:
+        site_data["logo"] = logo.name
+    if any(site_data.get(key) for key in SiteProfile.FIELDS):
+        data["site"] = site_data
+    document = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    folder = target.parent
+    if not any(folder.iterdir()):
+        # A new folder: build everything aside and move it in at once.
+        folder.rmdir()
+        _write_folder(folder, {target.name: document, **members})
+        return
+    # A folder that already holds other files: write each photo atomically,
+    # and article.json last, so it never points at a photo not yet written.
+    for name, payload in sorted(members.items()):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, lambda stream, payload=payload: stream.write(payload))
+    atomic_write(target, lambda stream: stream.write(document))

@@ -1,0 +1,35 @@
+"""Open what a user points at: an ``.article`` draft, an ``article.json``,
+or a folder holding one of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.article_format import load_article_json
+from editor.draft import SUFFIX, load_draft
+from editor.errors import ArticleError
+from editor.model import Article
+
+
+def find_article_file(path: Path) -> Path:
+    if not path.exists():
+        raise ArticleError("file or folder not found", path=path)
+    if path.is_dir():
+        candidate = path / "article.json"
+        if candidate.is_file():
+            return candidate
+        drafts = sorted(path.glob(f"*{SUFFIX}"))
+        if len(drafts) == 1:
+            return drafts[0]
+        if drafts:
+            raise ArticleError(f"the folder holds {len(drafts)} .article files; name one of them", path=path)
+        raise ArticleError("the folder holds no article.json and no .article file", path=path)
+    return path
+
+
+def load_article(path: Path) -> Article:
+    """Load an article from a draft, a JSON file or a folder; raises ArticleError."""
+    path = find_article_file(path)
+    if path.suffix.lower() == ".json":
+        return load_article_json(path)
+    return load_draft(path)

@@ -1,0 +1,144 @@
+"""The one renderer: article → HTML page. The live preview and every export
+call it; they differ only in where image files are (``ImageSources``).
+
+Jinja2 with autoescape on: plain fields are escaped, inline fields pass
+through the inline sanitizer once more before they become markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Protocol
+
+import jinja2
+from markupsafe import Markup
+
+from editor.labels import labels_for
+from editor.model import Article, Block, ImageBlock, SiteProfile
+from editor.qr import qr_svg
+from editor.text import clean_inline, date_line, inline_to_plain, is_link_url, is_web_url
+
+
+@dataclass(frozen=True)
+class ImageSource:
+    """How the page refers to one photo."""
+
+    src: str
+    width: int | None = None
+    height: int | None = None
+    srcset: str | None = None
+    sizes: str | None = None
+
+
+class ImageSources(Protocol):
+    def source(self, block: ImageBlock) -> ImageSource | None:
+        """The photo's URL and size, or None when it cannot be shown."""
+
+    def is_first(self, block: ImageBlock) -> bool:
+        """True for the first photo of the page, which is not lazy-loaded."""
+
+
+class NoImages:
+    """For pages rendered without their photos (tests, word counts)."""
+
+    def source(self, block: ImageBlock) -> ImageSource | None:
+        return None
+
+    def is_first(self, block: ImageBlock) -> bool:
+        return False
+
+
+def _resource_text(name: str) -> str:
+    return resources.files("resources").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("resources", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["inline"] = lambda fragment: Markup(clean_inline(fragment))
+    env.tests["web_url"] = is_web_url
+    return env
+
+
+@functools.cache
+def _page_assets() -> tuple[str, str, str]:
+    """The CSS, the script, and a Content-Security-Policy that allows exactly
+    those two (by hash) and images from the page's own folder or data URIs."""
+    css = _resource_text("article.css")
+    script = _resource_text("print.js").strip()
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+    csp = (
+        "default-src 'none'; img-src 'self' data:; "
+        f"style-src {digest(css)}; script-src {digest(script)}; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return css, script, csp
+
+
+class _FirstImage:
+    def __init__(self, article: Article, images: ImageSources) -> None:
+        self._images = images
+        first = next(iter(article.images()), None)
+        self._first_id = first.id if first else None
+
+    def source(self, block: ImageBlock) -> ImageSource | None:
+        return self._images.source(block)
+
+    def is_first(self, block: ImageBlock) -> bool:
+        return block.id == self._first_id
+
+
+def render_article(
+    article: Article,
+    site: SiteProfile,
+    images: ImageSources,
+    *,
+    logo_src: str | None = None,
+) -> str:
+    """The full HTML page of ``article`` as published on ``site``."""
+    labels = labels_for(article.language)
+    css, script, csp = _page_assets()
+    published = article.local_published()
+    article_url = article.url if is_web_url(article.url) else ""
+    fanpage_url = site.fanpage_url if is_web_url(site.fanpage_url) else ""
+    title_for_labels = article.title or labels["untitled"]
+    context = {
+        "article": article,
+        "site": site,
+        "site_url": site.url if is_web_url(site.url) else "",
+        "logo_src": logo_src,
+        "labels": labels,
+        "css": Markup(css),
+        "script": Markup(script),
+        "csp": csp,
+        "published": published,
+        "date_line": date_line(published, article.language) if published else "",
+        "original_url": article.original_url if is_link_url(article.original_url) else "",
+        "article_url": article_url,
+        "lead_text": " ".join(inline_to_plain(article.lead).split()),
+        "article_qr": qr_svg(article_url, labels["qr_caption"].format(title=title_for_labels)) if article_url else "",
+        "fanpage_qr": qr_svg(fanpage_url, labels["fanpage_qr"]) if fanpage_url else "",
+        "fanpage_label": site.fanpage_label
+        or (labels["fanpage_default"].format(site=site.name) if site.name else labels["fanpage_qr"]),
+        "images": _FirstImage(article, images),
+    }
+    return _environment().get_template("article.html.j2").render(context)
+
+
+def render_block(article: Article, block: Block, images: ImageSources) -> str:
+    """The HTML of one block, exactly as ``render_article`` writes it, so the
+    preview can replace that block in place."""
+    module = _environment().get_template("blocks.html.j2").module
+    return str(module.render(block, _FirstImage(article, images), labels_for(article.language)))  # type: ignore[attr-defined]
