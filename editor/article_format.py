@@ -296,16 +296,20 @@ def site_to_dict(site: SiteProfile) -> dict[str, Any]:
     return data
 
 
-def parse_json(text: bytes | str, source: str = "article.json") -> Any:
-    """Parse JSON, turning a syntax error into a one-line FormatError."""
+def parse_json(text: bytes | str, source: str | None = None) -> Any:
+    """Parse JSON, turning a syntax error into a one-line FormatError.
+
+    ``source`` names the JSON inside a bigger file (a member of a draft).
+    """
+    where = f"{source}: " if source else ""
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
         return json.loads(text)
     except UnicodeDecodeError as error:
-        raise FormatError(f"{source}: not UTF-8 text (byte {error.start})") from error
+        raise FormatError(f"{where}not UTF-8 text (byte {error.start})") from error
     except json.JSONDecodeError as error:
-        raise FormatError(f"{source}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+        raise FormatError(f"{where}not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
 
 
 def file_resolver(base_dir: Path, *, require_media: bool = True) -> MediaResolver:
@@ -329,7 +333,7 @@ def load_article_json(path: Path, *, require_media: bool = True) -> Article:
     except OSError as error:
         raise FormatError(f"cannot read the file: {error.strerror or error}", path=path) from error
     try:
-        data = parse_json(raw, path.name)
+        data = parse_json(raw)
         article = article_from_dict(data, file_resolver(path.parent, require_media=require_media))
     except FormatError as error:
         error.path = path
@@ -344,7 +348,7 @@ def load_site_profile(path: Path) -> SiteProfile:
     from editor.errors import ProfileError
 
     try:
-        data = parse_json(path.read_bytes(), path.name)
+        data = parse_json(path.read_bytes())
     except OSError as error:
         raise ProfileError(f"cannot read the site profile: {error.strerror or error}", path=path) from error
     except FormatError as error:

@@ -24,6 +24,10 @@ class ArticleError(Exception):
         self.path = Path(path) if path is not None else None
         super().__init__(self.describe())
 
+    def __str__(self) -> str:
+        # Computed on demand: the file is often named after the error is raised.
+        return self.describe()
+
     def describe(self) -> str:
         return "\n".join(self.lines())
 
