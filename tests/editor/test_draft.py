@@ -1,0 +1,166 @@
+""".article drafts: one zip, images stored once and untouched, atomic saves,
+and every broken file refused with one clear error."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from editor import atomic
+from editor.article_format import load_article_json
+from editor.draft import load_draft, save_draft
+from editor.errors import DraftFileError, FormatError, SaveError, UnsupportedVersionError
+from editor.media import FileMedia
+from editor.model import Article, ImageBlock, ParagraphBlock
+from tests.helpers import minimal_article, photo_bytes, write_article_dir
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Article:
+    data = minimal_article()
+    # The same photo twice: stored once.
+    data["blocks"].append({"type": "image", "src": "photos/1.jpg", "caption": "Lần nữa", "alt": "Lại ảnh"})
+    return load_article_json(write_article_dir(tmp_path / "src", data))
+
+
+def test_each_photo_is_stored_once_uncompressed_with_its_original_bytes(article: Article, tmp_path: Path) -> None:
+    path = tmp_path / "bai.article"
+    save_draft(article, path)
+    original = (tmp_path / "src/photos/1.jpg").read_bytes()
+    with zipfile.ZipFile(path) as archive:
+        media = [info for info in archive.infolist() if info.filename.startswith("media/")]
+        assert len(media) == 1
+        assert media[0].compress_type == zipfile.ZIP_STORED
+        assert archive.read(media[0]) == original
+        import hashlib
+
+        assert media[0].filename == f"media/{hashlib.sha256(original).hexdigest()}.jpg"
+        data = json.loads(archive.read("article.json"))
+    assert data["format"] == "article/1"
+    assert [b.get("src") for b in data["blocks"] if b["type"] == "image"] == [media[0].filename] * 2
+
+
+def test_members_the_app_does_not_know_are_kept(article: Article, tmp_path: Path) -> None:
+    path = tmp_path / "bai.article"
+    save_draft(article, path)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("revisions/2023-11-01T16-20.json", '{"format": "article/1", "title": "cũ"}')
+        archive.writestr("notes/from-newer-app.txt", "giữ lại")
+    reopened = load_draft(path)
+    reopened.title = "Tiêu đề mới"
+    save_draft(reopened, path)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read("notes/from-newer-app.txt").decode() == "giữ lại"
+        assert "cũ" in archive.read("revisions/2023-11-01T16-20.json").decode()
+    assert load_draft(path).title == "Tiêu đề mới"
+
+
+def test_saving_twice_gives_the_same_bytes(article: Article, tmp_path: Path) -> None:
+    save_draft(article, tmp_path / "a.article")
+    save_draft(load_draft(tmp_path / "a.article"), tmp_path / "b.article")
+    assert (tmp_path / "a.article").read_bytes() == (tmp_path / "b.article").read_bytes()
+
+
+def test_after_saving_photos_live_in_the_draft_not_in_the_original_folder(article: Article, tmp_path: Path) -> None:
+    path = tmp_path / "bai.article"
+    save_draft(article, path)
+    (tmp_path / "src/photos/1.jpg").unlink()  # the user tidies up their photo folder
+    save_draft(article, path)
+    image = load_draft(path).blocks[1]
+    assert isinstance(image, ImageBlock) and image.media is not None
+    assert image.media.read_bytes() == photo_bytes()
+
+
+def test_a_failed_rename_leaves_the_previous_file_intact(article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "bai.article"
+    save_draft(article, path)
+    before = path.read_bytes()
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    article.title = "Không được lưu"
+    with pytest.raises(SaveError) as caught:
+        save_draft(article, path)
+    assert "Permission denied" in str(caught.value) and str(path) in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bai.article", "src"]  # no temp file left
+
+
+def test_a_photo_that_vanished_before_the_first_save_fails_the_save_cleanly(tmp_path: Path) -> None:
+    path = tmp_path / "bai.article"
+    save_draft(Article(title="Bản cũ"), path)
+    before = path.read_bytes()
+    article = Article(title="Bản mới", blocks=[ImageBlock(src="x.jpg", media=FileMedia(tmp_path / "gone.jpg"))])
+    with pytest.raises(SaveError) as caught:
+        save_draft(article, path)
+    assert "gone.jpg" in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bai.article"]
+
+
+def test_the_save_is_flushed_and_synced_before_the_rename(article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(atomic.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    save_draft(article, tmp_path / "bai.article")
+    expected = ["fsync", "replace", "fsync"] if os.name == "posix" else ["fsync", "replace"]
+    assert calls == expected
+
+
+def _zip(path: Path, members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda p: p.write_bytes(b"PK\x03\x04 not really"), DraftFileError, "not an article draft, or damaged"),
+        (lambda p: p.write_text("hello", encoding="utf-8"), DraftFileError, "not an article draft, or damaged"),
+        (lambda p: _zip(p, {"readme.txt": b"x"}), DraftFileError, "not an article draft: it holds no article.json"),
+        (lambda p: _zip(p, {"article.json": b"{not json"}), FormatError, "article.json: not valid JSON"),
+        (lambda p: _zip(p, {"article.json": b'{"format": "article/3", "title": "x"}'}), UnsupportedVersionError, "written as article/3"),
+        (lambda p: _zip(p, {"article.json": json.dumps(minimal_article()).encode()}), FormatError, "blocks[1].src: photos/1.jpg is not in the draft"),
+        (lambda p: _zip(p, {"article.json": b"{}", "bomb.txt": b"0" * 2_000_000}), DraftFileError, "compressed"),
+        (lambda p: _zip(p, {f"m/{n}": b"" for n in range(10_001)}), DraftFileError, "holds 10001 files; at most 10000"),
+    ],
+    ids=["truncated-header", "not-a-zip", "no-article-json", "bad-json", "newer-version", "missing-media", "zip-bomb", "too-many-members"],
+)
+def test_broken_drafts_are_refused_with_one_clear_error(tmp_path: Path, make, error: type, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "hong.article"
+    make(path)
+    with pytest.raises(error) as caught:
+        load_draft(path)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+
+
+def test_a_truncated_draft_is_refused(article: Article, tmp_path: Path) -> None:
+    path = tmp_path / "bai.article"
+    save_draft(article, path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(DraftFileError, match="damaged"):
+        load_draft(path)
+
+
+def test_a_missing_draft_is_named(tmp_path: Path) -> None:
+    with pytest.raises(DraftFileError) as caught:
+        load_draft(tmp_path / "khong-co.article")
+    assert caught.value.lines() == [f"{tmp_path / 'khong-co.article'}: file not found"]
+
+
+def test_paragraph_blocks_keep_their_ids_through_save(tmp_path: Path) -> None:
+    article = Article(title="x", blocks=[ParagraphBlock(text="một"), ParagraphBlock(text="hai")])
+    ids = [b.id for b in article.blocks]
+    save_draft(article, tmp_path / "a.article")
+    assert [b.id for b in load_draft(tmp_path / "a.article").blocks] == ids
