@@ -107,7 +107,7 @@ def prepare_for_web(data: bytes, label: str, max_size: int = DEFAULT_MAX_SIZE) -
             image.save(output, "PNG", optimize=True)
             extension = "png"
         else:
-            image.save(output, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True)
+            image.convert("RGB").save(output, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True)
             extension = "jpg"
     except ImageError:
         raise

@@ -114,3 +114,10 @@ def chromium_screenshot(page: Path, out: Path, width: int, height: int, profile:
         command.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
     subprocess.run(command, capture_output=True, timeout=120, check=True)
     return Image.open(out).convert("RGB")
+
+
+def read_image(path: Path) -> Image.Image:
+    """Decode an image file fully and close it."""
+    with Image.open(path) as image:
+        image.load()
+    return image

@@ -1,0 +1,216 @@
+"""Export: every output kind, byte-identical repeats, atomic and refused
+targets, photos upright and stripped, and the command line's exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from editor.cli import main as cli_main
+from tests.helpers import ROOT, minimal_article, parse_html, photo_bytes, read_image, tree_files, write_article_dir
+
+
+def camera_photo(orientation: int = 6) -> bytes:
+    """A photo that shows red on top and blue below once turned upright,
+    stored sideways the way a phone held upright stores it, with GPS."""
+    upright = Image.new("RGB", (1200, 800), "blue")
+    upright.paste("red", (0, 0, 1200, 400))
+    stored = upright.transpose(Image.Transpose.ROTATE_90) if orientation == 6 else upright
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "N", 2: (20.0, 50.0, 40.0), 3: "E", 4: (106.0, 40.0, 50.0)}
+    buffer = io.BytesIO()
+    stored.save(buffer, "JPEG", quality=95, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def export(*args: str | Path) -> int:
+    return cli_main([str(a) for a in ("export", *args)])
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    return write_article_dir(tmp_path / "src", photos={"photos/1.jpg": camera_photo()})
+
+
+def test_folder_bundle_holds_the_page_and_its_photos(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert export(source, "-o", out) == 0
+    files = tree_files(out)
+    assert sorted(files) == ["images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html"]
+    page = parse_html(files["index.html"].decode())
+    image = page.find(".//figure[@class='photo']/img")
+    assert image.get("src") == "images/quan-le-chan-hop-ban-chi-dao-35-1.jpg"
+    assert (image.get("width"), image.get("height")) == ("1200", "800")
+
+
+def test_exported_photo_is_upright_and_has_no_metadata(source: Path, tmp_path: Path) -> None:
+    export(source, "-o", tmp_path / "out")
+    photo = read_image(next((tmp_path / "out/images").iterdir()))
+    assert photo.size == (1200, 800)  # turned upright: wider than tall
+    assert photo.getpixel((600, 100))[0] > 200 and photo.getpixel((600, 100))[2] < 60  # red on top
+    assert photo.getpixel((600, 700))[2] > 200 and photo.getpixel((600, 700))[0] < 60  # blue below
+    assert len(photo.getexif()) == 0
+    assert "exif" not in photo.info and "icc_profile" not in photo.info
+    assert b"Exif" not in (next((tmp_path / "out/images").iterdir())).read_bytes()[:4096]
+    assert photo.info.get("progressive") == 1
+
+
+def test_photos_are_fitted_but_never_upscaled(tmp_path: Path) -> None:
+    source = write_article_dir(tmp_path / "src", photos={"photos/1.jpg": photo_bytes((4000, 3000))})
+    export(source, "-o", tmp_path / "big", "--max-size", "800")
+    assert read_image(next((tmp_path / "big/images").iterdir())).size == (800, 600)
+    small = write_article_dir(tmp_path / "small-src", photos={"photos/1.jpg": photo_bytes((300, 200))})
+    export(small, "-o", tmp_path / "small")
+    assert read_image(next((tmp_path / "small/images").iterdir())).size == (300, 200)
+
+
+def test_zip_bundle_has_index_and_images_at_its_root(source: Path, tmp_path: Path) -> None:
+    assert export(source, "-o", tmp_path / "bai.zip") == 0
+    with zipfile.ZipFile(tmp_path / "bai.zip") as archive:
+        assert archive.namelist() == ["images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html"]
+
+
+def test_single_html_file_carries_its_photos(source: Path, tmp_path: Path) -> None:
+    assert export(source, "-o", tmp_path / "bai.html") == 0
+    assert [p.name for p in tmp_path.iterdir() if p.name != "src"] == ["bai.html"]
+    page = parse_html((tmp_path / "bai.html").read_text(encoding="utf-8"))
+    src = page.find(".//figure[@class='photo']/img").get("src")
+    assert src.startswith("data:image/jpeg;base64,")
+    import base64
+
+    assert Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).size == (1200, 800)
+
+
+def test_interchange_export_loads_back(source: Path, tmp_path: Path) -> None:
+    target = tmp_path / "handover" / "article.json"
+    assert export(source, "-o", target) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["format"] == "article/1"
+    assert data["blocks"][1]["src"] == "images/quan-le-chan-hop-ban-chi-dao-35-1.jpg"
+    from editor.article_format import load_article_json
+
+    assert load_article_json(target).title == "Quận Lê Chân họp Ban Chỉ đạo 35"
+
+
+@pytest.mark.parametrize("name", ["out", "bai.zip", "bai.html", "handover/article.json"])
+def test_exporting_twice_gives_identical_bytes(source: Path, tmp_path: Path, name: str) -> None:
+    first, second = tmp_path / "1" / name, tmp_path / "2" / name
+    assert export(source, "-o", first) == 0
+    assert export(source, "-o", second) == 0
+    root_1, root_2 = (first, second) if first.is_dir() else (first.parent, second.parent)
+    assert tree_files(root_1) == tree_files(root_2)
+
+
+def test_an_existing_target_is_refused_unless_forced(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bai.html"
+    out.write_text("bản cũ", encoding="utf-8")
+    assert export(source, "-o", out) == 2
+    assert capsys.readouterr().err == f"{out}: already exists; choose another name, or replace it with --force\n"
+    assert out.read_text(encoding="utf-8") == "bản cũ"
+    assert export(source, "-o", out, "--force") == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_forcing_over_a_folder_replaces_it_whole(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "stale.txt").write_text("cũ", encoding="utf-8")
+    assert export(source, "-o", out, "--force") == 0
+    assert sorted(tree_files(out)) == ["images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html"]
+    assert [p.name for p in tmp_path.iterdir()] == ["src", "out"] or sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
+
+
+def test_a_broken_photo_stops_the_export_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = write_article_dir(tmp_path / "src", photos={"photos/1.jpg": camera_photo()[:2000]})
+    assert export(source, "-o", tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "blocks[1].src (photos/1.jpg)" in err and "truncated" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["src"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["export", "nowhere.article", "-o", "x"], "nowhere.article: file or folder not found"),
+        (["export", "in"], "the following arguments are required: -o/--output"),
+        (["export", "in", "-o", "x", "--max-size", "huge"], "'huge' is not a whole number of pixels"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_unusable_arguments_exit_2_with_one_line(args: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as caught:
+        code = cli_main(args)
+        raise SystemExit(code)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and expected in err
+
+
+def test_a_bad_article_lists_every_problem_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = minimal_article(language="fr")
+    data["blocks"].append({"type": "video"})
+    source = write_article_dir(tmp_path / "src", data, photos={})
+    assert export(source, "-o", tmp_path / "out") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{source}: language: must be \"vi\" or \"en\", not \"fr\"",
+        f"{source}: blocks[1].src: file not found (photos/1.jpg)",
+        f"{source}: blocks[3].type: unknown block type \"video\" (known: paragraph, heading, quote, image)",
+    ]
+
+
+def test_input_may_be_a_draft_a_json_file_or_a_folder(source: Path, tmp_path: Path) -> None:
+    from editor.article_format import load_article_json
+    from editor.draft import save_draft
+
+    save_draft(load_article_json(source), tmp_path / "bai.article")
+    pages = []
+    for index, given in enumerate([source, source.parent, tmp_path / "bai.article"]):
+        assert export(given, "-o", tmp_path / f"page{index}.html") == 0
+        pages.append((tmp_path / f"page{index}.html").read_bytes())
+    assert pages[0] == pages[1] == pages[2]
+
+
+def test_site_profile_precedence_is_command_line_then_article_then_saved(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = tmp_path / "config" / "site-profile.json"
+    saved.parent.mkdir()
+    saved.write_text(json.dumps({"name": "Hồ sơ đã lưu", "fanpage_label": "Nhãn đã lưu", "url": "https://saved.vn"}), encoding="utf-8")
+    monkeypatch.setattr("editor.site.saved_profile_path", lambda: saved)
+    (tmp_path / "brand").mkdir()
+    (tmp_path / "brand" / "logo.png").write_bytes(photo_bytes((120, 48)))
+    override = tmp_path / "brand" / "site.json"
+    override.write_text(json.dumps({"name": "Cổng dòng lệnh", "logo": "logo.png"}), encoding="utf-8")
+    assert export(source, "-o", tmp_path / "out", "--site", override) == 0
+    page = parse_html((tmp_path / "out/index.html").read_text(encoding="utf-8"))
+    assert "".join(page.find(".//span[@class='site-name']").itertext()) == "Cổng dòng lệnh"  # command line wins
+    assert page.find(".//a[@class='site-home']").get("href") == "https://haiphong.gov.vn"  # the article's own
+    assert page.find(".//img[@class='site-logo']").get("src") == "images/logo.jpg"
+    assert (tmp_path / "out/images/logo.jpg").read_bytes() == (tmp_path / "brand/logo.png").read_bytes()
+    label = "".join(page.find(".//figure[@class='qr-figure fanpage-qr']/figcaption").itertext())
+    assert label == "Mã QR Code truy cập vào Fanpage"  # the article's label beats the saved one
+
+
+def test_main_py_runs_the_command_line_without_qt(source: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "export", str(source), "-o", str(tmp_path / "o.html")],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PySide6" not in result.stderr  # importtime lists every module imported
+    assert (tmp_path / "o.html").is_file()
+
+
+def test_a_traceback_never_reaches_the_user(tmp_path: Path) -> None:
+    (tmp_path / "bai.article").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "export", str(tmp_path / "bai.article"), "-o", str(tmp_path / "o")],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
