@@ -84,15 +84,24 @@ def _is_graphic(image: Image.Image, source_format: str | None) -> bool:
     return source_format in ("PNG", "GIF", "BMP") and image.mode in ("P", "1", "PA")
 
 
+
+def _stored_box(image: Image.Image, max_size: int) -> tuple[int, int]:
+    """The final size, in the stored (not yet rotated) orientation."""
+    width, height = image.size
+    scale = min(1.0, max_size / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
 def prepare_for_web(data: bytes, label: str, max_size: int = DEFAULT_MAX_SIZE) -> WebImage:
     """The exported copy of one photo (see the module's documentation)."""
     image = open_image(data, label)
     source_format = image.format
     try:
         if source_format == "JPEG":
-            # Let libjpeg decode at 1/2, 1/4 or 1/8 scale when that still
-            # leaves at least twice the target size: much faster for 12 MP.
-            image.draft("RGB", (max_size * 2, max_size * 2))
+            # Let libjpeg decode at 1/2, 1/4 or 1/8 scale while the result
+            # still covers the final size: a 12 MP photo then decodes at
+            # 3 MP, four times faster and with a quarter of the memory.
+            image.draft(image.mode, _stored_box(image, max_size))
         image.seek(0)  # animated GIF/WebP: the first frame
         graphic = _is_graphic(image, source_format)
         try:

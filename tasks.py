@@ -1,0 +1,140 @@
+"""Set up and run Tòa Soạn from a fresh clone, on Linux or Windows.
+
+    python3 tasks.py app [FILE]     open the app (on the example article by default)
+    python3 tasks.py test [ARGS]    run the whole test suite (ARGS go to pytest)
+    python3 tasks.py bench          run the benchmarks and print their figures
+
+Each command does its own set-up first: a virtual environment in .venv with
+the project and its dependencies, and for the tests the external checkers
+(Debian's chromium and a Java runtime through apt-get when run as root on
+Debian/Ubuntu, npm's vnu-jar in .tools/). Set-up is skipped when nothing
+changed since the last run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+TOOLS = ROOT / ".tools"
+VNU_VERSION = "26.9.27"
+EXAMPLE = ROOT / "resources" / "examples" / "le-chan" / "article.json"
+
+# Debian packages the tests use: a real browser and fonts with Vietnamese
+# glyphs for the rendering checks, Java for the W3C checker, and the
+# libraries Qt's xcb platform and QtWebEngine load.
+DEBIAN_PACKAGES = [
+    "chromium", "fonts-noto-core", "fonts-dejavu-core", "default-jre-headless",
+    "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3", "libnss3",
+    "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0", "libxcb-xkb1",
+    "libxcb-render-util0", "libxcb-image0", "libxcomposite1", "libxdamage1", "libxrandr2", "libxtst6",
+    "libasound2", "xvfb",
+]
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def run(*command: str | Path, **kwargs: object) -> None:
+    print("+", " ".join(str(part) for part in command), flush=True)
+    subprocess.run([str(part) for part in command], check=True, **kwargs)  # type: ignore[arg-type]
+
+
+def ensure_venv(extras: str) -> Path:
+    """Create .venv and install the project with ``extras`` when needed."""
+    python = venv_python()
+    if not python.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = VENV / f".installed-{extras.replace(',', '-')}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != digest:
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[{extras}]")
+        stamp.write_text(digest)
+    return python
+
+
+# A package is not needed when the command it provides is already there
+# (machines often carry a Java runtime from another package).
+SATISFIED_BY_COMMAND = {"default-jre-headless": "java", "chromium": "chromium"}
+
+
+def _missing_debian_packages() -> list[str]:
+    missing = []
+    for package in DEBIAN_PACKAGES:
+        command = SATISFIED_BY_COMMAND.get(package)
+        if command and shutil.which(command):
+            continue
+        result = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True)
+        if "install ok installed" not in result.stdout:
+            missing.append(package)
+    return missing
+
+
+def ensure_system_tools() -> None:
+    """Install the Debian packages the checks need, where that is possible."""
+    if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
+        print("note: install Chromium and a Java runtime yourself on this system", flush=True)
+        return
+    missing = _missing_debian_packages()
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        sys.exit(f"missing Debian packages: {' '.join(missing)}; install them with sudo apt-get install")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+
+
+def ensure_vnu() -> None:
+    jar = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if jar.is_file():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("npm is needed to install the W3C Nu HTML Checker (vnu-jar)")
+    TOOLS.mkdir(exist_ok=True)
+    run(npm, "install", "--prefix", TOOLS, "--no-audit", "--no-fund", "--silent", f"vnu-jar@{VNU_VERSION}")
+
+
+def command_app(args: list[str]) -> int:
+    python = ensure_venv("gui")
+    return subprocess.call([str(python), str(ROOT / "main.py"), *(args or [str(EXAMPLE)])])
+
+
+def command_test(args: list[str]) -> int:
+    python = ensure_venv("gui,test")
+    ensure_system_tools()
+    ensure_vnu()
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT, env=env)
+
+
+def command_bench(args: list[str]) -> int:
+    python = ensure_venv("gui,test")
+    status = 0
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        status |= subprocess.call([str(python), str(script), *args], cwd=ROOT)
+    return status
+
+
+COMMANDS = {"app": command_app, "test": command_test, "bench": command_bench}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
