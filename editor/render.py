@@ -100,6 +100,44 @@ class _FirstImage:
         return block.id == self._first_id
 
 
+class PageContext(dict):  # type: ignore[type-arg]
+    """Everything the templates need, computed once per render.
+
+    A dict whose keys read as attributes in the templates (``c.labels``).
+    """
+
+    __getattr__ = dict.__getitem__
+
+
+def page_context(article: Article, site: SiteProfile, images: ImageSources, *, logo_src: str | None = None) -> PageContext:
+    labels = labels_for(article.language)
+    css, script, csp = _page_assets()
+    published = article.local_published()
+    article_url = article.url if is_web_url(article.url) else ""
+    fanpage_url = site.fanpage_url if is_web_url(site.fanpage_url) else ""
+    title_for_labels = article.title or labels["untitled"]
+    return PageContext(
+        article=article,
+        site=site,
+        site_url=site.url if is_web_url(site.url) else "",
+        logo_src=logo_src,
+        labels=labels,
+        css=Markup(css),
+        script=Markup(script),
+        csp=csp,
+        published=published,
+        date_line=date_line(published, article.language) if published else "",
+        original_url=article.original_url if is_link_url(article.original_url) else "",
+        article_url=article_url,
+        lead_text=" ".join(inline_to_plain(article.lead).split()),
+        article_qr=qr_svg(article_url, labels["qr_caption"].format(title=title_for_labels)) if article_url else "",
+        fanpage_qr=qr_svg(fanpage_url, labels["fanpage_qr"]) if fanpage_url else "",
+        fanpage_label=site.fanpage_label
+        or (labels["fanpage_default"].format(site=site.name) if site.name else labels["fanpage_qr"]),
+        images=_FirstImage(article, images),
+    )
+
+
 def render_article(
     article: Article,
     site: SiteProfile,
@@ -108,37 +146,25 @@ def render_article(
     logo_src: str | None = None,
 ) -> str:
     """The full HTML page of ``article`` as published on ``site``."""
-    labels = labels_for(article.language)
-    css, script, csp = _page_assets()
-    published = article.local_published()
-    article_url = article.url if is_web_url(article.url) else ""
-    fanpage_url = site.fanpage_url if is_web_url(site.fanpage_url) else ""
-    title_for_labels = article.title or labels["untitled"]
-    context = {
-        "article": article,
-        "site": site,
-        "site_url": site.url if is_web_url(site.url) else "",
-        "logo_src": logo_src,
-        "labels": labels,
-        "css": Markup(css),
-        "script": Markup(script),
-        "csp": csp,
-        "published": published,
-        "date_line": date_line(published, article.language) if published else "",
-        "original_url": article.original_url if is_link_url(article.original_url) else "",
-        "article_url": article_url,
-        "lead_text": " ".join(inline_to_plain(article.lead).split()),
-        "article_qr": qr_svg(article_url, labels["qr_caption"].format(title=title_for_labels)) if article_url else "",
-        "fanpage_qr": qr_svg(fanpage_url, labels["fanpage_qr"]) if fanpage_url else "",
-        "fanpage_label": site.fanpage_label
-        or (labels["fanpage_default"].format(site=site.name) if site.name else labels["fanpage_qr"]),
-        "images": _FirstImage(article, images),
-    }
-    return _environment().get_template("article.html.j2").render(context)
+    context = page_context(article, site, images, logo_src=logo_src)
+    return _environment().get_template("article.html.j2").render(c=context)
+
+
+# The regions of the page the preview can patch, by the name of their macro.
+REGIONS = ("site_header", "meta", "title", "lead", "body", "byline", "information")
+
+
+def render_region(name: str, context: PageContext) -> str:
+    """One region of the page exactly as ``render_article`` writes it; empty
+    when the region is absent (no lead, no author…)."""
+    if name not in REGIONS:
+        raise ValueError(name)
+    module = _environment().get_template("regions.html.j2").module
+    return str(getattr(module, name)(context)).strip()
 
 
 def render_block(article: Article, block: Block, images: ImageSources) -> str:
     """The HTML of one block, exactly as ``render_article`` writes it, so the
     preview can replace that block in place."""
     module = _environment().get_template("blocks.html.j2").module
-    return str(module.render(block, _FirstImage(article, images), labels_for(article.language)))  # type: ignore[attr-defined]
+    return str(module.render(block, _FirstImage(article, images), labels_for(article.language))).strip()  # type: ignore[attr-defined]

@@ -177,3 +177,21 @@ def test_a_broken_site_profile_is_refused_with_its_name(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as caught:
         load_site_profile(profile)
     assert caught.value.lines() == [f"{profile}: name: must be text, not a number"]
+
+
+def test_the_full_example_in_the_format_documentation_loads(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "format.md").read_text(encoding="utf-8")
+    example = text.split("## A full example", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    data = json.loads(example)
+    article = load_article_json(write_article_dir(tmp_path, data))
+    assert [b.type for b in article.blocks] == ["image", "paragraph", "heading", "quote"]
+    assert article.extra == {"x-cms-id": 4711} and article.site is not None and article.site.extra == {"x-office": "Văn phòng UBND quận"}
+
+
+def test_the_example_article_loads_with_its_photos() -> None:
+    from tests.helpers import EXAMPLE_DIR
+
+    article = load_article_json(EXAMPLE_DIR / "article.json")
+    assert len(article.images()) == 3
+    assert all(block.media is not None and block.caption and block.alt for block in article.images())
+    assert article.author == "Hoàng Tùng"

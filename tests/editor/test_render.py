@@ -227,3 +227,23 @@ def test_plain_fields_show_special_characters_as_typed(field: str) -> None:
     tree = parse_html(page)
     visible = {text_of(el) for el in tree.iter() if isinstance(el.tag, str)} | {v for el in tree.iter() for v in el.attrib.values()}
     assert any('Tôm & cua <b>"tươi"</b>' in text for text in visible), field
+
+
+def test_every_region_renders_the_same_alone_as_in_the_page() -> None:
+    from editor.render import REGIONS, page_context, render_region
+
+    article = sample_article()
+    page = render_article(article, SITE, OnePhoto())
+    for name in REGIONS:
+        region = render_region(name, page_context(article, SITE, OnePhoto()))
+        assert region and region in page, name
+
+
+def test_an_absent_region_renders_empty() -> None:
+    from editor.render import page_context, render_region
+
+    article = sample_article()
+    article.lead = ""
+    article.author = ""
+    context = page_context(article, SITE, NoImages())
+    assert render_region("lead", context) == "" and render_region("byline", context) == ""

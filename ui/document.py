@@ -1,0 +1,117 @@
+"""The open article, as the window sees it.
+
+``Document`` owns the model and the ``QUndoStack``. Widgets never change the
+model directly: they call intent methods (``set_field``, ``set_block_field``,
+``insert_block``…), which push undo commands; the commands call back the
+``_apply_*`` methods, which change the model and emit what happened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from editor.model import Article, Block, SiteProfile
+from ui.commands import MoveBlockCommand, ReplaceBlocksCommand, SetBlockFieldCommand, SetFieldCommand
+
+
+class Document(QObject):
+    field_changed = Signal(str)  # an article field: "title", "lead", "related"…
+    block_changed = Signal(str)  # one block's content changed; its id
+    blocks_replaced = Signal(int, int, int)  # start, how many removed, how many added
+    block_moved = Signal(int, int)  # from index, to index
+    reset = Signal()  # a whole new article (new, open, revert)
+    path_changed = Signal()
+    site_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.article = Article()
+        self.path: Path | None = None
+        self.saved_site = SiteProfile()
+        self.undo_stack = QUndoStack(self)
+
+    # --- state -----------------------------------------------------------
+    def load(self, article: Article, path: Path | None) -> None:
+        """Show another article; its history starts empty and unmodified."""
+        self.article = article
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.path = path
+        self.reset.emit()
+        self.path_changed.emit()
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.path_changed.emit()
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def site(self) -> SiteProfile:
+        """The profile the page is shown with: the saved one, then the article's own."""
+        return self.saved_site.overridden_by(self.article.site)
+
+    def set_saved_site(self, site: SiteProfile) -> None:
+        self.saved_site = site
+        self.site_changed.emit()
+
+    def index_of(self, block_id: str) -> int:
+        for index, block in enumerate(self.article.blocks):
+            if block.id == block_id:
+                return index
+        raise KeyError(block_id)
+
+    # --- intents (each one undoable step) --------------------------------
+    def set_field(self, name: str, value: Any, label: str | None = None, merge_key: str | None = None) -> None:
+        """Change one article field. Text merges with the previous keystroke
+        in the same field; other values merge only with the same ``merge_key``."""
+        if getattr(self.article, name) == value:
+            return
+        if merge_key is None and isinstance(value, str):
+            merge_key = name
+        self.undo_stack.push(SetFieldCommand(self, name, value, label or self.tr("Edit"), merge_key))
+
+    def set_block_field(self, block_id: str, name: str, value: Any, label: str | None = None) -> None:
+        if getattr(self.article.block(block_id), name) == value:
+            return
+        self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
+
+    def replace_blocks(self, start: int, end: int, blocks: list[Block], label: str) -> None:
+        self.undo_stack.push(ReplaceBlocksCommand(self, start, end, blocks, label))
+
+    def insert_block(self, index: int, block: Block) -> None:
+        self.replace_blocks(index, index, [block], self.tr("Insert block"))
+
+    def remove_block(self, block_id: str) -> None:
+        index = self.index_of(block_id)
+        self.replace_blocks(index, index + 1, [], self.tr("Remove block"))
+
+    def move_block(self, block_id: str, to_index: int) -> None:
+        to_index = max(0, min(to_index, len(self.article.blocks) - 1))
+        if self.index_of(block_id) != to_index:
+            self.undo_stack.push(MoveBlockCommand(self, block_id, to_index, self.tr("Move block")))
+
+    # --- called by the undo commands only ----------------------------------
+    def _apply_field(self, name: str, value: Any) -> None:
+        setattr(self.article, name, value)
+        self.field_changed.emit(name)
+
+    def _apply_block_field(self, block_id: str, name: str, value: Any) -> None:
+        setattr(self.article.block(block_id), name, value)
+        self.block_changed.emit(block_id)
+
+    def _apply_blocks(self, start: int, remove: int, blocks: list[Block]) -> None:
+        self.article.blocks[start : start + remove] = blocks
+        self.blocks_replaced.emit(start, remove, len(blocks))
+
+    def _apply_move(self, from_index: int, to_index: int) -> None:
+        block = self.article.blocks.pop(from_index)
+        self.article.blocks.insert(to_index, block)
+        self.block_moved.emit(from_index, to_index)

@@ -1,0 +1,1 @@
+"""The composer form: article fields, related links, and the body's blocks."""

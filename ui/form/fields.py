@@ -1,0 +1,167 @@
+"""The article's own fields: title, date, language, lead, people, links, tags."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from editor.model import DEFAULT_TIMEZONE
+from editor.text import is_web_url, slug
+from ui.document import Document
+from ui.form.related_editor import RelatedEditor
+from ui.form.text_edits import InlineTextEdit, route_undo_keys
+from ui.form.url_edit import UrlEdit
+
+
+class ArticleFieldsForm(QWidget):
+    """Everything but the body. Each field calls one intent on the document
+    and follows the document when it changes (undo, open)."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._updating = False
+
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("The headline readers see first"))
+        self.published = QDateTimeEdit(self)
+        self.published.setCalendarPopup(True)
+        self.published.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.timezone_label = QLabel(self)
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("Vietnamese"), "vi")
+        self.language.addItem(self.tr("English"), "en")
+        self.lead = InlineTextEdit(self, min_lines=3)
+        self.lead.setPlaceholderText(self.tr("One paragraph that sums up the news; shown in bold under the title"))
+        self.author = QLineEdit(self)
+        self.source = QLineEdit(self)
+        self.source.setPlaceholderText(self.tr("Where the news came from"))
+        self.original_url = UrlEdit(parent=self)
+        self.url = UrlEdit(parent=self)
+        self.make_url = QPushButton(self.tr("Make from title"), self)
+        self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
+        self.related = RelatedEditor(document, self)
+        for line in (self.title, self.author, self.source, self.tags):
+            route_undo_keys(line)
+
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.published)
+        date_row.addWidget(self.timezone_label, 1)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url, 1)
+        url_row.addWidget(self.make_url)
+
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Date and time"), date_row)
+        form.addRow(self.tr("Lan&guage"), self.language)
+        form.addRow(self.tr("&Lead"), self.lead)
+        form.addRow(self.tr("A&uthor"), self.author)
+        form.addRow(self.tr("&Source"), self.source)
+        form.addRow(self.tr("&Original link"), self.original_url)
+        form.addRow(self.tr("&Public address"), url_row)
+        form.addRow(self.tr("Related news"), self.related)
+        form.addRow(self.tr("Ta&gs"), self.tags)
+
+        self.title.textEdited.connect(lambda text: document.set_field("title", text, self.tr("Edit title")))
+        self.author.textEdited.connect(lambda text: document.set_field("author", text, self.tr("Edit author")))
+        self.source.textEdited.connect(lambda text: document.set_field("source", text, self.tr("Edit source")))
+        self.original_url.edited.connect(lambda text: document.set_field("original_url", text, self.tr("Edit original link")))
+        self.url.edited.connect(lambda text: document.set_field("url", text, self.tr("Edit public address")))
+        self.tags.textEdited.connect(self._on_tags_edited)
+        self.lead.textChanged.connect(self._on_lead_changed)
+        self.language.activated.connect(self._on_language_activated)
+        self.published.dateTimeChanged.connect(self._on_published_changed)
+        self.make_url.clicked.connect(self._on_make_url_clicked)
+        document.field_changed.connect(self._on_document_field_changed)
+        document.reset.connect(self._show_all)
+        document.site_changed.connect(self._show_all)
+        self._show_all()
+
+    # --- from the widgets to the document ----------------------------------
+    def _on_lead_changed(self) -> None:
+        if not self._updating:
+            self._document.set_field("lead", self.lead.inline(), self.tr("Edit lead"))
+
+    def _on_tags_edited(self, text: str) -> None:
+        tags = [tag.strip() for tag in text.split(",") if tag.strip()]
+        self._document.set_field("tags", tags, self.tr("Edit tags"), merge_key="tags")
+
+    def _on_language_activated(self, index: int) -> None:
+        self._document.set_field("language", self.language.itemData(index), self.tr("Change language"))
+
+    def _zone(self) -> ZoneInfo:
+        return ZoneInfo(self._document.article.timezone or DEFAULT_TIMEZONE)
+
+    def _on_published_changed(self, value: QDateTime) -> None:
+        if self._updating:
+            return
+        date, time = value.date(), value.time()
+        moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=self._zone())
+        self._document.set_field("published", moment, self.tr("Change date"), merge_key="published")
+
+    def _on_make_url_clicked(self) -> None:
+        base = self._document.site().url.rstrip("/")
+        if not is_web_url(base):
+            self.url.problem.setText(self.tr("Set the site address in Site profile… first"))
+            self.url.problem.show()
+            return
+        self._document.set_field("url", f"{base}/{slug(self._document.article.title)}.html", self.tr("Make address from title"))
+
+    # --- from the document to the widgets ----------------------------------
+    def _on_document_field_changed(self, name: str) -> None:
+        self._show(name)
+
+    def _show_all(self) -> None:
+        for name in ("title", "published", "language", "lead", "author", "source", "original_url", "url", "tags"):
+            self._show(name)
+
+    def _show(self, name: str) -> None:
+        article = self._document.article
+        self._updating = True
+        try:
+            if name in ("title", "author", "source"):
+                widget: QLineEdit = getattr(self, name)
+                if widget.text() != getattr(article, name):
+                    widget.setText(getattr(article, name))
+            elif name in ("original_url", "url"):
+                getattr(self, name).set_text(getattr(article, name))
+            elif name == "lead":
+                self.lead.set_inline(article.lead)
+            elif name == "tags":
+                if [t.strip() for t in self.tags.text().split(",") if t.strip()] != article.tags:
+                    self.tags.setText(", ".join(article.tags))
+            elif name == "language":
+                self.language.setCurrentIndex(max(0, self.language.findData(article.language)))
+            elif name in ("published", "timezone"):
+                self._show_published()
+        finally:
+            self._updating = False
+
+    def _show_published(self) -> None:
+        article = self._document.article
+        zone_name = article.timezone or DEFAULT_TIMEZONE
+        local = article.local_published()
+        self.published.setTimeZone(QTimeZone(zone_name.encode()))
+        if local is not None:
+            shown = QDateTime.fromString(local.strftime("%Y-%m-%dT%H:%M:00"), "yyyy-MM-ddTHH:mm:ss")
+            shown.setTimeZone(QTimeZone(zone_name.encode()))
+            if self.published.dateTime() != shown:
+                self.published.setDateTime(shown)
+        offset = local.strftime("%z") if local is not None else ""
+        self.timezone_label.setText(f"{zone_name} (UTC{offset[:3]}:{offset[3:]})" if offset else zone_name)

@@ -1,0 +1,102 @@
+"""The "Tin khác" list: rows of title + URL, added, removed and reordered.
+Every change is one undoable step on the document."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from editor.model import RelatedLink
+from ui.document import Document
+from ui.form.text_edits import route_undo_keys
+from ui.form.url_edit import UrlEdit
+
+
+class _RelatedRow(QWidget):
+    def __init__(self, editor: RelatedEditor, index: int) -> None:
+        super().__init__(editor)
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("Title of the other article"))
+        route_undo_keys(self.title)
+        self.url = UrlEdit(parent=self)
+        up = QToolButton(self, text="↑", toolTip=self.tr("Move up"))
+        down = QToolButton(self, text="↓", toolTip=self.tr("Move down"))
+        remove = QToolButton(self, text="✕", toolTip=self.tr("Remove this link"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title, 3)
+        layout.addWidget(self.url, 3)
+        layout.addWidget(up)
+        layout.addWidget(down)
+        layout.addWidget(remove)
+        self.title.textEdited.connect(lambda text: editor.edit_row(index, title=text))
+        self.url.edited.connect(lambda text: editor.edit_row(index, url=text))
+        up.clicked.connect(lambda: editor.move_row(index, -1))
+        down.clicked.connect(lambda: editor.move_row(index, 1))
+        remove.clicked.connect(lambda: editor.remove_row(index))
+
+
+class RelatedEditor(QWidget):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setContentsMargins(0, 0, 0, 0)
+        self._rows: list[_RelatedRow] = []
+        add = QPushButton(self.tr("Add a related article"), self)
+        add.clicked.connect(self.add_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._rows_box)
+        layout.addWidget(add)
+        document.field_changed.connect(self._on_document_field_changed)
+        document.reset.connect(self._rebuild)
+        self._rebuild()
+
+    def _links(self) -> list[RelatedLink]:
+        return [RelatedLink(title=l.title, url=l.url, extra=dict(l.extra)) for l in self._document.article.related]
+
+    def add_row(self) -> None:
+        self._document.set_field("related", [*self._links(), RelatedLink()], self.tr("Add related article"))
+        self._rows[-1].title.setFocus()
+
+    def edit_row(self, index: int, **changes: str) -> None:
+        links = self._links()
+        for name, value in changes.items():
+            setattr(links[index], name, value)
+        # Typing in one row's field merges into one undo step.
+        key = f"related:{index}:{','.join(changes)}"
+        self._document.set_field("related", links, self.tr("Edit related article"), merge_key=key)
+
+    def move_row(self, index: int, step: int) -> None:
+        links = self._links()
+        target = index + step
+        if 0 <= target < len(links):
+            links[index], links[target] = links[target], links[index]
+            self._document.set_field("related", links, self.tr("Move related article"))
+
+    def remove_row(self, index: int) -> None:
+        links = self._links()
+        del links[index]
+        self._document.set_field("related", links, self.tr("Remove related article"))
+
+    def _on_document_field_changed(self, name: str) -> None:
+        if name == "related":
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        links = self._document.article.related
+        if len(links) == len(self._rows):
+            for row, link in zip(self._rows, links):  # same rows: update in place, keep focus
+                if row.title.text() != link.title:
+                    row.title.setText(link.title)
+                row.url.set_text(link.url)
+            return
+        for row in self._rows:
+            row.deleteLater()
+        self._rows = []
+        for index, link in enumerate(links):
+            row = _RelatedRow(self, index)
+            row.title.setText(link.title)
+            row.url.set_text(link.url)
+            self._rows_box.addWidget(row)
+            self._rows.append(row)

@@ -1,0 +1,184 @@
+"""Text editors of the form: rich inline text that grows with its content.
+
+Pasted rich text is reduced to bold, italic and links (the core's inline
+sanitizer) and NFC; plain text is NFC. Key composition from input methods
+(Telex, VNI, Unikey) is left entirely to Qt: nothing here intercepts
+Backspace or pre-edit text.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+
+from editor.text import nfc
+from ui.richtext import block_to_inline, insert_inline
+
+
+def paragraphs_from_mime(source: QMimeData) -> list[str]:
+    """Clean inline paragraphs from pasted or dropped content."""
+    if source.hasHtml():
+        scratch = QTextDocument()
+        scratch.setHtml(source.html())
+        paragraphs = []
+        block = scratch.begin()
+        while block.isValid():
+            paragraphs.append(block_to_inline(block))
+            block = block.next()
+        # Word and browsers wrap content in empty paragraphs: drop the edges.
+        while paragraphs and not paragraphs[0]:
+            paragraphs.pop(0)
+        while paragraphs and not paragraphs[-1]:
+            paragraphs.pop()
+        return paragraphs
+    return [html.escape(line, quote=False) for line in nfc(source.text()).replace("\r\n", "\n").split("\n")]
+
+
+class RichTextEdit(QTextEdit):
+    """A QTextEdit that grows with its text, inside the scrolling form."""
+
+    focus_received = Signal()
+    edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
+
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, single_paragraph: bool = False) -> None:
+        super().__init__(parent)
+        self._single_paragraph = single_paragraph
+        self._min_lines = min_lines
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.document().setDocumentMargin(6)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+        route_undo_keys(self)
+
+    def _fit_height(self, *args: object) -> None:
+        line = self.fontMetrics().lineSpacing()
+        content = self.document().size().height()
+        frame = 2 * self.frameWidth()
+        self.setFixedHeight(int(max(content, self._min_lines * line + 12)) + frame + 2)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().focusInEvent(event)
+        self.focus_received.emit()
+
+    # --- formatting --------------------------------------------------------
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.currentCharFormat().fontWeight() < QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.currentCharFormat().fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+
+    def set_link(self, url: str) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        fmt = QTextCharFormat()
+        fmt.setAnchor(bool(url))
+        fmt.setAnchorHref(url)
+        fmt.setFontUnderline(bool(url))
+        cursor.mergeCharFormat(fmt)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Bold):
+            self.toggle_bold()
+            return
+        if event.matches(QKeySequence.StandardKey.Italic):
+            self.toggle_italic()
+            return
+        plain_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        if self._single_paragraph and plain_enter:
+            self.focusNextChild()
+            return
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            before = self.textCursor().position()
+            super().keyPressEvent(event)
+            if self.textCursor().position() == before:  # the cursor could not move: at the edge
+                self.edge_reached.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        paragraphs = paragraphs_from_mime(source)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        base = QTextCharFormat()
+        for index, paragraph in enumerate(paragraphs):
+            if index:
+                if self._single_paragraph:
+                    cursor.insertText(" ")
+                else:
+                    cursor.insertBlock()
+            insert_inline(cursor, paragraph, base)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+
+class InlineTextEdit(RichTextEdit):
+    """One inline field (lead, caption, quote): an inline fragment in and out."""
+
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1) -> None:
+        super().__init__(parent, min_lines=min_lines, single_paragraph=True)
+
+    def inline(self) -> str:
+        parts = []
+        block = self.document().begin()
+        while block.isValid():
+            parts.append(block_to_inline(block))
+            block = block.next()
+        return "<br>".join(part for part in parts)
+
+    def set_inline(self, fragment: str) -> None:
+        """Show ``fragment``, keeping the cursor where it was when possible."""
+        if fragment == self.inline():
+            return
+        position = self.textCursor().position()
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        insert_inline(cursor, fragment)
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+
+
+class UndoKeysToDocument(QObject):
+    """Sends Undo/Redo keys past a text field to the window's actions, so
+    Ctrl+Z undoes the article's last change (the document's undo stack), not
+    a private history inside one field."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+                event.ignore()
+                return True
+        return False
+
+
+_undo_keys_filter: UndoKeysToDocument | None = None
+
+
+def route_undo_keys(widget: QWidget) -> None:
+    global _undo_keys_filter
+    if _undo_keys_filter is None:
+        _undo_keys_filter = UndoKeysToDocument()
+    widget.installEventFilter(_undo_keys_filter)
+    if isinstance(widget, QTextEdit):
+        widget.setUndoRedoEnabled(False)

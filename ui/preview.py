@@ -1,0 +1,269 @@
+"""The live preview: the exported page, patched in place as the user types.
+
+The page is rendered by the core renderer and served through the
+``toasoan://`` scheme (``setHtml`` fails above 2 MB). A change to one block
+replaces that block's element; a change to a field replaces the regions
+that show it; a change the regions cannot express reloads the page and
+restores the scroll position.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtWebEngineCore import QWebEngineScript
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from editor.model import ImageBlock
+from editor.render import ImageSource, page_context, render_article, render_block, render_region
+from ui.document import Document
+from ui.image_cache import ImageCache
+from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, PreviewPage, PreviewSchemeHandler, make_preview_profile
+from ui.webengine import SCHEME
+
+# The regions (render_region names) that show each article field, and the
+# data-field each region's element carries in the page.
+FIELD_REGIONS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "information"),
+    "lead": ("lead",),
+    "published": ("meta",),
+    "timezone": ("meta",),
+    "original_url": ("meta",),
+    "author": ("byline",),
+    "source": ("information",),
+    "url": ("information",),
+    "related": ("information",),
+}
+REGION_ELEMENT = {
+    "site_header": "site", "meta": "meta", "title": "title", "lead": "lead",
+    "body": "blocks", "byline": "author", "information": "information",
+}
+
+# Run in Qt's isolated world: the page's own scripts cannot see or call it.
+_HELPER_SCRIPT = """
+document.addEventListener('click', function (event) {
+  var block = event.target.closest('[data-block]');
+  if (block) console.log('%s' + block.getAttribute('data-block'));
+}, true);
+""" % SELECT_MESSAGE
+
+_PATCH_REGION = """(function (name, html) {
+  var element = document.querySelector('[data-field="' + name + '"]');
+  if (!element) return html === '';
+  if (html === '') { element.remove(); return true; }
+  element.outerHTML = html;
+  return true;
+})(%s, %s)"""
+
+_PATCH_BLOCK = """(function (id, html) {
+  var element = document.querySelector('[data-block="' + CSS.escape(id) + '"]');
+  if (!element) return false;
+  element.outerHTML = html;
+  return true;
+})(%s, %s)"""
+
+_PATCH_HEAD = """(function (title, ogTitle, description) {
+  document.title = title;
+  var og = document.querySelector('meta[property="og:title"]');
+  if (og) og.setAttribute('content', ogTitle);
+  var metas = document.querySelectorAll('meta[name="description"], meta[property="og:description"]');
+  if ((metas.length > 0) !== (description !== '')) return false;
+  metas.forEach(function (m) { m.setAttribute('content', description); });
+  return true;
+})(%s, %s, %s)"""
+
+
+class PreviewImages:
+    """ImageSources for the preview: the export-sized copies, by URL."""
+
+    def __init__(self, cache: ImageCache) -> None:
+        self._cache = cache
+
+    def source(self, block: ImageBlock) -> ImageSource | None:
+        if block.media is None:
+            return None
+        prepared = self._cache.get(block.media)
+        src = MEDIA_PREFIX + self._cache.token(block.media)
+        if prepared is None:
+            return ImageSource(src=src)
+        return ImageSource(src=src, width=prepared.width, height=prepared.height)
+
+    def is_first(self, block: ImageBlock) -> bool:
+        return False
+
+
+class PreviewView(QWebEngineView):
+    """Shows ``document`` as its exported page, kept up to date."""
+
+    block_clicked = Signal(str)
+    patched = Signal()  # a change was shown by patching the page in place
+    reloaded = Signal()  # a change was shown by reloading the whole page
+
+    def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._images = images
+        self._image_sources = PreviewImages(images)
+        self._profile = make_preview_profile(self)
+        self._handler = PreviewSchemeHandler(self.page_html, images, self._profile)
+        self._profile.installUrlSchemeHandler(SCHEME, self._handler)
+        page = PreviewPage(self._profile, self)
+        helper = QWebEngineScript()
+        helper.setName("toasoan-helper")
+        helper.setSourceCode(_HELPER_SCRIPT)
+        helper.setWorldId(QWebEngineScript.ScriptWorldId.ApplicationWorld)
+        helper.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
+        page.scripts().insert(helper)
+        self.setPage(page)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        page.block_clicked.connect(self.block_clicked)
+        page.loadFinished.connect(self._on_load_finished)
+        self._loading = False
+        self._stale_after_load = False
+        self._restore_scroll: QPointF | None = None
+
+        document.block_changed.connect(self._on_document_block_changed)
+        document.field_changed.connect(self._on_document_field_changed)
+        document.blocks_replaced.connect(self._on_document_structure_changed)
+        document.block_moved.connect(self._on_document_structure_changed)
+        document.reset.connect(self.reload_page)
+        document.site_changed.connect(self.reload_page)
+        images.ready.connect(self._on_images_ready)
+
+    # --- what the scheme handler serves ------------------------------------
+    def page_html(self) -> str:
+        return render_article(self._document.article, self._document.site(), self._image_sources)
+
+    # --- showing changes -----------------------------------------------------
+    def reload_page(self) -> None:
+        """Reload the whole page, keeping the reader's place."""
+        if self._restore_scroll is None:
+            self._restore_scroll = self.page().scrollPosition()
+        self._loading = True
+        self._stale_after_load = False
+        self.page().load(PAGE_URL)
+        self.reloaded.emit()
+
+    def _on_load_finished(self, ok: bool) -> None:
+        self._loading = False
+        if self._stale_after_load:
+            self.reload_page()
+            return
+        position, self._restore_scroll = self._restore_scroll, None
+        if ok and position is not None and position.y() > 0:
+            self._run(f"window.scrollTo({position.x():.0f}, {position.y():.0f}); true")
+
+    def _run(self, script: str, on_result=None) -> None:  # type: ignore[no-untyped-def]
+        page = self.page()
+        if on_result is None:
+            page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld)
+        else:
+            page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, on_result)
+
+    def _patch(self, script: str) -> None:
+        """Run a patch; if it reports it could not be done, reload instead."""
+        if self._loading:
+            self._stale_after_load = True
+            return
+
+        def check(result: object) -> None:
+            if result is True:
+                self.patched.emit()
+            else:
+                self.reload_page()
+
+        self._run(script, check)
+
+    def patch_block(self, block_id: str) -> None:
+        article = self._document.article
+        html = render_block(article, article.block(block_id), self._image_sources)
+        self._patch(_PATCH_BLOCK % (json.dumps(block_id), json.dumps(html)))
+
+    def patch_regions(self, names: tuple[str, ...]) -> None:
+        context = page_context(self._document.article, self._document.site(), self._image_sources)
+        calls = [
+            _PATCH_REGION % (json.dumps(REGION_ELEMENT[name]), json.dumps(render_region(name, context)))
+            for name in names
+        ]
+        self._patch("[" + ", ".join(calls) + "].every(function (ok) { return ok; })")
+
+    def scroll_to_block(self, block_id: str) -> None:
+        self._run(
+            "(function (id) { var e = document.querySelector('[data-block=\"' + CSS.escape(id) + '\"]');"
+            " if (e) e.scrollIntoView({block: 'center'}); return !!e; })(%s)" % json.dumps(block_id)
+        )
+
+    # --- document signals ------------------------------------------------------
+    def _on_document_block_changed(self, block_id: str) -> None:
+        self.patch_block(block_id)
+
+    def _on_document_field_changed(self, name: str) -> None:
+        regions = FIELD_REGIONS.get(name)
+        if regions is None:
+            self.reload_page()
+            return
+        self.patch_regions(regions)
+        if name in ("title", "lead"):
+            context = page_context(self._document.article, self._document.site(), self._image_sources)
+            title = self._document.article.title or context.labels["untitled"]
+            self._patch(_PATCH_HEAD % (json.dumps(title), json.dumps(self._document.article.title), json.dumps(context.lead_text)))
+
+    def _on_document_structure_changed(self, *args: int) -> None:
+        # Blocks added, removed or moved: the body is one region. Its photos
+        # come back from Chromium's memory cache, with their sizes reserved.
+        self.patch_regions(("body",))
+
+    def _on_images_ready(self, token: str) -> None:
+        # The photo's exported size is known now: give its <img> the same
+        # width and height as the export has.
+        for block in self._document.article.images():
+            if block.media is not None and self._images.token(block.media) == token:
+                self.patch_block(block.id)
+
+
+class PreviewWidth(Enum):
+    PHONE = 360
+    TABLET = 768
+    DESKTOP = 1280
+    PRINT = 794  # A4's 210 mm at 96 px per inch
+
+
+class PreviewPane(QWidget):
+    """Holds the preview at a chosen page width: narrower panes zoom out so
+    the page is laid out exactly as on that device."""
+
+    def __init__(self, view: PreviewView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self._width = PreviewWidth.DESKTOP
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addStretch(1)
+        layout.addWidget(view, 100)
+        layout.addStretch(1)
+        self.setMinimumWidth(240)
+        QTimer.singleShot(0, self._fit)
+
+    def page_width(self) -> PreviewWidth:
+        return self._width
+
+    def set_page_width(self, width: PreviewWidth) -> None:
+        self._width = width
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        available = max(1, self.width())
+        target = self._width.value
+        if available >= target:
+            self.view.setFixedWidth(target)
+            self.view.setZoomFactor(1.0)
+        else:
+            self.view.setFixedWidth(available)
+            self.view.setZoomFactor(max(0.25, available / target))

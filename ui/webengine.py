@@ -1,0 +1,46 @@
+"""QtWebEngine set-up that must happen before the QApplication exists:
+the preview's URL scheme, and Chromium's flags.
+
+Chromium refuses to start its sandbox as root (build machines, CI), and the
+whole app would abort. Started as root, the app turns the sandbox off
+itself and says so, instead of dying.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+
+SCHEME = b"toasoan"
+log = logging.getLogger(__name__)
+
+
+def running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def prepare_chromium() -> list[str]:
+    """Chromium flags to pass to QApplication (as ``--webEngineArgs``)."""
+    flags: list[str] = []
+    if running_as_root() and os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") != "1":
+        log.warning("running as root: the preview's Chromium sandbox is turned off")
+        os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        flags.append("--disable-gpu")  # no GPU without a display
+    return flags
+
+
+def register_scheme() -> None:
+    """Register ``toasoan://`` (once, before the QApplication is created).
+
+    Secure, so the page's CSP treats it as a real origin; local, so web
+    pages could never load it; no access to anything else.
+    """
+    if bytes(QWebEngineUrlScheme.schemeByName(SCHEME).name()) == SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme | QWebEngineUrlScheme.Flag.LocalScheme)
+    QWebEngineUrlScheme.registerScheme(scheme)
