@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QWidget
@@ -107,10 +107,13 @@ class PreviewView(QWebEngineView):
         self._document = document
         self._images = images
         self._image_sources = PreviewImages(images)
-        self._profile = make_preview_profile(self)
+        # The profile must outlive its page (Qt warns and may crash otherwise):
+        # it belongs to the application and goes once the page is gone.
+        self._profile = make_preview_profile(QCoreApplication.instance())
         self._handler = PreviewSchemeHandler(self.page_html, images, self._profile)
         self._profile.installUrlSchemeHandler(SCHEME, self._handler)
         page = PreviewPage(self._profile, self)
+        page.destroyed.connect(self._profile.deleteLater)
         helper = QWebEngineScript()
         helper.setName("toasoan-helper")
         helper.setSourceCode(_HELPER_SCRIPT)

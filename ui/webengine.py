@@ -36,11 +36,16 @@ def register_scheme() -> None:
     """Register ``toasoan://`` (once, before the QApplication is created).
 
     Secure, so the page's CSP treats it as a real origin; local, so web
-    pages could never load it; no access to anything else.
+    pages could never load it; allowed to load local content, which is what
+    lets the page load its own photos from the same scheme.
     """
     if bytes(QWebEngineUrlScheme.schemeByName(SCHEME).name()) == SCHEME:
         return
     scheme = QWebEngineUrlScheme(SCHEME)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme | QWebEngineUrlScheme.Flag.LocalScheme)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+    )
     QWebEngineUrlScheme.registerScheme(scheme)

@@ -68,13 +68,13 @@ class ArticleFieldsForm(QWidget):
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&Title"), self.title)
-        form.addRow(self.tr("&Date and time"), date_row)
+        form.addRow(self._label(self.tr("&Date and time"), self.published), date_row)
         form.addRow(self.tr("Lan&guage"), self.language)
         form.addRow(self.tr("&Lead"), self.lead)
         form.addRow(self.tr("A&uthor"), self.author)
         form.addRow(self.tr("&Source"), self.source)
-        form.addRow(self.tr("&Original link"), self.original_url)
-        form.addRow(self.tr("&Public address"), url_row)
+        form.addRow(self._label(self.tr("&Original link"), self.original_url.line), self.original_url)
+        form.addRow(self._label(self.tr("&Public address"), self.url.line), url_row)
         form.addRow(self.tr("Related news"), self.related)
         form.addRow(self.tr("Ta&gs"), self.tags)
 
@@ -92,6 +92,11 @@ class ArticleFieldsForm(QWidget):
         document.reset.connect(self._show_all)
         document.site_changed.connect(self._show_all)
         self._show_all()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
 
     # --- from the widgets to the document ----------------------------------
     def _on_lead_changed(self) -> None:
@@ -139,6 +144,7 @@ class ArticleFieldsForm(QWidget):
                 widget: QLineEdit = getattr(self, name)
                 if widget.text() != getattr(article, name):
                     widget.setText(getattr(article, name))
+                    widget.setCursorPosition(0)  # show the start of a long title
             elif name in ("original_url", "url"):
                 getattr(self, name).set_text(getattr(article, name))
             elif name == "lead":

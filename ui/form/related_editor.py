@@ -97,6 +97,7 @@ class RelatedEditor(QWidget):
         for index, link in enumerate(links):
             row = _RelatedRow(self, index)
             row.title.setText(link.title)
+            row.title.setCursorPosition(0)
             row.url.set_text(link.url)
             self._rows_box.addWidget(row)
             self._rows.append(row)

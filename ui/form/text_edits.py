@@ -9,9 +9,10 @@ Backspace or pre-edit text.
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QImage, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from editor.text import nfc
@@ -39,6 +40,10 @@ def paragraphs_from_mime(source: QMimeData) -> list[str]:
 
 class RichTextEdit(QTextEdit):
     """A QTextEdit that grows with its text, inside the scrolling form."""
+
+    # Set by the window: what to do with a picture pasted into a text field
+    # (it becomes an image block at the cursor).
+    image_paste_handler: Callable[[QImage], None] | None = None
 
     focus_received = Signal()
     edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
@@ -117,6 +122,9 @@ class RichTextEdit(QTextEdit):
         super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        if source.hasImage() and not source.hasText() and RichTextEdit.image_paste_handler is not None:
+            RichTextEdit.image_paste_handler(QImage(source.imageData()))
+            return
         paragraphs = paragraphs_from_mime(source)
         cursor = self.textCursor()
         cursor.beginEditBlock()

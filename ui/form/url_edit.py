@@ -36,6 +36,7 @@ class UrlEdit(QWidget):
     def set_text(self, text: str) -> None:
         if self.line.text() != text:
             self.line.setText(text)
+            self.line.setCursorPosition(0)
         self._show_problem(text)
 
     def is_valid(self) -> bool:

@@ -1,0 +1,38 @@
+"""Start the window: ``python main.py [FILE]``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from ui.webengine import prepare_chromium, register_scheme
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication, with QtWebEngine prepared (scheme, sandbox, flags)."""
+    flags = prepare_chromium()
+    if flags:
+        existing = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([existing, *flags]).strip()
+    register_scheme()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    QCoreApplication.setOrganizationName("ToaSoan")
+    QCoreApplication.setApplicationName("Tòa Soạn")
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    return app  # type: ignore[return-value]
+
+
+def run(argv: list[str]) -> int:
+    app = create_application([])
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    files = [arg for arg in argv if not arg.startswith("-")]
+    if files:
+        window.files.open_path(Path(files[0]))
+    return app.exec()

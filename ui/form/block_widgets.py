@@ -1,0 +1,463 @@
+"""One widget per segment of the body: a run of paragraphs, a heading, a
+quote, or a photo. Each sits in a ``BlockFrame`` with a drag handle and a
+remove button, and talks to the document through its intent methods."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, new_block_id
+from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
+from ui.image_cache import ImageCache
+from ui.richtext import block_to_inline, insert_inline
+
+if TYPE_CHECKING:
+    from ui.document import Document
+
+BLOCK_MIME = "application/x-toasoan-blocks"
+ID_PROPERTY = QTextFormat.Property.UserProperty + 1
+
+
+class DragHandle(QLabel):
+    """The grip at a block's left: drag it to move the block."""
+
+    def __init__(self, frame: BlockFrame) -> None:
+        super().__init__("⋮⋮", frame)
+        self._frame = frame
+        self._press: QPoint | None = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(self.tr("Drag to move this block (or Alt+Up / Alt+Down)"))
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.setFixedWidth(18)
+        self.setStyleSheet("color: #888; font-weight: bold; padding-top: 6px;")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press = event.position().toPoint()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is None or (event.position().toPoint() - self._press).manhattanLength() < 6:
+            return
+        self._press = None
+        mime = QMimeData()
+        mime.setData(BLOCK_MIME, ",".join(self._frame.block_ids()).encode())
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.setPixmap(self._frame.grab().scaledToWidth(240, Qt.TransformationMode.SmoothTransformation))
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+class BlockFrame(QFrame):
+    """Common frame of every segment: handle, content, remove button."""
+
+    focused = Signal(str)  # the id of the block the user is in
+    edge_reached = Signal(int)  # -1 / +1: move focus to the previous / next segment
+    move_requested = Signal(str, int)  # block id, -1 / +1 (Alt+Up / Alt+Down)
+    remove_requested = Signal()
+
+    kind = ""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("blockFrame")
+        self.content = QWidget(self)
+        remove = QToolButton(self, text="✕")
+        remove.setToolTip(self.tr("Remove this block"))
+        remove.setAutoRaise(True)
+        remove.clicked.connect(self.remove_requested)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(2, 4, 2, 4)
+        row.addWidget(DragHandle(self))
+        row.addWidget(self.content, 1)
+        row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+
+    def block_ids(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        return self.kind, self.block_ids()
+
+    def show_model(self) -> None:
+        """Update the widgets from the model (after undo, redo, open)."""
+        raise NotImplementedError
+
+    def focus_block(self, block_id: str, at_end: bool = False) -> None:
+        raise NotImplementedError
+
+    def _watch_keys(self, widget: QWidget, block_id_of: Callable[[], str]) -> None:
+        """Alt+Up/Down on ``widget`` asks to move its block."""
+        widget.installEventFilter(_MoveKeys(self, block_id_of, widget))
+
+
+class _MoveKeys(QObject):
+    def __init__(self, frame: BlockFrame, block_id_of: Callable[[], str], parent: QObject) -> None:
+        super().__init__(parent)
+        self._frame = frame
+        self._block_id_of = block_id_of
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._frame.move_requested.emit(self._block_id_of(), -1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+        return False
+
+
+class EdgeLineEdit(QLineEdit):
+    """A line edit whose Up/Down keys move to the previous/next block."""
+
+    edge_reached = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        route_undo_keys(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.edge_reached.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
+
+
+class ParagraphsEdit(RichTextEdit):
+    """Many paragraphs in one editor; each QTextBlock carries its model id."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, min_lines=2)
+
+    def paragraphs(self) -> list[tuple[str | None, str]]:
+        result = []
+        block = self.document().begin()
+        while block.isValid():
+            block_id = block.blockFormat().property(ID_PROPERTY)
+            result.append((block_id if isinstance(block_id, str) else None, block_to_inline(block)))
+            block = block.next()
+        return result
+
+    def set_id(self, index: int, block_id: str) -> None:
+        block = self.document().findBlockByNumber(index)
+        cursor = QTextCursor(block)
+        fmt = QTextBlockFormat(block.blockFormat())
+        fmt.setProperty(ID_PROPERTY, block_id)
+        cursor.setBlockFormat(fmt)
+
+    def show_paragraphs(self, paragraphs: list[ParagraphBlock]) -> None:
+        position = self.textCursor().position()
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        for index, paragraph in enumerate(paragraphs):
+            if index:
+                cursor.insertBlock()
+            fmt = QTextBlockFormat()
+            fmt.setProperty(ID_PROPERTY, paragraph.id)
+            cursor.setBlockFormat(fmt)
+            insert_inline(cursor, paragraph.text)
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+
+    def current_index(self) -> int:
+        return self.textCursor().blockNumber()
+
+
+class TextSegment(BlockFrame):
+    """A run of consecutive paragraph blocks, edited as one text."""
+
+    kind = "text"
+
+    def __init__(self, document: Document, ids: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._ids = ids
+        self._updating = False
+        self.editor = ParagraphsEdit(self.content)
+        self.editor.setPlaceholderText(self.tr("Write the article here. Enter starts a new paragraph."))
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editor)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.cursorPositionChanged.connect(self._on_editor_cursor_moved)
+        self.editor.focus_received.connect(self._on_editor_cursor_moved)
+        self.editor.edge_reached.connect(self.edge_reached)
+        self._watch_keys(self.editor, self.current_block_id)
+        self.show_model()
+
+    def block_ids(self) -> tuple[str, ...]:
+        return self._ids
+
+    def current_block_id(self) -> str:
+        return self._ids[min(self.editor.current_index(), len(self._ids) - 1)]
+
+    def _model_run(self) -> list[ParagraphBlock]:
+        return [self.document.article.block(block_id) for block_id in self._ids]  # type: ignore[misc]
+
+    def show_model(self) -> None:
+        run = self._model_run()
+        if [(b.id, b.text) for b in run] == self.editor.paragraphs():
+            return
+        self._updating = True
+        try:
+            self.editor.show_paragraphs(run)
+        finally:
+            self._updating = False
+
+    def focus_block(self, block_id: str, at_end: bool = False) -> None:
+        index = self._ids.index(block_id) if block_id in self._ids else 0
+        block = self.editor.document().findBlockByNumber(index)
+        cursor = QTextCursor(block)
+        if at_end:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus()
+
+    def _on_editor_cursor_moved(self) -> None:
+        if self.editor.hasFocus():
+            self.focused.emit(self.current_block_id())
+
+    def _on_editor_text_changed(self) -> None:
+        if self._updating:
+            return
+        paragraphs = self.editor.paragraphs()
+        # Enter copies the block format, id included: the first keeps the id,
+        # the new paragraph gets a fresh one.
+        seen: set[str] = set()
+        new_ids: list[str] = []
+        self._updating = True
+        try:
+            for index, (block_id, _) in enumerate(paragraphs):
+                if block_id is None or block_id in seen:
+                    block_id = new_block_id()
+                    self.editor.set_id(index, block_id)
+                seen.add(block_id)
+                new_ids.append(block_id)
+        finally:
+            self._updating = False
+        old_run = self._model_run()
+        if tuple(new_ids) == self._ids:
+            for block, (_, text) in zip(old_run, paragraphs):
+                self.document.set_block_field(block.id, "text", text, self.tr("Typing"))
+            return
+        old_by_id = {block.id: block for block in old_run}
+        new_run: list[Block] = [
+            ParagraphBlock(id=block_id, text=text, extra=dict(old_by_id[block_id].extra) if block_id in old_by_id else {})
+            for block_id, (_, text) in zip(new_ids, paragraphs)
+        ]
+        start = self.document.index_of(self._ids[0])
+        self._ids = tuple(new_ids)
+        label = self.tr("New paragraph") if len(new_ids) > len(old_run) else self.tr("Join paragraphs")
+        self.document.replace_blocks(start, start + len(old_run), new_run, label)
+
+    def split_at_cursor(self) -> tuple[list[ParagraphBlock], list[ParagraphBlock]]:
+        """The run cut at the cursor: the paragraphs before it and after it.
+        The paragraph the cursor is in is split in two; empty halves vanish."""
+        scratch = self.editor.document().clone()
+        cursor = QTextCursor(scratch)
+        cursor.setPosition(self.editor.textCursor().position())
+        index = cursor.blockNumber()
+        cursor.insertBlock()
+        texts = []
+        block = scratch.begin()
+        while block.isValid():
+            texts.append(block_to_inline(block))
+            block = block.next()
+        run = self._model_run()
+        left_text, right_text = texts[index], texts[index + 1]
+        current = run[index]
+        before = list(run[:index])
+        after = list(run[index + 1 :])
+        if left_text:
+            before.append(ParagraphBlock(id=current.id, text=left_text, extra=dict(current.extra)))
+            if right_text:
+                after.insert(0, ParagraphBlock(text=right_text))
+        elif right_text:
+            after.insert(0, ParagraphBlock(id=current.id, text=right_text, extra=dict(current.extra)))
+        return before, after
+
+
+class HeadingSegment(BlockFrame):
+    kind = "heading"
+
+    def __init__(self, document: Document, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._id = block_id
+        self.text = EdgeLineEdit(self.content)
+        self.text.setPlaceholderText(self.tr("Subheading"))
+        font = self.text.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.text.setFont(font)
+        self.level = QComboBox(self.content)
+        self.level.addItem(self.tr("Heading"), 2)
+        self.level.addItem(self.tr("Subheading"), 3)
+        layout = QHBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.level)
+        self.text.textEdited.connect(lambda text: document.set_block_field(self._id, "text", text, self.tr("Edit heading")))
+        self.level.activated.connect(
+            lambda index: document.set_block_field(self._id, "level", self.level.itemData(index), self.tr("Change heading level"))
+        )
+        self.text.edge_reached.connect(self.edge_reached)
+        self.text.cursorPositionChanged.connect(lambda *a: self.text.hasFocus() and self.focused.emit(self._id))
+        self._watch_keys(self.text, lambda: self._id)
+        self.show_model()
+
+    def block_ids(self) -> tuple[str, ...]:
+        return (self._id,)
+
+    def show_model(self) -> None:
+        block: HeadingBlock = self.document.article.block(self._id)  # type: ignore[assignment]
+        if self.text.text() != block.text:
+            self.text.setText(block.text)
+        self.level.setCurrentIndex(max(0, self.level.findData(block.level)))
+
+    def focus_block(self, block_id: str, at_end: bool = False) -> None:
+        self.text.setFocus()
+        if at_end:
+            self.text.end(False)
+
+
+class QuoteSegment(BlockFrame):
+    kind = "quote"
+
+    def __init__(self, document: Document, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._id = block_id
+        self._updating = False
+        self.text = InlineTextEdit(self.content, min_lines=2)
+        self.text.setPlaceholderText(self.tr("Quotation"))
+        self.cite = EdgeLineEdit(self.content)
+        self.cite.setPlaceholderText(self.tr("Who said it (optional)"))
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        layout.addWidget(self.cite)
+        self.text.textChanged.connect(self._on_text_changed)
+        self.cite.textEdited.connect(lambda text: document.set_block_field(self._id, "cite", text, self.tr("Edit quote")))
+        self.text.edge_reached.connect(lambda step: step < 0 and self.edge_reached.emit(-1) or (step > 0 and self.cite.setFocus()))
+        self.cite.edge_reached.connect(lambda step: self.text.setFocus() if step < 0 else self.edge_reached.emit(1))
+        self.text.focus_received.connect(lambda: self.focused.emit(self._id))
+        self._watch_keys(self.text, lambda: self._id)
+        self._watch_keys(self.cite, lambda: self._id)
+        self.show_model()
+
+    def block_ids(self) -> tuple[str, ...]:
+        return (self._id,)
+
+    def _on_text_changed(self) -> None:
+        if not self._updating:
+            self.document.set_block_field(self._id, "text", self.text.inline(), self.tr("Edit quote"))
+
+    def show_model(self) -> None:
+        block: QuoteBlock = self.document.article.block(self._id)  # type: ignore[assignment]
+        self._updating = True
+        try:
+            self.text.set_inline(block.text)
+        finally:
+            self._updating = False
+        if self.cite.text() != block.cite:
+            self.cite.setText(block.cite)
+
+    def focus_block(self, block_id: str, at_end: bool = False) -> None:
+        (self.cite if at_end else self.text).setFocus()
+
+
+class ImageSegment(BlockFrame):
+    """A photo: thumbnail, caption, alt text and credit."""
+
+    kind = "image"
+
+    def __init__(self, document: Document, block_id: str, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._id = block_id
+        self._images = images
+        self._updating = False
+        self.thumbnail = QLabel(self.content)
+        self.thumbnail.setFixedSize(168, 128)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setWordWrap(True)
+        self.thumbnail.setStyleSheet("background: #eee; color: #555;")
+        self.caption = InlineTextEdit(self.content, min_lines=2)
+        self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
+        self.alt = EdgeLineEdit(self.content)
+        self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
+        self.credit = EdgeLineEdit(self.content)
+        self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
+        fields = QFormLayout()
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addRow(self.tr("Caption"), self.caption)
+        fields.addRow(self.tr("Alt text"), self.alt)
+        fields.addRow(self.tr("Credit"), self.credit)
+        layout = QHBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(fields, 1)
+        self.caption.textChanged.connect(self._on_caption_changed)
+        self.alt.textEdited.connect(lambda text: document.set_block_field(self._id, "alt", text, self.tr("Edit alt text")))
+        self.credit.textEdited.connect(lambda text: document.set_block_field(self._id, "credit", text, self.tr("Edit credit")))
+        self.caption.edge_reached.connect(lambda step: self.edge_reached.emit(-1) if step < 0 else self.alt.setFocus())
+        self.alt.edge_reached.connect(lambda step: self.caption.setFocus() if step < 0 else self.credit.setFocus())
+        self.credit.edge_reached.connect(lambda step: self.alt.setFocus() if step < 0 else self.edge_reached.emit(1))
+        self.caption.focus_received.connect(lambda: self.focused.emit(self._id))
+        for widget in (self.caption, self.alt, self.credit):
+            self._watch_keys(widget, lambda: self._id)
+        images.ready.connect(self._show_thumbnail)
+        images.failed.connect(lambda token, message: self._show_thumbnail(token))
+        self.show_model()
+
+    def block_ids(self) -> tuple[str, ...]:
+        return (self._id,)
+
+    def _block(self) -> ImageBlock:
+        return self.document.article.block(self._id)  # type: ignore[return-value]
+
+    def _on_caption_changed(self) -> None:
+        if not self._updating:
+            self.document.set_block_field(self._id, "caption", self.caption.inline(), self.tr("Edit caption"))
+
+    def _show_thumbnail(self, token: str | None = None) -> None:
+        media = self._block().media
+        if media is None:
+            self.thumbnail.setText(self.tr("Photo missing:\n%s") % self._block().src)
+            return
+        if token is not None and token != self._images.token(media):
+            return
+        prepared = self._images.get(media)
+        error = self._images.error(self._images.token(media))
+        if prepared is not None:
+            self.thumbnail.setPixmap(QPixmap.fromImage(prepared.thumbnail))
+            self.thumbnail.setToolTip(f"{prepared.width} × {prepared.height}")
+        elif error:
+            self.thumbnail.setText(self.tr("Cannot show this photo"))
+            self.thumbnail.setToolTip(error)
+        else:
+            self.thumbnail.setText(self.tr("Loading…"))
+
+    def show_model(self) -> None:
+        block = self._block()
+        self._updating = True
+        try:
+            self.caption.set_inline(block.caption)
+        finally:
+            self._updating = False
+        for widget, value in ((self.alt, block.alt), (self.credit, block.credit)):
+            if widget.text() != value:
+                widget.setText(value)
+                widget.setCursorPosition(0)
+        self._show_thumbnail()
+
+    def focus_block(self, block_id: str, at_end: bool = False) -> None:
+        (self.credit if at_end else self.caption).setFocus()

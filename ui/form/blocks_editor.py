@@ -1,0 +1,220 @@
+"""The body of the article as a column of segments.
+
+Consecutive paragraph blocks form one text segment; headings, quotes and
+photos are segments of their own. When the model's blocks change, the
+column is reconciled with it: a segment whose blocks are unchanged is kept
+(so the editor being typed in keeps its cursor), others are made anew.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from ui.document import Document
+from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
+from ui.image_cache import ImageCache
+
+
+def _segments_of(blocks: list[Block]) -> list[tuple[str, tuple[str, ...]]]:
+    segments: list[tuple[str, tuple[str, ...]]] = []
+    for block in blocks:
+        if isinstance(block, ParagraphBlock) and segments and segments[-1][0] == "text":
+            segments[-1] = ("text", (*segments[-1][1], block.id))
+        elif isinstance(block, ParagraphBlock):
+            segments.append(("text", (block.id,)))
+        else:
+            segments.append((block.type, (block.id,)))
+    return segments
+
+
+class BlocksEditor(QWidget):
+    block_focused = Signal(str)  # the user is in this block
+    files_dropped = Signal(list, int)  # local file paths, at this block index
+
+    def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._images = images
+        self._segments: list[BlockFrame] = []
+        self._current: BlockFrame | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.setAcceptDrops(True)
+        document.blocks_replaced.connect(self._reconcile)
+        document.block_moved.connect(self._reconcile)
+        document.block_changed.connect(self._on_document_block_changed)
+        document.reset.connect(self._reconcile)
+        self._reconcile()
+
+    def segments(self) -> list[BlockFrame]:
+        return list(self._segments)
+
+    def segment_of(self, block_id: str) -> BlockFrame | None:
+        for segment in self._segments:
+            if block_id in segment.block_ids():
+                return segment
+        return None
+
+    # --- keeping the column in step with the model --------------------------
+    def _make(self, kind: str, ids: tuple[str, ...]) -> BlockFrame:
+        segment: BlockFrame
+        if kind == "text":
+            segment = TextSegment(self._document, ids, self)
+        elif kind == "heading":
+            segment = HeadingSegment(self._document, ids[0], self)
+        elif kind == "quote":
+            segment = QuoteSegment(self._document, ids[0], self)
+        else:
+            segment = ImageSegment(self._document, ids[0], self._images, self)
+        segment.focused.connect(lambda block_id, s=segment: self._on_segment_focused(s, block_id))
+        segment.edge_reached.connect(lambda step, s=segment: self._move_focus(s, step))
+        segment.move_requested.connect(self._on_segment_move_requested)
+        segment.remove_requested.connect(lambda s=segment: self.remove_segment(s))
+        return segment
+
+    def _reconcile(self, *args: int) -> None:
+        wanted = _segments_of(self._document.article.blocks)
+        existing = {segment.key(): segment for segment in self._segments}
+        segments = []
+        for key in wanted:
+            segment = existing.pop(key, None)
+            if segment is None:
+                segment = self._make(*key)
+            else:
+                segment.show_model()
+            segments.append(segment)
+        for stale in existing.values():
+            if stale is self._current:
+                self._current = None
+            stale.hide()
+            stale.deleteLater()
+        if segments != self._segments:
+            for segment in self._segments:
+                self._layout.removeWidget(segment)
+            for segment in segments:
+                self._layout.addWidget(segment)
+                segment.show()
+            self._segments = segments
+
+    def _on_document_block_changed(self, block_id: str) -> None:
+        segment = self.segment_of(block_id)
+        if segment is not None:
+            segment.show_model()
+
+    # --- focus -------------------------------------------------------------
+    def _on_segment_focused(self, segment: BlockFrame, block_id: str) -> None:
+        self._current = segment
+        self.block_focused.emit(block_id)
+
+    def _move_focus(self, segment: BlockFrame, step: int) -> None:
+        index = self._segments.index(segment) + step
+        if 0 <= index < len(self._segments):
+            target = self._segments[index]
+            ids = target.block_ids()
+            target.focus_block(ids[0] if step > 0 else ids[-1], at_end=step < 0)
+
+    def focus_block(self, block_id: str) -> None:
+        segment = self.segment_of(block_id)
+        if segment is not None:
+            segment.focus_block(block_id)
+
+    def current_block_id(self) -> str | None:
+        if self._current is None or self._current not in self._segments:
+            return None
+        if isinstance(self._current, TextSegment):
+            return self._current.current_block_id()
+        return self._current.block_ids()[0]
+
+    # --- structure -----------------------------------------------------------
+    def insert_blocks(self, blocks: list[Block], label: str) -> None:
+        """Insert at the cursor: inside a text segment the text is split
+        there (one undo step); after any other segment, after it; else at the end."""
+        article = self._document.article
+        segment = self._current if self._current in self._segments else None
+        if isinstance(segment, TextSegment):
+            before, after = segment.split_at_cursor()
+            start = self._document.index_of(segment.block_ids()[0])
+            end = start + len(segment.block_ids())
+            self._document.replace_blocks(start, end, [*before, *blocks, *after], label)
+        else:
+            index = len(article.blocks)
+            if segment is not None:
+                index = self._document.index_of(segment.block_ids()[-1]) + 1
+            self._document.replace_blocks(index, index, blocks, label)
+        focus_segment = self.segment_of(blocks[0].id)
+        if focus_segment is not None:
+            focus_segment.focus_block(blocks[0].id)
+
+    def add_block(self, kind: str) -> None:
+        block: Block = {"paragraph": ParagraphBlock, "heading": HeadingBlock, "quote": QuoteBlock}[kind]()
+        segment = self._current if self._current in self._segments else None
+        index = len(self._document.article.blocks)
+        if segment is not None:
+            index = self._document.index_of(segment.block_ids()[-1]) + 1
+        self._document.replace_blocks(index, index, [block], self.tr("Insert block"))
+        new_segment = self.segment_of(block.id)
+        if new_segment is not None:
+            new_segment.focus_block(block.id)
+
+    def remove_segment(self, segment: BlockFrame) -> None:
+        ids = segment.block_ids()
+        start = self._document.index_of(ids[0])
+        self._document.replace_blocks(start, start + len(ids), [], self.tr("Remove block"))
+
+    def _on_segment_move_requested(self, block_id: str, step: int) -> None:
+        index = self._document.index_of(block_id)
+        self._document.move_block(block_id, index + step)
+        segment = self.segment_of(block_id)
+        if segment is not None:
+            segment.focus_block(block_id)
+
+    def move_blocks(self, ids: list[str], to_index: int) -> None:
+        """Move consecutive blocks so they start where ``to_index`` was."""
+        blocks = self._document.article.blocks
+        start = self._document.index_of(ids[0])
+        end = start + len(ids)
+        if start <= to_index <= end:
+            return
+        moving = blocks[start:end]
+        rest = blocks[:start] + blocks[end:]
+        target = to_index if to_index < start else to_index - len(ids)
+        reordered = rest[:target] + moving + rest[target:]
+        low, high = min(start, to_index), max(end, to_index)
+        self._document.replace_blocks(low, high, reordered[low:high], self.tr("Move block"))
+
+    # --- drag and drop ------------------------------------------------------------
+    def _index_at(self, position: QPoint) -> int:
+        for segment in self._segments:
+            geometry = segment.geometry()
+            if position.y() < geometry.center().y():
+                return self._document.index_of(segment.block_ids()[0])
+            if position.y() <= geometry.bottom():
+                return self._document.index_of(segment.block_ids()[-1]) + 1
+        return len(self._document.article.blocks)
+
+    @staticmethod
+    def _local_files(mime: QMimeData) -> list[Path]:
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(BLOCK_MIME) or self._local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        index = self._index_at(event.position().toPoint())
+        mime = event.mimeData()
+        if mime.hasFormat(BLOCK_MIME):
+            ids = bytes(mime.data(BLOCK_MIME).data()).decode().split(",")
+            self.move_blocks(ids, index)
+        else:
+            self.files_dropped.emit([str(p) for p in self._local_files(mime)], index)
+        event.acceptProposedAction()

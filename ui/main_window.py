@@ -1,0 +1,253 @@
+"""The main window: it lays out the composer and the preview and wires the
+actions to the objects that do the work. Nothing else happens here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
+
+from editor.errors import ArticleError
+from editor.model import Block
+from editor.site import saved_profile_path
+from ui import settings
+from ui.actions import build_actions
+from ui.composer import Composer
+from ui.document import Document
+from ui.errors import describe_error
+from ui.file_ops import FileController, new_article
+from ui.form.text_edits import RichTextEdit
+from ui.image_cache import ImageCache
+from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
+from ui.preview import PreviewPane, PreviewView, PreviewWidth
+from ui.site_profile_dialog import SiteProfileDialog
+from ui.status import WordCountLabel
+from ui.workers import run_in_background
+
+APP_TITLE = "Tòa Soạn"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.document = Document(self)
+        self.document.set_saved_site(settings.load_site_profile())
+        self.images = ImageCache(self)
+        self.composer = Composer(self.document, self.images, self)
+        self.preview = PreviewView(self.document, self.images, self)
+        self.preview_pane = PreviewPane(self.preview, self)
+        self.files = FileController(self, self.document, self.preview)
+        self.actions = build_actions(self)
+        self._close_confirmed = False
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.composer)
+        self.splitter.addWidget(self.preview_pane)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self._build_menus()
+        self._build_status_bar()
+        self._wire()
+        self._restore_layout()
+        RichTextEdit.image_paste_handler = self._insert_pasted_image
+        self.document.load(new_article(), None)
+        self.preview_pane.set_page_width(PreviewWidth.TABLET)
+        self.actions.widths[PreviewWidth.TABLET].setChecked(True)
+
+    # --- layout ------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([a.new, a.open])
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([a.save, a.save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([a.export, a.export_pdf, a.print])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.insert_image, a.paste_image])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addSection(self.tr("Preview width"))
+        view_menu.addActions(list(a.widths.values()))
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu.addAction(a.site_profile)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        toolbar.addActions([a.new, a.open, a.save])
+        toolbar.addSeparator()
+        toolbar.addActions([a.undo, a.redo])
+        toolbar.addSeparator()
+        toolbar.addAction(a.insert_image)
+        toolbar.addSeparator()
+        toolbar.addActions([a.export, a.export_pdf])
+        toolbar.addSeparator()
+        toolbar.addActions(list(a.widths.values()))
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.busy_label = QLabel(self)
+        self.statusBar().addWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(WordCountLabel(self.document, self))
+
+    def _wire(self) -> None:
+        a, files, stack = self.actions, self.files, self.document.undo_stack
+        a.new.triggered.connect(files.new)
+        a.open.triggered.connect(files.open_dialog)
+        a.save.triggered.connect(lambda: files.save())
+        a.save_as.triggered.connect(lambda: files.save_as())
+        a.export.triggered.connect(files.export_dialog)
+        a.export_pdf.triggered.connect(files.export_pdf_dialog)
+        a.print.triggered.connect(self._print)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        a.insert_image.triggered.connect(self._choose_images)
+        a.paste_image.triggered.connect(lambda: self._insert_pasted_image(QGuiApplication.clipboard().image()))
+        a.site_profile.triggered.connect(self._edit_site_profile)
+        for width, item in a.widths.items():
+            item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
+        self.composer.insert_image_requested.connect(self._choose_images)
+        self.composer.blocks.files_dropped.connect(self._on_blocks_files_dropped)
+        self.composer.blocks.block_focused.connect(self.preview.scroll_to_block)
+        self.preview.block_clicked.connect(self.composer.show_block)
+        stack.cleanChanged.connect(self._show_title)
+        self.document.path_changed.connect(self._show_title)
+        files.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        files.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
+        files.recent_changed.connect(self._fill_recent_menu)
+        self.images.failed.connect(lambda token, message: self.statusBar().showMessage(message, 8000))
+        self._fill_recent_menu()
+        self._show_title()
+
+    def _restore_layout(self) -> None:
+        store = settings.settings()
+        state = store.value("window/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([620, 780])
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def _show_title(self, *args: object) -> None:
+        path = self.document.path
+        name = path.name if path else self.tr("Untitled article")
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.is_modified())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for entry in settings.recent_files():
+            item = self.recent_menu.addAction(entry)
+            item.triggered.connect(lambda checked=False, p=entry: self.files.open_path(Path(p)))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # --- photos ---------------------------------------------------------------------
+    def _choose_images(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Insert photos"), "", self.tr("Photos (%s)") % patterns)
+        if paths:
+            self._import_images([Path(p) for p in paths], None)
+
+    def _import_images(self, paths: list[Path], index: int | None) -> None:
+        def done(result: ImportResult) -> None:
+            if result.blocks:
+                self._insert_image_blocks(list(result.blocks), index)
+            if result.problems:
+                QMessageBox.warning(self, self.tr("Insert photos"),
+                                    self.tr("These files were not inserted:") + "\n\n" + "\n".join(result.problems))
+
+        def failed(error: ArticleError) -> None:
+            QMessageBox.warning(self, self.tr("Insert photos"), describe_error(error))
+
+        run_in_background(lambda: check_image_files(paths), done, failed)
+
+    def _insert_image_blocks(self, blocks: list[Block], index: int | None) -> None:
+        label = self.tr("Insert photo")
+        if index is None:
+            self.composer.blocks.insert_blocks(blocks, label)
+        else:
+            self.document.replace_blocks(index, index, blocks, label)
+
+    def _insert_pasted_image(self, image) -> None:  # type: ignore[no-untyped-def]
+        if image is None or image.isNull():
+            self.statusBar().showMessage(self.tr("There is no picture on the clipboard"), 5000)
+            return
+        self._insert_image_blocks([image_block_from_clipboard(image)], None)
+
+    def _on_blocks_files_dropped(self, paths: list[str], index: int) -> None:
+        self._take_files([Path(p) for p in paths], index)
+
+    def _take_files(self, paths: list[Path], index: int | None) -> None:
+        drafts = [p for p in paths if p.suffix.lower() in (".article", ".json")]
+        if drafts:
+            self.files.open_path(drafts[0])
+            return
+        images = [p for p in paths if p.is_file()]
+        if images:
+            self._import_images(images, index)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self._take_files([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()], None)
+        event.acceptProposedAction()
+
+    # --- dialogs ---------------------------------------------------------------------
+    def _edit_site_profile(self) -> None:
+        author, source = settings.default_byline()
+        dialog = SiteProfileDialog(self.document.saved_site, author, source, self)
+        if dialog.exec() != SiteProfileDialog.DialogCode.Accepted:
+            return
+        site = dialog.site()
+        settings.save_site_profile(site)
+        settings.save_default_byline(*dialog.defaults())
+        self.document.set_saved_site(site)
+        run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
+                          lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._printer = printer  # kept alive until printing finishes
+            self.preview.print(printer)
+
+    # --- closing ------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._close_confirmed or not self.document.is_modified():
+            store = settings.settings()
+            store.setValue("window/splitter", self.splitter.saveState())
+            store.setValue("window/geometry", self.saveGeometry())
+            event.accept()
+            return
+        event.ignore()
+
+        def close_now() -> None:
+            self._close_confirmed = True
+            self.close()
+
+        self.files.confirm_discard(close_now)

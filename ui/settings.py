@@ -1,0 +1,75 @@
+"""What the app remembers between runs (QSettings): the site profile, the
+default author and source, recent files, the splitter's sizes.
+
+The site profile is also written as the JSON file the command line reads
+(``editor.site.saved_profile_path``), so an export from the command line
+uses the same profile as the window.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from editor.article_format import site_to_dict
+from editor.atomic import atomic_write
+from editor.model import SiteProfile
+from editor.site import saved_profile_path
+
+RECENT_LIMIT = 10
+
+
+def settings() -> QSettings:
+    return QSettings()
+
+
+def load_site_profile() -> SiteProfile:
+    store = settings()
+    site = SiteProfile()
+    for name in SiteProfile.FIELDS:
+        setattr(site, name, str(store.value(f"site/{name}", "") or ""))
+    return site
+
+
+def save_site_profile(site: SiteProfile) -> None:
+    store = settings()
+    for name in SiteProfile.FIELDS:
+        logo = str(site.logo_path()) if name == "logo" and site.logo_path() else getattr(site, name)
+        store.setValue(f"site/{name}", logo)
+    store.sync()
+
+
+def write_profile_for_command_line(site: SiteProfile, path: Path | None = None) -> None:
+    """Mirror the profile for ``main.py export`` (run it off the UI thread)."""
+    path = path or saved_profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = site_to_dict(site)
+    if site.logo_path():
+        data["logo"] = str(site.logo_path())
+    payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    atomic_write(path, lambda stream: stream.write(payload))
+
+
+def default_byline() -> tuple[str, str]:
+    store = settings()
+    return str(store.value("defaults/author", "") or ""), str(store.value("defaults/source", "") or "")
+
+
+def save_default_byline(author: str, source: str) -> None:
+    store = settings()
+    store.setValue("defaults/author", author)
+    store.setValue("defaults/source", source)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(item) for item in (value or [])]
+
+
+def add_recent_file(path: Path) -> None:
+    entries = [str(path)] + [p for p in recent_files() if p != str(path)]
+    settings().setValue("recent", entries[:RECENT_LIMIT])
