@@ -37,8 +37,12 @@ def clean_plain(text: str) -> str:
 
 
 def clean_single_line(text: str) -> str:
-    """Normalize a plain field that is one line (title, author, URLs)."""
-    return " ".join(clean_plain(text).split())
+    """Normalize a plain field that is one line (title, author, URLs).
+
+    Line breaks and tabs become spaces; other spaces are kept as typed (a
+    trailing space is the user about to type the next word).
+    """
+    return re.sub(r"[\n\t]", " ", clean_plain(text))
 
 
 def is_link_url(url: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
@@ -89,6 +90,8 @@ class ImageCache(QObject):
         media = self._media[token]
 
         def done(prepared: PreparedImage) -> None:
+            if not shiboken6.isValid(self):
+                return  # the window closed while the photo was being prepared
             self._pending.discard(token)
             # Cached by content: the same photo under another name shares bytes.
             for other in self._prepared.values():
@@ -99,6 +102,8 @@ class ImageCache(QObject):
             self.ready.emit(token)
 
         def fail(error: ArticleError) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._pending.discard(token)
             self._errors[token] = "; ".join(error.problems)
             self.failed.emit(token, self._errors[token])

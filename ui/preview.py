@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QWidget
@@ -65,6 +65,28 @@ _PATCH_BLOCK = """(function (id, html) {
   return true;
 })(%s, %s)"""
 
+# Blocks are children of the body region, each preceded by a "\n" text node
+# and the last followed by one, exactly as the template writes them.
+_REPLACE_BLOCKS = """(function (start, removed, htmls) {
+  var body = document.querySelector('[data-field="blocks"]');
+  if (!body || start + removed > body.children.length) return false;
+  for (var i = 0; i < removed; i++) {
+    var gone = body.children[start];
+    if (gone.previousSibling && gone.previousSibling.nodeType === 3) gone.previousSibling.remove();
+    gone.remove();
+  }
+  var next = body.children[start];
+  var anchor = next ? next.previousSibling : body.lastChild;
+  if (!anchor || anchor.nodeType !== 3) return false;
+  var template = document.createElement('template');
+  htmls.forEach(function (html) {
+    template.innerHTML = html;
+    body.insertBefore(document.createTextNode('\\n'), anchor);
+    body.insertBefore(template.content.firstElementChild, anchor);
+  });
+  return true;
+})(%s, %s, %s)"""
+
 _PATCH_HEAD = """(function (title, ogTitle, description) {
   document.title = title;
   var og = document.querySelector('meta[property="og:title"]');
@@ -107,13 +129,14 @@ class PreviewView(QWebEngineView):
         self._document = document
         self._images = images
         self._image_sources = PreviewImages(images)
-        # The profile must outlive its page (Qt warns and may crash otherwise):
-        # it belongs to the application and goes once the page is gone.
-        self._profile = make_preview_profile(QCoreApplication.instance())
+        self._profile = make_preview_profile(None)
         self._handler = PreviewSchemeHandler(self.page_html, images, self._profile)
         self._profile.installUrlSchemeHandler(SCHEME, self._handler)
         page = PreviewPage(self._profile, self)
-        page.destroyed.connect(self._profile.deleteLater)
+        # The profile must outlive its page (Qt warns, then crashes, if not).
+        # Children are destroyed in the order they were adopted: the page,
+        # made first, goes first; the profile, adopted now, after it.
+        self._profile.setParent(self)
         helper = QWebEngineScript()
         helper.setName("toasoan-helper")
         helper.setSourceCode(_HELPER_SCRIPT)
@@ -126,19 +149,30 @@ class PreviewView(QWebEngineView):
         page.loadFinished.connect(self._on_load_finished)
         self._loading = False
         self._stale_after_load = False
+        self._queued: list[str] = []
         self._restore_scroll: QPointF | None = None
+        self._first_image_id: str | None = None
 
         document.block_changed.connect(self._on_document_block_changed)
         document.field_changed.connect(self._on_document_field_changed)
-        document.blocks_replaced.connect(self._on_document_structure_changed)
-        document.block_moved.connect(self._on_document_structure_changed)
+        document.blocks_replaced.connect(self._on_document_blocks_replaced)
+        document.block_moved.connect(self._on_document_block_moved)
         document.reset.connect(self.reload_page)
         document.site_changed.connect(self.reload_page)
         images.ready.connect(self._on_images_ready)
 
     # --- what the scheme handler serves ------------------------------------
     def page_html(self) -> str:
+        self._first_image_id = self._current_first_image()
         return render_article(self._document.article, self._document.site(), self._image_sources)
+
+    def _current_first_image(self) -> str | None:
+        images = self._document.article.images()
+        return images[0].id if images else None
+
+    def is_loading(self) -> bool:
+        """True while a full page load is under way."""
+        return self._loading
 
     # --- showing changes -----------------------------------------------------
     def reload_page(self) -> None:
@@ -147,6 +181,7 @@ class PreviewView(QWebEngineView):
             self._restore_scroll = self.page().scrollPosition()
         self._loading = True
         self._stale_after_load = False
+        self._queued = []
         self.page().load(PAGE_URL)
         self.reloaded.emit()
 
@@ -155,6 +190,9 @@ class PreviewView(QWebEngineView):
         if self._stale_after_load:
             self.reload_page()
             return
+        queued, self._queued = self._queued, []
+        for script in queued:
+            self._patch(script)
         position, self._restore_scroll = self._restore_scroll, None
         if ok and position is not None and position.y() > 0:
             self._run(f"window.scrollTo({position.x():.0f}, {position.y():.0f}); true")
@@ -166,10 +204,17 @@ class PreviewView(QWebEngineView):
         else:
             page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, on_result)
 
-    def _patch(self, script: str) -> None:
-        """Run a patch; if it reports it could not be done, reload instead."""
+    def _patch(self, script: str, *, repeatable: bool = True) -> None:
+        """Run a patch; if it reports it could not be done, reload instead.
+
+        While the page loads, a repeatable patch (replacing an element by its
+        current HTML) waits for the load; any other marks the page stale.
+        """
         if self._loading:
-            self._stale_after_load = True
+            if repeatable:
+                self._queued.append(script)
+            else:
+                self._stale_after_load = True
             return
 
         def check(result: object) -> None:
@@ -194,9 +239,13 @@ class PreviewView(QWebEngineView):
         self._patch("[" + ", ".join(calls) + "].every(function (ok) { return ok; })")
 
     def scroll_to_block(self, block_id: str) -> None:
+        """Bring a block into view, only if it is not in view already: the
+        reader's place does not move while the user types in a visible block."""
         self._run(
             "(function (id) { var e = document.querySelector('[data-block=\"' + CSS.escape(id) + '\"]');"
-            " if (e) e.scrollIntoView({block: 'center'}); return !!e; })(%s)" % json.dumps(block_id)
+            " if (!e) return false; var r = e.getBoundingClientRect();"
+            " if (r.top < 0 || r.bottom > window.innerHeight) e.scrollIntoView({block: 'center'});"
+            " return true; })(%s)" % json.dumps(block_id)
         )
 
     # --- document signals ------------------------------------------------------
@@ -214,10 +263,29 @@ class PreviewView(QWebEngineView):
             title = self._document.article.title or context.labels["untitled"]
             self._patch(_PATCH_HEAD % (json.dumps(title), json.dumps(self._document.article.title), json.dumps(context.lead_text)))
 
-    def _on_document_structure_changed(self, *args: int) -> None:
-        # Blocks added, removed or moved: the body is one region. Its photos
-        # come back from Chromium's memory cache, with their sizes reserved.
-        self.patch_regions(("body",))
+    def _on_document_blocks_replaced(self, start: int, removed: int, added: int) -> None:
+        article = self._document.article
+        htmls = [render_block(article, block, self._image_sources) for block in article.blocks[start : start + added]]
+        self._patch(_REPLACE_BLOCKS % (start, removed, json.dumps(htmls)), repeatable=False)
+        self._refresh_first_image()
+
+    def _on_document_block_moved(self, from_index: int, to_index: int) -> None:
+        article = self._document.article
+        html = render_block(article, article.blocks[to_index], self._image_sources)
+        remove = _REPLACE_BLOCKS % (from_index, 1, "[]")
+        insert = _REPLACE_BLOCKS % (to_index, 0, json.dumps([html]))
+        self._patch(f"[{remove}, {insert}].every(function (ok) {{ return ok; }})", repeatable=False)
+        self._refresh_first_image()
+
+    def _refresh_first_image(self) -> None:
+        # Only the first photo loads eagerly; when another photo becomes the
+        # first, both change.
+        first = self._current_first_image()
+        if first != self._first_image_id:
+            for block_id in (self._first_image_id, first):
+                if block_id is not None and any(b.id == block_id for b in self._document.article.blocks):
+                    self.patch_block(block_id)
+            self._first_image_id = first
 
     def _on_images_ready(self, token: str) -> None:
         # The photo's exported size is known now: give its <img> the same

@@ -36,9 +36,14 @@ SELECT_MESSAGE = "toasoan:select:"
 class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
     """Blocks every request that is not the app's own content."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []  # what was refused, for the curious (and the tests)
+
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802
-        scheme = info.requestUrl().scheme()
-        if scheme not in (SCHEME.decode(), "data"):
+        url = info.requestUrl()
+        if url.scheme() not in (SCHEME.decode(), "data"):
+            self.blocked.append(url.toString())
             info.block(True)
 
 
@@ -123,11 +128,11 @@ class PreviewPage(QWebEnginePage):
         return None  # no pop-ups
 
 
-def make_preview_profile(parent: QObject) -> QWebEngineProfile:
+def make_preview_profile(parent: QObject | None) -> QWebEngineProfile:
     """An off-the-record profile: nothing of the preview is written to disk."""
     profile = QWebEngineProfile(parent)
-    interceptor = LocalOnlyInterceptor(profile)
-    profile.setUrlRequestInterceptor(interceptor)
+    profile.interceptor = LocalOnlyInterceptor(profile)  # type: ignore[attr-defined]
+    profile.setUrlRequestInterceptor(profile.interceptor)  # type: ignore[attr-defined]
     settings = profile.settings()
     settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
     settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)

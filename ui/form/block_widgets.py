@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, new_block_id
+from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
 from ui.image_cache import ImageCache
 from ui.richtext import block_to_inline, insert_inline
@@ -320,8 +321,7 @@ class HeadingSegment(BlockFrame):
 
     def show_model(self) -> None:
         block: HeadingBlock = self.document.article.block(self._id)  # type: ignore[assignment]
-        if self.text.text() != block.text:
-            self.text.setText(block.text)
+        show_in_line_edit(self.text, block.text)
         self.level.setCurrentIndex(max(0, self.level.findData(block.level)))
 
     def focus_block(self, block_id: str, at_end: bool = False) -> None:
@@ -368,8 +368,7 @@ class QuoteSegment(BlockFrame):
             self.text.set_inline(block.text)
         finally:
             self._updating = False
-        if self.cite.text() != block.cite:
-            self.cite.setText(block.cite)
+        show_in_line_edit(self.cite, block.cite)
 
     def focus_block(self, block_id: str, at_end: bool = False) -> None:
         (self.cite if at_end else self.text).setFocus()
@@ -454,9 +453,7 @@ class ImageSegment(BlockFrame):
         finally:
             self._updating = False
         for widget, value in ((self.alt, block.alt), (self.credit, block.credit)):
-            if widget.text() != value:
-                widget.setText(value)
-                widget.setCursorPosition(0)
+            show_in_line_edit(widget, value)
         self._show_thumbnail()
 
     def focus_block(self, block_id: str, at_end: bool = False) -> None:

@@ -42,6 +42,7 @@ class BlocksEditor(QWidget):
         self._images = images
         self._segments: list[BlockFrame] = []
         self._current: BlockFrame | None = None
+        self._focused_id: str | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
@@ -109,7 +110,10 @@ class BlocksEditor(QWidget):
 
     # --- focus -------------------------------------------------------------
     def _on_segment_focused(self, segment: BlockFrame, block_id: str) -> None:
+        if segment is self._current and block_id == self._focused_id:
+            return
         self._current = segment
+        self._focused_id = block_id
         self.block_focused.emit(block_id)
 
     def _move_focus(self, segment: BlockFrame, step: int) -> None:
@@ -123,6 +127,8 @@ class BlocksEditor(QWidget):
         segment = self.segment_of(block_id)
         if segment is not None:
             segment.focus_block(block_id)
+            # Said here too: a window that is not active gets no focus event.
+            self._on_segment_focused(segment, block_id)
 
     def current_block_id(self) -> str | None:
         if self._current is None or self._current not in self._segments:

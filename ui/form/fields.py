@@ -21,6 +21,7 @@ from editor.model import DEFAULT_TIMEZONE
 from editor.text import is_web_url, slug
 from ui.document import Document
 from ui.form.related_editor import RelatedEditor
+from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
 from ui.form.url_edit import UrlEdit
 
@@ -141,10 +142,7 @@ class ArticleFieldsForm(QWidget):
         self._updating = True
         try:
             if name in ("title", "author", "source"):
-                widget: QLineEdit = getattr(self, name)
-                if widget.text() != getattr(article, name):
-                    widget.setText(getattr(article, name))
-                    widget.setCursorPosition(0)  # show the start of a long title
+                show_in_line_edit(getattr(self, name), getattr(article, name))
             elif name in ("original_url", "url"):
                 getattr(self, name).set_text(getattr(article, name))
             elif name == "lead":

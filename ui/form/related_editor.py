@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, 
 
 from editor.model import RelatedLink
 from ui.document import Document
+from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import route_undo_keys
 from ui.form.url_edit import UrlEdit
 
@@ -87,8 +88,7 @@ class RelatedEditor(QWidget):
         links = self._document.article.related
         if len(links) == len(self._rows):
             for row, link in zip(self._rows, links):  # same rows: update in place, keep focus
-                if row.title.text() != link.title:
-                    row.title.setText(link.title)
+                show_in_line_edit(row.title, link.title)
                 row.url.set_text(link.url)
             return
         for row in self._rows:
@@ -96,8 +96,7 @@ class RelatedEditor(QWidget):
         self._rows = []
         for index, link in enumerate(links):
             row = _RelatedRow(self, index)
-            row.title.setText(link.title)
-            row.title.setCursorPosition(0)
+            show_in_line_edit(row.title, link.title)
             row.url.set_text(link.url)
             self._rows_box.addWidget(row)
             self._rows.append(row)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from editor.text import is_web_url
+from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import route_undo_keys
 
 
@@ -34,9 +35,7 @@ class UrlEdit(QWidget):
         return self.line.text()
 
     def set_text(self, text: str) -> None:
-        if self.line.text() != text:
-            self.line.setText(text)
-            self.line.setCursorPosition(0)
+        show_in_line_edit(self.line, text)
         self._show_problem(text)
 
     def is_valid(self) -> bool:

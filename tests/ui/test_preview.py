@@ -1,0 +1,187 @@
+"""The live preview, read back from QtWebEngine's real DOM."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtWebEngineCore import QWebEnginePage
+
+from editor.model import ImageBlock, ParagraphBlock
+from tests.helpers import photo_bytes, write_article_dir
+from tests.ui.conftest import js, open_article, type_text, wait_until_dom
+
+
+def text_segment(window: Any, index: int = 0) -> Any:
+    from ui.form.block_widgets import TextSegment
+
+    return [s for s in window.composer.blocks.segments() if isinstance(s, TextSegment)][index]
+
+
+def test_a_typed_title_appears_in_the_preview(qtbot: Any, window: Any) -> None:
+    title = window.composer.fields.title
+    title.setFocus()
+    type_text(title, "Quận Lê Chân họp")
+    wait_until_dom(qtbot, window.preview, "document.querySelector('h1').textContent", "Quận Lê Chân họp")
+    assert window.document.article.title == "Quận Lê Chân họp"
+    assert js(qtbot, window.preview, "document.title") == "Quận Lê Chân họp"
+
+
+def test_typing_in_a_paragraph_patches_the_page_without_reloading(qtbot: Any, window: Any, example_copy: Path) -> None:
+    open_article(qtbot, window, example_copy)
+    loads: list[bool] = []
+    window.preview.page().loadStarted.connect(lambda: loads.append(True))
+    segment = text_segment(window)
+    segment.focus_block(segment.block_ids()[0], at_end=True)
+    type_text(segment.editor, " Thêm một câu.")
+    block_id = segment.block_ids()[0]
+    wait_until_dom(
+        qtbot, window.preview,
+        f"document.querySelector('[data-block=\"{block_id}\"]').textContent.endsWith('Thêm một câu.')", True,
+    )
+    assert loads == []
+
+
+def test_the_scroll_position_survives_an_edit(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    data = {"format": "article/1", "title": "Bài dài",
+            "blocks": [{"type": "paragraph", "text": f"Đoạn {n}. " + "Nội dung rất dài. " * 40} for n in range(40)]}
+    open_article(qtbot, window, write_article_dir(tmp_path, data, photos={}))
+    segment = text_segment(window)
+    segment.focus_block(segment.block_ids()[20], at_end=True)  # the preview scrolls to it
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, "window.scrollY") > 1000)
+    qtbot.wait(200)
+    place = js(qtbot, window.preview, "window.scrollY")
+    type_text(segment.editor, " sửa")
+    wait_until_dom(qtbot, window.preview, "document.body.textContent.includes('Nội dung rất dài. sửa')", True)
+    assert js(qtbot, window.preview, "window.scrollY") == place
+    # A structural change (a new paragraph) must not move the reader either.
+    qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
+    type_text(segment.editor, "Mới")
+    qtbot.waitUntil(lambda: len(window.document.article.blocks) == 41)
+    wait_until_dom(qtbot, window.preview, "document.querySelectorAll('.article-body p').length", 41)
+    assert js(qtbot, window.preview, "window.scrollY") == place
+
+
+def test_an_inserted_photo_shows_its_caption_as_figcaption(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from editor.media import FileMedia
+
+    (tmp_path / "anh.jpg").write_bytes(photo_bytes((1200, 800)))
+    block = ImageBlock(src="anh.jpg", media=FileMedia(tmp_path / "anh.jpg"), alt="Phòng họp")
+    window.composer.blocks.insert_blocks([block], "Insert photo")
+    segment = window.composer.blocks.segment_of(block.id)
+    segment.caption.setFocus()
+    type_text(segment.caption, "Toàn cảnh cuộc họp.")
+    wait_until_dom(
+        qtbot, window.preview,
+        f"document.querySelector('[data-block=\"{block.id}\"] figcaption').textContent", "Toàn cảnh cuộc họp.",
+    )
+    # Once the photo is prepared, the preview gives it its exported size.
+    wait_until_dom(qtbot, window.preview, f"document.querySelector('[data-block=\"{block.id}\"] img').getAttribute('width')", "1200")
+    wait_until_dom(qtbot, window.preview, f"document.querySelector('[data-block=\"{block.id}\"] img').naturalWidth", 1200)
+
+
+PAYLOAD_SCRIPT = "<script>document.body.dataset.pwned='script'</script>"
+PAYLOAD_HANDLER = '<img src=x onerror="document.body.dataset.pwned=\'onerror\'">'
+
+
+def test_scripts_and_javascript_links_typed_anywhere_never_run(qtbot: Any, window: Any) -> None:
+    fields = window.composer.fields
+    for widget in (fields.title, fields.author, fields.source):
+        widget.setFocus()
+        type_text(widget, PAYLOAD_SCRIPT + PAYLOAD_HANDLER)
+    fields.lead.setFocus()
+    type_text(fields.lead, PAYLOAD_SCRIPT + PAYLOAD_HANDLER)
+    fields.original_url.line.setFocus()
+    type_text(fields.original_url.line, "javascript:document.body.dataset.pwned='link'")
+    window.document.set_field("related", [__import__("editor.model").model.RelatedLink(title="x", url="javascript:document.body.dataset.pwned='related'")])
+    # Rich text pasted into the body, with a live-looking link.
+    segment_blocks = window.composer.blocks
+    segment_blocks.add_block("paragraph")
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setHtml('<p>a<a href="javascript:document.body.dataset.pwned=1">bấm</a>' + PAYLOAD_SCRIPT + PAYLOAD_HANDLER + "</p>")
+    text_segment(window).editor.insertFromMimeData(mime)
+    wait_until_dom(qtbot, window.preview, "document.querySelector('h1').textContent.includes('<script>')", True)
+    qtbot.wait(500)
+    # Click every link the page has: none may run anything.
+    js(qtbot, window.preview, "document.querySelectorAll('a').forEach(function (a) { a.click(); }); true")
+    qtbot.wait(300)
+    assert js(qtbot, window.preview, "document.body.dataset.pwned === undefined") is True
+    assert js(qtbot, window.preview, "document.scripts.length") == 1
+    hrefs = js(qtbot, window.preview, "Array.from(document.querySelectorAll('[href]')).map(function (e) { return e.getAttribute('href'); })")
+    assert not [href for href in hrefs if href.lower().startswith(("javascript", "data"))]
+    handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) { return Array.from(e.attributes).some(function (a) { return a.name.startsWith('on'); }); }).length")
+    assert handlers == 0
+
+
+def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
+    open_article(qtbot, window, example_copy)
+    # Edit through the form first, so the page compared is a patched one.
+    window.composer.fields.title.setFocus()
+    type_text(window.composer.fields.title, " (sửa)")
+    segment = text_segment(window)
+    segment.focus_block(segment.block_ids()[0], at_end=True)
+    type_text(segment.editor, " Câu mới.")
+    qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
+    type_text(segment.editor, "Đoạn mới.")
+    images = window.document.article.images()
+    qtbot.waitUntil(lambda: all(window.images.get(b.media) is not None for b in images), timeout=30_000)
+    wait_until_dom(qtbot, window.preview, "Array.from(document.images).every(function (i) { return i.hasAttribute('width'); })", True)
+    wait_until_dom(qtbot, window.preview, "document.body.textContent.includes('Đoạn mới.')", True)
+    preview_html = js(qtbot, window.preview, "document.documentElement.outerHTML")
+
+    with qtbot.waitSignal(window.files.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        window.files.export_to(tmp_path / "out")
+    exported_page = QWebEnginePage(window)
+    with qtbot.waitSignal(exported_page.loadFinished, timeout=20_000):
+        exported_page.load(QUrl.fromLocalFile(str(tmp_path / "out" / "index.html")))
+    with qtbot.waitCallback() as callback:
+        exported_page.runJavaScript("document.documentElement.outerHTML", 0, callback)
+    exported_html = callback.args[0]
+
+    def without_image_urls(html: str) -> str:
+        return re.sub(r'src="[^"]*"', 'src="…"', html)
+
+    assert without_image_urls(preview_html) == without_image_urls(exported_html)
+    assert "(sửa)" in exported_html and "Đoạn mới." in exported_html
+
+
+def test_clicking_a_block_in_the_preview_selects_it_in_the_form(qtbot: Any, window: Any, example_copy: Path) -> None:
+    open_article(qtbot, window, example_copy)
+    target = window.document.article.blocks[-1].id  # the last paragraph
+    js(qtbot, window.preview, f"document.querySelector('[data-block=\"{target}\"]').click(); true")
+    qtbot.waitUntil(lambda: window.composer.blocks.current_block_id() == target)
+
+
+def test_selecting_a_block_in_the_form_scrolls_the_preview_to_it(qtbot: Any, window: Any, example_copy: Path) -> None:
+    open_article(qtbot, window, example_copy)
+    target = window.document.article.blocks[-1].id
+    window.composer.blocks.focus_block(target)
+    script = f"(function () {{ var r = document.querySelector('[data-block=\"{target}\"]').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }})()"
+    wait_until_dom(qtbot, window.preview, script, True)
+    assert js(qtbot, window.preview, "window.scrollY") > 0
+
+
+def test_clicked_links_open_in_the_system_browser(qtbot: Any, window: Any, monkeypatch: Any) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("ui.preview_page.QDesktopServices.openUrl", lambda url: opened.append(url.toString()))
+    window.document.set_field("original_url", "https://lechan.haiphong.gov.vn/tin/1.html")
+    wait_until_dom(qtbot, window.preview, "document.querySelector('.original-link') !== null", True)
+    js(qtbot, window.preview, "document.querySelector('.original-link').click(); true")
+    qtbot.waitUntil(lambda: opened == ["https://lechan.haiphong.gov.vn/tin/1.html"])
+    assert js(qtbot, window.preview, "location.href") == "toasoan://preview/index.html"
+
+
+def test_the_preview_profile_loads_nothing_from_the_network(qtbot: Any, window: Any) -> None:
+    profile = window.preview.page().profile()
+    # A page on the preview's profile with no Content-Security-Policy at all:
+    # only the request interceptor stands between it and the network.
+    page = QWebEnginePage(profile, window)
+    with qtbot.waitSignal(page.loadFinished, timeout=20_000):
+        page.setHtml('<img src="https://example.invalid/tracker.png"><link rel="stylesheet" href="http://127.0.0.1:9/x.css">')
+    qtbot.waitUntil(lambda: "https://example.invalid/tracker.png" in profile.interceptor.blocked)
+    assert "http://127.0.0.1:9/x.css" in profile.interceptor.blocked
+    page.deleteLater()
