@@ -242,6 +242,12 @@ class MainWindow(QMainWindow):
             store = settings.settings()
             store.setValue("window/splitter", self.splitter.saveState())
             store.setValue("window/geometry", self.saveGeometry())
+            # The window is going: nothing may reach its half-destroyed
+            # widgets from the document or the photo workers any more.
+            self.document.undo_stack.blockSignals(True)
+            self.document.blockSignals(True)
+            self.images.blockSignals(True)
+            self.preview.shutdown()
             event.accept()
             return
         event.ignore()

@@ -13,7 +13,7 @@ import json
 from enum import Enum
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtWebEngineCore import QWebEngineScript
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -169,6 +169,14 @@ class PreviewView(QWebEngineView):
     def _current_first_image(self) -> str | None:
         images = self._document.article.images()
         return images[0].id if images else None
+
+    def shutdown(self) -> None:
+        """Stop serving before the window goes: a request arriving while the
+        view is half-destroyed would reach freed Python objects."""
+        self._document.blockSignals(True)
+        self.page().triggerAction(QWebEnginePage.WebAction.Stop)
+        self._profile.removeAllUrlSchemeHandlers()
+        self._profile.setUrlRequestInterceptor(None)
 
     def is_loading(self) -> bool:
         """True while a full page load is under way."""

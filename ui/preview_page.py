@@ -8,7 +8,10 @@ editor example: clicked links open in the system browser.
 
 from __future__ import annotations
 
+import logging
 from typing import Callable
+
+import shiboken6
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -25,6 +28,7 @@ from PySide6.QtWebEngineCore import (
 from ui.image_cache import ImageCache
 from ui.webengine import SCHEME
 
+log = logging.getLogger(__name__)
 HOST = "preview"
 PAGE_URL = QUrl(f"{SCHEME.decode()}://{HOST}/index.html")
 MEDIA_PREFIX = f"{SCHEME.decode()}://{HOST}/media/"
@@ -63,6 +67,15 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         images.failed.connect(self._on_images_failed)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802
+        # An exception escaping a Qt override from QtWebEngine crashes the
+        # process (shiboken cannot store it there): fail the request instead.
+        try:
+            self._serve(job)
+        except Exception:  # noqa: BLE001
+            log.exception("preview request failed: %s", job.requestUrl().toString())
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+
+    def _serve(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         if url.host() != HOST:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
@@ -121,7 +134,7 @@ class PreviewPage(QWebEnginePage):
         return False
 
     def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str) -> None:  # noqa: N802
-        if message.startswith(SELECT_MESSAGE):
+        if message.startswith(SELECT_MESSAGE) and shiboken6.isValid(self):
             self.block_clicked.emit(message.removeprefix(SELECT_MESSAGE))
 
     def createWindow(self, window_type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # noqa: N802

@@ -199,6 +199,12 @@ class TextSegment(BlockFrame):
     def block_ids(self) -> tuple[str, ...]:
         return self._ids
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        """Show another run of paragraphs (after undo joined or split them),
+        keeping this editor, its focus and its cursor."""
+        self._ids = ids
+        self.show_model()
+
     def current_block_id(self) -> str:
         return self._ids[min(self.editor.current_index(), len(self._ids) - 1)]
 
@@ -428,6 +434,8 @@ class ImageSegment(BlockFrame):
             self.document.set_block_field(self._id, "caption", self.caption.inline(), self.tr("Edit caption"))
 
     def _show_thumbnail(self, token: str | None = None) -> None:
+        if not any(block.id == self._id for block in self.document.article.blocks):
+            return  # this block was removed; the widget goes with the next event
         media = self._block().media
         if media is None:
             self.thumbnail.setText(self.tr("Photo missing:\n%s") % self._block().src)

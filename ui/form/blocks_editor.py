@@ -85,6 +85,8 @@ class BlocksEditor(QWidget):
         segments = []
         for key in wanted:
             segment = existing.pop(key, None)
+            if segment is None and key[0] == "text":
+                segment = self._text_segment_sharing(existing, key[1])
             if segment is None:
                 segment = self._make(*key)
             else:
@@ -102,6 +104,17 @@ class BlocksEditor(QWidget):
                 self._layout.addWidget(segment)
                 segment.show()
             self._segments = segments
+
+    @staticmethod
+    def _text_segment_sharing(existing: dict[tuple[str, tuple[str, ...]], BlockFrame], ids: tuple[str, ...]) -> TextSegment | None:
+        """An unused text segment holding one of ``ids``: rebound to them, so
+        an undone split or join keeps the editor the user is in."""
+        for key, segment in list(existing.items()):
+            if isinstance(segment, TextSegment) and set(key[1]) & set(ids):
+                del existing[key]
+                segment.rebind(ids)
+                return segment
+        return None
 
     def _on_document_block_changed(self, block_id: str) -> None:
         segment = self.segment_of(block_id)

@@ -1,0 +1,230 @@
+"""The composer form, driven like a user would, checked on the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from editor.draft import load_draft
+from editor.media import FileMedia
+from editor.model import HeadingBlock, ImageBlock, ParagraphBlock
+from tests.helpers import photo_bytes
+from tests.ui.conftest import open_article, type_text, wait_until_dom
+from tests.ui.test_preview import text_segment
+
+
+def texts(window: Any) -> list[str]:
+    return [getattr(b, "text", getattr(b, "caption", "")) for b in window.document.article.blocks]
+
+
+def test_enter_starts_a_new_paragraph_block_and_undo_joins_them(qtbot: Any, window: Any) -> None:
+    window.composer.blocks.add_block("paragraph")
+    segment = text_segment(window)
+    type_text(segment.editor, "Đoạn một.")
+    qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
+    type_text(segment.editor, "Đoạn hai.")
+    blocks = window.document.article.blocks
+    assert [type(b) for b in blocks] == [ParagraphBlock, ParagraphBlock]
+    assert [b.text for b in blocks] == ["Đoạn một.", "Đoạn hai."]
+    assert blocks[0].id != blocks[1].id
+    wait_until_dom(qtbot, window.preview, "Array.from(document.querySelectorAll('.article-body p')).map(p => p.textContent).join('|')", "Đoạn một.|Đoạn hai.")
+    stack = window.document.undo_stack
+    stack.undo()  # the typing of "Đoạn hai."
+    stack.undo()  # the new paragraph
+    assert texts(window) == ["Đoạn một."]
+    assert segment.editor.toPlainText() == "Đoạn một."
+    stack.redo()
+    stack.redo()
+    assert texts(window) == ["Đoạn một.", "Đoạn hai."]
+
+
+def test_typing_in_one_field_is_one_undo_step(qtbot: Any, window: Any) -> None:
+    title = window.composer.fields.title
+    title.setFocus()
+    type_text(title, "Tiêu đề dài nhiều chữ")
+    author = window.composer.fields.author
+    author.setFocus()
+    type_text(author, "Hoàng Tùng")
+    stack = window.document.undo_stack
+    stack.undo()
+    assert window.document.article.author == "" and author.text() == ""
+    assert window.document.article.title == "Tiêu đề dài nhiều chữ"
+    stack.undo()
+    assert window.document.article.title == "" and title.text() == ""
+
+
+def test_ctrl_z_in_a_field_undoes_the_article_change(qtbot: Any, window: Any) -> None:
+    title = window.composer.fields.title
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    type_text(title, "Sai")
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.article.title == ""
+
+
+def test_blocks_move_with_alt_arrows_and_undo_redo(qtbot: Any, window: Any) -> None:
+    blocks = window.composer.blocks
+    blocks.add_block("heading")
+    heading_segment = blocks.segments()[0]
+    type_text(heading_segment.text, "Tiêu đề phụ")
+    blocks.add_block("quote")
+    quote = window.document.article.blocks[1]
+    assert [type(b) for b in window.document.article.blocks] == [HeadingBlock, type(quote)]
+    heading_segment.text.setFocus()
+    qtbot.keyClick(heading_segment.text, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [b.type for b in window.document.article.blocks] == ["quote", "heading"]
+    assert [type(s).__name__ for s in blocks.segments()] == ["QuoteSegment", "HeadingSegment"]
+    wait_until_dom(qtbot, window.preview, "Array.from(document.querySelector('.article-body').children).map(e => e.tagName).join()", "FIGURE,H2")
+    window.document.undo_stack.undo()
+    assert [b.type for b in window.document.article.blocks] == ["heading", "quote"]
+    wait_until_dom(qtbot, window.preview, "Array.from(document.querySelector('.article-body').children).map(e => e.tagName).join()", "H2,FIGURE")
+    window.document.undo_stack.redo()
+    assert [b.type for b in window.document.article.blocks] == ["quote", "heading"]
+
+
+def test_dragging_a_block_moves_it(qtbot: Any, window: Any) -> None:
+    blocks = window.composer.blocks
+    for kind in ("heading", "quote", "paragraph"):
+        blocks.add_block(kind)
+    ids = [b.id for b in window.document.article.blocks]
+    blocks.move_blocks([ids[2]], 0)  # what a drop above the first block does
+    assert [b.id for b in window.document.article.blocks] == [ids[2], ids[0], ids[1]]
+    window.document.undo_stack.undo()
+    assert [b.id for b in window.document.article.blocks] == ids
+
+
+def test_inserting_a_photo_splits_the_text_at_the_cursor(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    window.composer.blocks.add_block("paragraph")
+    segment = text_segment(window)
+    type_text(segment.editor, "Trước ảnh. Sau ảnh.")
+    cursor = segment.editor.textCursor()
+    cursor.setPosition(len("Trước ảnh. "))
+    segment.editor.setTextCursor(cursor)
+    (tmp_path / "a.jpg").write_bytes(photo_bytes())
+    image = ImageBlock(src="a.jpg", media=FileMedia(tmp_path / "a.jpg"))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    assert [(b.type, getattr(b, "text", "")) for b in window.document.article.blocks] == [
+        ("paragraph", "Trước ảnh."), ("image", ""), ("paragraph", "Sau ảnh."),
+    ]
+    window.document.undo_stack.undo()  # one step
+    assert texts(window) == ["Trước ảnh. Sau ảnh."]
+
+
+def test_pasted_rich_text_keeps_only_bold_italic_and_links(qtbot: Any, window: Any) -> None:
+    window.composer.blocks.add_block("paragraph")
+    segment = text_segment(window)
+    mime = QMimeData()
+    mime.setHtml(
+        '<html><body><!--StartFragment--><p style="font-family:Times;color:red"><span style="font-size:20pt">Chữ to</span> '
+        '<b>đậm</b> <i>nghiêng</i> <a href="https://haiphong.gov.vn">cổng</a> <u>gạch</u></p>'
+        '<p><font face="VNI-Times">Đoạn hai</font></p><!--EndFragment--></body></html>'
+    )
+    segment.editor.insertFromMimeData(mime)
+    assert texts(window) == [
+        'Chữ to <b>đậm</b> <i>nghiêng</i> <a href="https://haiphong.gov.vn">cổng</a> gạch',
+        "Đoạn hai",
+    ]
+
+
+def test_a_bad_url_is_shown_at_its_field_and_kept(qtbot: Any, window: Any) -> None:
+    url = window.composer.fields.url
+    url.line.setFocus()
+    type_text(url.line, "haiphong.gov.vn/tin")
+    assert url.problem.isVisibleTo(window) and "http" in url.problem.text()
+    assert window.document.article.url == "haiphong.gov.vn/tin"  # never dropped
+    url.line.clear()
+    type_text(url.line, "https://haiphong.gov.vn/tin")
+    assert not url.problem.isVisibleTo(window)
+
+
+def test_make_from_title_builds_the_address_from_the_site(qtbot: Any, window: Any) -> None:
+    from editor.model import SiteProfile
+
+    window.document.set_saved_site(SiteProfile(url="https://haiphong.gov.vn/"))
+    title = window.composer.fields.title
+    title.setFocus()
+    type_text(title, "Đà Nẵng đón khách")
+    window.composer.fields.make_url.click()
+    assert window.document.article.url == "https://haiphong.gov.vn/da-nang-don-khach.html"
+    assert window.composer.fields.url.text() == "https://haiphong.gov.vn/da-nang-don-khach.html"
+
+
+def test_related_links_are_added_reordered_and_undone(qtbot: Any, window: Any) -> None:
+    related = window.composer.fields.related
+    related.add_row()
+    type_text(related._rows[0].title, "Tin một")
+    related.add_row()
+    type_text(related._rows[1].title, "Tin hai")
+    related.move_row(1, -1)
+    assert [l.title for l in window.document.article.related] == ["Tin hai", "Tin một"]
+    window.document.undo_stack.undo()
+    assert [l.title for l in window.document.article.related] == ["Tin một", "Tin hai"]
+    wait_until_dom(qtbot, window.preview, "Array.from(document.querySelectorAll('.related li')).map(l => l.textContent).join('|')", "Tin một|Tin hai")
+
+
+def test_open_edit_save_reopen_keeps_everything(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    open_article(qtbot, window, example_copy)
+    title = window.composer.fields.title
+    title.setFocus()
+    title.end(False)
+    type_text(title, " — bản sửa")
+    segment = text_segment(window, -1)
+    segment.focus_block(segment.block_ids()[-1], at_end=True)
+    qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
+    type_text(segment.editor, "Đoạn kết thêm.")
+    target = tmp_path / "bai.article"
+    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert "*" in window.windowTitle() or window.isWindowModified()
+    with qtbot.waitSignal(window.document.undo_stack.cleanChanged, timeout=30_000):
+        window.files.save()
+    assert window.windowTitle().startswith("bai.article")
+    assert not window.isWindowModified()
+    expected = window.document.article
+    reopened = load_draft(target)
+    assert reopened == expected
+    assert reopened.title.endswith("— bản sửa")
+    assert reopened.blocks[-1].text == "Đoạn kết thêm."
+    assert [b.media.read_bytes() for b in reopened.images()] == [
+        (example_copy.parent / "photos" / f"{n}.jpg").read_bytes() for n in (1, 2, 3)
+    ]
+    open_article(qtbot, window, target)
+    assert window.document.article == reopened
+    assert window.composer.fields.title.text() == reopened.title
+
+
+def test_unsaved_changes_are_never_dropped_silently(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    title = window.composer.fields.title
+    title.setFocus()
+    type_text(title, "Chưa lưu")
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    window.files.new()
+    assert message_boxes.shown and message_boxes.shown[-1][0] == "question"
+    assert window.document.article.title == "Chưa lưu"  # cancelled: nothing lost
+    window.close()
+    assert window.isVisible()  # closing asked too, and was cancelled
+    assert len(message_boxes.shown) == 2
+    message_boxes.answer = QMessageBox.StandardButton.Discard
+    window.files.new()
+    assert window.document.article.title == ""
+
+
+def test_the_window_title_shows_unsaved_changes(qtbot: Any, window: Any) -> None:
+    assert window.windowTitle().startswith("Untitled article[*]") and not window.isWindowModified()
+    type_text(window.composer.fields.author, "A")
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_a_broken_file_is_reported_and_the_app_keeps_running(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
+    broken = tmp_path / "hong.article"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    window.files.open_path(broken)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown))
+    kind, title, text = message_boxes.shown[-1]
+    assert kind == "warning" and "hong.article" in text and "damaged" in text
+    assert window.isVisible() and window.document.path is None
