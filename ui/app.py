@@ -30,9 +30,21 @@ def run(argv: list[str]) -> int:
     app = create_application([])
     from ui.main_window import MainWindow
 
+    from ui.clipboard import release_clipboard
+
+    app.aboutToQuit.connect(release_clipboard)
     window = MainWindow()
     window.show()
     files = [arg for arg in argv if not arg.startswith("-")]
     if files:
         window.files.open_path(Path(files[0]))
-    return app.exec()
+    status = app.exec()
+    # WORKAROUND: PySide6 with QtWebEngine can crash while Python finalizes
+    # (see tests/conftest.py). Everything that matters is already on disk:
+    # saves are atomic and fsynced; settings are synced here. Leave at once.
+    from ui.settings import settings
+
+    settings().sync()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from editor.find_replace import Change
 from editor.model import Article, Block, SiteProfile
 from ui.commands import MoveBlockCommand, ReplaceBlocksCommand, SetBlockFieldCommand, SetFieldCommand
 
@@ -97,6 +98,19 @@ class Document(QObject):
         to_index = max(0, min(to_index, len(self.article.blocks) - 1))
         if self.index_of(block_id) != to_index:
             self.undo_stack.push(MoveBlockCommand(self, block_id, to_index, self.tr("Move block")))
+
+    def apply_text_changes(self, changes: list[Change], label: str) -> None:
+        """Several field changes (a Replace all) as one undo step."""
+        if not changes:
+            return
+        self.undo_stack.beginMacro(label)
+        for change in changes:
+            block_id, name, _ = change.location
+            if block_id is None:
+                self.undo_stack.push(SetFieldCommand(self, name, change.value, label, None))
+            else:
+                self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, change.value, label))
+        self.undo_stack.endMacro()
 
     # --- called by the undo commands only ----------------------------------
     def _apply_field(self, name: str, value: Any) -> None:

@@ -9,15 +9,18 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
 
+from editor import cms
 from editor.errors import ArticleError
 from editor.model import Block
 from editor.site import saved_profile_path
 from ui import settings
 from ui.actions import build_actions
+from ui.clipboard import put_html
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
+from ui.find_dialog import FindReplaceDialog
 from ui.form.text_edits import RichTextEdit
 from ui.image_cache import ImageCache
 from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
@@ -41,6 +44,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.document, self.preview)
         self.actions = build_actions(self)
         self._close_confirmed = False
+        self._find_dialog: FindReplaceDialog | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.composer)
@@ -77,6 +81,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([a.undo, a.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([a.insert_image, a.paste_image])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.find, a.copy_for_cms])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addSection(self.tr("Preview width"))
         view_menu.addActions(list(a.widths.values()))
@@ -122,6 +128,8 @@ class MainWindow(QMainWindow):
         a.insert_image.triggered.connect(self._choose_images)
         a.paste_image.triggered.connect(lambda: self._insert_pasted_image(QGuiApplication.clipboard().image()))
         a.site_profile.triggered.connect(self._edit_site_profile)
+        a.find.triggered.connect(self._show_find_dialog)
+        a.copy_for_cms.triggered.connect(self._copy_for_cms)
         for width, item in a.widths.items():
             item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
         self.composer.insert_image_requested.connect(self._choose_images)
@@ -226,6 +234,28 @@ class MainWindow(QMainWindow):
         self.document.set_saved_site(site)
         run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
                           lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+
+    def _show_find_dialog(self) -> None:
+        if self._find_dialog is None:
+            self._find_dialog = FindReplaceDialog(self.document, self._show_location, self)
+        self._find_dialog.show()
+        self._find_dialog.raise_()
+        self._find_dialog.find.setFocus()
+
+    def _show_location(self, location: tuple[str | None, str, bool]) -> None:
+        block_id, name, _ = location
+        if block_id is not None:
+            self.composer.show_block(block_id)
+            self.preview.scroll_to_block(block_id)
+        else:
+            widget = getattr(self.composer.fields, name, None)
+            if widget is not None:
+                self.composer.ensureWidgetVisible(widget)
+                widget.setFocus()
+
+    def _copy_for_cms(self) -> None:
+        put_html(cms.body_html(self.document.article), cms.plain_text(self.document.article))
+        self.statusBar().showMessage(self.tr("The article is on the clipboard: paste it into the portal's editor"), 5000)
 
     def _print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -33,6 +33,14 @@ def qapp_args() -> list[str]:
     return ["toasoan-tests"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_the_end(qapp: Any) -> Iterator[None]:
+    yield
+    from ui.clipboard import release_clipboard
+
+    release_clipboard()  # what the app does on quitting; see ui/clipboard.py
+
+
 @pytest.fixture(autouse=True)
 def _fresh_settings(qapp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     QCoreApplication.setOrganizationName("ToaSoanTests")

@@ -228,3 +228,46 @@ def test_a_broken_file_is_reported_and_the_app_keeps_running(qtbot: Any, window:
     kind, title, text = message_boxes.shown[-1]
     assert kind == "warning" and "hong.article" in text and "damaged" in text
     assert window.isVisible() and window.document.path is None
+
+
+def test_replace_all_ignoring_diacritics_is_one_undo_step(qtbot: Any, window: Any, example_copy: Path) -> None:
+    open_article(qtbot, window, example_copy)
+    window.actions.find.trigger()
+    dialog = window._find_dialog
+    dialog.find.setText("quan uy")
+    dialog.replace.setText("Quận ủy")
+    dialog.ignore_diacritics.setChecked(True)
+    dialog.replace_all()
+    article = window.document.article
+    assert "Quận ủy" in article.blocks[0].caption and "Quận Ủy" not in article.blocks[0].caption
+    assert "replacement" in dialog.result.text()
+    wait_until_dom(qtbot, window.preview, "document.querySelector('figcaption').textContent.includes('Quận ủy')", True)
+    window.document.undo_stack.undo()
+    assert window.document.article.blocks[0].caption.startswith("Đồng chí Phạm Văn Tân, Phó Bí thư Thường trực Quận ủy")
+    dialog.close()
+
+
+def test_copy_for_cms_puts_html_and_text_on_the_clipboard(qtbot: Any, window: Any, example_copy: Path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    open_article(qtbot, window, example_copy)
+    window.actions.copy_for_cms.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.html().count("<figure") == 3 and "data-block" not in mime.html()
+    assert mime.text().startswith("Quận Lê Chân tăng cường")
+
+
+def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
+    open_article(qtbot, window, example_copy)
+    target = tmp_path / "bai.pdf"
+    done: list[bool] = []
+    window.files.export_pdf(target, then=lambda: done.append(True))
+    qtbot.waitUntil(lambda: done == [True], timeout=30_000)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    # A4 is 595 × 842 points.
+    import re
+
+    boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
+    assert boxes == {(0, 0, 595, 842)}
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left

@@ -1,0 +1,110 @@
+"""Find and replace across every text of an article.
+
+Matching can ignore diacritics (``hoa`` finds ``hòa``, ``Hòa`` and ``hoá``;
+``d`` finds ``đ``), because staff search for names typed on keyboards that
+were not set to Vietnamese. Inline fields are searched in their visible
+text only, never inside tags or attributes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+
+# (block id or None for an article field, field name, is inline HTML)
+Location = tuple[str | None, str, bool]
+
+_ARTICLE_FIELDS: tuple[tuple[str, bool], ...] = (("title", False), ("lead", True), ("author", False), ("source", False))
+_BLOCK_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {
+    ParagraphBlock: (("text", True),),
+    HeadingBlock: (("text", False),),
+    QuoteBlock: (("text", True), ("cite", False)),
+    ImageBlock: (("caption", True), ("alt", False), ("credit", False)),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one (positions hold)."""
+    folded = []
+    for char in text:
+        if char in "đĐ":
+            folded.append("d")
+            continue
+        base = unicodedata.normalize("NFD", char)[0]
+        folded.append(base.lower() if len(base.lower()) == 1 else char.lower()[:1] or char)
+    return "".join(folded)
+
+
+def _spans(text: str, needle: str, ignore_diacritics: bool, match_case: bool) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    if ignore_diacritics:
+        haystack, needle = fold(text), fold(needle)
+    elif not match_case:
+        haystack, needle = text.lower(), needle.lower()
+        if len(haystack) != len(text):  # rare case-mapping changes length
+            haystack = text
+    else:
+        haystack = text
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), haystack)]
+
+
+def _replace_plain(text: str, needle: str, replacement: str, ignore_diacritics: bool, match_case: bool) -> tuple[str, int]:
+    spans = _spans(text, needle, ignore_diacritics, match_case)
+    for start, end in reversed(spans):
+        text = text[:start] + replacement + text[end:]
+    return text, len(spans)
+
+
+def _replace_inline(fragment: str, needle: str, replacement: str, ignore_diacritics: bool, match_case: bool) -> tuple[str, int]:
+    # Only the text between tags changes; entities are decoded for matching.
+    parts = re.split(r"(<[^>]*>)", fragment)
+    count = 0
+    for index, part in enumerate(parts):
+        if index % 2 == 1 or not part:
+            continue
+        new, found = _replace_plain(html.unescape(part), needle, replacement, ignore_diacritics, match_case)
+        if found:
+            parts[index] = html.escape(new, quote=False)
+            count += found
+    return "".join(parts), count
+
+
+@dataclass(frozen=True)
+class Change:
+    location: Location
+    value: str
+    count: int
+
+
+def _texts(article: Article) -> list[tuple[Location, str]]:
+    texts: list[tuple[Location, str]] = [((None, name, inline), getattr(article, name)) for name, inline in _ARTICLE_FIELDS]
+    for block in article.blocks:
+        for name, inline in _BLOCK_FIELDS.get(type(block), ()):
+            texts.append(((block.id, name, inline), getattr(block, name)))
+    return texts
+
+
+def find_all(article: Article, needle: str, *, ignore_diacritics: bool = False, match_case: bool = False) -> list[Location]:
+    """Every field holding ``needle``, in reading order (one entry a match)."""
+    found: list[Location] = []
+    for location, text in _texts(article):
+        visible = html.unescape(re.sub(r"<[^>]*>", "", text)) if location[2] else text
+        found.extend([location] * len(_spans(visible, needle, ignore_diacritics, match_case)))
+    return found
+
+
+def replace_all(article: Article, needle: str, replacement: str, *, ignore_diacritics: bool = False, match_case: bool = False) -> list[Change]:
+    """What replacing every match would change; the article is not touched
+    (the window applies the changes as one undoable step)."""
+    changes = []
+    for location, text in _texts(article):
+        replace = _replace_inline if location[2] else _replace_plain
+        new, count = replace(text, needle, replacement, ignore_diacritics, match_case)
+        if count:
+            changes.append(Change(location, new, count))
+    return changes
