@@ -271,3 +271,77 @@ def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_dropped_files_become_photos_and_non_images_are_refused(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
+    (tmp_path / "anh.jpg").write_bytes(photo_bytes())
+    (tmp_path / "ghi-chu.jpg").write_text("không phải ảnh", encoding="utf-8")
+    (tmp_path / "rong.png").write_bytes(b"")
+    window.composer.blocks.files_dropped.emit([str(tmp_path / "anh.jpg"), str(tmp_path / "ghi-chu.jpg"), str(tmp_path / "rong.png")], 0)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
+    assert [b.type for b in window.document.article.blocks] == ["image"]
+    text = message_boxes.shown[-1][2]
+    assert "ghi-chu.jpg: not an image" in text and "rong.png: the file is empty" in text
+
+
+def test_a_pasted_picture_becomes_a_photo_block(qtbot: Any, window: Any) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    window.composer.blocks.add_block("paragraph")
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("red"))
+    mime = QMimeData()
+    mime.setImageData(picture)
+    text_segment(window).editor.insertFromMimeData(mime)
+    blocks = window.document.article.blocks
+    assert [b.type for b in blocks] == ["image"]  # the empty paragraph it was pasted into is gone
+    image = blocks[0]
+    import io
+
+    from PIL import Image
+
+    assert Image.open(io.BytesIO(image.media.read_bytes())).size == (64, 48)
+
+
+def test_arrow_keys_move_between_blocks(qtbot: Any, window: Any) -> None:
+    blocks = window.composer.blocks
+    blocks.add_block("paragraph")
+    type_text(text_segment(window).editor, "Đoạn đầu")
+    blocks.add_block("heading")
+    heading = blocks.segments()[-1]
+    heading.text.setFocus()
+    qtbot.waitUntil(heading.text.hasFocus)
+    qtbot.keyClick(heading.text, Qt.Key.Key_Up)
+    qtbot.waitUntil(text_segment(window).editor.hasFocus)
+    qtbot.keyClick(text_segment(window).editor, Qt.Key.Key_Down)
+    qtbot.waitUntil(heading.text.hasFocus)
+
+
+def test_the_status_bar_counts_words_and_reading_time(qtbot: Any, window: Any, example_copy: Path) -> None:
+    from ui.status import WordCountLabel
+
+    open_article(qtbot, window, example_copy)
+    label = window.findChild(WordCountLabel)
+    qtbot.waitUntil(lambda: label.text().startswith("589 word"))
+    assert "3 min" in label.text()
+
+
+def test_site_profile_import_fills_the_dialog(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    import json
+
+    from ui.site_profile_dialog import SiteProfileDialog
+
+    profile = tmp_path / "site.json"
+    profile.write_text(json.dumps({"name": "Cổng tin tức Thành phố Hải Phòng", "url": "https://haiphong.gov.vn",
+                                   "fanpage_url": "https://www.facebook.com/congttdthaiphong"}), encoding="utf-8")
+    monkeypatch.setattr("ui.site_profile_dialog.QFileDialog.getOpenFileName", lambda *a, **k: (str(profile), ""))
+    dialog = SiteProfileDialog(window.document.saved_site, "", "", window)
+    qtbot.addWidget(dialog)
+    dialog._import()
+    site = dialog.site()
+    assert (site.name, site.url, site.fanpage_url) == ("Cổng tin tức Thành phố Hải Phòng", "https://haiphong.gov.vn", "https://www.facebook.com/congttdthaiphong")
+    from ui import settings
+
+    settings.save_site_profile(site)
+    window.document.set_saved_site(settings.load_site_profile())
+    wait_until_dom(qtbot, window.preview, "document.querySelector('.site-name') && document.querySelector('.site-name').textContent", "Cổng tin tức Thành phố Hải Phòng")
