@@ -247,5 +247,10 @@ class FileController(QObject):
                 then()
 
         page.pdfPrintingFinished.connect(finished)
-        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        # The margins of the page's own @page rule (18 mm top and bottom,
+        # 16 mm at the sides): QtWebEngine takes them from the layout.
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+            QMarginsF(16, 18, 16, 18), QPageLayout.Unit.Millimeter,
+        )
         page.printToPdf(str(temp), layout)
