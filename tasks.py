@@ -36,6 +36,8 @@ DEBIAN_PACKAGES = [
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0", "libxcb-xkb1",
     "libxcb-render-util0", "libxcb-image0", "libxcomposite1", "libxdamage1", "libxrandr2", "libxtst6",
     "libasound2", "xvfb",
+    # Independent decoders the image tests compare our exports with.
+    "libvips-tools", "imagemagick",
 ]
 
 

@@ -117,7 +117,7 @@ def main() -> None:
 
             QTimer.singleShot(500, lambda: key(0))
 
-        when(lambda: loaded() and all(window.images.get(b.media) is not None for b in window.document.article.images()), start_typing, timeout=600)
+        when(lambda: loaded() and all(window.images.for_block(b) is not None for b in window.document.article.images()), start_typing, timeout=600)
 
     elif mode == "memory":
         if article.name != "-":
@@ -130,7 +130,7 @@ def main() -> None:
         if article.name == "-":
             when(lambda: not preview.is_loading(), settle)
         else:
-            when(lambda: loaded() and all(window.images.get(b.media) is not None for b in window.document.article.images()), settle, timeout=900)
+            when(lambda: loaded() and all(window.images.for_block(b) is not None for b in window.document.article.images()), settle, timeout=900)
 
     app.exec()
 

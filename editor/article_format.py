@@ -20,6 +20,7 @@ from editor.model import (
     LANGUAGES,
     Article,
     Block,
+    Crop,
     HeadingBlock,
     ImageBlock,
     ParagraphBlock,
@@ -42,7 +43,7 @@ _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     "paragraph": ("id", "type", "text"),
     "heading": ("id", "type", "text", "level"),
     "quote": ("id", "type", "text", "cite"),
-    "image": ("id", "type", "src", "caption", "alt", "credit"),
+    "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "cover"),
 }
 _SITE_FIELDS = SiteProfile.FIELDS
 _RELATED_FIELDS = ("title", "url")
@@ -218,6 +219,19 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
     if isinstance(block, ImageBlock):
         for key in ("caption", "alt", "credit"):
             setattr(block, key, _string(raw, key, prefix, problems))
+        rotate = raw.get("rotate", 0)
+        if rotate not in (0, 90, 180, 270) or isinstance(rotate, bool):
+            problems.add(f"{path}.rotate", f"must be 0, 90, 180 or 270 (degrees clockwise), not {json.dumps(rotate)}")
+        else:
+            block.rotate = rotate
+        crop = raw.get("crop")
+        if crop is not None:
+            block.crop = _crop_from(crop, f"{path}.crop", problems)
+        cover = raw.get("cover", False)
+        if not isinstance(cover, bool):
+            problems.add(f"{path}.cover", "must be true or false")
+        else:
+            block.cover = cover
         block.src = _string(raw, "src", prefix, problems)
         if not block.src:
             problems.add(f"{path}.src", "missing: an image block needs the path of its photo")
@@ -230,6 +244,18 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
             else:
                 block.media = resolved
     return block
+
+
+def _crop_from(raw: Any, path: str, problems: _Problems) -> Crop | None:
+    keys = ("left", "top", "width", "height")
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), (int, float)) and not isinstance(raw.get(k), bool) for k in keys):
+        problems.add(path, "must be an object with left, top, width and height, fractions between 0 and 1")
+        return None
+    crop = Crop(*(float(raw[k]) for k in keys))
+    if not crop.is_valid():
+        problems.add(path, "must lie inside the photo: fractions between 0 and 1, width and height above 0")
+        return None
+    return crop
 
 
 def _assign_missing_ids(blocks: list[Block], taken: set[str]) -> None:
@@ -286,6 +312,12 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
         data["cite"] = block.cite
     if isinstance(block, ImageBlock):
         data.update(src=src_of(block), caption=block.caption, alt=block.alt, credit=block.credit)
+        if block.rotate:
+            data["rotate"] = block.rotate
+        if block.crop is not None:
+            data["crop"] = {"left": block.crop.left, "top": block.crop.top, "width": block.crop.width, "height": block.crop.height}
+        if block.cover:
+            data["cover"] = True
     data.update({key: value for key, value in block.extra.items() if key not in data})
     return data
 

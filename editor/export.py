@@ -25,17 +25,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from urllib.parse import urljoin
 
 from editor.article_format import article_to_dict, site_to_dict
 from editor.atomic import atomic_write, replace_folder
 from editor.errors import ExportError, ImageError
-from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_for_web
+from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
 from editor.media import sniff_extension
 from editor.model import Article, ImageBlock, SiteProfile
 from editor.render import ImageSource, render_article
-from editor.text import slug
+from editor.text import is_web_url, slug
 
 IMAGES_FOLDER = "images"
+# The article column is 728 px wide on a desktop and the whole width below 760 px.
+SIZES = "(max-width: 760px) 100vw, 728px"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml"}
 
@@ -70,6 +73,7 @@ class _ExportedFile:
     data: bytes
     width: int | None = None
     height: int | None = None
+    smaller: _ExportedFile | None = None  # the lighter size for srcset
 
     def data_uri(self) -> str:
         extension = self.name.rsplit(".", 1)[-1]
@@ -87,8 +91,13 @@ class _BundleImages:
         exported = self._files.get(block.id)
         if exported is None:
             return None
-        src = exported.data_uri() if self._inline else exported.name
-        return ImageSource(src=src, width=exported.width, height=exported.height)
+        if self._inline:  # one file: one size, or the page would carry every photo twice
+            return ImageSource(src=exported.data_uri(), width=exported.width, height=exported.height)
+        srcset = sizes = None
+        if exported.smaller is not None:
+            srcset = f"{exported.smaller.name} {exported.smaller.width}w, {exported.name} {exported.width}w"
+            sizes = SIZES
+        return ImageSource(src=exported.name, width=exported.width, height=exported.height, srcset=srcset, sizes=sizes)
 
     def is_first(self, block: ImageBlock) -> bool:  # decided by the renderer
         return False
@@ -110,38 +119,50 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
             problems.append(f"blocks[{index}].src: the photo {block.src or '(none)'} is missing")
             continue
         try:
-            key = block.media.sha256
+            key = _edit_key(block)
         except ImageError as error:
             problems.append(f"blocks[{index}].src: {error.problems[0]}")
             continue
         unique.setdefault(key, (index, block))
     base = slug(article.title, max_length=60)
 
-    def convert(item: tuple[int, ImageBlock]) -> WebImage | ImageError:
+    def convert(item: tuple[int, ImageBlock]) -> list[WebImage] | ImageError:
         index, block = item
         assert block.media is not None
         try:
-            return prepare_for_web(block.media.read_bytes(), f"blocks[{index}].src ({block.src})", max_size)
+            return prepare_variants(
+                block.media.read_bytes(), f"blocks[{index}].src ({block.src})", max_size, rotate=block.rotate, crop=block.crop
+            )
         except ImageError as error:
             return error
 
     workers = max(1, min(os.cpu_count() or 1, 8))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(convert, unique.values()))
-    by_hash: dict[str, _ExportedFile] = {}
+    by_key: dict[tuple[object, ...], _ExportedFile] = {}
     for number, (key, result) in enumerate(zip(unique, results), start=1):
         if isinstance(result, ImageError):
             problems.extend(result.problems)
             continue
-        name = f"{IMAGES_FOLDER}/{base}-{number}.{result.extension}"
-        by_hash[key] = _ExportedFile(name, result.data, result.width, result.height)
+        large, *rest = result
+        smaller = None
+        if rest:
+            small = rest[0]
+            smaller = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}-{small.width}w.{small.extension}", small.data, small.width, small.height)
+        by_key[key] = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}.{large.extension}", large.data, large.width, large.height, smaller)
     if problems:
         raise ExportError(problems)
     files: dict[str, _ExportedFile] = {}
     for block in article.images():
         if block.media is not None:
-            files[block.id] = by_hash[block.media.sha256]
+            files[block.id] = by_key[_edit_key(block)]
     return files
+
+
+def _edit_key(block: ImageBlock) -> tuple[object, ...]:
+    """The same photo with the same edits is exported once."""
+    assert block.media is not None
+    return (block.media.sha256, block.rotate, block.crop)
 
 
 def _prepare_logo(site: SiteProfile) -> _ExportedFile | None:
@@ -185,8 +206,15 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     logo = _prepare_logo(site)
     inline = kind is TargetKind.HTML
     logo_src = (logo.data_uri() if inline else logo.name) if logo else None
-    html = render_article(article, site, _BundleImages(files, inline), logo_src=logo_src).encode("utf-8")
+    cover = article.cover_image()
+    cover_url = None
+    if cover is not None and cover.id in files and is_web_url(article.url):
+        # Social networks need an absolute address: the page's own, resolved.
+        cover_url = urljoin(article.url, files[cover.id].name)
+    html = render_article(article, site, _BundleImages(files, inline), logo_src=logo_src, cover_url=cover_url).encode("utf-8")
     members = {exported.name: exported.data for exported in files.values()}
+    if not inline:
+        members.update({f.smaller.name: f.smaller.data for f in files.values() if f.smaller is not None})
     if logo is not None:
         members[logo.name] = logo.data
 
@@ -248,6 +276,10 @@ def _write_interchange(
         return files[block.id].name if block.id in files else block.src
 
     data = article_to_dict(article, src_of)
+    for block in data["blocks"]:
+        # The exported photos already carry the rotation and the crop.
+        block.pop("rotate", None)
+        block.pop("crop", None)
     site_data = site_to_dict(site)
     if logo is not None:
         site_data["logo"] = logo.name

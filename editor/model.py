@@ -83,16 +83,39 @@ class QuoteBlock(Block):
     cite: str = line_text()
 
 
+@dataclass(frozen=True)
+class Crop:
+    """The kept part of a photo, as fractions of its upright, rotated size."""
+
+    left: float = 0.0
+    top: float = 0.0
+    width: float = 1.0
+    height: float = 1.0
+
+    def is_valid(self) -> bool:
+        return (
+            0 <= self.left < 1 and 0 <= self.top < 1 and 0 < self.width <= 1 and 0 < self.height <= 1
+            and self.left + self.width <= 1.0000001 and self.top + self.height <= 1.0000001
+        )
+
+
 @dataclass(eq=True)
 class ImageBlock(Block):
     """A photo with its caption. ``src`` is how the source file named it;
-    ``media`` is where its original bytes are (``None`` when missing)."""
+    ``media`` is where its original bytes are (``None`` when missing).
+
+    ``rotate`` and ``crop`` are edit settings applied on export; the
+    original bytes are never rewritten. ``cover`` marks the article's
+    social-media image."""
 
     type: ClassVar[str] = "image"
     src: str = ""
     caption: str = inline_text()
     alt: str = line_text()
     credit: str = line_text()
+    rotate: int = 0  # degrees clockwise: 0, 90, 180 or 270
+    crop: Crop | None = None
+    cover: bool = False
     media: Media | None = field(default=None, compare=False)
 
 
@@ -178,6 +201,11 @@ class Article(_CleansOnAssign):
 
     def images(self) -> list[ImageBlock]:
         return [block for block in self.blocks if isinstance(block, ImageBlock)]
+
+    def cover_image(self) -> ImageBlock | None:
+        """The photo for social media: the one marked as cover, else the first."""
+        images = self.images()
+        return next((block for block in images if block.cover), images[0] if images else None)
 
     def local_published(self) -> datetime | None:
         """``published`` in the article's time zone, for the date line."""

@@ -109,7 +109,9 @@ class PageContext(dict):  # type: ignore[type-arg]
     __getattr__ = dict.__getitem__
 
 
-def page_context(article: Article, site: SiteProfile, images: ImageSources, *, logo_src: str | None = None) -> PageContext:
+def page_context(
+    article: Article, site: SiteProfile, images: ImageSources, *, logo_src: str | None = None, cover_url: str | None = None,
+) -> PageContext:
     labels = labels_for(article.language)
     css, script, csp = _page_assets()
     published = article.local_published()
@@ -135,6 +137,7 @@ def page_context(article: Article, site: SiteProfile, images: ImageSources, *, l
         fanpage_label=site.fanpage_label
         or (labels["fanpage_default"].format(site=site.name) if site.name else labels["fanpage_qr"]),
         images=_FirstImage(article, images),
+        cover_url=cover_url,
     )
 
 
@@ -144,9 +147,11 @@ def render_article(
     images: ImageSources,
     *,
     logo_src: str | None = None,
+    cover_url: str | None = None,
 ) -> str:
-    """The full HTML page of ``article`` as published on ``site``."""
-    context = page_context(article, site, images, logo_src=logo_src)
+    """The full HTML page of ``article`` as published on ``site``;
+    ``cover_url`` is the social-media image's absolute address."""
+    context = page_context(article, site, images, logo_src=logo_src, cover_url=cover_url)
     return _environment().get_template("article.html.j2").render(c=context)
 
 

@@ -99,6 +99,20 @@ class Document(QObject):
         if self.index_of(block_id) != to_index:
             self.undo_stack.push(MoveBlockCommand(self, block_id, to_index, self.tr("Move block")))
 
+    def set_cover(self, block_id: str | None) -> None:
+        """Make one photo the cover (or none), as one undo step. The cover
+        also becomes the first photo of the article, as the portal shows it."""
+        label = self.tr("Set cover photo")
+        self.undo_stack.beginMacro(label)
+        for block in self.article.images():
+            wanted = block.id == block_id
+            if block.cover != wanted:
+                self.undo_stack.push(SetBlockFieldCommand(self, block.id, "cover", wanted, label))
+        images = self.article.images()
+        if block_id is not None and images and images[0].id != block_id:
+            self.undo_stack.push(MoveBlockCommand(self, block_id, self.index_of(images[0].id), label))
+        self.undo_stack.endMacro()
+
     def apply_text_changes(self, changes: list[Change], label: str) -> None:
         """Several field changes (a Replace all) as one undo step."""
         if not changes:

@@ -1,9 +1,11 @@
-"""Photos for the window: export-sized copies for the preview and small
-thumbnails for the form, made on the thread pool and cached by content.
+"""Photos for the window: the exported copies for the preview and small
+thumbnails for the form, made on the thread pool and cached.
 
 The preview shows each photo exactly as it will be exported (the same
-conversion, the same size), so its ``width``/``height`` match the export.
-The window holds these small copies only, never full-size pixmaps.
+conversion, edits and sizes), so its ``width``, ``height`` and ``srcset``
+match the export. The window holds these small copies only, never
+full-size pixmaps. A photo is keyed by its media and its edits (rotation,
+crop); the same content under two names shares one prepared copy.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from editor.errors import ArticleError
-from editor.images import DEFAULT_MAX_SIZE, prepare_for_web
+from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
+from editor.model import Crop, ImageBlock
 from editor.media import Media
 from ui.workers import run_in_background
 
@@ -26,78 +29,91 @@ THUMBNAIL_SIZE = 160
 @dataclass(frozen=True)
 class PreparedImage:
     sha256: str
-    data: bytes  # the exported copy
-    mime: str
-    width: int
-    height: int
+    variants: tuple[WebImage, ...]  # largest first, as exported
     thumbnail: QImage
 
+    @property
+    def width(self) -> int:
+        return self.variants[0].width
 
-def _prepare(media: Media) -> PreparedImage:
+    @property
+    def height(self) -> int:
+        return self.variants[0].height
+
+    def variant(self, index: int) -> WebImage:
+        return self.variants[min(index, len(self.variants) - 1)]
+
+
+def mime_of(variant: WebImage) -> str:
+    return "image/png" if variant.extension == "png" else "image/jpeg"
+
+
+def _prepare(media: Media, rotate: int, crop: Crop | None) -> PreparedImage:
     original = media.read_bytes()
     sha = hashlib.sha256(original).hexdigest()
-    web = prepare_for_web(original, media.describe(), DEFAULT_MAX_SIZE)
-    thumbnail = QImage.fromData(web.data)
-    thumbnail = thumbnail.scaled(THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-    mime = "image/png" if web.extension == "png" else "image/jpeg"
-    return PreparedImage(sha, web.data, mime, web.width, web.height, thumbnail)
+    variants = prepare_variants(original, media.describe(), DEFAULT_MAX_SIZE, rotate=rotate, crop=crop)
+    thumbnail = QImage.fromData(variants[-1].data).scaled(
+        THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    return PreparedImage(sha, tuple(variants), thumbnail)
 
 
 class ImageCache(QObject):
-    """Prepared copies by media; ``ready``/``failed`` name the media's token."""
+    """Prepared copies; ``ready``/``failed`` name the token of what finished."""
 
     ready = Signal(str)
     failed = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tokens: dict[int, str] = {}
-        self._media: dict[str, Media] = {}
+        self._tokens: dict[tuple[int, int, Crop | None], str] = {}
+        self._sources: dict[str, tuple[Media, int, Crop | None]] = {}
         self._prepared: dict[str, PreparedImage] = {}
         self._errors: dict[str, str] = {}
         self._pending: set[str] = set()
 
-    def token(self, media: Media) -> str:
-        """A stable name for ``media`` in preview URLs."""
-        key = id(media)
+    def token(self, media: Media, rotate: int = 0, crop: Crop | None = None) -> str:
+        """A stable name for a photo with its edits, used in preview URLs."""
+        key = (id(media), rotate, crop)
         token = self._tokens.get(key)
         if token is None:
             token = f"m{len(self._tokens) + 1}"
             self._tokens[key] = token
-            self._media[token] = media
+            self._sources[token] = (media, rotate, crop)
         return token
 
-    def get(self, media: Media) -> PreparedImage | None:
+    def token_of(self, block: ImageBlock) -> str | None:
+        return self.token(block.media, block.rotate, block.crop) if block.media is not None else None
+
+    def get(self, media: Media, rotate: int = 0, crop: Crop | None = None) -> PreparedImage | None:
         """The prepared copy if ready; otherwise start making it and return None."""
-        token = self.token(media)
+        token = self.token(media, rotate, crop)
         prepared = self._prepared.get(token)
         if prepared is None and token not in self._pending and token not in self._errors:
             self._start(token)
         return prepared
 
+    def for_block(self, block: ImageBlock) -> PreparedImage | None:
+        return self.get(block.media, block.rotate, block.crop) if block.media is not None else None
+
     def by_token(self, token: str) -> PreparedImage | None:
-        media = self._media.get(token)
-        return self.get(media) if media is not None else None
+        source = self._sources.get(token)
+        return self.get(*source) if source is not None else None
 
     def error(self, token: str) -> str | None:
         return self._errors.get(token)
 
     def knows(self, token: str) -> bool:
-        return token in self._media
+        return token in self._sources
 
     def _start(self, token: str) -> None:
         self._pending.add(token)
-        media = self._media[token]
+        media, rotate, crop = self._sources[token]
 
         def done(prepared: PreparedImage) -> None:
             if not shiboken6.isValid(self):
                 return  # the window closed while the photo was being prepared
             self._pending.discard(token)
-            # Cached by content: the same photo under another name shares bytes.
-            for other in self._prepared.values():
-                if other.sha256 == prepared.sha256:
-                    prepared = other
-                    break
             self._prepared[token] = prepared
             self.ready.emit(token)
 
@@ -108,4 +124,4 @@ class ImageCache(QObject):
             self._errors[token] = "; ".join(error.problems)
             self.failed.emit(token, self._errors[token])
 
-        run_in_background(lambda: _prepare(media), done, fail)
+        run_in_background(lambda: _prepare(media, rotate, crop), done, fail)

@@ -17,11 +17,13 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from editor.model import ImageBlock
+from editor.export import SIZES
+from editor.model import Article, ImageBlock
+from editor.text import is_web_url
 from editor.render import ImageSource, page_context, render_article, render_block, render_region
 from ui.document import Document
 from ui.image_cache import ImageCache
-from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, PreviewPage, PreviewSchemeHandler, make_preview_profile
+from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, SMALL, PreviewPage, PreviewSchemeHandler, make_preview_profile
 from ui.webengine import SCHEME
 
 # The regions (render_region names) that show each article field, and the
@@ -105,13 +107,27 @@ class PreviewImages:
         self._cache = cache
 
     def source(self, block: ImageBlock) -> ImageSource | None:
-        if block.media is None:
+        token = self._cache.token_of(block)
+        if token is None:
             return None
-        prepared = self._cache.get(block.media)
-        src = MEDIA_PREFIX + self._cache.token(block.media)
+        prepared = self._cache.for_block(block)
+        src = MEDIA_PREFIX + token
         if prepared is None:
             return ImageSource(src=src)
-        return ImageSource(src=src, width=prepared.width, height=prepared.height)
+        srcset = sizes = None
+        if len(prepared.variants) > 1:
+            small = prepared.variants[1]
+            srcset = f"{src}-{SMALL} {small.width}w, {src} {prepared.width}w"
+            sizes = SIZES
+        return ImageSource(src=src, width=prepared.width, height=prepared.height, srcset=srcset, sizes=sizes)
+
+    def cover_url(self, article: Article) -> str | None:
+        """The cover's preview address, where the export puts its absolute one."""
+        cover = article.cover_image()
+        if cover is None or not is_web_url(article.url):
+            return None
+        token = self._cache.token_of(cover)
+        return MEDIA_PREFIX + token if token else None
 
     def is_first(self, block: ImageBlock) -> bool:
         return False
@@ -164,7 +180,8 @@ class PreviewView(QWebEngineView):
     # --- what the scheme handler serves ------------------------------------
     def page_html(self) -> str:
         self._first_image_id = self._current_first_image()
-        return render_article(self._document.article, self._document.site(), self._image_sources)
+        article = self._document.article
+        return render_article(article, self._document.site(), self._image_sources, cover_url=self._image_sources.cover_url(article))
 
     def _current_first_image(self) -> str | None:
         images = self._document.article.images()
@@ -296,10 +313,10 @@ class PreviewView(QWebEngineView):
             self._first_image_id = first
 
     def _on_images_ready(self, token: str) -> None:
-        # The photo's exported size is known now: give its <img> the same
-        # width and height as the export has.
+        # The photo's exported sizes are known now: give its <img> the same
+        # width, height and srcset as the export has.
         for block in self._document.article.images():
-            if block.media is not None and self._images.token(block.media) == token:
+            if self._images.token_of(block) == token:
                 self.patch_block(block.id)
 
 

@@ -25,13 +25,14 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from ui.image_cache import ImageCache
+from ui.image_cache import ImageCache, mime_of
 from ui.webengine import SCHEME
 
 log = logging.getLogger(__name__)
 HOST = "preview"
 PAGE_URL = QUrl(f"{SCHEME.decode()}://{HOST}/index.html")
 MEDIA_PREFIX = f"{SCHEME.decode()}://{HOST}/media/"
+SMALL = "small"  # media/<token>-small is the lighter size of a photo
 # Messages from our own helper script (never from the article: its scripts
 # cannot run under the page's Content-Security-Policy).
 SELECT_MESSAGE = "toasoan:select:"
@@ -62,7 +63,7 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self._page_html = page_html
         self._images = images
-        self._waiting: dict[str, list[QWebEngineUrlRequestJob]] = {}
+        self._waiting: dict[str, list[tuple[QWebEngineUrlRequestJob, int]]] = {}
         images.ready.connect(self._on_images_ready)
         images.failed.connect(self._on_images_failed)
 
@@ -84,15 +85,18 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         if path == "/index.html":
             self._reply(job, b"text/html;charset=utf-8", self._page_html().encode("utf-8"))
             return
-        token = path.removeprefix("/media/")
+        name = path.removeprefix("/media/")
+        token, _, size = name.partition("-")
+        variant = 1 if size == SMALL else 0
         if path.startswith("/media/") and self._images.knows(token):
             prepared = self._images.by_token(token)
             if prepared is not None:
-                self._reply(job, prepared.mime.encode(), prepared.data)
+                chosen = prepared.variant(variant)
+                self._reply(job, mime_of(chosen).encode(), chosen.data)
             elif self._images.error(token) is not None:
                 job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             else:
-                self._waiting.setdefault(token, []).append(job)
+                self._waiting.setdefault(token, []).append((job, variant))
             return
         job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
 
@@ -105,15 +109,16 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def _on_images_ready(self, token: str) -> None:
         prepared = self._images.by_token(token)
-        for job in self._waiting.pop(token, []):
+        for job, variant in self._waiting.pop(token, []):
             try:
                 if prepared is not None:
-                    self._reply(job, prepared.mime.encode(), prepared.data)
+                    chosen = prepared.variant(variant)
+                    self._reply(job, mime_of(chosen).encode(), chosen.data)
             except RuntimeError:
                 pass  # the page went away (reloaded) and took the request with it
 
     def _on_images_failed(self, token: str, message: str) -> None:
-        for job in self._waiting.pop(token, []):
+        for job, _ in self._waiting.pop(token, []):
             try:
                 job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             except RuntimeError:

@@ -44,38 +44,50 @@ def test_folder_bundle_holds_the_page_and_its_photos(source: Path, tmp_path: Pat
     out = tmp_path / "out"
     assert export(source, "-o", out) == 0
     files = tree_files(out)
-    assert sorted(files) == ["images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html"]
+    assert sorted(files) == [
+        "images/quan-le-chan-hop-ban-chi-dao-35-1-800w.jpg", "images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html",
+    ]
     page = parse_html(files["index.html"].decode())
     image = page.find(".//figure[@class='photo']/img")
     assert image.get("src") == "images/quan-le-chan-hop-ban-chi-dao-35-1.jpg"
     assert (image.get("width"), image.get("height")) == ("1200", "800")
+    # Two sizes, listed with their real widths.
+    assert image.get("srcset") == (
+        "images/quan-le-chan-hop-ban-chi-dao-35-1-800w.jpg 800w, images/quan-le-chan-hop-ban-chi-dao-35-1.jpg 1200w"
+    )
+    assert image.get("sizes") == "(max-width: 760px) 100vw, 728px"
+    assert read_image(out / "images/quan-le-chan-hop-ban-chi-dao-35-1-800w.jpg").size == (800, 533)
 
 
 def test_exported_photo_is_upright_and_has_no_metadata(source: Path, tmp_path: Path) -> None:
     export(source, "-o", tmp_path / "out")
-    photo = read_image(next((tmp_path / "out/images").iterdir()))
+    photo = read_image(tmp_path / "out/images/quan-le-chan-hop-ban-chi-dao-35-1.jpg")
     assert photo.size == (1200, 800)  # turned upright: wider than tall
     assert photo.getpixel((600, 100))[0] > 200 and photo.getpixel((600, 100))[2] < 60  # red on top
     assert photo.getpixel((600, 700))[2] > 200 and photo.getpixel((600, 700))[0] < 60  # blue below
     assert len(photo.getexif()) == 0
     assert "exif" not in photo.info and "icc_profile" not in photo.info
-    assert b"Exif" not in (next((tmp_path / "out/images").iterdir())).read_bytes()[:4096]
+    for exported in (tmp_path / "out/images").iterdir():
+        assert b"Exif" not in exported.read_bytes()[:4096] and len(read_image(exported).getexif()) == 0
     assert photo.info.get("progressive") == 1
 
 
 def test_photos_are_fitted_but_never_upscaled(tmp_path: Path) -> None:
     source = write_article_dir(tmp_path / "src", photos={"photos/1.jpg": photo_bytes((4000, 3000))})
     export(source, "-o", tmp_path / "big", "--max-size", "800")
-    assert read_image(next((tmp_path / "big/images").iterdir())).size == (800, 600)
+    sizes = sorted(read_image(p).size for p in (tmp_path / "big/images").iterdir())
+    assert sizes == [(400, 300), (800, 600)]
     small = write_article_dir(tmp_path / "small-src", photos={"photos/1.jpg": photo_bytes((300, 200))})
     export(small, "-o", tmp_path / "small")
-    assert read_image(next((tmp_path / "small/images").iterdir())).size == (300, 200)
+    assert [read_image(p).size for p in (tmp_path / "small/images").iterdir()] == [(300, 200)]  # one size, not upscaled
 
 
 def test_zip_bundle_has_index_and_images_at_its_root(source: Path, tmp_path: Path) -> None:
     assert export(source, "-o", tmp_path / "bai.zip") == 0
     with zipfile.ZipFile(tmp_path / "bai.zip") as archive:
-        assert archive.namelist() == ["images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html"]
+        assert archive.namelist() == [
+            "images/quan-le-chan-hop-ban-chi-dao-35-1-800w.jpg", "images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html",
+        ]
 
 
 def test_single_html_file_carries_its_photos(source: Path, tmp_path: Path) -> None:
@@ -124,7 +136,7 @@ def test_forcing_over_a_folder_replaces_it_whole(source: Path, tmp_path: Path) -
     out.mkdir()
     (out / "stale.txt").write_text("cũ", encoding="utf-8")
     assert export(source, "-o", out, "--force") == 0
-    assert sorted(tree_files(out)) == ["images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html"]
+    assert "stale.txt" not in tree_files(out) and "index.html" in tree_files(out)
     assert [p.name for p in tmp_path.iterdir()] == ["src", "out"] or sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
 
 

@@ -79,7 +79,10 @@ def test_an_inserted_photo_shows_its_caption_as_figcaption(qtbot: Any, window: A
     )
     # Once the photo is prepared, the preview gives it its exported size.
     wait_until_dom(qtbot, window.preview, f"document.querySelector('[data-block=\"{block.id}\"] img').getAttribute('width')", "1200")
-    wait_until_dom(qtbot, window.preview, f"document.querySelector('[data-block=\"{block.id}\"] img').naturalWidth", 1200)
+    image = f"document.querySelector('[data-block=\"{block.id}\"] img')"
+    wait_until_dom(qtbot, window.preview, f"{image}.complete && {image}.naturalWidth > 0", True)
+    srcset = js(qtbot, window.preview, f"{image}.getAttribute('srcset')")
+    assert srcset.endswith(" 1200w") and " 800w, " in srcset  # the export's two sizes
 
 
 PAYLOAD_SCRIPT = "<script>document.body.dataset.pwned='script'</script>"
@@ -128,7 +131,7 @@ def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, wind
     qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
     type_text(segment.editor, "Đoạn mới.")
     images = window.document.article.images()
-    qtbot.waitUntil(lambda: all(window.images.get(b.media) is not None for b in images), timeout=30_000)
+    qtbot.waitUntil(lambda: all(window.images.for_block(b) is not None for b in images), timeout=30_000)
     wait_until_dom(qtbot, window.preview, "Array.from(document.images).every(function (i) { return i.hasAttribute('width'); })", True)
     wait_until_dom(qtbot, window.preview, "document.body.textContent.includes('Đoạn mới.')", True)
     preview_html = js(qtbot, window.preview, "document.documentElement.outerHTML")
@@ -143,9 +146,11 @@ def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, wind
     exported_html = callback.args[0]
 
     def without_image_urls(html: str) -> str:
-        return re.sub(r'src="[^"]*"', 'src="…"', html)
+        html = re.sub(r'(src|srcset)="[^"]*"', r'\1="…"', html)
+        return re.sub(r'(<meta property="og:image" content=)"[^"]*"', r'\1"…"', html)
 
     assert without_image_urls(preview_html) == without_image_urls(exported_html)
+    assert 'srcset="' in exported_html and 'og:image' in exported_html  # compared, not absent
     assert "(sửa)" in exported_html and "Đoạn mới." in exported_html
 
 

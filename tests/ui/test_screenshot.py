@@ -19,7 +19,7 @@ def test_main_window_screenshot_with_the_example(qtbot: Any, window: Any, exampl
     window.resize(1440, 900)
     open_article(qtbot, window, example_copy)
     images = window.document.article.images()
-    qtbot.waitUntil(lambda: all(window.images.get(b.media) is not None for b in images), timeout=30_000)
+    qtbot.waitUntil(lambda: all(window.images.for_block(b) is not None for b in images), timeout=30_000)
     wait_until_dom(qtbot, window.preview, "Array.from(document.images).slice(0, 1).every(function (i) { return i.complete && i.naturalWidth > 0; })", True)
     qtbot.wait(500)  # let the compositor paint the decoded photo
     picture = window.grab()

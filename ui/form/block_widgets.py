@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -406,10 +407,27 @@ class ImageSegment(BlockFrame):
         fields.addRow(self.tr("Caption"), self.caption)
         fields.addRow(self.tr("Alt text"), self.alt)
         fields.addRow(self.tr("Credit"), self.credit)
+        self.rotate_button = QToolButton(self.content, text=self.tr("↻ Rotate"))
+        self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))
+        self.crop_button = QToolButton(self.content, text=self.tr("Crop…"))
+        self.cover = QCheckBox(self.tr("Cover photo"), self.content)
+        self.cover.setToolTip(self.tr("The photo shown when the article is shared on social media"))
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.rotate_button)
+        tools.addWidget(self.crop_button)
+        picture = QVBoxLayout()
+        picture.addWidget(self.thumbnail)
+        picture.addLayout(tools)
+        picture.addWidget(self.cover)
+        picture.addStretch(1)
         layout = QHBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(picture)
         layout.addLayout(fields, 1)
+        self.rotate_button.clicked.connect(self._rotate)
+        self.crop_button.clicked.connect(self._crop)
+        self.cover.toggled.connect(self._on_cover_toggled)
         self.caption.textChanged.connect(self._on_caption_changed)
         self.alt.textEdited.connect(lambda text: document.set_block_field(self._id, "alt", text, self.tr("Edit alt text")))
         self.credit.textEdited.connect(lambda text: document.set_block_field(self._id, "credit", text, self.tr("Edit credit")))
@@ -436,14 +454,15 @@ class ImageSegment(BlockFrame):
     def _show_thumbnail(self, token: str | None = None) -> None:
         if not any(block.id == self._id for block in self.document.article.blocks):
             return  # this block was removed; the widget goes with the next event
-        media = self._block().media
-        if media is None:
-            self.thumbnail.setText(self.tr("Photo missing:\n%s") % self._block().src)
+        block = self._block()
+        if block.media is None:
+            self.thumbnail.setText(self.tr("Photo missing:\n%s") % block.src)
             return
-        if token is not None and token != self._images.token(media):
+        own_token = self._images.token_of(block)
+        if token is not None and token != own_token:
             return
-        prepared = self._images.get(media)
-        error = self._images.error(self._images.token(media))
+        prepared = self._images.for_block(block)
+        error = self._images.error(own_token) if own_token else None
         if prepared is not None:
             self.thumbnail.setPixmap(QPixmap.fromImage(prepared.thumbnail))
             self.thumbnail.setToolTip(f"{prepared.width} × {prepared.height}")
@@ -452,6 +471,24 @@ class ImageSegment(BlockFrame):
             self.thumbnail.setToolTip(error)
         else:
             self.thumbnail.setText(self.tr("Loading…"))
+
+    def _rotate(self) -> None:
+        block = self._block()
+        self.document.set_block_field(self._id, "rotate", (block.rotate + 90) % 360, self.tr("Rotate photo"))
+
+    def _crop(self) -> None:
+        from ui.crop_dialog import CropDialog
+
+        block = self._block()
+        if block.media is None:
+            return
+        dialog = CropDialog(self._images, block, self)
+        if dialog.exec() == CropDialog.DialogCode.Accepted:
+            self.document.set_block_field(self._id, "crop", dialog.crop(), self.tr("Crop photo"))
+
+    def _on_cover_toggled(self, checked: bool) -> None:
+        if not self._updating:
+            self.document.set_cover(self._id if checked else None)
 
     def show_model(self) -> None:
         block = self._block()
@@ -462,6 +499,12 @@ class ImageSegment(BlockFrame):
             self._updating = False
         for widget, value in ((self.alt, block.alt), (self.credit, block.credit)):
             show_in_line_edit(widget, value)
+        self._updating = True
+        try:
+            self.cover.setChecked(block.cover)
+        finally:
+            self._updating = False
+        self.crop_button.setText(self.tr("Crop…") if block.crop is None else self.tr("Crop ✓"))
         self._show_thumbnail()
 
     def focus_block(self, block_id: str, at_end: bool = False) -> None:

@@ -1,0 +1,156 @@
+"""Photos against Pillow's own tricky test images (../shared/corpus), checked
+with decoders nobody here wrote: libvips, and ImageMagick where a colour
+profile or CMYK is involved (this libvips build does not convert those)."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageCms, ImageStat
+
+from editor.errors import ImageError
+from editor.images import prepare_variants
+from editor.model import Crop
+from tests.helpers import CORPUS
+
+IMAGES = CORPUS / "images-pillow"
+GOOD = sorted(p for p in (IMAGES / "good").iterdir() if p.name != "LICENSE")
+BAD = sorted(p for p in (IMAGES / "bad").iterdir() if p.name != "LICENSE")
+EITHER = sorted(p for p in (IMAGES / "either").iterdir() if p.name != "LICENSE")
+
+
+def tool(*names: str) -> str:
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.fail(f"{names[0]} is not installed: run `python3 tasks.py test`, which installs it")
+
+
+def on_white(image: Image.Image) -> Image.Image:
+    image = image.convert("RGBA")
+    background = Image.new("RGBA", image.size, "white")
+    background.alpha_composite(image)
+    return background.convert("RGB")
+
+
+def mean_absolute_difference(a: Image.Image, b: Image.Image) -> float:
+    return sum(ImageStat.Stat(ImageChops.difference(on_white(a), on_white(b))).mean) / 3
+
+
+def reference_decode(path: Path, size: tuple[int, int], tmp_path: Path) -> Image.Image:
+    """The same file decoded, turned upright and resized by another tool."""
+    with Image.open(path) as source:
+        needs_colour_management = bool(source.info.get("icc_profile")) or source.mode == "CMYK"
+    width, height = size
+    if needs_colour_management:
+        srgb = tmp_path / "srgb.icc"
+        srgb.write_bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+        # The Debian binary is convert-im6.q16; a plain "convert" may be a stand-in.
+        command = [tool("convert-im6.q16", "magick"), f"{path}[0]", "-auto-orient"]
+        with Image.open(path) as source:
+            if source.info.get("icc_profile"):
+                command += ["-profile", str(srgb)]
+        command += ["-colorspace", "sRGB", "-resize", f"{width}x{height}!", "-depth", "8", "png:-"]
+        result = subprocess.run(command, capture_output=True, check=True)
+        return Image.open(io.BytesIO(result.stdout))
+    out = tmp_path / "reference.png"
+    subprocess.run([tool("vips"), "thumbnail", str(path), str(out), str(width), "--height", str(height), "--size", "force"],
+                   capture_output=True, check=True)
+    return Image.open(out)
+
+
+@pytest.mark.parametrize("path", GOOD, ids=[p.name for p in GOOD])
+def test_good_images_export_like_an_independent_decoder_sees_them(path: Path, tmp_path: Path) -> None:
+    variants = prepare_variants(path.read_bytes(), path.name)
+    for variant in variants:
+        exported = Image.open(io.BytesIO(variant.data))
+        exported.load()
+        assert exported.format == {"jpg": "JPEG", "png": "PNG"}[variant.extension]
+        assert len(exported.getexif()) == 0, "EXIF (and GPS) must not survive"
+        assert not {"exif", "icc_profile", "xmp", "XML:com.adobe.xmp"} & set(exported.info)
+        assert exported.size == (variant.width, variant.height)
+    large = Image.open(io.BytesIO(variants[0].data))
+    reference = reference_decode(path, large.size, tmp_path)
+    assert mean_absolute_difference(large, reference) <= 3
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.name for p in BAD])
+def test_bad_images_are_refused_with_a_clear_message(path: Path) -> None:
+    with pytest.raises(ImageError) as caught:
+        prepare_variants(path.read_bytes(), path.name)
+    message = str(caught.value)
+    assert message.startswith(path.name + ": ")
+    assert any(word in message for word in ("damaged", "truncated", "too many pixels", "megapixels", "not an image"))
+
+
+@pytest.mark.parametrize("path", EITHER, ids=[p.name for p in EITHER])
+def test_doubtful_images_import_or_are_refused_never_crash(path: Path) -> None:
+    try:
+        variants = prepare_variants(path.read_bytes(), path.name)
+    except ImageError as error:
+        assert str(error).startswith(path.name + ": ")
+    else:
+        assert variants and Image.open(io.BytesIO(variants[0].data)).size[0] > 0
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "the file is empty (0 bytes)"),
+        (b"Tin tuc Hai Phong, not a photo", "not an image"),
+        ((IMAGES / "good" / "hopper.jpg").read_bytes()[:1500], "truncated"),
+    ],
+    ids=["zero-bytes", "not-an-image", "truncated"],
+)
+def test_each_refusal_has_its_own_message(data: bytes, expected: str) -> None:
+    with pytest.raises(ImageError, match=re.escape(expected)):
+        prepare_variants(data, "anh.jpg")
+
+
+def test_a_decompression_bomb_is_refused_before_decoding() -> None:
+    with pytest.raises(ImageError, match="too many pixels"):
+        prepare_variants((IMAGES / "bad" / "decompression_bomb.gif").read_bytes(), "bomb.gif")
+
+
+@pytest.mark.parametrize("name", ["hopper.jpg", "hopper.png", "hopper.webp", "avif_exif.avif", "hopper.gif", "hopper.iccprofile.tif", "bmp_g_rgb24.bmp"])
+def test_each_format_is_recognized_by_content_not_by_name(name: str) -> None:
+    # The same bytes under a misleading name still export.
+    variants = prepare_variants((IMAGES / "good" / name).read_bytes(), "ten-sai.txt")
+    assert variants[0].width > 0
+
+
+def test_rotation_and_crop_are_applied_on_export_and_the_original_is_untouched(tmp_path: Path) -> None:
+    upright = Image.new("RGB", (400, 200), "blue")
+    upright.paste("red", (0, 0, 200, 200))  # left half red
+    buffer = io.BytesIO()
+    upright.save(buffer, "PNG")
+    original = buffer.getvalue()
+    rotated = Image.open(io.BytesIO(prepare_variants(original, "a.png", rotate=90)[0].data))
+    assert rotated.size == (200, 400)
+    assert rotated.getpixel((100, 50))[0] > 200  # red is on top after a clockwise turn
+    cropped = Image.open(io.BytesIO(prepare_variants(original, "a.png", crop=Crop(0.5, 0, 0.5, 1))[0].data))
+    assert cropped.size == (200, 200) and cropped.getpixel((100, 100))[2] > 200  # only the blue half
+    assert buffer.getvalue() == original
+
+
+def test_a_transparent_png_stays_png_and_a_photo_becomes_progressive_jpeg() -> None:
+    transparent = prepare_variants((IMAGES / "good" / "pil123rgba.png").read_bytes(), "logo.png")[0]
+    assert transparent.extension == "png"
+    photo = prepare_variants((IMAGES / "good" / "exif_gps.jpg").read_bytes(), "gps.jpg")[0]
+    decoded = Image.open(io.BytesIO(photo.data))
+    assert photo.extension == "jpg" and decoded.info.get("progressive") == 1
+
+
+def test_two_sizes_for_a_big_photo_one_for_a_small_one() -> None:
+    buffer = io.BytesIO()
+    Image.effect_noise((4000, 3000), 40).convert("RGB").save(buffer, "JPEG", quality=90)
+    sizes = [(v.width, v.height) for v in prepare_variants(buffer.getvalue(), "big.jpg")]
+    assert sizes == [(1600, 1200), (800, 600)]
+    small = prepare_variants((IMAGES / "good" / "hopper.jpg").read_bytes(), "small.jpg")
+    assert [(v.width, v.height) for v in small] == [(128, 128)]

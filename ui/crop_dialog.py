@@ -1,0 +1,74 @@
+"""Crop…: drag a rectangle over the photo; the crop is stored as an edit
+setting (fractions of the upright, rotated photo) and applied on export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QMouseEvent, QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QRubberBand, QVBoxLayout, QWidget
+
+from editor.model import Crop, ImageBlock
+from ui.image_cache import ImageCache
+
+
+class _CropArea(QLabel):
+    def __init__(self, pixmap: QPixmap, crop: Crop | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPixmap(pixmap)
+        self.setFixedSize(pixmap.size())
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
+        self._origin = QPoint()
+        if crop is not None:
+            w, h = pixmap.width(), pixmap.height()
+            self._band.setGeometry(QRect(round(crop.left * w), round(crop.top * h), round(crop.width * w), round(crop.height * h)))
+            self._band.show()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._origin = event.position().toPoint()
+        self._band.setGeometry(QRect(self._origin, QSize()))
+        self._band.show()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized().intersected(self.rect()))
+
+    def crop(self) -> Crop | None:
+        if not self._band.isVisible():
+            return None
+        rect = self._band.geometry().intersected(self.rect())
+        if rect.width() < 8 or rect.height() < 8:
+            return None
+        w, h = self.width(), self.height()
+        return Crop(rect.x() / w, rect.y() / h, rect.width() / w, rect.height() / h)
+
+    def clear(self) -> None:
+        self._band.hide()
+
+
+class CropDialog(QDialog):
+    def __init__(self, images: ImageCache, block: ImageBlock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Crop photo"))
+        assert block.media is not None
+        # The uncropped photo, with its rotation: what the crop is a part of.
+        prepared = images.get(block.media, block.rotate, None)
+        layout = QVBoxLayout(self)
+        if prepared is None:
+            self._area = None
+            layout.addWidget(QLabel(self.tr("The photo is still being prepared; try again in a moment."), self))
+        else:
+            pixmap = QPixmap()
+            pixmap.loadFromData(prepared.variant(1).data)
+            pixmap = pixmap.scaled(720, 540, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            self._area = _CropArea(pixmap, block.crop, self)
+            layout.addWidget(QLabel(self.tr("Drag over the part of the photo to keep."), self))
+            layout.addWidget(self._area)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        reset = buttons.addButton(self.tr("Whole photo"), QDialogButtonBox.ButtonRole.ResetRole)
+        reset.clicked.connect(lambda: self._area.clear() if self._area else None)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def crop(self) -> Crop | None:
+        return self._area.crop() if self._area is not None else None
