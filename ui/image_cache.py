@@ -21,7 +21,7 @@ from editor.errors import ArticleError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
 from editor.model import Crop, ImageBlock
 from editor.media import Media
-from ui.workers import run_in_background
+from ui.workers import photo_pool, run_in_background
 
 THUMBNAIL_SIZE = 160
 
@@ -124,4 +124,4 @@ class ImageCache(QObject):
             self._errors[token] = "; ".join(error.problems)
             self.failed.emit(token, self._errors[token])
 
-        run_in_background(lambda: _prepare(media, rotate, crop), done, fail)
+        run_in_background(lambda: _prepare(media, rotate, crop), done, fail, photo_pool())

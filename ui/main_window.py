@@ -27,7 +27,7 @@ from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, ima
 from ui.preview import PreviewPane, PreviewView, PreviewWidth
 from ui.site_profile_dialog import SiteProfileDialog
 from ui.status import WordCountLabel
-from ui.workers import run_in_background
+from ui.workers import photo_pool, run_in_background
 
 APP_TITLE = "Tòa Soạn"
 
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         def failed(error: ArticleError) -> None:
             QMessageBox.warning(self, self.tr("Insert photos"), describe_error(error))
 
-        run_in_background(lambda: check_image_files(paths), done, failed)
+        run_in_background(lambda: check_image_files(paths), done, failed, photo_pool())
 
     def _insert_image_blocks(self, blocks: list[Block], index: int | None) -> None:
         label = self.tr("Insert photo")

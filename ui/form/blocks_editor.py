@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Signal
+from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -18,6 +18,9 @@ from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteB
 from ui.document import Document
 from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
 from ui.image_cache import ImageCache
+
+
+BATCH = 3  # new segments built per pass of the event loop
 
 
 def _segments_of(blocks: list[Block]) -> list[tuple[str, tuple[str, ...]]]:
@@ -43,6 +46,7 @@ class BlocksEditor(QWidget):
         self._segments: list[BlockFrame] = []
         self._current: BlockFrame | None = None
         self._focused_id: str | None = None
+        self._more_pending = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
@@ -80,15 +84,25 @@ class BlocksEditor(QWidget):
         return segment
 
     def _reconcile(self, *args: int) -> None:
+        """Bring the column in line with the model. At most ``BATCH`` new
+        segments are built per pass, the rest in later passes of the event
+        loop, so dropping 20 photos never freezes the window."""
         wanted = _segments_of(self._document.article.blocks)
         existing = {segment.key(): segment for segment in self._segments}
         segments = []
+        built = 0
         for key in wanted:
             segment = existing.pop(key, None)
             if segment is None and key[0] == "text":
                 segment = self._text_segment_sharing(existing, key[1])
             if segment is None:
+                if built == BATCH:
+                    if not self._more_pending:
+                        self._more_pending = True
+                        QTimer.singleShot(0, self._reconcile_later)
+                    continue
                 segment = self._make(*key)
+                built += 1
             else:
                 segment.show_model()
             segments.append(segment)
@@ -104,6 +118,14 @@ class BlocksEditor(QWidget):
                 self._layout.addWidget(segment)
                 segment.show()
             self._segments = segments
+
+    def _reconcile_later(self) -> None:
+        self._more_pending = False
+        self._reconcile()
+
+    def is_complete(self) -> bool:
+        """True when every block of the model has its widget."""
+        return not self._more_pending
 
     @staticmethod
     def _text_segment_sharing(existing: dict[tuple[str, tuple[str, ...]], BlockFrame], ids: tuple[str, ...]) -> TextSegment | None:
