@@ -38,6 +38,8 @@ DEBIAN_PACKAGES = [
     "libasound2", "xvfb",
     # Independent decoders the image tests compare our exports with.
     "libvips-tools", "imagemagick",
+    # /usr/bin/time, for the peak memory of the tools the benchmarks compare.
+    "time",
 ]
 
 

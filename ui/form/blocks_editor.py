@@ -20,7 +20,7 @@ from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageS
 from ui.image_cache import ImageCache
 
 
-BATCH = 3  # new segments built per pass of the event loop
+BATCH = 2  # new segments built per pass of the event loop
 
 
 def _segments_of(blocks: list[Block]) -> list[tuple[str, tuple[str, ...]]]:
