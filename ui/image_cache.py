@@ -11,6 +11,7 @@ crop); the same content under two names shares one prepared copy.
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 
 import shiboken6
@@ -48,14 +49,28 @@ def mime_of(variant: WebImage) -> str:
     return "image/png" if variant.extension == "png" else "image/jpeg"
 
 
-def _prepare(media: Media, rotate: int, crop: Crop | None) -> PreparedImage:
-    original = media.read_bytes()
-    sha = hashlib.sha256(original).hexdigest()
-    variants = prepare_variants(original, media.describe(), DEFAULT_MAX_SIZE, rotate=rotate, crop=crop)
-    thumbnail = QImage.fromData(variants[-1].data).scaled(
-        THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
-    return PreparedImage(sha, tuple(variants), thumbnail)
+class _ContentCache:
+    """Prepared photos by content hash and edits, shared by the workers: the
+    same photo inserted twice, or under two names, is converted once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[tuple[str, int, Crop | None], PreparedImage] = {}
+
+    def prepare(self, media: Media, rotate: int, crop: Crop | None) -> PreparedImage:
+        original = media.read_bytes()
+        key = (hashlib.sha256(original).hexdigest(), rotate, crop)
+        with self._lock:
+            known = self._items.get(key)
+        if known is not None:
+            return known
+        variants = prepare_variants(original, media.describe(), DEFAULT_MAX_SIZE, rotate=rotate, crop=crop)
+        thumbnail = QImage.fromData(variants[-1].data).scaled(
+            THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        prepared = PreparedImage(key[0], tuple(variants), thumbnail)
+        with self._lock:
+            return self._items.setdefault(key, prepared)
 
 
 class ImageCache(QObject):
@@ -71,6 +86,7 @@ class ImageCache(QObject):
         self._prepared: dict[str, PreparedImage] = {}
         self._errors: dict[str, str] = {}
         self._pending: set[str] = set()
+        self._content = _ContentCache()
 
     def token(self, media: Media, rotate: int = 0, crop: Crop | None = None) -> str:
         """A stable name for a photo with its edits, used in preview URLs."""
@@ -124,4 +140,4 @@ class ImageCache(QObject):
             self._errors[token] = "; ".join(error.problems)
             self.failed.emit(token, self._errors[token])
 
-        run_in_background(lambda: _prepare(media, rotate, crop), done, fail, photo_pool())
+        run_in_background(lambda: self._content.prepare(media, rotate, crop), done, fail, photo_pool())

@@ -89,15 +89,21 @@ _REPLACE_BLOCKS = """(function (start, removed, htmls) {
   return true;
 })(%s, %s, %s)"""
 
-_PATCH_HEAD = """(function (title, ogTitle, description) {
+# The head's metadata, as the template writes it. An element that should
+# appear or disappear makes the patch fail, and the page reloads.
+_PATCH_HEAD = """(function (title, values) {
   document.title = title;
-  var og = document.querySelector('meta[property="og:title"]');
-  if (og) og.setAttribute('content', ogTitle);
-  var metas = document.querySelectorAll('meta[name="description"], meta[property="og:description"]');
-  if ((metas.length > 0) !== (description !== '')) return false;
-  metas.forEach(function (m) { m.setAttribute('content', description); });
-  return true;
-})(%s, %s, %s)"""
+  return Object.keys(values).every(function (selector) {
+    var element = document.head.querySelector(selector);
+    var value = values[selector];
+    if (!element || value === null) return !element && value === null;
+    element.setAttribute(element.tagName === 'LINK' ? 'href' : 'content', value);
+    return true;
+  });
+})(%s, %s)"""
+
+# Article fields that the head shows.
+HEAD_FIELDS = ("title", "lead", "url", "author", "tags")
 
 
 class PreviewImages:
@@ -276,17 +282,38 @@ class PreviewView(QWebEngineView):
     # --- document signals ------------------------------------------------------
     def _on_document_block_changed(self, block_id: str) -> None:
         self.patch_block(block_id)
+        if isinstance(self._document.article.block(block_id), ImageBlock):
+            self.patch_head()  # the cover, or its edits, may have changed
 
     def _on_document_field_changed(self, name: str) -> None:
         regions = FIELD_REGIONS.get(name)
-        if regions is None:
+        if regions is None and name not in HEAD_FIELDS:
             self.reload_page()
             return
-        self.patch_regions(regions)
-        if name in ("title", "lead"):
-            context = page_context(self._document.article, self._document.site(), self._image_sources)
-            title = self._document.article.title or context.labels["untitled"]
-            self._patch(_PATCH_HEAD % (json.dumps(title), json.dumps(self._document.article.title), json.dumps(context.lead_text)))
+        if regions:
+            self.patch_regions(regions)
+        if name in HEAD_FIELDS:
+            self.patch_head()
+
+    def patch_head(self) -> None:
+        """Bring the head's title and metadata up to date."""
+        article = self._document.article
+        context = page_context(article, self._document.site(), self._image_sources,
+                               cover_url=self._image_sources.cover_url(article))
+        lead = context.lead_text or None
+        url = context.article_url or None
+        values = {
+            'meta[name="description"]': lead,
+            'meta[property="og:title"]': article.title,
+            'meta[property="og:description"]': lead,
+            'meta[property="og:url"]': url,
+            'link[rel="canonical"]': url,
+            'meta[property="og:image"]': context.cover_url,
+            'meta[name="author"]': article.author or None,
+            'meta[name="keywords"]': ", ".join(article.tags) or None,
+        }
+        title = article.title or context.labels["untitled"]
+        self._patch(_PATCH_HEAD % (json.dumps(title), json.dumps(values)))
 
     def _on_document_blocks_replaced(self, start: int, removed: int, added: int) -> None:
         article = self._document.article
@@ -303,6 +330,7 @@ class PreviewView(QWebEngineView):
         self._refresh_first_image()
 
     def _refresh_first_image(self) -> None:
+        self.patch_head()  # the cover photo may have changed
         # Only the first photo loads eagerly; when another photo becomes the
         # first, both change.
         first = self._current_first_image()

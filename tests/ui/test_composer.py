@@ -345,3 +345,30 @@ def test_site_profile_import_fills_the_dialog(qtbot: Any, window: Any, tmp_path:
     settings.save_site_profile(site)
     window.document.set_saved_site(settings.load_site_profile())
     wait_until_dom(qtbot, window.preview, "document.querySelector('.site-name') && document.querySelector('.site-name').textContent", "Cổng tin tức Thành phố Hải Phòng")
+
+
+def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
+    image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    segment = window.composer.blocks.segment_of(image.id)
+    selector = f"document.querySelector('[data-block=\"{image.id}\"] img')"
+    wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
+    segment.rotate_button.click()
+    assert window.document.article.block(image.id).rotate == 90
+    wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width') + 'x' + {selector}.getAttribute('height')", "800x1200")
+    assert (tmp_path / "ngang.jpg").read_bytes() == photo_bytes((1200, 800))
+    window.document.undo_stack.undo()
+    wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
+
+
+def test_the_cover_photo_moves_first_and_becomes_the_social_image(qtbot: Any, window: Any, example_copy: Path) -> None:
+    open_article(qtbot, window, example_copy)
+    last_photo = window.document.article.images()[-1]
+    window.composer.blocks.segment_of(last_photo.id).cover.setChecked(True)
+    article = window.document.article
+    assert article.images()[0].id == last_photo.id and article.cover_image() is last_photo
+    assert [b.cover for b in article.images()] == [True, False, False]
+    wait_until_dom(qtbot, window.preview, "document.querySelector('meta[property=\"og:image\"]') !== null", True)
+    window.document.undo_stack.undo()  # one step: cover and move together
+    assert window.document.article.images()[-1].id == last_photo.id and not last_photo.cover

@@ -130,6 +130,9 @@ def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, wind
     type_text(segment.editor, " Câu mới.")
     qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
     type_text(segment.editor, "Đoạn mới.")
+    window.document.set_field("url", "https://haiphong.gov.vn/tin/moi.html")
+    window.document.set_field("author", "")
+    window.document.set_cover(window.document.article.images()[-1].id)
     images = window.document.article.images()
     qtbot.waitUntil(lambda: all(window.images.for_block(b) is not None for b in images), timeout=30_000)
     wait_until_dom(qtbot, window.preview, "Array.from(document.images).every(function (i) { return i.hasAttribute('width'); })", True)
@@ -152,6 +155,7 @@ def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, wind
     assert without_image_urls(preview_html) == without_image_urls(exported_html)
     assert 'srcset="' in exported_html and 'og:image' in exported_html  # compared, not absent
     assert "(sửa)" in exported_html and "Đoạn mới." in exported_html
+    assert 'href="https://haiphong.gov.vn/tin/moi.html"' in preview_html and 'name="author"' not in preview_html
 
 
 def test_clicking_a_block_in_the_preview_selects_it_in_the_form(qtbot: Any, window: Any, example_copy: Path) -> None:
