@@ -9,22 +9,24 @@ the file, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
 from editor.article_format import load_site_profile
+from editor.checks import CheckInput, check_article, has_errors, raw_texts
 from editor.errors import ArticleError
 from editor.export import ExportOptions, export_article
 from editor.images import DEFAULT_MAX_SIZE
-from editor.inputs import load_article
+from editor.inputs import load_article, read_raw_article_data
 from editor.site import effective_site, load_saved_profile
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-SUBCOMMANDS = ("export",)
+SUBCOMMANDS = ("export", "check")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +63,28 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--max-size", type=_positive_size, default=DEFAULT_MAX_SIZE,
                         help=f"fit photos within this many pixels (default {DEFAULT_MAX_SIZE})")
     export.add_argument("--force", action="store_true", help="replace the output if it exists")
+    check = commands.add_parser(
+        "check", help="check an article before publication",
+        description="Prints the findings, one a line; exits 0 with no error, 1 with errors, 2 when the input is unusable.",
+    )
+    check.add_argument("input", type=Path, help="an .article draft, an article.json, or a folder holding one")
+    check.add_argument("--json", action="store_true", help="print a JSON list of {id, severity, message, location}")
+    check.add_argument("--lang", choices=("vi", "en"), help="language of the messages (default: the article's)")
     return parser
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    article = load_article(args.input, require_media=False)
+    findings = check_article(article, CheckInput(raw_texts=raw_texts(read_raw_article_data(args.input), article)))
+    language = args.lang or article.language
+    if args.json:
+        print(json.dumps([finding.as_json(language) for finding in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print(f"{finding.severity}: {finding.location.describe()}: {finding.message(language)} [{finding.id}]")
+        if not findings:
+            print("không có gì cần sửa" if language == "vi" else "nothing to fix")
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
 
 def _run_export(args: argparse.Namespace) -> int:
@@ -78,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "export":
             return _run_export(args)
+        if args.command == "check":
+            return _run_check(args)
     except ArticleError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

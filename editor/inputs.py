@@ -3,10 +3,12 @@ or a folder holding one of them."""
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
 from editor.article_format import load_article_json
-from editor.draft import SUFFIX, load_draft
+from editor.draft import ARTICLE_MEMBER, SUFFIX, load_draft
 from editor.errors import ArticleError
 from editor.model import Article
 
@@ -27,9 +29,24 @@ def find_article_file(path: Path) -> Path:
     return path
 
 
-def load_article(path: Path) -> Article:
+def load_article(path: Path, *, require_media: bool = True) -> Article:
     """Load an article from a draft, a JSON file or a folder; raises ArticleError."""
     path = find_article_file(path)
     if path.suffix.lower() == ".json":
-        return load_article_json(path)
+        return load_article_json(path, require_media=require_media)
     return load_draft(path)
+
+
+def read_raw_article_data(path: Path) -> object:
+    """The article's JSON exactly as stored (not normalized), for checks
+    that report what the source file should fix; None if unreadable."""
+    path = find_article_file(path)
+    try:
+        if path.suffix.lower() == ".json":
+            raw = path.read_bytes()
+        else:
+            with zipfile.ZipFile(path) as archive:
+                raw = archive.read(ARTICLE_MEMBER)
+        return json.loads(raw.decode("utf-8-sig"))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return None

@@ -1,0 +1,294 @@
+"""Pre-publication checks: what an editor would catch by eye, if they had
+the time. Each rule has a stable id, a severity, a message in Vietnamese
+and English, and points at a field or at a block and its field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Callable, Iterator
+
+from editor.errors import ImageError
+from editor.images import open_image
+from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from editor.text import inline_to_plain, is_web_url
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+MIN_PHOTO_WIDTH = 800
+MAX_ALT = 150
+MAX_TITLE = 150
+MAX_LEAD_WORDS = 80
+GENERIC_ALT = {"ảnh", "hình", "hình ảnh", "image", "photo", "picture", "img", "ảnh minh họa", "ảnh minh hoạ"}
+
+
+@dataclass(frozen=True)
+class Location:
+    field: str  # "title", "lead", … or a block's field: "caption", "alt", "src", "text"
+    block_id: str | None = None
+    index: int | None = None  # the block's position, for people
+
+    def describe(self) -> str:
+        if self.block_id is None:
+            return self.field
+        return f"blocks[{self.index}].{self.field}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    severity: str
+    message_vi: str
+    message_en: str
+    location: Location
+
+    def message(self, language: str) -> str:
+        return self.message_vi if language == "vi" else self.message_en
+
+    def as_json(self, language: str) -> dict[str, str]:
+        return {"id": self.id, "severity": self.severity, "message": self.message(language), "location": self.location.describe()}
+
+
+Rule = Callable[[Article, "CheckInput"], Iterator[Finding]]
+
+
+@dataclass
+class CheckInput:
+    """What the checks know beyond the model: the texts as they were in the
+    file, before loading normalized them (None when there is no file)."""
+
+    raw_texts: list[tuple[Location, str]] | None = None
+    read_photos: bool = True
+
+
+def _text_fields(article: Article) -> Iterator[tuple[Location, str]]:
+    """Every text a reader sees, with where it is, as plain text."""
+    yield Location("title"), article.title
+    yield Location("lead"), inline_to_plain(article.lead)
+    yield Location("author"), article.author
+    yield Location("source"), article.source
+    for index, block in enumerate(article.blocks):
+        if isinstance(block, (ParagraphBlock, QuoteBlock)):
+            yield Location("text", block.id, index), inline_to_plain(block.text)
+        if isinstance(block, HeadingBlock):
+            yield Location("text", block.id, index), block.text
+        if isinstance(block, QuoteBlock) and block.cite:
+            yield Location("cite", block.id, index), block.cite
+        if isinstance(block, ImageBlock):
+            yield Location("caption", block.id, index), inline_to_plain(block.caption)
+            yield Location("alt", block.id, index), block.alt
+    for index, link in enumerate(article.related):
+        yield Location(f"related[{index}].title"), link.title
+
+
+def _finding(rule_id: str, severity: str, vi: str, en: str, location: Location) -> Finding:
+    return Finding(rule_id, severity, vi, en, location)
+
+
+# --- errors ---------------------------------------------------------------------
+def required_fields(article: Article, _: CheckInput) -> Iterator[Finding]:
+    if not article.title.strip():
+        yield _finding("title-missing", ERROR, "Bài viết chưa có tiêu đề.", "The article has no title.", Location("title"))
+    if not inline_to_plain(article.lead).strip():
+        yield _finding("lead-missing", ERROR, "Bài viết chưa có sapo (đoạn dẫn).", "The article has no lead.", Location("lead"))
+    if not article.author.strip():
+        yield _finding("author-missing", ERROR, "Bài viết chưa có tên tác giả.", "The article has no author.", Location("author"))
+
+
+def image_texts(article: Article, _: CheckInput) -> Iterator[Finding]:
+    for index, block in enumerate(article.blocks):
+        if not isinstance(block, ImageBlock):
+            continue
+        if not inline_to_plain(block.caption).strip():
+            yield _finding("caption-missing", ERROR, "Ảnh chưa có chú thích.", "A photo has no caption.", Location("caption", block.id, index))
+        if not block.alt.strip():
+            yield _finding("alt-missing", ERROR, "Ảnh chưa có mô tả thay thế (alt) cho người không xem được ảnh.",
+                           "A photo has no alt text for readers who cannot see it.", Location("alt", block.id, index))
+
+
+def public_url(article: Article, _: CheckInput) -> Iterator[Finding]:
+    if not article.url.strip():
+        yield _finding("url-missing", ERROR, "Chưa có địa chỉ bài viết trên cổng: mã QR sẽ trống.",
+                       "The public address is missing: the QR code would be empty.", Location("url"))
+    elif not is_web_url(article.url):
+        yield _finding("url-invalid", ERROR, "Địa chỉ bài viết phải bắt đầu bằng http:// hoặc https://; mã QR sẽ trống.",
+                       "The public address must start with http:// or https://; the QR code would be empty.", Location("url"))
+
+
+def image_files(article: Article, _: CheckInput) -> Iterator[Finding]:
+    for index, block in enumerate(article.blocks):
+        if not isinstance(block, ImageBlock):
+            continue
+        missing = block.media is None
+        if not missing:
+            try:
+                block.media.read_bytes()[:1]  # type: ignore[union-attr]
+            except ImageError:
+                missing = True
+        if missing:
+            yield _finding("image-missing", ERROR, f"Không tìm thấy tệp ảnh {block.src}.", f"The photo file {block.src} is missing.",
+                           Location("src", block.id, index))
+
+
+def related_links(article: Article, _: CheckInput) -> Iterator[Finding]:
+    for index, link in enumerate(article.related):
+        if not link.title.strip():
+            yield _finding("related-title-missing", ERROR, "Một tin liên quan chưa có tiêu đề.", "A related article has no title.",
+                           Location(f"related[{index}].title"))
+        if not is_web_url(link.url):
+            yield _finding("related-url-invalid", ERROR, "Địa chỉ tin liên quan phải bắt đầu bằng http:// hoặc https://.",
+                           "A related article's address must start with http:// or https://.", Location(f"related[{index}].url"))
+
+
+# --- warnings -------------------------------------------------------------------
+def alt_quality(article: Article, _: CheckInput) -> Iterator[Finding]:
+    for index, block in enumerate(article.blocks):
+        if not isinstance(block, ImageBlock) or not block.alt.strip():
+            continue
+        alt = block.alt.strip()
+        where = Location("alt", block.id, index)
+        if re.fullmatch(r"[\w\-. ]+\.(jpe?g|png|gif|webp|heic|tiff?|bmp|avif)", alt, re.IGNORECASE) or alt == PurePath(block.src).name:
+            yield _finding("alt-file-name", WARNING, "Mô tả ảnh (alt) là tên tệp, không nói ảnh có gì.",
+                           "The alt text is a file name; it does not say what the photo shows.", where)
+        elif alt.lower().rstrip(".") in GENERIC_ALT:
+            yield _finding("alt-generic", WARNING, "Mô tả ảnh (alt) quá chung chung; hãy tả người và việc trong ảnh.",
+                           "The alt text is too generic; describe who and what is in the photo.", where)
+        elif alt == inline_to_plain(block.caption).strip():
+            yield _finding("alt-same-as-caption", WARNING, "Mô tả ảnh (alt) trùng chú thích; hãy tả những gì nhìn thấy.",
+                           "The alt text repeats the caption; describe what can be seen.", where)
+        if len(alt) > MAX_ALT:
+            yield _finding("alt-too-long", WARNING, f"Mô tả ảnh (alt) dài hơn {MAX_ALT} ký tự.", f"The alt text is over {MAX_ALT} characters.", where)
+
+
+def lengths(article: Article, _: CheckInput) -> Iterator[Finding]:
+    if len(article.title) > MAX_TITLE:
+        yield _finding("title-too-long", WARNING, f"Tiêu đề dài hơn {MAX_TITLE} ký tự.", f"The title is over {MAX_TITLE} characters.", Location("title"))
+    if len(inline_to_plain(article.lead).split()) > MAX_LEAD_WORDS:
+        yield _finding("lead-too-long", WARNING, f"Sapo dài hơn {MAX_LEAD_WORDS} chữ.", f"The lead is over {MAX_LEAD_WORDS} words.", Location("lead"))
+
+
+def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
+    """Photo size, duplicates and metadata: reads each photo's header."""
+    if not given.read_photos:
+        return
+    seen: dict[str, int] = {}
+    for index, block in enumerate(article.blocks):
+        if not isinstance(block, ImageBlock) or block.media is None:
+            continue
+        where = Location("src", block.id, index)
+        try:
+            data = block.media.read_bytes()
+            with open_image(data, block.src) as image:
+                width, height = image.size
+                if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+                    width, height = height, width
+                exif = image.getexif()
+                has_gps = bool(exif.get_ifd(0x8825)) if 0x8825 in exif else False
+                has_camera = any(tag in exif for tag in (0x010F, 0x0110))
+        except ImageError:
+            continue  # the export refuses it with its own message
+        sha = block.media.sha256
+        if sha in seen:
+            yield _finding("photo-duplicate", WARNING, f"Ảnh này đã có ở khối {seen[sha]}.", f"This photo is already used in block {seen[sha]}.", where)
+        seen.setdefault(sha, index)
+        if width < MIN_PHOTO_WIDTH:
+            yield _finding("photo-too-narrow", WARNING, f"Ảnh chỉ rộng {width} px (nên từ {MIN_PHOTO_WIDTH} px).",
+                           f"The photo is only {width} px wide (at least {MIN_PHOTO_WIDTH} px is better).", where)
+        if has_gps:
+            yield _finding("photo-gps", INFO, "Ảnh gốc có tọa độ GPS; bản xuất bản đã được xóa thông tin này.",
+                           "The original photo carries GPS coordinates; the exported copy has them removed.", where)
+        elif has_camera:
+            yield _finding("photo-camera-data", INFO, "Ảnh gốc có thông tin máy ảnh; bản xuất bản đã được xóa thông tin này.",
+                           "The original photo carries camera data; the exported copy has it removed.", where)
+
+
+# Characters of the TCVN3 (ABC) and VNI fonts as they show when their text
+# is read as Windows-1252: they almost never occur in real Vietnamese Unicode.
+_TCVN3_MARKS = set("¸µ¶·¹¨©®¬­«ª»¼½¾ÆÇ×ØÜÝÞßãåæçèéêëìíîïðñòóôõöøùúûüýþ")
+_VNI_PAIR = re.compile(r"[aeiouyAEIOUY][øùûõïöåäë]|[ñÑ]")
+# Letters only real Unicode Vietnamese has: their presence rules out TCVN3.
+_MODERN_VIETNAMESE = re.compile(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def encoding(article: Article, given: CheckInput) -> Iterator[Finding]:
+    texts = given.raw_texts if given.raw_texts is not None else list(_text_fields(article))
+    for location, text in texts:
+        if text != unicodedata.normalize("NFC", text):
+            yield _finding("text-decomposed", WARNING, "Văn bản gốc ở dạng tổ hợp (NFD); đã chuẩn hóa khi mở, nên sửa nguồn.",
+                           "The source text is decomposed (NFD); it was normalized on loading; fix the source.", location)
+    for location, text in _text_fields(article):
+        # VNI first: its vowel-plus-mark pairs are the more specific sign.
+        if len(_VNI_PAIR.findall(text)) >= 3:
+            yield _finding("text-vni", WARNING, "Văn bản có vẻ là mã VNI cũ, hiện sai dấu.",
+                           "The text looks like legacy VNI encoding: its diacritics show wrong.", location)
+        elif sum(char in _TCVN3_MARKS for char in text) >= 3 and not _MODERN_VIETNAMESE.search(text):
+            yield _finding("text-tcvn3", WARNING, "Văn bản có vẻ là mã TCVN3 (ABC) cũ, hiện sai dấu.",
+                           "The text looks like legacy TCVN3 (ABC) encoding: its diacritics show wrong.", location)
+
+
+_OLD_STYLE = re.compile(r"(?i)(?<![a-zđ])(?:h|th|kh|ng|q)?(òa|óa|ỏa|õa|ọa|òe|óe|ỏe|õe|ọe|ùy|úy|ủy|ũy|ụy)(?![a-zđ])")
+_NEW_STYLE = re.compile(r"(?i)(?<![a-zđ])(?:h|th|kh|ng|q)?(oà|oá|oả|oã|oạ|oè|oé|oẻ|oẽ|oẹ|uỳ|uý|uỷ|uỹ|uỵ)(?![a-zđ])")
+
+
+def tone_styles(article: Article, _: CheckInput) -> Iterator[Finding]:
+    text = " ".join(t for _, t in _text_fields(article))
+    old, new = _OLD_STYLE.search(text), _NEW_STYLE.search(text)
+    if old and new:
+        yield _finding("tone-styles-mixed", WARNING,
+                       f"Bài dùng cả hai kiểu bỏ dấu (“{old.group(0)}” và “{new.group(0)}”); nên thống nhất.",
+                       f"Both tone-mark styles are used (“{old.group(0)}” and “{new.group(0)}”); unify them.", Location("title"))
+
+
+def typography(article: Article, _: CheckInput) -> Iterator[Finding]:
+    for location, text in _text_fields(article):
+        if "  " in text.replace("\n", " "):
+            yield _finding("double-space", WARNING, "Có hai dấu cách liền nhau.", "There are two spaces in a row.", location)
+        if re.search(r"\s[,.;:!?…]", text):
+            yield _finding("space-before-punctuation", WARNING, "Có dấu cách trước dấu câu.", "There is a space before punctuation.", location)
+        if '"' in text and ("“" in text or "”" in text):
+            yield _finding("quotes-mixed", WARNING, "Lẫn ngoặc kép thẳng (\") và cong (“ ”).", 'Straight (") and curly (“ ”) quotes are mixed.', location)
+
+
+def empty_paragraphs(article: Article, _: CheckInput) -> Iterator[Finding]:
+    for index, block in enumerate(article.blocks):
+        if isinstance(block, ParagraphBlock) and not inline_to_plain(block.text).strip():
+            yield _finding("paragraph-empty", WARNING, "Đoạn văn trống.", "An empty paragraph.", Location("text", block.id, index))
+
+
+RULES: tuple[Rule, ...] = (
+    required_fields, image_texts, public_url, image_files, related_links,
+    alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs,
+)
+
+
+def check_article(article: Article, given: CheckInput | None = None) -> list[Finding]:
+    """Every finding, errors first, then in reading order."""
+    given = given or CheckInput()
+    findings = [finding for rule in RULES for finding in rule(article, given)]
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity],))
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(finding.severity == ERROR for finding in findings)
+
+
+def raw_texts(data: object, article: Article) -> list[tuple[Location, str]]:
+    """The texts of an ``article/1`` object as written in the file, before
+    loading normalized them, each where the loaded article has it."""
+    if not isinstance(data, dict):
+        return []
+    texts: list[tuple[Location, str]] = []
+    for name in ("title", "lead", "author", "source"):
+        if isinstance(data.get(name), str):
+            texts.append((Location(name), data[name]))
+    blocks = data.get("blocks")
+    for index, raw in enumerate(blocks if isinstance(blocks, list) else []):
+        if not isinstance(raw, dict) or index >= len(article.blocks):
+            continue
+        for name in ("text", "caption", "alt", "cite", "credit"):
+            if isinstance(raw.get(name), str):
+                texts.append((Location(name, article.blocks[index].id, index), raw[name]))
+    return texts

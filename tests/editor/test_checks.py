@@ -1,0 +1,146 @@
+"""Every check fires on what it is for, and stays quiet on a clean article."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from PIL import Image
+
+from editor.checks import CheckInput, Location, check_article, raw_texts
+from editor.media import FileMedia, MemoryMedia
+from editor.model import Article, ImageBlock, ParagraphBlock, RelatedLink
+from tests.helpers import EXAMPLE_DIR, ROOT, minimal_article, write_article_dir
+
+
+def photo(width: int = 1600, height: int = 1200, gps: bool = False, color: str = "navy") -> MemoryMedia:
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    if gps:
+        exif[0x8825] = {1: "N", 2: (20.0, 50.0, 40.0)}
+    Image.new("RGB", (width, height), color).save(buffer, "JPEG", exif=exif.tobytes())
+    return MemoryMedia(buffer.getvalue(), "anh.jpg")
+
+
+def clean_article() -> Article:
+    return Article(
+        title="Quận Lê Chân họp Ban Chỉ đạo 35",
+        lead="Chiều 01/11, Ban Chỉ đạo 35 quận Lê Chân họp đánh giá kết quả hoạt động.",
+        blocks=[
+            ParagraphBlock(id="p1", text="Đồng chí Phạm Văn Tân chủ trì cuộc họp tại trụ sở Quận ủy."),
+            ImageBlock(id="i1", src="1.jpg", caption="Đồng chí Phạm Văn Tân phát biểu.", alt="Người đàn ông đứng phát biểu trước hội nghị",
+                       media=photo()),
+        ],
+        author="Hoàng Tùng",
+        url="https://haiphong.gov.vn/tin/le-chan.html",
+        related=[RelatedLink(title="Tin khác", url="https://haiphong.gov.vn/tin/1.html")],
+    )
+
+
+def ids(article: Article, given: CheckInput | None = None) -> list[str]:
+    return [finding.id for finding in check_article(article, given)]
+
+
+def test_a_clean_article_has_no_findings() -> None:
+    assert ids(clean_article()) == []
+
+
+def change(**fields: Any) -> Callable[[Article], None]:
+    return lambda article: [setattr(article, k, v) for k, v in fields.items()]  # type: ignore[func-returns-value]
+
+
+def image(**fields: Any) -> Callable[[Article], None]:
+    return lambda article: [setattr(article.blocks[1], k, v) for k, v in fields.items()]  # type: ignore[func-returns-value]
+
+
+def paragraph(text: str) -> Callable[[Article], None]:
+    return lambda article: setattr(article.blocks[0], "text", text)
+
+
+CASES: list[tuple[str, str, Callable[[Article], None]]] = [
+    ("title-missing", "error", change(title="")),
+    ("lead-missing", "error", change(lead="")),
+    ("author-missing", "error", change(author="")),
+    ("caption-missing", "error", image(caption="")),
+    ("alt-missing", "error", image(alt="")),
+    ("url-missing", "error", change(url="")),
+    ("url-invalid", "error", change(url="haiphong.gov.vn/tin")),
+    ("image-missing", "error", image(media=None)),
+    ("related-title-missing", "error", change(related=[RelatedLink(title="", url="https://haiphong.gov.vn/1.html")])),
+    ("related-url-invalid", "error", change(related=[RelatedLink(title="Tin", url="javascript:alert(1)")])),
+    ("alt-file-name", "warning", image(alt="DSC_0042.JPG")),
+    ("alt-generic", "warning", image(alt="Ảnh")),
+    ("alt-same-as-caption", "warning", image(alt="Đồng chí Phạm Văn Tân phát biểu.")),
+    ("alt-too-long", "warning", image(alt="Người đàn ông " * 20)),
+    ("title-too-long", "warning", change(title="Quận Lê Chân " * 20)),
+    ("lead-too-long", "warning", change(lead="chữ " * 81)),
+    ("photo-too-narrow", "warning", image(media=photo(640, 480))),
+    ("photo-duplicate", "warning", lambda a: a.blocks.append(ImageBlock(id="i2", src="2.jpg", caption="Lại.", alt="Lại ảnh đó", media=a.blocks[1].media))),
+    ("text-tcvn3", "warning", paragraph("§ång chÝ Ph¹m V¨n T©n chñ tr× cuéc häp")),
+    ("text-vni", "warning", paragraph("Ñoàng chí Phaïm Vaên Taân chuû trì cuoäc hoïp")),
+    ("tone-styles-mixed", "warning", paragraph("Thành ủy và Thành uỷ là một.")),
+    ("double-space", "warning", paragraph("Hai  dấu cách.")),
+    ("space-before-punctuation", "warning", paragraph("Dấu cách trước dấu chấm .")),
+    ("quotes-mixed", "warning", paragraph('Cuộc thi "Hải Phòng" và “Lê Chân”.')),
+    ("paragraph-empty", "warning", paragraph("")),
+    ("photo-gps", "info", image(media=photo(gps=True))),
+]
+
+
+@pytest.mark.parametrize(("rule", "severity", "spoil"), CASES, ids=[case[0] for case in CASES])
+def test_each_rule_fires_on_its_problem_and_only_then(rule: str, severity: str, spoil: Callable[[Article], None]) -> None:
+    article = clean_article()
+    assert rule not in ids(article)  # quiet on the clean article
+    spoil(article)
+    findings = [f for f in check_article(article) if f.id == rule]
+    assert findings, rule
+    assert all(f.severity == severity and f.message_vi and f.message_en and f.message_vi != f.message_en for f in findings)
+
+
+def test_decomposed_source_text_is_reported_though_loading_normalized_it() -> None:
+    article = clean_article()
+    raw = [(Location("title"), unicodedata.normalize("NFD", article.title))]
+    assert ids(article, CheckInput(raw_texts=raw)) == ["text-decomposed"]
+    assert ids(article, CheckInput(raw_texts=[(Location("title"), article.title)])) == []
+
+
+def test_errors_come_first() -> None:
+    article = clean_article()
+    article.title = ""
+    article.blocks[0].text = "Hai  dấu cách."
+    severities = [f.severity for f in check_article(article)]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
+def test_the_example_article_has_no_errors_or_warnings() -> None:
+    from editor.article_format import load_article_json
+
+    findings = check_article(load_article_json(EXAMPLE_DIR / "article.json"))
+    assert {f.severity for f in findings} <= {"info"}
+    assert {f.id for f in findings} == {"photo-gps"}  # the generated photos carry GPS, as a phone's do
+
+
+def run_check(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "check", *map(str, args)], capture_output=True, text=True)
+
+
+def test_check_command_exits_0_without_errors_1_with_errors_2_when_unusable(tmp_path: Path) -> None:
+    assert run_check(EXAMPLE_DIR).returncode == 0
+    data = minimal_article(author="", title=unicodedata.normalize("NFD", "Thành ủy Hải Phòng"))
+    source = write_article_dir(tmp_path / "a", data, photos={})  # the photo is missing too
+    result = run_check(source, "--lang", "en")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "error: author: The article has no author. [author-missing]" in lines
+    assert "error: blocks[1].src: The photo file photos/1.jpg is missing. [image-missing]" in lines
+    assert any("[text-decomposed]" in line and line.startswith("warning: title:") for line in lines)
+    as_json = json.loads(run_check(source, "--json", "--lang", "vi").stdout)
+    assert {"id": "author-missing", "severity": "error", "message": "Bài viết chưa có tên tác giả.", "location": "author"} in as_json
+    unusable = run_check(tmp_path / "khong-co")
+    assert unusable.returncode == 2 and len(unusable.stderr.splitlines()) == 1 and "Traceback" not in unusable.stderr
