@@ -96,7 +96,7 @@ class FileController(QObject):
             self._set_busy(-1)
             self._show_error(self.tr("Open"), error)
 
-        run_in_background(lambda: load_article(path), opened, failed)
+        run_in_background(lambda: load_article(path), opened, failed, context=self._window)
 
     # --- save -------------------------------------------------------------------
     def save(self, then: Callable[[], None] | None = None) -> None:
@@ -144,7 +144,7 @@ class FileController(QObject):
             self._set_busy(-1)
             self._show_error(self.tr("Save"), error)
 
-        run_in_background(lambda: save_draft(snapshot, path), saved, failed)
+        run_in_background(lambda: save_draft(snapshot, path), saved, failed, context=self._window)
 
     def confirm_discard(self, proceed: Callable[[], None]) -> None:
         """Run ``proceed`` once unsaved changes are saved or discarded; the
@@ -209,7 +209,7 @@ class FileController(QObject):
             self._set_busy(-1)
             self._show_error(self.tr("Export"), error)
 
-        run_in_background(lambda: export_article(snapshot, site, target, ExportOptions(force=force)), done, failed)
+        run_in_background(lambda: export_article(snapshot, site, target, ExportOptions(force=force)), done, failed, context=self._window)
 
     # --- PDF ---------------------------------------------------------------------------
     def export_pdf_dialog(self) -> None:

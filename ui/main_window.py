@@ -15,6 +15,9 @@ from editor.model import Block
 from editor.site import saved_profile_path
 from ui import settings
 from ui.actions import build_actions
+from editor.checks import Finding
+from ui.checklist import ChecklistPanel
+from ui.language import interface_language
 from ui.clipboard import put_html
 from ui.composer import Composer
 from ui.document import Document
@@ -45,6 +48,9 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self)
         self._close_confirmed = False
         self._find_dialog: FindReplaceDialog | None = None
+        self.checklist = ChecklistPanel(self.document, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
+        self.checklist.finding_activated.connect(self._show_finding)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.composer)
@@ -86,6 +92,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addSection(self.tr("Preview width"))
         view_menu.addActions(list(a.widths.values()))
+        view_menu.addSeparator()
+        view_menu.addAction(self.checklist.toggleViewAction())
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_menu.addAction(a.site_profile)
 
@@ -115,7 +123,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(files.open_dialog)
         a.save.triggered.connect(lambda: files.save())
         a.save_as.triggered.connect(lambda: files.save_as())
-        a.export.triggered.connect(files.export_dialog)
+        a.export.triggered.connect(self._export)
         a.export_pdf.triggered.connect(files.export_pdf_dialog)
         a.print.triggered.connect(self._print)
         a.quit.triggered.connect(self.close)
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
         def failed(error: ArticleError) -> None:
             QMessageBox.warning(self, self.tr("Insert photos"), describe_error(error))
 
-        run_in_background(lambda: check_image_files(paths), done, failed, photo_pool())
+        run_in_background(lambda: check_image_files(paths), done, failed, photo_pool(), context=self.composer)
 
     def _insert_image_blocks(self, blocks: list[Block], index: int | None) -> None:
         label = self.tr("Insert photo")
@@ -235,6 +243,26 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
                           lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
 
+    def _export(self) -> None:
+        """Export; with errors in the checklist, show them first and ask."""
+        errors = self.checklist.errors()
+        if errors:
+            self.checklist.show()
+            listing = "\n".join(f"• {f.message(interface_language())}" for f in errors[:8])
+            answer = QMessageBox.question(
+                self, self.tr("Export"),
+                self.tr("The checklist found problems to fix before publishing:") + "\n\n" + listing + "\n\n" + self.tr("Export anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.files.export_dialog()
+
+    def _show_finding(self, finding: Finding) -> None:
+        location = finding.location
+        # "related[2].url" is shown by the related-news editor as a whole.
+        self._show_location((location.block_id, location.field.split("[")[0], False))
+
     def _show_find_dialog(self) -> None:
         if self._find_dialog is None:
             self._find_dialog = FindReplaceDialog(self.document, self._show_location, self)
@@ -251,7 +279,7 @@ class MainWindow(QMainWindow):
             widget = getattr(self.composer.fields, name, None)
             if widget is not None:
                 self.composer.ensureWidgetVisible(widget)
-                widget.setFocus()
+                getattr(widget, "line", widget).setFocus()  # a URL field focuses its line edit
 
     def _copy_for_cms(self) -> None:
         put_html(cms.body_html(self.document.article), cms.plain_text(self.document.article))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from editor.errors import ArticleError
@@ -48,13 +49,18 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[ArticleError], None],
     pool: QThreadPool | None = None,
+    context: QObject | None = None,
 ) -> None:
+    """``context``: the object the callbacks belong to; if it is gone by the
+    time the work is done (a window closed), the result is dropped."""
     relay = _Relay()
     _pending.add(relay)  # kept alive until the result arrives
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _pending.discard(relay)
         relay.deleteLater()
+        if context is not None and not shiboken6.isValid(context):
+            return
         callback(value)
 
     relay.done.connect(lambda value: finish(on_done, value))

@@ -372,3 +372,29 @@ def test_the_cover_photo_moves_first_and_becomes_the_social_image(qtbot: Any, wi
     wait_until_dom(qtbot, window.preview, "document.querySelector('meta[property=\"og:image\"]') !== null", True)
     window.document.undo_stack.undo()  # one step: cover and move together
     assert window.document.article.images()[-1].id == last_photo.id and not last_photo.cover
+
+
+def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window: Any) -> None:
+    panel = window.checklist
+    qtbot.waitUntil(lambda: "title-missing" in [f.id for f in panel.findings], timeout=10_000)
+    title = window.composer.fields.title
+    title.setFocus()
+    type_text(title, "Quận Lê Chân họp")
+    qtbot.waitUntil(lambda: "title-missing" not in [f.id for f in panel.findings], timeout=10_000)
+    author = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.ItemDataRole.UserRole).id == "author-missing")
+    window.composer.fields.title.setFocus()
+    panel._on_item_activated(panel.list.item(author))
+    qtbot.waitUntil(window.composer.fields.author.hasFocus)
+
+
+def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
+    exported: list[bool] = []
+    monkeypatch.setattr(window.files, "export_dialog", lambda: exported.append(True))
+    qtbot.waitUntil(lambda: bool(window.checklist.errors()), timeout=10_000)
+    message_boxes.answer = QMessageBox.StandardButton.No
+    window.actions.export.trigger()
+    assert message_boxes.shown[-1][0] == "question" and "The article has no title." in message_boxes.shown[-1][2]
+    assert exported == []
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    window.actions.export.trigger()
+    assert exported == [True]

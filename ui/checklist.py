@@ -1,0 +1,93 @@
+"""The checklist panel: the core's pre-publication checks, run on a worker
+when typing pauses. Clicking a finding goes to its field or block."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, check_article
+from editor.errors import ArticleError
+from ui.document import Document
+from ui.language import interface_language
+from ui.workers import photo_pool, run_in_background
+
+PAUSE_MS = 600
+_MARKS = {ERROR: ("✖", "#b00020"), WARNING: ("▲", "#9a6700"), INFO: ("ℹ", "#0b4f9c")}
+
+
+class ChecklistPanel(QDockWidget):
+    finding_activated = Signal(object)  # a Finding
+    updated = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Checklist"), parent)
+        self.setObjectName("checklist")
+        self._document = document
+        self.findings: list[Finding] = []
+        self._running = False
+        self._again = False
+        self.summary = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.setWidget(body)
+        self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self._timer.timeout.connect(self.run_now)
+        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved, document.reset):
+            signal.connect(lambda *args: self._timer.start())
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.list.itemClicked.connect(self._on_item_activated)
+        self.run_now()
+
+    def run_now(self) -> None:
+        """Check a snapshot of the article on a worker (photos are read)."""
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        snapshot = copy.deepcopy(self._document.article)
+
+        def done(findings: list[Finding]) -> None:
+            self._running = False
+            self._show(findings)
+            if self._again:
+                self._again = False
+                self.run_now()
+
+        def failed(error: ArticleError) -> None:
+            self._running = False
+
+        run_in_background(lambda: check_article(snapshot, CheckInput()), done, failed, photo_pool(), context=self.list)
+
+    def _show(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        language = interface_language()
+        self.list.clear()
+        for finding in findings:
+            mark, colour = _MARKS[finding.severity]
+            item = QListWidgetItem(f"{mark} {finding.message(language)}")
+            item.setForeground(QColor(colour))
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            item.setToolTip(f"{finding.id} · {finding.location.describe()}")
+            self.list.addItem(item)
+        errors = sum(f.severity == ERROR for f in findings)
+        warnings = sum(f.severity == WARNING for f in findings)
+        if not errors and not warnings:
+            self.summary.setText(self.tr("Ready to publish: nothing to fix."))
+        else:
+            self.summary.setText(self.tr("%1 to fix, %2 to look at").replace("%1", str(errors)).replace("%2", str(warnings)))
+        self.updated.emit()
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
