@@ -7,7 +7,7 @@
 Each command does its own set-up first: a virtual environment in .venv with
 the project and its dependencies, and for the tests the external checkers
 (Debian's chromium and a Java runtime through apt-get when run as root on
-Debian/Ubuntu, npm's vnu-jar in .tools/). Set-up is skipped when nothing
+Debian/Ubuntu; npm's vnu-jar, axe-core and playwright-core in .tools/). Set-up is skipped when nothing
 changed since the last run.
 """
 
@@ -24,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 TOOLS = ROOT / ".tools"
-VNU_VERSION = "26.9.27"
+# npm tools of the tests: the W3C Nu HTML Checker, and axe-core driven in
+# Debian's Chromium by playwright-core (which downloads no browser itself).
+NPM_TOOLS = ("vnu-jar@26.9.27", "playwright-core@1.65.1", "axe-core@4.14.1")
 EXAMPLE = ROOT / "resources" / "examples" / "le-chan" / "article.json"
 
 # Debian packages the tests use: a real browser and fonts with Vietnamese
@@ -98,15 +100,17 @@ def ensure_system_tools() -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
-def ensure_vnu() -> None:
-    jar = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    if jar.is_file():
+def ensure_npm_tools() -> None:
+    stamp = TOOLS / ".installed"
+    if stamp.is_file() and stamp.read_text() == " ".join(NPM_TOOLS):
         return
     npm = shutil.which("npm")
     if npm is None:
-        sys.exit("npm is needed to install the W3C Nu HTML Checker (vnu-jar)")
+        sys.exit("npm is needed to install the test tools: " + ", ".join(NPM_TOOLS))
     TOOLS.mkdir(exist_ok=True)
-    run(npm, "install", "--prefix", TOOLS, "--no-audit", "--no-fund", "--silent", f"vnu-jar@{VNU_VERSION}")
+    env = {**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
+    run(npm, "install", "--prefix", TOOLS, "--no-audit", "--no-fund", "--silent", *NPM_TOOLS, env=env)
+    stamp.write_text(" ".join(NPM_TOOLS))
 
 
 def command_app(args: list[str]) -> int:
@@ -117,7 +121,7 @@ def command_app(args: list[str]) -> int:
 def command_test(args: list[str]) -> int:
     python = ensure_venv("gui,test")
     ensure_system_tools()
-    ensure_vnu()
+    ensure_npm_tools()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT, env=env)
 

@@ -125,3 +125,16 @@ def read_image(path: Path) -> Image.Image:
     with Image.open(path) as image:
         image.load()
     return image
+
+
+def axe_violations(width: int, *pages: Path) -> dict[str, list[dict[str, Any]]]:
+    """axe-core's accessibility violations for each page at ``width`` px."""
+    if not (TOOLS_DIR / "node_modules" / "axe-core").is_dir() or shutil.which("node") is None:
+        pytest.fail("axe-core is not installed: run `python3 tasks.py test`, which installs it")
+    result = subprocess.run(
+        ["node", str(ROOT / "tools" / "axe_check.mjs"), chromium(), str(width), *map(str, pages)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "TOASOAN_TOOLS": str(TOOLS_DIR)},
+    )
+    if result.returncode:
+        raise AssertionError(result.stderr[-3000:])
+    return json.loads(result.stdout)
