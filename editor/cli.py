@@ -16,17 +16,19 @@ from typing import NoReturn, Sequence
 
 from editor.article_format import load_site_profile
 from editor.checks import CheckInput, check_article, has_errors, raw_texts
-from editor.errors import ArticleError
+from editor.draft import save_draft
+from editor.errors import ArticleError, ExportError
 from editor.export import ExportOptions, export_article
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
 from editor.site import effective_site, load_saved_profile
+from editor.word_import import import_docx
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-SUBCOMMANDS = ("export", "check")
+SUBCOMMANDS = ("export", "check", "import")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,7 +72,25 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("input", type=Path, help="an .article draft, an article.json, or a folder holding one")
     check.add_argument("--json", action="store_true", help="print a JSON list of {id, severity, message, location}")
     check.add_argument("--lang", choices=("vi", "en"), help="language of the messages (default: the article's)")
+    word = commands.add_parser(
+        "import", help="import a Word document (.docx) as an article draft",
+        description="Prints what the importer was unsure of, one note a line.",
+    )
+    word.add_argument("input", type=Path, help="a .docx file")
+    word.add_argument("-o", "--output", type=Path, required=True, help="the .article draft to write")
+    word.add_argument("--force", action="store_true", help="replace the output if it exists")
     return parser
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    if args.output.exists() and not args.force:
+        raise ExportError("already exists; choose another name, or replace it with --force", path=args.output)
+    result = import_docx(args.input)
+    save_draft(result.article, args.output)
+    for note in result.notes:
+        print(f"note: {note}")
+    print(f"imported: {args.output}")
+    return EXIT_OK
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -103,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_export(args)
         if args.command == "check":
             return _run_check(args)
+        if args.command == "import":
+            return _run_import(args)
     except ArticleError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -63,3 +63,7 @@ class SaveError(ArticleError):
 
 class ProfileError(ArticleError):
     """The site profile JSON cannot be used."""
+
+
+class DocumentImportError(ArticleError):
+    """A Word document cannot be imported (legacy .doc, damaged, empty)."""

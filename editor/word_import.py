@@ -1,0 +1,302 @@
+"""Start from Word: a .docx becomes an article, through mammoth.
+
+- Title: the Title style, else the first Heading 1, else a bold first line.
+- Lead: a bold (or Lead/Subtitle-styled) first paragraph.
+- Paragraphs keep bold, italic and links; headings become heading blocks;
+  list items become paragraphs starting with their bullet or number.
+- Each embedded picture becomes an image block with its original bytes; the
+  paragraph right after it is its caption when it is Caption-styled, italic,
+  or short and centred.
+- A short last line, right-aligned or bold, becomes the byline.
+Everything the importer is unsure of is listed in the summary.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+import mammoth
+
+from editor.errors import DocumentImportError
+from editor.html_tree import Node, parse
+from editor.media import MemoryMedia, sniff_extension
+from editor.model import Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
+from editor.text import clean_inline, inline_to_plain
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc
+STYLE_MAP = "\n".join((
+    "p[style-name='Title'] => h1.doc-title:fresh",
+    "p[style-name='Subtitle'] => p.doc-lead:fresh",
+    "p[style-name='Lead'] => p.doc-lead:fresh",
+    "p[style-name='Sapo'] => p.doc-lead:fresh",
+    "p[style-name='Caption'] => p.doc-caption:fresh",
+    "r[style-name='Strong'] => strong",
+))
+SHORT_CAPTION = 200  # characters
+SHORT_BYLINE = 60
+NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",  # ISO 29500 strict
+)
+
+
+@dataclass
+class ImportResult:
+    article: Article
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _ParagraphLook:
+    alignment: str
+    bold: bool
+    italic: bool
+
+
+_NO_LOOK = _ParagraphLook("", False, False)
+
+
+def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]]:
+    """Alignment, bold and italic of each paragraph, by its text: what mammoth
+    does not carry over, read from document.xml."""
+    try:
+        root = ElementTree.fromstring(archive.read("word/document.xml"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    looks: dict[str, list[_ParagraphLook]] = {}
+    for namespace in NAMESPACES:
+        w = f"{{{namespace}}}"
+        for paragraph in root.iter(f"{w}p"):
+            runs = [run for run in paragraph.iter(f"{w}r") if "".join(t.text or "" for t in run.iter(f"{w}t")).strip()]
+            text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{w}t")).split())
+            if not text:
+                continue
+            justify = paragraph.find(f"{w}pPr/{w}jc")
+            alignment = justify.get(f"{w}val", "") if justify is not None else ""
+
+            def all_runs(tag: str) -> bool:
+                return bool(runs) and all(
+                    (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
+                    for run in runs
+                )
+
+            looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i")))
+    return looks
+
+
+def _has_comments(archive: zipfile.ZipFile) -> bool:
+    try:
+        return b"comment " in archive.read("word/comments.xml") or b"w:comment>" in archive.read("word/comments.xml")
+    except KeyError:
+        return False
+
+
+def _inline(node: Node) -> str:
+    """A node's content as an inline fragment (bold, italic, links, breaks)."""
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(html.escape(child, quote=False))
+        elif child.tag in ("strong", "b", "em", "i"):
+            tag = "b" if child.tag in ("strong", "b") else "i"
+            parts.append(f"<{tag}>{_inline(child)}</{tag}>")
+        elif child.tag == "a" and child.attrs.get("href", "").startswith(("http:", "https:", "mailto:")):
+            parts.append(f'<a href="{html.escape(child.attrs["href"])}">{_inline(child)}</a>')
+        elif child.tag == "br":
+            parts.append("<br>")
+        elif child.tag == "img":
+            continue
+        else:  # u, s, sup, span, a to an anchor…: the text, not the tag
+            parts.append(_inline(child))
+    return "".join(parts)
+
+
+class _Importer:
+    def __init__(self, looks: dict[str, list[_ParagraphLook]], images: list[tuple[bytes, str]]) -> None:
+        self.looks = looks
+        self.images = images
+        self.article = Article(published=None)
+        self.blocks: list[Block] = []
+        self.notes: list[str] = []
+        self.looks_by_id: dict[str, _ParagraphLook] = {}
+        self.last_was_image = False
+
+    def look(self, node: Node) -> _ParagraphLook:
+        text = " ".join(node.text().split())
+        found = self.looks.get(text)
+        return found.pop(0) if found else _NO_LOOK
+
+    def walk(self, nodes: list[Node]) -> None:
+        for node in nodes:
+            self.visit(node)
+
+    def visit(self, node: Node) -> None:
+        tag, classes = node.tag, node.attrs.get("class", "")
+        if tag == "h1" and ("doc-title" in classes or not self.article.title) and not self.blocks:
+            self.article.title = inline_to_plain(_inline(node)).strip()
+            self.last_was_image = False
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.blocks.append(HeadingBlock(text=inline_to_plain(_inline(node)).strip(), level=2 if tag in ("h1", "h2") else 3))
+            self.last_was_image = False
+        elif tag == "p":
+            self.paragraph(node, classes)
+        elif tag in ("ul", "ol"):
+            if any(li.attrs.get("id", "").startswith(("footnote-", "endnote-")) for li in node.elements()):
+                self.notes_section(node)
+            else:
+                self.list_items(node, level=0)
+        elif tag == "table":
+            for cell in node.find_all("td") + node.find_all("th"):
+                paragraphs = [p for p in cell.elements() if p.tag == "p"] or [cell]
+                for paragraph in paragraphs:
+                    self.paragraph(paragraph, "")
+            self.note("A table was flattened into paragraphs: check its text.", "Một bảng đã được chuyển thành các đoạn văn: hãy kiểm tra lại.")
+        elif tag == "img":
+            self.image(node)
+        else:
+            self.walk(node.elements())
+
+    def paragraph(self, node: Node, classes: str) -> None:
+        for image in node.find_all("img"):
+            self.image(image)
+        fragment = clean_inline(_inline(node))
+        if not inline_to_plain(fragment).strip():
+            return
+        look = self.look(node)
+        text = inline_to_plain(fragment).strip()
+        if "doc-lead" in classes and not self.article.lead:
+            self.article.lead = _unwrap_bold(fragment)
+            return
+        if self.last_was_image and isinstance(self.blocks[-1], ImageBlock) and (
+            "doc-caption" in classes or look.italic or (look.alignment == "center" and len(text) <= SHORT_CAPTION)
+        ):
+            self.blocks[-1].caption = _unwrap_italic(fragment)
+            self.last_was_image = False
+            return
+        self.blocks.append(ParagraphBlock(text=fragment))
+        self.looks_by_id[self.blocks[-1].id] = look
+        self.last_was_image = False
+
+    def image(self, node: Node) -> None:
+        source = node.attrs.get("src", "")
+        if not source.startswith("toasoan-image:"):
+            return
+        data, alt = self.images[int(source.split(":", 1)[1])]
+        name = f"word-image-{len([b for b in self.blocks if isinstance(b, ImageBlock)]) + 1}.{sniff_extension(data)}"
+        self.blocks.append(ImageBlock(src=name, alt=alt or node.attrs.get("alt", ""), media=MemoryMedia(data, name)))
+        self.last_was_image = True
+
+    def list_items(self, node: Node, level: int) -> None:
+        number = 0
+        for item in node.elements():
+            if item.tag != "li":
+                continue
+            number += 1
+            marker = f"{number}." if node.tag == "ol" else ("•" if level == 0 else "◦")
+            nested = [child for child in item.elements() if child.tag in ("ul", "ol")]
+            body = Node("li", children=[c for c in item.children if not (isinstance(c, Node) and c.tag in ("ul", "ol"))])
+            fragment = clean_inline(_inline(body))
+            indent = "\u00a0\u00a0\u00a0\u00a0" * level
+            self.blocks.append(ParagraphBlock(text=f"{indent}{marker} {fragment}".rstrip()))
+            self.last_was_image = False
+            for sub in nested:
+                self.list_items(sub, level + 1)
+
+    def notes_section(self, node: Node) -> None:
+        items = [li for li in node.elements() if li.tag == "li"]
+        self.blocks.append(HeadingBlock(text="Ghi chú", level=3))
+        for number, item in enumerate(items, start=1):
+            fragment = clean_inline(" ".join(_inline(p) for p in item.elements() if p.tag == "p") or _inline(item))
+            fragment = re.sub(r"\s*↑\s*$", "", fragment).strip()
+            self.blocks.append(ParagraphBlock(text=f"[{number}] {fragment}"))
+        self.note("Footnotes or endnotes were put in a “Ghi chú” section at the end.",
+                  "Chú thích cuối trang được đưa vào mục “Ghi chú” ở cuối bài.")
+
+    def note(self, en: str, vi: str) -> None:
+        line = f"{vi} ({en})"
+        if line not in self.notes:
+            self.notes.append(line)
+
+
+def _unwrap_bold(fragment: str) -> str:
+    match = re.fullmatch(r"\s*<b>(.*)</b>\s*", fragment, re.DOTALL)
+    return match.group(1) if match and "<b>" not in match.group(1) else fragment
+
+
+def _unwrap_italic(fragment: str) -> str:
+    match = re.fullmatch(r"\s*<i>(.*)</i>\s*", fragment, re.DOTALL)
+    return match.group(1) if match and "<i>" not in match.group(1) else fragment
+
+
+def import_docx(path: Path) -> ImportResult:
+    """Read a .docx into an article; raises DocumentImportError with a reason."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentImportError(f"cannot read the file: {error.strerror or error}", path=path) from error
+    if data.startswith(OLE_MAGIC):
+        raise DocumentImportError("this is an old Word .doc file: open it in Word and save it as .docx (Word Document)", path=path)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        if not any(name.startswith("word/") for name in archive.namelist()):
+            raise DocumentImportError("not a Word document (.docx)", path=path)
+        looks = _paragraph_looks(archive)
+        has_comments = _has_comments(archive)
+    except zipfile.BadZipFile as error:
+        raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
+
+    images: list[tuple[bytes, str]] = []
+
+    def collect(image: mammoth.documents.Image) -> dict[str, str]:
+        with image.open() as stream:
+            images.append((stream.read(), image.alt_text or ""))
+        return {"src": f"toasoan-image:{len(images) - 1}"}
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
+    except Exception as error:  # noqa: BLE001 — mammoth raises many kinds on damaged files
+        raise DocumentImportError(f"the document cannot be read; it may be damaged ({error})", path=path) from error
+
+    importer = _Importer(looks, images)
+    importer.walk(parse(result.value).elements())
+    blocks = importer.blocks
+    article = importer.article
+    looks_by_id = importer.looks_by_id
+
+    # A bold first line with no title yet is the title; a bold first
+    # paragraph after it is the lead.
+    # A bold first line with more after it is the title; a bold first
+    # paragraph after that is the lead. (A document of one bold line is
+    # just that line, bold.)
+    def bold_first() -> bool:
+        return len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
+
+    if not article.title and bold_first():
+        article.title = inline_to_plain(blocks.pop(0).text).strip()
+    if not article.lead and bold_first():
+        article.lead = _unwrap_bold(blocks.pop(0).text)
+    # A short last line, right-aligned or bold, is the byline.
+    if blocks and isinstance(blocks[-1], ParagraphBlock):
+        last = blocks[-1]
+        look = looks_by_id.get(last.id, _NO_LOOK)
+        text = inline_to_plain(last.text).strip()
+        if len(text) <= SHORT_BYLINE and (look.alignment in ("right", "end") or look.bold) and len(blocks) > 1:
+            article.author = text
+            blocks.pop()
+            importer.note(f"The last line “{text}” was taken as the author.", f"Dòng cuối “{text}” được lấy làm tên tác giả.")
+    article.blocks = blocks
+    if has_comments:
+        importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
+    for message in result.messages:
+        importer.note(f"Word document: {message.message}", f"Tài liệu Word: {message.message}")
+    if not article.title and not article.blocks and not article.lead:
+        if not importer.notes:
+            raise DocumentImportError("the document has no text to import", path=path)
+        importer.note("The document has no text that could be imported.", "Tài liệu không có nội dung nào nhập được.")
+    return ImportResult(article, importer.notes)

@@ -1,0 +1,188 @@
+"""Word import: python-mammoth's own test documents (../shared/corpus), and
+Vietnamese documents built here with python-docx."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from docx import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+from PIL import Image
+
+from editor.errors import DocumentImportError
+from editor.model import HeadingBlock, ImageBlock, ParagraphBlock
+from editor.word_import import import_docx
+from tests.helpers import CORPUS, ROOT
+
+DOCX = CORPUS / "docx-mammoth"
+
+
+def texts(path: Path) -> list[str]:
+    return [getattr(b, "text", "") for b in import_docx(path).article.blocks]
+
+
+def test_single_paragraph() -> None:
+    assert texts(DOCX / "single-paragraph.docx") == ["Walking on imported air"]
+
+
+def test_heading_1_becomes_the_title() -> None:
+    result = import_docx(DOCX / "embedded-style-map.docx")
+    assert result.article.title == "Walking on imported air" and result.article.blocks == []
+
+
+def test_comments_are_left_out_and_said_so() -> None:
+    result = import_docx(DOCX / "comments.docx")
+    assert texts(DOCX / "comments.docx") == ["Ouch."]
+    assert any("Comments in the document were left out" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("name", ["footnotes.docx", "endnotes.docx"])
+def test_notes_become_an_end_section_without_dead_links(name: str) -> None:
+    result = import_docx(DOCX / name)
+    blocks = result.article.blocks
+    assert inline_text(blocks[0]) == "Ouch[1].[2]" and "<a" not in blocks[0].text  # type: ignore[attr-defined]
+    assert isinstance(blocks[1], HeadingBlock) and blocks[1].text == "Ghi chú"
+    assert [b.text for b in blocks[2:]] == ["[1] A tachyon walks into a bar.", "[2] Fin."]  # type: ignore[attr-defined]
+    assert any("Ghi chú" in note for note in result.notes)
+
+
+def inline_text(block: object) -> str:
+    from editor.text import inline_to_plain
+
+    return inline_to_plain(getattr(block, "text", ""))
+
+
+def test_a_link_inside_a_footnote_is_kept() -> None:
+    blocks = import_docx(DOCX / "footnote-hyperlink.docx").article.blocks
+    assert '<a href="http://www.example.com">Example</a>' in blocks[-1].text  # type: ignore[attr-defined]
+
+
+def test_list_items_start_with_their_bullet() -> None:
+    assert texts(DOCX / "simple-list.docx") == ["• Apple", "• Banana"]
+
+
+def test_a_table_is_flattened_and_said_so() -> None:
+    result = import_docx(DOCX / "tables.docx")
+    assert texts(DOCX / "tables.docx") == ["Above", "Top left", "Top right", "Bottom left", "Bottom right", "Below"]
+    assert any("table was flattened" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("text-box.docx", ["Datum plane"]),
+        ("strikethrough.docx", ["Today's Special: Salmon Sold out"]),
+        ("underline.docx", ["<b>The Sunset Tree</b>"]),
+        ("strict-format.docx", ["Test"]),
+        ("utf8-bom.docx", ["This XML has a byte order mark."]),
+    ],
+)
+def test_text_survives(name: str, expected: list[str]) -> None:
+    assert texts(DOCX / name) == expected
+
+
+@pytest.mark.parametrize("name", ["tiny-picture.docx", "tiny-picture-target-base-relative.docx"])
+def test_an_embedded_picture_keeps_its_original_bytes(name: str) -> None:
+    import zipfile
+
+    blocks = import_docx(DOCX / name).article.blocks
+    assert [type(b) for b in blocks] == [ImageBlock]
+    with zipfile.ZipFile(DOCX / name) as archive:
+        originals = [archive.read(n) for n in archive.namelist() if n.startswith("word/media/")]
+    assert blocks[0].media.read_bytes() in originals  # type: ignore[union-attr]
+    assert Image.open(io.BytesIO(blocks[0].media.read_bytes())).size == (10, 10)  # type: ignore[union-attr]
+
+
+def test_an_external_picture_is_named_in_the_summary() -> None:
+    result = import_docx(DOCX / "external-picture.docx")
+    assert result.article.images() == []
+    assert any("tiny-picture.png" in note for note in result.notes)
+
+
+def test_an_empty_document_is_refused_with_a_reason() -> None:
+    with pytest.raises(DocumentImportError, match="no text"):
+        import_docx(DOCX / "empty.docx")
+
+
+def test_every_corpus_document_imports_or_is_refused_cleanly() -> None:
+    for path in sorted(DOCX.glob("*.docx")):
+        try:
+            import_docx(path)
+        except DocumentImportError as error:
+            assert str(error).startswith(str(path))
+
+
+def vietnamese_document(folder: Path) -> Path:
+    document = WordDocument()
+    document.add_paragraph("Quận Lê Chân họp Ban Chỉ đạo 35", style="Title")
+    lead = document.add_paragraph()
+    lead.add_run("Chiều 01/11, Ban Chỉ đạo 35 quận Lê Chân họp đánh giá kết quả hoạt động.").bold = True
+    body = document.add_paragraph(unicodedata.normalize("NFD", "Đồng chí Phạm Văn Tân, Phó Bí thư Thường trực Quận ủy, "))
+    body.add_run("chủ trì").italic = True
+    body.add_run(" cuộc họp.")
+    photo = folder / "anh.jpg"
+    Image.new("RGB", (640, 480), "navy").save(photo)
+    document.add_picture(str(photo), width=Cm(12))
+    document.add_paragraph("Đồng chí Nguyễn Thị Minh Ngọc phát biểu tại cuộc họp.", style="Caption")
+    document.add_heading("Nhiệm vụ thời gian tới", level=1)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Chỉ tiêu"
+    table.rows[0].cells[1].text = "Kết quả"
+    document.add_paragraph("Tăng cường tuyên truyền trên không gian mạng.")
+    author = document.add_paragraph("Hoàng Tùng")
+    author.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    path = folder / "bai.docx"
+    document.save(path)
+    return path
+
+
+def test_a_vietnamese_word_document_imports_field_by_field(tmp_path: Path) -> None:
+    result = import_docx(vietnamese_document(tmp_path))
+    article = result.article
+    assert article.title == "Quận Lê Chân họp Ban Chỉ đạo 35"
+    assert article.lead == "Chiều 01/11, Ban Chỉ đạo 35 quận Lê Chân họp đánh giá kết quả hoạt động."
+    assert article.author == "Hoàng Tùng"
+    kinds = [type(b) for b in article.blocks]
+    assert kinds == [ParagraphBlock, ImageBlock, HeadingBlock, ParagraphBlock, ParagraphBlock, ParagraphBlock]
+    first = article.blocks[0]
+    assert first.text == "Đồng chí Phạm Văn Tân, Phó Bí thư Thường trực Quận ủy, <i>chủ trì</i> cuộc họp."  # type: ignore[attr-defined]
+    assert unicodedata.is_normalized("NFC", first.text)  # type: ignore[attr-defined]
+    photo = article.blocks[1]
+    assert isinstance(photo, ImageBlock) and photo.caption == "Đồng chí Nguyễn Thị Minh Ngọc phát biểu tại cuộc họp."
+    assert Image.open(io.BytesIO(photo.media.read_bytes())).size == (640, 480)  # type: ignore[union-attr]
+    assert [b.text for b in article.blocks[3:]] == ["Chỉ tiêu", "Kết quả", "Tăng cường tuyên truyền trên không gian mạng."]  # type: ignore[attr-defined]
+    assert any("table" in note for note in result.notes) and any("Hoàng Tùng" in note for note in result.notes)
+
+
+def test_a_legacy_doc_and_a_damaged_docx_are_refused_clearly(tmp_path: Path) -> None:
+    legacy = tmp_path / "cu.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    with pytest.raises(DocumentImportError, match="old Word .doc file"):
+        import_docx(legacy)
+    damaged = tmp_path / "hong.docx"
+    damaged.write_bytes(vietnamese_document(tmp_path).read_bytes()[:3000])
+    with pytest.raises(DocumentImportError, match="damaged"):
+        import_docx(damaged)
+
+
+def test_import_command_writes_a_draft_and_prints_the_notes(tmp_path: Path) -> None:
+    source = vietnamese_document(tmp_path)
+    target = tmp_path / "bai.article"
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(source), "-o", str(target)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "note:" in result.stdout and target.is_file()
+    from editor.draft import load_draft
+
+    assert load_draft(target).title == "Quận Lê Chân họp Ban Chỉ đạo 35"
+    again = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(source), "-o", str(target)], capture_output=True, text=True)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    legacy = tmp_path / "cu.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    refused = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(legacy), "-o", str(tmp_path / "x.article")], capture_output=True, text=True)
+    assert refused.returncode == 2 and len(refused.stderr.splitlines()) == 1 and "Traceback" not in refused.stderr
