@@ -26,6 +26,7 @@ class Actions:
     paste_image: QAction
     site_profile: QAction
     find: QAction
+    import_word: QAction
     copy_for_cms: QAction
     widths: dict[PreviewWidth, QAction]
     width_group: QActionGroup
@@ -68,6 +69,7 @@ def build_actions(window: QWidget) -> Actions:
         insert_image=action(tr("Insert &photo…"), "Ctrl+Shift+I", tr("Insert photos at the cursor")),
         paste_image=action(tr("Paste photo"), "Ctrl+Shift+V", tr("Insert the picture on the clipboard")),
         site_profile=action(tr("Site &profile…"), None, tr("The portal's name, address, fanpage and logo")),
+        import_word=action(tr("&Import Word document…"), None, tr("Start an article from a .docx file, with its photos and captions")),
         find=action(tr("&Find and replace…"), QKeySequence.StandardKey.Find, tr("Find and replace in every field")),
         copy_for_cms=action(tr("Copy for &CMS"), None, tr("Copy the body as HTML, with the title and lead, for the portal's web editor")),
         widths=widths,

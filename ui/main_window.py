@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 from editor import cms
 from editor.errors import ArticleError
 from editor.model import Block
+from editor.paste import PastedPictures
+from editor.word_import import ImportResult, import_docx
 from editor.site import saved_profile_path
 from ui import settings
 from ui.actions import build_actions
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._restore_layout()
         RichTextEdit.image_paste_handler = self._insert_pasted_image
+        RichTextEdit.html_pictures_handler = self._insert_pasted_pictures
         self.document.load(new_article(), None)
         self.preview_pane.set_page_width(PreviewWidth.TABLET)
         self.actions.widths[PreviewWidth.TABLET].setChecked(True)
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.new, a.open])
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.import_word)
         file_menu.addSeparator()
         file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
         a.paste_image.triggered.connect(lambda: self._insert_pasted_image(QGuiApplication.clipboard().image()))
         a.site_profile.triggered.connect(self._edit_site_profile)
         a.find.triggered.connect(self._show_find_dialog)
+        a.import_word.triggered.connect(self._import_word)
         a.copy_for_cms.triggered.connect(self._copy_for_cms)
         for width, item in a.widths.items():
             item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
@@ -210,6 +215,35 @@ class MainWindow(QMainWindow):
             return
         self._insert_image_blocks([image_block_from_clipboard(image)], None)
 
+    def _insert_pasted_pictures(self, pictures: PastedPictures) -> None:
+        if pictures.blocks:
+            self._insert_image_blocks(list(pictures.blocks), None)
+        if pictures.left_out:
+            self.statusBar().showMessage(
+                self.tr("%n picture(s) on the web were not copied (the app works offline): insert them from files", "", len(pictures.left_out)),
+                10000,
+            )
+
+    def _import_word(self) -> None:
+        def choose() -> None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a Word document"), "", self.tr("Word documents (*.docx);;All files (*)"))
+            if path:
+                self.import_word(Path(path))
+
+        self.files.confirm_discard(choose)
+
+    def import_word(self, path: Path) -> None:
+        def done(result: ImportResult) -> None:
+            self.document.load(result.article, None)
+            if result.notes:
+                QMessageBox.information(self, self.tr("Import Word document"),
+                                        self.tr("Imported. Please check:") + "\n\n" + "\n".join(f"• {n}" for n in result.notes))
+
+        def failed(error: ArticleError) -> None:
+            QMessageBox.warning(self, self.tr("Import Word document"), describe_error(error))
+
+        run_in_background(lambda: import_docx(path), done, failed, context=self.composer)
+
     def _on_blocks_files_dropped(self, paths: list[str], index: int) -> None:
         self._take_files([Path(p) for p in paths], index)
 
@@ -217,6 +251,10 @@ class MainWindow(QMainWindow):
         drafts = [p for p in paths if p.suffix.lower() in (".article", ".json")]
         if drafts:
             self.files.open_path(drafts[0])
+            return
+        documents = [p for p in paths if p.suffix.lower() in (".docx", ".doc")]
+        if documents:
+            self.files.confirm_discard(lambda: self.import_word(documents[0]))
             return
         images = [p for p in paths if p.is_file()]
         if images:

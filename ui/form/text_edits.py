@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
+from editor.paste import PastedPictures, pictures_in_html
 from editor.text import nfc
 from ui.richtext import block_to_inline, insert_inline
 
@@ -42,8 +43,10 @@ class RichTextEdit(QTextEdit):
     """A QTextEdit that grows with its text, inside the scrolling form."""
 
     # Set by the window: what to do with a picture pasted into a text field
-    # (it becomes an image block at the cursor).
+    # (it becomes an image block at the cursor), and with the pictures found
+    # in pasted HTML (photos, and web addresses that were not fetched).
     image_paste_handler: Callable[[QImage], None] | None = None
+    html_pictures_handler: Callable[[PastedPictures], None] | None = None
 
     focus_received = Signal()
     edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
@@ -139,6 +142,10 @@ class RichTextEdit(QTextEdit):
             insert_inline(cursor, paragraph, base)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+        if source.hasHtml() and RichTextEdit.html_pictures_handler is not None:
+            pictures = pictures_in_html(source.html())
+            if pictures.blocks or pictures.left_out:
+                RichTextEdit.html_pictures_handler(pictures)
 
 
 class InlineTextEdit(RichTextEdit):

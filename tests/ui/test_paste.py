@@ -1,0 +1,68 @@
+"""Pasting HTML from Word, LibreOffice and Google Docs into a text block."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+from PySide6.QtCore import QMimeData
+
+from tests.ui.test_preview import text_segment
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "clipboard"
+
+
+def paste(window: Any, sample: str) -> None:
+    window.composer.blocks.add_block("paragraph")
+    mime = QMimeData()
+    mime.setHtml((SAMPLES / sample).read_text(encoding="utf-8"))
+    text_segment(window).editor.insertFromMimeData(mime)
+
+
+def paragraphs(window: Any) -> list[str]:
+    return [b.text for b in window.document.article.blocks if b.type == "paragraph"]
+
+
+def test_paste_from_word_keeps_bold_italic_links_and_drops_office_markup(qtbot: Any, window: Any) -> None:
+    paste(window, "word.html")
+    texts = paragraphs(window)
+    assert texts[0] == "<b>Chiều 01/11, Ban Chỉ đạo 35 quận Lê Chân họp</b> đánh giá <i>kết quả</i> hoạt động."
+    assert texts[1].endswith('Tuyên truyền trên <a href="https://haiphong.gov.vn">Cổng thông tin</a>')
+    joined = " ".join(texts)
+    for junk in ("mso", "o:p", "MsoNormal", "font-family", "StartFragment", "supportLists", "<span"):
+        assert junk not in joined
+
+
+def test_paste_from_libreoffice_brings_its_picture_as_a_photo(qtbot: Any, window: Any) -> None:
+    paste(window, "libreoffice.html")
+    blocks = window.document.article.blocks
+    assert "<b>Đồng chí Phạm Văn Tân</b> chủ trì cuộc họp." in paragraphs(window)
+    assert "<i>Toàn cảnh cuộc họp.</i>" in paragraphs(window)
+    photos = [b for b in blocks if b.type == "image"]
+    assert len(photos) == 1
+    assert Image.open(io.BytesIO(photos[0].media.read_bytes())).size == (10, 10)
+    assert not any("<font" in text for text in paragraphs(window))
+
+
+def test_paste_from_google_docs_keeps_real_bold_and_reports_the_web_picture(qtbot: Any, window: Any) -> None:
+    paste(window, "google-docs.html")
+    texts = paragraphs(window)
+    # The whole fragment sits in <b style="font-weight:normal">: not bold.
+    assert texts[0] == "<b>Thường trực Ban Chỉ đạo</b> đã có nhiều nỗ lực <i>trong công tác tham mưu</i>."
+    assert '<a href="https://haiphong.gov.vn/tin">Xem thêm</a>' in texts
+    assert [b for b in window.document.article.blocks if b.type == "image"] == []
+    assert "not copied" in window.statusBar().currentMessage()
+
+
+def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
+    from tests.editor.test_word_import import vietnamese_document
+
+    source = vietnamese_document(tmp_path)
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.import_word(source)
+    assert window.document.article.title == "Quận Lê Chân họp Ban Chỉ đạo 35"
+    assert window.document.path is None  # saving asks where: the .docx is never overwritten
+    assert message_boxes.shown and "table" in message_boxes.shown[-1][2]
+    qtbot.waitUntil(lambda: window.composer.fields.title.text() == "Quận Lê Chân họp Ban Chỉ đạo 35")
