@@ -112,11 +112,15 @@ class BlocksEditor(QWidget):
             stale.hide()
             stale.deleteLater()
         if segments != self._segments:
-            for segment in self._segments:
-                self._layout.removeWidget(segment)
-            for segment in segments:
-                self._layout.addWidget(segment)
-                segment.show()
+            # Move only what is out of place: re-adding every widget made
+            # each pass relayout the whole column.
+            for position, segment in enumerate(segments):
+                item = self._layout.itemAt(position)
+                if item is None or item.widget() is not segment:
+                    if self._layout.indexOf(segment) >= 0:
+                        self._layout.removeWidget(segment)
+                    self._layout.insertWidget(position, segment)
+                    segment.show()
             self._segments = segments
 
     def _reconcile_later(self) -> None:
