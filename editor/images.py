@@ -142,7 +142,7 @@ def _apply_edits(image: Image.Image, rotate: int, crop: Crop | None) -> Image.Im
     return image
 
 
-def _encode(image: Image.Image, lossless: bool) -> WebImage:
+def _encode(image: Image.Image, lossless: bool, progressive: bool = True) -> WebImage:
     # Pillow's PNG writer copies ICC, EXIF and transparency from ``info``:
     # start from nothing, so no metadata (GPS above all) can leave with it.
     image.info = {}
@@ -154,17 +154,23 @@ def _encode(image: Image.Image, lossless: bool) -> WebImage:
         # Small pictures are seen closely: keep full colour resolution (4:4:4);
         # photos keep the usual 4:2:0, a third lighter at the same quality.
         subsampling = 0 if image.width * image.height <= SMALL_PICTURE else 2
-        image.convert("RGB").save(output, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True, subsampling=subsampling)
+        image.convert("RGB").save(output, "JPEG", quality=JPEG_QUALITY, progressive=progressive, optimize=True, subsampling=subsampling)
         extension = "jpg"
     return WebImage(output.getvalue(), extension, image.width, image.height)
 
 
 def prepare_variants(
     data: bytes, label: str, max_size: int = DEFAULT_MAX_SIZE, *, rotate: int = 0, crop: Crop | None = None,
+    progressive: bool = True,
 ) -> list[WebImage]:
     """The exported copies of one photo, largest first: fitted within
     ``max_size``, and within half of it when the photo is big enough for a
-    second, lighter size (for ``srcset``). Decoded once."""
+    second, lighter size (for ``srcset``). Decoded once.
+
+    ``progressive=False`` gives the same pixels (progressive JPEG only
+    orders the same coefficients differently) in a baseline file: the
+    window uses it, because Pillow's progressive encoder holds Python's GIL
+    for ~40 ms a photo and would stall the UI thread; baseline, ~18 ms."""
     image = open_image(data, label)
     source_format = image.format
     try:
@@ -186,12 +192,12 @@ def prepare_variants(
         lossless = transparent or graphic
         if not transparent:
             image = image.convert("RGB")
-        variants = [_encode(image, lossless)]
+        variants = [_encode(image, lossless, progressive)]
         small_size = max_size // 2
         if max(image.size) > small_size:
             small = image.copy()
             small.thumbnail((small_size, small_size), Image.Resampling.LANCZOS)
-            variants.append(_encode(small, lossless))
+            variants.append(_encode(small, lossless, progressive))
     except ImageError:
         raise
     except (OSError, ValueError, SyntaxError, EOFError) as error:

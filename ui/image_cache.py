@@ -64,7 +64,9 @@ class _ContentCache:
             known = self._items.get(key)
         if known is not None:
             return known
-        variants = prepare_variants(original, media.describe(), DEFAULT_MAX_SIZE, rotate=rotate, crop=crop)
+        # Baseline JPEG: the export's pixels exactly, without holding the GIL
+        # as long as the progressive encoder does (see prepare_variants).
+        variants = prepare_variants(original, media.describe(), DEFAULT_MAX_SIZE, rotate=rotate, crop=crop, progressive=False)
         thumbnail = QImage.fromData(variants[-1].data).scaled(
             THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
