@@ -67,3 +67,7 @@ class ProfileError(ArticleError):
 
 class DocumentImportError(ArticleError):
     """A Word document cannot be imported (legacy .doc, damaged, empty)."""
+
+
+class WorkspaceError(ArticleError):
+    """The local workspace (autosaves) cannot be used."""

@@ -1,0 +1,175 @@
+"""The local workspace: the latest working state of every open article,
+saved seconds after each change, so a crash or a power cut loses nothing.
+
+One SQLite database in the user's data folder (never on a shared drive).
+Photos are stored once, by content hash, so an autosave costs the same
+with one photo or thirty. A clean close removes the article's entry; what
+is left after a crash is offered back on the next start.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from editor.article_format import article_from_dict, article_to_dict
+from editor.errors import WorkspaceError
+from editor.media import FileMedia, Media
+from editor.model import Article, ImageBlock
+
+APP_NAME = "ToaSoan"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS media (sha256 TEXT PRIMARY KEY, extension TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    key TEXT PRIMARY KEY,
+    file TEXT,
+    title TEXT NOT NULL,
+    saved_at REAL NOT NULL,
+    article TEXT NOT NULL
+);
+"""
+
+
+def default_workspace_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workspace.sqlite"
+
+
+@dataclass(frozen=True)
+class WorkspaceEntry:
+    key: str
+    file: Path | None
+    title: str
+    saved_at: float
+
+
+class _StoredMedia(Media):
+    """A photo kept in the workspace, read back on demand."""
+
+    def __init__(self, workspace: Workspace, sha256: str, extension: str) -> None:
+        self._workspace = workspace
+        self.__dict__["_sha256"] = sha256
+        self.__dict__["_extension"] = extension
+
+    def read_bytes(self) -> bytes:
+        return self._workspace.media_bytes(self.sha256)
+
+    def describe(self) -> str:
+        return f"workspace:{self.stored_name}"
+
+
+class Workspace:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_workspace_path()
+
+    def _connect(self) -> sqlite3.Connection:
+        # A connection per call: autosaves run on worker threads.
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=10)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")  # a committed autosave survives a power cut
+            connection.executescript(_SCHEMA)
+            return connection
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"the workspace cannot be opened: {error}", path=self.path) from error
+
+    def save(self, key: str, article: Article, file: Path | None) -> None:
+        """Store the article's working state; photos already stored cost nothing."""
+        media: dict[str, tuple[str, Media]] = {}
+
+        stored: dict[str, str] = {}  # block id -> media/<sha>.<ext>
+
+        def src_of(block: ImageBlock) -> str:
+            if block.media is not None:
+                media[block.media.sha256] = (block.media.extension, block.media)
+                stored[block.id] = f"media/{block.media.stored_name}"
+            return block.src
+
+        data = article_to_dict(article, src_of)
+        document = json.dumps({"article": data, "media": stored}, ensure_ascii=False)
+        connection = self._connect()
+        try:
+            with connection:
+                known = {row[0] for row in connection.execute("SELECT sha256 FROM media")}
+                for sha, (extension, item) in media.items():
+                    if sha not in known:
+                        connection.execute("INSERT INTO media VALUES (?, ?, ?)", (sha, extension, item.read_bytes()))
+                connection.execute(
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)",
+                    (key, str(file) if file else None, article.title, time.time(), document),
+                )
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"the autosave failed: {error}", path=self.path) from error
+        finally:
+            connection.close()
+
+    def entries(self) -> list[WorkspaceEntry]:
+        connection = self._connect()
+        try:
+            rows = connection.execute("SELECT key, file, title, saved_at FROM documents ORDER BY saved_at DESC").fetchall()
+        finally:
+            connection.close()
+        return [WorkspaceEntry(key, Path(file) if file else None, title, saved_at) for key, file, title, saved_at in rows]
+
+    def restore(self, key: str) -> Article:
+        connection = self._connect()
+        try:
+            row = connection.execute("SELECT article FROM documents WHERE key = ?", (key,)).fetchone()
+            media = {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+        finally:
+            connection.close()
+        if row is None:
+            raise WorkspaceError(f"nothing to recover under {key}", path=self.path)
+
+        saved = json.loads(row[0])
+        data, stored = saved["article"], saved["media"]
+        # Load with each photo pointing at its stored copy, then give every
+        # block back the name its photo had.
+        original_src: dict[int, str] = {}
+        for index, block in enumerate(data.get("blocks", [])):
+            if block.get("type") == "image" and block.get("id") in stored:
+                original_src[index] = block["src"]
+                block["src"] = stored[block["id"]]
+
+        def resolve(src: str) -> Media | str:
+            sha = Path(src).stem
+            if src.startswith("media/") and sha in media:
+                return _StoredMedia(self, sha, media[sha])
+            return FileMedia(Path(src))  # a photo that was already missing stays missing
+
+        article = article_from_dict(data, resolve)
+        for index, src in original_src.items():
+            article.blocks[index].src = src  # type: ignore[attr-defined]
+        return article
+
+    def media_bytes(self, sha256: str) -> bytes:
+        connection = self._connect()
+        try:
+            row = connection.execute("SELECT data FROM media WHERE sha256 = ?", (sha256,)).fetchone()
+        finally:
+            connection.close()
+        if row is None:
+            raise WorkspaceError(f"the photo {sha256[:12]}… is not in the workspace", path=self.path)
+        return bytes(row[0])
+
+    def discard(self, key: str) -> None:
+        """Forget an article (a clean close); photos nobody uses go too."""
+        connection = self._connect()
+        try:
+            with connection:
+                connection.execute("DELETE FROM documents WHERE key = ?", (key,))
+                used = set()
+                for (document,) in connection.execute("SELECT article FROM documents"):
+                    used.update(re.findall(r"media/([0-9a-f]{64})\.", document))
+                for (sha,) in connection.execute("SELECT sha256 FROM media").fetchall():
+                    if sha not in used:
+                        connection.execute("DELETE FROM media WHERE sha256 = ?", (sha,))
+        finally:
+            connection.close()
+

@@ -1,0 +1,61 @@
+"""The local workspace: autosaves that restore exactly, photos stored once."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from editor.article_format import load_article_json
+from editor.errors import WorkspaceError
+from editor.media import FileMedia
+from editor.model import ImageBlock
+from editor.workspace import Workspace
+from tests.helpers import EXAMPLE_DIR, photo_bytes
+
+
+def test_an_autosave_restores_exactly(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws.sqlite")
+    article = load_article_json(EXAMPLE_DIR / "article.json")
+    article.title = unicodedata.normalize("NFD", "Bản nháp chưa lưu")
+    article.extra["x-cms"] = {"giữ": True}
+    workspace.save("doc-1", article, None)
+    restored = workspace.restore("doc-1")
+    assert restored == article
+    assert [b.media.read_bytes() for b in restored.images()] == [b.media.read_bytes() for b in article.images()]
+    entry = workspace.entries()[0]
+    assert (entry.key, entry.title, entry.file) == ("doc-1", "Bản nháp chưa lưu", None)
+
+
+def test_photos_are_stored_once_so_autosaves_cost_the_same(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws.sqlite")
+    (tmp_path / "a.jpg").write_bytes(photo_bytes())
+    article = load_article_json(EXAMPLE_DIR / "article.json")
+    article.blocks.append(ImageBlock(src="a.jpg", caption="x", alt="y", media=FileMedia(tmp_path / "a.jpg")))
+    for round_ in range(5):
+        article.lead = f"Lần lưu {round_}"
+        workspace.save("doc-1", article, tmp_path / "bai.article")
+    with sqlite3.connect(tmp_path / "ws.sqlite") as connection:
+        assert connection.execute("SELECT COUNT(*) FROM media").fetchone()[0] == 4  # 3 example photos + 1
+        assert connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+    assert workspace.restore("doc-1").lead == "Lần lưu 4"
+    assert workspace.entries()[0].file == tmp_path / "bai.article"
+
+
+def test_a_clean_close_forgets_the_article_and_its_photos(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws.sqlite")
+    workspace.save("doc-1", load_article_json(EXAMPLE_DIR / "article.json"), None)
+    workspace.discard("doc-1")
+    assert workspace.entries() == []
+    with sqlite3.connect(tmp_path / "ws.sqlite") as connection:
+        assert connection.execute("SELECT COUNT(*) FROM media").fetchone()[0] == 0
+    with pytest.raises(WorkspaceError):
+        workspace.restore("doc-1")
+
+
+def test_an_unusable_workspace_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "ws.sqlite").write_bytes(b"not a database" * 100)
+    with pytest.raises(WorkspaceError, match="cannot be opened"):
+        Workspace(tmp_path / "ws.sqlite").entries()
