@@ -35,6 +35,7 @@ def run(argv: list[str]) -> int:
     app.aboutToQuit.connect(release_clipboard)
     window = MainWindow()
     window.show()
+    window.offer_recovery()
     files = [arg for arg in argv if not arg.startswith("-")]
     if files:
         window.files.open_path(Path(files[0]))

@@ -15,12 +15,15 @@ from editor.model import Block
 from editor.paste import PastedPictures
 from editor.word_import import ImportResult, import_docx
 from editor.site import saved_profile_path
+from editor.workspace import Workspace, default_workspace_path as workspace_path
 from ui import settings
 from ui.actions import build_actions
 from editor.checks import Finding
 from ui.checklist import ChecklistPanel
 from ui.language import interface_language
+from ui.autosave import Autosaver
 from ui.clipboard import put_html
+from ui.recovery_dialog import RecoveryDialog
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
@@ -49,7 +52,10 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.document, self.preview)
         self.actions = build_actions(self)
         self._close_confirmed = False
+        self._keep_autosave = False  # set by tests that simulate a crash
         self._find_dialog: FindReplaceDialog | None = None
+        self.autosaver = Autosaver(self.document, Workspace(workspace_path()), self)
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
         self.checklist = ChecklistPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
         self.checklist.finding_activated.connect(self._show_finding)
@@ -281,6 +287,31 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
                           lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
 
+    def offer_recovery(self) -> None:
+        """After a crash: list what the workspace kept and restore one."""
+        entries = [e for e in self.autosaver.workspace.entries() if e.key != self.autosaver.key]
+        if not entries:
+            return
+        dialog = RecoveryDialog(entries, self)
+        if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
+            return
+        for entry in dialog.discarded():
+            self.autosaver.workspace.discard(entry.key)
+        chosen = dialog.chosen()
+        if chosen is not None:
+            self.restore(chosen.key, chosen.file)
+
+    def restore(self, key: str, file: Path | None) -> None:
+        workspace = self.autosaver.workspace
+        article = workspace.restore(key)
+        self.document.load(article, file)
+        self.document.undo_stack.resetClean()  # not on disk yet: unsaved until saved
+        self._show_title()
+        # Kept under this window's key before the old entry goes: the
+        # restored photos are read from the workspace until the next save.
+        workspace.save(self.autosaver.key, article, file)
+        workspace.discard(key)
+
     def _export(self) -> None:
         """Export; with errors in the checklist, show them first and ask."""
         errors = self.checklist.errors()
@@ -340,6 +371,9 @@ class MainWindow(QMainWindow):
             store.setValue("window/geometry", self.saveGeometry())
             # The window is going: nothing may reach its half-destroyed
             # widgets from the document or the photo workers any more.
+            if not self._keep_autosave:
+                # A clean close: the user saved or chose to discard.
+                self.autosaver.workspace.discard(self.autosaver.key)
             self.document.undo_stack.blockSignals(True)
             self.document.blockSignals(True)
             self.images.blockSignals(True)

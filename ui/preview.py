@@ -369,7 +369,7 @@ class PreviewPane(QWidget):
         layout.addWidget(view, 100)
         layout.addStretch(1)
         self.setMinimumWidth(240)
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)  # with a context: cancelled if the pane goes first
 
     def page_width(self) -> PreviewWidth:
         return self._width

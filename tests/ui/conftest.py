@@ -48,6 +48,8 @@ def _fresh_settings(qapp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     QSettings().clear()
     # The site profile mirror for the command line goes to the test's folder.
     monkeypatch.setattr("ui.main_window.saved_profile_path", lambda: tmp_path / "site-profile.json")
+    # Autosaves go to the test's own workspace, never the user's.
+    monkeypatch.setattr("ui.main_window.workspace_path", lambda: tmp_path / "workspace.sqlite")
     yield
     QSettings().clear()
 

@@ -99,7 +99,7 @@ class BlocksEditor(QWidget):
                 if built == BATCH:
                     if not self._more_pending:
                         self._more_pending = True
-                        QTimer.singleShot(0, self._reconcile_later)
+                        QTimer.singleShot(0, self, self._reconcile_later)
                     continue
                 segment = self._make(*key)
                 built += 1

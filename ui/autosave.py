@@ -1,0 +1,61 @@
+"""Autosave: the open article's working state goes to the local workspace
+within 2 s of the last change, saved or not, named or not. An explicit save
+or a clean close clears it; after a crash it is offered back."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from editor.errors import ArticleError
+from editor.workspace import Workspace
+from ui.document import Document
+from ui.workers import run_in_background
+
+DELAY_MS = 1500  # after the last change; with the write itself, well within 2 s
+
+
+class Autosaver(QObject):
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(self, document: Document, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.workspace = workspace
+        self.key = uuid.uuid4().hex
+        self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.save_now)
+        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved):
+            signal.connect(lambda *args: self.timer.start())
+        document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        document.reset.connect(self._on_document_reset)
+
+    def save_now(self) -> None:
+        if not self._document.is_modified():
+            return
+        snapshot = copy.deepcopy(self._document.article)
+        key, path, workspace = self.key, self._document.path, self.workspace
+
+        def failed(error: ArticleError) -> None:
+            self.failed.emit("; ".join(error.problems))
+
+        run_in_background(lambda: workspace.save(key, snapshot, path), lambda _: self.saved.emit(), failed, context=self)
+
+    def forget(self) -> None:
+        """The article is safe elsewhere (saved, or closed on purpose)."""
+        self.timer.stop()
+        key, workspace = self.key, self.workspace
+        run_in_background(lambda: workspace.discard(key), lambda _: None, lambda error: None, context=self)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.forget()
+
+    def _on_document_reset(self) -> None:
+        # Another article: the previous one was saved or discarded by choice.
+        self.forget()
+        self.key = uuid.uuid4().hex
