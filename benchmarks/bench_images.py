@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_export import PHOTOS, camera_jpeg, make_article, measure  # noqa: E402
+from bench_export import PHOTOS, make_article, measure  # noqa: E402
 
 QUALITY = "82"
 

@@ -7,13 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
 
 from editor import cms
-from editor.errors import ArticleError
-from editor.model import Block
-from editor.paste import PastedPictures
-from editor.word_import import ImportResult, import_docx
 from editor.site import saved_profile_path
 from editor.workspace import Workspace, default_workspace_path as workspace_path
 from ui import settings
@@ -28,14 +24,14 @@ from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
+from ui.intake import Intake
 from ui.find_dialog import FindReplaceDialog
 from ui.form.text_edits import RichTextEdit
 from ui.image_cache import ImageCache
-from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
 from ui.preview import PreviewPane, PreviewView, PreviewWidth
 from ui.site_profile_dialog import SiteProfileDialog
 from ui.status import WordCountLabel
-from ui.workers import photo_pool, run_in_background
+from ui.workers import run_in_background
 
 APP_TITLE = "Tòa Soạn"
 
@@ -50,6 +46,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewView(self.document, self.images, self)
         self.preview_pane = PreviewPane(self.preview, self)
         self.files = FileController(self, self.document, self.preview)
+        self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.actions = build_actions(self)
         self._close_confirmed = False
         self._keep_autosave = False  # set by tests that simulate a crash
@@ -73,8 +70,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
         self._restore_layout()
-        RichTextEdit.image_paste_handler = self._insert_pasted_image
-        RichTextEdit.html_pictures_handler = self._insert_pasted_pictures
+        RichTextEdit.image_paste_handler = self.intake.insert_pasted_image
+        RichTextEdit.html_pictures_handler = self.intake.insert_pasted_pictures
         self.document.load(new_article(), None)
         self.preview_pane.set_page_width(PreviewWidth.TABLET)
         self.actions.widths[PreviewWidth.TABLET].setChecked(True)
@@ -143,16 +140,16 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(a.redo.setEnabled)
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
-        a.insert_image.triggered.connect(self._choose_images)
-        a.paste_image.triggered.connect(lambda: self._insert_pasted_image(QGuiApplication.clipboard().image()))
+        a.insert_image.triggered.connect(self.intake.choose_images)
+        a.paste_image.triggered.connect(lambda: self.intake.insert_pasted_image(QGuiApplication.clipboard().image()))
         a.site_profile.triggered.connect(self._edit_site_profile)
         a.find.triggered.connect(self._show_find_dialog)
-        a.import_word.triggered.connect(self._import_word)
+        a.import_word.triggered.connect(self.intake.choose_word_document)
         a.copy_for_cms.triggered.connect(self._copy_for_cms)
         for width, item in a.widths.items():
             item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
-        self.composer.insert_image_requested.connect(self._choose_images)
-        self.composer.blocks.files_dropped.connect(self._on_blocks_files_dropped)
+        self.composer.insert_image_requested.connect(self.intake.choose_images)
+        self.composer.blocks.files_dropped.connect(lambda paths, index: self.intake.take_files([Path(p) for p in paths], index))
         self.composer.blocks.block_focused.connect(self.preview.scroll_to_block)
         self.preview.block_clicked.connect(self.composer.show_block)
         stack.cleanChanged.connect(self._show_title)
@@ -188,90 +185,12 @@ class MainWindow(QMainWindow):
             item.triggered.connect(lambda checked=False, p=entry: self.files.open_path(Path(p)))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
-    # --- photos ---------------------------------------------------------------------
-    def _choose_images(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Insert photos"), "", self.tr("Photos (%s)") % patterns)
-        if paths:
-            self._import_images([Path(p) for p in paths], None)
-
-    def _import_images(self, paths: list[Path], index: int | None) -> None:
-        def done(result: ImportResult) -> None:
-            if result.blocks:
-                self._insert_image_blocks(list(result.blocks), index)
-            if result.problems:
-                QMessageBox.warning(self, self.tr("Insert photos"),
-                                    self.tr("These files were not inserted:") + "\n\n" + "\n".join(result.problems))
-
-        def failed(error: ArticleError) -> None:
-            QMessageBox.warning(self, self.tr("Insert photos"), describe_error(error))
-
-        run_in_background(lambda: check_image_files(paths), done, failed, photo_pool(), context=self.composer)
-
-    def _insert_image_blocks(self, blocks: list[Block], index: int | None) -> None:
-        label = self.tr("Insert photo")
-        if index is None:
-            self.composer.blocks.insert_blocks(blocks, label)
-        else:
-            self.document.replace_blocks(index, index, blocks, label)
-
-    def _insert_pasted_image(self, image) -> None:  # type: ignore[no-untyped-def]
-        if image is None or image.isNull():
-            self.statusBar().showMessage(self.tr("There is no picture on the clipboard"), 5000)
-            return
-        self._insert_image_blocks([image_block_from_clipboard(image)], None)
-
-    def _insert_pasted_pictures(self, pictures: PastedPictures) -> None:
-        if pictures.blocks:
-            self._insert_image_blocks(list(pictures.blocks), None)
-        if pictures.left_out:
-            self.statusBar().showMessage(
-                self.tr("%n picture(s) on the web were not copied (the app works offline): insert them from files", "", len(pictures.left_out)),
-                10000,
-            )
-
-    def _import_word(self) -> None:
-        def choose() -> None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a Word document"), "", self.tr("Word documents (*.docx);;All files (*)"))
-            if path:
-                self.import_word(Path(path))
-
-        self.files.confirm_discard(choose)
-
-    def import_word(self, path: Path) -> None:
-        def done(result: ImportResult) -> None:
-            self.document.load(result.article, None)
-            if result.notes:
-                QMessageBox.information(self, self.tr("Import Word document"),
-                                        self.tr("Imported. Please check:") + "\n\n" + "\n".join(f"• {n}" for n in result.notes))
-
-        def failed(error: ArticleError) -> None:
-            QMessageBox.warning(self, self.tr("Import Word document"), describe_error(error))
-
-        run_in_background(lambda: import_docx(path), done, failed, context=self.composer)
-
-    def _on_blocks_files_dropped(self, paths: list[str], index: int) -> None:
-        self._take_files([Path(p) for p in paths], index)
-
-    def _take_files(self, paths: list[Path], index: int | None) -> None:
-        drafts = [p for p in paths if p.suffix.lower() in (".article", ".json")]
-        if drafts:
-            self.files.open_path(drafts[0])
-            return
-        documents = [p for p in paths if p.suffix.lower() in (".docx", ".doc")]
-        if documents:
-            self.files.confirm_discard(lambda: self.import_word(documents[0]))
-            return
-        images = [p for p in paths if p.is_file()]
-        if images:
-            self._import_images(images, index)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        self._take_files([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()], None)
+        self.intake.take_files([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()], None)
         event.acceptProposedAction()
 
     # --- dialogs ---------------------------------------------------------------------

@@ -13,8 +13,8 @@ from typing import Any, Callable
 import pytest
 from PIL import Image
 
-from editor.checks import CheckInput, Location, check_article, raw_texts
-from editor.media import FileMedia, MemoryMedia
+from editor.checks import CheckInput, Location, check_article
+from editor.media import MemoryMedia
 from editor.model import Article, ImageBlock, ParagraphBlock, RelatedLink
 from tests.helpers import EXAMPLE_DIR, ROOT, minimal_article, write_article_dir
 

@@ -61,7 +61,7 @@ def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_pa
 
     source = vietnamese_document(tmp_path)
     with qtbot.waitSignal(window.document.reset, timeout=20_000):
-        window.import_word(source)
+        window.intake.import_word(source)
     assert window.document.article.title == "Quận Lê Chân họp Ban Chỉ đạo 35"
     assert window.document.path is None  # saving asks where: the .docx is never overwritten
     assert message_boxes.shown and "table" in message_boxes.shown[-1][2]

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtWebEngineCore import QWebEnginePage
 
-from editor.model import ImageBlock, ParagraphBlock
+from editor.model import ImageBlock
 from tests.helpers import photo_bytes, write_article_dir
 from tests.ui.conftest import js, open_article, type_text, wait_until_dom
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
 from ui.document import Document
 from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
 from ui.image_cache import ImageCache

@@ -1,0 +1,117 @@
+"""What comes into the window from outside: photo files (dialog, drag and
+drop), pictures pasted from the clipboard or inside pasted HTML, Word
+documents, and article files dropped on the window. Files are read and
+checked on worker threads; the results become one undoable insertion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from editor.errors import ArticleError
+from editor.model import Block
+from editor.paste import PastedPictures
+from editor.word_import import ImportResult as WordImportResult
+from editor.word_import import import_docx
+from ui.composer import Composer
+from ui.document import Document
+from ui.errors import describe_error
+from ui.file_ops import FileController
+from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
+from ui.workers import photo_pool, run_in_background
+
+
+class Intake(QObject):
+    def __init__(self, window: QWidget, document: Document, composer: Composer, files: FileController,
+                 show_message: Callable[[str, int], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document = document
+        self._composer = composer
+        self._files = files
+        self._show_message = show_message
+
+    # --- photos ---------------------------------------------------------------------
+    def choose_images(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Insert photos"), "", self.tr("Photos (%s)") % patterns)
+        if paths:
+            self.import_images([Path(p) for p in paths], None)
+
+    def import_images(self, paths: list[Path], index: int | None) -> None:
+        def done(result: ImportResult) -> None:
+            if result.blocks:
+                self.insert_image_blocks(list(result.blocks), index)
+            if result.problems:
+                QMessageBox.warning(self._window, self.tr("Insert photos"),
+                                    self.tr("These files were not inserted:") + "\n\n" + "\n".join(result.problems))
+
+        def failed(error: ArticleError) -> None:
+            QMessageBox.warning(self._window, self.tr("Insert photos"), describe_error(error))
+
+        run_in_background(lambda: check_image_files(paths), done, failed, photo_pool(), context=self._composer)
+
+    def insert_image_blocks(self, blocks: list[Block], index: int | None) -> None:
+        """At the cursor (splitting the text there), or at a block index."""
+        label = self.tr("Insert photo")
+        if index is None:
+            self._composer.blocks.insert_blocks(blocks, label)
+        else:
+            self._document.replace_blocks(index, index, blocks, label)
+
+    def insert_pasted_image(self, image: QImage | None) -> None:
+        if image is None or image.isNull():
+            self._show_message(self.tr("There is no picture on the clipboard"), 5000)
+            return
+        self.insert_image_blocks([image_block_from_clipboard(image)], None)
+
+    def insert_pasted_pictures(self, pictures: PastedPictures) -> None:
+        if pictures.blocks:
+            self.insert_image_blocks(list(pictures.blocks), None)
+        if pictures.left_out:
+            self._show_message(
+                self.tr("%n picture(s) on the web were not copied (the app works offline): insert them from files", "", len(pictures.left_out)),
+                10000,
+            )
+
+    # --- Word documents ----------------------------------------------------------------
+    def choose_word_document(self) -> None:
+        def choose() -> None:
+            path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import a Word document"), "",
+                                                  self.tr("Word documents (*.docx);;All files (*)"))
+            if path:
+                self.import_word(Path(path))
+
+        self._files.confirm_discard(choose)
+
+    def import_word(self, path: Path) -> None:
+        def done(result: WordImportResult) -> None:
+            self._document.load(result.article, None)
+            if result.notes:
+                QMessageBox.information(self._window, self.tr("Import Word document"),
+                                        self.tr("Imported. Please check:") + "\n\n" + "\n".join(f"• {n}" for n in result.notes))
+
+        def failed(error: ArticleError) -> None:
+            QMessageBox.warning(self._window, self.tr("Import Word document"), describe_error(error))
+
+        run_in_background(lambda: import_docx(path), done, failed, context=self._composer)
+
+    # --- dropped files --------------------------------------------------------------------
+    def take_files(self, paths: list[Path], index: int | None) -> None:
+        """Files dropped on the window or the body: an article opens, a Word
+        document is imported, photos are inserted."""
+        drafts = [p for p in paths if p.suffix.lower() in (".article", ".json")]
+        if drafts:
+            self._files.open_path(drafts[0])
+            return
+        documents = [p for p in paths if p.suffix.lower() in (".docx", ".doc")]
+        if documents:
+            self._files.confirm_discard(lambda: self.import_word(documents[0]))
+            return
+        images = [p for p in paths if p.is_file()]
+        if images:
+            self.import_images(images, index)
