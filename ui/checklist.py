@@ -73,7 +73,8 @@ class ChecklistPanel(QDockWidget):
         self.list.clear()
         for finding in findings:
             mark, colour = _MARKS[finding.severity]
-            item = QListWidgetItem(f"{mark} {finding.message(language)}")
+            where = "" if finding.location.index is None else self.tr("Block %1: ").replace("%1", str(finding.location.index + 1))
+            item = QListWidgetItem(f"{mark} {where}{finding.message(language)}")
             item.setForeground(QColor(colour))
             item.setData(Qt.ItemDataRole.UserRole, finding)
             item.setToolTip(f"{finding.id} · {finding.location.describe()}")
