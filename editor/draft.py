@@ -23,6 +23,7 @@ from editor.atomic import atomic_write
 from editor.errors import DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media
 from editor.model import Article, ImageBlock
+from editor.zips import zip_member
 
 ARTICLE_MEMBER = "article.json"
 MEDIA_FOLDER = "media/"
@@ -31,8 +32,6 @@ SUFFIX = ".article"
 MAX_MEMBERS = 10_000
 MAX_TOTAL_SIZE = 4 * 1024**3
 MAX_RATIO = 100
-# A fixed timestamp keeps two saves of the same article byte-identical.
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _check_limits(archive: zipfile.ZipFile) -> None:
@@ -93,13 +92,6 @@ def load_draft(path: Path) -> Article:
     return article
 
 
-def _zip_info(name: str, compress: int) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = compress
-    info.external_attr = 0o644 << 16
-    return info
-
-
 def save_draft(article: Article, path: Path) -> None:
     """Save atomically; on success the article's images point into the new file.
 
@@ -120,13 +112,13 @@ def save_draft(article: Article, path: Path) -> None:
                 name = MEDIA_FOLDER + block.media.stored_name
                 media_names[id(block)] = name
                 if name not in written:
-                    archive.writestr(_zip_info(name, zipfile.ZIP_STORED), block.media.read_bytes())
+                    archive.writestr(zip_member(name, zipfile.ZIP_STORED), block.media.read_bytes())
                     written.add(name)
             document = json.dumps(article_to_dict(article, src_of), ensure_ascii=False, indent=2)
-            archive.writestr(_zip_info(ARTICLE_MEMBER, zipfile.ZIP_DEFLATED), document + "\n")
+            archive.writestr(zip_member(ARTICLE_MEMBER, zipfile.ZIP_DEFLATED), document + "\n")
             for name, media in sorted(article.kept_files.items()):
                 if name not in written and name != ARTICLE_MEMBER:
-                    archive.writestr(_zip_info(name, zipfile.ZIP_DEFLATED), media.read_bytes())
+                    archive.writestr(zip_member(name, zipfile.ZIP_DEFLATED), media.read_bytes())
 
     try:
         atomic_write(path, write)

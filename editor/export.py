@@ -35,11 +35,11 @@ from editor.media import sniff_extension
 from editor.model import Article, ImageBlock, SiteProfile
 from editor.render import ImageSource, render_article
 from editor.text import is_web_url, slug
+from editor.zips import zip_member
 
 IMAGES_FOLDER = "images"
 # The article column is 728 px wide on a desktop and the whole width below 760 px.
 SIZES = "(max-width: 760px) 100vw, 728px"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml"}
 
 
@@ -235,11 +235,9 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
 def _write_zip(stream: io.BufferedIOBase, members: dict[str, bytes]) -> None:
     with zipfile.ZipFile(stream, "w") as archive:
         for name in sorted(members):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.external_attr = 0o644 << 16
             # Photos are already compressed; deflating them again costs time for nothing.
-            info.compress_type = zipfile.ZIP_DEFLATED if name.endswith((".html", ".json", ".svg")) else zipfile.ZIP_STORED
-            archive.writestr(info, members[name])
+            compress = zipfile.ZIP_DEFLATED if name.endswith((".html", ".json", ".svg")) else zipfile.ZIP_STORED
+            archive.writestr(zip_member(name, compress), members[name])
 
 
 def _write_tree(root: Path, members: dict[str, bytes]) -> None:

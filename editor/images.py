@@ -205,8 +205,3 @@ def prepare_variants(
     except MemoryError as error:
         raise ImageError(f"{label}: the image is too large to convert") from error
     return variants
-
-
-def prepare_for_web(data: bytes, label: str, max_size: int = DEFAULT_MAX_SIZE) -> WebImage:
-    """The exported copy of one photo (the largest of ``prepare_variants``)."""
-    return prepare_variants(data, label, max_size)[0]

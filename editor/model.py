@@ -9,7 +9,7 @@ kept in ``extra`` so that a round trip loses nothing.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Literal
@@ -167,9 +167,6 @@ class SiteProfile(_CleansOnAssign):
             merged.base_dir = other.base_dir
         return merged
 
-    def is_empty(self) -> bool:
-        return not any(getattr(self, name) for name in self.FIELDS) and not self.extra
-
 
 @dataclass(eq=True)
 class Article(_CleansOnAssign):
@@ -216,7 +213,3 @@ class Article(_CleansOnAssign):
 
             return self.published.astimezone(ZoneInfo(self.timezone))
         return self.published
-
-
-def field_names(cls: type) -> list[str]:
-    return [spec.name for spec in fields(cls)]

@@ -92,9 +92,10 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
 
 def _has_comments(archive: zipfile.ZipFile) -> bool:
     try:
-        return b"comment " in archive.read("word/comments.xml") or b"w:comment>" in archive.read("word/comments.xml")
+        comments = archive.read("word/comments.xml")
     except KeyError:
         return False
+    return b"comment " in comments or b"w:comment>" in comments
 
 
 def _inline(node: Node) -> str:

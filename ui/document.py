@@ -87,13 +87,6 @@ class Document(QObject):
     def replace_blocks(self, start: int, end: int, blocks: list[Block], label: str) -> None:
         self.undo_stack.push(ReplaceBlocksCommand(self, start, end, blocks, label))
 
-    def insert_block(self, index: int, block: Block) -> None:
-        self.replace_blocks(index, index, [block], self.tr("Insert block"))
-
-    def remove_block(self, block_id: str) -> None:
-        index = self.index_of(block_id)
-        self.replace_blocks(index, index + 1, [], self.tr("Remove block"))
-
     def move_block(self, block_id: str, to_index: int) -> None:
         to_index = max(0, min(to_index, len(self.article.blocks) - 1))
         if self.index_of(block_id) != to_index:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from editor.errors import (
     ArticleError,
@@ -20,22 +20,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
 
+# Most specific first: UnsupportedVersionError is also a FormatError. The
+# sentences are marked for Qt's translation tools and translated on use.
+_HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
+    (UnsupportedVersionError, QT_TRANSLATE_NOOP("errors", "This article was made by a newer version of Tòa Soạn. Update the app to open it.")),
+    (DraftFileError, QT_TRANSLATE_NOOP("errors", "This file cannot be opened: it is not an article draft, or it is damaged.")),
+    (FormatError, QT_TRANSLATE_NOOP("errors", "The article file has problems. Fix them in the file, or ask whoever made it.")),
+    (ImageError, QT_TRANSLATE_NOOP("errors", "A photo cannot be used.")),
+    (SaveError, QT_TRANSLATE_NOOP("errors", "The article was not saved. The previous file is unchanged; your work is still open.")),
+    (ExportError, QT_TRANSLATE_NOOP("errors", "The article was not exported. Nothing was written.")),
+    (ProfileError, QT_TRANSLATE_NOOP("errors", "The site profile cannot be used.")),
+)
+
+
 def headline(error: ArticleError) -> str:
     """What happened, in one sentence; the details follow it."""
-    if isinstance(error, UnsupportedVersionError):
-        return _tr("This article was made by a newer version of Tòa Soạn. Update the app to open it.")
-    if isinstance(error, DraftFileError):
-        return _tr("This file cannot be opened: it is not an article draft, or it is damaged.")
-    if isinstance(error, FormatError):
-        return _tr("The article file has problems. Fix them in the file, or ask whoever made it.")
-    if isinstance(error, ImageError):
-        return _tr("A photo cannot be used.")
-    if isinstance(error, SaveError):
-        return _tr("The article was not saved. The previous file is unchanged; your work is still open.")
-    if isinstance(error, ExportError):
-        return _tr("The article was not exported. Nothing was written.")
-    if isinstance(error, ProfileError):
-        return _tr("The site profile cannot be used.")
+    for kind, sentence in _HEADLINES:
+        if isinstance(error, kind):
+            return _tr(sentence)
     return _tr("Something went wrong.")
 
 
