@@ -170,6 +170,37 @@ def lengths(article: Article, _: CheckInput) -> Iterator[Finding]:
         yield _finding("lead-too-long", WARNING, f"Sapo dài hơn {MAX_LEAD_WORDS} chữ.", f"The lead is over {MAX_LEAD_WORDS} words.", Location("lead"))
 
 
+@dataclass(frozen=True)
+class _PhotoFacts:
+    width: int  # upright
+    has_gps: bool
+    has_camera: bool
+
+
+# By content hash: the checklist runs at every pause in typing, and a photo's
+# facts never change, so each photo is read once, not at every run.
+_PHOTO_FACTS: dict[str, _PhotoFacts] = {}
+
+
+def _photo_facts(block: ImageBlock) -> _PhotoFacts:
+    assert block.media is not None
+    sha = block.media.sha256  # kept on the media object after the first read
+    facts = _PHOTO_FACTS.get(sha)
+    if facts is None:
+        with open_image(block.media.read_bytes(), block.src) as image:
+            exif = image.getexif()
+            width, height = image.size
+            if exif.get(0x0112, 1) in (5, 6, 7, 8):
+                width, height = height, width
+            facts = _PhotoFacts(
+                width,
+                has_gps=bool(exif.get_ifd(0x8825)) if 0x8825 in exif else False,
+                has_camera=any(tag in exif for tag in (0x010F, 0x0110)),
+            )
+        _PHOTO_FACTS[sha] = facts
+    return facts
+
+
 def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
     """Photo size, duplicates and metadata: reads each photo's header."""
     if not given.read_photos:
@@ -180,16 +211,10 @@ def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
             continue
         where = Location("src", block.id, index)
         try:
-            data = block.media.read_bytes()
-            with open_image(data, block.src) as image:
-                width, height = image.size
-                if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
-                    width, height = height, width
-                exif = image.getexif()
-                has_gps = bool(exif.get_ifd(0x8825)) if 0x8825 in exif else False
-                has_camera = any(tag in exif for tag in (0x010F, 0x0110))
+            facts = _photo_facts(block)
         except ImageError:
             continue  # the export refuses it with its own message
+        width, has_gps, has_camera = facts.width, facts.has_gps, facts.has_camera
         sha = block.media.sha256
         if sha in seen:
             yield _finding("photo-duplicate", WARNING, f"Ảnh này đã có ở khối {seen[sha]}.", f"This photo is already used in block {seen[sha]}.", where)

@@ -43,7 +43,18 @@ def sniff_extension(data: bytes) -> str:
 
 
 class Media:
-    """Original image bytes, read on demand."""
+    """Original image bytes, read on demand.
+
+    A media object only names bytes that never change, so copies of an
+    article (the snapshots autosave, save, export and the checklist take)
+    share it rather than duplicate it, and share its cached hash.
+    """
+
+    def __copy__(self) -> Media:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Media:
+        return self
 
     def read_bytes(self) -> bytes:
         raise NotImplementedError

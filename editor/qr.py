@@ -8,6 +8,8 @@ dark modules, so the page stays small and needs no image file.
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup, escape
 
 import qrcode
@@ -24,8 +26,12 @@ def qr_matrix(data: str) -> list[list[bool]]:
     return code.get_matrix()
 
 
+@functools.lru_cache(maxsize=32)
 def qr_svg(data: str, label: str, size_px: int = 160) -> Markup:
-    """An inline ``<svg>`` of the QR code of ``data``, named ``label`` for screen readers."""
+    """An inline ``<svg>`` of the QR code of ``data``, named ``label`` for screen readers.
+
+    Cached: the preview renders the page's regions on every keystroke, and
+    the two codes rarely change while the user types."""
     matrix = qr_matrix(data)
     modules = len(matrix)
     runs: list[str] = []
