@@ -8,9 +8,11 @@ file and leaves the target untouched; nothing is ever written in place.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -28,8 +30,39 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _describe(error: OSError) -> str:
+# Windows refuses to replace a file that another program has open, and an
+# antivirus scanner opens every new file for a moment: retry for about 2 s.
+REPLACE_RETRY_DELAYS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25, 0.5, 0.5)
+
+_PLAIN_CAUSES: dict[int, str] = {
+    errno.ENOSPC: "the disk is full: free some space or save somewhere else",
+    errno.EACCES: "permission denied: you may not write there; save somewhere else or ask your IT staff",
+    errno.EPERM: "permission denied: you may not write there; save somewhere else or ask your IT staff",
+    errno.EROFS: "the disk is read-only: save somewhere else",
+}
+if hasattr(errno, "EDQUOT"):
+    _PLAIN_CAUSES[errno.EDQUOT] = "your disk quota is used up: free some space or save somewhere else"
+
+
+def _describe_os(error: OSError) -> str:
     return error.strerror or str(error)
+
+
+def _describe(error: OSError) -> str:
+    cause = _PLAIN_CAUSES.get(error.errno or 0)
+    detail = _describe_os(error)
+    return f"{cause} ({detail})" if cause else detail
+
+
+def replace_with_retry(source: Path, target: Path, delays: tuple[float, ...] = REPLACE_RETRY_DELAYS) -> None:
+    """``os.replace``, retried while another program holds the target."""
+    for delay in delays:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            time.sleep(delay)
+    os.replace(source, target)
 
 
 def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
@@ -48,8 +81,19 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, target)
+        try:
+            replace_with_retry(temp, target)
+        except PermissionError as error:
+            raise SaveError(
+                "the file could not be replaced: another program keeps it open (an antivirus scanner, "
+                "a backup or sync tool?), or you may not write there. Try again in a moment, or save "
+                f"somewhere else ({_describe_os(error)}); the previous file is unchanged",
+                path=target,
+            ) from error
         fsync_folder(folder)
+    except SaveError:
+        temp.unlink(missing_ok=True)
+        raise
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise SaveError(f"could not save: {_describe(error)}; the previous file is unchanged", path=target) from error
