@@ -191,7 +191,7 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
         problems.add(path, f"must be an object, not {_json_type(raw)}")
         return None
     kind = raw.get("type")
-    if kind not in BLOCK_TYPES:
+    if not isinstance(kind, str) or kind not in BLOCK_TYPES:
         known = ", ".join(BLOCK_TYPES)
         problems.add(f"{path}.type", f"unknown block type {json.dumps(kind, ensure_ascii=False)} (known: {known})")
         return None

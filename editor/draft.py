@@ -23,7 +23,7 @@ from editor.atomic import atomic_write
 from editor.errors import DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media
 from editor.model import Article, ImageBlock
-from editor.zips import zip_member
+from editor.zips import DAMAGED_ZIP_ERRORS, zip_member
 
 ARTICLE_MEMBER = "article.json"
 MEDIA_FOLDER = "media/"
@@ -86,8 +86,7 @@ def load_draft(path: Path) -> Article:
         raise DraftFileError(f"cannot read the file: {error.strerror or error}", path=path) from error
     except zipfile.BadZipFile as error:
         raise DraftFileError(f"not an article draft, or damaged (truncated?): {error}", path=path) from error
-    except (EOFError, zipfile.LargeZipFile, NotImplementedError, RuntimeError) as error:
-        # NotImplementedError: unknown compression; RuntimeError: encrypted member.
+    except DAMAGED_ZIP_ERRORS as error:
         raise DraftFileError(f"the draft is damaged or uses an unsupported zip feature: {error}", path=path) from error
     except (DraftFileError, FormatError) as error:
         error.path = path

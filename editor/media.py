@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from editor.errors import ImageError
+from editor.zips import DAMAGED_ZIP_ERRORS
 
 # Recognized by content, never by the file's name.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -110,7 +111,7 @@ class ArchiveMedia(Media):
         try:
             with zipfile.ZipFile(self.archive) as archive:
                 return archive.read(self.member)
-        except (OSError, zipfile.BadZipFile, KeyError) as error:
+        except (OSError, KeyError, *DAMAGED_ZIP_ERRORS) as error:
             raise ImageError(f"cannot read {self.member} from the draft: {error}", path=self.archive) from error
 
     def describe(self) -> str:

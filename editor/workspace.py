@@ -127,13 +127,19 @@ class Workspace:
         if row is None:
             raise WorkspaceError(f"nothing to recover under {key}", path=self.path)
 
-        saved = json.loads(row[0])
-        data, stored = saved["article"], saved["media"]
+        try:
+            saved = json.loads(row[0])
+            data, stored = saved["article"], saved["media"]
+            blocks = data.get("blocks", [])
+            if not isinstance(stored, dict) or not isinstance(blocks, list):
+                raise TypeError("not the shape the workspace writes")
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise WorkspaceError(f"the autosave of this article is damaged ({error}); it cannot be restored", path=self.path) from error
         # Load with each photo pointing at its stored copy, then give every
         # block back the name its photo had.
         original_src: dict[int, str] = {}
-        for index, block in enumerate(data.get("blocks", [])):
-            if block.get("type") == "image" and block.get("id") in stored:
+        for index, block in enumerate(blocks):
+            if isinstance(block, dict) and isinstance(block.get("src"), str) and isinstance(block.get("id"), str) and isinstance(stored.get(block["id"]), str):
                 original_src[index] = block["src"]
                 block["src"] = stored[block["id"]]
 
@@ -145,7 +151,8 @@ class Workspace:
 
         article = article_from_dict(data, resolve)
         for index, src in original_src.items():
-            article.blocks[index].src = src  # type: ignore[attr-defined]
+            if index < len(article.blocks) and isinstance(article.blocks[index], ImageBlock):
+                article.blocks[index].src = src  # type: ignore[attr-defined]
         return article
 
     def media_bytes(self, sha256: str) -> bytes:
