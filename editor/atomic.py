@@ -9,6 +9,7 @@ file and leaves the target untouched; nothing is ever written in place.
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import shutil
 import tempfile
@@ -65,14 +66,36 @@ def replace_with_retry(source: Path, target: Path, delays: tuple[float, ...] = R
     os.replace(source, target)
 
 
+# A temporary file this old was left by a save that was killed (a crash, a
+# power cut); a save still running would have touched it recently.
+STALE_TEMP_SECONDS = 600
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Tidy away what killed saves of ``target`` left beside it."""
+    try:
+        candidates = list(target.parent.glob(f"{glob.escape(_temp_prefix(target))}*.tmp"))
+        now = time.time()
+        for candidate in candidates:
+            if now - candidate.stat().st_mtime > STALE_TEMP_SECONDS:
+                candidate.unlink()
+    except OSError:
+        pass  # tidying up is never worth failing a save for
+
+
 def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """Write ``target`` through ``write(stream)``, atomically.
 
     Raises ``SaveError`` naming the target; the previous file is intact.
     """
     folder = target.parent
+    remove_stale_temps(target)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
     except OSError as error:
         raise SaveError(f"cannot write in the folder: {_describe(error)}", path=target) from error
     temp = Path(temp_name)
