@@ -4,7 +4,7 @@ Layout::
 
     article.json              the article/1 object (deflated)
     media/<sha256>.<ext>      each image once, stored uncompressed, original bytes
-    revisions/…               reserved for saved versions
+    revisions/<time>.json     the article at each explicit save (editor/revisions.py)
     anything else             kept as it is when the app saves
 
 Opening reads ``article.json`` and reads media on demand; nothing is ever
@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
+from editor import revisions
 from editor.article_format import article_from_dict, article_to_dict, parse_json
 from editor.atomic import atomic_write
 from editor.errors import DraftFileError, FormatError, ImageError, SaveError
@@ -94,13 +96,16 @@ def load_draft(path: Path) -> Article:
     return article
 
 
-def save_draft(article: Article, path: Path) -> None:
+def save_draft(article: Article, path: Path, *, revision_at: datetime | None = None) -> None:
     """Save atomically; on success the article's images point into the new file.
 
-    On failure a ``SaveError`` (or ``ImageError`` for an unreadable photo) is
-    raised and the previous file is intact.
+    With ``revision_at`` (an explicit save by the user) the saved text is
+    also kept as a revision, unless it equals the newest one. On failure a
+    ``SaveError`` (or ``ImageError`` for an unreadable photo) is raised and
+    the previous file is intact.
     """
     media_names: dict[int, str] = {}
+    kept_after: set[str] = set()  # members besides the article and its photos
 
     def src_of(block: ImageBlock) -> str:
         return media_names.get(id(block), block.src)
@@ -108,19 +113,26 @@ def save_draft(article: Article, path: Path) -> None:
     def write(stream: BinaryIO) -> None:
         with zipfile.ZipFile(stream, "w") as archive:
             written: set[str] = set()
+
+            def add(name: str, data: bytes, compression: int) -> None:
+                archive.writestr(zip_member(name, compression), data)
+                written.add(name)
+
             for block in article.images():
                 if block.media is None:
                     continue
                 name = MEDIA_FOLDER + block.media.stored_name
                 media_names[id(block)] = name
                 if name not in written:
-                    archive.writestr(zip_member(name, zipfile.ZIP_STORED), block.media.read_bytes())
-                    written.add(name)
-            document = json.dumps(article_to_dict(article, src_of), ensure_ascii=False, indent=2)
-            archive.writestr(zip_member(ARTICLE_MEMBER, zipfile.ZIP_DEFLATED), document + "\n")
+                    add(name, block.media.read_bytes(), zipfile.ZIP_STORED)
+            document = (json.dumps(article_to_dict(article, src_of), ensure_ascii=False, indent=2) + "\n").encode()
+            add(ARTICLE_MEMBER, document, zipfile.ZIP_DEFLATED)
+            _write_revisions(article, document, revision_at, add, written, kept_after)
             for name, media in sorted(article.kept_files.items()):
-                if name not in written and name != ARTICLE_MEMBER:
-                    archive.writestr(zip_member(name, zipfile.ZIP_DEFLATED), media.read_bytes())
+                if name in written or name.startswith(MEDIA_FOLDER) or revisions.parse_revision_name(name):
+                    continue  # photos nobody uses any more go, and revisions beyond the newest
+                add(name, media.read_bytes(), zipfile.ZIP_DEFLATED)
+                kept_after.add(name)
 
     try:
         atomic_write(path, write)
@@ -130,4 +142,37 @@ def save_draft(article: Article, path: Path) -> None:
         if id(block) in media_names:
             block.src = media_names[id(block)]
             block.media = ArchiveMedia(path, block.src)
-    article.kept_files = {name: ArchiveMedia(path, name) for name in article.kept_files}
+    article.kept_files = {name: ArchiveMedia(path, name) for name in kept_after}
+
+
+def _write_revisions(
+    article: Article, document: bytes, revision_at: datetime | None,
+    add: Callable[[str, bytes, int], None], written: set[str], kept_after: set[str],
+) -> None:
+    """Write the kept revisions, a new one for this save, and their photos."""
+    sources = {name: media for name, media in article.kept_files.items() if revisions.parse_revision_name(name)}
+    texts = {name: media.read_bytes() for name, media in sources.items()}
+    if revision_at is not None:
+        newest = revisions.list_revisions(texts)[:1]
+        if not newest or texts[newest[0].name] != document:
+            texts[revisions.revision_name(revision_at, set(texts))] = document
+    photos: set[str] = set()
+    for revision in revisions.list_revisions(texts)[: revisions.MAX_REVISIONS]:
+        add(revision.name, texts[revision.name], zipfile.ZIP_DEFLATED)
+        kept_after.add(revision.name)
+        try:
+            photos |= revisions.media_used(json.loads(texts[revision.name]))
+        except ValueError:
+            pass  # a damaged revision is kept as it is; it has no photos to keep
+    archives = {media.archive for media in sources.values() if isinstance(media, ArchiveMedia)}
+    for name in sorted(photos - written):
+        source = article.kept_files.get(name)
+        candidates = [source] if source is not None else [ArchiveMedia(archive, name) for archive in archives]
+        for candidate in candidates:
+            try:
+                data = candidate.read_bytes()
+            except ImageError:
+                continue  # an old revision's lost photo must not stop today's save
+            add(name, data, zipfile.ZIP_STORED)
+            kept_after.add(name)
+            break
