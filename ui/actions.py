@@ -16,6 +16,7 @@ class Actions:
     open: QAction
     save: QAction
     save_as: QAction
+    revisions: QAction
     export: QAction
     export_pdf: QAction
     print: QAction
@@ -60,6 +61,7 @@ def build_actions(window: QWidget) -> Actions:
         open=action(tr("&Open…"), QKeySequence.StandardKey.Open, tr("Open an article")),
         save=action(tr("&Save"), QKeySequence.StandardKey.Save, tr("Save the article")),
         save_as=action(tr("Save &As…"), QKeySequence.StandardKey.SaveAs, tr("Save the article under another name")),
+        revisions=action(tr("Re&visions…"), None, tr("The versions kept at each save, and what changed since")),
         export=action(tr("&Export…"), "Ctrl+E", tr("Export the page for the portal: a folder, a zip or one HTML file")),
         export_pdf=action(tr("Export &PDF…"), None, tr("Save the page as an A4 PDF")),
         print=action(tr("&Print…"), QKeySequence.StandardKey.Print, tr("Print the page")),

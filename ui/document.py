@@ -8,6 +8,7 @@ model directly: they call intent methods (``set_field``, ``set_block_field``,
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,20 @@ class Document(QObject):
         images = self.article.images()
         if block_id is not None and images and images[0].id != block_id:
             self.undo_stack.push(MoveBlockCommand(self, block_id, self.index_of(images[0].id), label))
+        self.undo_stack.endMacro()
+
+    def replace_article(self, article: Article, label: str) -> None:
+        """Make the open article equal ``article`` (a revision), as one undo
+        step: every field that differs, then all the blocks."""
+        self.undo_stack.beginMacro(label)
+        for item in dataclasses.fields(Article):
+            if item.name in ("blocks", "kept_files"):
+                continue
+            value = getattr(article, item.name)
+            if getattr(self.article, item.name) != value:
+                self.undo_stack.push(SetFieldCommand(self, item.name, value, label, None))
+        if self.article.blocks != article.blocks:
+            self.undo_stack.push(ReplaceBlocksCommand(self, 0, len(self.article.blocks), list(article.blocks), label))
         self.undo_stack.endMacro()
 
     def apply_text_changes(self, changes: list[Change], label: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 import os
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -144,7 +144,9 @@ class FileController(QObject):
             self._set_busy(-1)
             self._show_error(self.tr("Save"), error)
 
-        run_in_background(lambda: save_draft(snapshot, path), saved, failed, context=self._window)
+        # Every save from the window is the user's own: it keeps a revision.
+        revision_at = datetime.now(timezone.utc)
+        run_in_background(lambda: save_draft(snapshot, path, revision_at=revision_at), saved, failed, context=self._window)
 
     def confirm_discard(self, proceed: Callable[[], None]) -> None:
         """Run ``proceed`` once unsaved changes are saved or discarded; the

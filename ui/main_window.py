@@ -20,6 +20,7 @@ from ui.language import interface_language
 from ui.autosave import Autosaver
 from ui.clipboard import put_html
 from ui.recovery_dialog import RecoveryDialog
+from ui.revisions_dialog import RevisionsDialog
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(a.import_word)
         file_menu.addSeparator()
-        file_menu.addActions([a.save, a.save_as])
+        file_menu.addActions([a.save, a.save_as, a.revisions])
         file_menu.addSeparator()
         file_menu.addActions([a.export, a.export_pdf, a.print])
         file_menu.addSeparator()
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(files.open_dialog)
         a.save.triggered.connect(lambda: files.save())
         a.save_as.triggered.connect(lambda: files.save_as())
+        a.revisions.triggered.connect(self._show_revisions)
         a.export.triggered.connect(self._export)
         a.export_pdf.triggered.connect(files.export_pdf_dialog)
         a.print.triggered.connect(self._print)
@@ -205,6 +207,9 @@ class MainWindow(QMainWindow):
         self.document.set_saved_site(site)
         run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
                           lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+
+    def _show_revisions(self) -> None:
+        RevisionsDialog(self.document, self).exec()
 
     def offer_recovery(self) -> None:
         """After a crash: list what the workspace kept and restore one."""
