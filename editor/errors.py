@@ -71,3 +71,12 @@ class DocumentImportError(ArticleError):
 
 class WorkspaceError(ArticleError):
     """The local workspace (autosaves) cannot be used."""
+
+
+class FileChangedError(SaveError):
+    """The file on disk changed since it was opened or saved here: someone
+    else (another program, a sync tool) wrote it. Ask before overwriting."""
+
+
+class FileVanishedError(SaveError):
+    """The file was moved or deleted while it was open."""

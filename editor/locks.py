@@ -163,6 +163,15 @@ class DocumentLock:
         _hide_on_windows(lock.path)
         return lock
 
+    def ensure_held(self) -> None:
+        """Before a save: raise ``DocumentLockedError`` if another copy took
+        the document over meanwhile; re-create the lock if it was deleted."""
+        holder = read_holder(self.document)
+        if holder is None:
+            DocumentLock.acquire(self.document)
+        elif not holder.is_this_process():
+            raise DocumentLockedError(self.document, holder)
+
     def refresh(self) -> None:
         """Show the lock is still alive (called every ``REFRESH_SECONDS``)."""
         try:

@@ -20,7 +20,7 @@ import platformdirs
 
 from editor.article_format import article_from_dict, article_to_dict
 from editor.errors import WorkspaceError
-from editor.media import FileMedia, Media
+from editor.media import ArchiveMedia, FileMedia, Media
 from editor.model import Article, ImageBlock
 
 APP_NAME = "ToaSoan"
@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS documents (
     file TEXT,
     title TEXT NOT NULL,
     saved_at REAL NOT NULL,
-    article TEXT NOT NULL
+    article TEXT NOT NULL,
+    modified INTEGER NOT NULL DEFAULT 1
 );
 """
 
@@ -75,12 +76,18 @@ class Workspace:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")  # a committed autosave survives a power cut
             connection.executescript(_SCHEMA)
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(documents)")}
+            if "modified" not in columns:  # a workspace from before unmodified entries were kept
+                connection.execute("ALTER TABLE documents ADD COLUMN modified INTEGER NOT NULL DEFAULT 1")
             return connection
         except sqlite3.Error as error:
             raise WorkspaceError(f"the workspace cannot be opened: {error}", path=self.path) from error
 
-    def save(self, key: str, article: Article, file: Path | None) -> None:
-        """Store the article's working state; photos already stored cost nothing."""
+    def save(self, key: str, article: Article, file: Path | None, *, modified: bool = True) -> None:
+        """Store the article's working state; photos already stored cost nothing.
+
+        An unmodified article (just opened or saved) is kept only for its
+        photos, should its file vanish; it is not offered for recovery."""
         media: dict[str, tuple[str, Media]] = {}
 
         stored: dict[str, str] = {}  # block id -> media/<sha>.<ext>
@@ -101,8 +108,8 @@ class Workspace:
                     if sha not in known:
                         connection.execute("INSERT INTO media VALUES (?, ?, ?)", (sha, extension, item.read_bytes()))
                 connection.execute(
-                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)",
-                    (key, str(file) if file else None, article.title, time.time(), document),
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                    (key, str(file) if file else None, article.title, time.time(), document, int(modified)),
                 )
         except sqlite3.Error as error:
             raise WorkspaceError(f"the autosave failed: {error}", path=self.path) from error
@@ -112,7 +119,9 @@ class Workspace:
     def entries(self) -> list[WorkspaceEntry]:
         connection = self._connect()
         try:
-            rows = connection.execute("SELECT key, file, title, saved_at FROM documents ORDER BY saved_at DESC").fetchall()
+            rows = connection.execute(
+                "SELECT key, file, title, saved_at FROM documents WHERE modified = 1 ORDER BY saved_at DESC"
+            ).fetchall()
         finally:
             connection.close()
         return [WorkspaceEntry(key, Path(file) if file else None, title, saved_at) for key, file, title, saved_at in rows]
@@ -164,6 +173,23 @@ class Workspace:
         if row is None:
             raise WorkspaceError(f"the photo {sha256[:12]}… is not in the workspace", path=self.path)
         return bytes(row[0])
+
+    def stand_in_for_missing_photos(self, article: Article) -> None:
+        """Point photos whose file is gone (a draft moved or deleted while
+        open, a photo folder tidied up) at the workspace's copy, if it has one."""
+        connection = self._connect()
+        try:
+            known = {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+        finally:
+            connection.close()
+        for block in article.images():
+            media = block.media
+            source = getattr(media, "archive", None) or getattr(media, "path", None)
+            if media is None or not isinstance(source, Path) or source.exists():
+                continue
+            sha = media.__dict__.get("_sha256") or (media.sha256 if isinstance(media, ArchiveMedia) else None)
+            if sha in known:
+                block.media = _StoredMedia(self, sha, known[sha])
 
     def discard(self, key: str) -> None:
         """Forget an article (a clean close); photos nobody uses go too."""

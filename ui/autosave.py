@@ -1,13 +1,15 @@
 """Autosave: the open article's working state goes to the local workspace
-within 2 s of the last change, saved or not, named or not. An explicit save
-or a clean close clears it; after a crash it is offered back."""
+within 2 s of the last change, saved or not, named or not; after a crash it
+is offered back. An opened or saved article is kept there too, marked
+unmodified, so that its photos survive its file being moved or deleted; a
+clean close clears it."""
 
 from __future__ import annotations
 
 import copy
 import uuid
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 
 from editor.errors import ArticleError
 from editor.workspace import Workspace
@@ -26,6 +28,10 @@ class Autosaver(QObject):
         self._document = document
         self.workspace = workspace
         self.key = uuid.uuid4().hex
+        # One writer, in order: a slow "kept unmodified" write must never land
+        # after the autosave of a change that followed it.
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
         self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.save_now)
@@ -43,19 +49,37 @@ class Autosaver(QObject):
         def failed(error: ArticleError) -> None:
             self.failed.emit("; ".join(error.problems))
 
-        run_in_background(lambda: workspace.save(key, snapshot, path), lambda _: self.saved.emit(), failed, context=self)
+        run_in_background(lambda: workspace.save(key, snapshot, path), lambda _: self.saved.emit(), failed, pool=self._writer, context=self)
+
+    def keep_unmodified(self) -> None:
+        """The article matches its file: nothing to recover, photos kept."""
+        self.timer.stop()
+        if self._document.path is None:
+            self.forget()
+            return
+        snapshot = copy.deepcopy(self._document.article)
+        key, path, workspace = self.key, self._document.path, self.workspace
+        run_in_background(lambda: workspace.save(key, snapshot, path, modified=False), lambda _: None,
+                          lambda error: self.failed.emit("; ".join(error.problems)), pool=self._writer, context=self)
 
     def forget(self) -> None:
-        """The article is safe elsewhere (saved, or closed on purpose)."""
+        """The article is closed on purpose: nothing of it is kept."""
         self.timer.stop()
         key, workspace = self.key, self.workspace
-        run_in_background(lambda: workspace.discard(key), lambda _: None, lambda error: None, context=self)
+        run_in_background(lambda: workspace.discard(key), lambda _: None, lambda error: None, pool=self._writer, context=self)
+
+    def close_cleanly(self) -> None:
+        """The window closes by choice: wait for the writer, then forget."""
+        self.timer.stop()
+        self._writer.waitForDone()
+        self.workspace.discard(self.key)
 
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:
-            self.forget()
+            self.keep_unmodified()
 
     def _on_document_reset(self) -> None:
         # Another article: the previous one was saved or discarded by choice.
         self.forget()
         self.key = uuid.uuid4().hex
+        self.keep_unmodified()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from editor.locks import DocumentLockedError
 from editor.errors import (
     ArticleError,
     DraftFileError,
@@ -23,6 +24,7 @@ def _tr(text: str) -> str:
 # Most specific first: UnsupportedVersionError is also a FormatError. The
 # sentences are marked for Qt's translation tools and translated on use.
 _HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
+    (DocumentLockedError, QT_TRANSLATE_NOOP("errors", "Someone else has this article open. Save your version under another name.")),
     (UnsupportedVersionError, QT_TRANSLATE_NOOP("errors", "This article was made by a newer version of Tòa Soạn. Update the app to open it.")),
     (DraftFileError, QT_TRANSLATE_NOOP("errors", "This file cannot be opened: it is not an article draft, or it is damaged.")),
     (FormatError, QT_TRANSLATE_NOOP("errors", "The article file has problems. Fix them in the file, or ask whoever made it.")),

@@ -1,6 +1,7 @@
 """New, Open, Save, Save As, Export and PDF, through the core, off the UI
 thread. Errors become a message naming the file; the window stays open and
-nothing typed is lost."""
+nothing typed is lost. The open draft is locked against other copies of the
+app, and a save first checks that nobody changed, moved or deleted it."""
 
 from __future__ import annotations
 
@@ -11,18 +12,22 @@ from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QObject, Signal
+from PySide6.QtCore import QMarginsF, QObject, QTimer, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor.draft import SUFFIX, save_draft
-from editor.errors import ArticleError, ExportError
+from editor.errors import ArticleError, ExportError, FileChangedError, FileVanishedError
+from editor.file_state import FileState, check_unchanged, file_state
+from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError
 from editor.export import ExportOptions, export_article
 from editor.inputs import load_article
 from editor.media import ArchiveMedia
 from editor.model import DEFAULT_TIMEZONE, Article
 from editor.text import slug
+from editor.workspace import Workspace
 from ui import settings
+from ui.choice import ask_choice
 from ui.document import Document
 from ui.errors import describe_error
 from ui.preview import PreviewView
@@ -42,12 +47,17 @@ class FileController(QObject):
     status_message = Signal(str)
     recent_changed = Signal()
 
-    def __init__(self, window: QWidget, document: Document, preview: PreviewView) -> None:
+    def __init__(self, window: QWidget, document: Document, preview: PreviewView, workspace: Workspace) -> None:
         super().__init__(window)
         self._window = window
         self._document = document
         self._preview = preview
+        self._workspace = workspace
         self._busy = 0
+        self._lock: DocumentLock | None = None
+        self._disk_state: FileState | None = None  # the draft as it was at open or our last save
+        self._lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
+        self._lock_timer.timeout.connect(self._refresh_lock)
 
     # --- helpers ------------------------------------------------------------
     def _set_busy(self, delta: int) -> None:
@@ -62,7 +72,12 @@ class FileController(QObject):
 
     # --- new and open ---------------------------------------------------------
     def new(self) -> None:
-        self.confirm_discard(lambda: self._document.load(new_article(), None))
+        def start() -> None:
+            self._set_lock(None)
+            self._disk_state = None
+            self._document.load(new_article(), None)
+
+        self.confirm_discard(start)
 
     def open_dialog(self) -> None:
         def choose() -> None:
@@ -78,25 +93,89 @@ class FileController(QObject):
     def open_path(self, path: Path) -> None:
         self.confirm_discard(lambda: self._open(path))
 
-    def _open(self, path: Path) -> None:
+    def _open(self, path: Path, take_over: bool = False, as_copy: bool = False) -> None:
         self._set_busy(1)
         self.status_message.emit(self.tr("Opening %s…") % path.name)
+        is_draft = path.suffix.lower() == SUFFIX
+        # Opening again the draft this window holds keeps its lock.
+        held = self._lock if self._lock is not None and self._lock.document == path else None
 
-        def opened(article: Article) -> None:
+        def work() -> tuple[DocumentLock | None, Article, FileState | None]:
+            lock = None
+            if is_draft and not as_copy:
+                lock = held or DocumentLock.acquire(path, take_over=take_over)
+            try:
+                return lock, load_article(path), file_state(path)
+            except BaseException:
+                if lock is not None and lock is not held:
+                    lock.release()
+                raise
+
+        def opened(result: tuple[DocumentLock | None, Article, FileState | None]) -> None:
             self._set_busy(-1)
-            is_draft = path.suffix.lower() == SUFFIX
-            # An article.json opens as a new draft: saving asks where.
-            self._document.load(article, path if is_draft else None)
-            if is_draft:
+            lock, article, state = result
+            # An article.json, or a copy of a draft someone else has open,
+            # opens as a new draft: saving asks where.
+            keeps_path = is_draft and not as_copy
+            self._set_lock(lock)
+            self._disk_state = state if keeps_path else None
+            self._document.load(article, path if keeps_path else None)
+            if keeps_path:
                 settings.add_recent_file(path)
                 self.recent_changed.emit()
-            self.status_message.emit(self.tr("Opened %s") % path.name)
+            if as_copy:
+                self.status_message.emit(self.tr("Opened a copy of %s: save it under another name") % path.name)
+            else:
+                self.status_message.emit(self.tr("Opened %s") % path.name)
 
         def failed(error: ArticleError) -> None:
             self._set_busy(-1)
-            self._show_error(self.tr("Open"), error)
+            if isinstance(error, DocumentLockedError):
+                self._offer_copy(path, error)
+            else:
+                self._show_error(self.tr("Open"), error)
 
-        run_in_background(lambda: load_article(path), opened, failed, context=self._window)
+        run_in_background(work, opened, failed, context=self._window)
+
+    def _offer_copy(self, path: Path, error: DocumentLockedError) -> None:
+        """Someone has the draft open: open a copy, or take over a stale lock."""
+        holder = error.holder
+        since = holder.since.astimezone().strftime("%H:%M %d/%m/%Y")
+        text = self.tr("“%1” is open in Tòa Soạn by %2 on the computer %3, since %4.")
+        text = text.replace("%1", path.name).replace("%2", holder.user).replace("%3", holder.machine).replace("%4", since)
+        choices = [("copy", self.tr("Open a copy"), QMessageBox.ButtonRole.ActionRole)]
+        if holder.is_stale():
+            details = self.tr(
+                "That copy of Tòa Soạn seems to have closed without tidying up (a crash or a power cut). "
+                "If nobody is working on the article, you can take it over.")
+            choices.insert(0, ("take over", self.tr("Take over"), QMessageBox.ButtonRole.AcceptRole))
+        else:
+            details = self.tr("You can open a copy and save it under another name.")
+        answer = ask_choice(self._window, self.tr("The article is in use"), text, details, choices, "copy",
+                            QMessageBox.Icon.Information)
+        if answer == "take over":
+            self._open(path, take_over=True)
+        elif answer == "copy":
+            self._open(path, as_copy=True)
+
+    # --- the lock on the open draft --------------------------------------------
+    def _set_lock(self, lock: DocumentLock | None) -> None:
+        if self._lock is not None and (lock is None or self._lock.path != lock.path):
+            self._lock.release()
+        self._lock = lock
+        if lock is None:
+            self._lock_timer.stop()
+        else:
+            self._lock_timer.start()
+
+    def _refresh_lock(self) -> None:
+        lock = self._lock
+        if lock is not None:
+            run_in_background(lock.refresh, lambda _: None, lambda error: None, context=self._window)
+
+    def release_lock(self) -> None:
+        """The window closes: let others open the draft."""
+        self._set_lock(None)
 
     # --- save -------------------------------------------------------------------
     def save(self, then: Callable[[], None] | None = None) -> None:
@@ -115,15 +194,37 @@ class FileController(QObject):
             target = target.with_name(target.name + SUFFIX)
         self._save_to(target, then)
 
-    def _save_to(self, path: Path, then: Callable[[], None] | None) -> None:
+    def _save_to(self, path: Path, then: Callable[[], None] | None, overwrite: bool = False) -> None:
         snapshot = copy.deepcopy(self._document.article)
         media_before = {block.id: block.media for block in self._document.article.images()}
         index_at_save = self._document.undo_stack.index()
+        same_file = path == self._document.path
+        expected_state = self._disk_state if same_file else None
+        held = self._lock if self._lock is not None and self._lock.document == path else None
+        workspace = self._workspace
+        # Every save from the window is the user's own: it keeps a revision.
+        revision_at = datetime.now(timezone.utc)
         self._set_busy(1)
         self.status_message.emit(self.tr("Saving %s…") % path.name)
 
-        def saved(_: object) -> None:
+        def work() -> tuple[DocumentLock | None, FileState | None]:
+            if held is not None:
+                held.ensure_held()
+            lock = held or DocumentLock.acquire(path)
+            try:
+                if same_file and not overwrite:
+                    check_unchanged(path, expected_state)
+                workspace.stand_in_for_missing_photos(snapshot)
+                save_draft(snapshot, path, revision_at=revision_at)
+            except BaseException:
+                if lock is not held and lock is not None:
+                    lock.release()
+                raise
+            return lock, file_state(path)
+
+        def saved(result: tuple[DocumentLock | None, FileState | None]) -> None:
             self._set_busy(-1)
+            lock, state = result
             # The photos now live in the draft: point the open article there,
             # unless the user replaced a photo while we were saving.
             for block in self._document.article.images():
@@ -131,6 +232,8 @@ class FileController(QObject):
                 if stored is not None and block.media is media_before.get(block.id) and isinstance(stored.media, ArchiveMedia):
                     block.src, block.media = stored.src, stored.media
             self._document.article.kept_files = snapshot.kept_files
+            self._set_lock(lock)
+            self._disk_state = state
             self._document.set_path(path)
             if self._document.undo_stack.index() == index_at_save:
                 self._document.mark_saved()
@@ -142,11 +245,33 @@ class FileController(QObject):
 
         def failed(error: ArticleError) -> None:
             self._set_busy(-1)
-            self._show_error(self.tr("Save"), error)
+            if isinstance(error, (FileChangedError, FileVanishedError)):
+                self._ask_how_to_save(path, error, then)
+            else:
+                self._show_error(self.tr("Save"), error)
 
-        # Every save from the window is the user's own: it keeps a revision.
-        revision_at = datetime.now(timezone.utc)
-        run_in_background(lambda: save_draft(snapshot, path, revision_at=revision_at), saved, failed, context=self._window)
+        run_in_background(work, saved, failed, context=self._window)
+
+    def _ask_how_to_save(self, path: Path, error: ArticleError, then: Callable[[], None] | None) -> None:
+        """The file changed or vanished since it was opened: ask, never guess."""
+        if isinstance(error, FileChangedError):
+            title = self.tr("The file was changed")
+            text = self.tr("“%s” was changed by someone else since you opened it. "
+                           "Saving here replaces their version with yours.") % path.name
+            here = (self.tr("Replace their version"), QMessageBox.ButtonRole.DestructiveRole)
+        else:
+            title = self.tr("The file is gone")
+            text = self.tr("“%s” was moved or deleted since you opened it. Your work is still here.") % path.name
+            here = (self.tr("Save it here again"), QMessageBox.ButtonRole.AcceptRole)
+        answer = ask_choice(
+            self._window, title, text, self.tr("Or save your version under another name, and compare the two."),
+            [("here", *here), ("save as", self.tr("Save As…"), QMessageBox.ButtonRole.ActionRole)], "save as",
+            QMessageBox.Icon.Warning,
+        )
+        if answer == "here":
+            self._save_to(path, then, overwrite=True)
+        elif answer == "save as":
+            self.save_as(then)
 
     def confirm_discard(self, proceed: Callable[[], None]) -> None:
         """Run ``proceed`` once unsaved changes are saved or discarded; the

@@ -46,13 +46,14 @@ class MainWindow(QMainWindow):
         self.composer = Composer(self.document, self.images, self)
         self.preview = PreviewView(self.document, self.images, self)
         self.preview_pane = PreviewPane(self.preview, self)
-        self.files = FileController(self, self.document, self.preview)
+        workspace = Workspace(workspace_path())
+        self.files = FileController(self, self.document, self.preview, workspace)
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.actions = build_actions(self)
         self._close_confirmed = False
         self._keep_autosave = False  # set by tests that simulate a crash
         self._find_dialog: FindReplaceDialog | None = None
-        self.autosaver = Autosaver(self.document, Workspace(workspace_path()), self)
+        self.autosaver = Autosaver(self.document, workspace, self)
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
         self.checklist = ChecklistPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
@@ -297,7 +298,8 @@ class MainWindow(QMainWindow):
             # widgets from the document or the photo workers any more.
             if not self._keep_autosave:
                 # A clean close: the user saved or chose to discard.
-                self.autosaver.workspace.discard(self.autosaver.key)
+                self.autosaver.close_cleanly()
+            self.files.release_lock()
             self.document.undo_stack.blockSignals(True)
             self.document.blockSignals(True)
             self.images.blockSignals(True)

@@ -59,3 +59,26 @@ def test_an_unusable_workspace_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "ws.sqlite").write_bytes(b"not a database" * 100)
     with pytest.raises(WorkspaceError, match="cannot be opened"):
         Workspace(tmp_path / "ws.sqlite").entries()
+
+
+def test_an_unmodified_article_keeps_its_photos_but_is_not_offered_for_recovery(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws.sqlite")
+    article = load_article_json(EXAMPLE_DIR / "article.json")
+    workspace.save("doc-1", article, tmp_path / "bai.article", modified=False)
+    assert workspace.entries() == []
+    workspace.save("doc-1", article, tmp_path / "bai.article")
+    assert [entry.key for entry in workspace.entries()] == ["doc-1"]
+
+
+def test_photos_whose_file_vanished_are_read_from_the_workspace(tmp_path: Path) -> None:
+    from editor.draft import load_draft, save_draft
+
+    workspace = Workspace(tmp_path / "ws.sqlite")
+    save_draft(load_article_json(EXAMPLE_DIR / "article.json"), tmp_path / "bai.article")
+    article = load_draft(tmp_path / "bai.article")
+    expected = [block.media.read_bytes() for block in article.images()]  # type: ignore[union-attr]
+    workspace.save("doc-1", article, tmp_path / "bai.article", modified=False)
+    (tmp_path / "bai.article").rename(tmp_path / "moved.article")  # someone moves the draft away
+    workspace.stand_in_for_missing_photos(article)
+    save_draft(article, tmp_path / "bai.article")  # "save it again here"
+    assert [block.media.read_bytes() for block in load_draft(tmp_path / "bai.article").images()] == expected  # type: ignore[union-attr]
