@@ -3,10 +3,12 @@ and every broken file refused with one clear error."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,12 +90,39 @@ def test_a_photo_that_vanished_before_the_first_save_fails_the_save_cleanly(tmp_
 
 
 def test_the_save_is_flushed_and_synced_before_the_rename(article: Article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A kill cannot show a missing fsync, so the order is asserted instead:
+    # write, flush, fsync the file, replace, fsync the folder.
     calls: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    real_fdopen, real_fsync, real_replace, real_open = os.fdopen, os.fsync, os.replace, os.open
+    folders: set[int] = set()
+
+    class Recording(io.BufferedWriter):
+        def write(self, data: Any) -> int:
+            if not calls or calls[-1] != "write":
+                calls.append("write")
+            return super().write(data)
+
+        def flush(self) -> None:
+            calls.append("flush")
+            super().flush()
+
+    def fdopen(fd: int, mode: str) -> Any:
+        return Recording(real_fdopen(fd, mode, buffering=0))
+
+    def open_(path: Any, flags: int, *args: Any) -> int:
+        descriptor = real_open(path, flags, *args)
+        if Path(path).is_dir():
+            folders.add(descriptor)
+        return descriptor
+
+    monkeypatch.setattr(atomic.os, "fdopen", fdopen)
+    monkeypatch.setattr(atomic.os, "open", open_)
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (calls.append("fsync folder" if fd in folders else "fsync file"), real_fsync(fd))[1])
     monkeypatch.setattr(atomic.os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
     save_draft(article, tmp_path / "bai.article")
-    expected = ["fsync", "replace", "fsync"] if os.name == "posix" else ["fsync", "replace"]
+    # A flush with nothing written since the previous one does nothing.
+    calls = [call for i, call in enumerate(calls) if call != "flush" or calls[i - 1] == "write"]
+    expected = ["write", "flush", "fsync file", "replace"] + (["fsync folder"] if os.name == "posix" else [])
     assert calls == expected
 
 
