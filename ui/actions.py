@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ui.language import tr
 from ui.preview import PreviewWidth
 
 
@@ -29,51 +31,80 @@ class Actions:
     find: QAction
     import_word: QAction
     copy_for_cms: QAction
+    unify_tone_marks: QAction
     widths: dict[PreviewWidth, QAction]
     width_group: QActionGroup
 
 
+# Each action's text and tip, marked for lupdate and translated on use.
+_TEXTS: dict[str, tuple[str, str]] = {
+    "new": (QT_TRANSLATE_NOOP("Actions", "&New"), QT_TRANSLATE_NOOP("Actions", "Start a new article")),
+    "open": (QT_TRANSLATE_NOOP("Actions", "&Open…"), QT_TRANSLATE_NOOP("Actions", "Open an article")),
+    "save": (QT_TRANSLATE_NOOP("Actions", "&Save"), QT_TRANSLATE_NOOP("Actions", "Save the article")),
+    "save_as": (QT_TRANSLATE_NOOP("Actions", "Save &As…"), QT_TRANSLATE_NOOP("Actions", "Save the article under another name")),
+    "revisions": (QT_TRANSLATE_NOOP("Actions", "Re&visions…"), QT_TRANSLATE_NOOP("Actions", "The versions kept at each save, and what changed since")),
+    "export": (QT_TRANSLATE_NOOP("Actions", "&Export…"), QT_TRANSLATE_NOOP("Actions", "Export the page for the portal: a folder, a zip or one HTML file")),
+    "export_pdf": (QT_TRANSLATE_NOOP("Actions", "Export &PDF…"), QT_TRANSLATE_NOOP("Actions", "Save the page as an A4 PDF")),
+    "print": (QT_TRANSLATE_NOOP("Actions", "&Print…"), QT_TRANSLATE_NOOP("Actions", "Print the page")),
+    "quit": (QT_TRANSLATE_NOOP("Actions", "&Quit"), ""),
+    "undo": (QT_TRANSLATE_NOOP("Actions", "&Undo"), ""),
+    "redo": (QT_TRANSLATE_NOOP("Actions", "&Redo"), ""),
+    "insert_image": (QT_TRANSLATE_NOOP("Actions", "Insert &photo…"), QT_TRANSLATE_NOOP("Actions", "Insert photos at the cursor")),
+    "paste_image": (QT_TRANSLATE_NOOP("Actions", "Paste photo"), QT_TRANSLATE_NOOP("Actions", "Insert the picture on the clipboard")),
+    "site_profile": (QT_TRANSLATE_NOOP("Actions", "Site &profile…"), QT_TRANSLATE_NOOP("Actions", "The portal's name, address, fanpage and logo")),
+    "import_word": (QT_TRANSLATE_NOOP("Actions", "&Import Word document…"), QT_TRANSLATE_NOOP("Actions", "Start an article from a .docx file, with its photos and captions")),
+    "find": (QT_TRANSLATE_NOOP("Actions", "&Find and replace…"), QT_TRANSLATE_NOOP("Actions", "Find and replace in every field")),
+    "copy_for_cms": (QT_TRANSLATE_NOOP("Actions", "Copy for &CMS"), QT_TRANSLATE_NOOP("Actions", "Copy the body as HTML, with the title and lead, for the portal's web editor")),
+    "unify_tone_marks": (QT_TRANSLATE_NOOP("Actions", "Unify &tone marks"), QT_TRANSLATE_NOOP("Actions", "Place tone marks in the whole article in the style chosen in the site profile")),
+}
+_WIDTH_TEXTS = {
+    PreviewWidth.PHONE: QT_TRANSLATE_NOOP("Actions", "Phone (360 px)"),
+    PreviewWidth.TABLET: QT_TRANSLATE_NOOP("Actions", "Tablet (768 px)"),
+    PreviewWidth.DESKTOP: QT_TRANSLATE_NOOP("Actions", "Desktop (1280 px)"),
+    PreviewWidth.PRINT: QT_TRANSLATE_NOOP("Actions", "Print (A4)"),
+}
+_SHORTCUTS: dict[str, QKeySequence.StandardKey | str] = {
+    "new": QKeySequence.StandardKey.New,
+    "open": QKeySequence.StandardKey.Open,
+    "save": QKeySequence.StandardKey.Save,
+    "save_as": QKeySequence.StandardKey.SaveAs,
+    "export": "Ctrl+E",
+    "print": QKeySequence.StandardKey.Print,
+    "quit": QKeySequence.StandardKey.Quit,
+    "undo": QKeySequence.StandardKey.Undo,
+    "redo": QKeySequence.StandardKey.Redo,
+    "insert_image": "Ctrl+Shift+I",
+    "paste_image": "Ctrl+Shift+V",
+    "find": QKeySequence.StandardKey.Find,
+}
+
+
 def build_actions(window: QWidget) -> Actions:
-    def action(text: str, shortcut: QKeySequence.StandardKey | str | None = None, tip: str = "") -> QAction:
-        item = QAction(text, window)
+    items: dict[str, QAction] = {}
+    for name in _TEXTS:
+        item = QAction(window)
+        shortcut = _SHORTCUTS.get(name)
         if isinstance(shortcut, QKeySequence.StandardKey):
             item.setShortcuts(QKeySequence.keyBindings(shortcut))
         elif shortcut:
             item.setShortcut(QKeySequence(shortcut))
-        if tip:
-            item.setStatusTip(tip)
-            item.setToolTip(tip)
-        return item
-
-    tr = window.tr
-    widths = {
-        PreviewWidth.PHONE: action(tr("Phone (360 px)")),
-        PreviewWidth.TABLET: action(tr("Tablet (768 px)")),
-        PreviewWidth.DESKTOP: action(tr("Desktop (1280 px)")),
-        PreviewWidth.PRINT: action(tr("Print (A4)")),
-    }
+        items[name] = item
+    widths = {width: QAction(window) for width in _WIDTH_TEXTS}
     group = QActionGroup(window)
     for item in widths.values():
         item.setCheckable(True)
         group.addAction(item)
-    return Actions(
-        new=action(tr("&New"), QKeySequence.StandardKey.New, tr("Start a new article")),
-        open=action(tr("&Open…"), QKeySequence.StandardKey.Open, tr("Open an article")),
-        save=action(tr("&Save"), QKeySequence.StandardKey.Save, tr("Save the article")),
-        save_as=action(tr("Save &As…"), QKeySequence.StandardKey.SaveAs, tr("Save the article under another name")),
-        revisions=action(tr("Re&visions…"), None, tr("The versions kept at each save, and what changed since")),
-        export=action(tr("&Export…"), "Ctrl+E", tr("Export the page for the portal: a folder, a zip or one HTML file")),
-        export_pdf=action(tr("Export &PDF…"), None, tr("Save the page as an A4 PDF")),
-        print=action(tr("&Print…"), QKeySequence.StandardKey.Print, tr("Print the page")),
-        quit=action(tr("&Quit"), QKeySequence.StandardKey.Quit),
-        undo=action(tr("&Undo"), QKeySequence.StandardKey.Undo),
-        redo=action(tr("&Redo"), QKeySequence.StandardKey.Redo),
-        insert_image=action(tr("Insert &photo…"), "Ctrl+Shift+I", tr("Insert photos at the cursor")),
-        paste_image=action(tr("Paste photo"), "Ctrl+Shift+V", tr("Insert the picture on the clipboard")),
-        site_profile=action(tr("Site &profile…"), None, tr("The portal's name, address, fanpage and logo")),
-        import_word=action(tr("&Import Word document…"), None, tr("Start an article from a .docx file, with its photos and captions")),
-        find=action(tr("&Find and replace…"), QKeySequence.StandardKey.Find, tr("Find and replace in every field")),
-        copy_for_cms=action(tr("Copy for &CMS"), None, tr("Copy the body as HTML, with the title and lead, for the portal's web editor")),
-        widths=widths,
-        width_group=group,
-    )
+    actions = Actions(**items, widths=widths, width_group=group)
+    retranslate_actions(actions)
+    return actions
+
+
+def retranslate_actions(actions: Actions) -> None:
+    """Set every action's text in the current language."""
+    for name, (text, tip) in _TEXTS.items():
+        item: QAction = getattr(actions, name)
+        item.setText(tr("Actions", text))
+        item.setStatusTip(tr("Actions", tip) if tip else "")
+        item.setToolTip(tr("Actions", tip) if tip else item.text().replace("&", ""))
+    for width, text in _WIDTH_TEXTS.items():
+        actions.widths[width].setText(tr("Actions", text))

@@ -28,7 +28,11 @@ def create_application(argv: list[str]) -> QApplication:
 
 def run(argv: list[str]) -> int:
     app = create_application([])
+    from ui.language import chosen_language, install_language, system_language
     from ui.main_window import MainWindow
+    from ui.settings import settings
+
+    install_language(chosen_language(settings()) or system_language())
 
     from ui.clipboard import release_clipboard
 
@@ -43,8 +47,6 @@ def run(argv: list[str]) -> int:
     # WORKAROUND: PySide6 with QtWebEngine can crash while Python finalizes
     # (see tests/conftest.py). Everything that matters is already on disk:
     # saves are atomic and fsynced; settings are synced here. Leave at once.
-    from ui.settings import settings
-
     settings().sync()
     sys.stdout.flush()
     sys.stderr.flush()

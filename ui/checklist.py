@@ -12,19 +12,19 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem,
 from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, check_article
 from editor.errors import ArticleError
 from ui.document import Document
-from ui.language import interface_language
+from ui.language import Retranslating, interface_language
 from ui.workers import photo_pool, run_in_background
 
 PAUSE_MS = 600
 _MARKS = {ERROR: ("✖", "#b00020"), WARNING: ("▲", "#9a6700"), INFO: ("ℹ", "#0b4f9c")}
 
 
-class ChecklistPanel(QDockWidget):
+class ChecklistPanel(Retranslating, QDockWidget):
     finding_activated = Signal(object)  # a Finding
     updated = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Checklist"), parent)
+        super().__init__(parent)
         self.setObjectName("checklist")
         self._document = document
         self.findings: list[Finding] = []
@@ -45,7 +45,12 @@ class ChecklistPanel(QDockWidget):
             signal.connect(lambda *args: self._timer.start())
         self.list.itemActivated.connect(self._on_item_activated)
         self.list.itemClicked.connect(self._on_item_activated)
+        self.retranslate()
         self.run_now()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Checklist"))
+        self._show(self.findings)
 
     def run_now(self) -> None:
         """Check a snapshot of the article on a worker (photos are read)."""

@@ -10,9 +10,10 @@ from ui.document import Document
 from ui.form.blocks_editor import BlocksEditor
 from ui.form.fields import ArticleFieldsForm
 from ui.image_cache import ImageCache
+from ui.language import Retranslating
 
 
-class Composer(QScrollArea):
+class Composer(Retranslating, QScrollArea):
     insert_image_requested = Signal()
 
     def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None) -> None:
@@ -23,7 +24,7 @@ class Composer(QScrollArea):
         self.fields = ArticleFieldsForm(document, column)
         self.blocks = BlocksEditor(document, images, column)
 
-        heading = QLabel(self.tr("Body"), column)
+        self.heading = heading = QLabel(column)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -31,18 +32,13 @@ class Composer(QScrollArea):
         inserts = QHBoxLayout()
         inserts.addWidget(heading)
         inserts.addStretch(1)
-        for label, kind, tip in (
-            (self.tr("+ Paragraph"), "paragraph", self.tr("Add a paragraph after the current block")),
-            (self.tr("+ Heading"), "heading", self.tr("Add a subheading after the current block")),
-            (self.tr("+ Quote"), "quote", self.tr("Add a quotation after the current block")),
-        ):
-            button = QPushButton(label, column)
-            button.setToolTip(tip)
+        self.add_buttons: dict[str, QPushButton] = {}
+        for kind in ("paragraph", "heading", "quote"):
+            self.add_buttons[kind] = button = QPushButton(column)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the cursor where the user was
             button.clicked.connect(lambda checked=False, k=kind: self.blocks.add_block(k))
             inserts.addWidget(button)
-        photo = QPushButton(self.tr("+ Photo…"), column)
-        photo.setToolTip(self.tr("Insert photos at the cursor (or drag them here, or paste one)"))
+        self.add_buttons["photo"] = photo = QPushButton(column)
         photo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         photo.clicked.connect(self.insert_image_requested)
         inserts.addWidget(photo)
@@ -56,6 +52,19 @@ class Composer(QScrollArea):
         layout.addStretch(1)
         self.setWidget(column)
         self.blocks.block_focused.connect(self._on_blocks_block_focused)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Body"))
+        texts = {
+            "paragraph": (self.tr("+ Paragraph"), self.tr("Add a paragraph after the current block")),
+            "heading": (self.tr("+ Heading"), self.tr("Add a subheading after the current block")),
+            "quote": (self.tr("+ Quote"), self.tr("Add a quotation after the current block")),
+            "photo": (self.tr("+ Photo…"), self.tr("Insert photos at the cursor (or drag them here, or paste one)")),
+        }
+        for kind, (text, tip) in texts.items():
+            self.add_buttons[kind].setText(text)
+            self.add_buttons[kind].setToolTip(tip)
 
     def _on_blocks_block_focused(self, block_id: str) -> None:
         segment = self.blocks.segment_of(block_id)

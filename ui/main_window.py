@@ -13,10 +13,10 @@ from editor import cms
 from editor.site import saved_profile_path
 from editor.workspace import Workspace, default_workspace_path as workspace_path
 from ui import settings
-from ui.actions import build_actions
+from ui.actions import build_actions, retranslate_actions
 from editor.checks import Finding
 from ui.checklist import ChecklistPanel
-from ui.language import interface_language
+from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.autosave import Autosaver
 from ui.clipboard import put_html
 from ui.recovery_dialog import RecoveryDialog
@@ -37,7 +37,7 @@ from ui.workers import run_in_background
 APP_TITLE = "Tòa Soạn"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.document = Document(self)
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._build_menus()
         self._build_status_bar()
+        self.retranslate()
         self._wire()
         self._restore_layout()
         RichTextEdit.image_paste_handler = self.intake.insert_pasted_image
@@ -81,9 +82,9 @@ class MainWindow(QMainWindow):
     # --- layout ------------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.actions
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu("")
         file_menu.addActions([a.new, a.open])
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu = QMenu(self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(a.import_word)
         file_menu.addSeparator()
@@ -92,21 +93,23 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.export, a.export_pdf, a.print])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu = self.menuBar().addMenu("")
         edit_menu.addActions([a.undo, a.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([a.insert_image, a.paste_image])
         edit_menu.addSeparator()
-        edit_menu.addActions([a.find, a.copy_for_cms])
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addSection(self.tr("Preview width"))
+        edit_menu.addActions([a.find, a.unify_tone_marks, a.copy_for_cms])
+        self.view_menu = view_menu = self.menuBar().addMenu("")
+        self.width_section = view_menu.addSection("")
         view_menu.addActions(list(a.widths.values()))
         view_menu.addSeparator()
         view_menu.addAction(self.checklist.toggleViewAction())
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.settings_menu = settings_menu = self.menuBar().addMenu("")
         settings_menu.addAction(a.site_profile)
+        self.language_menu = LanguageMenu(self)
+        settings_menu.addMenu(self.language_menu)
 
-        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar = toolbar = QToolBar(self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
@@ -120,6 +123,22 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions(list(a.widths.values()))
         self.addToolBar(toolbar)
+
+    def retranslate(self) -> None:
+        """The window's own texts, again in the current language."""
+        retranslate_actions(self.actions)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.width_section.setText(self.tr("Preview width"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self._show_title()
+        if self._find_dialog is not None:  # rebuilt in the new language when next shown
+            self._find_dialog.close()
+            self._find_dialog.deleteLater()
+            self._find_dialog = None
 
     def _build_status_bar(self) -> None:
         self.busy_label = QLabel(self)

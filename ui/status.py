@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from editor.model import Article, HeadingBlock, ParagraphBlock, QuoteBlock
 from editor.text import inline_to_plain
 from ui.document import Document
+from ui.language import Retranslating
 
 WORDS_PER_MINUTE = 200  # an unhurried reader of Vietnamese news
 
@@ -22,7 +23,7 @@ def word_count(article: Article) -> int:
     return sum(len(text.split()) for text in texts)
 
 
-class WordCountLabel(QLabel):
+class WordCountLabel(Retranslating, QLabel):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -30,6 +31,9 @@ class WordCountLabel(QLabel):
         self._timer.timeout.connect(self._update)
         for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.reset):
             signal.connect(lambda *args: self._timer.start())
+        self._update()
+
+    def retranslate(self) -> None:
         self._update()
 
     def _update(self) -> None:

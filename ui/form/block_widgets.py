@@ -25,6 +25,7 @@ from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteB
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
 from ui.image_cache import ImageCache
+from ui.language import Retranslating
 from ui.richtext import block_to_inline, insert_inline
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ BLOCK_MIME = "application/x-toasoan-blocks"
 ID_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
-class DragHandle(QLabel):
+class DragHandle(Retranslating, QLabel):
     """The grip at a block's left: drag it to move the block."""
 
     def __init__(self, frame: BlockFrame) -> None:
@@ -42,10 +43,13 @@ class DragHandle(QLabel):
         self._frame = frame
         self._press: QPoint | None = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(self.tr("Drag to move this block (or Alt+Up / Alt+Down)"))
+        self.retranslate()
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.setFixedWidth(18)
         self.setStyleSheet("color: #888; font-weight: bold; padding-top: 6px;")
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Drag to move this block (or Alt+Up / Alt+Down)"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = event.position().toPoint()
@@ -62,7 +66,7 @@ class DragHandle(QLabel):
         drag.exec(Qt.DropAction.MoveAction)
 
 
-class BlockFrame(QFrame):
+class BlockFrame(Retranslating, QFrame):
     """Common frame of every segment: handle, content, remove button."""
 
     focused = Signal(str)  # the id of the block the user is in
@@ -78,8 +82,7 @@ class BlockFrame(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("blockFrame")
         self.content = QWidget(self)
-        remove = QToolButton(self, text="✕")
-        remove.setToolTip(self.tr("Remove this block"))
+        self.remove_button = remove = QToolButton(self, text="✕")
         remove.setAutoRaise(True)
         remove.clicked.connect(self.remove_requested)
         row = QHBoxLayout(self)
@@ -87,6 +90,11 @@ class BlockFrame(QFrame):
         row.addWidget(DragHandle(self))
         row.addWidget(self.content, 1)
         row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+        # Each kind of segment calls retranslate() once its widgets exist.
+
+    def retranslate(self) -> None:
+        self.remove_button.setToolTip(self.tr("Remove this block"))
+        self.remove_button.setAccessibleName(self.tr("Remove this block"))
 
     def block_ids(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -186,7 +194,7 @@ class TextSegment(BlockFrame):
         self._ids = ids
         self._updating = False
         self.editor = ParagraphsEdit(self.content)
-        self.editor.setPlaceholderText(self.tr("Write the article here. Enter starts a new paragraph."))
+        self.retranslate()
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
@@ -196,6 +204,10 @@ class TextSegment(BlockFrame):
         self.editor.edge_reached.connect(self.edge_reached)
         self._watch_keys(self.editor, self.current_block_id)
         self.show_model()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.editor.setPlaceholderText(self.tr("Write the article here. Enter starts a new paragraph."))
 
     def block_ids(self) -> tuple[str, ...]:
         return self._ids
@@ -302,14 +314,13 @@ class HeadingSegment(BlockFrame):
         super().__init__(document, parent)
         self._id = block_id
         self.text = EdgeLineEdit(self.content)
-        self.text.setPlaceholderText(self.tr("Subheading"))
         font = self.text.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.text.setFont(font)
         self.level = QComboBox(self.content)
-        self.level.addItem(self.tr("Heading"), 2)
-        self.level.addItem(self.tr("Subheading"), 3)
+        self.level.addItem("", 2)
+        self.level.addItem("", 3)
         layout = QHBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
@@ -321,7 +332,14 @@ class HeadingSegment(BlockFrame):
         self.text.edge_reached.connect(self.edge_reached)
         self.text.cursorPositionChanged.connect(lambda *a: self.text.hasFocus() and self.focused.emit(self._id))
         self._watch_keys(self.text, lambda: self._id)
+        self.retranslate()
         self.show_model()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.text.setPlaceholderText(self.tr("Subheading"))
+        self.level.setItemText(0, self.tr("Heading"))
+        self.level.setItemText(1, self.tr("Subheading"))
 
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
@@ -345,9 +363,8 @@ class QuoteSegment(BlockFrame):
         self._id = block_id
         self._updating = False
         self.text = InlineTextEdit(self.content, min_lines=2)
-        self.text.setPlaceholderText(self.tr("Quotation"))
         self.cite = EdgeLineEdit(self.content)
-        self.cite.setPlaceholderText(self.tr("Who said it (optional)"))
+        self.retranslate()
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text)
@@ -360,6 +377,11 @@ class QuoteSegment(BlockFrame):
         self._watch_keys(self.text, lambda: self._id)
         self._watch_keys(self.cite, lambda: self._id)
         self.show_model()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.text.setPlaceholderText(self.tr("Quotation"))
+        self.cite.setPlaceholderText(self.tr("Who said it (optional)"))
 
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
@@ -397,21 +419,17 @@ class ImageSegment(BlockFrame):
         self.thumbnail.setWordWrap(True)
         self.thumbnail.setStyleSheet("background: #eee; color: #555;")
         self.caption = InlineTextEdit(self.content, min_lines=2)
-        self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
         self.alt = EdgeLineEdit(self.content)
-        self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
         self.credit = EdgeLineEdit(self.content)
-        self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
         fields = QFormLayout()
         fields.setContentsMargins(0, 0, 0, 0)
-        fields.addRow(self.tr("Caption"), self.caption)
-        fields.addRow(self.tr("Alt text"), self.alt)
-        fields.addRow(self.tr("Credit"), self.credit)
-        self.rotate_button = QToolButton(self.content, text=self.tr("↻ Rotate"))
-        self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))
-        self.crop_button = QToolButton(self.content, text=self.tr("Crop…"))
-        self.cover = QCheckBox(self.tr("Cover photo"), self.content)
-        self.cover.setToolTip(self.tr("The photo shown when the article is shared on social media"))
+        self.field_labels = [QLabel(self.content) for _ in range(3)]
+        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit)):
+            label.setBuddy(field)
+            fields.addRow(label, field)
+        self.rotate_button = QToolButton(self.content)
+        self.crop_button = QToolButton(self.content)
+        self.cover = QCheckBox(self.content)
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
         tools.addWidget(self.rotate_button)
@@ -439,7 +457,23 @@ class ImageSegment(BlockFrame):
             self._watch_keys(widget, lambda: self._id)
         images.ready.connect(self._show_thumbnail)
         images.failed.connect(lambda token, message: self._show_thumbnail(token))
+        self.retranslate()
         self.show_model()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
+        self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
+        self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
+        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit"))):
+            label.setText(text)
+        self.rotate_button.setText(self.tr("↻ Rotate"))
+        self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))
+        self.cover.setText(self.tr("Cover photo"))
+        self.cover.setToolTip(self.tr("The photo shown when the article is shared on social media"))
+        if any(block.id == self._id for block in self.document.article.blocks):
+            self.crop_button.setText(self.tr("Crop…") if self._block().crop is None else self.tr("Crop ✓"))
+            self._show_thumbnail()
 
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)

@@ -24,9 +24,10 @@ from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
 from ui.form.url_edit import UrlEdit
+from ui.language import Retranslating
 
 
-class ArticleFieldsForm(QWidget):
+class ArticleFieldsForm(Retranslating, QWidget):
     """Everything but the body. Each field calls one intent on the document
     and follows the document when it changes (undo, open)."""
 
@@ -36,25 +37,20 @@ class ArticleFieldsForm(QWidget):
         self._updating = False
 
         self.title = QLineEdit(self)
-        self.title.setPlaceholderText(self.tr("The headline readers see first"))
         self.published = QDateTimeEdit(self)
         self.published.setCalendarPopup(True)
         self.published.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.timezone_label = QLabel(self)
         self.language = QComboBox(self)
-        self.language.addItem(self.tr("Vietnamese"), "vi")
-        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem("", "vi")
+        self.language.addItem("", "en")
         self.lead = InlineTextEdit(self, min_lines=3)
-        self.lead.setPlaceholderText(self.tr("One paragraph that sums up the news; shown in bold under the title"))
         self.author = QLineEdit(self)
         self.source = QLineEdit(self)
-        self.source.setPlaceholderText(self.tr("Where the news came from"))
         self.original_url = UrlEdit(parent=self)
         self.url = UrlEdit(parent=self)
-        self.make_url = QPushButton(self.tr("Make from title"), self)
-        self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
+        self.make_url = QPushButton(self)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
         self.related = RelatedEditor(document, self)
         for line in (self.title, self.author, self.source, self.tags):
             route_undo_keys(line)
@@ -68,16 +64,19 @@ class ArticleFieldsForm(QWidget):
 
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("&Title"), self.title)
-        form.addRow(self._label(self.tr("&Date and time"), self.published), date_row)
-        form.addRow(self.tr("Lan&guage"), self.language)
-        form.addRow(self.tr("&Lead"), self.lead)
-        form.addRow(self.tr("A&uthor"), self.author)
-        form.addRow(self.tr("&Source"), self.source)
-        form.addRow(self._label(self.tr("&Original link"), self.original_url.line), self.original_url)
-        form.addRow(self._label(self.tr("&Public address"), self.url.line), url_row)
-        form.addRow(self.tr("Related news"), self.related)
-        form.addRow(self.tr("Ta&gs"), self.tags)
+        self.labels: dict[str, QLabel] = {}
+        rows = (
+            ("title", self.title, self.title), ("published", self.published, date_row),
+            ("language", self.language, self.language), ("lead", self.lead, self.lead),
+            ("author", self.author, self.author), ("source", self.source, self.source),
+            ("original_url", self.original_url.line, self.original_url), ("url", self.url.line, url_row),
+            ("related", self.related, self.related), ("tags", self.tags, self.tags),
+        )
+        for name, buddy, field in rows:
+            self.labels[name] = label = QLabel(self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        self.retranslate()
 
         self.title.textEdited.connect(lambda text: document.set_field("title", text, self.tr("Edit title")))
         self.author.textEdited.connect(lambda text: document.set_field("author", text, self.tr("Edit author")))
@@ -94,10 +93,23 @@ class ArticleFieldsForm(QWidget):
         document.site_changed.connect(self._show_all)
         self._show_all()
 
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
+    def retranslate(self) -> None:
+        texts = {
+            "title": self.tr("&Title"), "published": self.tr("&Date and time"), "language": self.tr("Lan&guage"),
+            "lead": self.tr("&Lead"), "author": self.tr("A&uthor"), "source": self.tr("&Source"),
+            "original_url": self.tr("&Original link"), "url": self.tr("&Public address"),
+            "related": self.tr("Related news"), "tags": self.tr("Ta&gs"),
+        }
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+        self.title.setPlaceholderText(self.tr("The headline readers see first"))
+        self.language.setItemText(0, self.tr("Vietnamese"))
+        self.language.setItemText(1, self.tr("English"))
+        self.lead.setPlaceholderText(self.tr("One paragraph that sums up the news; shown in bold under the title"))
+        self.source.setPlaceholderText(self.tr("Where the news came from"))
+        self.make_url.setText(self.tr("Make from title"))
+        self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
+        self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
 
     # --- from the widgets to the document ----------------------------------
     def _on_lead_changed(self) -> None:

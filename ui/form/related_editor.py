@@ -10,18 +10,18 @@ from ui.document import Document
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import route_undo_keys
 from ui.form.url_edit import UrlEdit
+from ui.language import Retranslating
 
 
-class _RelatedRow(QWidget):
+class _RelatedRow(Retranslating, QWidget):
     def __init__(self, editor: RelatedEditor, index: int) -> None:
         super().__init__(editor)
         self.title = QLineEdit(self)
-        self.title.setPlaceholderText(self.tr("Title of the other article"))
         route_undo_keys(self.title)
         self.url = UrlEdit(parent=self)
-        up = QToolButton(self, text="↑", toolTip=self.tr("Move up"))
-        down = QToolButton(self, text="↓", toolTip=self.tr("Move down"))
-        remove = QToolButton(self, text="✕", toolTip=self.tr("Remove this link"))
+        self.up = up = QToolButton(self, text="↑")
+        self.down = down = QToolButton(self, text="↓")
+        self.remove = remove = QToolButton(self, text="✕")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title, 3)
@@ -34,16 +34,23 @@ class _RelatedRow(QWidget):
         up.clicked.connect(lambda: editor.move_row(index, -1))
         down.clicked.connect(lambda: editor.move_row(index, 1))
         remove.clicked.connect(lambda: editor.remove_row(index))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setPlaceholderText(self.tr("Title of the other article"))
+        for button, tip in ((self.up, self.tr("Move up")), (self.down, self.tr("Move down")), (self.remove, self.tr("Remove this link"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
 
 
-class RelatedEditor(QWidget):
+class RelatedEditor(Retranslating, QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
         self._rows: list[_RelatedRow] = []
-        add = QPushButton(self.tr("Add a related article"), self)
+        self.add = add = QPushButton(self)
         add.clicked.connect(self.add_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -52,6 +59,10 @@ class RelatedEditor(QWidget):
         document.field_changed.connect(self._on_document_field_changed)
         document.reset.connect(self._rebuild)
         self._rebuild()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add.setText(self.tr("Add a related article"))
 
     def _links(self) -> list[RelatedLink]:
         return [RelatedLink(title=l.title, url=l.url, extra=dict(l.extra)) for l in self._document.article.related]

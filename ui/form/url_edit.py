@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from editor.text import is_web_url
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import route_undo_keys
+from ui.language import Retranslating
 
 
-class UrlEdit(QWidget):
+class UrlEdit(Retranslating, QWidget):
     edited = Signal(str)
 
     def __init__(self, placeholder: str = "https://", parent: QWidget | None = None) -> None:
@@ -30,6 +31,9 @@ class UrlEdit(QWidget):
         layout.addWidget(self.line)
         layout.addWidget(self.problem)
         self.line.textEdited.connect(self._on_line_text_edited)
+
+    def retranslate(self) -> None:
+        self._show_problem(self.line.text())
 
     def text(self) -> str:
         return self.line.text()
