@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from ui.language import tr
+from ui.language import translated
 from ui.preview import PreviewWidth
 
 
@@ -103,8 +103,8 @@ def retranslate_actions(actions: Actions) -> None:
     """Set every action's text in the current language."""
     for name, (text, tip) in _TEXTS.items():
         item: QAction = getattr(actions, name)
-        item.setText(tr("Actions", text))
-        item.setStatusTip(tr("Actions", tip) if tip else "")
-        item.setToolTip(tr("Actions", tip) if tip else item.text().replace("&", ""))
+        item.setText(translated("Actions", text))
+        item.setStatusTip(translated("Actions", tip) if tip else "")
+        item.setToolTip(translated("Actions", tip) if tip else item.text().replace("&", ""))
     for width, text in _WIDTH_TEXTS.items():
-        actions.widths[width].setText(tr("Actions", text))
+        actions.widths[width].setText(translated("Actions", text))

@@ -35,12 +35,15 @@ _HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
 )
 
 
+_FALLBACK = QT_TRANSLATE_NOOP("errors", "Something went wrong.")
+
+
 def headline(error: ArticleError) -> str:
     """What happened, in one sentence; the details follow it."""
     for kind, sentence in _HEADLINES:
         if isinstance(error, kind):
             return _tr(sentence)
-    return _tr("Something went wrong.")
+    return _tr(_FALLBACK)
 
 
 def describe_error(error: ArticleError) -> str:

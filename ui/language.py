@@ -15,8 +15,6 @@ the ``.qm`` files built from them with ``pyside6-lrelease``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
@@ -64,6 +62,9 @@ def install_language(code: str) -> None:
             _installed.append(translator)
     _current = code
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if code == "vi" else QLocale.Language.English))
+    # Installing a translator posts LanguageChange to every widget; deliver
+    # it now, so the window is in the new language when this returns.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def interface_language() -> str:
@@ -84,8 +85,9 @@ class Retranslating:
         super().changeEvent(event)  # type: ignore[misc]
 
 
-def tr(context: str, text: str, *args: Any) -> str:
-    return QCoreApplication.translate(context, text, *args)
+def translated(context: str, text: str) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP) in the current language."""
+    return QCoreApplication.translate(context, text)
 
 
 class LanguageMenu(Retranslating, QMenu):

@@ -94,7 +94,8 @@ class RevisionsDialog(QDialog):
             self._loaded = old
             lines = text_diff(old, self._document.article)
             if all(line.kind == "same" for line in lines):
-                self.diff.setHtml(f"<p><i>{html.escape(self.tr('The text is the same as now.'))}</i></p>" + diff_html(lines))
+                same = self.tr("The text is the same as now.")
+                self.diff.setHtml(f"<p><i>{html.escape(same)}</i></p>" + diff_html(lines))
             else:
                 self.diff.setHtml(diff_html(lines))
             self.restore_button.setEnabled(True)

@@ -38,7 +38,7 @@ class SiteProfileDialog(QDialog):
         self.fanpage_url = UrlEdit(parent=self)
         self.fanpage_url.set_text(site.fanpage_url)
         self.fanpage_label = QLineEdit(site.fanpage_label, self)
-        self.fanpage_label.setPlaceholderText(self.tr("Mã QR Code truy cập vào Fanpage …"))
+        self.fanpage_label.setPlaceholderText(self.tr("For example: Mã QR Code truy cập vào Fanpage"))
         self.logo = QLineEdit(str(site.logo_path() or ""), self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._choose_logo)

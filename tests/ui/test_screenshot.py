@@ -7,15 +7,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QImage
 
 from tests.helpers import ROOT
 from tests.ui.conftest import js, open_article, wait_until_dom
 
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
+SCREENSHOTS = {"en": ROOT / "docs" / "screenshot.png", "vi": ROOT / "docs" / "screenshot-vi.png"}
 
 
-def test_main_window_screenshot_with_the_example(qtbot: Any, window: Any, example_copy: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_main_window_screenshot_with_the_example(qtbot: Any, window: Any, example_copy: Path, language: str) -> None:
+    from ui.language import install_language
+
+    install_language(language)
+    try:
+        _take_screenshot(qtbot, window, example_copy, SCREENSHOTS[language])
+    finally:
+        install_language("en")
+
+
+def _take_screenshot(qtbot: Any, window: Any, example_copy: Path, target: Path) -> None:
     window.resize(1440, 900)
     open_article(qtbot, window, example_copy)
     images = window.document.article.images()
@@ -34,6 +46,6 @@ def test_main_window_screenshot_with_the_example(qtbot: Any, window: Any, exampl
     )
     assert reds > 20
     assert js(qtbot, window.preview, "document.querySelector('h1').textContent").startswith("Quận Lê Chân")
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    assert picture.save(str(SCREENSHOT))
-    assert not QImage(str(SCREENSHOT)).isNull()
+    target.parent.mkdir(exist_ok=True)
+    assert picture.save(str(target))
+    assert not QImage(str(target)).isNull()

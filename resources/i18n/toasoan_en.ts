@@ -1,0 +1,1084 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>&amp;New</source>
+            <translation>&amp;New</translation>
+        </message>
+        <message>
+            <source>Start a new article</source>
+            <translation>Start a new article</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <source>Open an article</source>
+            <translation>Open an article</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Save the article</source>
+            <translation>Save the article</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Save &amp;As…</translation>
+        </message>
+        <message>
+            <source>Save the article under another name</source>
+            <translation>Save the article under another name</translation>
+        </message>
+        <message>
+            <source>Re&amp;visions…</source>
+            <translation>Re&amp;visions…</translation>
+        </message>
+        <message>
+            <source>The versions kept at each save, and what changed since</source>
+            <translation>The versions kept at each save, and what changed since</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Export…</translation>
+        </message>
+        <message>
+            <source>Export the page for the portal: a folder, a zip or one HTML file</source>
+            <translation>Export the page for the portal: a folder, a zip or one HTML file</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF…</source>
+            <translation>Export &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>Save the page as an A4 PDF</source>
+            <translation>Save the page as an A4 PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>Print the page</source>
+            <translation>Print the page</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>Insert &amp;photo…</source>
+            <translation>Insert &amp;photo…</translation>
+        </message>
+        <message>
+            <source>Insert photos at the cursor</source>
+            <translation>Insert photos at the cursor</translation>
+        </message>
+        <message>
+            <source>Paste photo</source>
+            <translation>Paste photo</translation>
+        </message>
+        <message>
+            <source>Insert the picture on the clipboard</source>
+            <translation>Insert the picture on the clipboard</translation>
+        </message>
+        <message>
+            <source>Site &amp;profile…</source>
+            <translation>Site &amp;profile…</translation>
+        </message>
+        <message>
+            <source>The portal's name, address, fanpage and logo</source>
+            <translation>The portal's name, address, fanpage and logo</translation>
+        </message>
+        <message>
+            <source>&amp;Import Word document…</source>
+            <translation>&amp;Import Word document…</translation>
+        </message>
+        <message>
+            <source>Start an article from a .docx file, with its photos and captions</source>
+            <translation>Start an article from a .docx file, with its photos and captions</translation>
+        </message>
+        <message>
+            <source>&amp;Find and replace…</source>
+            <translation>&amp;Find and replace…</translation>
+        </message>
+        <message>
+            <source>Find and replace in every field</source>
+            <translation>Find and replace in every field</translation>
+        </message>
+        <message>
+            <source>Copy for &amp;CMS</source>
+            <translation>Copy for &amp;CMS</translation>
+        </message>
+        <message>
+            <source>Copy the body as HTML, with the title and lead, for the portal's web editor</source>
+            <translation>Copy the body as HTML, with the title and lead, for the portal's web editor</translation>
+        </message>
+        <message>
+            <source>Unify &amp;tone marks</source>
+            <translation>Unify &amp;tone marks</translation>
+        </message>
+        <message>
+            <source>Place tone marks in the whole article in the style chosen in the site profile</source>
+            <translation>Place tone marks in the whole article in the style chosen in the site profile</translation>
+        </message>
+        <message>
+            <source>Phone (360 px)</source>
+            <translation>Phone (360 px)</translation>
+        </message>
+        <message>
+            <source>Tablet (768 px)</source>
+            <translation>Tablet (768 px)</translation>
+        </message>
+        <message>
+            <source>Desktop (1280 px)</source>
+            <translation>Desktop (1280 px)</translation>
+        </message>
+        <message>
+            <source>Print (A4)</source>
+            <translation>Print (A4)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleFieldsForm</name>
+        <message>
+            <source>Edit title</source>
+            <translation>Edit title</translation>
+        </message>
+        <message>
+            <source>Edit author</source>
+            <translation>Edit author</translation>
+        </message>
+        <message>
+            <source>Edit source</source>
+            <translation>Edit source</translation>
+        </message>
+        <message>
+            <source>Edit original link</source>
+            <translation>Edit original link</translation>
+        </message>
+        <message>
+            <source>Edit public address</source>
+            <translation>Edit public address</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <source>&amp;Date and time</source>
+            <translation>&amp;Date and time</translation>
+        </message>
+        <message>
+            <source>Lan&amp;guage</source>
+            <translation>Lan&amp;guage</translation>
+        </message>
+        <message>
+            <source>&amp;Lead</source>
+            <translation>&amp;Lead</translation>
+        </message>
+        <message>
+            <source>A&amp;uthor</source>
+            <translation>A&amp;uthor</translation>
+        </message>
+        <message>
+            <source>&amp;Source</source>
+            <translation>&amp;Source</translation>
+        </message>
+        <message>
+            <source>&amp;Original link</source>
+            <translation>&amp;Original link</translation>
+        </message>
+        <message>
+            <source>&amp;Public address</source>
+            <translation>&amp;Public address</translation>
+        </message>
+        <message>
+            <source>Related news</source>
+            <translation>Related news</translation>
+        </message>
+        <message>
+            <source>Ta&amp;gs</source>
+            <translation>Ta&amp;gs</translation>
+        </message>
+        <message>
+            <source>The headline readers see first</source>
+            <translation>The headline readers see first</translation>
+        </message>
+        <message>
+            <source>Vietnamese</source>
+            <translation>Vietnamese</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>One paragraph that sums up the news; shown in bold under the title</source>
+            <translation>One paragraph that sums up the news; shown in bold under the title</translation>
+        </message>
+        <message>
+            <source>Where the news came from</source>
+            <translation>Where the news came from</translation>
+        </message>
+        <message>
+            <source>Make from title</source>
+            <translation>Make from title</translation>
+        </message>
+        <message>
+            <source>Build the address from the site address and the title</source>
+            <translation>Build the address from the site address and the title</translation>
+        </message>
+        <message>
+            <source>Keywords, separated by commas</source>
+            <translation>Keywords, separated by commas</translation>
+        </message>
+        <message>
+            <source>Edit lead</source>
+            <translation>Edit lead</translation>
+        </message>
+        <message>
+            <source>Edit tags</source>
+            <translation>Edit tags</translation>
+        </message>
+        <message>
+            <source>Change language</source>
+            <translation>Change language</translation>
+        </message>
+        <message>
+            <source>Change date</source>
+            <translation>Change date</translation>
+        </message>
+        <message>
+            <source>Set the site address in Site profile… first</source>
+            <translation>Set the site address in Site profile… first</translation>
+        </message>
+        <message>
+            <source>Make address from title</source>
+            <translation>Make address from title</translation>
+        </message>
+    </context>
+    <context>
+        <name>BlockFrame</name>
+        <message>
+            <source>Remove this block</source>
+            <translation>Remove this block</translation>
+        </message>
+    </context>
+    <context>
+        <name>BlocksEditor</name>
+        <message>
+            <source>Insert block</source>
+            <translation>Insert block</translation>
+        </message>
+        <message>
+            <source>Remove block</source>
+            <translation>Remove block</translation>
+        </message>
+        <message>
+            <source>Move block</source>
+            <translation>Move block</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistPanel</name>
+        <message>
+            <source>Checklist</source>
+            <translation>Checklist</translation>
+        </message>
+        <message>
+            <source>Block %1: </source>
+            <translation>Block %1: </translation>
+        </message>
+        <message>
+            <source>Ready to publish: nothing to fix.</source>
+            <translation>Ready to publish: nothing to fix.</translation>
+        </message>
+        <message>
+            <source>%1 to fix, %2 to look at</source>
+            <translation>%1 to fix, %2 to look at</translation>
+        </message>
+    </context>
+    <context>
+        <name>Composer</name>
+        <message>
+            <source>Body</source>
+            <translation>Body</translation>
+        </message>
+        <message>
+            <source>+ Paragraph</source>
+            <translation>+ Paragraph</translation>
+        </message>
+        <message>
+            <source>Add a paragraph after the current block</source>
+            <translation>Add a paragraph after the current block</translation>
+        </message>
+        <message>
+            <source>+ Heading</source>
+            <translation>+ Heading</translation>
+        </message>
+        <message>
+            <source>Add a subheading after the current block</source>
+            <translation>Add a subheading after the current block</translation>
+        </message>
+        <message>
+            <source>+ Quote</source>
+            <translation>+ Quote</translation>
+        </message>
+        <message>
+            <source>Add a quotation after the current block</source>
+            <translation>Add a quotation after the current block</translation>
+        </message>
+        <message>
+            <source>+ Photo…</source>
+            <translation>+ Photo…</translation>
+        </message>
+        <message>
+            <source>Insert photos at the cursor (or drag them here, or paste one)</source>
+            <translation>Insert photos at the cursor (or drag them here, or paste one)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CropDialog</name>
+        <message>
+            <source>Crop photo</source>
+            <translation>Crop photo</translation>
+        </message>
+        <message>
+            <source>The photo is still being prepared; try again in a moment.</source>
+            <translation>The photo is still being prepared; try again in a moment.</translation>
+        </message>
+        <message>
+            <source>Drag over the part of the photo to keep.</source>
+            <translation>Drag over the part of the photo to keep.</translation>
+        </message>
+        <message>
+            <source>Whole photo</source>
+            <translation>Whole photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>Document</name>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>Move block</source>
+            <translation>Move block</translation>
+        </message>
+        <message>
+            <source>Set cover photo</source>
+            <translation>Set cover photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>DragHandle</name>
+        <message>
+            <source>Drag to move this block (or Alt+Up / Alt+Down)</source>
+            <translation>Drag to move this block (or Alt+Up / Alt+Down)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileController</name>
+        <message>
+            <source>Open an article</source>
+            <translation>Open an article</translation>
+        </message>
+        <message>
+            <source>Articles (*.article article.json *.json);;All files (*)</source>
+            <translation>Articles (*.article article.json *.json);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Opening %s…</source>
+            <translation>Opening %s…</translation>
+        </message>
+        <message>
+            <source>Opened a copy of %s: save it under another name</source>
+            <translation>Opened a copy of %s: save it under another name</translation>
+        </message>
+        <message>
+            <source>Opened %s</source>
+            <translation>Opened %s</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>“%1” is open in Tòa Soạn by %2 on the computer %3, since %4.</source>
+            <translation>“%1” is open in Tòa Soạn by %2 on the computer %3, since %4.</translation>
+        </message>
+        <message>
+            <source>Open a copy</source>
+            <translation>Open a copy</translation>
+        </message>
+        <message>
+            <source>That copy of Tòa Soạn seems to have closed without tidying up (a crash or a power cut). If nobody is working on the article, you can take it over.</source>
+            <translation>That copy of Tòa Soạn seems to have closed without tidying up (a crash or a power cut). If nobody is working on the article, you can take it over.</translation>
+        </message>
+        <message>
+            <source>Take over</source>
+            <translation>Take over</translation>
+        </message>
+        <message>
+            <source>You can open a copy and save it under another name.</source>
+            <translation>You can open a copy and save it under another name.</translation>
+        </message>
+        <message>
+            <source>The article is in use</source>
+            <translation>The article is in use</translation>
+        </message>
+        <message>
+            <source>Save the article</source>
+            <translation>Save the article</translation>
+        </message>
+        <message>
+            <source>Saving %s…</source>
+            <translation>Saving %s…</translation>
+        </message>
+        <message>
+            <source>Saved %s</source>
+            <translation>Saved %s</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>The file was changed</source>
+            <translation>The file was changed</translation>
+        </message>
+        <message>
+            <source>“%s” was changed by someone else since you opened it. Saving here replaces their version with yours.</source>
+            <translation>“%s” was changed by someone else since you opened it. Saving here replaces their version with yours.</translation>
+        </message>
+        <message>
+            <source>Replace their version</source>
+            <translation>Replace their version</translation>
+        </message>
+        <message>
+            <source>The file is gone</source>
+            <translation>The file is gone</translation>
+        </message>
+        <message>
+            <source>“%s” was moved or deleted since you opened it. Your work is still here.</source>
+            <translation>“%s” was moved or deleted since you opened it. Your work is still here.</translation>
+        </message>
+        <message>
+            <source>Save it here again</source>
+            <translation>Save it here again</translation>
+        </message>
+        <message>
+            <source>Or save your version under another name, and compare the two.</source>
+            <translation>Or save your version under another name, and compare the two.</translation>
+        </message>
+        <message>
+            <source>Save As…</source>
+            <translation>Save As…</translation>
+        </message>
+        <message>
+            <source>Untitled article</source>
+            <translation>Untitled article</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <source>Save the changes to “%s” first?</source>
+            <translation>Save the changes to “%s” first?</translation>
+        </message>
+        <message>
+            <source>Web folder (index.html and images)</source>
+            <translation>Web folder (index.html and images)</translation>
+        </message>
+        <message>
+            <source>Zip file (*.zip)</source>
+            <translation>Zip file (*.zip)</translation>
+        </message>
+        <message>
+            <source>Single HTML file (*.html)</source>
+            <translation>Single HTML file (*.html)</translation>
+        </message>
+        <message>
+            <source>Export the article</source>
+            <translation>Export the article</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>“%s” already exists. Replace it?</source>
+            <translation>“%s” already exists. Replace it?</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Exported to %s</source>
+            <translation>Exported to %s</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF saved to %s</source>
+            <translation>PDF saved to %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindReplaceDialog</name>
+        <message>
+            <source>Find and replace</source>
+            <translation>Find and replace</translation>
+        </message>
+        <message>
+            <source>Ignore diacritics (“hoa” also finds “hòa”, “hoá”)</source>
+            <translation>Ignore diacritics (“hoa” also finds “hòa”, “hoá”)</translation>
+        </message>
+        <message>
+            <source>Match case</source>
+            <translation>Match case</translation>
+        </message>
+        <message>
+            <source>Find next</source>
+            <translation>Find next</translation>
+        </message>
+        <message>
+            <source>Replace all</source>
+            <translation>Replace all</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>Find</translation>
+        </message>
+        <message>
+            <source>Replace with</source>
+            <translation>Replace with</translation>
+        </message>
+        <message>
+            <source>Not found</source>
+            <translation>Not found</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n replacement(s)</source>
+            <translation>
+                <numerusform>%n replacement</numerusform>
+                <numerusform>%n replacements</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadingSegment</name>
+        <message>
+            <source>Edit heading</source>
+            <translation>Edit heading</translation>
+        </message>
+        <message>
+            <source>Change heading level</source>
+            <translation>Change heading level</translation>
+        </message>
+        <message>
+            <source>Subheading</source>
+            <translation>Subheading</translation>
+        </message>
+        <message>
+            <source>Heading</source>
+            <translation>Heading</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageSegment</name>
+        <message>
+            <source>Edit alt text</source>
+            <translation>Edit alt text</translation>
+        </message>
+        <message>
+            <source>Edit credit</source>
+            <translation>Edit credit</translation>
+        </message>
+        <message>
+            <source>Caption: who is in the photo, and what they are doing</source>
+            <translation>Caption: who is in the photo, and what they are doing</translation>
+        </message>
+        <message>
+            <source>What the photo shows, for readers who cannot see it</source>
+            <translation>What the photo shows, for readers who cannot see it</translation>
+        </message>
+        <message>
+            <source>Photographer (optional)</source>
+            <translation>Photographer (optional)</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Caption</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translation>Alt text</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Credit</translation>
+        </message>
+        <message>
+            <source>↻ Rotate</source>
+            <translation>↻ Rotate</translation>
+        </message>
+        <message>
+            <source>Turn the photo a quarter to the right (the original file is not changed)</source>
+            <translation>Turn the photo a quarter to the right (the original file is not changed)</translation>
+        </message>
+        <message>
+            <source>Cover photo</source>
+            <translation>Cover photo</translation>
+        </message>
+        <message>
+            <source>The photo shown when the article is shared on social media</source>
+            <translation>The photo shown when the article is shared on social media</translation>
+        </message>
+        <message>
+            <source>Crop…</source>
+            <translation>Crop…</translation>
+        </message>
+        <message>
+            <source>Crop ✓</source>
+            <translation>Crop ✓</translation>
+        </message>
+        <message>
+            <source>Edit caption</source>
+            <translation>Edit caption</translation>
+        </message>
+        <message>
+            <source>Photo missing:
+%s</source>
+            <translation>Photo missing:
+%s</translation>
+        </message>
+        <message>
+            <source>Cannot show this photo</source>
+            <translation>Cannot show this photo</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Rotate photo</source>
+            <translation>Rotate photo</translation>
+        </message>
+        <message>
+            <source>Crop photo</source>
+            <translation>Crop photo</translation>
+        </message>
+    </context>
+    <context>
+        <name>Intake</name>
+        <message>
+            <source>Insert photos</source>
+            <translation>Insert photos</translation>
+        </message>
+        <message>
+            <source>Photos (%s)</source>
+            <translation>Photos (%s)</translation>
+        </message>
+        <message>
+            <source>These files were not inserted:</source>
+            <translation>These files were not inserted:</translation>
+        </message>
+        <message>
+            <source>Insert photo</source>
+            <translation>Insert photo</translation>
+        </message>
+        <message>
+            <source>There is no picture on the clipboard</source>
+            <translation>There is no picture on the clipboard</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n picture(s) on the web were not copied (the app works offline): insert them from files</source>
+            <translation>
+                <numerusform>%n picture on the web were not copied (the app works offline): insert them from files</numerusform>
+                <numerusform>%n pictures on the web were not copied (the app works offline): insert them from files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import a Word document</source>
+            <translation>Import a Word document</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx);;All files (*)</source>
+            <translation>Word documents (*.docx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Import Word document</source>
+            <translation>Import Word document</translation>
+        </message>
+        <message>
+            <source>Imported. Please check:</source>
+            <translation>Imported. Please check:</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>As the system (%s)</source>
+            <translation>As the system (%s)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Autosave failed: %s</source>
+            <translation>Autosave failed: %s</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>Open &amp;Recent</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>Preview width</source>
+            <translation>Preview width</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Main toolbar</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <source>Untitled article</source>
+            <translation>Untitled article</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>The checklist found problems to fix before publishing:</source>
+            <translation>The checklist found problems to fix before publishing:</translation>
+        </message>
+        <message>
+            <source>Export anyway?</source>
+            <translation>Export anyway?</translation>
+        </message>
+        <message>
+            <source>The article is on the clipboard: paste it into the portal's editor</source>
+            <translation>The article is on the clipboard: paste it into the portal's editor</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuoteSegment</name>
+        <message>
+            <source>Edit quote</source>
+            <translation>Edit quote</translation>
+        </message>
+        <message>
+            <source>Quotation</source>
+            <translation>Quotation</translation>
+        </message>
+        <message>
+            <source>Who said it (optional)</source>
+            <translation>Who said it (optional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>Recover unsaved work</source>
+            <translation>Recover unsaved work</translation>
+        </message>
+        <message>
+            <source>never saved</source>
+            <translation>never saved</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Not now</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn closed without saving this work. Restore it?</source>
+            <translation>Tòa Soạn closed without saving this work. Restore it?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedEditor</name>
+        <message>
+            <source>Add a related article</source>
+            <translation>Add a related article</translation>
+        </message>
+        <message>
+            <source>Add related article</source>
+            <translation>Add related article</translation>
+        </message>
+        <message>
+            <source>Edit related article</source>
+            <translation>Edit related article</translation>
+        </message>
+        <message>
+            <source>Move related article</source>
+            <translation>Move related article</translation>
+        </message>
+        <message>
+            <source>Remove related article</source>
+            <translation>Remove related article</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisionsDialog</name>
+        <message>
+            <source>Revisions</source>
+            <translation>Revisions</translation>
+        </message>
+        <message>
+            <source>Restore this revision</source>
+            <translation>Restore this revision</translation>
+        </message>
+        <message>
+            <source>A revision is kept each time you save. Struck through in red: text only in the revision. Underlined in green: text only in the current article. Restoring can be undone.</source>
+            <translation>A revision is kept each time you save. Struck through in red: text only in the revision. Underlined in green: text only in the current article. Restoring can be undone.</translation>
+        </message>
+        <message>
+            <source>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</source>
+            <translation>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <source>The text is the same as now.</source>
+            <translation>The text is the same as now.</translation>
+        </message>
+        <message>
+            <source>Restore the revision of %s</source>
+            <translation>Restore the revision of %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteProfileDialog</name>
+        <message>
+            <source>Site profile</source>
+            <translation>Site profile</translation>
+        </message>
+        <message>
+            <source>For example: Mã QR Code truy cập vào Fanpage</source>
+            <translation>For example: Mã QR Code truy cập vào Fanpage</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Portal name</source>
+            <translation>Portal name</translation>
+        </message>
+        <message>
+            <source>Site address</source>
+            <translation>Site address</translation>
+        </message>
+        <message>
+            <source>Fanpage address</source>
+            <translation>Fanpage address</translation>
+        </message>
+        <message>
+            <source>Fanpage QR caption</source>
+            <translation>Fanpage QR caption</translation>
+        </message>
+        <message>
+            <source>Logo</source>
+            <translation>Logo</translation>
+        </message>
+        <message>
+            <source>Default author</source>
+            <translation>Default author</translation>
+        </message>
+        <message>
+            <source>Default source</source>
+            <translation>Default source</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>Import…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Choose the portal's logo</source>
+            <translation>Choose the portal's logo</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
+            <translation>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</translation>
+        </message>
+        <message>
+            <source>Import a site profile</source>
+            <translation>Import a site profile</translation>
+        </message>
+        <message>
+            <source>Site profile (*.json)</source>
+            <translation>Site profile (*.json)</translation>
+        </message>
+        <message>
+            <source>Export the site profile</source>
+            <translation>Export the site profile</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextSegment</name>
+        <message>
+            <source>Write the article here. Enter starts a new paragraph.</source>
+            <translation>Write the article here. Enter starts a new paragraph.</translation>
+        </message>
+        <message>
+            <source>Typing</source>
+            <translation>Typing</translation>
+        </message>
+        <message>
+            <source>New paragraph</source>
+            <translation>New paragraph</translation>
+        </message>
+        <message>
+            <source>Join paragraphs</source>
+            <translation>Join paragraphs</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlEdit</name>
+        <message>
+            <source>Not a web address: it must start with http:// or https://</source>
+            <translation>Not a web address: it must start with http:// or https://</translation>
+        </message>
+    </context>
+    <context>
+        <name>WordCountLabel</name>
+        <message numerus="yes">
+            <source>%n word(s)</source>
+            <translation>
+                <numerusform>%n word</numerusform>
+                <numerusform>%n words</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min read</source>
+            <translation>
+                <numerusform>%n min read</numerusform>
+                <numerusform>%n min read</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>_RelatedRow</name>
+        <message>
+            <source>Title of the other article</source>
+            <translation>Title of the other article</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>Move up</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>Move down</translation>
+        </message>
+        <message>
+            <source>Remove this link</source>
+            <translation>Remove this link</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Someone else has this article open. Save your version under another name.</source>
+            <translation>Someone else has this article open. Save your version under another name.</translation>
+        </message>
+        <message>
+            <source>This article was made by a newer version of Tòa Soạn. Update the app to open it.</source>
+            <translation>This article was made by a newer version of Tòa Soạn. Update the app to open it.</translation>
+        </message>
+        <message>
+            <source>This file cannot be opened: it is not an article draft, or it is damaged.</source>
+            <translation>This file cannot be opened: it is not an article draft, or it is damaged.</translation>
+        </message>
+        <message>
+            <source>The article file has problems. Fix them in the file, or ask whoever made it.</source>
+            <translation>The article file has problems. Fix them in the file, or ask whoever made it.</translation>
+        </message>
+        <message>
+            <source>A photo cannot be used.</source>
+            <translation>A photo cannot be used.</translation>
+        </message>
+        <message>
+            <source>The article was not saved. The previous file is unchanged; your work is still open.</source>
+            <translation>The article was not saved. The previous file is unchanged; your work is still open.</translation>
+        </message>
+        <message>
+            <source>The article was not exported. Nothing was written.</source>
+            <translation>The article was not exported. Nothing was written.</translation>
+        </message>
+        <message>
+            <source>The site profile cannot be used.</source>
+            <translation>The site profile cannot be used.</translation>
+        </message>
+        <message>
+            <source>Something went wrong.</source>
+            <translation>Something went wrong.</translation>
+        </message>
+    </context>
+</TS>

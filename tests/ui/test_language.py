@@ -1,0 +1,174 @@
+"""The interface in Vietnamese and English: complete catalogues, .qm files
+that match their sources, no English left in the Vietnamese window and its
+dialogs, and a live switch that keeps the open article."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from tests.helpers import ROOT
+from tools.update_translations import qt_tool
+from tests.ui.conftest import destroy_now, open_article, type_text
+
+I18N = ROOT / "resources" / "i18n"
+# Visible words that are the same in both languages.
+SAME_IN_BOTH = {
+    "PDF", "QR", "URL", "OK",
+    "English",  # the language menu names each language in itself
+    "Tòa Soạn",  # the app's name
+}
+
+
+def _sources(*names: str) -> set[str]:
+    found = set()
+    for name in names:
+        for message in ET.parse(I18N / name).getroot().iter("message"):
+            found.add(message.findtext("source") or "")
+    return found
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+@pytest.fixture
+def vietnamese() -> Iterator[None]:
+    from ui.language import install_language
+
+    install_language("vi")
+    yield
+    install_language("en")
+
+
+def test_the_catalogues_are_complete_and_up_to_date_with_the_code(tmp_path: Path) -> None:
+    for name in ("toasoan_vi.ts", "toasoan_en.ts"):
+        shutil.copy(I18N / name, tmp_path / name)
+        sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+        subprocess.run([qt_tool("pyside6-lupdate"), *sources, "-ts", str(tmp_path / name), "-no-obsolete", "-locations", "none", "-silent"], check=True)
+        messages = list(ET.parse(tmp_path / name).getroot().iter("message"))
+        assert len(messages) > 200
+        unfinished = [m.findtext("source") for m in messages if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]  # type: ignore[union-attr]
+        assert unfinished == [], f"{name}: not translated yet: {unfinished[:5]}"
+        empty = [m.findtext("source") for m in messages if not "".join(m.find("translation").itertext()).strip()]  # type: ignore[union-attr]
+        assert empty == []
+
+
+def test_the_qm_files_are_built_from_their_sources(tmp_path: Path) -> None:
+    for ts in sorted(I18N.glob("*.ts")):
+        built = tmp_path / ts.with_suffix(".qm").name
+        subprocess.run([qt_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(built)], check=True)
+        assert built.read_bytes() == ts.with_suffix(".qm").read_bytes(), f"{ts.name}: run tools/update_translations.py"
+
+
+def _visible_texts(root: Any) -> list[tuple[str, str]]:
+    """Every text a user can read in ``root``: labels, buttons, placeholders,
+    tool tips, combo box items, menus and their actions, window titles."""
+    from PySide6.QtWidgets import (
+        QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit, QListWidget, QMenu, QPlainTextEdit, QTextEdit, QWidget,
+    )
+
+    texts: list[tuple[str, str]] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root and not isinstance(widget, QMenu):
+            continue
+        kind = type(widget).__name__
+        texts += [(kind, widget.toolTip()), (kind, widget.windowTitle() if widget.isWindow() else "")]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append((kind, widget.text()))
+        if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+            texts.append((kind, widget.placeholderText()))
+        if isinstance(widget, QListWidget):
+            texts += [(kind, widget.item(i).text()) for i in range(widget.count())]
+        if isinstance(widget, QComboBox):
+            texts += [(kind, widget.itemText(i)) for i in range(widget.count())]
+        if isinstance(widget, QGroupBox):
+            texts.append((kind, widget.title()))
+        if isinstance(widget, QDockWidget):
+            texts.append((kind, widget.windowTitle()))
+        if isinstance(widget, QMenu):
+            texts.append((kind, widget.title()))
+            texts += [("QAction", action.text()) for action in widget.actions()]
+            texts += [("QAction", action.toolTip()) for action in widget.actions()]
+    return [(kind, text) for kind, text in texts if text]
+
+
+def _english_left(root: Any, english: set[str]) -> list[tuple[str, str]]:
+    return [(kind, text) for kind, text in _visible_texts(root) if _plain(text) in english and _plain(text) not in SAME_IN_BOTH]
+
+
+def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, window: Any, example_copy: Path, vietnamese: None, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.model import SiteProfile
+    from editor.workspace import WorkspaceEntry
+    from ui.find_dialog import FindReplaceDialog
+    from ui.recovery_dialog import RecoveryDialog
+    from ui.revisions_dialog import RevisionsDialog
+    from ui.site_profile_dialog import SiteProfileDialog
+
+    english = {_plain(s) for s in _sources("toasoan_en.ts", "qt_vi.ts")}
+    open_article(qtbot, window, example_copy)
+    window.composer.blocks.add_block("heading")
+    window.composer.blocks.add_block("quote")
+    window.document.set_field("related", [*window.document.article.related], "x")
+    assert window.file_menu.title() == "&Tệp"
+    assert _english_left(window, english) == []
+
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, window)
+    dialogs = [
+        SiteProfileDialog(SiteProfile(), "", "", window),
+        FindReplaceDialog(window.document, lambda location: None, window),
+        RevisionsDialog(window.document, window),
+        RecoveryDialog([WorkspaceEntry("k", None, "Bài", 0.0)], window),
+        box,
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert _english_left(dialog, english) == [], type(dialog).__name__
+        assert _visible_texts(dialog)
+    assert sorted(button.text() for button in box.buttons()) == ["Hủy", "Không lưu", "Lưu"]
+    for dialog in dialogs:
+        dialog.close()
+        destroy_now(dialog)
+
+
+def test_the_context_menu_of_a_text_field_is_in_vietnamese(qtbot: Any, window: Any, vietnamese: None) -> None:
+    menu = window.composer.fields.title.createStandardContextMenu()
+    texts = [_plain(action.text()).split("\t")[0] for action in menu.actions() if action.text()]
+    assert {"Hoàn tác", "Cắt", "Chép", "Dán", "Chọn tất cả"} <= set(texts)
+    menu.deleteLater()
+
+
+def test_switching_language_keeps_the_open_article_and_its_history(qtbot: Any, window: Any, example_copy: Path) -> None:
+    from ui.language import choose_language, interface_language
+    from ui.settings import settings
+
+    open_article(qtbot, window, example_copy)
+    title = window.composer.fields.title
+    title.setFocus()
+    title.end(False)
+    type_text(title, " (nháp)")
+    steps = window.document.undo_stack.count()
+    try:
+        choose_language(settings(), "vi")
+        assert interface_language() == "vi"
+        assert window.file_menu.title() == "&Tệp"
+        assert window.composer.fields.labels["title"].text() == "&Tiêu đề"
+        assert window.actions.save.text() == "&Lưu"
+        assert window.checklist.windowTitle() == "Danh sách kiểm tra"
+        assert window.document.article.title.endswith("(nháp)") and title.text().endswith("(nháp)")
+        assert window.document.undo_stack.count() == steps
+        window.document.undo_stack.undo()
+        assert not window.document.article.title.endswith("(nháp)")
+        assert settings().value("interface/language") == "vi"
+    finally:
+        choose_language(settings(), None)  # back to the system's language (English here)
+    assert window.file_menu.title() == "&File"
+    assert settings().value("interface/language") is None
