@@ -46,6 +46,7 @@ _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "cover"),
 }
 _SITE_FIELDS = SiteProfile.FIELDS
+TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
 
 # Resolves an image ``src`` to its bytes: returns the media, or a problem.
@@ -280,6 +281,9 @@ def site_from_dict(raw: Any, path: str, problems: _Problems, base_dir: Path | No
     prefix = f"{path}." if path else ""
     for key in _SITE_FIELDS:
         setattr(site, key, _string(raw, key, prefix, problems))
+    if site.tone_marks not in TONE_MARK_STYLES:
+        problems.add(f"{prefix}tone_marks", f'must be "old", "new" or "", not {json.dumps(site.tone_marks, ensure_ascii=False)}')
+        site.tone_marks = ""
     return site
 
 

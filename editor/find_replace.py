@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 
@@ -81,7 +82,7 @@ class Change:
     count: int
 
 
-def _texts(article: Article) -> list[tuple[Location, str]]:
+def texts_of(article: Article) -> list[tuple[Location, str]]:
     texts: list[tuple[Location, str]] = [((None, name, inline), getattr(article, name)) for name, inline in _ARTICLE_FIELDS]
     for block in article.blocks:
         for name, inline in _BLOCK_FIELDS.get(type(block), ()):
@@ -92,7 +93,7 @@ def _texts(article: Article) -> list[tuple[Location, str]]:
 def find_all(article: Article, needle: str, *, ignore_diacritics: bool = False, match_case: bool = False) -> list[Location]:
     """Every field holding ``needle``, in reading order (one entry a match)."""
     found: list[Location] = []
-    for location, text in _texts(article):
+    for location, text in texts_of(article):
         visible = html.unescape(re.sub(r"<[^>]*>", "", text)) if location[2] else text
         found.extend([location] * len(_spans(visible, needle, ignore_diacritics, match_case)))
     return found
@@ -102,9 +103,34 @@ def replace_all(article: Article, needle: str, replacement: str, *, ignore_diacr
     """What replacing every match would change; the article is not touched
     (the window applies the changes as one undoable step)."""
     changes = []
-    for location, text in _texts(article):
+    for location, text in texts_of(article):
         replace = _replace_inline if location[2] else _replace_plain
         new, count = replace(text, needle, replacement, ignore_diacritics, match_case)
         if count:
             changes.append(Change(location, new, count))
+    return changes
+
+
+def _transform_inline(fragment: str, function: Callable[[str], str]) -> str:
+    parts = re.split(r"(<[^>]*>)", fragment)
+    for index, part in enumerate(parts):
+        if index % 2 == 0 and part:
+            parts[index] = html.escape(function(html.unescape(part)), quote=False)
+    return "".join(parts)
+
+
+def transform_text(text: str, inline: bool, function: Callable[[str], str]) -> str:
+    """``function`` applied to the visible text of a field (between the tags
+    of an inline one)."""
+    return _transform_inline(text, function) if inline else function(text)
+
+
+def transform_all(article: Article, function: Callable[[str], str]) -> list[Change]:
+    """What applying ``function`` to every visible text would change, field
+    by field (the window applies the changes as one undoable step)."""
+    changes = []
+    for location, text in texts_of(article):
+        new = transform_text(text, location[2], function)
+        if new != text:
+            changes.append(Change(location, new, 1))
     return changes

@@ -142,11 +142,14 @@ class SiteProfile(_CleansOnAssign):
     fanpage_url: str = line_text()
     fanpage_label: str = line_text()
     logo: str = line_text()
+    # Where *Unify tone marks* puts them: "old" (hòa, thủy), "new" (hoà,
+    # thuỷ), or "" for not chosen. Text is never changed without asking.
+    tone_marks: str = line_text()
     # Where ``logo`` is relative to: the folder of the file it came from.
     base_dir: Path | None = field(default=None, compare=False)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    FIELDS: ClassVar[tuple[str, ...]] = ("name", "url", "fanpage_url", "fanpage_label", "logo")
+    FIELDS: ClassVar[tuple[str, ...]] = ("name", "url", "fanpage_url", "fanpage_label", "logo", "tone_marks")
 
     def logo_path(self) -> Path | None:
         if not self.logo:

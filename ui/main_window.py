@@ -32,6 +32,7 @@ from ui.image_cache import ImageCache
 from ui.preview import PreviewPane, PreviewView, PreviewWidth
 from ui.site_profile_dialog import SiteProfileDialog
 from ui.status import WordCountLabel
+from ui.vietnamese_text import LegacyTextGuard, unify_tone_marks
 from ui.workers import run_in_background
 
 APP_TITLE = "Tòa Soạn"
@@ -55,6 +56,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._find_dialog: FindReplaceDialog | None = None
         self.autosaver = Autosaver(self.document, workspace, self)
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
+        self.legacy_guard = LegacyTextGuard(self.document, self)
         self.checklist = ChecklistPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
         self.checklist.finding_activated.connect(self._show_finding)
@@ -168,6 +170,8 @@ class MainWindow(Retranslating, QMainWindow):
         a.find.triggered.connect(self._show_find_dialog)
         a.import_word.triggered.connect(self.intake.choose_word_document)
         a.copy_for_cms.triggered.connect(self._copy_for_cms)
+        a.unify_tone_marks.triggered.connect(self._unify_tone_marks)
+        self.legacy_guard.converted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         for width, item in a.widths.items():
             item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
         self.composer.insert_image_requested.connect(self.intake.choose_images)
@@ -297,6 +301,16 @@ class MainWindow(Retranslating, QMainWindow):
     def _copy_for_cms(self) -> None:
         put_html(cms.body_html(self.document.article), cms.plain_text(self.document.article))
         self.statusBar().showMessage(self.tr("The article is on the clipboard: paste it into the portal's editor"), 5000)
+
+    def _unify_tone_marks(self) -> None:
+        style = self.document.site().tone_marks
+        if not style:
+            QMessageBox.information(self, self.tr("Unify tone marks"), self.tr(
+                "Choose the old style (hòa, thủy) or the new one (hoà, thuỷ) under Settings ▸ Site profile… first."))
+            return
+        changed = unify_tone_marks(self.document, style)
+        self.statusBar().showMessage(self.tr("Tone marks unified in %n field(s)", "", changed) if changed
+                                     else self.tr("The tone marks already follow the site profile's style"), 8000)
 
     def _print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
 
 from editor.text import clean_inline
+from editor.vietnamese import font_encoding, to_unicode
 
 LINE_SEPARATOR = "\u2028"  # what Qt stores for Shift+Enter
 LINK_COLOUR = "#0b4f9c"  # the exported page's link colour
@@ -24,8 +25,8 @@ def block_to_inline(block: QTextBlock) -> str:
     while not iterator.atEnd():
         fragment = iterator.fragment()
         if fragment.isValid():
-            text = html.escape(fragment.text(), quote=False).replace(LINE_SEPARATOR, "<br>")
             fmt = fragment.charFormat()
+            text = html.escape(_in_unicode(fragment.text(), fmt), quote=False).replace(LINE_SEPARATOR, "<br>")
             if fmt.fontWeight() >= QFont.Weight.Bold:
                 text = f"<b>{text}</b>"
             if fmt.fontItalic():
@@ -35,6 +36,18 @@ def block_to_inline(block: QTextBlock) -> str:
             parts.append(text)
         iterator += 1
     return clean_inline("".join(parts))
+
+
+def _in_unicode(text: str, fmt: QTextCharFormat) -> str:
+    """Text pasted in a legacy font (its name survives in pasted HTML) in
+    Unicode; the upper-case TCVN3 fonts (.VnTimeH) give upper-case letters."""
+    for family in fmt.fontFamilies() or []:
+        legacy = font_encoding(family)
+        if legacy is not None:
+            encoding, upper = legacy
+            converted = to_unicode(text, encoding)
+            return converted.upper() if upper else converted
+    return text
 
 
 class _InlineInserter(HTMLParser):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.article_format import load_site_profile
+from editor.article_format import TONE_MARK_STYLES, load_site_profile
 from editor.errors import ArticleError
 from editor.model import SiteProfile
 from ui import settings
@@ -45,6 +46,10 @@ class SiteProfileDialog(QDialog):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
+        self.tone_marks = QComboBox(self)
+        for style in TONE_MARK_STYLES:
+            self.tone_marks.addItem("", style)
+        self.tone_marks.setCurrentIndex(TONE_MARK_STYLES.index(site.tone_marks))
         self.author = QLineEdit(author, self)
         self.source = QLineEdit(source, self)
 
@@ -54,6 +59,7 @@ class SiteProfileDialog(QDialog):
         form.addRow(self.tr("Fanpage address"), self.fanpage_url)
         form.addRow(self.tr("Fanpage QR caption"), self.fanpage_label)
         form.addRow(self.tr("Logo"), logo_row)
+        form.addRow(self.tr("Tone marks"), self.tone_marks)
         form.addRow(self.tr("Default author"), self.author)
         form.addRow(self.tr("Default source"), self.source)
 
@@ -64,6 +70,9 @@ class SiteProfileDialog(QDialog):
         export_button.clicked.connect(self._export)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.tone_marks.setItemText(0, self.tr("As typed (choose when unifying)"))
+        self.tone_marks.setItemText(1, self.tr("Old style: hòa, thủy, khỏe"))
+        self.tone_marks.setItemText(2, self.tr("New style: hoà, thuỷ, khoẻ"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -72,6 +81,7 @@ class SiteProfileDialog(QDialog):
         site = SiteProfile(
             name=self.name.text(), url=self.url.text(), fanpage_url=self.fanpage_url.text(),
             fanpage_label=self.fanpage_label.text(), logo=self.logo.text(),
+            tone_marks=self.tone_marks.currentData(),
         )
         return site
 
@@ -84,6 +94,7 @@ class SiteProfileDialog(QDialog):
         self.fanpage_url.set_text(site.fanpage_url)
         self.fanpage_label.setText(site.fanpage_label)
         self.logo.setText(str(site.logo_path() or ""))
+        self.tone_marks.setCurrentIndex(TONE_MARK_STYLES.index(site.tone_marks))
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the portal's logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"))

@@ -384,6 +384,10 @@
             <source>Set cover photo</source>
             <translation>Set cover photo</translation>
         </message>
+        <message>
+            <source>Unify tone marks</source>
+            <translation>Unify tone marks</translation>
+        </message>
     </context>
     <context>
         <name>DragHandle</name>
@@ -759,6 +763,17 @@
         </message>
     </context>
     <context>
+        <name>LegacyTextGuard</name>
+        <message>
+            <source>Convert %s text to Unicode</source>
+            <translation>Convert %s text to Unicode</translation>
+        </message>
+        <message>
+            <source>Text in the old %s font encoding was converted to Unicode. Undo (Ctrl+Z) keeps it as it was.</source>
+            <translation>Text in the old %s font encoding was converted to Unicode. Undo (Ctrl+Z) keeps it as it was.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -815,6 +830,25 @@
         <message>
             <source>The article is on the clipboard: paste it into the portal's editor</source>
             <translation>The article is on the clipboard: paste it into the portal's editor</translation>
+        </message>
+        <message>
+            <source>Unify tone marks</source>
+            <translation>Unify tone marks</translation>
+        </message>
+        <message>
+            <source>Choose the old style (hòa, thủy) or the new one (hoà, thuỷ) under Settings ▸ Site profile… first.</source>
+            <translation>Choose the old style (hòa, thủy) or the new one (hoà, thuỷ) under Settings ▸ Site profile… first.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tone marks unified in %n field(s)</source>
+            <translation>
+                <numerusform>Tone marks unified in %n field</numerusform>
+                <numerusform>Tone marks unified in %n fields</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The tone marks already follow the site profile's style</source>
+            <translation>The tone marks already follow the site profile's style</translation>
         </message>
     </context>
     <context>
@@ -944,6 +978,10 @@
             <translation>Logo</translation>
         </message>
         <message>
+            <source>Tone marks</source>
+            <translation>Tone marks</translation>
+        </message>
+        <message>
             <source>Default author</source>
             <translation>Default author</translation>
         </message>
@@ -958,6 +996,18 @@
         <message>
             <source>Export…</source>
             <translation>Export…</translation>
+        </message>
+        <message>
+            <source>As typed (choose when unifying)</source>
+            <translation>As typed (choose when unifying)</translation>
+        </message>
+        <message>
+            <source>Old style: hòa, thủy, khỏe</source>
+            <translation>Old style: hòa, thủy, khỏe</translation>
+        </message>
+        <message>
+            <source>New style: hoà, thuỷ, khoẻ</source>
+            <translation>New style: hoà, thuỷ, khoẻ</translation>
         </message>
         <message>
             <source>Choose the portal's logo</source>

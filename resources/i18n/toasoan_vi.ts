@@ -384,6 +384,10 @@
             <source>Set cover photo</source>
             <translation>Chọn ảnh đại diện</translation>
         </message>
+        <message>
+            <source>Unify tone marks</source>
+            <translation>Thống nhất cách đặt dấu</translation>
+        </message>
     </context>
     <context>
         <name>DragHandle</name>
@@ -757,6 +761,17 @@
         </message>
     </context>
     <context>
+        <name>LegacyTextGuard</name>
+        <message>
+            <source>Convert %s text to Unicode</source>
+            <translation>Chuyển chữ %s sang Unicode</translation>
+        </message>
+        <message>
+            <source>Text in the old %s font encoding was converted to Unicode. Undo (Ctrl+Z) keeps it as it was.</source>
+            <translation>Chữ gõ bằng bảng mã cũ %s đã được chuyển sang Unicode. Bấm Hoàn tác (Ctrl+Z) nếu muốn giữ nguyên như cũ.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -813,6 +828,24 @@
         <message>
             <source>The article is on the clipboard: paste it into the portal's editor</source>
             <translation>Bài viết đã ở trong bộ nhớ tạm: hãy dán vào trình soạn thảo của cổng</translation>
+        </message>
+        <message>
+            <source>Unify tone marks</source>
+            <translation>Thống nhất cách đặt dấu</translation>
+        </message>
+        <message>
+            <source>Choose the old style (hòa, thủy) or the new one (hoà, thuỷ) under Settings ▸ Site profile… first.</source>
+            <translation>Hãy chọn kiểu đặt dấu cũ (hòa, thủy) hoặc mới (hoà, thuỷ) ở Cài đặt ▸ Thông tin cổng… trước.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tone marks unified in %n field(s)</source>
+            <translation>
+                <numerusform>Đã thống nhất cách đặt dấu ở %n ô</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The tone marks already follow the site profile's style</source>
+            <translation>Cách đặt dấu đã theo đúng kiểu trong Thông tin cổng</translation>
         </message>
     </context>
     <context>
@@ -942,6 +975,10 @@
             <translation>Biểu trưng (logo)</translation>
         </message>
         <message>
+            <source>Tone marks</source>
+            <translation>Kiểu đặt dấu thanh</translation>
+        </message>
+        <message>
             <source>Default author</source>
             <translation>Tác giả mặc định</translation>
         </message>
@@ -956,6 +993,18 @@
         <message>
             <source>Export…</source>
             <translation>Xuất ra tệp…</translation>
+        </message>
+        <message>
+            <source>As typed (choose when unifying)</source>
+            <translation>Để nguyên như khi gõ</translation>
+        </message>
+        <message>
+            <source>Old style: hòa, thủy, khỏe</source>
+            <translation>Kiểu cũ: hòa, thủy, khỏe</translation>
+        </message>
+        <message>
+            <source>New style: hoà, thuỷ, khoẻ</source>
+            <translation>Kiểu mới: hoà, thuỷ, khoẻ</translation>
         </message>
         <message>
             <source>Choose the portal's logo</source>

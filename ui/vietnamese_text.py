@@ -1,0 +1,101 @@
+"""Vietnamese text hygiene in the window: legacy-font text (TCVN3, VNI) is
+converted to Unicode as it arrives, and *Unify tone marks* applies the site
+profile's style. Both are one undo step each.
+
+Text arrives by pasting, dropping, importing a Word document or opening an
+article. The guard looks at what each change added; if that reads as legacy
+text it converts just that, as its own step, so one Undo gives back exactly
+what came in, and it is not converted again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from editor.find_replace import Change, Location, texts_of
+from editor.vietnamese import NAMES, convert_legacy, legacy_changes, tone_mark_changes
+from ui.document import Document
+
+
+def _inserted(old: str, new: str) -> tuple[str, str, str]:
+    """``new`` as (unchanged start, what was added or replaced, unchanged end)."""
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    return new[:start], new[start : len(new) - end], new[len(new) - end :]
+
+
+class LegacyTextGuard(QObject):
+    converted = Signal(str)  # a message for the status bar
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._seen: dict[Location, str] = {}
+        # Values the guard converted: if Undo brings one back, it stays.
+        self._taken_back: set[tuple[Location, str]] = set()
+        self._scheduled = False
+        self._whole_article = True
+        document.reset.connect(self._on_reset)
+        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved):
+            signal.connect(lambda *args: self._schedule())
+        self._schedule()
+
+    def _on_reset(self) -> None:
+        self._seen.clear()
+        self._taken_back.clear()
+        self._whole_article = True
+        self._schedule()
+
+    def _schedule(self) -> None:
+        # After the event that changed the article: a paste reaches the
+        # document in steps, and the conversion must come after all of them.
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self.check_now)
+
+    def check_now(self) -> None:
+        self._scheduled = False
+        article = self._document.article
+        if self._whole_article:
+            # A newly opened or imported article: each field on its own.
+            self._whole_article = False
+            changes, found = legacy_changes(article)
+        else:
+            changes, found = self._changes_in_new_text(texts_of(article))
+        self._seen = dict(texts_of(article))
+        if not changes:
+            return
+        names = " / ".join(NAMES[name] for name in sorted(found))
+        for change in changes:
+            self._taken_back.add((change.location, self._seen[change.location]))
+        self._document.apply_text_changes(changes, self.tr("Convert %s text to Unicode") % names)
+        self.converted.emit(self.tr("Text in the old %s font encoding was converted to Unicode. Undo (Ctrl+Z) keeps it as it was.") % names)
+
+    def _changes_in_new_text(self, texts: list[tuple[Location, str]]) -> tuple[list[Change], set[str]]:
+        changes, found = [], set()
+        for location, text in texts:
+            before = self._seen.get(location, "")
+            if text == before or (location, text) in self._taken_back:
+                continue
+            start, added, end = _inserted(before, text)
+            # Only non-ASCII characters change, so the tags and entities of
+            # an inline field's added part are safe.
+            converted, encodings = convert_legacy(added)
+            if encodings:
+                changes.append(Change(location, start + converted + end, 1))
+                found |= encodings
+        return changes, found
+
+
+def unify_tone_marks(document: Document, style: str) -> int:
+    """Apply ``style`` ("old" or "new") to the whole article as one undo
+    step; the number of fields changed."""
+    changes = tone_mark_changes(document.article, style)
+    label = QCoreApplication.translate("Document", "Unify tone marks")
+    document.apply_text_changes(changes, label)
+    return len(changes)
