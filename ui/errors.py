@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from editor.locks import DocumentLockedError
 from editor.errors import (
     ArticleError,
+    DocumentImportError,
     DraftFileError,
     ExportError,
     FormatError,
@@ -14,7 +14,9 @@ from editor.errors import (
     ProfileError,
     SaveError,
     UnsupportedVersionError,
+    WorkspaceError,
 )
+from editor.locks import DocumentLockedError
 
 
 def _tr(text: str) -> str:
@@ -28,10 +30,12 @@ _HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
     (UnsupportedVersionError, QT_TRANSLATE_NOOP("errors", "This article was made by a newer version of Tòa Soạn. Update the app to open it.")),
     (DraftFileError, QT_TRANSLATE_NOOP("errors", "This file cannot be opened: it is not an article draft, or it is damaged.")),
     (FormatError, QT_TRANSLATE_NOOP("errors", "The article file has problems. Fix them in the file, or ask whoever made it.")),
-    (ImageError, QT_TRANSLATE_NOOP("errors", "A photo cannot be used.")),
+    (ImageError, QT_TRANSLATE_NOOP("errors", "A photo cannot be used. Check that the file is a photo and is still there, or choose another one.")),
+    (DocumentImportError, QT_TRANSLATE_NOOP("errors", "This Word document cannot be imported. Save it as .docx in Word, then import it again.")),
+    (WorkspaceError, QT_TRANSLATE_NOOP("errors", "Autosave cannot use its folder. Your work is still open: save it to a file now.")),
     (SaveError, QT_TRANSLATE_NOOP("errors", "The article was not saved. The previous file is unchanged; your work is still open.")),
-    (ExportError, QT_TRANSLATE_NOOP("errors", "The article was not exported. Nothing was written.")),
-    (ProfileError, QT_TRANSLATE_NOOP("errors", "The site profile cannot be used.")),
+    (ExportError, QT_TRANSLATE_NOOP("errors", "The article was not exported. Nothing was written. Choose another place or name and export again.")),
+    (ProfileError, QT_TRANSLATE_NOOP("errors", "The site profile cannot be used. Check the file, or fill in the profile again under Settings.")),
 )
 
 

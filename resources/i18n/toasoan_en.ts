@@ -1111,20 +1111,28 @@
             <translation>The article file has problems. Fix them in the file, or ask whoever made it.</translation>
         </message>
         <message>
-            <source>A photo cannot be used.</source>
-            <translation>A photo cannot be used.</translation>
+            <source>A photo cannot be used. Check that the file is a photo and is still there, or choose another one.</source>
+            <translation>A photo cannot be used. Check that the file is a photo and is still there, or choose another one.</translation>
+        </message>
+        <message>
+            <source>This Word document cannot be imported. Save it as .docx in Word, then import it again.</source>
+            <translation>This Word document cannot be imported. Save it as .docx in Word, then import it again.</translation>
+        </message>
+        <message>
+            <source>Autosave cannot use its folder. Your work is still open: save it to a file now.</source>
+            <translation>Autosave cannot use its folder. Your work is still open: save it to a file now.</translation>
+        </message>
+        <message>
+            <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
+            <translation>The article was not exported. Nothing was written. Choose another place or name and export again.</translation>
+        </message>
+        <message>
+            <source>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</source>
+            <translation>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</translation>
         </message>
         <message>
             <source>The article was not saved. The previous file is unchanged; your work is still open.</source>
             <translation>The article was not saved. The previous file is unchanged; your work is still open.</translation>
-        </message>
-        <message>
-            <source>The article was not exported. Nothing was written.</source>
-            <translation>The article was not exported. Nothing was written.</translation>
-        </message>
-        <message>
-            <source>The site profile cannot be used.</source>
-            <translation>The site profile cannot be used.</translation>
         </message>
         <message>
             <source>Something went wrong.</source>

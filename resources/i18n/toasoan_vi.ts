@@ -1106,20 +1106,28 @@
             <translation>Tệp bài viết có lỗi. Hãy sửa trong tệp, hoặc hỏi người đã tạo ra tệp.</translation>
         </message>
         <message>
-            <source>A photo cannot be used.</source>
-            <translation>Không dùng được một ảnh.</translation>
+            <source>A photo cannot be used. Check that the file is a photo and is still there, or choose another one.</source>
+            <translation>Không dùng được một ảnh. Hãy kiểm tra tệp có đúng là ảnh và vẫn còn ở chỗ cũ không, hoặc chọn ảnh khác.</translation>
+        </message>
+        <message>
+            <source>This Word document cannot be imported. Save it as .docx in Word, then import it again.</source>
+            <translation>Không nhập được tệp Word này. Hãy mở bằng Word, lưu thành .docx rồi nhập lại.</translation>
+        </message>
+        <message>
+            <source>Autosave cannot use its folder. Your work is still open: save it to a file now.</source>
+            <translation>Không tự động lưu được vào thư mục riêng của ứng dụng. Bài vẫn đang mở: hãy lưu ra tệp ngay.</translation>
+        </message>
+        <message>
+            <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
+            <translation>Bài viết chưa được xuất, chưa có gì được ghi ra. Hãy chọn chỗ lưu hoặc tên khác rồi xuất lại.</translation>
+        </message>
+        <message>
+            <source>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</source>
+            <translation>Không dùng được thông tin cổng. Hãy kiểm tra tệp, hoặc nhập lại thông tin ở mục Cài đặt.</translation>
         </message>
         <message>
             <source>The article was not saved. The previous file is unchanged; your work is still open.</source>
             <translation>Bài viết chưa được lưu. Tệp cũ vẫn nguyên vẹn; bài đang soạn vẫn còn mở.</translation>
-        </message>
-        <message>
-            <source>The article was not exported. Nothing was written.</source>
-            <translation>Bài viết chưa được xuất. Chưa có gì được ghi ra.</translation>
-        </message>
-        <message>
-            <source>The site profile cannot be used.</source>
-            <translation>Không dùng được thông tin cổng.</translation>
         </message>
         <message>
             <source>Something went wrong.</source>

@@ -103,7 +103,7 @@ def _english_left(root: Any, english: set[str]) -> list[tuple[str, str]]:
 
 
 def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, window: Any, example_copy: Path, vietnamese: None, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from editor.model import SiteProfile
     from editor.workspace import WorkspaceEntry
@@ -120,6 +120,10 @@ def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, windo
     assert window.file_menu.title() == "&Tệp"
     assert _english_left(window, english) == []
 
+    # Qt's own file dialog, as on systems without a native one.
+    files = QFileDialog(window, "Lưu", str(tmp_path), "Bài viết (*.article)")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     box = QMessageBox(QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, window)
     dialogs = [
         SiteProfileDialog(SiteProfile(), "", "", window),
@@ -127,6 +131,7 @@ def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, windo
         RevisionsDialog(window.document, window),
         RecoveryDialog([WorkspaceEntry("k", None, "Bài", 0.0)], window),
         box,
+        files,
     ]
     for dialog in dialogs:
         dialog.show()
@@ -172,3 +177,36 @@ def test_switching_language_keeps_the_open_article_and_its_history(qtbot: Any, w
         choose_language(settings(), None)  # back to the system's language (English here)
     assert window.file_menu.title() == "&File"
     assert settings().value("interface/language") is None
+
+
+def test_every_error_of_the_core_has_its_own_sentence_in_both_languages() -> None:
+    import inspect
+
+    from editor import errors
+    from editor.locks import DocumentLockedError
+    from ui.errors import _FALLBACK, headline
+    from ui.language import install_language
+
+    kinds = [kind for _, kind in inspect.getmembers(errors, inspect.isclass) if issubclass(kind, errors.ArticleError) and kind is not errors.ArticleError]
+    kinds.append(DocumentLockedError)
+    assert len(kinds) >= 12
+    english = {kind: headline(kind.__new__(kind)) for kind in kinds}
+    assert _FALLBACK not in english.values()
+    install_language("vi")
+    try:
+        vietnamese = {kind: headline(kind.__new__(kind)) for kind in kinds}
+    finally:
+        install_language("en")
+    for kind in kinds:
+        assert vietnamese[kind] != english[kind], kind.__name__
+
+
+def test_the_interface_follows_a_vietnamese_system(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    script = "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); from ui.language import system_language; print(system_language())"
+    for locale, expected in (("vi_VN.UTF-8", "vi"), ("en_GB.UTF-8", "en"), ("C", "en")):
+        environment = {**os.environ, "LC_ALL": locale, "LANG": locale, "LANGUAGE": ""}
+        result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == expected, locale
