@@ -68,6 +68,22 @@ class Autosaver(QObject):
         key, workspace = self.key, self.workspace
         run_in_background(lambda: workspace.discard(key), lambda _: None, lambda error: None, pool=self._writer, context=self)
 
+    def adopt(self, old_key: str) -> None:
+        """The open article was restored from ``old_key`` (after a crash):
+        keep it under this window's key, then let the old entry go. In that
+        order, and after any write already queued, because the restored
+        photos are read from the workspace until the next save."""
+        self.timer.stop()
+        snapshot = copy.deepcopy(self._document.article)
+        key, path, workspace = self.key, self._document.path, self.workspace
+
+        def keep_then_forget() -> None:
+            workspace.save(key, snapshot, path)
+            workspace.discard(old_key)
+
+        run_in_background(keep_then_forget, lambda _: self.saved.emit(),
+                          lambda error: self.failed.emit("; ".join(error.problems)), pool=self._writer, context=self)
+
     def close_cleanly(self) -> None:
         """The window closes by choice: wait for the writer, then forget."""
         self.timer.stop()

@@ -255,10 +255,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.document.load(article, file)
         self.document.undo_stack.resetClean()  # not on disk yet: unsaved until saved
         self._show_title()
-        # Kept under this window's key before the old entry goes: the
-        # restored photos are read from the workspace until the next save.
-        workspace.save(self.autosaver.key, article, file)
-        workspace.discard(key)
+        self.autosaver.adopt(key)
 
     def _export(self) -> None:
         """Export; with errors in the checklist, show them first and ask."""

@@ -42,7 +42,9 @@ def test_after_a_crash_the_work_is_restored_exactly(qtbot: Any, window: Any, exa
     second = MainWindow()
     entries = second.autosaver.workspace.entries()
     assert [e.key for e in entries] == [key]
-    second.restore(key, entries[0].file)
+    with qtbot.waitSignal(second.autosaver.saved, timeout=10_000):
+        second.restore(key, entries[0].file)
+    assert [e.key for e in second.autosaver.workspace.entries()] == [second.autosaver.key]  # kept under the new key
     restored = second.document.article
     assert restored.author == "Hoàng Tùng (sửa)"
     assert restored == expected
