@@ -103,6 +103,10 @@ class Workspace:
         connection = self._connect()
         try:
             with connection:
+                # One writer at a time from the first read: another window
+                # (or copy of the app) discarding its article must not remove
+                # a photo between our look and our write.
+                connection.execute("BEGIN IMMEDIATE")
                 known = {row[0] for row in connection.execute("SELECT sha256 FROM media")}
                 for sha, (extension, item) in media.items():
                     if sha not in known:
@@ -196,6 +200,7 @@ class Workspace:
         connection = self._connect()
         try:
             with connection:
+                connection.execute("BEGIN IMMEDIATE")
                 connection.execute("DELETE FROM documents WHERE key = ?", (key,))
                 used = set()
                 for (document,) in connection.execute("SELECT article FROM documents"):

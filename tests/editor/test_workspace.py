@@ -82,3 +82,35 @@ def test_photos_whose_file_vanished_are_read_from_the_workspace(tmp_path: Path) 
     workspace.stand_in_for_missing_photos(article)
     save_draft(article, tmp_path / "bai.article")  # "save it again here"
     assert [block.media.read_bytes() for block in load_draft(tmp_path / "bai.article").images()] == expected  # type: ignore[union-attr]
+
+
+def test_two_copies_saving_and_discarding_at_once_never_lose_a_photo(tmp_path: Path) -> None:
+    # Two windows (or two copies of the app) share the workspace: one keeps
+    # autosaving an article while the other closes one with the same photo.
+    import threading
+
+    (tmp_path / "a.jpg").write_bytes(photo_bytes())
+    article = load_article_json(EXAMPLE_DIR / "article.json")
+    article.blocks.append(ImageBlock(src="a.jpg", caption="x", alt="y", media=FileMedia(tmp_path / "a.jpg")))
+    path = tmp_path / "ws.sqlite"
+    Workspace(path).save("warm-up", article, None)
+    errors: list[BaseException] = []
+
+    def closing_window() -> None:
+        try:
+            for round_ in range(40):
+                Workspace(path).save("other", article, None)
+                Workspace(path).discard("other")
+        except BaseException as error:  # noqa: BLE001 — reported below
+            errors.append(error)
+
+    other = threading.Thread(target=closing_window)
+    other.start()
+    Workspace(path).discard("warm-up")
+    for round_ in range(40):
+        article.lead = f"Lần {round_}"
+        Workspace(path).save("mine", article, None)
+        restored = Workspace(path).restore("mine")
+        assert [b.media.read_bytes() for b in restored.images()] == [b.media.read_bytes() for b in article.images()]  # type: ignore[union-attr]
+    other.join()
+    assert errors == []
