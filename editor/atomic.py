@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from editor.errors import SaveError
+from editor.errors import DISK_FULL, FILE_IN_USE, NO_PERMISSION, READ_ONLY_DISK, SaveError
 
 
 def fsync_folder(folder: Path) -> None:
@@ -35,14 +35,14 @@ def fsync_folder(folder: Path) -> None:
 # antivirus scanner opens every new file for a moment: retry for about 2 s.
 REPLACE_RETRY_DELAYS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25, 0.5, 0.5)
 
-_PLAIN_CAUSES: dict[int, str] = {
-    errno.ENOSPC: "the disk is full: free some space or save somewhere else",
-    errno.EACCES: "permission denied: you may not write there; save somewhere else or ask your IT staff",
-    errno.EPERM: "permission denied: you may not write there; save somewhere else or ask your IT staff",
-    errno.EROFS: "the disk is read-only: save somewhere else",
+_PLAIN_CAUSES: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: (DISK_FULL, "the disk is full: free some space or save somewhere else"),
+    errno.EACCES: (NO_PERMISSION, "permission denied: you may not write there; save somewhere else or ask your IT staff"),
+    errno.EPERM: (NO_PERMISSION, "permission denied: you may not write there; save somewhere else or ask your IT staff"),
+    errno.EROFS: (READ_ONLY_DISK, "the disk is read-only: save somewhere else"),
 }
 if hasattr(errno, "EDQUOT"):
-    _PLAIN_CAUSES[errno.EDQUOT] = "your disk quota is used up: free some space or save somewhere else"
+    _PLAIN_CAUSES[errno.EDQUOT] = (DISK_FULL, "your disk quota is used up: free some space or save somewhere else")
 
 
 def _describe_os(error: OSError) -> str:
@@ -50,9 +50,13 @@ def _describe_os(error: OSError) -> str:
 
 
 def _describe(error: OSError) -> str:
-    cause = _PLAIN_CAUSES.get(error.errno or 0)
+    _, cause = _PLAIN_CAUSES.get(error.errno or 0, (None, ""))
     detail = _describe_os(error)
     return f"{cause} ({detail})" if cause else detail
+
+
+def _reason(error: OSError) -> str | None:
+    return _PLAIN_CAUSES.get(error.errno or 0, (None, ""))[0]
 
 
 def replace_with_retry(source: Path, target: Path, delays: tuple[float, ...] = REPLACE_RETRY_DELAYS) -> None:
@@ -97,7 +101,7 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
     except OSError as error:
-        raise SaveError(f"cannot write in the folder: {_describe(error)}", path=target) from error
+        raise SaveError(f"cannot write in the folder: {_describe(error)}", path=target, reason=_reason(error)) from error
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -111,7 +115,7 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
                 "the file could not be replaced: another program keeps it open (an antivirus scanner, "
                 "a backup or sync tool?), or you may not write there. Try again in a moment, or save "
                 f"somewhere else ({_describe_os(error)}); the previous file is unchanged",
-                path=target,
+                path=target, reason=FILE_IN_USE,
             ) from error
         fsync_folder(folder)
     except SaveError:
@@ -119,7 +123,7 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
         raise
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise SaveError(f"could not save: {_describe(error)}; the previous file is unchanged", path=target) from error
+        raise SaveError(f"could not save: {_describe(error)}; the previous file is unchanged", path=target, reason=_reason(error)) from error
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

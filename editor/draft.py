@@ -22,7 +22,7 @@ from typing import BinaryIO, Callable
 from editor import revisions
 from editor.article_format import article_from_dict, article_to_dict, parse_json
 from editor.atomic import atomic_write
-from editor.errors import DraftFileError, FormatError, ImageError, SaveError
+from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media
 from editor.model import Article, ImageBlock
 from editor.zips import DAMAGED_ZIP_ERRORS, zip_member
@@ -81,7 +81,7 @@ def load_draft(path: Path) -> Article:
                 if name != ARTICLE_MEMBER and name not in used and not name.endswith("/")
             }
     except FileNotFoundError as error:
-        raise DraftFileError("file not found", path=path) from error
+        raise DraftFileError("file not found", path=path, reason=NOT_FOUND) from error
     except IsADirectoryError as error:
         raise DraftFileError("this is a folder, not an .article file", path=path) from error
     except OSError as error:

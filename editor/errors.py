@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Why something failed, where the cause is one a user can act on: a code the
+# window turns into a sentence in the user's language.
+DISK_FULL = "disk-full"
+NO_PERMISSION = "no-permission"
+READ_ONLY_DISK = "read-only-disk"
+FILE_IN_USE = "file-in-use"
+NOT_FOUND = "not-found"
+REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND)
+
 
 class ArticleError(Exception):
     """Base of every error the core raises on purpose.
@@ -17,11 +26,12 @@ class ArticleError(Exception):
     (a JSON path, a member of an archive, a block).
     """
 
-    def __init__(self, problems: list[str] | str, *, path: Path | str | None = None) -> None:
+    def __init__(self, problems: list[str] | str, *, path: Path | str | None = None, reason: str | None = None) -> None:
         if isinstance(problems, str):
             problems = [problems]
         self.problems: list[str] = list(problems)
         self.path = Path(path) if path is not None else None
+        self.reason = reason  # one of REASONS, or None
         super().__init__(self.describe())
 
     def __str__(self) -> str:

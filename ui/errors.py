@@ -5,6 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from editor.errors import (
+    DISK_FULL,
+    FILE_IN_USE,
+    NO_PERMISSION,
+    NOT_FOUND,
+    READ_ONLY_DISK,
     ArticleError,
     DocumentImportError,
     DraftFileError,
@@ -41,6 +46,16 @@ _HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
 
 _FALLBACK = QT_TRANSLATE_NOOP("errors", "Something went wrong.")
 
+# The causes a user can act on, said in the user's language (the lines
+# under them, from the core, name the file and the system's own words).
+_REASONS: dict[str, str] = {
+    DISK_FULL: QT_TRANSLATE_NOOP("errors", "The disk is full. Free some space, or save somewhere else."),
+    NO_PERMISSION: QT_TRANSLATE_NOOP("errors", "You may not write in that folder. Save somewhere else, or ask your IT staff."),
+    READ_ONLY_DISK: QT_TRANSLATE_NOOP("errors", "That disk is read-only. Save somewhere else."),
+    FILE_IN_USE: QT_TRANSLATE_NOOP("errors", "Another program keeps the file open (an antivirus scanner, a backup or sync tool). Try again in a moment."),
+    NOT_FOUND: QT_TRANSLATE_NOOP("errors", "The file is not there any more: it was moved, renamed or deleted."),
+}
+
 
 def headline(error: ArticleError) -> str:
     """What happened, in one sentence; the details follow it."""
@@ -51,4 +66,7 @@ def headline(error: ArticleError) -> str:
 
 
 def describe_error(error: ArticleError) -> str:
-    return headline(error) + "\n\n" + "\n".join(error.lines())
+    """What happened and what to do, then the details."""
+    reason = getattr(error, "reason", None)
+    said = headline(error) + ("\n" + _tr(_REASONS[reason]) if reason in _REASONS else "")
+    return said + "\n\n" + "\n".join(error.lines())

@@ -1131,6 +1131,26 @@
             <translation>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</translation>
         </message>
         <message>
+            <source>The disk is full. Free some space, or save somewhere else.</source>
+            <translation>The disk is full. Free some space, or save somewhere else.</translation>
+        </message>
+        <message>
+            <source>You may not write in that folder. Save somewhere else, or ask your IT staff.</source>
+            <translation>You may not write in that folder. Save somewhere else, or ask your IT staff.</translation>
+        </message>
+        <message>
+            <source>That disk is read-only. Save somewhere else.</source>
+            <translation>That disk is read-only. Save somewhere else.</translation>
+        </message>
+        <message>
+            <source>Another program keeps the file open (an antivirus scanner, a backup or sync tool). Try again in a moment.</source>
+            <translation>Another program keeps the file open (an antivirus scanner, a backup or sync tool). Try again in a moment.</translation>
+        </message>
+        <message>
+            <source>The file is not there any more: it was moved, renamed or deleted.</source>
+            <translation>The file is not there any more: it was moved, renamed or deleted.</translation>
+        </message>
+        <message>
             <source>The article was not saved. The previous file is unchanged; your work is still open.</source>
             <translation>The article was not saved. The previous file is unchanged; your work is still open.</translation>
         </message>

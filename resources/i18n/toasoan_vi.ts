@@ -1126,6 +1126,26 @@
             <translation>Không dùng được thông tin cổng. Hãy kiểm tra tệp, hoặc nhập lại thông tin ở mục Cài đặt.</translation>
         </message>
         <message>
+            <source>The disk is full. Free some space, or save somewhere else.</source>
+            <translation>Ổ đĩa đã đầy. Hãy dọn bớt dữ liệu, hoặc lưu vào chỗ khác.</translation>
+        </message>
+        <message>
+            <source>You may not write in that folder. Save somewhere else, or ask your IT staff.</source>
+            <translation>Anh/chị không có quyền ghi vào thư mục đó. Hãy lưu vào chỗ khác, hoặc hỏi cán bộ phụ trách máy tính.</translation>
+        </message>
+        <message>
+            <source>That disk is read-only. Save somewhere else.</source>
+            <translation>Ổ đĩa đó chỉ cho phép đọc. Hãy lưu vào chỗ khác.</translation>
+        </message>
+        <message>
+            <source>Another program keeps the file open (an antivirus scanner, a backup or sync tool). Try again in a moment.</source>
+            <translation>Một chương trình khác đang giữ tệp (phần mềm diệt virus, sao lưu hoặc đồng bộ). Hãy thử lại sau giây lát.</translation>
+        </message>
+        <message>
+            <source>The file is not there any more: it was moved, renamed or deleted.</source>
+            <translation>Tệp không còn ở đó: đã bị chuyển đi, đổi tên hoặc xóa.</translation>
+        </message>
+        <message>
             <source>The article was not saved. The previous file is unchanged; your work is still open.</source>
             <translation>Bài viết chưa được lưu. Tệp cũ vẫn nguyên vẹn; bài đang soạn vẫn còn mở.</translation>
         </message>

@@ -14,7 +14,7 @@ import pytest
 
 from editor import atomic
 from editor.draft import load_draft, save_draft
-from editor.errors import SaveError
+from editor.errors import DISK_FULL, FILE_IN_USE, NO_PERMISSION, SaveError
 from editor.model import Article, ParagraphBlock
 
 
@@ -67,6 +67,7 @@ def test_a_full_disk_is_named_and_the_previous_file_is_intact(saved: tuple[Path,
     message = str(caught.value)
     assert str(path) in message
     assert "the disk is full" in message and "the previous file is unchanged" in message
+    assert caught.value.reason == DISK_FULL  # the window says it in the user's language
     assert path.read_bytes() == before
     _only_the_draft_is_left(path)
 
@@ -119,6 +120,7 @@ def test_a_rename_refused_for_good_gives_up_after_about_two_seconds(saved: tuple
         save_draft(_new_version(), path)
     message = str(caught.value)
     assert "another program keeps it open" in message and "Access is denied" in message and str(path) in message
+    assert caught.value.reason == FILE_IN_USE
     assert 1.5 <= sum(pauses) <= 3
     assert path.read_bytes() == before
     _only_the_draft_is_left(path)
@@ -134,4 +136,5 @@ def test_no_permission_is_named_in_plain_words(saved: tuple[Path, bytes], monkey
     with pytest.raises(SaveError) as caught:
         save_draft(_new_version(), path)
     assert "permission denied: you may not write there" in str(caught.value)
+    assert caught.value.reason == NO_PERMISSION
     assert path.read_bytes() == before

@@ -201,6 +201,29 @@ def test_every_error_of_the_core_has_its_own_sentence_in_both_languages() -> Non
         assert vietnamese[kind] != english[kind], kind.__name__
 
 
+def test_causes_a_user_can_act_on_are_said_in_their_language(tmp_path: Path) -> None:
+    from editor import errors
+    from editor.draft import load_draft
+    from ui.errors import describe_error
+    from ui.language import install_language
+
+    with pytest.raises(errors.DraftFileError) as caught:
+        load_draft(tmp_path / "khong-co.article")
+    assert caught.value.reason == errors.NOT_FOUND
+    samples = [errors.SaveError("x", path=tmp_path / "bai.article", reason=reason) for reason in errors.REASONS]
+    english = [describe_error(error) for error in samples]
+    install_language("vi")
+    try:
+        vietnamese = [describe_error(error) for error in samples]
+        assert "không còn ở đó" in describe_error(caught.value)
+    finally:
+        install_language("en")
+    assert "The disk is full" in english[0] and "Ổ đĩa đã đầy" in vietnamese[0]
+    for reason, en, vi in zip(errors.REASONS, english, vietnamese):
+        assert en.splitlines()[1] != vi.splitlines()[1], reason  # the cause, translated
+        assert str(tmp_path / "bai.article") in vi  # and the file named
+
+
 def test_the_interface_follows_a_vietnamese_system(tmp_path: Path) -> None:
     import os
     import sys
