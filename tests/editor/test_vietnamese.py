@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from editor.article_format import site_from_dict
 from editor.model import Article, ParagraphBlock
 from editor.vietnamese import (
-    NEW, OLD, TCVN3, VNI, decode_tcvn3, decode_vni, detect_legacy, font_encoding, is_syllable,
+    NEW, OLD, TCVN3, VNI, decode_vni, detect_legacy, font_encoding, is_syllable,
     legacy_changes, place_tone_marks, to_unicode, tone_mark_changes,
 )
 from tests.helpers import ROOT
