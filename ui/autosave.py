@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import copy
 import uuid
+from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 
 from editor.errors import ArticleError
+from editor.model import Article
 from editor.workspace import Workspace
 from ui.document import Document
 from ui.workers import run_in_background
@@ -43,13 +46,8 @@ class Autosaver(QObject):
     def save_now(self) -> None:
         if not self._document.is_modified():
             return
-        snapshot = copy.deepcopy(self._document.article)
-        key, path, workspace = self.key, self._document.path, self.workspace
-
-        def failed(error: ArticleError) -> None:
-            self.failed.emit("; ".join(error.problems))
-
-        run_in_background(lambda: workspace.save(key, snapshot, path), lambda _: self.saved.emit(), failed, pool=self._writer, context=self)
+        snapshot, key, path, workspace = self._snapshot()
+        self._write(lambda: workspace.save(key, snapshot, path), report_saved=True)
 
     def keep_unmodified(self) -> None:
         """The article matches its file: nothing to recover, photos kept."""
@@ -57,16 +55,14 @@ class Autosaver(QObject):
         if self._document.path is None:
             self.forget()
             return
-        snapshot = copy.deepcopy(self._document.article)
-        key, path, workspace = self.key, self._document.path, self.workspace
-        run_in_background(lambda: workspace.save(key, snapshot, path, modified=False), lambda _: None,
-                          lambda error: self.failed.emit("; ".join(error.problems)), pool=self._writer, context=self)
+        snapshot, key, path, workspace = self._snapshot()
+        self._write(lambda: workspace.save(key, snapshot, path, modified=False))
 
     def forget(self) -> None:
         """The article is closed on purpose: nothing of it is kept."""
         self.timer.stop()
         key, workspace = self.key, self.workspace
-        run_in_background(lambda: workspace.discard(key), lambda _: None, lambda error: None, pool=self._writer, context=self)
+        self._write(lambda: workspace.discard(key), report_failure=False)
 
     def adopt(self, old_key: str) -> None:
         """The open article was restored from ``old_key`` (after a crash):
@@ -74,15 +70,29 @@ class Autosaver(QObject):
         order, and after any write already queued, because the restored
         photos are read from the workspace until the next save."""
         self.timer.stop()
-        snapshot = copy.deepcopy(self._document.article)
-        key, path, workspace = self.key, self._document.path, self.workspace
+        snapshot, key, path, workspace = self._snapshot()
 
         def keep_then_forget() -> None:
             workspace.save(key, snapshot, path)
             workspace.discard(old_key)
 
-        run_in_background(keep_then_forget, lambda _: self.saved.emit(),
-                          lambda error: self.failed.emit("; ".join(error.problems)), pool=self._writer, context=self)
+        self._write(keep_then_forget, report_saved=True)
+
+    def _snapshot(self) -> tuple[Article, str, Path | None, Workspace]:
+        """What a write needs, taken now on the UI thread."""
+        return copy.deepcopy(self._document.article), self.key, self._document.path, self.workspace
+
+    def _write(self, work: Callable[[], object], *, report_saved: bool = False, report_failure: bool = True) -> None:
+        """Run ``work`` on the writer thread, after every write queued before."""
+        def done(_: object) -> None:
+            if report_saved:
+                self.saved.emit()
+
+        def failed(error: ArticleError) -> None:
+            if report_failure:
+                self.failed.emit("; ".join(error.problems))
+
+        run_in_background(work, done, failed, pool=self._writer, context=self)
 
     def close_cleanly(self) -> None:
         """The window closes by choice: wait for the writer, then forget."""
