@@ -64,6 +64,11 @@ class _StoredMedia(Media):
         return f"workspace:{self.stored_name}"
 
 
+def _stored_media(connection: sqlite3.Connection) -> dict[str, str]:
+    """Each stored photo's hash, with its file extension."""
+    return {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+
+
 class Workspace:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_workspace_path()
@@ -134,7 +139,7 @@ class Workspace:
         connection = self._connect()
         try:
             row = connection.execute("SELECT article FROM documents WHERE key = ?", (key,)).fetchone()
-            media = {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+            media = _stored_media(connection)
         finally:
             connection.close()
         if row is None:
@@ -183,7 +188,7 @@ class Workspace:
         open, a photo folder tidied up) at the workspace's copy, if it has one."""
         connection = self._connect()
         try:
-            known = {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+            known = _stored_media(connection)
         finally:
             connection.close()
         for block in article.images():

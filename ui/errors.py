@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from editor.errors import (
     DISK_FULL,
@@ -22,10 +22,7 @@ from editor.errors import (
     WorkspaceError,
 )
 from editor.locks import DocumentLockedError
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+from ui.language import translated
 
 
 # Most specific first: UnsupportedVersionError is also a FormatError. The
@@ -61,12 +58,12 @@ def headline(error: ArticleError) -> str:
     """What happened, in one sentence; the details follow it."""
     for kind, sentence in _HEADLINES:
         if isinstance(error, kind):
-            return _tr(sentence)
-    return _tr(_FALLBACK)
+            return translated("errors", sentence)
+    return translated("errors", _FALLBACK)
 
 
 def describe_error(error: ArticleError) -> str:
     """What happened and what to do, then the details."""
     reason = getattr(error, "reason", None)
-    said = headline(error) + ("\n" + _tr(_REASONS[reason]) if reason in _REASONS else "")
+    said = headline(error) + ("\n" + translated("errors", _REASONS[reason]) if reason in _REASONS else "")
     return said + "\n\n" + "\n".join(error.lines())
