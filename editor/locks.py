@@ -16,9 +16,11 @@ import json
 import os
 import socket
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from editor.errors import ArticleError
 
@@ -186,6 +188,22 @@ class DocumentLock:
                 self.path.unlink()
             except OSError:
                 pass  # a stale lock of ours is recognized and taken over next time
+
+
+@contextmanager
+def locked(document: Path, held: DocumentLock | None, *, take_over: bool = False) -> Iterator[DocumentLock | None]:
+    """The lock to work on ``document`` under: ``held`` if this window holds
+    it already, else a new one, which is given back if the work fails."""
+    if held is not None:
+        yield held
+        return
+    lock = DocumentLock.acquire(document, take_over=take_over)
+    try:
+        yield lock
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
 
 
 def _hide_on_windows(path: Path) -> None:

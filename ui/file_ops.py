@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError, FileChangedError, FileVanishedError
 from editor.file_state import FileState, check_unchanged, file_state
-from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError
+from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError, locked
 from editor.export import ExportOptions, export_article
 from editor.inputs import load_article
 from editor.media import ArchiveMedia
@@ -101,15 +101,10 @@ class FileController(QObject):
         held = self._lock if self._lock is not None and self._lock.document == path else None
 
         def work() -> tuple[DocumentLock | None, Article, FileState | None]:
-            lock = None
-            if is_draft and not as_copy:
-                lock = held or DocumentLock.acquire(path, take_over=take_over)
-            try:
+            if not is_draft or as_copy:
+                return None, load_article(path), file_state(path)
+            with locked(path, held, take_over=take_over) as lock:
                 return lock, load_article(path), file_state(path)
-            except BaseException:
-                if lock is not None and lock is not held:
-                    lock.release()
-                raise
 
         def opened(result: tuple[DocumentLock | None, Article, FileState | None]) -> None:
             self._set_busy(-1)
@@ -209,17 +204,12 @@ class FileController(QObject):
 
         def work() -> tuple[DocumentLock | None, FileState | None]:
             if held is not None:
-                held.ensure_held()
-            lock = held or DocumentLock.acquire(path)
-            try:
+                held.ensure_held()  # nobody took it over meanwhile
+            with locked(path, held) as lock:
                 if same_file and not overwrite:
                     check_unchanged(path, expected_state)
                 workspace.stand_in_for_missing_photos(snapshot)
                 save_draft(snapshot, path, revision_at=revision_at)
-            except BaseException:
-                if lock is not held and lock is not None:
-                    lock.release()
-                raise
             return lock, file_state(path)
 
         def saved(result: tuple[DocumentLock | None, FileState | None]) -> None:
