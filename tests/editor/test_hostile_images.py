@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,46 @@ def test_a_clean_aperture_outside_the_picture_is_refused_clearly() -> None:
     data[at : at + 4] = (5000).to_bytes(4, "big")  # a crop wider than the picture
     with pytest.raises(ImageError, match=r"cropped \(clap\) to a box outside its picture"):
         prepare_variants(bytes(data), "wide.avif")
+
+
+# Address space the exporting child may use: a WebP of 7000×7000 px needs
+# ~800 MB to convert, so one fits and two at once do not.
+MEMORY_LIMIT = 1_600_000_000
+
+
+def webp(size: int, color: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (size, size), color).save(buffer, "WEBP", lossless=True)  # a few KB whatever the size
+    return buffer.getvalue()
+
+
+def export_under_memory_limit(source: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    prlimit = shutil.which("prlimit")
+    assert prlimit, "prlimit (util-linux) is needed to cap the child's memory"
+    return subprocess.run(
+        [prlimit, f"--as={MEMORY_LIMIT}", sys.executable, str(ROOT / "main.py"), "export", str(source), "-o", str(target)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_photos_that_fit_memory_one_at_a_time_export_however_many_workers(tmp_path: Path) -> None:
+    """Each photo is small on disk and large decoded: the workers must not
+    decode more at once than memory holds."""
+    article = minimal_article()
+    names = [f"photos/{color}.webp" for color in ("red", "green", "blue")]
+    article["blocks"] = [{"type": "image", "src": name, "caption": "Ảnh.", "alt": "Một màu"} for name in names]
+    source = write_article_dir(tmp_path / "src", article, {name: webp(7000, name[7:-5]) for name in names})
+    result = export_under_memory_limit(source, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "out" / "images").glob("*-[123].jpg"))) == 3
+
+
+def test_a_photo_too_big_for_memory_is_refused_in_one_line_before_decoding(tmp_path: Path) -> None:
+    article = minimal_article()
+    article["blocks"][1]["src"] = "photos/huge.webp"
+    source = write_article_dir(tmp_path / "src", article, {"photos/huge.webp": webp(14000, "red")})  # 196 MP, 8 KB
+    result = export_under_memory_limit(source, tmp_path / "out")
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert "196 megapixels need more memory than this computer can spare for one photo" in line
+    assert not (tmp_path / "out").exists()
