@@ -131,12 +131,12 @@ def test_an_existing_target_is_refused_unless_forced(source: Path, tmp_path: Pat
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_forcing_over_a_folder_replaces_it_whole(source: Path, tmp_path: Path) -> None:
+def test_forcing_over_a_previous_export_replaces_it_whole(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "stale.txt").write_text("cũ", encoding="utf-8")
+    assert export(source, "-o", out) == 0
+    (out / "images" / "stale.jpg").write_bytes(b"old photo")
     assert export(source, "-o", out, "--force") == 0
-    assert "stale.txt" not in tree_files(out) and "index.html" in tree_files(out)
+    assert "images/stale.jpg" not in tree_files(out) and "index.html" in tree_files(out)
     assert [p.name for p in tmp_path.iterdir()] == ["src", "out"] or sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
 
 

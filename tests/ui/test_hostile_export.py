@@ -1,0 +1,30 @@
+"""The window's export uses the core's rule: answering "Replace it?" with
+Yes never deletes a folder that is not a previous export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.helpers import tree_files
+
+
+def test_replacing_the_drafts_folder_from_the_window_is_refused_and_deletes_nothing(
+    window: Any, qtbot: Any, tmp_path: Path, message_boxes: Any, monkeypatch: Any
+) -> None:
+    folder = tmp_path / "bai-viet"
+    folder.mkdir()
+    (folder / "bai.article").write_bytes(b"PK the user's draft")
+    (folder / "anh.jpg").write_bytes(b"the user's photo")
+    before = tree_files(folder)
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(folder), ""))
+    with qtbot.waitSignal(window.files.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        window.files.export_dialog()
+    assert ("question", "Export", "“bai-viet” already exists. Replace it?") in message_boxes.shown
+    warnings = [text for kind, _, text in message_boxes.shown if kind == "warning"]
+    assert len(warnings) == 1
+    assert "That folder holds other files, so it was left as it was. Export into a new or empty folder." in warnings[0]
+    assert tree_files(folder) == before
