@@ -17,10 +17,11 @@ from typing import NoReturn, Sequence
 from editor.article_format import load_site_profile
 from editor.checks import CheckInput, check_article, has_errors, raw_texts
 from editor.draft import save_draft
-from editor.errors import ArticleError, ExportError
+from editor.errors import ArticleError, DocumentImportError, ExportError
 from editor.export import ExportOptions, export_article
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
+from editor.regular_files import require_regular_file
 from editor.site import effective_site, load_saved_profile
 from editor.word_import import import_docx
 
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_import(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.force:
         raise ExportError("already exists; choose another name, or replace it with --force", path=args.output)
+    require_regular_file(args.input, DocumentImportError, "Word document")  # a FIFO would hang the import
     result = import_docx(args.input)
     save_draft(result.article, args.output)
     for note in result.notes:
@@ -95,7 +97,8 @@ def _run_import(args: argparse.Namespace) -> int:
 
 def _run_check(args: argparse.Namespace) -> int:
     article = load_article(args.input, require_media=False)
-    findings = check_article(article, CheckInput(raw_texts=raw_texts(read_raw_article_data(args.input), article)))
+    site = effective_site(article, None, load_saved_profile())  # the logo the export would publish
+    findings = check_article(article, CheckInput(raw_texts=raw_texts(read_raw_article_data(args.input), article), site=site))
     language = args.lang or article.language
     if args.json:
         print(json.dumps([finding.as_json(language) for finding in findings], ensure_ascii=False, indent=2))

@@ -33,7 +33,7 @@ from editor.article_format import article_to_dict, site_to_dict
 from editor.atomic import STALE_TEMP_SECONDS, atomic_write, replace_folder
 from editor.errors import NOT_AN_EXPORT, ExportError, ImageError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
-from editor.media import sniff_extension
+from editor.logo import read_logo
 from editor.model import Article, ImageBlock, SiteProfile
 from editor.render import ImageSource, render_article
 from editor.text import is_web_url, slug
@@ -168,19 +168,8 @@ def _edit_key(block: ImageBlock) -> tuple[object, ...]:
 
 
 def _prepare_logo(site: SiteProfile) -> _ExportedFile | None:
-    path = site.logo_path()
-    if path is None:
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExportError(f"site.logo: cannot read {path}: {error.strerror or error}") from error
-    extension = sniff_extension(data)
-    if extension == "bin" and data.lstrip()[:5] in (b"<svg ", b"<?xml"):
-        extension = "svg"
-    if extension not in _MIME:
-        raise ExportError(f"site.logo: {path} is not a PNG, JPEG, GIF, WebP or SVG image")
-    return _ExportedFile(f"{IMAGES_FOLDER}/logo.{extension}", data)
+    logo = read_logo(site)
+    return None if logo is None else _ExportedFile(f"{IMAGES_FOLDER}/logo.{logo.extension}", logo.data)
 
 
 def _replaced_path(target: Path, kind: TargetKind) -> Path:
