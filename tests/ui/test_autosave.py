@@ -22,6 +22,43 @@ def test_a_change_is_autosaved_within_two_seconds_by_the_apps_clock(qtbot: Any, 
     assert [(e.key, e.title) for e in entries] == [(window.autosaver.key, "Bản nháp")]
 
 
+def test_steady_typing_is_autosaved_at_least_every_two_seconds(qtbot: Any, window: Any) -> None:
+    """Someone who never pauses: a change every 100 ms for 10 s, timed by the
+    app's own clock (a Qt timer and QElapsedTimer, the clock QTimer runs on)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    title = window.composer.fields.title
+    title.setFocus()
+    clock = QElapsedTimer()
+    typed: list[tuple[int, int]] = []  # (ms, characters in the window)
+    saves: list[tuple[int, int]] = []  # (ms, characters in the workspace)
+
+    def keystroke() -> None:
+        type_text(title, "a")
+        typed.append((clock.elapsed(), len(window.document.article.title)))
+
+    def saved() -> None:
+        entry = next(e for e in window.autosaver.workspace.entries() if e.key == window.autosaver.key)
+        saves.append((clock.elapsed(), len(entry.title)))
+
+    window.autosaver.saved.connect(saved)
+    ticker = QTimer(window, interval=100)
+    ticker.timeout.connect(keystroke)
+    clock.start()
+    ticker.start()
+    qtbot.wait(10_000)
+    ticker.stop()
+    assert len(typed) >= 80
+    assert len(saves) >= 5, f"only {len(saves)} autosaves in 10 s of typing"
+    times = [0] + [ms for ms, _ in saves]
+    assert max(b - a for a, b in zip(times, times[1:])) <= 2000
+    assert typed[-1][0] - saves[-1][0] <= 2000
+    # What the workspace holds is never more than 2 s behind the window.
+    for saved_at, saved_length in saves:
+        length_two_seconds_before = max((n for ms, n in typed if ms <= saved_at - 2000), default=0)
+        assert saved_length >= length_two_seconds_before
+
+
 def test_after_a_crash_the_work_is_restored_exactly(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
     from ui.main_window import MainWindow
 
