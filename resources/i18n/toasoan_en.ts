@@ -850,6 +850,10 @@
             <source>The tone marks already follow the site profile's style</source>
             <translation>The tone marks already follow the site profile's style</translation>
         </message>
+        <message>
+            <source>Your unsaved work is back; %s was not opened</source>
+            <translation>Your unsaved work is back; %s was not opened</translation>
+        </message>
     </context>
     <context>
         <name>QuoteSegment</name>

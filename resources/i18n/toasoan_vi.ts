@@ -847,6 +847,10 @@
             <source>The tone marks already follow the site profile's style</source>
             <translation>Cách đặt dấu đã theo đúng kiểu trong Thông tin cổng</translation>
         </message>
+        <message>
+            <source>Your unsaved work is back; %s was not opened</source>
+            <translation>Phần việc chưa lưu đã được khôi phục; chưa mở %s</translation>
+        </message>
     </context>
     <context>
         <name>QuoteSegment</name>

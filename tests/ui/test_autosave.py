@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from ui.autosave import DELAY_MS
 from tests.ui.conftest import destroy_now, open_article, type_text
 
@@ -100,3 +102,41 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot: Any, window: Any) -> Non
     window.document.undo_stack.setClean()  # the user saved (or discarded)
     window.close()
     qtbot.waitUntil(lambda: workspace.entries() == [], timeout=5_000)
+
+
+def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, window: Any, example_copy: Path, message_boxes: Any) -> None:
+    """``tasks.py app`` names the example: after Restore in the recovery
+    dialog, the restored work stays on screen and nothing asks to discard it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+    from ui.app import start_work
+    from ui.main_window import MainWindow
+    from ui.recovery_dialog import RecoveryDialog
+
+    type_text(window.composer.fields.title, "Chưa kịp lưu")
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
+        pass
+    # A crash: this window never closes cleanly.
+    window._keep_autosave = True
+    window.autosaver.timer.stop()
+    window.document.undo_stack.cleanChanged.disconnect(window.autosaver._on_clean_changed)
+
+    def click_restore() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryDialog):
+            QTimer.singleShot(20, click_restore)
+            return
+        restore = next(b for b in dialog.findChildren(QDialogButtonBox)[0].buttons() if b.text() == "Restore")
+        qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+
+    second = MainWindow()
+    second.show()
+    QTimer.singleShot(0, click_restore)
+    start_work(second, [str(example_copy)])
+    qtbot.wait(1_000)  # an open would have asked at once; give it time to try
+    assert message_boxes.shown == []
+    assert second.document.article.title == "Chưa kịp lưu" and second.document.is_modified()
+    assert "article.json was not opened" in second.statusBar().currentMessage()
+    second.document.undo_stack.setClean()
+    second.close()
+    destroy_now(second)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -397,3 +398,30 @@ def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, m
     message_boxes.answer = QMessageBox.StandardButton.Yes
     window.actions.export.trigger()
     assert exported == [True]
+
+
+def test_quit_then_discard_quits(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    type_text(window.composer.fields.title, "Bỏ đi")
+    message_boxes.answer = QMessageBox.StandardButton.Discard
+    window.actions.quit.trigger()
+    assert [kind for kind, _, _ in message_boxes.shown] == ["question"]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_quit_cancelled_keeps_the_window_and_the_next_quit_asks_again(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    type_text(window.composer.fields.title, "Còn sửa")
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    window.actions.quit.trigger()
+    qtbot.wait(200)
+    assert window.isVisible() and window.document.article.title == "Còn sửa"
+    # Save, but the user closes the file dialog: still nothing saved, so stay.
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    with patch("ui.file_ops.QFileDialog.getSaveFileName", return_value=("", "")):
+        window.actions.quit.trigger()
+    qtbot.wait(200)
+    assert window.isVisible()
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    window.actions.quit.trigger()
+    qtbot.wait(200)
+    assert window.isVisible()
+    assert [kind for kind, _, _ in message_boxes.shown] == ["question"] * 3
