@@ -13,7 +13,7 @@ from editor.draft import load_draft
 from editor.media import FileMedia
 from editor.model import HeadingBlock, ImageBlock, ParagraphBlock
 from tests.helpers import photo_bytes
-from tests.ui.conftest import open_article, type_text, wait_until_dom
+from tests.ui.conftest import js, open_article, type_text, wait_until_dom
 from tests.ui.test_preview import text_segment
 
 
@@ -359,6 +359,56 @@ def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: 
     wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width') + 'x' + {selector}.getAttribute('height')", "800x1200")
     assert (tmp_path / "ngang.jpg").read_bytes() == photo_bytes((1200, 800))
     window.document.undo_stack.undo()
+    wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
+
+
+def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+    from ui.crop_dialog import CropDialog
+
+    (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
+    image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    segment = window.composer.blocks.segment_of(image.id)
+    selector = f"document.querySelector('[data-block=\"{image.id}\"] img')"
+    wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
+    window.document.undo_stack.clear()
+    assert not window.actions.undo.isEnabled()
+    dragged: list[bool] = []
+
+    def drag_over_the_left_half() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CropDialog):
+            QTimer.singleShot(20, drag_over_the_left_half)
+            return
+        area = dialog._area
+        assert area is not None and area.width() == 720  # 1200 × 800 shown at 720 × 480
+        qtbot.mousePress(area, Qt.MouseButton.LeftButton, pos=QPoint(180, 120))
+        qtbot.mouseMove(area, QPoint(300, 200))
+        qtbot.mouseMove(area, QPoint(540, 360))
+        qtbot.mouseRelease(area, Qt.MouseButton.LeftButton, pos=QPoint(540, 360))
+        dragged.append(True)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, drag_over_the_left_half)
+    segment.crop_button.click()  # runs the dialog until OK
+    assert dragged
+    crop = window.document.article.block(image.id).crop
+    assert crop is not None  # the middle quarter: 0.25, 0.25, 0.5 × 0.5
+    assert all(abs(a - b) < 0.01 for a, b in zip((crop.left, crop.top, crop.width, crop.height), (0.25, 0.25, 0.5, 0.5)))
+    assert segment.crop_button.text() == "Crop ✓"
+    assert window.actions.undo.isEnabled()
+
+    def preview_shows_the_crop() -> None:  # a quarter of 1200 × 800, give or take the pixel the mouse is on
+        width, height = js(qtbot, window.preview, f"{selector}.getAttribute('width') + 'x' + {selector}.getAttribute('height')").split("x")
+        assert width.isdigit() and height.isdigit()  # the photo is still being prepared
+        assert abs(int(width) - 600) <= 4 and abs(int(height) - 400) <= 4
+
+    qtbot.waitUntil(preview_shows_the_crop, timeout=10_000)
+    window.actions.undo.trigger()
+    assert window.document.article.block(image.id).crop is None
     wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
 
 
