@@ -247,6 +247,10 @@
             <translation>Keywords, separated by commas</translation>
         </message>
         <message>
+            <source>no date</source>
+            <translation>no date</translation>
+        </message>
+        <message>
             <source>Edit lead</source>
             <translation>Edit lead</translation>
         </message>

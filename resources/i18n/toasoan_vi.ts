@@ -247,6 +247,10 @@
             <translation>Các từ khóa, cách nhau bằng dấu phẩy</translation>
         </message>
         <message>
+            <source>no date</source>
+            <translation>chưa có ngày</translation>
+        </message>
+        <message>
             <source>Edit lead</source>
             <translation>Sửa sapo</translation>
         </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 
 from tests.ui.test_preview import text_segment
 
@@ -66,3 +66,49 @@ def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_pa
     assert window.document.path is None  # saving asks where: the .docx is never overwritten
     assert message_boxes.shown and "table" in message_boxes.shown[-1][2]
     qtbot.waitUntil(lambda: window.composer.fields.title.text() == "Quận Lê Chân họp Ban Chỉ đạo 35")
+
+
+def test_a_word_import_shows_its_own_date_and_none_of_the_previous_articles_rows(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from datetime import datetime, timezone
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.editor.test_word_import import dated_document
+    from tests.ui.conftest import open_article
+    from ui.form.related_editor import _RelatedRow
+
+    open_article(qtbot, window, example_copy)
+    fields = window.composer.fields
+    assert window.document.article.related and fields.published.text() != "12/03/2025 06:30"
+    rows_on_screen: list[int] = []
+
+    def notes_box(*args: Any, **kwargs: Any) -> None:  # what is on screen behind the notes
+        rows_on_screen.append(sum(row.isVisible() for row in fields.related.findChildren(_RelatedRow)))
+
+    monkeypatch.setattr(QMessageBox, "information", notes_box)
+    # No date line: the date comes from when the document was last saved.
+    source = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=timezone.utc))
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.intake.import_word(source)
+    assert rows_on_screen == [0]
+    assert fields.published.text() == "12/03/2025 06:30"
+
+
+def test_a_word_import_without_a_date_shows_no_date(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
+    from tests.editor.test_word_import import dated_document
+    from tests.ui.conftest import open_article
+
+    open_article(qtbot, window, example_copy)
+    fields = window.composer.fields
+    before = fields.published.text()
+    assert window.document.article.published is not None and before[:2].isdigit()
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.intake.import_word(dated_document(tmp_path, None, None))
+    assert window.document.article.published is None
+    assert fields.published.text() == "no date"
+    # Choosing a date again works from there.
+    fields.published.setFocus()
+    qtbot.keyClick(fields.published, Qt.Key.Key_Up)
+    assert window.document.article.published is not None
