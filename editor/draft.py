@@ -25,7 +25,7 @@ from editor.atomic import atomic_write
 from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media
 from editor.model import Article, ImageBlock
-from editor.zips import DAMAGED_ZIP_ERRORS, zip_member
+from editor.zips import DAMAGED_ZIP_ERRORS, article_zip_time, zip_member
 
 ARTICLE_MEMBER = "article.json"
 MEDIA_FOLDER = "media/"
@@ -110,12 +110,14 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
     def src_of(block: ImageBlock) -> str:
         return media_names.get(id(block), block.src)
 
+    when = article_zip_time(article.local_published())
+
     def write(stream: BinaryIO) -> None:
         with zipfile.ZipFile(stream, "w") as archive:
             written: set[str] = set()
 
             def add(name: str, data: bytes, compression: int) -> None:
-                archive.writestr(zip_member(name, compression), data)
+                archive.writestr(zip_member(name, compression, when), data)
                 written.add(name)
 
             for block in article.images():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +257,12 @@ def test_copy_for_cms_puts_html_and_text_on_the_clipboard(qtbot: Any, window: An
     assert mime.text().startswith("Quận Lê Chân tăng cường")
 
 
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
     open_article(qtbot, window, example_copy)
     target = tmp_path / "bai.pdf"
@@ -270,6 +277,10 @@ def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+    # A colleague can read it: the user's umask (0644 under 022), not QtWebEngine's private 0600.
+    import stat
+
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~current_umask()
 
 
 def test_dropped_files_become_photos_and_non_images_are_refused(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
