@@ -304,6 +304,10 @@
             <translation>Block %1: </translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
             <source>Ready to publish: nothing to fix.</source>
             <translation>Ready to publish: nothing to fix.</translation>
         </message>

@@ -304,6 +304,10 @@
             <translation>Khối %1: </translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>Đang kiểm tra…</translation>
+        </message>
+        <message>
             <source>Ready to publish: nothing to fix.</source>
             <translation>Sẵn sàng đăng: không có gì cần sửa.</translation>
         </message>

@@ -397,6 +397,25 @@ def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window:
     qtbot.waitUntil(window.composer.fields.author.hasFocus)
 
 
+def test_after_opening_a_file_the_checklist_never_shows_the_previous_articles_findings(
+    qtbot: Any, window: Any, example_copy: Path,
+) -> None:
+    from editor.checks import CheckInput, check_article
+
+    panel = window.checklist
+    qtbot.waitUntil(lambda: "title-missing" in [f.id for f in panel.findings], timeout=10_000)  # the empty article's
+    shown: list[set[str]] = []
+    panel.updated.connect(lambda: shown.append({f.id for f in panel.findings}))
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.files.open_path(example_copy)
+    # At once: the old findings are gone, and the panel says it is checking.
+    assert panel.findings == [] and panel.summary.text() == "Checking…"
+    expected = {f.id for f in check_article(window.document.article, CheckInput(site=window.document.site()))}
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] == expected, timeout=10_000)
+    assert all(ids in (set(), expected) for ids in shown), shown  # never the empty article's four errors
+    assert "title-missing" not in expected
+
+
 def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
     exported: list[bool] = []
     monkeypatch.setattr(window.files, "export_dialog", lambda: exported.append(True))
