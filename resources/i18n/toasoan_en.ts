@@ -731,6 +731,10 @@
             <source>There is no picture on the clipboard</source>
             <translation>There is no picture on the clipboard</translation>
         </message>
+        <message>
+            <source>Paste</source>
+            <translation>Paste</translation>
+        </message>
         <message numerus="yes">
             <source>%n picture(s) on the web were not copied (the app works offline): insert them from files</source>
             <translation>

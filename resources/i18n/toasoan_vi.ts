@@ -730,6 +730,10 @@
             <source>There is no picture on the clipboard</source>
             <translation>Bộ nhớ tạm không có ảnh nào</translation>
         </message>
+        <message>
+            <source>Paste</source>
+            <translation>Dán</translation>
+        </message>
         <message numerus="yes">
             <source>%n picture(s) on the web were not copied (the app works offline): insert them from files</source>
             <translation>
