@@ -87,9 +87,11 @@ def load_draft(path: Path) -> Article:
     except OSError as error:
         raise DraftFileError(f"cannot read the file: {error.strerror or error}", path=path) from error
     except zipfile.BadZipFile as error:
-        raise DraftFileError(f"not an article draft, or damaged (truncated?): {error}", path=path) from error
+        raise DraftFileError("not an article draft (.article), or it is damaged or cut short", path=path) from error
     except DAMAGED_ZIP_ERRORS as error:
-        raise DraftFileError(f"the draft is damaged or uses an unsupported zip feature: {error}", path=path) from error
+        # The zip library's own words ("Bad CRC-32", "Error -3 while decompressing") help nobody.
+        raise DraftFileError("the draft is damaged (a part of it cannot be read), or was written by a program "
+                             "this app does not understand", path=path) from error
     except (DraftFileError, FormatError) as error:
         error.path = path
         raise

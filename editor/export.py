@@ -48,6 +48,7 @@ class TargetKind(Enum):
     ZIP = "zip"
     HTML = "html"
     JSON = "json"
+    PDF = "pdf"  # made by editor.pdf through QtWebEngine, never by export_article
 
 
 def target_kind(target: Path) -> TargetKind:
@@ -56,6 +57,8 @@ def target_kind(target: Path) -> TargetKind:
         return TargetKind.ZIP
     if suffix in (".html", ".htm"):
         return TargetKind.HTML
+    if suffix == ".pdf":
+        return TargetKind.PDF
     if target.name.lower() == "article.json":
         return TargetKind.JSON
     return TargetKind.FOLDER
@@ -201,6 +204,8 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     is left half-written.
     """
     kind = target_kind(target)
+    if kind is TargetKind.PDF:  # never a folder called NAME.pdf
+        raise ExportError("a PDF is made by Export PDF (python main.py export INPUT -o NAME.pdf)", path=target)
     _check_target(target, kind, options.force)
     files = _prepare_images(article, options.max_size)
     logo = _prepare_logo(site)
