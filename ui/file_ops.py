@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from editor.atomic import give_ordinary_mode
 from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError, FileChangedError, FileVanishedError
 from editor.file_state import FileState, check_unchanged, file_state
@@ -350,6 +351,7 @@ class FileController(QObject):
             try:
                 if not success:
                     raise ExportError("the PDF could not be written", path=target)
+                give_ordinary_mode(temp, target)  # QtWebEngine writes it private (0600)
                 os.replace(temp, target)
             except OSError as error:
                 temp.unlink(missing_ok=True)
