@@ -343,9 +343,27 @@ def parse_json(text: bytes | str, source: str | None = None) -> Any:
             text = text.decode("utf-8-sig")
         return json.loads(text)
     except UnicodeDecodeError as error:
-        raise FormatError(f"{where}not UTF-8 text (byte {error.start})") from error
+        raise FormatError(f"{where}not UTF-8 text: save it as UTF-8 (Unicode) and try again") from error
     except json.JSONDecodeError as error:
-        raise FormatError(f"{where}not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+        raise FormatError(f"{where}not valid JSON at line {error.lineno}, column {error.colno}: {_plain_json_problem(error.msg)}") from error
+
+
+# json's messages are for programmers ("Expecting ',' delimiter"): said plainly.
+_JSON_PROBLEMS = (
+    ("Expecting ',' delimiter", "a comma or a closing bracket is missing"),
+    ("Expecting ':' delimiter", "a colon is missing after a name"),
+    ("Expecting property name", "a name in double quotes is expected (a comma too many?)"),
+    ("Expecting value", "a value is missing, or the file is empty"),
+    ("Unterminated string", "a text in quotes is not closed"),
+    ("Invalid control character", "a text holds a raw control character"),
+    ("Invalid \\escape", "a backslash escape is not valid"),
+    ("Invalid \\uXXXX escape", "a \\u escape is not valid"),
+    ("Extra data", "there is more after the end of the data"),
+)
+
+
+def _plain_json_problem(message: str) -> str:
+    return next((plain for start, plain in _JSON_PROBLEMS if message.startswith(start)), "the text is not valid JSON")
 
 
 def file_resolver(base_dir: Path, *, require_media: bool = True) -> MediaResolver:

@@ -25,7 +25,7 @@ from editor.atomic import atomic_write
 from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media
 from editor.model import Article, ImageBlock
-from editor.zips import DAMAGED_ZIP_ERRORS, zip_member
+from editor.zips import DAMAGED_ZIP_ERRORS, article_zip_time, zip_member
 
 ARTICLE_MEMBER = "article.json"
 MEDIA_FOLDER = "media/"
@@ -87,9 +87,11 @@ def load_draft(path: Path) -> Article:
     except OSError as error:
         raise DraftFileError(f"cannot read the file: {error.strerror or error}", path=path) from error
     except zipfile.BadZipFile as error:
-        raise DraftFileError(f"not an article draft, or damaged (truncated?): {error}", path=path) from error
+        raise DraftFileError("not an article draft (.article), or it is damaged or cut short", path=path) from error
     except DAMAGED_ZIP_ERRORS as error:
-        raise DraftFileError(f"the draft is damaged or uses an unsupported zip feature: {error}", path=path) from error
+        # The zip library's own words ("Bad CRC-32", "Error -3 while decompressing") help nobody.
+        raise DraftFileError("the draft is damaged (a part of it cannot be read), or was written by a program "
+                             "this app does not understand", path=path) from error
     except (DraftFileError, FormatError) as error:
         error.path = path
         raise
@@ -110,12 +112,14 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
     def src_of(block: ImageBlock) -> str:
         return media_names.get(id(block), block.src)
 
+    when = article_zip_time(article.local_published())
+
     def write(stream: BinaryIO) -> None:
         with zipfile.ZipFile(stream, "w") as archive:
             written: set[str] = set()
 
             def add(name: str, data: bytes, compression: int) -> None:
-                archive.writestr(zip_member(name, compression), data)
+                archive.writestr(zip_member(name, compression, when), data)
                 written.add(name)
 
             for block in article.images():

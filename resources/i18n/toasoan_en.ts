@@ -308,6 +308,10 @@
             <translation>Block %1: </translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
             <source>Ready to publish: nothing to fix.</source>
             <translation>Ready to publish: nothing to fix.</translation>
         </message>
@@ -730,6 +734,10 @@
         <message>
             <source>There is no picture on the clipboard</source>
             <translation>There is no picture on the clipboard</translation>
+        </message>
+        <message>
+            <source>Paste</source>
+            <translation>Paste</translation>
         </message>
         <message numerus="yes">
             <source>%n picture(s) on the web were not copied (the app works offline): insert them from files</source>

@@ -136,8 +136,8 @@ def _zip(path: Path, members: dict[str, bytes], compression: int = zipfile.ZIP_D
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [
-        (lambda p: p.write_bytes(b"PK\x03\x04 not really"), DraftFileError, "not an article draft, or damaged"),
-        (lambda p: p.write_text("hello", encoding="utf-8"), DraftFileError, "not an article draft, or damaged"),
+        (lambda p: p.write_bytes(b"PK\x03\x04 not really"), DraftFileError, "not an article draft (.article), or it is damaged or cut short"),
+        (lambda p: p.write_text("hello", encoding="utf-8"), DraftFileError, "not an article draft (.article), or it is damaged or cut short"),
         (lambda p: _zip(p, {"readme.txt": b"x"}), DraftFileError, "not an article draft: it holds no article.json"),
         (lambda p: _zip(p, {"article.json": b"{not json"}), FormatError, "article.json: not valid JSON"),
         (lambda p: _zip(p, {"article.json": b'{"format": "article/3", "title": "x"}'}), UnsupportedVersionError, "written as article/3"),
