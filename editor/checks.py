@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Callable, Iterator
 
 from editor.errors import ImageError
-from editor.images import open_image
+from editor.images import open_image, verify_decodes
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.text import has_stray_chars, inline_to_plain, is_web_url
 
@@ -222,6 +222,7 @@ class _PhotoFacts:
     width: int  # upright
     has_gps: bool
     has_camera: bool
+    unreadable: bool = False  # the export would refuse it: damaged, or a decoder fails
 
 
 # By content hash: the checklist runs at every pause in typing, and a photo's
@@ -234,9 +235,14 @@ def _photo_facts(block: ImageBlock) -> _PhotoFacts:
     sha = block.media.sha256  # kept on the media object after the first read
     facts = _PHOTO_FACTS.get(sha)
     if facts is None:
-        with open_image(block.media.read_bytes(), block.src) as image:
+        data = block.media.read_bytes()
+        try:
+            width, height = verify_decodes(data, block.src)
+        except ImageError:
+            _PHOTO_FACTS[sha] = facts = _PhotoFacts(0, has_gps=False, has_camera=False, unreadable=True)
+            return facts
+        with open_image(data, block.src) as image:
             exif = image.getexif()
-            width, height = image.size
             if exif.get(0x0112, 1) in (5, 6, 7, 8):
                 width, height = height, width
             facts = _PhotoFacts(
@@ -261,6 +267,10 @@ def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
             facts = _photo_facts(block)
         except ImageError:
             continue  # the export refuses it with its own message
+        if facts.unreadable:
+            yield _finding("photo-unreadable", ERROR, "Ảnh hỏng hoặc không giải mã được; bản xuất sẽ từ chối ảnh này.",
+                           "The photo is damaged or cannot be decoded; the export would refuse it.", where)
+            continue
         width, has_gps, has_camera = facts.width, facts.has_gps, facts.has_camera
         sha = block.media.sha256
         if sha in seen:
