@@ -18,8 +18,8 @@ from pathlib import Path
 
 import platformdirs
 
-from editor.article_format import article_from_dict, article_to_dict
-from editor.errors import WorkspaceError
+from editor.article_format import article_from_dict, article_to_dict, parse_json
+from editor.errors import FormatError, WorkspaceError
 from editor.media import ArchiveMedia, FileMedia, Media
 from editor.model import Article, ImageBlock
 
@@ -104,7 +104,9 @@ class Workspace:
             return block.src
 
         data = article_to_dict(article, src_of)
-        document = json.dumps({"article": data, "media": stored}, ensure_ascii=False)
+        # A lone surrogate (text no file can hold) becomes its JSON escape
+        # rather than failing every autosave.
+        document = json.dumps({"article": data, "media": stored}, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
         connection = self._connect()
         try:
             with connection:
@@ -146,12 +148,12 @@ class Workspace:
             raise WorkspaceError(f"nothing to recover under {key}", path=self.path)
 
         try:
-            saved = json.loads(row[0])
+            saved = parse_json(row[0], "the autosave")
             data, stored = saved["article"], saved["media"]
             blocks = data.get("blocks", [])
             if not isinstance(stored, dict) or not isinstance(blocks, list):
                 raise TypeError("not the shape the workspace writes")
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
+        except (FormatError, KeyError, TypeError, AttributeError) as error:
             raise WorkspaceError(f"the autosave of this article is damaged ({error}); it cannot be restored", path=self.path) from error
         # Load with each photo pointing at its stored copy, then give every
         # block back the name its photo had.
