@@ -50,8 +50,9 @@ _SITE_FIELDS = SiteProfile.FIELDS
 TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
 
-# Resolves an image ``src`` to its bytes: returns the media, or a problem.
-MediaResolver = Callable[[str], "Media | str"]
+# Resolves an image ``src`` to its bytes: returns the media, a problem, or
+# None for a photo that is missing but must not stop the article opening.
+MediaResolver = Callable[[str], "Media | str | None"]
 
 
 class _Problems:

@@ -72,9 +72,12 @@ def load_draft(path: Path) -> Article:
             notes: list[str] = []
             data = parse_json(raw, ARTICLE_MEMBER, notes)
 
-            def resolve(src: str) -> Media | str:
+            def resolve(src: str) -> Media | None:
                 if not src.startswith(MEDIA_FOLDER) or src not in names:
-                    return f"{src} is not in the draft"
+                    # Shown as a missing photo, to replace or delete; the
+                    # rest of the draft opens.
+                    notes.append(f"the photo {src} is missing from the draft")
+                    return None
                 return ArchiveMedia(path, src)
 
             article = article_from_dict(data, resolve)

@@ -150,3 +150,89 @@ def test_names_over_the_file_systems_limit_get_one_line(tmp_path: Path) -> None:
         assert len(result.stderr.strip().splitlines()) == 1
     with pytest.raises(DraftFileError):
         load_draft(Path(long_name))
+
+
+# --- item 8: photos are known by their bytes, never by their member's name ----------
+
+def _photo(color: str) -> bytes:
+    from tests.helpers import photo_bytes
+
+    return photo_bytes((32, 24), color)
+
+
+def _draft_with_photo_under(tmp_path: Path, name_of: bytes, stored: bytes) -> Path:
+    """A draft whose one photo holds ``stored`` under the hash of ``name_of``."""
+    import hashlib
+
+    member = f"media/{hashlib.sha256(name_of).hexdigest()}.jpg"
+    data = _text_only()
+    data["blocks"].append({"id": "p", "type": "image", "src": member, "caption": "c", "alt": "a"})
+    return _draft(tmp_path / "hostile.article", json.dumps(data), (member, stored))
+
+
+def test_a_photo_stored_under_another_photos_hash_cannot_replace_it_on_save(tmp_path: Path) -> None:
+    from editor.media import FileMedia
+    from editor.model import ImageBlock
+
+    mine, theirs = _photo("navy"), _photo("red")
+    (tmp_path / "mine.jpg").write_bytes(mine)
+    article = load_draft(_draft_with_photo_under(tmp_path, mine, theirs))
+    # The user inserts their own photo, whose hash the hostile member claims.
+    article.blocks.append(ImageBlock(id="mine", src="mine.jpg", caption="c", alt="a", media=FileMedia(tmp_path / "mine.jpg")))
+
+    again = _save_and_reopen(article, tmp_path / "saved.article")
+    photos = {block.id: block.media.read_bytes() for block in again.images()}
+    assert photos == {"p": theirs, "mine": mine}
+
+
+def test_a_photo_stored_under_another_photos_hash_cannot_replace_it_in_the_workspace(tmp_path: Path) -> None:
+    from editor.media import FileMedia
+    from editor.model import ImageBlock
+
+    mine, theirs = _photo("navy"), _photo("red")
+    (tmp_path / "mine.jpg").write_bytes(mine)
+    workspace = Workspace(tmp_path / "workspace.sqlite")
+    workspace.save("hostile", load_draft(_draft_with_photo_under(tmp_path, mine, theirs)), None)
+    own = Article(title="Bài của tôi", blocks=[ImageBlock(id="mine", src="mine.jpg", caption="c", alt="a", media=FileMedia(tmp_path / "mine.jpg"))])
+    workspace.save("mine", own, None)
+    (tmp_path / "mine.jpg").unlink()  # the restored photo must come from the workspace
+    assert workspace.restore("mine").images()[0].media.read_bytes() == mine
+    assert workspace.restore("hostile").images()[0].media.read_bytes() == theirs
+
+
+def test_a_photo_stored_under_another_photos_hash_cannot_replace_it_in_an_export(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from editor.export import ExportOptions, export_article
+    from editor.media import FileMedia
+    from editor.model import ImageBlock, SiteProfile
+
+    mine, theirs = _photo("navy"), _photo("red")
+    (tmp_path / "mine.jpg").write_bytes(mine)
+    article = load_draft(_draft_with_photo_under(tmp_path, mine, theirs))
+    article.blocks.append(ImageBlock(id="mine", src="mine.jpg", caption="c", alt="a", media=FileMedia(tmp_path / "mine.jpg")))
+    export_article(article, SiteProfile(), tmp_path / "out", ExportOptions())
+    colours = set()
+    for exported in (tmp_path / "out" / "images").iterdir():
+        with Image.open(exported) as image:
+            red, _, blue = image.convert("RGB").getpixel((0, 0))
+        colours.add("red" if red > 200 and blue < 80 else "navy" if blue > 80 and red < 60 else "?")
+    assert colours == {"red", "navy"}  # each block its own photo
+
+
+# --- item 11: a missing photo member does not stop the draft opening ----------------
+
+def test_a_draft_missing_a_photo_member_opens_with_the_photo_missing_and_saves(tmp_path: Path) -> None:
+    from editor.checks import check_article
+
+    data = _text_only()
+    data["blocks"].append({"id": "gone", "type": "image", "src": "media/" + "0" * 64 + ".jpg", "caption": "c", "alt": "a"})
+    article = load_draft(_draft(tmp_path / "hostile.article", json.dumps(data)))
+    block = article.block("gone")
+    assert block.media is None and block.src.startswith("media/")
+    assert any("missing" in note for note in article.load_notes)
+    assert "image-missing" in {finding.id for finding in check_article(article)}
+
+    again = _save_and_reopen(article, tmp_path / "saved.article")
+    assert again.block("gone").media is None and again.block("gone").caption == "c"
+    Workspace(tmp_path / "workspace.sqlite").save("k", again, None)
