@@ -162,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
         return EXIT_UNUSABLE
+    except OSError as error:  # a name over the file system's limit, met while looking at a path
+        print(f"{error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_UNUSABLE
     return EXIT_UNUSABLE
 
 

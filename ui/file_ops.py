@@ -121,6 +121,9 @@ class FileController(QObject):
                 self.recent_changed.emit()
             if as_copy:
                 self.status_message.emit(self.tr("Opened a copy of %s: save it under another name") % path.name)
+            elif article.load_notes:
+                self.status_message.emit(self.tr("Opened %1; changed so that it can be saved: %2")
+                                         .replace("%1", path.name).replace("%2", "; ".join(article.load_notes)))
             else:
                 self.status_message.emit(self.tr("Opened %s") % path.name)
 
