@@ -8,6 +8,8 @@
   paragraph right after it is its caption when it is Caption-styled, italic,
   or short and centred.
 - A short last line, right-aligned or bold, becomes the byline.
+- The date: a line "…, ngày 12 tháng 3 năm 2025" (taken out of the body),
+  else the document's properties (last saved, else created), else none.
 Everything the importer is unsure of is listed in the summary.
 """
 
@@ -18,15 +20,17 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from xml.etree import ElementTree
+from zoneinfo import ZoneInfo
 
 import mammoth
 
 from editor.errors import DocumentImportError
 from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
-from editor.model import Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
+from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
 from editor.text import clean_inline, inline_to_plain
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc
@@ -40,6 +44,9 @@ STYLE_MAP = "\n".join((
 ))
 SHORT_CAPTION = 200  # characters
 SHORT_BYLINE = 60
+# "Lê Chân, ngày 12 tháng 3 năm 2025": the date line of Vietnamese documents.
+DATE_LINE = re.compile(r"(?:[^,]{1,60},\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?", re.IGNORECASE)
+CORE_DATES = ("{http://purl.org/dc/terms/}modified", "{http://purl.org/dc/terms/}created")
 NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "http://purl.oclc.org/ooxml/wordprocessingml/main",  # ISO 29500 strict
@@ -225,6 +232,42 @@ class _Importer:
             self.notes.append(line)
 
 
+def _date_line(blocks: list[Block]) -> datetime | None:
+    """Take the first date line out of the body and give its date (midnight,
+    Vietnam time: the line gives no hour)."""
+    for index, block in enumerate(blocks):
+        if not isinstance(block, ParagraphBlock):
+            continue
+        match = DATE_LINE.fullmatch(inline_to_plain(block.text).strip())
+        if match is None:
+            continue
+        day, month, year = (int(group) for group in match.groups())
+        try:
+            moment = datetime(year, month, day, tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
+        except ValueError:  # "ngày 31 tháng 2": not a date
+            continue
+        del blocks[index]
+        return moment
+    return None
+
+
+def _core_date(archive: zipfile.ZipFile) -> datetime | None:
+    """When the document was last saved (else created), from docProps/core.xml."""
+    try:
+        root = ElementTree.fromstring(archive.read("docProps/core.xml"))
+    except (KeyError, ElementTree.ParseError):
+        return None
+    for tag in CORE_DATES:
+        text = (root.findtext(tag) or "").strip()
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if moment.tzinfo is not None:
+            return moment.astimezone(ZoneInfo(DEFAULT_TIMEZONE)).replace(second=0, microsecond=0)
+    return None
+
+
 def _unwrap_bold(fragment: str) -> str:
     match = re.fullmatch(r"\s*<b>(.*)</b>\s*", fragment, re.DOTALL)
     return match.group(1) if match and "<b>" not in match.group(1) else fragment
@@ -249,6 +292,7 @@ def import_docx(path: Path) -> ImportResult:
             raise DocumentImportError("not a Word document (.docx)", path=path)
         looks = _paragraph_looks(archive)
         has_comments = _has_comments(archive)
+        core_date = _core_date(archive)
     except zipfile.BadZipFile as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 
@@ -269,6 +313,7 @@ def import_docx(path: Path) -> ImportResult:
     blocks = importer.blocks
     article = importer.article
     looks_by_id = importer.looks_by_id
+    article.published = _date_line(blocks)
 
     # A bold first line with no title yet is the title; a bold first
     # paragraph after it is the lead.
@@ -300,4 +345,8 @@ def import_docx(path: Path) -> ImportResult:
         if not importer.notes:
             raise DocumentImportError("the document has no text to import", path=path)
         importer.note("The document has no text that could be imported.", "Tài liệu không có nội dung nào nhập được.")
+    if article.published is None and core_date is not None:
+        article.published = core_date
+        importer.note("The date was taken from the document's properties (when it was last saved): check it.",
+                      "Ngày đăng được lấy từ thuộc tính của tài liệu (lần lưu cuối): hãy kiểm tra lại.")
     return ImportResult(article, importer.notes)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.webengine import prepare_chromium, register_scheme
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -26,6 +30,21 @@ def create_application(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def start_work(window: "MainWindow", argv: list[str]) -> None:
+    """Offer back what a crash left, then open the file named on the command
+    line. Restored work comes first: opening the file on top of it would
+    only ask to discard it, so the file is left for the user to open."""
+    restored = window.offer_recovery()
+    files = [arg for arg in argv if not arg.startswith("-")]
+    if not files:
+        return
+    if restored:
+        text = QCoreApplication.translate("MainWindow", "Your unsaved work is back; %s was not opened") % Path(files[0]).name
+        window.statusBar().showMessage(text, 15000)
+    else:
+        window.files.open_path(Path(files[0]))
+
+
 def run(argv: list[str]) -> int:
     app = create_application([])
     from ui.language import chosen_language, install_language, system_language
@@ -39,10 +58,7 @@ def run(argv: list[str]) -> int:
     app.aboutToQuit.connect(release_clipboard)
     window = MainWindow()
     window.show()
-    window.offer_recovery()
-    files = [arg for arg in argv if not arg.startswith("-")]
-    if files:
-        window.files.open_path(Path(files[0]))
+    start_work(window, argv)
     status = app.exec()
     # WORKAROUND: PySide6 with QtWebEngine can crash while Python finalizes
     # (see tests/conftest.py). Everything that matters is already on disk:

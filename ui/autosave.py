@@ -1,5 +1,5 @@
 """Autosave: the open article's working state goes to the local workspace
-within 2 s of the last change, saved or not, named or not; after a crash it
+within 2 s of a change, saved or not, named or not; after a crash it
 is offered back. An opened or saved article is kept there too, marked
 unmodified, so that its photos survive its file being moved or deleted; a
 clean close clears it."""
@@ -19,7 +19,10 @@ from editor.workspace import Workspace
 from ui.document import Document
 from ui.workers import run_in_background
 
-DELAY_MS = 1500  # after the last change; with the write itself, well within 2 s
+# After the first change not yet autosaved; with the write itself, well within
+# 2 s. Later changes do not push the timer back: someone who types without
+# ever pausing is autosaved every 1.5 s, not never.
+DELAY_MS = 1500
 
 
 class Autosaver(QObject):
@@ -39,9 +42,13 @@ class Autosaver(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.save_now)
         for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved):
-            signal.connect(lambda *args: self.timer.start())
+            signal.connect(self._on_change)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         document.reset.connect(self._on_document_reset)
+
+    def _on_change(self, *args: object) -> None:
+        if not self.timer.isActive():
+            self.timer.start()
 
     def save_now(self) -> None:
         if not self._document.is_modified():

@@ -19,29 +19,36 @@ class _CropArea(QLabel):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin = QPoint()
+        # The selection is kept here, not read back from the band: the crop
+        # is asked for after the dialog closes, when the band is hidden too.
+        self._selection: QRect | None = None
         if crop is not None:
             w, h = pixmap.width(), pixmap.height()
-            self._band.setGeometry(QRect(round(crop.left * w), round(crop.top * h), round(crop.width * w), round(crop.height * h)))
-            self._band.show()
+            self._select(QRect(round(crop.left * w), round(crop.top * h), round(crop.width * w), round(crop.height * h)))
+
+    def _select(self, rect: QRect) -> None:
+        self._selection = rect
+        self._band.setGeometry(rect)
+        self._band.show()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._origin = event.position().toPoint()
-        self._band.setGeometry(QRect(self._origin, QSize()))
-        self._band.show()
+        self._select(QRect(self._origin, QSize()))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized().intersected(self.rect()))
+        self._select(QRect(self._origin, event.position().toPoint()).normalized().intersected(self.rect()))
 
     def crop(self) -> Crop | None:
-        if not self._band.isVisible():
+        if self._selection is None:
             return None
-        rect = self._band.geometry().intersected(self.rect())
+        rect = self._selection.intersected(self.rect())
         if rect.width() < 8 or rect.height() < 8:
             return None
         w, h = self.width(), self.height()
         return Crop(rect.x() / w, rect.y() / h, rect.width() / w, rect.height() / h)
 
     def clear(self) -> None:
+        self._selection = None
         self._band.hide()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
 
@@ -77,6 +77,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._restore_layout()
         RichTextEdit.image_paste_handler = self.intake.insert_pasted_image
         RichTextEdit.html_pictures_handler = self.intake.insert_pasted_pictures
+        RichTextEdit.blocks_paste_handler = self.intake.insert_pasted_blocks
         self.document.load(new_article(), None)
         self.preview_pane.set_page_width(PreviewWidth.TABLET)
         self.actions.widths[PreviewWidth.TABLET].setChecked(True)
@@ -235,19 +236,22 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_revisions(self) -> None:
         RevisionsDialog(self.document, self).exec()
 
-    def offer_recovery(self) -> None:
-        """After a crash: list what the workspace kept and restore one."""
+    def offer_recovery(self) -> bool:
+        """After a crash: list what the workspace kept and restore one.
+        True if work was restored (it is now the open article)."""
         entries = [e for e in self.autosaver.workspace.entries() if e.key != self.autosaver.key]
         if not entries:
-            return
+            return False
         dialog = RecoveryDialog(entries, self)
         if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
-            return
+            return False
         for entry in dialog.discarded():
             self.autosaver.workspace.discard(entry.key)
         chosen = dialog.chosen()
-        if chosen is not None:
-            self.restore(chosen.key, chosen.file)
+        if chosen is None:
+            return False
+        self.restore(chosen.key, chosen.file)
+        return True
 
     def restore(self, key: str, file: Path | None) -> None:
         workspace = self.autosaver.workspace
@@ -340,6 +344,9 @@ class MainWindow(Retranslating, QMainWindow):
 
         def close_now() -> None:
             self._close_confirmed = True
-            self.close()
+            if not self.close():
+                self._close_confirmed = False  # still open: the next close asks again
 
-        self.files.confirm_discard(close_now)
+        # After this event, never inside it: Qt ignores a close() nested in a
+        # closeEvent, and Discard answers before this one has returned.
+        self.files.confirm_discard(lambda: QTimer.singleShot(0, self, close_now))

@@ -115,7 +115,7 @@ def test_a_decoder_failure_is_a_plain_refusal_and_check_reports_it(tmp_path: Pat
     source = article_with_photo(tmp_path, data, "photos/hdr.avif")
     assert cli_main(["check", str(source), "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)
-    assert {"id": "photo-unreadable", "severity": "error", "location": "blocks[1].src"}.items() <= next(
+    assert {"id": "photo-unreadable", "severity": "error", "location": "block 2: src", "block": 2, "field": "src"}.items() <= next(
         f for f in findings if f["id"] == "photo-unreadable").items()
     assert cli_main(["export", str(source), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err

@@ -4,10 +4,14 @@ Vietnamese documents built here with python-docx."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import unicodedata
+import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from docx import Document as WordDocument
@@ -186,3 +190,49 @@ def test_import_command_writes_a_draft_and_prints_the_notes(tmp_path: Path) -> N
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     refused = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(legacy), "-o", str(tmp_path / "x.article")], capture_output=True, text=True)
     assert refused.returncode == 2 and len(refused.stderr.splitlines()) == 1 and "Traceback" not in refused.stderr
+
+
+def dated_document(folder: Path, date_line: str | None, modified: datetime | None) -> Path:
+    document = WordDocument()
+    document.add_paragraph("Quận Lê Chân tổng kết năm", style="Title")
+    if date_line is not None:
+        document.add_paragraph(date_line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph("Sáng nay, quận tổ chức hội nghị tổng kết.")
+    document.add_paragraph("Các phường báo cáo kết quả.")
+    if modified is not None:
+        document.core_properties.modified = modified
+        document.core_properties.created = modified
+    path = folder / "co-ngay.docx"
+    document.save(path)
+    if modified is None:  # no dates at all in the properties
+        rewritten = folder / "khong-ngay.docx"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(rewritten, "w") as target:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename == "docProps/core.xml":
+                    data = re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", data)
+                target.writestr(item, data)
+        return rewritten
+    return path
+
+
+def test_the_date_line_becomes_the_date_and_leaves_the_body(tmp_path: Path) -> None:
+    path = dated_document(tmp_path, "Lê Chân, ngày 12 tháng 3 năm 2025", datetime(2024, 1, 2, 3, 4, tzinfo=timezone.utc))
+    article = import_docx(path).article
+    assert article.local_published() == datetime(2025, 3, 12, 0, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert texts(path) == ["Sáng nay, quận tổ chức hội nghị tổng kết.", "Các phường báo cáo kết quả."]
+
+
+def test_without_a_date_line_the_date_comes_from_the_documents_properties(tmp_path: Path) -> None:
+    path = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=timezone.utc))
+    result = import_docx(path)
+    # Saved at 23:30 UTC: 06:30 the next morning in Vietnam.
+    assert result.article.local_published() == datetime(2025, 3, 12, 6, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert any("properties" in note for note in result.notes)
+
+
+def test_a_document_with_no_date_anywhere_imports_without_one(tmp_path: Path) -> None:
+    path = dated_document(tmp_path, "ngày 31 tháng 2 năm 2025", None)  # not a date: stays text
+    article = import_docx(path).article
+    assert article.published is None
+    assert texts(path)[0] == "ngày 31 tháng 2 năm 2025"

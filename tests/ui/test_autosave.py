@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from ui.autosave import DELAY_MS
 from tests.ui.conftest import destroy_now, open_article, type_text
 
@@ -20,6 +22,43 @@ def test_a_change_is_autosaved_within_two_seconds_by_the_apps_clock(qtbot: Any, 
         pass
     entries = window.autosaver.workspace.entries()
     assert [(e.key, e.title) for e in entries] == [(window.autosaver.key, "Bản nháp")]
+
+
+def test_steady_typing_is_autosaved_at_least_every_two_seconds(qtbot: Any, window: Any) -> None:
+    """Someone who never pauses: a change every 100 ms for 10 s, timed by the
+    app's own clock (a Qt timer and QElapsedTimer, the clock QTimer runs on)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    title = window.composer.fields.title
+    title.setFocus()
+    clock = QElapsedTimer()
+    typed: list[tuple[int, int]] = []  # (ms, characters in the window)
+    saves: list[tuple[int, int]] = []  # (ms, characters in the workspace)
+
+    def keystroke() -> None:
+        type_text(title, "a")
+        typed.append((clock.elapsed(), len(window.document.article.title)))
+
+    def saved() -> None:
+        entry = next(e for e in window.autosaver.workspace.entries() if e.key == window.autosaver.key)
+        saves.append((clock.elapsed(), len(entry.title)))
+
+    window.autosaver.saved.connect(saved)
+    ticker = QTimer(window, interval=100)
+    ticker.timeout.connect(keystroke)
+    clock.start()
+    ticker.start()
+    qtbot.wait(10_000)
+    ticker.stop()
+    assert len(typed) >= 80
+    assert len(saves) >= 5, f"only {len(saves)} autosaves in 10 s of typing"
+    times = [0] + [ms for ms, _ in saves]
+    assert max(b - a for a, b in zip(times, times[1:])) <= 2000
+    assert typed[-1][0] - saves[-1][0] <= 2000
+    # What the workspace holds is never more than 2 s behind the window.
+    for saved_at, saved_length in saves:
+        length_two_seconds_before = max((n for ms, n in typed if ms <= saved_at - 2000), default=0)
+        assert saved_length >= length_two_seconds_before
 
 
 def test_after_a_crash_the_work_is_restored_exactly(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
@@ -63,3 +102,41 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot: Any, window: Any) -> Non
     window.document.undo_stack.setClean()  # the user saved (or discarded)
     window.close()
     qtbot.waitUntil(lambda: workspace.entries() == [], timeout=5_000)
+
+
+def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, window: Any, example_copy: Path, message_boxes: Any) -> None:
+    """``tasks.py app`` names the example: after Restore in the recovery
+    dialog, the restored work stays on screen and nothing asks to discard it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+    from ui.app import start_work
+    from ui.main_window import MainWindow
+    from ui.recovery_dialog import RecoveryDialog
+
+    type_text(window.composer.fields.title, "Chưa kịp lưu")
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
+        pass
+    # A crash: this window never closes cleanly.
+    window._keep_autosave = True
+    window.autosaver.timer.stop()
+    window.document.undo_stack.cleanChanged.disconnect(window.autosaver._on_clean_changed)
+
+    def click_restore() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryDialog):
+            QTimer.singleShot(20, click_restore)
+            return
+        restore = next(b for b in dialog.findChildren(QDialogButtonBox)[0].buttons() if b.text() == "Restore")
+        qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+
+    second = MainWindow()
+    second.show()
+    QTimer.singleShot(0, click_restore)
+    start_work(second, [str(example_copy)])
+    qtbot.wait(1_000)  # an open would have asked at once; give it time to try
+    assert message_boxes.shown == []
+    assert second.document.article.title == "Chưa kịp lưu" and second.document.is_modified()
+    assert "article.json was not opened" in second.statusBar().currentMessage()
+    second.document.undo_stack.setClean()
+    second.close()
+    destroy_now(second)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -12,7 +14,7 @@ from editor.draft import load_draft
 from editor.media import FileMedia
 from editor.model import HeadingBlock, ImageBlock, ParagraphBlock
 from tests.helpers import photo_bytes
-from tests.ui.conftest import open_article, type_text, wait_until_dom
+from tests.ui.conftest import js, open_article, type_text, wait_until_dom
 from tests.ui.test_preview import text_segment
 
 
@@ -256,6 +258,12 @@ def test_copy_for_cms_puts_html_and_text_on_the_clipboard(qtbot: Any, window: An
     assert mime.text().startswith("Quận Lê Chân tăng cường")
 
 
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
     open_article(qtbot, window, example_copy)
     target = tmp_path / "bai.pdf"
@@ -270,6 +278,10 @@ def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+    # A colleague can read it: the user's umask (0644 under 022), not QtWebEngine's private 0600.
+    import stat
+
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~current_umask()
 
 
 def test_dropped_files_become_photos_and_non_images_are_refused(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
@@ -361,6 +373,56 @@ def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: 
     wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
 
 
+def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+    from ui.crop_dialog import CropDialog
+
+    (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
+    image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    segment = window.composer.blocks.segment_of(image.id)
+    selector = f"document.querySelector('[data-block=\"{image.id}\"] img')"
+    wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
+    window.document.undo_stack.clear()
+    assert not window.actions.undo.isEnabled()
+    dragged: list[bool] = []
+
+    def drag_over_the_left_half() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CropDialog):
+            QTimer.singleShot(20, drag_over_the_left_half)
+            return
+        area = dialog._area
+        assert area is not None and area.width() == 720  # 1200 × 800 shown at 720 × 480
+        qtbot.mousePress(area, Qt.MouseButton.LeftButton, pos=QPoint(180, 120))
+        qtbot.mouseMove(area, QPoint(300, 200))
+        qtbot.mouseMove(area, QPoint(540, 360))
+        qtbot.mouseRelease(area, Qt.MouseButton.LeftButton, pos=QPoint(540, 360))
+        dragged.append(True)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, drag_over_the_left_half)
+    segment.crop_button.click()  # runs the dialog until OK
+    assert dragged
+    crop = window.document.article.block(image.id).crop
+    assert crop is not None  # the middle quarter: 0.25, 0.25, 0.5 × 0.5
+    assert all(abs(a - b) < 0.01 for a, b in zip((crop.left, crop.top, crop.width, crop.height), (0.25, 0.25, 0.5, 0.5)))
+    assert segment.crop_button.text() == "Crop ✓"
+    assert window.actions.undo.isEnabled()
+
+    def preview_shows_the_crop() -> None:  # a quarter of 1200 × 800, give or take the pixel the mouse is on
+        width, height = js(qtbot, window.preview, f"{selector}.getAttribute('width') + 'x' + {selector}.getAttribute('height')").split("x")
+        assert width.isdigit() and height.isdigit()  # the photo is still being prepared
+        assert abs(int(width) - 600) <= 4 and abs(int(height) - 400) <= 4
+
+    qtbot.waitUntil(preview_shows_the_crop, timeout=10_000)
+    window.actions.undo.trigger()
+    assert window.document.article.block(image.id).crop is None
+    wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
+
+
 def test_the_cover_photo_moves_first_and_becomes_the_social_image(qtbot: Any, window: Any, example_copy: Path) -> None:
     open_article(qtbot, window, example_copy)
     last_photo = window.document.article.images()[-1]
@@ -386,6 +448,25 @@ def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window:
     qtbot.waitUntil(window.composer.fields.author.hasFocus)
 
 
+def test_after_opening_a_file_the_checklist_never_shows_the_previous_articles_findings(
+    qtbot: Any, window: Any, example_copy: Path,
+) -> None:
+    from editor.checks import CheckInput, check_article
+
+    panel = window.checklist
+    qtbot.waitUntil(lambda: "title-missing" in [f.id for f in panel.findings], timeout=10_000)  # the empty article's
+    shown: list[set[str]] = []
+    panel.updated.connect(lambda: shown.append({f.id for f in panel.findings}))
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.files.open_path(example_copy)
+    # At once: the old findings are gone, and the panel says it is checking.
+    assert panel.findings == [] and panel.summary.text() == "Checking…"
+    expected = {f.id for f in check_article(window.document.article, CheckInput(site=window.document.site()))}
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] == expected, timeout=10_000)
+    assert all(ids in (set(), expected) for ids in shown), shown  # never the empty article's four errors
+    assert "title-missing" not in expected
+
+
 def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
     exported: list[bool] = []
     monkeypatch.setattr(window.files, "export_dialog", lambda: exported.append(True))
@@ -397,3 +478,30 @@ def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, m
     message_boxes.answer = QMessageBox.StandardButton.Yes
     window.actions.export.trigger()
     assert exported == [True]
+
+
+def test_quit_then_discard_quits(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    type_text(window.composer.fields.title, "Bỏ đi")
+    message_boxes.answer = QMessageBox.StandardButton.Discard
+    window.actions.quit.trigger()
+    assert [kind for kind, _, _ in message_boxes.shown] == ["question"]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_quit_cancelled_keeps_the_window_and_the_next_quit_asks_again(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    type_text(window.composer.fields.title, "Còn sửa")
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    window.actions.quit.trigger()
+    qtbot.wait(200)
+    assert window.isVisible() and window.document.article.title == "Còn sửa"
+    # Save, but the user closes the file dialog: still nothing saved, so stay.
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    with patch("ui.file_ops.QFileDialog.getSaveFileName", return_value=("", "")):
+        window.actions.quit.trigger()
+    qtbot.wait(200)
+    assert window.isVisible()
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    window.actions.quit.trigger()
+    qtbot.wait(200)
+    assert window.isVisible()
+    assert [kind for kind, _, _ in message_boxes.shown] == ["question"] * 3

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 
+from tests.ui.conftest import type_text
 from tests.ui.test_preview import text_segment
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "clipboard"
@@ -56,6 +57,42 @@ def test_paste_from_google_docs_keeps_real_bold_and_reports_the_web_picture(qtbo
     assert "not copied" in window.statusBar().currentMessage()
 
 
+def test_paste_from_a_web_page_keeps_headings_and_list_markers_and_no_object_box(qtbot: Any, window: Any) -> None:
+    window.composer.blocks.add_block("paragraph")
+    editor = text_segment(window).editor
+    type_text(editor, "Mở đầu. ")
+    mime = QMimeData()
+    mime.setHtml((SAMPLES / "web-page.html").read_text(encoding="utf-8"))
+    text_segment(window).editor.insertFromMimeData(mime)
+    blocks = window.document.article.blocks
+    shown = [(b.type, getattr(b, "level", None), b.text) for b in blocks]
+    assert shown == [
+        ("paragraph", None, "Mở đầu."),
+        ("heading", 2, "Nhiệm vụ thời gian tới"),
+        ("paragraph", None, "Quận tiếp tục <b>rà soát</b>."),
+        ("paragraph", None, "• Một là tuyên truyền;"),
+        ("paragraph", None, "• Hai là kiểm tra."),
+        ("paragraph", None, "&nbsp;" * 4 + "◦ Kiểm tra định kỳ"),  # nested, as the Word importer writes it
+        ("paragraph", None, "1. Bước một"),
+        ("paragraph", None, "2. Bước hai"),
+        ("heading", 3, "Kết quả"),
+        ("paragraph", None, "Đã xong."),
+    ]
+    assert not any("\ufffc" in text for _, _, text in shown)
+    assert "not copied" in window.statusBar().currentMessage()  # the web picture is named, not boxed
+    window.actions.undo.trigger()  # one step gives back the text as it was
+    assert [(b.type, b.text) for b in window.document.article.blocks] == [("paragraph", "Mở đầu.")]
+
+
+def test_a_picture_not_copied_leaves_no_object_character_in_a_field(qtbot: Any, window: Any) -> None:
+    lead = window.composer.fields.lead
+    mime = QMimeData()
+    mime.setHtml('<p>Sapo <img src="https://haiphong.gov.vn/a.jpg"> có ảnh.</p><ul><li>một</li></ul>')
+    lead.insertFromMimeData(mime)
+    assert window.document.article.lead == "Sapo  có ảnh. • một"
+    assert "\ufffc" not in lead.toPlainText()
+
+
 def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
     from tests.editor.test_word_import import vietnamese_document
 
@@ -66,3 +103,49 @@ def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_pa
     assert window.document.path is None  # saving asks where: the .docx is never overwritten
     assert message_boxes.shown and "table" in message_boxes.shown[-1][2]
     qtbot.waitUntil(lambda: window.composer.fields.title.text() == "Quận Lê Chân họp Ban Chỉ đạo 35")
+
+
+def test_a_word_import_shows_its_own_date_and_none_of_the_previous_articles_rows(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from datetime import datetime, timezone
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.editor.test_word_import import dated_document
+    from tests.ui.conftest import open_article
+    from ui.form.related_editor import _RelatedRow
+
+    open_article(qtbot, window, example_copy)
+    fields = window.composer.fields
+    assert window.document.article.related and fields.published.text() != "12/03/2025 06:30"
+    rows_on_screen: list[int] = []
+
+    def notes_box(*args: Any, **kwargs: Any) -> None:  # what is on screen behind the notes
+        rows_on_screen.append(sum(row.isVisible() for row in fields.related.findChildren(_RelatedRow)))
+
+    monkeypatch.setattr(QMessageBox, "information", notes_box)
+    # No date line: the date comes from when the document was last saved.
+    source = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=timezone.utc))
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.intake.import_word(source)
+    assert rows_on_screen == [0]
+    assert fields.published.text() == "12/03/2025 06:30"
+
+
+def test_a_word_import_without_a_date_shows_no_date(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
+    from tests.editor.test_word_import import dated_document
+    from tests.ui.conftest import open_article
+
+    open_article(qtbot, window, example_copy)
+    fields = window.composer.fields
+    before = fields.published.text()
+    assert window.document.article.published is not None and before[:2].isdigit()
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.intake.import_word(dated_document(tmp_path, None, None))
+    assert window.document.article.published is None
+    assert fields.published.text() == "no date"
+    # Choosing a date again works from there.
+    fields.published.setFocus()
+    qtbot.keyClick(fields.published, Qt.Key.Key_Up)
+    assert window.document.article.published is not None

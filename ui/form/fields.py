@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -40,6 +40,10 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.published = QDateTimeEdit(self)
         self.published.setCalendarPopup(True)
         self.published.setDisplayFormat("dd/MM/yyyy HH:mm")
+        # An article without a date (a Word import may have none) shows the
+        # edit's minimum, which reads as the "no date" text, never the date
+        # of the article shown before.
+        self.published.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone(DEFAULT_TIMEZONE.encode())))
         self.timezone_label = QLabel(self)
         self.language = QComboBox(self)
         self.language.addItem("", "vi")
@@ -110,6 +114,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url.setText(self.tr("Make from title"))
         self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
         self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
+        self.published.setSpecialValueText(self.tr("no date"))
 
     # --- from the widgets to the document ----------------------------------
     def _on_lead_changed(self) -> None:
@@ -128,6 +133,9 @@ class ArticleFieldsForm(Retranslating, QWidget):
 
     def _on_published_changed(self, value: QDateTime) -> None:
         if self._updating:
+            return
+        if value == self.published.minimumDateTime():
+            self._document.set_field("published", None, self.tr("Change date"), merge_key="published")
             return
         date, time = value.date(), value.time()
         moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=self._zone())
@@ -179,5 +187,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
             shown.setTimeZone(QTimeZone(zone_name.encode()))
             if self.published.dateTime() != shown:
                 self.published.setDateTime(shown)
+        elif self.published.dateTime() != self.published.minimumDateTime():
+            self.published.setDateTime(self.published.minimumDateTime())
         offset = local.strftime("%z") if local is not None else ""
         self.timezone_label.setText(f"{zone_name} (UTC{offset[:3]}:{offset[3:]})" if offset else zone_name)

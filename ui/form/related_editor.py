@@ -103,6 +103,11 @@ class RelatedEditor(Retranslating, QWidget):
                 row.url.set_text(link.url)
             return
         for row in self._rows:
+            # Off the screen now: deleteLater alone waits for the event loop,
+            # and a dialog opened meanwhile (the Word import's notes) would
+            # show the previous article's rows behind it.
+            self._rows_box.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self._rows = []
         for index, link in enumerate(links):
