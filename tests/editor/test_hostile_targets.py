@@ -85,3 +85,18 @@ def test_a_dangling_symbolic_link_at_the_output_is_not_replaced_without_force(
         return
     assert export(draft_folder / "bai.article", "-o", target, "--force") == 0
     assert not target.is_symlink() and not (tmp_path / "nowhere").exists()  # the link is replaced, never followed
+
+
+def test_a_dangling_symbolic_link_at_the_imports_output_is_not_replaced_without_force(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Quận Lê Chân họp Ban Chỉ đạo 35", style="Title")
+    document.add_paragraph("Đồng chí Phạm Văn Tân chủ trì.")
+    document.save(tmp_path / "bai.docx")
+    target = tmp_path / "bai.article"
+    target.symlink_to(tmp_path / "nowhere.article")
+    assert cli_main(["import", str(tmp_path / "bai.docx"), "-o", str(target)]) == 2
+    assert os.readlink(target) == str(tmp_path / "nowhere.article")
+    assert cli_main(["import", str(tmp_path / "bai.docx"), "-o", str(target), "--force"]) == 0
+    assert not target.is_symlink() and not (tmp_path / "nowhere.article").exists()
