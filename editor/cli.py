@@ -19,14 +19,13 @@ from typing import NoReturn, Sequence
 from editor.article_format import load_site_profile
 from editor.checks import CheckInput, check_article, has_errors, raw_texts
 from editor.draft import save_draft
-from editor.errors import ArticleError, DocumentImportError, ExportError
+from editor.errors import ArticleError, ExportError
 from editor.draft import SUFFIX
 from editor.export import ExportOptions, TargetKind, export_article, target_kind
 from editor.model import Article, SiteProfile
 from editor.pdf import export_pdf
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
-from editor.regular_files import require_regular_file
 from editor.site import effective_site, load_saved_profile
 from editor.word_import import import_docx
 
@@ -97,7 +96,6 @@ def _run_import(args: argparse.Namespace) -> int:
                           "(export it afterwards to make a page)", path=args.output)
     if os.path.lexists(args.output) and not args.force:  # a dangling link is something there too
         raise ExportError("already exists; choose another name, or replace it with --force", path=args.output)
-    require_regular_file(args.input, DocumentImportError, "Word document")  # a FIFO would hang the import
     result = import_docx(args.input)
     save_draft(result.article, args.output)
     for note in result.notes:

@@ -68,6 +68,11 @@ def headline(error: ArticleError) -> str:
     return translated("errors", _FALLBACK)
 
 
+def reason_sentence(reason: str | None) -> str | None:
+    """The cause a user can act on, in their language, or None."""
+    return translated("errors", _REASONS[reason]) if reason in _REASONS else None
+
+
 def describe_error(error: ArticleError) -> str:
     """What happened and what to do, then the details."""
     reason = getattr(error, "reason", None)

@@ -17,14 +17,20 @@ from editor.errors import ImageError
 from editor.images import open_image
 from editor.media import FileMedia, MemoryMedia
 from editor.model import ImageBlock
+from editor.regular_files import read_regular_file
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp", ".heic")
+
+
+# A photo file larger than this is no camera's (a 200 MP TIFF is ~600 MB).
+MAX_PHOTO_BYTES = 1024**3
 
 
 @dataclass
 class ImportResult:
     blocks: list[ImageBlock] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    reasons: set[str] = field(default_factory=set)  # editor.errors reasons, said in the user's language
 
 
 def check_image_files(paths: list[Path]) -> ImportResult:
@@ -32,15 +38,14 @@ def check_image_files(paths: list[Path]) -> ImportResult:
     result = ImportResult()
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            result.problems.append(f"{path.name}: {error.strerror or error}")
-            continue
-        try:
+            # Never a FIFO or a device: it would hang this worker for ever.
+            data = read_regular_file(path, MAX_PHOTO_BYTES, ImageError, "photo")
             with open_image(data, path.name) as image:
                 image.verify()
         except ImageError as error:
-            result.problems.extend(error.problems)
+            result.problems.extend(error.lines())
+            if error.reason:
+                result.reasons.add(error.reason)
             continue
         except Exception as error:  # noqa: BLE001 — Pillow's verify raises many kinds
             result.problems.append(f"{path.name}: the image is damaged ({error})")
