@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Opened %1; changed so that it can be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã mở %1; đã sửa để có thể lưu: %2</translation>
     </message>
     <message>
         <source>Opened %s</source>
@@ -675,11 +675,11 @@
     </message>
     <message>
         <source>Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay…</translation>
     </message>
     <message>
         <source>Choose another photo for this block (for a missing photo, too)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn ảnh khác cho khối này (cả khi ảnh bị thiếu)</translation>
     </message>
     <message>
         <source>Cover photo</source>
@@ -725,15 +725,15 @@
     </message>
     <message>
         <source>Replace the photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay ảnh</translation>
     </message>
     <message>
         <source>Photos (%s)</source>
-        <translation type="unfinished">Ảnh (%s)</translation>
+        <translation>Ảnh (%s)</translation>
     </message>
     <message>
         <source>Replace photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay ảnh</translation>
     </message>
 </context>
 <context>
