@@ -33,3 +33,24 @@ def load_saved_profile(path: Path | None = None) -> SiteProfile | None:
 def effective_site(article: Article, override: SiteProfile | None, saved: SiteProfile | None) -> SiteProfile:
     base = saved or SiteProfile()
     return base.overridden_by(article.site).overridden_by(override)
+
+
+def portable_site(site: SiteProfile) -> SiteProfile | None:
+    """``site`` as a draft carries it to another computer: the logo by its
+    full path (relative to the profile's folder it would mean nothing beside
+    the draft). None when every field is empty: nothing to carry."""
+    carried = SiteProfile(extra=dict(site.extra))
+    for name in SiteProfile.FIELDS:
+        setattr(carried, name, getattr(site, name))
+    logo = site.logo_path()
+    carried.logo = str(logo.resolve()) if logo is not None else ""
+    if not any(getattr(carried, name) for name in SiteProfile.FIELDS):
+        return None
+    return carried
+
+
+def same_profile(one: SiteProfile, other: SiteProfile) -> bool:
+    """The same portal on the page: every field alike, the logo by its file."""
+    return all(getattr(one, name) == getattr(other, name) for name in SiteProfile.FIELDS if name != "logo") and (
+        one.logo_path() == other.logo_path()
+    )

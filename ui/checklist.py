@@ -59,6 +59,7 @@ class ChecklistPanel(Retranslating, QDockWidget):
             return
         self._running = True
         snapshot = copy.deepcopy(self._document.article)
+        snapshot.site = self._document.site()  # the profile the page is shown with
 
         def done(findings: list[Finding]) -> None:
             self._running = False

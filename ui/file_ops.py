@@ -24,6 +24,7 @@ from editor.export import ExportOptions, export_article
 from editor.inputs import load_article
 from editor.media import ArchiveMedia
 from editor.model import DEFAULT_TIMEZONE, Article
+from editor.site import portable_site
 from editor.text import slug
 from editor.workspace import Workspace
 from ui import settings
@@ -191,6 +192,9 @@ class FileController(QObject):
 
     def _save_to(self, path: Path, then: Callable[[], None] | None, overwrite: bool = False) -> None:
         snapshot = copy.deepcopy(self._document.article)
+        # The draft carries the profile its page was shown with, so that it
+        # shows the same portal on a colleague's computer.
+        snapshot.site = portable_site(self._document.site())
         media_before = {block.id: block.media for block in self._document.article.images()}
         index_at_save = self._document.undo_stack.index()
         same_file = path == self._document.path

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from editor import cms
 from editor.site import saved_profile_path
@@ -30,6 +30,7 @@ from ui.find_dialog import FindReplaceDialog
 from ui.form.text_edits import RichTextEdit
 from ui.image_cache import ImageCache
 from ui.preview import PreviewPane, PreviewView, PreviewWidth
+from ui.site_bar import SiteProfileBar
 from ui.site_profile_dialog import SiteProfileDialog
 from ui.status import WordCountLabel
 from ui.vietnamese_text import LegacyTextGuard, unify_tone_marks
@@ -67,7 +68,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.site_bar = SiteProfileBar(self.document, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.site_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self._build_menus()

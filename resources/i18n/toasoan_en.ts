@@ -952,6 +952,25 @@
         </message>
     </context>
     <context>
+        <name>SiteProfileBar</name>
+        <message>
+            <source>Use this computer's profile</source>
+            <translation>Use this computer's profile</translation>
+        </message>
+        <message>
+            <source>Keep the article's</source>
+            <translation>Keep the article's</translation>
+        </message>
+        <message>
+            <source>This article was written with another site profile (“%1”) than this computer's (“%2”). The page shows the article's.</source>
+            <translation>This article was written with another site profile (“%1”) than this computer's (“%2”). The page shows the article's.</translation>
+        </message>
+        <message>
+            <source>Use this computer's site profile</source>
+            <translation>Use this computer's site profile</translation>
+        </message>
+    </context>
+    <context>
         <name>SiteProfileDialog</name>
         <message>
             <source>Site profile</source>

@@ -949,6 +949,25 @@
         </message>
     </context>
     <context>
+        <name>SiteProfileBar</name>
+        <message>
+            <source>Use this computer's profile</source>
+            <translation>Dùng thông tin cổng của máy này</translation>
+        </message>
+        <message>
+            <source>Keep the article's</source>
+            <translation>Giữ của bài viết</translation>
+        </message>
+        <message>
+            <source>This article was written with another site profile (“%1”) than this computer's (“%2”). The page shows the article's.</source>
+            <translation>Bài viết này được soạn với thông tin cổng khác (“%1”) với thông tin cổng của máy này (“%2”). Trang đang hiển thị theo thông tin cổng của bài viết.</translation>
+        </message>
+        <message>
+            <source>Use this computer's site profile</source>
+            <translation>Dùng thông tin cổng của máy này</translation>
+        </message>
+    </context>
+    <context>
         <name>SiteProfileDialog</name>
         <message>
             <source>Site profile</source>

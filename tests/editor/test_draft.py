@@ -183,3 +183,24 @@ def test_a_long_article_of_repetitive_text_is_no_zip_bomb(tmp_path: Path) -> Non
     article = Article(title="Lặp lại", blocks=[ParagraphBlock(text="Đoạn mới. " * 5000)])
     save_draft(article, tmp_path / "bai.article")
     assert load_draft(tmp_path / "bai.article").blocks[0].text == article.blocks[0].text  # type: ignore[attr-defined]
+
+
+def test_a_draft_carries_the_site_profile_with_its_logo_by_full_path(article: Article, tmp_path: Path) -> None:
+    from editor.model import SiteProfile
+    from editor.site import portable_site, same_profile
+
+    office = tmp_path / "office"
+    office.mkdir()
+    (office / "logo.png").write_bytes(photo_bytes((64, 64)))
+    profile = SiteProfile(name="Cổng thông tin quận Lê Chân", fanpage_url="https://facebook.com/lechan",
+                          logo="logo.png", base_dir=office)
+    article.site = portable_site(profile)
+    elsewhere = tmp_path / "share" / "bai.article"
+    elsewhere.parent.mkdir()
+    save_draft(article, elsewhere)
+    carried = load_draft(elsewhere).site
+    assert carried is not None and carried.name == "Cổng thông tin quận Lê Chân"
+    assert carried.fanpage_url == "https://facebook.com/lechan"
+    assert carried.logo_path() == office / "logo.png"  # not share/logo.png
+    assert same_profile(carried, profile) and not same_profile(carried, SiteProfile(name="Cổng khác"))
+    assert portable_site(SiteProfile()) is None  # nothing to carry
