@@ -159,6 +159,13 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
     return files
 
 
+def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> dict[str, _ExportedFile]:
+    """Each photo as an export writes it (``images/<name>``, its bytes and
+    size), by block id. Copy for CMS takes its photos from here, so that its
+    HTML names every photo as the export does."""
+    return _prepare_images(article, max_size)
+
+
 def _edit_key(block: ImageBlock) -> tuple[object, ...]:
     """The same photo with the same edits is exported once."""
     assert block.media is not None

@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from editor import cms
 from editor.site import saved_profile_path
 from editor.workspace import Workspace, default_workspace_path as workspace_path
 from ui import settings
@@ -18,7 +17,7 @@ from editor.checks import Finding
 from ui.checklist import ChecklistPanel
 from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.autosave import Autosaver
-from ui.clipboard import put_html
+from ui.cms_copy import CmsCopier
 from ui.recovery_dialog import RecoveryDialog
 from ui.revisions_dialog import RevisionsDialog
 from ui.composer import Composer
@@ -50,6 +49,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.preview_pane = PreviewPane(self.preview, self)
         workspace = Workspace(workspace_path())
         self.files = FileController(self, self.document, self.preview, workspace)
+        self.cms_copier = CmsCopier(self, self.document, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.actions = build_actions(self)
         self._close_confirmed = False
@@ -176,7 +176,7 @@ class MainWindow(Retranslating, QMainWindow):
         a.site_profile.triggered.connect(self._edit_site_profile)
         a.find.triggered.connect(self._show_find_dialog)
         a.import_word.triggered.connect(self.intake.choose_word_document)
-        a.copy_for_cms.triggered.connect(self._copy_for_cms)
+        a.copy_for_cms.triggered.connect(self.cms_copier.copy)
         a.unify_tone_marks.triggered.connect(self._unify_tone_marks)
         self.legacy_guard.converted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         for width, item in a.widths.items():
@@ -304,10 +304,6 @@ class MainWindow(Retranslating, QMainWindow):
             if widget is not None:
                 self.composer.ensureWidgetVisible(widget)
                 getattr(widget, "line", widget).setFocus()  # a URL field focuses its line edit
-
-    def _copy_for_cms(self) -> None:
-        put_html(cms.body_html(self.document.article), cms.plain_text(self.document.article))
-        self.statusBar().showMessage(self.tr("The article is on the clipboard: paste it into the portal's editor"), 5000)
 
     def _unify_tone_marks(self) -> None:
         style = self.document.site().tone_marks

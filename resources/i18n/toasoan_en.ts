@@ -317,6 +317,47 @@
         </message>
     </context>
     <context>
+        <name>CmsCopier</name>
+        <message>
+            <source>Preparing the article for the portal…</source>
+            <translation>Preparing the article for the portal…</translation>
+        </message>
+        <message>
+            <source>The article is on the clipboard: paste it into the portal's editor</source>
+            <translation>The article is on the clipboard: paste it into the portal's editor</translation>
+        </message>
+        <message>
+            <source>The article is on the clipboard; its photos are not</source>
+            <translation>The article is on the clipboard; its photos are not</translation>
+        </message>
+        <message>
+            <source>Copy for CMS</source>
+            <translation>Copy for CMS</translation>
+        </message>
+        <message numerus="yes">
+            <source>The article is on the clipboard. Its %n photo(s) are not: upload them to the portal too, under these names, which the pasted text uses:</source>
+            <translation>
+                <numerusform>The article is on the clipboard. Its %n photo are not: upload them to the portal too, under these names, which the pasted text uses:</numerusform>
+                <numerusform>The article is on the clipboard. Its %n photos are not: upload them to the portal too, under these names, which the pasted text uses:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the photos to a folder now?</source>
+            <translation>Save the photos to a folder now?</translation>
+        </message>
+        <message>
+            <source>Save the photos for the portal</source>
+            <translation>Save the photos for the portal</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) saved in %1: upload them with the article</source>
+            <translation>
+                <numerusform>%n photo saved in %1: upload them with the article</numerusform>
+                <numerusform>%n photos saved in %1: upload them with the article</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Composer</name>
         <message>
             <source>Body</source>
@@ -830,10 +871,6 @@
         <message>
             <source>Export anyway?</source>
             <translation>Export anyway?</translation>
-        </message>
-        <message>
-            <source>The article is on the clipboard: paste it into the portal's editor</source>
-            <translation>The article is on the clipboard: paste it into the portal's editor</translation>
         </message>
         <message>
             <source>Unify tone marks</source>

@@ -317,6 +317,45 @@
         </message>
     </context>
     <context>
+        <name>CmsCopier</name>
+        <message>
+            <source>Preparing the article for the portal…</source>
+            <translation>Đang chuẩn bị bài viết cho cổng…</translation>
+        </message>
+        <message>
+            <source>The article is on the clipboard: paste it into the portal's editor</source>
+            <translation>Bài viết đã ở trong bộ nhớ tạm: hãy dán vào trình soạn thảo của cổng</translation>
+        </message>
+        <message>
+            <source>The article is on the clipboard; its photos are not</source>
+            <translation>Bài viết đã ở trong bộ nhớ tạm; ảnh thì chưa</translation>
+        </message>
+        <message>
+            <source>Copy for CMS</source>
+            <translation>Chép sang CMS</translation>
+        </message>
+        <message numerus="yes">
+            <source>The article is on the clipboard. Its %n photo(s) are not: upload them to the portal too, under these names, which the pasted text uses:</source>
+            <translation>
+                <numerusform>Bài viết đã ở trong bộ nhớ tạm, nhưng %n ảnh của bài thì không: hãy tải cả ảnh lên cổng, với đúng các tên dưới đây mà nội dung dán vào đang dùng:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the photos to a folder now?</source>
+            <translation>Lưu các ảnh vào một thư mục ngay bây giờ?</translation>
+        </message>
+        <message>
+            <source>Save the photos for the portal</source>
+            <translation>Lưu ảnh để tải lên cổng</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) saved in %1: upload them with the article</source>
+            <translation>
+                <numerusform>Đã lưu %n ảnh vào %1: hãy tải chúng lên cùng bài viết</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Composer</name>
         <message>
             <source>Body</source>
@@ -828,10 +867,6 @@
         <message>
             <source>Export anyway?</source>
             <translation>Vẫn xuất bài?</translation>
-        </message>
-        <message>
-            <source>The article is on the clipboard: paste it into the portal's editor</source>
-            <translation>Bài viết đã ở trong bộ nhớ tạm: hãy dán vào trình soạn thảo của cổng</translation>
         </message>
         <message>
             <source>Unify tone marks</source>

@@ -149,6 +149,19 @@ def test_only_the_first_photo_loads_eagerly() -> None:
     assert [img.get("loading") for img in images] == [None, "lazy"]
 
 
+def test_a_source_that_wants_every_photo_at_once_is_honoured() -> None:
+    class AllAtOnce(OnePhoto):
+        def is_first(self, block: ImageBlock) -> bool:
+            return True  # a CMS editor lazy-loads nothing
+
+    article = sample_article()
+    article.blocks += [ImageBlock(id="img2", src="2.jpg", alt="Hai"), ImageBlock(id="img3", src="3.jpg", alt="Ba")]
+    page = parse_html(render_article(article, SITE, AllAtOnce())).findall(".//figure[@class='photo']/img")
+    assert [img.get("loading") for img in page] == [None, None, None]
+    alone = [parse_html(render_block(article, b, AllAtOnce())).find(".//img") for b in article.images()]
+    assert [img.get("loading") for img in alone] == [None, None, None]
+
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',

@@ -247,14 +247,31 @@ def test_replace_all_ignoring_diacritics_is_one_undo_step(qtbot: Any, window: An
     dialog.close()
 
 
-def test_copy_for_cms_puts_html_and_text_on_the_clipboard(qtbot: Any, window: Any, example_copy: Path) -> None:
+def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_it_names(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, message_boxes: Any
+) -> None:
+    import re
+
     from PySide6.QtGui import QGuiApplication
 
     open_article(qtbot, window, example_copy)
-    window.actions.copy_for_cms.trigger()
+    folder = tmp_path / "cho-cong"
+    folder.mkdir()
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    with patch("ui.cms_copy.QFileDialog.getExistingDirectory", return_value=str(folder)):
+        window.actions.copy_for_cms.trigger()
+        qtbot.waitUntil(lambda: len(list(folder.iterdir())) == 3, timeout=20_000)
     mime = QGuiApplication.clipboard().mimeData()
-    assert mime.html().count("<figure") == 3 and "data-block" not in mime.html()
+    html = mime.html()
+    assert html.count("<figure") == 3 and "data-block" not in html and 'loading="lazy"' not in html
     assert mime.text().startswith("Quận Lê Chân tăng cường")
+    # The user is told the photos must be uploaded, and under which names.
+    kind, _, text = message_boxes.shown[-1]
+    names = re.findall(r'<img src="([^"]+)"', html)
+    assert kind == "question" and "upload" in text and all(name in text for name in names)
+    assert sorted(names) == sorted(p.name for p in folder.iterdir())
+    qtbot.waitUntil(lambda: str(folder) in window.statusBar().currentMessage(), timeout=10_000)
+    assert "3 photo" in window.statusBar().currentMessage()
 
 
 def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
