@@ -41,7 +41,8 @@ class ChecklistPanel(Retranslating, QDockWidget):
         self.setWidget(body)
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._timer.timeout.connect(self.run_now)
-        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved, document.reset):
+        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved, document.reset,
+                       document.site_changed):
             signal.connect(lambda *args: self._timer.start())
         self.list.itemActivated.connect(self._on_item_activated)
         self.list.itemClicked.connect(self._on_item_activated)

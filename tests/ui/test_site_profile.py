@@ -56,7 +56,7 @@ def test_a_draft_opened_on_another_computer_shows_its_own_profile_and_offers_the
     assert not bar.isVisible()
 
 
-def test_the_checklist_reads_the_profile_the_page_shows(qtbot: Any, window: Any) -> None:
+def test_the_checklist_rechecks_with_the_profile_the_page_shows(qtbot: Any, window: Any) -> None:
     seen: list[SiteProfile | None] = []
     import editor.checks
 
@@ -68,8 +68,9 @@ def test_the_checklist_reads_the_profile_the_page_shows(qtbot: Any, window: Any)
 
     from unittest.mock import patch
 
+    checklist = window.checklist
+    qtbot.waitUntil(lambda: not checklist._timer.isActive() and not checklist._running, timeout=10_000)
     with patch("ui.checklist.check_article", spy):
-        window.document.set_saved_site(OURS)
-        window.checklist.run_now()
+        window.document.set_saved_site(OURS)  # Settings ▸ Site profile…: no edit to the article
         qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert seen[-1] is not None and seen[-1].name == OURS.name and seen[-1].fanpage_url == OURS.fanpage_url
