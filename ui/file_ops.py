@@ -192,9 +192,7 @@ class FileController(QObject):
 
     def _save_to(self, path: Path, then: Callable[[], None] | None, overwrite: bool = False) -> None:
         snapshot = copy.deepcopy(self._document.article)
-        # The draft carries the profile its page was shown with, so that it
-        # shows the same portal on a colleague's computer.
-        snapshot.site = portable_site(self._document.site())
+        site = self._document.site()
         media_before = {block.id: block.media for block in self._document.article.images()}
         index_at_save = self._document.undo_stack.index()
         same_file = path == self._document.path
@@ -213,6 +211,9 @@ class FileController(QObject):
                 if same_file and not overwrite:
                     check_unchanged(path, expected_state)
                 workspace.stand_in_for_missing_photos(snapshot)
+                # The draft carries the profile its page was shown with, so
+                # that it shows the same portal on a colleague's computer.
+                snapshot.site = portable_site(site)
                 save_draft(snapshot, path, revision_at=revision_at)
             return lock, file_state(path)
 
