@@ -35,15 +35,19 @@ def effective_site(article: Article, override: SiteProfile | None, saved: SitePr
     return base.overridden_by(article.site).overridden_by(override)
 
 
-def portable_site(site: SiteProfile) -> SiteProfile | None:
-    """``site`` as a draft carries it to another computer: the logo by its
-    full path (relative to the profile's folder it would mean nothing beside
-    the draft). None when every field is empty: nothing to carry."""
-    carried = SiteProfile(extra=dict(site.extra))
+def carried_site(article: Article, saved: SiteProfile) -> SiteProfile | None:
+    """The profile a saved draft carries: the one its page is shown with, so
+    that it shows the same portal on a colleague's computer. The logo only
+    when the article has its own (by its full path, since relative to the
+    profile's folder it would mean nothing beside the draft): the saved
+    profile's logo is a file on this computer, and each computer's own
+    profile gives its logo. None when there is nothing to carry."""
+    shown = effective_site(article, None, saved)
+    carried = SiteProfile(extra=dict(shown.extra))
     for name in SiteProfile.FIELDS:
-        setattr(carried, name, getattr(site, name))
-    logo = site.logo_path()
-    carried.logo = str(logo.resolve()) if logo is not None else ""
+        setattr(carried, name, getattr(shown, name))
+    own_logo = article.site.logo_path() if article.site is not None else None
+    carried.logo = str(own_logo.resolve()) if own_logo is not None else ""
     if not any(getattr(carried, name) for name in SiteProfile.FIELDS):
         return None
     return carried

@@ -24,7 +24,7 @@ from editor.export import ExportOptions, export_article
 from editor.inputs import load_article
 from editor.media import ArchiveMedia
 from editor.model import DEFAULT_TIMEZONE, Article
-from editor.site import portable_site
+from editor.site import carried_site
 from editor.text import slug
 from editor.workspace import Workspace
 from ui import settings
@@ -192,7 +192,7 @@ class FileController(QObject):
 
     def _save_to(self, path: Path, then: Callable[[], None] | None, overwrite: bool = False) -> None:
         snapshot = copy.deepcopy(self._document.article)
-        site = self._document.site()
+        saved_site = self._document.saved_site
         media_before = {block.id: block.media for block in self._document.article.images()}
         index_at_save = self._document.undo_stack.index()
         same_file = path == self._document.path
@@ -213,7 +213,7 @@ class FileController(QObject):
                 workspace.stand_in_for_missing_photos(snapshot)
                 # The draft carries the profile its page was shown with, so
                 # that it shows the same portal on a colleague's computer.
-                snapshot.site = portable_site(site)
+                snapshot.site = carried_site(snapshot, saved_site)
                 save_draft(snapshot, path, revision_at=revision_at)
             return lock, file_state(path)
 
