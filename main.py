@@ -4,6 +4,7 @@ with a subcommand (``export`` …) it runs the command line, without Qt."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,6 +15,12 @@ def main(argv: list[str] | None = None) -> int:
         from editor.cli import main as cli_main
 
         return cli_main(argv)
+    if argv and not argv[0].startswith("-") and not Path(argv[0]).exists():
+        # "main.py exprot …": a mistyped command, not a file to open. Say so
+        # and stop, rather than start the window on a file that is not there.
+        from editor.cli import refuse_unknown_command
+
+        return refuse_unknown_command(argv[0])
     from ui.app import run
 
     return run(argv)

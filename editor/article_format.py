@@ -7,6 +7,7 @@ the app loses nothing that other tools wrote.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import datetime
 from pathlib import Path
@@ -49,8 +50,9 @@ _SITE_FIELDS = SiteProfile.FIELDS
 TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
 
-# Resolves an image ``src`` to its bytes: returns the media, or a problem.
-MediaResolver = Callable[[str], "Media | str"]
+# Resolves an image ``src`` to its bytes: returns the media, a problem, or
+# None for a photo that is missing but must not stop the article opening.
+MediaResolver = Callable[[str], "Media | str | None"]
 
 
 class _Problems:
@@ -175,6 +177,9 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
     return article
 
 
+MIN_YEAR, MAX_YEAR = 1000, 9000
+
+
 def _parse_published(text: str, problems: _Problems) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
@@ -183,6 +188,10 @@ def _parse_published(text: str, problems: _Problems) -> datetime | None:
         return None
     if moment.tzinfo is None:
         problems.add("published", f"{text!r} has no UTC offset; write it as 2023-11-01T16:20:00+07:00")
+        return None
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        # Near year 1 or 9999 a change of time zone overflows: nothing could show it.
+        problems.add("published", f"{text!r} is not a year between {MIN_YEAR} and {MAX_YEAR}")
         return None
     return moment
 
@@ -332,20 +341,117 @@ def site_to_dict(site: SiteProfile) -> dict[str, Any]:
     return data
 
 
-def parse_json(text: bytes | str, source: str | None = None) -> Any:
-    """Parse JSON, turning a syntax error into a one-line FormatError.
+MAX_DEPTH = 100  # an article is 4 levels deep; far deeper data only crashes whoever reads it next
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotFinite(name)
+
+
+class _NotFinite(ValueError):
+    pass
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 reads as Infinity
+        raise _NotFinite(text)
+    return value
+
+
+def _tidy(data: Any, notes: list[str]) -> Any:
+    """Refuse data nested deeper than ``MAX_DEPTH``; replace lone surrogates
+    (text no file can hold, so the draft could never be saved) with U+FFFD."""
+    replaced = 0
+
+    def fix(text: str) -> str:
+        nonlocal replaced
+        fixed, count = _LONE_SURROGATE.subn("\ufffd", text)
+        replaced += count
+        return fixed
+
+    root = [data]
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FormatError(f"the data is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, dict):
+            for key in list(node):
+                value = node[key]
+                if isinstance(key, str) and _LONE_SURROGATE.search(key):
+                    del node[key]
+                    key = fix(key)
+                    node[key] = value
+                if isinstance(value, str):
+                    node[key] = fix(value) if _LONE_SURROGATE.search(value) else value
+                elif isinstance(value, (dict, list)):
+                    stack.append((value, depth + 1))
+        else:
+            for index, value in enumerate(node):
+                if isinstance(value, str):
+                    if _LONE_SURROGATE.search(value):
+                        node[index] = fix(value)
+                elif isinstance(value, (dict, list)):
+                    stack.append((value, depth + 1))
+    if replaced:
+        notes.append(f"{replaced} character(s) that no file can hold (lone UTF-16 surrogates) were replaced by \ufffd")
+    return root[0]
+
+
+def parse_json(text: bytes | str, source: str | None = None, notes: list[str] | None = None) -> Any:
+    """Parse JSON, turning every way it can fail into a one-line FormatError.
 
     ``source`` names the JSON inside a bigger file (a member of a draft).
+    NaN and Infinity are refused (no other tool reads them back), and so is
+    data nested too deeply or holding integers too long to read; lone
+    surrogates are replaced, with a line added to ``notes``.
     """
     where = f"{source}: " if source else ""
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except UnicodeDecodeError as error:
-        raise FormatError(f"{where}not UTF-8 text (byte {error.start})") from error
+        raise FormatError(f"{where}not UTF-8 text: save it as UTF-8 (Unicode) and try again") from error
     except json.JSONDecodeError as error:
-        raise FormatError(f"{where}not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+        raise FormatError(f"{where}not valid JSON at line {error.lineno}, column {error.colno}: {_plain_json_problem(error.msg)}") from error
+    except _NotFinite as error:
+        raise FormatError(f"{where}{error} is not a number other programs can read (NaN and Infinity are not allowed)") from error
+    except RecursionError as error:
+        raise FormatError(f"{where}the data is nested more than {MAX_DEPTH} levels deep") from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise FormatError(f"{where}holds a number of more than 4,300 digits, too long to read") from error
+    try:
+        return _tidy(data, notes if notes is not None else [])
+    except FormatError as error:
+        raise FormatError([where + line for line in error.problems]) from error
+
+
+def encode_json(data: Any) -> bytes:
+    """JSON text as UTF-8, the way drafts are written. A lone surrogate that
+    slipped in anyway becomes its JSON escape, so the write cannot fail."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return text.encode("utf-8", "backslashreplace")
+
+
+# json's messages are for programmers ("Expecting ',' delimiter"): said plainly.
+_JSON_PROBLEMS = (
+    ("Expecting ',' delimiter", "a comma or a closing bracket is missing"),
+    ("Expecting ':' delimiter", "a colon is missing after a name"),
+    ("Expecting property name", "a name in double quotes is expected (a comma too many?)"),
+    ("Expecting value", "a value is missing, or the file is empty"),
+    ("Unterminated string", "a text in quotes is not closed"),
+    ("Invalid control character", "a text holds a raw control character"),
+    ("Invalid \\escape", "a backslash escape is not valid"),
+    ("Invalid \\uXXXX escape", "a \\u escape is not valid"),
+    ("Extra data", "there is more after the end of the data"),
+)
+
+
+def _plain_json_problem(message: str) -> str:
+    return next((plain for start, plain in _JSON_PROBLEMS if message.startswith(start)), "the text is not valid JSON")
 
 
 def file_resolver(base_dir: Path, *, require_media: bool = True) -> MediaResolver:

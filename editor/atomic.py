@@ -12,7 +12,9 @@ import errno
 import glob
 import os
 import shutil
+import stat
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import BinaryIO, Callable
@@ -91,6 +93,45 @@ def remove_stale_temps(target: Path) -> None:
         pass  # tidying up is never worth failing a save for
 
 
+def _read_umask() -> int:
+    """The process's umask, without changing it where the system can tell."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    with _UMASK_LOCK:  # os.umask can only be read by setting it: keep that short and alone
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def ordinary_file_mode(target: Path) -> int:
+    """The mode an ordinary save would give ``target``: the existing file's
+    own, else 0666 less the user's umask (0644 under umask 022). Temporary
+    files are created private (0600), which would lock a colleague out."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_read_umask()
+
+
+def ordinary_folder_mode() -> int:
+    """0777 less the user's umask: what ``mkdir`` gives (``mkdtemp`` gives 0700)."""
+    return 0o777 & ~_read_umask()
+
+
+def give_ordinary_mode(path: Path, target: Path | None = None) -> None:
+    """Set ``path``'s mode to what an ordinary save of ``target`` gives."""
+    if os.name == "posix":
+        os.chmod(path, ordinary_file_mode(target or path))
+
+
 def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """Write ``target`` through ``write(stream)``, atomically.
 
@@ -104,6 +145,8 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
         raise SaveError(f"cannot write in the folder: {_describe(error)}", path=target, reason=_reason(error)) from error
     temp = Path(temp_name)
     try:
+        if os.name == "posix":
+            os.fchmod(handle, ordinary_file_mode(target))
         with os.fdopen(handle, "wb") as stream:
             write(stream)
             stream.flush()

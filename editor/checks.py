@@ -12,9 +12,9 @@ from pathlib import PurePath
 from typing import Callable, Iterator
 
 from editor.errors import ImageError
-from editor.images import open_image
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
-from editor.text import inline_to_plain, is_web_url
+from editor.images import open_image, verify_decodes
+from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
+from editor.text import has_stray_chars, inline_to_plain, is_web_url
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -31,10 +31,19 @@ class Location:
     block_id: str | None = None
     index: int | None = None  # the block's position, for people
 
+    def block_number(self) -> int | None:
+        """The block's number as the window shows it, counted from 1."""
+        return None if self.index is None else self.index + 1
+
     def describe(self) -> str:
         if self.block_id is None:
             return self.field
-        return f"blocks[{self.index}].{self.field}"
+        return f"block {self.block_number()}: {self.field}"
+
+    def as_json(self) -> dict[str, int | str]:
+        """``{"block": 5, "field": "text"}``; article fields carry ``field`` only."""
+        number = self.block_number()
+        return {"field": self.field} if self.block_id is None or number is None else {"block": number, "field": self.field}
 
 
 @dataclass(frozen=True)
@@ -48,8 +57,9 @@ class Finding:
     def message(self, language: str) -> str:
         return self.message_vi if language == "vi" else self.message_en
 
-    def as_json(self, language: str) -> dict[str, str]:
-        return {"id": self.id, "severity": self.severity, "message": self.message(language), "location": self.location.describe()}
+    def as_json(self, language: str) -> dict[str, int | str]:
+        return {"id": self.id, "severity": self.severity, "message": self.message(language),
+                "location": self.location.describe(), **self.location.as_json()}
 
 
 Rule = Callable[[Article, "CheckInput"], Iterator[Finding]]
@@ -62,6 +72,9 @@ class CheckInput:
 
     raw_texts: list[tuple[Location, str]] | None = None
     read_photos: bool = True
+    # The site profile the page is published with (None: not known, and
+    # the site's own checks are skipped).
+    site: SiteProfile | None = None
 
 
 def _text_fields(article: Article) -> Iterator[tuple[Location, str]]:
@@ -96,6 +109,40 @@ def required_fields(article: Article, _: CheckInput) -> Iterator[Finding]:
         yield _finding("lead-missing", ERROR, "Bài viết chưa có sapo (đoạn dẫn).", "The article has no lead.", Location("lead"))
     if not article.author.strip():
         yield _finding("author-missing", ERROR, "Bài viết chưa có tên tác giả.", "The article has no author.", Location("author"))
+
+
+def body_and_date(article: Article, _: CheckInput) -> Iterator[Finding]:
+    if not any(_has_content(block) for block in article.blocks):
+        yield _finding("body-missing", ERROR, "Bài viết chưa có nội dung (thân bài trống).", "The article has no body text.", Location("blocks"))
+    if article.published is None:
+        yield _finding("date-missing", ERROR, "Bài viết chưa có ngày đăng: trang sẽ không có dòng ngày giờ.",
+                       "The article has no date: the page would have no date line.", Location("published"))
+
+
+def _has_content(block: object) -> bool:
+    if isinstance(block, ImageBlock):
+        return True
+    if isinstance(block, (ParagraphBlock, QuoteBlock)):
+        return bool(inline_to_plain(block.text).strip())
+    return isinstance(block, HeadingBlock) and bool(block.text.strip())
+
+
+def site_profile(_: Article, given: CheckInput) -> Iterator[Finding]:
+    """The page's header shows the portal's name and its footer the fanpage
+    QR code: without them the page goes out without its portal's marks."""
+    site = given.site
+    if site is None:
+        return
+    if not site.name.strip():
+        yield _finding("site-name-missing", WARNING, "Chưa có tên cổng thông tin: đầu trang sẽ trống (Hồ sơ trang…).",
+                       "The portal's name is not set: the page's header would be empty (Site profile…).", Location("site.name"))
+    if not site.fanpage_url.strip():
+        yield _finding("fanpage-missing", WARNING, "Chưa có địa chỉ Fanpage: trang sẽ không có mã QR Fanpage (Hồ sơ trang…).",
+                       "The fanpage address is not set: the page would have no fanpage QR code (Site profile…).", Location("site.fanpage_url"))
+    elif not is_web_url(site.fanpage_url):
+        yield _finding("fanpage-invalid", WARNING, "Địa chỉ Fanpage phải bắt đầu bằng http:// hoặc https://; trang sẽ không có mã QR Fanpage.",
+                       "The fanpage address must start with http:// or https://; the page would have no fanpage QR code.",
+                       Location("site.fanpage_url"))
 
 
 def image_texts(article: Article, _: CheckInput) -> Iterator[Finding]:
@@ -175,6 +222,7 @@ class _PhotoFacts:
     width: int  # upright
     has_gps: bool
     has_camera: bool
+    unreadable: bool = False  # the export would refuse it: damaged, or a decoder fails
 
 
 # By content hash: the checklist runs at every pause in typing, and a photo's
@@ -187,9 +235,14 @@ def _photo_facts(block: ImageBlock) -> _PhotoFacts:
     sha = block.media.sha256  # kept on the media object after the first read
     facts = _PHOTO_FACTS.get(sha)
     if facts is None:
-        with open_image(block.media.read_bytes(), block.src) as image:
+        data = block.media.read_bytes()
+        try:
+            width, height = verify_decodes(data, block.src)
+        except ImageError:
+            _PHOTO_FACTS[sha] = facts = _PhotoFacts(0, has_gps=False, has_camera=False, unreadable=True)
+            return facts
+        with open_image(data, block.src) as image:
             exif = image.getexif()
-            width, height = image.size
             if exif.get(0x0112, 1) in (5, 6, 7, 8):
                 width, height = height, width
             facts = _PhotoFacts(
@@ -214,10 +267,15 @@ def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
             facts = _photo_facts(block)
         except ImageError:
             continue  # the export refuses it with its own message
+        if facts.unreadable:
+            yield _finding("photo-unreadable", ERROR, "Ảnh hỏng hoặc không giải mã được; bản xuất sẽ từ chối ảnh này.",
+                           "The photo is damaged or cannot be decoded; the export would refuse it.", where)
+            continue
         width, has_gps, has_camera = facts.width, facts.has_gps, facts.has_camera
         sha = block.media.sha256
         if sha in seen:
-            yield _finding("photo-duplicate", WARNING, f"Ảnh này đã có ở khối {seen[sha]}.", f"This photo is already used in block {seen[sha]}.", where)
+            yield _finding("photo-duplicate", WARNING, f"Ảnh này đã có ở khối {seen[sha] + 1}.",
+                           f"This photo is already used in block {seen[sha] + 1}.", where)
         seen.setdefault(sha, index)
         if width < MIN_PHOTO_WIDTH:
             yield _finding("photo-too-narrow", WARNING, f"Ảnh chỉ rộng {width} px (nên từ {MIN_PHOTO_WIDTH} px).",
@@ -241,6 +299,11 @@ _MODERN_VIETNAMESE = re.compile(r"[ạảấầẩẫậắằẳẵặẹẻẽ
 def encoding(article: Article, given: CheckInput) -> Iterator[Finding]:
     texts = given.raw_texts if given.raw_texts is not None else list(_text_fields(article))
     for location, text in texts:
+        if has_stray_chars(text):
+            yield _finding("text-control-chars", WARNING,
+                           "Văn bản gốc có ký tự điều khiển hoặc ký tự lạ không nhìn thấy; đã bỏ khi mở, nên sửa nguồn.",
+                           "The source text holds control or invisible stray characters; they were removed on loading; fix the source.",
+                           location)
         if text != unicodedata.normalize("NFC", text):
             yield _finding("text-decomposed", WARNING, "Văn bản gốc ở dạng tổ hợp (NFD); đã chuẩn hóa khi mở, nên sửa nguồn.",
                            "The source text is decomposed (NFD); it was normalized on loading; fix the source.", location)
@@ -284,7 +347,7 @@ def empty_paragraphs(article: Article, _: CheckInput) -> Iterator[Finding]:
 
 
 RULES: tuple[Rule, ...] = (
-    required_fields, image_texts, public_url, image_files, related_links,
+    required_fields, body_and_date, site_profile, image_texts, public_url, image_files, related_links,
     alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs,
 )
 

@@ -9,6 +9,7 @@ the file, never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -18,7 +19,10 @@ from editor.article_format import load_site_profile
 from editor.checks import CheckInput, check_article, has_errors, raw_texts
 from editor.draft import save_draft
 from editor.errors import ArticleError, ExportError
-from editor.export import ExportOptions, export_article
+from editor.draft import SUFFIX
+from editor.export import ExportOptions, TargetKind, export_article, target_kind
+from editor.model import Article, SiteProfile
+from editor.pdf import export_pdf
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
 from editor.site import effective_site, load_saved_profile
@@ -55,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="export an article as a web bundle, a zip, one HTML file or article.json",
         description=(
-            "The output kind follows the name: NAME.zip, NAME.html (one file, photos inside), "
-            "DIR/article.json (interchange form), anything else a folder with index.html and images/."
+            "The output kind follows the name: NAME.zip, NAME.html (one file, photos inside), NAME.pdf "
+            "(A4, the print view; needs Qt's web engine), DIR/article.json (interchange form), "
+            "anything else a folder with index.html and images/."
         ),
     )
     export.add_argument("input", type=Path, help="an .article draft, an article.json, or a folder holding one")
@@ -70,19 +75,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="Prints the findings, one a line; exits 0 with no error, 1 with errors, 2 when the input is unusable.",
     )
     check.add_argument("input", type=Path, help="an .article draft, an article.json, or a folder holding one")
-    check.add_argument("--json", action="store_true", help="print a JSON list of {id, severity, message, location}")
+    check.add_argument("--json", action="store_true",
+                       help="print a JSON list of {id, severity, message, location, field, block}; blocks count from 1")
     check.add_argument("--lang", choices=("vi", "en"), help="language of the messages (default: the article's)")
+    check.add_argument("--site", type=Path, help="the site profile JSON the page will use (as for export)")
     word = commands.add_parser(
         "import", help="import a Word document (.docx) as an article draft",
         description="Prints what the importer was unsure of, one note a line.",
     )
     word.add_argument("input", type=Path, help="a .docx file")
-    word.add_argument("-o", "--output", type=Path, required=True, help="the .article draft to write")
+    word.add_argument("-o", "--output", type=Path, required=True, help="the .article draft to write (NAME.article)")
     word.add_argument("--force", action="store_true", help="replace the output if it exists")
     return parser
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    if args.output.suffix.lower() != SUFFIX:
+        raise ExportError(f"an import writes an article draft: give a name ending in {SUFFIX} "
+                          "(export it afterwards to make a page)", path=args.output)
     if args.output.exists() and not args.force:
         raise ExportError("already exists; choose another name, or replace it with --force", path=args.output)
     result = import_docx(args.input)
@@ -93,9 +103,15 @@ def _run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _site_for(article: Article, args: argparse.Namespace) -> SiteProfile:
+    override = load_site_profile(args.site) if args.site else None
+    return effective_site(article, override, load_saved_profile())
+
+
 def _run_check(args: argparse.Namespace) -> int:
     article = load_article(args.input, require_media=False)
-    findings = check_article(article, CheckInput(raw_texts=raw_texts(read_raw_article_data(args.input), article)))
+    given = CheckInput(raw_texts=raw_texts(read_raw_article_data(args.input), article), site=_site_for(article, args))
+    findings = check_article(article, given)
     language = args.lang or article.language
     if args.json:
         print(json.dumps([finding.as_json(language) for finding in findings], ensure_ascii=False, indent=2))
@@ -109,11 +125,25 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace) -> int:
     article = load_article(args.input)
-    override = load_site_profile(args.site) if args.site else None
-    site = effective_site(article, override, load_saved_profile())
-    kind = export_article(article, site, args.output, ExportOptions(max_size=args.max_size, force=args.force))
+    site = _site_for(article, args)
+    options = ExportOptions(max_size=args.max_size, force=args.force)
+    if target_kind(args.output) is TargetKind.PDF:
+        export_pdf(article, site, args.output, options)
+        print(f"exported pdf: {args.output}")
+        return EXIT_OK
+    kind = export_article(article, site, args.output, options)
     print(f"exported {kind.value}: {args.output}")
     return EXIT_OK
+
+
+def refuse_unknown_command(word: str) -> int:
+    """The first argument is neither a subcommand, an option nor a file."""
+    parser = build_parser()
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+    hint = f"; did you mean “{close[0]}”?" if close else ""
+    sys.stderr.write(parser.format_usage())
+    sys.stderr.write(f"{parser.prog}: “{word}” is not a command ({', '.join(SUBCOMMANDS)}) nor a file{hint}\n")
+    return EXIT_UNUSABLE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except OSError as error:  # a name over the file system's limit, met while looking at a path
+        print(f"{error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return EXIT_UNUSABLE
     return EXIT_UNUSABLE
 

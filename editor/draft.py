@@ -13,19 +13,18 @@ extracted to a path taken from the archive.
 
 from __future__ import annotations
 
-import json
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Callable
 
 from editor import revisions
-from editor.article_format import article_from_dict, article_to_dict, parse_json
+from editor.article_format import article_from_dict, article_to_dict, encode_json, parse_json
 from editor.atomic import atomic_write
 from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media
 from editor.model import Article, ImageBlock
-from editor.zips import DAMAGED_ZIP_ERRORS, zip_member
+from editor.zips import DAMAGED_ZIP_ERRORS, article_zip_time, zip_member
 
 ARTICLE_MEMBER = "article.json"
 MEDIA_FOLDER = "media/"
@@ -62,15 +61,23 @@ def load_draft(path: Path) -> Article:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_limits(archive)
-            names = set(archive.namelist())
+            listed = archive.namelist()
+            names = set(listed)
             if ARTICLE_MEMBER not in names:
                 raise DraftFileError(f"not an article draft: it holds no {ARTICLE_MEMBER}")
+            if listed.count(ARTICLE_MEMBER) > 1:
+                # Which copy counts would depend on the program reading it.
+                raise DraftFileError(f"the draft holds {ARTICLE_MEMBER} twice; it was not written by Tòa Soạn")
             raw = archive.read(ARTICLE_MEMBER)
-            data = parse_json(raw, ARTICLE_MEMBER)
+            notes: list[str] = []
+            data = parse_json(raw, ARTICLE_MEMBER, notes)
 
-            def resolve(src: str) -> Media | str:
+            def resolve(src: str) -> Media | None:
                 if not src.startswith(MEDIA_FOLDER) or src not in names:
-                    return f"{src} is not in the draft"
+                    # Shown as a missing photo, to replace or delete; the
+                    # rest of the draft opens.
+                    notes.append(f"the photo {src} is missing from the draft")
+                    return None
                 return ArchiveMedia(path, src)
 
             article = article_from_dict(data, resolve)
@@ -80,6 +87,7 @@ def load_draft(path: Path) -> Article:
                 for name in sorted(names)
                 if name != ARTICLE_MEMBER and name not in used and not name.endswith("/")
             }
+            article.load_notes = notes
     except FileNotFoundError as error:
         raise DraftFileError("file not found", path=path, reason=NOT_FOUND) from error
     except IsADirectoryError as error:
@@ -87,9 +95,11 @@ def load_draft(path: Path) -> Article:
     except OSError as error:
         raise DraftFileError(f"cannot read the file: {error.strerror or error}", path=path) from error
     except zipfile.BadZipFile as error:
-        raise DraftFileError(f"not an article draft, or damaged (truncated?): {error}", path=path) from error
+        raise DraftFileError("not an article draft (.article), or it is damaged or cut short", path=path) from error
     except DAMAGED_ZIP_ERRORS as error:
-        raise DraftFileError(f"the draft is damaged or uses an unsupported zip feature: {error}", path=path) from error
+        # The zip library's own words ("Bad CRC-32", "Error -3 while decompressing") help nobody.
+        raise DraftFileError("the draft is damaged (a part of it cannot be read), or was written by a program "
+                             "this app does not understand", path=path) from error
     except (DraftFileError, FormatError) as error:
         error.path = path
         raise
@@ -110,12 +120,14 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
     def src_of(block: ImageBlock) -> str:
         return media_names.get(id(block), block.src)
 
+    when = article_zip_time(article.local_published())
+
     def write(stream: BinaryIO) -> None:
         with zipfile.ZipFile(stream, "w") as archive:
             written: set[str] = set()
 
             def add(name: str, data: bytes, compression: int) -> None:
-                archive.writestr(zip_member(name, compression), data)
+                archive.writestr(zip_member(name, compression, when), data)
                 written.add(name)
 
             for block in article.images():
@@ -125,7 +137,7 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
                 media_names[id(block)] = name
                 if name not in written:
                     add(name, block.media.read_bytes(), zipfile.ZIP_STORED)
-            document = (json.dumps(article_to_dict(article, src_of), ensure_ascii=False, indent=2) + "\n").encode()
+            document = encode_json(article_to_dict(article, src_of))
             add(ARTICLE_MEMBER, document, zipfile.ZIP_DEFLATED)
             _write_revisions(article, document, revision_at, add, written, kept_after)
             for name, media in sorted(article.kept_files.items()):
@@ -161,8 +173,8 @@ def _write_revisions(
         add(revision.name, texts[revision.name], zipfile.ZIP_DEFLATED)
         kept_after.add(revision.name)
         try:
-            photos |= revisions.media_used(json.loads(texts[revision.name]))
-        except ValueError:
+            photos |= revisions.media_used(parse_json(texts[revision.name]))
+        except FormatError:
             pass  # a damaged revision is kept as it is; it has no photos to keep
     archives = {media.archive for media in sources.values() if isinstance(media, ArchiveMedia)}
     for name in sorted(photos - written):

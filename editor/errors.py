@@ -16,7 +16,10 @@ NO_PERMISSION = "no-permission"
 READ_ONLY_DISK = "read-only-disk"
 FILE_IN_USE = "file-in-use"
 NOT_FOUND = "not-found"
-REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND)
+TOO_BIG_FOR_MEMORY = "too-big-for-memory"  # a photo needs more memory than the computer can spare
+NOT_AN_EXPORT = "not-an-export"  # an export would replace a folder the app did not write
+NOT_A_FILE = "not-a-file"  # a device, a pipe or a folder where a file was expected
+REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND, TOO_BIG_FOR_MEMORY, NOT_AN_EXPORT, NOT_A_FILE)
 
 
 class ArticleError(Exception):

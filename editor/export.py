@@ -28,14 +28,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from editor.article_format import article_to_dict, site_to_dict
-from editor.atomic import atomic_write, replace_folder
+from editor.atomic import atomic_write, ordinary_folder_mode, replace_folder
 from editor.errors import ExportError, ImageError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
 from editor.media import sniff_extension
 from editor.model import Article, ImageBlock, SiteProfile
 from editor.render import ImageSource, render_article
 from editor.text import is_web_url, slug
-from editor.zips import zip_member
+from editor.zips import ZipTime, article_zip_time, zip_member
 
 IMAGES_FOLDER = "images"
 # The article column is 728 px wide on a desktop and the whole width below 760 px.
@@ -48,6 +48,7 @@ class TargetKind(Enum):
     ZIP = "zip"
     HTML = "html"
     JSON = "json"
+    PDF = "pdf"  # made by editor.pdf through QtWebEngine, never by export_article
 
 
 def target_kind(target: Path) -> TargetKind:
@@ -56,6 +57,8 @@ def target_kind(target: Path) -> TargetKind:
         return TargetKind.ZIP
     if suffix in (".html", ".htm"):
         return TargetKind.HTML
+    if suffix == ".pdf":
+        return TargetKind.PDF
     if target.name.lower() == "article.json":
         return TargetKind.JSON
     return TargetKind.FOLDER
@@ -208,6 +211,8 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     is left half-written.
     """
     kind = target_kind(target)
+    if kind is TargetKind.PDF:  # never a folder called NAME.pdf
+        raise ExportError("a PDF is made by Export PDF (python main.py export INPUT -o NAME.pdf)", path=target)
     _check_target(target, kind, options.force)
     files = _prepare_images(article, options.max_size)
     logo = _prepare_logo(site)
@@ -229,7 +234,8 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
         if kind is TargetKind.HTML:
             atomic_write(target, lambda stream: stream.write(html))
         elif kind is TargetKind.ZIP:
-            atomic_write(target, lambda stream: _write_zip(stream, {"index.html": html, **members}))
+            when = article_zip_time(article.local_published())
+            atomic_write(target, lambda stream: _write_zip(stream, {"index.html": html, **members}, when))
         elif kind is TargetKind.FOLDER:
             _write_folder(target, {"index.html": html, **members})
         else:
@@ -239,12 +245,12 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     return kind
 
 
-def _write_zip(stream: io.BufferedIOBase, members: dict[str, bytes]) -> None:
+def _write_zip(stream: io.BufferedIOBase, members: dict[str, bytes], when: ZipTime) -> None:
     with zipfile.ZipFile(stream, "w") as archive:
         for name in sorted(members):
             # Photos are already compressed; deflating them again costs time for nothing.
             compress = zipfile.ZIP_DEFLATED if name.endswith((".html", ".json", ".svg")) else zipfile.ZIP_STORED
-            archive.writestr(zip_member(name, compress), members[name])
+            archive.writestr(zip_member(name, compress, when), members[name])
 
 
 def _write_tree(root: Path, members: dict[str, bytes]) -> None:
@@ -261,7 +267,7 @@ def _write_folder(target: Path, members: dict[str, bytes]) -> None:
     """Build the bundle in a hidden folder beside the target, then move it in."""
     built = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
-        built.chmod(0o755)  # mkdtemp makes it private; a web bundle is meant to be shared
+        built.chmod(ordinary_folder_mode())  # mkdtemp makes it private; a web bundle is meant to be shared
         _write_tree(built, members)
         replace_folder(built, target)
     except BaseException:

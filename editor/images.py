@@ -9,18 +9,33 @@ are never changed.
 
 from __future__ import annotations
 
+import ctypes
 import io
+import os
+import struct
+import sys
+import threading
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
+from fractions import Fraction
+from typing import Iterator
 
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
-from editor.errors import ImageError
+from editor.errors import TOO_BIG_FOR_MEMORY, ImageError
 from editor.model import Crop
 
 # Above Pillow's own bomb threshold (89 MP) there are real cameras (100 MP
 # medium format, 200 MP phones); beyond this, a file is an attack or a scan.
 MAX_PIXELS = 210_000_000
+# The formats the README promises, as Pillow names them, and no other: every
+# other plugin stays off, above all EPS, which would run Ghostscript on
+# whatever PostScript a hostile draft carries. (pillow-heif registers HEIF.)
+FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF")
+# Converting one photo holds up to ~16 bytes a pixel at its peak (measured:
+# WebP 16.2, PNG RGBA 9.4, GIF 5.4, a JPEG decoded at reduced scale 2.1).
+PEAK_BYTES_PER_PIXEL = 16
 JPEG_QUALITY = 82
 DEFAULT_MAX_SIZE = 1600
 SMALL_PICTURE = 640 * 480
@@ -38,25 +53,263 @@ def open_image(data: bytes, label: str) -> Image.Image:
     """Open ``data`` as an image (header only), refusing what cannot be a photo."""
     if not data:
         raise ImageError(f"{label}: the file is empty (0 bytes)")
+    declared = webp_size(data)
+    if declared is not None:
+        _refuse_oversized(*declared, label)  # before Pillow allocates the canvas, which it does on opening
     try:
         with warnings.catch_warnings():
             # We apply our own, higher limit below; Pillow's warning would
             # otherwise turn into an error under strict warning filters.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image = Image.open(io.BytesIO(data), formats=FORMATS)
     except Image.DecompressionBombError as error:
         raise ImageError(f"{label}: the image declares too many pixels to open safely") from error
     except UnidentifiedImageError as error:
         raise ImageError(f"{label}: not an image, or a format the app does not read") from error
-    except (OSError, ValueError, SyntaxError) as error:
+    except Exception as error:  # noqa: BLE001 — a plugin fails in its own way on hostile bytes
         raise ImageError(f"{label}: the image is damaged ({error})") from error
-    width, height = image.size
+    try:
+        _refuse_oversized(*image.size, label)
+    except ImageError:
+        image.close()
+        raise
+    return image
+
+
+def _refuse_oversized(width: int, height: int, label: str) -> None:
     if width * height > MAX_PIXELS:
         raise ImageError(
             f"{label}: {width}×{height} pixels is more than {MAX_PIXELS // 1_000_000} megapixels; "
             "the file may be damaged or built to exhaust memory"
         )
-    return image
+    PHOTO_MEMORY.refuse_if_never_fits(width * height, label)
+
+
+def webp_size(data: bytes) -> tuple[int, int] | None:
+    """A WebP's declared size, read from its first chunk's header."""
+    if len(data) < 30 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        return None
+    chunk = data[12:16]
+    if chunk == b"VP8X":
+        return 1 + int.from_bytes(data[24:27], "little"), 1 + int.from_bytes(data[27:30], "little")
+    if chunk == b"VP8L" and data[20] == 0x2F:
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8 " and data[23:26] == b"\x9d\x01\x2a":
+        return int.from_bytes(data[26:28], "little") & 0x3FFF, int.from_bytes(data[28:30], "little") & 0x3FFF
+    return None
+
+
+def _memory_for_photos() -> int:
+    """Bytes the app lets photos take at once: a quarter of the machine's
+    memory, and at most three quarters of what a process limit (ulimit -v,
+    prlimit --as) leaves, so a hostile photo is refused instead of swapping."""
+    physical = 4 * 1024**3  # when the system will not say
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        physical = _windows_physical_memory() or physical
+    budget = physical // 4
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if limit != resource.RLIM_INFINITY:
+            budget = min(budget, max(0, limit - _address_space_in_use()) * 3 // 4)
+    except (ImportError, OSError, ValueError):
+        pass
+    return max(budget, 64 * 1024**2)
+
+
+def _address_space_in_use() -> int:
+    try:
+        with open("/proc/self/statm") as stream:
+            return int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _windows_physical_memory() -> int | None:
+    try:
+        import ctypes
+
+        class _Status(ctypes.Structure):
+            _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong), ("total", ctypes.c_ulonglong),
+                        ("available", ctypes.c_ulonglong), ("rest", ctypes.c_ulonglong * 5)]
+
+        status = _Status(length=ctypes.sizeof(_Status))
+        if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
+            return int(status.total)
+    except (AttributeError, OSError, ImportError):
+        pass
+    return None
+
+
+class _PhotoMemory:
+    """The memory every photo being converted holds, across all workers (the
+    export's threads and the window's): a conversion waits until its share
+    fits, and a photo that could never fit is refused before decoding."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._in_use = 0
+        self._changed = threading.Condition()
+
+    def max_pixels(self) -> int:
+        return min(MAX_PIXELS, self.budget // PEAK_BYTES_PER_PIXEL)
+
+    def refuse_if_never_fits(self, pixels: int, label: str) -> None:
+        if pixels > self.max_pixels():
+            raise ImageError(
+                f"{label}: {pixels / 1e6:.0f} megapixels need more memory than this computer can spare "
+                f"for one photo (at most {self.max_pixels() / 1e6:.0f} megapixels)",
+                reason=TOO_BIG_FOR_MEMORY,
+            )
+
+    @contextmanager
+    def held(self, pixels: int, label: str) -> Iterator[None]:
+        self.refuse_if_never_fits(pixels, label)
+        cost = pixels * PEAK_BYTES_PER_PIXEL
+        with self._changed:
+            # Alone, a photo always goes ahead: it was checked to fit above.
+            while self._in_use and self._in_use + cost > self.budget:
+                self._changed.wait()
+            self._in_use += cost
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._in_use -= cost
+                self._changed.notify_all()
+
+
+def _return_big_blocks_on_free() -> None:
+    """glibc raises its mmap threshold after the first big block is freed,
+    so Pillow's 16 MB blocks then come from a heap that never shrinks, and
+    the next photo finds the last one's memory still taken (measured: 600 MB
+    of 800 MB kept). A fixed threshold keeps big blocks mapped, returned on free."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    m_mmap_threshold = -3
+    mallopt(m_mmap_threshold, 2 * 1024 * 1024)
+
+
+_return_big_blocks_on_free()
+# Measured when the app starts, before any photo takes its share.
+PHOTO_MEMORY = _PhotoMemory(_memory_for_photos())
+
+
+def clean_aperture(data: bytes) -> tuple[int, ...] | None:
+    """The crop box an AVIF or HEIF file asks for (its primary item's
+    ``clap`` property), or None. Pillow shows the whole coded picture."""
+    meta = _child_box(data, 0, len(data), b"meta", full=True)
+    if meta is None:
+        return None
+    iprp = _child_box(data, *meta, b"iprp")
+    pitm = _child_box(data, *meta, b"pitm", full=True)
+    if iprp is None or pitm is None:
+        return None
+    ipco = _child_box(data, *iprp, b"ipco")
+    ipma = _child_box(data, *iprp, b"ipma", full=True)
+    if ipco is None or ipma is None:
+        return None
+    version = data[pitm[0] - 4]
+    primary = struct.unpack_from(">I" if version else ">H", data, pitm[0])[0]
+    properties = [(kind, start, end) for kind, start, end in _boxes(data, *ipco)]
+    for index in _item_properties(data, ipma, primary):
+        if 0 < index <= len(properties) and properties[index - 1][0] == b"clap":
+            _, start, end = properties[index - 1]
+            if end - start < 32:
+                raise ImageError("the photo's crop box (clap) is damaged")
+            width_n, width_d, height_n, height_d = struct.unpack_from(">IIII", data, start)
+            h_off_n, h_off_d, v_off_n, v_off_d = struct.unpack_from(">iIiI", data, start + 16)
+            return width_n, width_d, height_n, height_d, h_off_n, h_off_d, v_off_n, v_off_d
+    return None
+
+
+def _boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
+    """ISO base media boxes between ``start`` and ``end``: (type, payload start, payload end)."""
+    position = start
+    while position + 8 <= end:
+        size, kind = struct.unpack_from(">I4s", data, position)
+        header = 8
+        if size == 1 and position + 16 <= end:
+            size, header = struct.unpack_from(">Q", data, position + 8)[0], 16
+        elif size == 0:
+            size = end - position
+        if size < header or position + size > end:
+            return
+        yield kind, position + header, position + size
+        position += size
+
+
+def _child_box(data: bytes, start: int, end: int, kind: bytes, *, full: bool = False) -> tuple[int, int] | None:
+    for found, payload, stop in _boxes(data, start, end):
+        if found == kind:
+            return (payload + 4, stop) if full else (payload, stop)  # a FullBox: skip version and flags
+    return None
+
+
+def _item_properties(data: bytes, ipma: tuple[int, int], item: int) -> list[int]:
+    start, end = ipma
+    version, flags = data[start - 4], int.from_bytes(data[start - 3 : start], "big")
+    position = start
+    (count,) = struct.unpack_from(">I", data, position)
+    position += 4
+    for _ in range(count):
+        if position + 3 > end:
+            break
+        if version < 1:
+            (item_id,) = struct.unpack_from(">H", data, position)
+            position += 2
+        else:
+            (item_id,) = struct.unpack_from(">I", data, position)
+            position += 4
+        associations = data[position]
+        position += 1
+        indices = []
+        for _ in range(associations):
+            if flags & 1:
+                (value,) = struct.unpack_from(">H", data, position)
+                position += 2
+                indices.append(value & 0x7FFF)
+            else:
+                indices.append(data[position] & 0x7F)
+                position += 1
+        if item_id == item:
+            return indices
+    return []
+
+
+def _apply_clean_aperture(image: Image.Image, data: bytes, label: str) -> Image.Image:
+    """Show what the file shows: crop to its clean aperture (HEIF/AVIF
+    ``clap``), computed as the standard says; refuse one that cannot be."""
+    if image.format not in ("AVIF", "HEIF"):
+        return image
+    try:
+        box = clean_aperture(data)
+    except (struct.error, IndexError) as error:
+        raise ImageError(f"{label}: the photo's crop box (clap) is damaged") from error
+    if box is None:
+        return image
+    width_n, width_d, height_n, height_d, h_off_n, h_off_d, v_off_n, v_off_d = box
+    width, height = image.size
+    if not (width_d and height_d and h_off_d and v_off_d):
+        raise ImageError(f"{label}: the photo's crop box (clap) is damaged")
+    crop_width, crop_height = Fraction(width_n, width_d), Fraction(height_n, height_d)
+    left = Fraction(h_off_n, h_off_d) + Fraction(width - crop_width, 2)
+    top = Fraction(v_off_n, v_off_d) + Fraction(height - crop_height, 2)
+    values = (left, top, crop_width, crop_height)
+    if any(value.denominator != 1 for value in values) or left < 0 or top < 0 or crop_width < 1 or crop_height < 1 \
+            or left + crop_width > width or top + crop_height > height:
+        raise ImageError(f"{label}: the photo asks to be cropped (clap) to a box outside its picture; it cannot be shown as meant")
+    if (crop_width, crop_height) == (width, height):
+        return image
+    return image.crop((int(left), int(top), int(left + crop_width), int(top + crop_height)))
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:
@@ -171,37 +424,78 @@ def prepare_variants(
     orders the same coefficients differently) in a baseline file: the
     window uses it, because Pillow's progressive encoder holds Python's GIL
     for ~40 ms a photo and would stall the UI thread; baseline, ~18 ms."""
-    image = open_image(data, label)
-    source_format = image.format
+    fitted = None if rotate or crop is not None else max_size
     try:
-        if source_format == "JPEG" and not rotate and crop is None:
-            # Let libjpeg decode at 1/2, 1/4 or 1/8 scale while the result
-            # still covers the final size: a 12 MP photo then decodes at
-            # 3 MP, four times faster and with a quarter of the memory.
-            image.draft(image.mode, _stored_box(image, max_size))
-        image.seek(0)  # animated GIF/WebP: the first frame
-        graphic = _is_graphic(image, source_format)
-        try:
-            image = ImageOps.exif_transpose(image)
-        except (ValueError, TypeError, KeyError, SyntaxError):
-            image.load()  # broken EXIF: keep the pixels as stored
-        image = _to_srgb(image)
-        image = _apply_edits(image, rotate, crop)
-        image.thumbnail((max_size, max_size), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        transparent = image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255
-        lossless = transparent or graphic
-        if not transparent:
-            image = image.convert("RGB")
-        variants = [_encode(image, lossless, progressive)]
-        small_size = max_size // 2
-        if max(image.size) > small_size:
-            small = image.copy()
-            small.thumbnail((small_size, small_size), Image.Resampling.LANCZOS)
-            variants.append(_encode(small, lossless, progressive))
+        with _decoding(data, label, fitted) as image:
+            return _convert(image, data, label, image.format, max_size, rotate, crop, progressive)
     except ImageError:
         raise
-    except (OSError, ValueError, SyntaxError, EOFError) as error:
-        raise ImageError(f"{label}: the image is damaged or truncated ({error})") from error
     except MemoryError as error:
-        raise ImageError(f"{label}: the image is too large to convert") from error
+        raise ImageError(f"{label}: the image is too large to convert", reason=TOO_BIG_FOR_MEMORY) from error
+    except Exception as error:  # noqa: BLE001 — any decoder failure (Pillow's AVIF raises RuntimeError) is a bad image
+        raise ImageError(f"{label}: the image is damaged or truncated ({error})") from error
+
+
+@contextmanager
+def _decoding(data: bytes, label: str, fitted: int | None) -> Iterator[Image.Image]:
+    """The opened image, with its share of photo memory held while it is
+    decoded and converted. A JPEG decodes at reduced scale while the result
+    still covers ``fitted`` px (a 12 MP photo at 3 MP: four times faster, a
+    quarter of the memory)."""
+    declared = webp_size(data)
+    if declared is not None:  # Pillow's WebP reader allocates its canvas when it opens
+        with PHOTO_MEMORY.held(declared[0] * declared[1], label), open_image(data, label) as image:
+            yield image
+        return
+    with open_image(data, label) as image:
+        if image.format == "JPEG" and fitted is not None:
+            image.draft(image.mode, _stored_box(image, fitted))
+        with PHOTO_MEMORY.held(image.width * image.height, label):
+            yield image
+
+
+def _convert(
+    image: Image.Image, data: bytes, label: str, source_format: str | None, max_size: int, rotate: int, crop: Crop | None,
+    progressive: bool,
+) -> list[WebImage]:
+    image.seek(0)  # animated GIF/WebP: the first frame
+    graphic = _is_graphic(image, source_format)
+    image = _apply_clean_aperture(image, data, label)
+    try:
+        image = ImageOps.exif_transpose(image)
+    except (ValueError, TypeError, KeyError, SyntaxError):
+        image.load()  # broken EXIF: keep the pixels as stored
+    image = _to_srgb(image)
+    image = _apply_edits(image, rotate, crop)
+    image.thumbnail((max_size, max_size), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    transparent = image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255
+    lossless = transparent or graphic
+    if not transparent:
+        image = image.convert("RGB")
+    variants = [_encode(image, lossless, progressive)]
+    small_size = max_size // 2
+    if max(image.size) > small_size:
+        small = image.copy()
+        small.thumbnail((small_size, small_size), Image.Resampling.LANCZOS)
+        variants.append(_encode(small, lossless, progressive))
     return variants
+
+
+def verify_decodes(data: bytes, label: str) -> tuple[int, int]:
+    """Decode ``data`` once, as the export will, and give the size it shows
+    (before EXIF orientation): for ``check``, which must report a photo the
+    export would refuse. A JPEG decodes at 1/8 scale, checked all the same."""
+    try:
+        with open_image(data, label) as whole:
+            size = whole.size  # before a JPEG's reduced-scale decoding
+        with _decoding(data, label, 1) as image:
+            image.load()
+            if image.format in ("AVIF", "HEIF"):
+                size = _apply_clean_aperture(image, data, label).size
+    except ImageError:
+        raise
+    except MemoryError as error:
+        raise ImageError(f"{label}: the image is too large to convert", reason=TOO_BIG_FOR_MEMORY) from error
+    except Exception as error:  # noqa: BLE001 — as in prepare_variants
+        raise ImageError(f"{label}: the image is damaged or truncated ({error})") from error
+    return size

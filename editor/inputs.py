@@ -3,13 +3,12 @@ or a folder holding one of them."""
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 
-from editor.article_format import load_article_json
+from editor.article_format import load_article_json, parse_json
 from editor.draft import ARTICLE_MEMBER, SUFFIX, load_draft
-from editor.errors import ArticleError
+from editor.errors import ArticleError, FormatError
 from editor.model import Article
 
 
@@ -47,6 +46,6 @@ def read_raw_article_data(path: Path) -> object:
         else:
             with zipfile.ZipFile(path) as archive:
                 raw = archive.read(ARTICLE_MEMBER)
-        return json.loads(raw.decode("utf-8-sig"))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return parse_json(raw)
+    except (OSError, FormatError, KeyError, zipfile.BadZipFile):
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from editor.errors import ImageError
 from editor.zips import DAMAGED_ZIP_ERRORS
@@ -117,14 +117,10 @@ class ArchiveMedia(Media):
     def describe(self) -> str:
         return f"{self.archive}:{self.member}"
 
-    @property
-    def sha256(self) -> str:
-        # Members are stored under their own hash; trust the name only if it
-        # has the right shape, otherwise hash the bytes.
-        stem = PurePosixPath(self.member).stem
-        if len(stem) == 64 and all(c in "0123456789abcdef" for c in stem):
-            return stem
-        return Media.sha256.fget(self)  # type: ignore[attr-defined]
+    # No ``sha256`` shortcut from the member's name: a hostile draft can
+    # store one photo under another photo's hash, and trusting the name would
+    # let it stand in for the user's own photo on save, in exports and in the
+    # workspace. The hash is of the bytes, so a mismatch is renamed on save.
 
 
 @dataclass(eq=False)

@@ -192,6 +192,8 @@ class Article(_CleansOnAssign):
     # Members of the draft file that this version does not use (revisions,
     # files of newer versions): written back unchanged on save.
     kept_files: dict[str, Media] = field(default_factory=dict, compare=False)
+    # What opening the file had to change so that it can be saved again.
+    load_notes: list[str] = field(default_factory=list, compare=False)
 
     def block(self, block_id: str) -> Block:
         for block in self.blocks:

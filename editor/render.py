@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol
@@ -58,6 +59,18 @@ def _resource_text(name: str) -> str:
     return resources.files("resources").joinpath("templates", name).read_text(encoding="utf-8")
 
 
+# A credit typed with its own prefix ("Ảnh: Minh Thu", "Photo: …", "Nguồn ảnh: …").
+_CREDIT_PREFIX = re.compile(r"(?i)^\s*(ảnh|hình|hình ảnh|nguồn ảnh|nguồn|photo|photos|image|credit)\s*[:：]")
+
+
+def credit_line(credit: str, template: str) -> str:
+    """The credit as the page prints it: ``Ảnh: Minh Thu`` from "Minh Thu",
+    and from "Ảnh: Minh Thu" too, never "Ảnh: Ảnh: Minh Thu"."""
+    if _CREDIT_PREFIX.match(credit):
+        return credit.strip()
+    return template.format(credit=credit)
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -67,6 +80,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["inline"] = lambda fragment: Markup(clean_inline(fragment))
+    env.filters["credit_line"] = credit_line
     env.tests["web_url"] = is_web_url
     return env
 

@@ -48,7 +48,10 @@ def parse_revision_name(name: str) -> Revision | None:
     match = _NAME.match(name)
     if match is None:
         return None
-    moment = datetime.strptime(match.group(1) + "000", _STAMP).replace(tzinfo=timezone.utc)
+    try:
+        moment = datetime.strptime(match.group(1) + "000", _STAMP).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None  # "month 13": not one of ours; the member is kept as it is
     return Revision(name, moment)
 
 

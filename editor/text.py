@@ -21,14 +21,27 @@ from slugify import slugify
 INLINE_TAGS = frozenset({"b", "strong", "i", "em", "br", "a"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
-# C0 control characters other than tab and newline are never text a person
-# typed; they are invalid in HTML and XML and come from broken pastes.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that are never text a person meant, removed from every field
+# whatever path it came by (typing, paste, drop, Word, opening a file):
+# - C0 controls other than tab, newline and carriage return (the cleaners
+#   turn those into what the field allows), DEL and the C1 controls: invalid
+#   in HTML and XML, they come from broken pastes and old files;
+# - U+FFFC, the object replacement character: what a rich-text editor leaves
+#   where a picture was not copied (shown as an "OBJ" box);
+# - the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+#   U+2066–U+2069): they reorder what a reader sees ("Trojan source"), and
+#   Vietnamese never needs them.
+STRAY_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffc\u202a-\u202e\u2066-\u2069]")
+
+
+def has_stray_chars(text: str) -> bool:
+    """True when ``text`` holds a character :func:`nfc` removes."""
+    return STRAY_CHARS.search(text) is not None
 
 
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode NFC, without stray control characters."""
-    return _CONTROL_CHARS.sub("", unicodedata.normalize("NFC", text))
+    return STRAY_CHARS.sub("", unicodedata.normalize("NFC", text))
 
 
 def clean_plain(text: str) -> str:

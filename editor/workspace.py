@@ -9,6 +9,7 @@ is left after a crash is offered back on the next start.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -18,9 +19,9 @@ from pathlib import Path
 
 import platformdirs
 
-from editor.article_format import article_from_dict, article_to_dict
-from editor.errors import WorkspaceError
-from editor.media import ArchiveMedia, FileMedia, Media
+from editor.article_format import article_from_dict, article_to_dict, parse_json
+from editor.errors import FormatError, WorkspaceError
+from editor.media import FileMedia, Media
 from editor.model import Article, ImageBlock
 
 APP_NAME = "ToaSoan"
@@ -104,7 +105,9 @@ class Workspace:
             return block.src
 
         data = article_to_dict(article, src_of)
-        document = json.dumps({"article": data, "media": stored}, ensure_ascii=False)
+        # A lone surrogate (text no file can hold) becomes its JSON escape
+        # rather than failing every autosave.
+        document = json.dumps({"article": data, "media": stored}, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
         connection = self._connect()
         try:
             with connection:
@@ -146,12 +149,12 @@ class Workspace:
             raise WorkspaceError(f"nothing to recover under {key}", path=self.path)
 
         try:
-            saved = json.loads(row[0])
+            saved = parse_json(row[0], "the autosave")
             data, stored = saved["article"], saved["media"]
             blocks = data.get("blocks", [])
             if not isinstance(stored, dict) or not isinstance(blocks, list):
                 raise TypeError("not the shape the workspace writes")
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
+        except (FormatError, KeyError, TypeError, AttributeError) as error:
             raise WorkspaceError(f"the autosave of this article is damaged ({error}); it cannot be restored", path=self.path) from error
         # Load with each photo pointing at its stored copy, then give every
         # block back the name its photo had.
@@ -161,10 +164,11 @@ class Workspace:
                 original_src[index] = block["src"]
                 block["src"] = stored[block["id"]]
 
-        def resolve(src: str) -> Media | str:
+        def resolve(src: str) -> Media | None:
             sha = Path(src).stem
-            if src.startswith("media/") and sha in media:
-                return _StoredMedia(self, sha, media[sha])
+            if src.startswith("media/"):
+                # A photo missing from its draft stays missing.
+                return _StoredMedia(self, sha, media[sha]) if sha in media else None
             return FileMedia(Path(src))  # a photo that was already missing stays missing
 
         article = article_from_dict(data, resolve)
@@ -181,7 +185,10 @@ class Workspace:
             connection.close()
         if row is None:
             raise WorkspaceError(f"the photo {sha256[:12]}… is not in the workspace", path=self.path)
-        return bytes(row[0])
+        data = bytes(row[0])
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise WorkspaceError(f"the stored photo {sha256[:12]}… is damaged", path=self.path)
+        return data
 
     def stand_in_for_missing_photos(self, article: Article) -> None:
         """Point photos whose file is gone (a draft moved or deleted while
@@ -196,7 +203,9 @@ class Workspace:
             source = getattr(media, "archive", None) or getattr(media, "path", None)
             if media is None or not isinstance(source, Path) or source.exists():
                 continue
-            sha = media.__dict__.get("_sha256") or (media.sha256 if isinstance(media, ArchiveMedia) else None)
+            # The hash taken when the bytes were still there (the autosave of
+            # the opened article), never one read from a member's name.
+            sha = media.__dict__.get("_sha256")
             if sha in known:
                 block.media = _StoredMedia(self, sha, known[sha])
 

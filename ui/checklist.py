@@ -28,8 +28,12 @@ class ChecklistPanel(Retranslating, QDockWidget):
         self.setObjectName("checklist")
         self._document = document
         self.findings: list[Finding] = []
+        self._checking = False  # findings cleared for a new article, its check under way
         self._running = False
         self._again = False
+        # Bumped when a whole new article comes in: a check of the one before
+        # is then out of date and its findings are never shown.
+        self._generation = 0
         self.summary = QLabel(self)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
@@ -41,9 +45,9 @@ class ChecklistPanel(Retranslating, QDockWidget):
         self.setWidget(body)
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._timer.timeout.connect(self.run_now)
-        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved, document.reset,
-                       document.site_changed):
+        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved, document.site_changed):
             signal.connect(lambda *args: self._timer.start())
+        document.reset.connect(self._on_new_article)
         self.list.itemActivated.connect(self._on_item_activated)
         self.list.itemClicked.connect(self._on_item_activated)
         self.retranslate()
@@ -51,7 +55,7 @@ class ChecklistPanel(Retranslating, QDockWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Checklist"))
-        self._show(self.findings)
+        self._show(self.findings, self._checking)
 
     def run_now(self) -> None:
         """Check a snapshot of the article on a worker (photos are read)."""
@@ -60,22 +64,39 @@ class ChecklistPanel(Retranslating, QDockWidget):
             return
         self._running = True
         snapshot = copy.deepcopy(self._document.article)
-        snapshot.site = self._document.site()  # the profile the page is shown with
+        given = CheckInput(site=copy.deepcopy(self._document.site()))
+        generation = self._generation
 
-        def done(findings: list[Finding]) -> None:
+        def finish() -> None:
             self._running = False
-            self._show(findings)
             if self._again:
                 self._again = False
                 self.run_now()
 
+        def done(findings: list[Finding]) -> None:
+            if generation == self._generation:
+                self._show(findings)
+            finish()
+
         def failed(error: ArticleError) -> None:
-            self._running = False
+            finish()
 
-        run_in_background(lambda: check_article(snapshot, CheckInput()), done, failed, photo_pool(), context=self.list)
+        run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list)
 
-    def _show(self, findings: list[Finding]) -> None:
+    def _on_new_article(self) -> None:
+        """Another article is on screen: the findings shown are not its own,
+        so they go at once, and its check starts without waiting for a pause."""
+        self._generation += 1
+        self._timer.stop()
+        self._show([], checking=True)
+        if self._running:
+            self._again = True
+        else:
+            self.run_now()
+
+    def _show(self, findings: list[Finding], checking: bool = False) -> None:
         self.findings = findings
+        self._checking = checking
         language = interface_language()
         self.list.clear()
         for finding in findings:
@@ -88,7 +109,9 @@ class ChecklistPanel(Retranslating, QDockWidget):
             self.list.addItem(item)
         errors = sum(f.severity == ERROR for f in findings)
         warnings = sum(f.severity == WARNING for f in findings)
-        if not errors and not warnings:
+        if checking:
+            self.summary.setText(self.tr("Checking…"))
+        elif not errors and not warnings:
             self.summary.setText(self.tr("Ready to publish: nothing to fix."))
         else:
             self.summary.setText(self.tr("%1 to fix, %2 to look at").replace("%1", str(errors)).replace("%2", str(warnings)))

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QObject, QTimer, Signal
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from editor.atomic import give_ordinary_mode
 from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError, FileChangedError, FileVanishedError
 from editor.file_state import FileState, check_unchanged, file_state
@@ -31,6 +31,7 @@ from ui import settings
 from ui.choice import ask_choice
 from ui.document import Document
 from ui.errors import describe_error
+from ui.pdf_print import a4_layout
 from ui.preview import PreviewView
 from ui.workers import run_in_background
 
@@ -121,6 +122,9 @@ class FileController(QObject):
                 self.recent_changed.emit()
             if as_copy:
                 self.status_message.emit(self.tr("Opened a copy of %s: save it under another name") % path.name)
+            elif article.load_notes:
+                self.status_message.emit(self.tr("Opened %1; changed so that it can be saved: %2")
+                                         .replace("%1", path.name).replace("%2", "; ".join(article.load_notes)))
             else:
                 self.status_message.emit(self.tr("Opened %s") % path.name)
 
@@ -355,6 +359,7 @@ class FileController(QObject):
             try:
                 if not success:
                     raise ExportError("the PDF could not be written", path=target)
+                give_ordinary_mode(temp, target)  # QtWebEngine writes it private (0600)
                 os.replace(temp, target)
             except OSError as error:
                 temp.unlink(missing_ok=True)
@@ -369,10 +374,4 @@ class FileController(QObject):
                 then()
 
         page.pdfPrintingFinished.connect(finished)
-        # The margins of the page's own @page rule (18 mm top and bottom,
-        # 16 mm at the sides): QtWebEngine takes them from the layout.
-        layout = QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 18, 16, 18), QPageLayout.Unit.Millimeter,
-        )
-        page.printToPdf(str(temp), layout)
+        page.printToPdf(str(temp), a4_layout())  # the same layout as the command line's PDF

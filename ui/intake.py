@@ -69,6 +69,11 @@ class Intake(QObject):
             return
         self.insert_image_blocks([image_block_from_clipboard(image)], None)
 
+    def insert_pasted_blocks(self, blocks: list[Block]) -> None:
+        """Pasted text with headings: paragraphs and headings at the cursor, one undo step."""
+        if blocks:
+            self._composer.blocks.insert_blocks(blocks, self.tr("Paste"))
+
     def insert_pasted_pictures(self, pictures: PastedPictures) -> None:
         if pictures.blocks:
             self.insert_image_blocks(list(pictures.blocks), None)

@@ -84,6 +84,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._restore_layout()
         RichTextEdit.image_paste_handler = self.intake.insert_pasted_image
         RichTextEdit.html_pictures_handler = self.intake.insert_pasted_pictures
+        RichTextEdit.blocks_paste_handler = self.intake.insert_pasted_blocks
         self.document.load(new_article(), None)
         self.preview_pane.set_page_width(PreviewWidth.TABLET)
         self.actions.widths[PreviewWidth.TABLET].setChecked(True)

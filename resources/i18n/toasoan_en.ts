@@ -308,6 +308,10 @@
             <translation>Block %1: </translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
             <source>Ready to publish: nothing to fix.</source>
             <translation>Ready to publish: nothing to fix.</translation>
         </message>
@@ -458,6 +462,10 @@
         <message>
             <source>Opened a copy of %s: save it under another name</source>
             <translation>Opened a copy of %s: save it under another name</translation>
+        </message>
+        <message>
+            <source>Opened %1; changed so that it can be saved: %2</source>
+            <translation>Opened %1; changed so that it can be saved: %2</translation>
         </message>
         <message>
             <source>Opened %s</source>
@@ -708,6 +716,14 @@
             <translation>Turn the photo a quarter to the right (the original file is not changed)</translation>
         </message>
         <message>
+            <source>Replace…</source>
+            <translation>Replace…</translation>
+        </message>
+        <message>
+            <source>Choose another photo for this block (for a missing photo, too)</source>
+            <translation>Choose another photo for this block (for a missing photo, too)</translation>
+        </message>
+        <message>
             <source>Cover photo</source>
             <translation>Cover photo</translation>
         </message>
@@ -749,6 +765,18 @@
             <source>Crop photo</source>
             <translation>Crop photo</translation>
         </message>
+        <message>
+            <source>Replace the photo</source>
+            <translation>Replace the photo</translation>
+        </message>
+        <message>
+            <source>Photos (%s)</source>
+            <translation>Photos (%s)</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>Replace photo</translation>
+        </message>
     </context>
     <context>
         <name>Intake</name>
@@ -771,6 +799,10 @@
         <message>
             <source>There is no picture on the clipboard</source>
             <translation>There is no picture on the clipboard</translation>
+        </message>
+        <message>
+            <source>Paste</source>
+            <translation>Paste</translation>
         </message>
         <message numerus="yes">
             <source>%n picture(s) on the web were not copied (the app works offline): insert them from files</source>

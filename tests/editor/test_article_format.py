@@ -134,7 +134,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b'{"format": "article/1", "title": "x",}', "not valid JSON: Expecting property name enclosed in double quotes at line 1, column 38"),
+        (b'{"format": "article/1", "title": "x",}', "not valid JSON at line 1, column 38: a name in double quotes is expected (a comma too many?)"),
         (b"\xff\xfe\x00x", "not UTF-8 text"),
         (b"[1, 2]", "the article must be a JSON object, not a list"),
         (b'{"title": "x"}', 'format: missing; an article starts with "format": "article/1"'),

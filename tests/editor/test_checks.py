@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import unicodedata
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,15 +16,17 @@ from PIL import Image
 
 from editor.checks import CheckInput, Location, check_article
 from editor.media import MemoryMedia
-from editor.model import Article, ImageBlock, ParagraphBlock, RelatedLink
+from editor.model import Article, ImageBlock, ParagraphBlock, RelatedLink, SiteProfile
 from tests.helpers import EXAMPLE_DIR, ROOT, minimal_article, write_article_dir
 
 
-def photo(width: int = 1600, height: int = 1200, gps: bool = False, color: str = "navy") -> MemoryMedia:
+def photo(width: int = 1600, height: int = 1200, gps: bool = False, color: str = "navy", camera: bool = False) -> MemoryMedia:
     buffer = io.BytesIO()
     exif = Image.Exif()
     if gps:
         exif[0x8825] = {1: "N", 2: (20.0, 50.0, 40.0)}
+    if camera:
+        exif[0x010F], exif[0x0110] = "Canon", "Canon EOS 80D"  # Make, Model
     Image.new("RGB", (width, height), color).save(buffer, "JPEG", exif=exif.tobytes())
     return MemoryMedia(buffer.getvalue(), "anh.jpg")
 
@@ -38,6 +41,7 @@ def clean_article() -> Article:
                        media=photo()),
         ],
         author="Hoàng Tùng",
+        published=datetime(2023, 11, 1, 16, 20, tzinfo=timezone(timedelta(hours=7))),
         url="https://haiphong.gov.vn/tin/le-chan.html",
         related=[RelatedLink(title="Tin khác", url="https://haiphong.gov.vn/tin/1.html")],
     )
@@ -90,6 +94,10 @@ CASES: list[tuple[str, str, Callable[[Article], None]]] = [
     ("quotes-mixed", "warning", paragraph('Cuộc thi "Hải Phòng" và “Lê Chân”.')),
     ("paragraph-empty", "warning", paragraph("")),
     ("photo-gps", "info", image(media=photo(gps=True))),
+    ("photo-camera-data", "info", image(media=photo(camera=True))),
+    ("body-missing", "error", change(blocks=[])),
+    ("body-missing", "error", change(blocks=[ParagraphBlock(text=" "), ParagraphBlock(text="")])),
+    ("date-missing", "error", change(published=None)),
 ]
 
 
@@ -101,6 +109,50 @@ def test_each_rule_fires_on_its_problem_and_only_then(rule: str, severity: str, 
     findings = [f for f in check_article(article) if f.id == rule]
     assert findings, rule
     assert all(f.severity == severity and f.message_vi and f.message_en and f.message_vi != f.message_en for f in findings)
+
+
+def test_a_photo_with_gps_says_gps_not_camera_data_and_a_plain_photo_says_neither() -> None:
+    article = clean_article()
+    article.blocks[1].media = photo(gps=True, camera=True)  # type: ignore[attr-defined]
+    assert [i for i in ids(article) if i.startswith("photo-")] == ["photo-gps"]
+    article.blocks[1].media = photo(color="green")  # type: ignore[attr-defined]
+    assert [i for i in ids(article) if i.startswith("photo-")] == []
+
+
+@pytest.mark.parametrize(("field", "rule"), [("title", "title-too-long"), ("alt", "alt-too-long")])
+def test_length_limits_hold_at_150_and_fire_at_151(field: str, rule: str) -> None:
+    for length, fires in ((150, False), (151, True)):
+        article = clean_article()
+        text = ("Quận Lê Chân họp " * 20)[:length - 1] + "x"
+        assert len(text) == length
+        target = article if field == "title" else article.blocks[1]
+        setattr(target, field, text)
+        assert (rule in ids(article)) is fires, (length, rule)
+
+
+def test_the_lead_may_have_80_words_not_81() -> None:
+    article = clean_article()
+    article.lead = "chữ " * 80
+    assert "lead-too-long" not in ids(article)
+    article.lead = "chữ " * 81
+    assert "lead-too-long" in ids(article)
+
+
+def test_a_page_without_the_portals_name_or_fanpage_is_a_finding() -> None:
+    full = SiteProfile(name="Cổng tin tức Thành phố Hải Phòng", fanpage_url="https://www.facebook.com/congttdthaiphong")
+    assert ids(clean_article(), CheckInput(site=full)) == []
+    assert ids(clean_article(), CheckInput(site=SiteProfile())) == ["site-name-missing", "fanpage-missing"]
+    broken = SiteProfile(name=full.name, fanpage_url="facebook.com/congttdthaiphong")
+    assert ids(clean_article(), CheckInput(site=broken)) == ["fanpage-invalid"]
+
+
+@pytest.mark.parametrize("stray", ["\x00", "\x07", "\x1b", "\x85", "\ufffc", "\u202e", "\u2066"])
+def test_stray_control_characters_in_the_file_are_a_finding(stray: str) -> None:
+    article = clean_article()
+    raw = [(Location("text", "p1", 0), f"Đồng chí{stray} Phạm Văn Tân")]
+    findings = [f for f in check_article(article, CheckInput(raw_texts=raw)) if f.id == "text-control-chars"]
+    assert [(f.severity, f.location.describe()) for f in findings] == [("warning", "block 1: text")]
+    assert ids(article, CheckInput(raw_texts=[(Location("title"), article.title)])) == []
 
 
 def test_decomposed_source_text_is_reported_though_loading_normalized_it() -> None:
@@ -138,9 +190,11 @@ def test_check_command_exits_0_without_errors_1_with_errors_2_when_unusable(tmp_
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert "error: author: The article has no author. [author-missing]" in lines
-    assert "error: blocks[1].src: The photo file photos/1.jpg is missing. [image-missing]" in lines
+    assert "error: block 2: src: The photo file photos/1.jpg is missing. [image-missing]" in lines
     assert any("[text-decomposed]" in line and line.startswith("warning: title:") for line in lines)
     as_json = json.loads(run_check(source, "--json", "--lang", "vi").stdout)
-    assert {"id": "author-missing", "severity": "error", "message": "Bài viết chưa có tên tác giả.", "location": "author"} in as_json
+    assert {"id": "author-missing", "severity": "error", "message": "Bài viết chưa có tên tác giả.", "location": "author", "field": "author"} in as_json
+    missing = next(f for f in as_json if f["id"] == "image-missing")
+    assert (missing["block"], missing["field"], missing["location"]) == (2, "src", "block 2: src")  # counted from 1, as the window counts
     unusable = run_check(tmp_path / "khong-co")
     assert unusable.returncode == 2 and len(unusable.stderr.splitlines()) == 1 and "Traceback" not in unusable.stderr

@@ -4,11 +4,14 @@ targets, photos upright and stripped, and the command line's exit codes."""
 from __future__ import annotations
 
 import io
+import os
+import stat
 import json
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -226,3 +229,49 @@ def test_a_traceback_never_reaches_the_user(tmp_path: Path) -> None:
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.fixture
+def umask_022() -> Any:
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.parametrize("name", ["bai.zip", "bai.html", "bai.article"])
+def test_written_files_follow_the_umask_so_a_colleague_can_read_them(source: Path, tmp_path: Path, name: str, umask_022: Any) -> None:
+    target = tmp_path / name
+    if name.endswith(".article"):
+        from editor.draft import save_draft
+        from editor.inputs import load_article
+
+        save_draft(load_article(source), target)
+    else:
+        assert export(source, "-o", target) == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_folder_bundle_follows_the_umask_too(source: Path, tmp_path: Path, umask_022: Any) -> None:
+    assert export(source, "-o", tmp_path / "out") == 0
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "out" / "index.html").stat().st_mode) == 0o644
+
+
+def test_replacing_a_file_keeps_the_mode_its_owner_gave_it(source: Path, tmp_path: Path, umask_022: Any) -> None:
+    target = tmp_path / "bai.html"
+    target.write_text("old")
+    target.chmod(0o664)
+    assert export(source, "-o", target, "--force") == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+
+
+def test_zip_members_carry_the_articles_own_time(source: Path, tmp_path: Path) -> None:
+    from editor.draft import save_draft
+    from editor.inputs import load_article
+
+    assert export(source, "-o", tmp_path / "bai.zip") == 0
+    save_draft(load_article(source), tmp_path / "bai.article")
+    for archive in ("bai.zip", "bai.article"):
+        with zipfile.ZipFile(tmp_path / archive) as opened:
+            # published 2023-11-01T16:20:00+07:00, in the article's zone (Vietnam)
+            assert {info.date_time for info in opened.infolist()} == {(2023, 11, 1, 16, 20, 0)}

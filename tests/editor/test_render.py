@@ -260,3 +260,18 @@ def test_an_absent_region_renders_empty() -> None:
     article.author = ""
     context = page_context(article, SITE, NoImages())
     assert render_region("lead", context) == "" and render_region("byline", context) == ""
+
+
+@pytest.mark.parametrize(("language", "typed", "printed"), [
+    ("vi", "Minh Thu", "Ảnh: Minh Thu"),
+    ("vi", "Ảnh: Minh Thu", "Ảnh: Minh Thu"),
+    ("vi", "ảnh : Minh Thu", "ảnh : Minh Thu"),
+    ("vi", "Nguồn ảnh: TTXVN", "Nguồn ảnh: TTXVN"),
+    ("en", "Photo: Minh Thu", "Photo: Minh Thu"),
+    ("en", "Minh Thu", "Photo: Minh Thu"),
+])
+def test_a_credit_typed_with_its_prefix_does_not_get_it_twice(language: str, typed: str, printed: str) -> None:
+    article = sample_article(language)
+    article.blocks[1].credit = typed  # type: ignore[attr-defined]
+    page = parse_html(render_article(article, SITE, OnePhoto()))
+    assert [text_of(span) for span in page.iter("span") if span.get("class") == "credit"] == [printed]

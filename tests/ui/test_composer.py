@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -274,6 +275,12 @@ def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_i
     assert "3 photo" in window.statusBar().currentMessage()
 
 
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
     open_article(qtbot, window, example_copy)
     target = tmp_path / "bai.pdf"
@@ -288,6 +295,10 @@ def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+    # A colleague can read it: the user's umask (0644 under 022), not QtWebEngine's private 0600.
+    import stat
+
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~current_umask()
 
 
 def test_dropped_files_become_photos_and_non_images_are_refused(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
@@ -452,6 +463,25 @@ def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window:
     window.composer.fields.title.setFocus()
     panel._on_item_activated(panel.list.item(author))
     qtbot.waitUntil(window.composer.fields.author.hasFocus)
+
+
+def test_after_opening_a_file_the_checklist_never_shows_the_previous_articles_findings(
+    qtbot: Any, window: Any, example_copy: Path,
+) -> None:
+    from editor.checks import CheckInput, check_article
+
+    panel = window.checklist
+    qtbot.waitUntil(lambda: "title-missing" in [f.id for f in panel.findings], timeout=10_000)  # the empty article's
+    shown: list[set[str]] = []
+    panel.updated.connect(lambda: shown.append({f.id for f in panel.findings}))
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.files.open_path(example_copy)
+    # At once: the old findings are gone, and the panel says it is checking.
+    assert panel.findings == [] and panel.summary.text() == "Checking…"
+    expected = {f.id for f in check_article(window.document.article, CheckInput(site=window.document.site()))}
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] == expected, timeout=10_000)
+    assert all(ids in (set(), expected) for ids in shown), shown  # never the empty article's four errors
+    assert "title-missing" not in expected
 
 
 def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:

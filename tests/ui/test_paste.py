@@ -9,6 +9,7 @@ from typing import Any
 from PIL import Image
 from PySide6.QtCore import QMimeData, Qt
 
+from tests.ui.conftest import type_text
 from tests.ui.test_preview import text_segment
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "clipboard"
@@ -54,6 +55,42 @@ def test_paste_from_google_docs_keeps_real_bold_and_reports_the_web_picture(qtbo
     assert '<a href="https://haiphong.gov.vn/tin">Xem thêm</a>' in texts
     assert [b for b in window.document.article.blocks if b.type == "image"] == []
     assert "not copied" in window.statusBar().currentMessage()
+
+
+def test_paste_from_a_web_page_keeps_headings_and_list_markers_and_no_object_box(qtbot: Any, window: Any) -> None:
+    window.composer.blocks.add_block("paragraph")
+    editor = text_segment(window).editor
+    type_text(editor, "Mở đầu. ")
+    mime = QMimeData()
+    mime.setHtml((SAMPLES / "web-page.html").read_text(encoding="utf-8"))
+    text_segment(window).editor.insertFromMimeData(mime)
+    blocks = window.document.article.blocks
+    shown = [(b.type, getattr(b, "level", None), b.text) for b in blocks]
+    assert shown == [
+        ("paragraph", None, "Mở đầu."),
+        ("heading", 2, "Nhiệm vụ thời gian tới"),
+        ("paragraph", None, "Quận tiếp tục <b>rà soát</b>."),
+        ("paragraph", None, "• Một là tuyên truyền;"),
+        ("paragraph", None, "• Hai là kiểm tra."),
+        ("paragraph", None, "&nbsp;" * 4 + "◦ Kiểm tra định kỳ"),  # nested, as the Word importer writes it
+        ("paragraph", None, "1. Bước một"),
+        ("paragraph", None, "2. Bước hai"),
+        ("heading", 3, "Kết quả"),
+        ("paragraph", None, "Đã xong."),
+    ]
+    assert not any("\ufffc" in text for _, _, text in shown)
+    assert "not copied" in window.statusBar().currentMessage()  # the web picture is named, not boxed
+    window.actions.undo.trigger()  # one step gives back the text as it was
+    assert [(b.type, b.text) for b in window.document.article.blocks] == [("paragraph", "Mở đầu.")]
+
+
+def test_a_picture_not_copied_leaves_no_object_character_in_a_field(qtbot: Any, window: Any) -> None:
+    lead = window.composer.fields.lead
+    mime = QMimeData()
+    mime.setHtml('<p>Sapo <img src="https://haiphong.gov.vn/a.jpg"> có ảnh.</p><ul><li>một</li></ul>')
+    lead.insertFromMimeData(mime)
+    assert window.document.article.lead == "Sapo  có ảnh. • một"
+    assert "\ufffc" not in lead.toPlainText()
 
 
 def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:

@@ -56,21 +56,22 @@ def test_a_draft_opened_on_another_computer_shows_its_own_profile_and_offers_the
     assert not bar.isVisible()
 
 
-def test_the_checklist_rechecks_with_the_profile_the_page_shows(qtbot: Any, window: Any) -> None:
-    seen: list[SiteProfile | None] = []
-    import editor.checks
+def test_on_a_computer_without_a_profile_the_draft_still_has_its_portal(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    window.document.set_saved_site(OURS)
+    type_text(window.composer.fields.title, "Họp Ban Chỉ đạo 35")
+    target = tmp_path / "bai.article"
+    save_as(qtbot, window, target, monkeypatch)
 
-    real = editor.checks.check_article
-
-    def spy(article: Any, given: Any = None) -> Any:
-        seen.append(article.site)
-        return real(article, given)
-
-    from unittest.mock import patch
-
+    window.document.set_saved_site(SiteProfile())  # a new computer: no profile saved yet
+    open_article(qtbot, window, target)
+    wait_until_dom(qtbot, window.preview, SITE_NAME, OURS.name)
+    assert js(qtbot, window.preview, FANPAGE_QR) is True
     checklist = window.checklist
     qtbot.waitUntil(lambda: not checklist._timer.isActive() and not checklist._running, timeout=10_000)
-    with patch("ui.checklist.check_article", spy):
-        window.document.set_saved_site(OURS)  # Settings ▸ Site profile…: no edit to the article
-        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
-    assert seen[-1] is not None and seen[-1].name == OURS.name and seen[-1].fanpage_url == OURS.fanpage_url
+    ids = {finding.id for finding in checklist.findings}
+    assert "title-missing" not in ids and not ids & {"site-name-missing", "fanpage-missing"}
+    # The offer is this computer's empty profile: taking it leaves the portal out, and the checklist says so.
+    qtbot.mouseClick(window.site_bar.use_local, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: {"site-name-missing", "fanpage-missing"} <= {f.id for f in checklist.findings}, timeout=10_000)

@@ -4,6 +4,7 @@ remove button, and talks to the document through its intent methods."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
@@ -11,11 +12,13 @@ from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockForm
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -429,11 +432,13 @@ class ImageSegment(BlockFrame):
             fields.addRow(label, field)
         self.rotate_button = QToolButton(self.content)
         self.crop_button = QToolButton(self.content)
+        self.replace_button = QToolButton(self.content)
         self.cover = QCheckBox(self.content)
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
         tools.addWidget(self.rotate_button)
         tools.addWidget(self.crop_button)
+        tools.addWidget(self.replace_button)
         picture = QVBoxLayout()
         picture.addWidget(self.thumbnail)
         picture.addLayout(tools)
@@ -445,6 +450,7 @@ class ImageSegment(BlockFrame):
         layout.addLayout(fields, 1)
         self.rotate_button.clicked.connect(self._rotate)
         self.crop_button.clicked.connect(self._crop)
+        self.replace_button.clicked.connect(self._choose_replacement)
         self.cover.toggled.connect(self._on_cover_toggled)
         self.caption.textChanged.connect(self._on_caption_changed)
         self.alt.textEdited.connect(lambda text: document.set_block_field(self._id, "alt", text, self.tr("Edit alt text")))
@@ -469,6 +475,8 @@ class ImageSegment(BlockFrame):
             label.setText(text)
         self.rotate_button.setText(self.tr("↻ Rotate"))
         self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))
+        self.replace_button.setText(self.tr("Replace…"))
+        self.replace_button.setToolTip(self.tr("Choose another photo for this block (for a missing photo, too)"))
         self.cover.setText(self.tr("Cover photo"))
         self.cover.setToolTip(self.tr("The photo shown when the article is shared on social media"))
         if any(block.id == self._id for block in self.document.article.blocks):
@@ -519,6 +527,35 @@ class ImageSegment(BlockFrame):
         dialog = CropDialog(self._images, block, self)
         if dialog.exec() == CropDialog.DialogCode.Accepted:
             self.document.set_block_field(self._id, "crop", dialog.crop(), self.tr("Crop photo"))
+
+    def _choose_replacement(self) -> None:
+        from ui.image_import import IMAGE_SUFFIXES
+
+        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Replace the photo"), "", self.tr("Photos (%s)") % patterns)
+        if path:
+            self.replace_with(Path(path))
+
+    def replace_with(self, path: Path) -> None:
+        """Check the photo on a worker, then put it in this block as one undo step."""
+        from ui.image_import import check_image_files
+        from ui.workers import run_in_background
+
+        def checked(result: object) -> None:
+            if not any(block.id == self._id for block in self.document.article.blocks):
+                return  # the block was removed meanwhile
+            if not result.blocks:  # type: ignore[attr-defined]
+                QMessageBox.warning(self, self.tr("Replace the photo"), "\n".join(result.problems))  # type: ignore[attr-defined]
+                return
+            new = result.blocks[0]  # type: ignore[attr-defined]
+            label = self.tr("Replace photo")
+            stack = self.document.undo_stack
+            stack.beginMacro(label)
+            self.document.set_block_field(self._id, "media", new.media, label)
+            self.document.set_block_field(self._id, "src", new.src, label)
+            stack.endMacro()
+
+        run_in_background(lambda: check_image_files([path]), checked, lambda error: None, context=self)
 
     def _on_cover_toggled(self, checked: bool) -> None:
         if not self._updating:

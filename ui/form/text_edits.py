@@ -9,34 +9,87 @@ Backspace or pre-edit text.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat,
+)
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from editor.paste import PastedPictures, pictures_in_html
-from editor.text import nfc
+from editor.model import Block, HeadingBlock, ParagraphBlock
+from editor.text import inline_to_plain, nfc
 from ui.richtext import block_to_inline, insert_inline
+
+
+OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
+_BULLET_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)
+
+
+@dataclass(frozen=True)
+class PastedParagraph:
+    text: str  # an inline fragment
+    heading_level: int = 0  # 2 or 3 for a heading (<h1>–<h6>), else 0
+
+
+def _list_marker(block: QTextBlock) -> str:
+    """A list item's bullet or number as text, indented by its depth, as
+    the Word importer writes it: "• ", "◦ ", "2. "."""
+    text_list = block.textList()
+    if text_list is None:
+        return ""
+    depth = max(0, text_list.format().indent() - 1)
+    if text_list.format().style() in _BULLET_STYLES:
+        marker = "•" if depth == 0 else "◦"
+    else:
+        marker = text_list.itemText(block) or "•"
+    return "\u00a0\u00a0\u00a0\u00a0" * depth + marker + " "
+
+
+def pasted_paragraphs(source: QMimeData) -> list[PastedParagraph]:
+    """Clean paragraphs from pasted or dropped content: list items keep their
+    bullet or number as text, headings are marked, and a paragraph that held
+    only a picture that was not copied is left out (it would be an empty
+    paragraph, or an "OBJ" box)."""
+    if not source.hasHtml():
+        text = nfc(source.text()).replace("\r\n", "\n")
+        return [PastedParagraph(html.escape(line, quote=False)) for line in text.split("\n")]
+    scratch = QTextDocument()
+    scratch.setHtml(source.html())
+    paragraphs: list[PastedParagraph] = []
+    block = scratch.begin()
+    while block.isValid():
+        raw = block.text()
+        if not (OBJECT_REPLACEMENT in raw and not raw.replace(OBJECT_REPLACEMENT, "").strip()):
+            inline = block_to_inline(block)
+            level = block.blockFormat().headingLevel()
+            if level and inline:
+                paragraphs.append(PastedParagraph(inline, 2 if level <= 2 else 3))
+            else:
+                marker = _list_marker(block) if inline else ""
+                paragraphs.append(PastedParagraph(html.escape(marker, quote=False) + inline if marker else inline))
+        block = block.next()
+    # Word and browsers wrap content in empty paragraphs: drop the edges.
+    while paragraphs and not paragraphs[0].text:
+        paragraphs.pop(0)
+    while paragraphs and not paragraphs[-1].text:
+        paragraphs.pop()
+    return paragraphs
 
 
 def paragraphs_from_mime(source: QMimeData) -> list[str]:
     """Clean inline paragraphs from pasted or dropped content."""
-    if source.hasHtml():
-        scratch = QTextDocument()
-        scratch.setHtml(source.html())
-        paragraphs = []
-        block = scratch.begin()
-        while block.isValid():
-            paragraphs.append(block_to_inline(block))
-            block = block.next()
-        # Word and browsers wrap content in empty paragraphs: drop the edges.
-        while paragraphs and not paragraphs[0]:
-            paragraphs.pop(0)
-        while paragraphs and not paragraphs[-1]:
-            paragraphs.pop()
-        return paragraphs
-    return [html.escape(line, quote=False) for line in nfc(source.text()).replace("\r\n", "\n").split("\n")]
+    return [paragraph.text for paragraph in pasted_paragraphs(source)]
+
+
+def blocks_from_paste(paragraphs: list[PastedParagraph]) -> list[Block]:
+    """Pasted paragraphs as body blocks: headings become heading blocks."""
+    return [
+        HeadingBlock(text=inline_to_plain(p.text), level=p.heading_level) if p.heading_level else ParagraphBlock(text=p.text)
+        for p in paragraphs
+    ]
 
 
 class RichTextEdit(QTextEdit):
@@ -47,6 +100,8 @@ class RichTextEdit(QTextEdit):
     # in pasted HTML (photos, and web addresses that were not fetched).
     image_paste_handler: Callable[[QImage], None] | None = None
     html_pictures_handler: Callable[[PastedPictures], None] | None = None
+    # And with pasted content that holds headings: body blocks to insert at the cursor.
+    blocks_paste_handler: Callable[[list[Block]], None] | None = None
 
     focus_received = Signal()
     edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
@@ -128,7 +183,14 @@ class RichTextEdit(QTextEdit):
         if source.hasImage() and not source.hasText() and RichTextEdit.image_paste_handler is not None:
             RichTextEdit.image_paste_handler(QImage(source.imageData()))
             return
-        paragraphs = paragraphs_from_mime(source)
+        pasted = pasted_paragraphs(source)
+        if not self._single_paragraph and any(p.heading_level for p in pasted) and RichTextEdit.blocks_paste_handler is not None:
+            # Headings are blocks of their own: the body splits at the cursor around them.
+            self.textCursor().removeSelectedText()
+            RichTextEdit.blocks_paste_handler(blocks_from_paste(pasted))
+            self._report_html_pictures(source)
+            return
+        paragraphs = [p.text for p in pasted]
         cursor = self.textCursor()
         cursor.beginEditBlock()
         cursor.removeSelectedText()
@@ -142,6 +204,9 @@ class RichTextEdit(QTextEdit):
             insert_inline(cursor, paragraph, base)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
+        self._report_html_pictures(source)
+
+    def _report_html_pictures(self, source: QMimeData) -> None:
         if source.hasHtml() and RichTextEdit.html_pictures_handler is not None:
             pictures = pictures_in_html(source.html())
             if pictures.blocks or pictures.left_out:
