@@ -261,7 +261,7 @@ def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_i
     message_boxes.answer = QMessageBox.StandardButton.Save
     with patch("ui.cms_copy.QFileDialog.getExistingDirectory", return_value=str(folder)):
         window.actions.copy_for_cms.trigger()
-        qtbot.waitUntil(lambda: len(list(folder.iterdir())) == 3, timeout=20_000)
+        qtbot.waitUntil(lambda: str(folder) in window.statusBar().currentMessage(), timeout=20_000)  # saved
     mime = QGuiApplication.clipboard().mimeData()
     html = mime.html()
     assert html.count("<figure") == 3 and "data-block" not in html and 'loading="lazy"' not in html
@@ -270,8 +270,7 @@ def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_i
     kind, _, text = message_boxes.shown[-1]
     names = re.findall(r'<img src="([^"]+)"', html)
     assert kind == "question" and "upload" in text and all(name in text for name in names)
-    assert sorted(names) == sorted(p.name for p in folder.iterdir())
-    qtbot.waitUntil(lambda: str(folder) in window.statusBar().currentMessage(), timeout=10_000)
+    assert sorted(names) == sorted(p.name for p in folder.iterdir()) and len(names) == 3
     assert "3 photo" in window.statusBar().currentMessage()
 
 
