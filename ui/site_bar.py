@@ -42,7 +42,11 @@ class SiteProfileBar(Retranslating, QFrame):
         self.refresh()
 
     def differs(self) -> bool:
-        return self._document.article.site is not None and not same_profile(self._document.site(), self._document.saved_site)
+        """The article brings its own portal, and this computer has another
+        one to offer (with no profile of its own, there is nothing to offer)."""
+        saved = self._document.saved_site
+        has_portal = any((saved.name, saved.url, saved.fanpage_url, saved.logo))
+        return has_portal and self._document.article.site is not None and not same_profile(self._document.site(), saved)
 
     def refresh(self) -> None:
         if self._dismissed or not self.differs():
