@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -27,6 +28,33 @@ from ui.form.url_edit import UrlEdit
 from ui.language import Retranslating
 
 
+class OptionalDateTimeEdit(QDateTimeEdit):
+    """A date that may be unset (a Word import may bring none): the edit's
+    minimum stands for "no date" and reads as its special text, never as the
+    date of the article shown before. From there, the first step (arrow key,
+    wheel) or the calendar starts at the current time, not in 1900."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone(DEFAULT_TIMEZONE.encode())))
+
+    def is_empty(self) -> bool:
+        return self.dateTime() == self.minimumDateTime()
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        if self.is_empty():
+            now = QDateTime.currentDateTime().toTimeZone(self.timeZone())
+            self.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()), self.timeZone()))
+            return
+        super().stepBy(steps)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mousePressEvent(event)
+        if self.is_empty() and self.calendarPopup() and self.calendarWidget() is not None:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+
+
 class ArticleFieldsForm(Retranslating, QWidget):
     """Everything but the body. Each field calls one intent on the document
     and follows the document when it changes (undo, open)."""
@@ -37,13 +65,9 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self._updating = False
 
         self.title = QLineEdit(self)
-        self.published = QDateTimeEdit(self)
+        self.published = OptionalDateTimeEdit(self)
         self.published.setCalendarPopup(True)
         self.published.setDisplayFormat("dd/MM/yyyy HH:mm")
-        # An article without a date (a Word import may have none) shows the
-        # edit's minimum, which reads as the "no date" text, never the date
-        # of the article shown before.
-        self.published.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone(DEFAULT_TIMEZONE.encode())))
         self.timezone_label = QLabel(self)
         self.language = QComboBox(self)
         self.language.addItem("", "vi")
@@ -134,7 +158,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
     def _on_published_changed(self, value: QDateTime) -> None:
         if self._updating:
             return
-        if value == self.published.minimumDateTime():
+        if self.published.is_empty():
             self._document.set_field("published", None, self.tr("Change date"), merge_key="published")
             return
         date, time = value.date(), value.time()
