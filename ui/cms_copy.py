@@ -16,7 +16,6 @@ from editor.cms import CmsCopy, prepare_copy, save_photos
 from editor.errors import ArticleError
 from ui.clipboard import put_html
 from ui.document import Document
-from ui.errors import describe_error
 from ui.workers import photo_pool, run_in_background
 
 
@@ -30,7 +29,10 @@ class CmsCopier(QObject):
     def copy(self) -> None:
         snapshot = copy.deepcopy(self._document.article)
         self._show_message(self.tr("Preparing the article for the portal…"), 0)
-        run_in_background(lambda: prepare_copy(snapshot), self._copied, self._failed, photo_pool(), context=self)
+        def failed(error: ArticleError) -> None:
+            self._say_failure(self.tr("Nothing was put on the clipboard: a photo cannot be prepared for the portal."), error)
+
+        run_in_background(lambda: prepare_copy(snapshot), self._copied, failed, photo_pool(), context=self)
 
     def _copied(self, result: CmsCopy) -> None:
         put_html(result.html, result.text)
@@ -56,8 +58,11 @@ class CmsCopier(QObject):
         def saved(_: object) -> None:
             self._show_message(self.tr("%n photo(s) saved in %1: upload them with the article", "", len(photos)).replace("%1", str(folder)), 10000)
 
-        run_in_background(lambda: save_photos(photos, folder), saved, self._failed, context=self)
+        def failed(error: ArticleError) -> None:
+            self._say_failure(self.tr("The photos were not all saved; the article is still on the clipboard."), error)
 
-    def _failed(self, error: ArticleError) -> None:
+        run_in_background(lambda: save_photos(photos, folder), saved, failed, context=self)
+
+    def _say_failure(self, headline: str, error: ArticleError) -> None:
         self._show_message("", 0)
-        QMessageBox.warning(self._window, self.tr("Copy for CMS"), describe_error(error))
+        QMessageBox.warning(self._window, self.tr("Copy for CMS"), headline + "\n\n" + "\n".join(error.lines()))

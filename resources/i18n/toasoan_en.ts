@@ -327,6 +327,10 @@
             <translation>Preparing the article for the portal…</translation>
         </message>
         <message>
+            <source>Nothing was put on the clipboard: a photo cannot be prepared for the portal.</source>
+            <translation>Nothing was put on the clipboard: a photo cannot be prepared for the portal.</translation>
+        </message>
+        <message>
             <source>The article is on the clipboard: paste it into the portal's editor</source>
             <translation>The article is on the clipboard: paste it into the portal's editor</translation>
         </message>
@@ -359,6 +363,10 @@
                 <numerusform>%n photo saved in %1: upload them with the article</numerusform>
                 <numerusform>%n photos saved in %1: upload them with the article</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>The photos were not all saved; the article is still on the clipboard.</source>
+            <translation>The photos were not all saved; the article is still on the clipboard.</translation>
         </message>
     </context>
     <context>

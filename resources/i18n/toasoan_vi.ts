@@ -327,6 +327,10 @@
         <translation>Đang chuẩn bị bài viết cho cổng…</translation>
     </message>
     <message>
+        <source>Nothing was put on the clipboard: a photo cannot be prepared for the portal.</source>
+        <translation>Chưa có gì được đưa vào bộ nhớ tạm: có ảnh không chuẩn bị được cho cổng.</translation>
+    </message>
+    <message>
         <source>The article is on the clipboard: paste it into the portal&apos;s editor</source>
         <translation>Bài viết đã ở trong bộ nhớ tạm: hãy dán vào trình soạn thảo của cổng</translation>
     </message>
@@ -357,6 +361,10 @@
         <translation>
             <numerusform>Đã lưu %n ảnh vào %1: hãy tải chúng lên cùng bài viết</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The photos were not all saved; the article is still on the clipboard.</source>
+        <translation>Chưa lưu được hết các ảnh; bài viết vẫn còn trong bộ nhớ tạm.</translation>
     </message>
 </context>
 <context>

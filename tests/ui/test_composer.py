@@ -521,3 +521,15 @@ def test_quit_cancelled_keeps_the_window_and_the_next_quit_asks_again(qtbot: Any
     qtbot.wait(200)
     assert window.isVisible()
     assert [kind for kind, _, _ in message_boxes.shown] == ["question"] * 3
+
+
+def test_copy_for_cms_with_a_missing_photo_says_so_and_leaves_the_clipboard(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("trước đó")
+    window.composer.blocks.insert_blocks([ImageBlock(src="da-mat.jpg", alt="Ảnh", caption="Ảnh")], "Insert photo")
+    window.actions.copy_for_cms.trigger()
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=20_000)
+    kind, title, text = message_boxes.shown[-1]
+    assert kind == "warning" and "Nothing was put on the clipboard" in text and "da-mat.jpg" in text
+    assert QGuiApplication.clipboard().text() == "trước đó"
