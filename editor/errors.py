@@ -16,7 +16,12 @@ NO_PERMISSION = "no-permission"
 READ_ONLY_DISK = "read-only-disk"
 FILE_IN_USE = "file-in-use"
 NOT_FOUND = "not-found"
-REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND)
+# Why a photo was refused: the window says these in the user's language.
+EMPTY_FILE = "empty-file"
+NOT_AN_IMAGE = "not-an-image"
+IMAGE_DAMAGED = "image-damaged"
+IMAGE_TOO_BIG = "image-too-big"
+REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND, EMPTY_FILE, NOT_AN_IMAGE, IMAGE_DAMAGED, IMAGE_TOO_BIG)
 
 
 class ArticleError(Exception):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
-from editor.errors import ImageError
+from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, IMAGE_TOO_BIG, NOT_AN_IMAGE, ImageError
 from editor.model import Crop
 
 # Above Pillow's own bomb threshold (89 MP) there are real cameras (100 MP
@@ -37,7 +37,7 @@ class WebImage:
 def open_image(data: bytes, label: str) -> Image.Image:
     """Open ``data`` as an image (header only), refusing what cannot be a photo."""
     if not data:
-        raise ImageError(f"{label}: the file is empty (0 bytes)")
+        raise ImageError(f"{label}: the file is empty (0 bytes)", reason=EMPTY_FILE)
     try:
         with warnings.catch_warnings():
             # We apply our own, higher limit below; Pillow's warning would
@@ -45,16 +45,16 @@ def open_image(data: bytes, label: str) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as error:
-        raise ImageError(f"{label}: the image declares too many pixels to open safely") from error
+        raise ImageError(f"{label}: the image declares too many pixels to open safely", reason=IMAGE_TOO_BIG) from error
     except UnidentifiedImageError as error:
-        raise ImageError(f"{label}: not an image, or a format the app does not read") from error
+        raise ImageError(f"{label}: not an image, or a format the app does not read", reason=NOT_AN_IMAGE) from error
     except (OSError, ValueError, SyntaxError) as error:
-        raise ImageError(f"{label}: the image is damaged ({error})") from error
+        raise ImageError(f"{label}: the image is damaged ({error})", reason=IMAGE_DAMAGED) from error
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise ImageError(
             f"{label}: {width}×{height} pixels is more than {MAX_PIXELS // 1_000_000} megapixels; "
-            "the file may be damaged or built to exhaust memory"
+            "the file may be damaged or built to exhaust memory", reason=IMAGE_TOO_BIG,
         )
     return image
 

@@ -1154,6 +1154,34 @@
             <translation>Tệp không còn ở đó: đã bị chuyển đi, đổi tên hoặc xóa.</translation>
         </message>
         <message>
+            <source>the file is empty (0 bytes)</source>
+            <translation>tệp trống (0 byte)</translation>
+        </message>
+        <message>
+            <source>not an image, or a format the app does not read</source>
+            <translation>không phải ảnh, hoặc là định dạng ứng dụng không đọc được</translation>
+        </message>
+        <message>
+            <source>the image is damaged</source>
+            <translation>ảnh bị hỏng</translation>
+        </message>
+        <message>
+            <source>the image has too many pixels to open safely (it may be damaged)</source>
+            <translation>ảnh có quá nhiều điểm ảnh để mở an toàn (có thể tệp bị hỏng)</translation>
+        </message>
+        <message>
+            <source>the file is not there any more</source>
+            <translation>tệp không còn ở đó nữa</translation>
+        </message>
+        <message>
+            <source>you may not read this file</source>
+            <translation>anh/chị không có quyền đọc tệp này</translation>
+        </message>
+        <message>
+            <source>the file cannot be read</source>
+            <translation>không đọc được tệp</translation>
+        </message>
+        <message>
             <source>The article was not saved. The previous file is unchanged; your work is still open.</source>
             <translation>Bài viết chưa được lưu. Tệp cũ vẫn nguyên vẹn; bài đang soạn vẫn còn mở.</translation>
         </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -24,7 +24,19 @@ from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
 from ui.form.url_edit import UrlEdit
-from ui.language import Retranslating
+from ui.language import Retranslating, interface_language
+
+
+def zone_display_name(zone_name: str, moment: datetime | None, language: str) -> str:
+    """The time zone as people call it, in the interface language, from
+    Qt's CLDR data ("Giờ Đông Dương", "Indochina Time"), not its IANA id
+    ("Asia/Ho_Chi_Minh"); the id itself where Qt knows no name."""
+    zone = QTimeZone(zone_name.encode())
+    if not zone.isValid():
+        return zone_name
+    locale = QLocale("vi_VN" if language == "vi" else "en_US")
+    at = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone) if moment is not None else QDateTime.currentDateTime()
+    return zone.displayName(at, QTimeZone.NameType.LongName, locale) or zone_name
 
 
 class ArticleFieldsForm(Retranslating, QWidget):
@@ -110,6 +122,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url.setText(self.tr("Make from title"))
         self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
         self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
+        self._show_published()  # the time zone's name is in the interface language
 
     # --- from the widgets to the document ----------------------------------
     def _on_lead_changed(self) -> None:
@@ -180,4 +193,6 @@ class ArticleFieldsForm(Retranslating, QWidget):
             if self.published.dateTime() != shown:
                 self.published.setDateTime(shown)
         offset = local.strftime("%z") if local is not None else ""
-        self.timezone_label.setText(f"{zone_name} (UTC{offset[:3]}:{offset[3:]})" if offset else zone_name)
+        shown_name = zone_display_name(zone_name, local, interface_language())
+        self.timezone_label.setText(f"{shown_name} (UTC{offset[:3]}:{offset[3:]})" if offset else shown_name)
+        self.timezone_label.setToolTip(zone_name)  # the IANA id, for whoever needs it
