@@ -210,3 +210,13 @@ def test_import_command_writes_a_draft_and_prints_the_notes(tmp_path: Path) -> N
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     refused = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(legacy), "-o", str(tmp_path / "x.article")], capture_output=True, text=True)
     assert refused.returncode == 2 and len(refused.stderr.splitlines()) == 1 and "Traceback" not in refused.stderr
+
+
+def test_stray_characters_in_a_word_document_never_reach_the_article(tmp_path: Path) -> None:
+    document = WordDocument()
+    document.add_paragraph("Quận Lê Chân\u202e họp\ufffc", style="Title")
+    document.add_paragraph("Đồng chí\u2066 Phạm Văn Tân\u2069 chủ trì\ufffc cuộc họp.")
+    document.save(tmp_path / "bai.docx")
+    article = import_docx(tmp_path / "bai.docx").article
+    texts = [article.title, *(getattr(block, "text", "") for block in article.blocks)]
+    assert texts == ["Quận Lê Chân họp", "Đồng chí Phạm Văn Tân chủ trì cuộc họp."]
