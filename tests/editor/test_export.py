@@ -169,7 +169,7 @@ def test_a_broken_photo_stops_the_export_and_writes_nothing(tmp_path: Path, caps
     source = write_article_dir(tmp_path / "src", photos={"photos/1.jpg": camera_photo()[:2000]})
     assert export(source, "-o", tmp_path / "out") == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "blocks[1].src (photos/1.jpg)" in err and "truncated" in err
+    assert err.count("\n") == 1 and "block 2 (photos/1.jpg)" in err and "truncated" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["src"]
 
 
