@@ -119,12 +119,12 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
         if not isinstance(block, ImageBlock):
             continue
         if block.media is None:
-            problems.append(f"blocks[{index}].src: the photo {block.src or '(none)'} is missing")
+            problems.append(f"block {index + 1}: the photo {block.src or '(none)'} is missing")  # counted as the window counts
             continue
         try:
             key = _edit_key(block)
         except ImageError as error:
-            problems.append(f"blocks[{index}].src: {error.problems[0]}")
+            problems.append(f"block {index + 1}: {error.problems[0]}")
             continue
         unique.setdefault(key, (index, block))
     base = slug(article.title, max_length=60)
@@ -134,7 +134,7 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
         assert block.media is not None
         try:
             return prepare_variants(
-                block.media.read_bytes(), f"blocks[{index}].src ({block.src})", max_size, rotate=block.rotate, crop=block.crop
+                block.media.read_bytes(), f"block {index + 1} ({block.src})", max_size, rotate=block.rotate, crop=block.crop
             )
         except ImageError as error:
             return error

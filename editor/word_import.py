@@ -53,10 +53,61 @@ NAMESPACES = (
 )
 
 
+@dataclass(frozen=True)
+class ImportNote:
+    """Something the importer was unsure of, in both interface languages."""
+
+    vi: str
+    en: str
+
+    def message(self, language: str) -> str:
+        return self.vi if language == "vi" else self.en
+
+    def __str__(self) -> str:  # the command line prints both, as its other lines are in English
+        return f"{self.vi} ({self.en})"
+
+
 @dataclass
 class ImportResult:
     article: Article
-    notes: list[str] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
+
+
+# mammoth's messages a user can act on, said plainly in both languages; the
+# rest (unknown styles, ignored XML elements, field codes: up to 16 a
+# document) describe its own workings and are folded into one line.
+_MAMMOTH_NOTES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"could not open external image:? '?(?P<name>[^',]+)'?"),
+     "Ảnh “{name}” nằm ngoài tệp Word nên không được nhập: hãy chèn ảnh đó từ tệp của nó.",
+     "The picture “{name}” lives outside the Word file and was not imported: insert it from its own file."),
+    (re.compile(r"Image of type (?P<name>\S+) is unlikely to display"),
+     "Một ảnh ở định dạng {name} (hình vẽ của Office) không hiển thị được trên web: hãy thay bằng ảnh chụp (JPEG, PNG).",
+     "A picture in the {name} format (an Office drawing) cannot be shown on the web: replace it with a photo (JPEG, PNG)."),
+    (re.compile(r"Could not find image file"),
+     "Một ảnh bị thiếu trong tệp Word nên không được nhập.",
+     "A picture is missing from the Word file and was not imported."),
+    (re.compile(r"w:sym element with an unsupported character"),
+     "Một ký hiệu đặc biệt (phông Symbol, Wingdings) đã bị bỏ: hãy kiểm tra chỗ có ký hiệu.",
+     "A special symbol (Symbol or Wingdings font) was left out: check where the document has symbols."),
+)
+
+
+def _mammoth_notes(messages: list[str]) -> list[tuple[str, str]]:
+    notes: list[tuple[str, str]] = []
+    technical = 0
+    for message in messages:
+        for pattern, vi, en in _MAMMOTH_NOTES:
+            match = pattern.search(message)
+            if match:
+                names = match.groupdict()
+                notes.append((vi.format(**names), en.format(**names)))
+                break
+        else:
+            technical += 1
+    if technical:
+        notes.append((f"Bộ chuyển đổi Word đã bỏ qua {technical} chi tiết định dạng không dùng đến (kiểu lạ và những thứ tương tự).",
+                       f"The Word converter skipped {technical} formatting detail(s) it does not use (unknown styles and the like)."))
+    return notes
 
 
 @dataclass
@@ -131,7 +182,7 @@ class _Importer:
         self.images = images
         self.article = Article(published=None)
         self.blocks: list[Block] = []
-        self.notes: list[str] = []
+        self.notes: list[ImportNote] = []
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
 
@@ -227,9 +278,9 @@ class _Importer:
                   "Chú thích cuối trang được đưa vào mục “Ghi chú” ở cuối bài.")
 
     def note(self, en: str, vi: str) -> None:
-        line = f"{vi} ({en})"
-        if line not in self.notes:
-            self.notes.append(line)
+        note = ImportNote(vi=vi, en=en)
+        if note not in self.notes:
+            self.notes.append(note)
 
 
 def _date_line(blocks: list[Block]) -> datetime | None:
@@ -339,8 +390,8 @@ def import_docx(path: Path) -> ImportResult:
     article.blocks = blocks
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
-    for message in result.messages:
-        importer.note(f"Word document: {message.message}", f"Tài liệu Word: {message.message}")
+    for vi, en in _mammoth_notes([message.message for message in result.messages]):
+        importer.note(en, vi)
     if not article.title and not article.blocks and not article.lead:
         if not importer.notes:
             raise DocumentImportError("the document has no text to import", path=path)

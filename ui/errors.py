@@ -6,8 +6,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from editor.errors import (
     DISK_FULL,
+    EMPTY_FILE,
     FILE_IN_USE,
+    IMAGE_DAMAGED,
+    IMAGE_TOO_BIG,
     NO_PERMISSION,
+    NOT_AN_IMAGE,
     NOT_FOUND,
     READ_ONLY_DISK,
     ArticleError,
@@ -52,6 +56,25 @@ _REASONS: dict[str, str] = {
     FILE_IN_USE: QT_TRANSLATE_NOOP("errors", "Another program keeps the file open (an antivirus scanner, a backup or sync tool). Try again in a moment."),
     NOT_FOUND: QT_TRANSLATE_NOOP("errors", "The file is not there any more: it was moved, renamed or deleted."),
 }
+
+# Why one photo file was refused, said after its name ("anh.jpg: …").
+_PHOTO_REFUSALS: dict[str, str] = {
+    EMPTY_FILE: QT_TRANSLATE_NOOP("errors", "the file is empty (0 bytes)"),
+    NOT_AN_IMAGE: QT_TRANSLATE_NOOP("errors", "not an image, or a format the app does not read"),
+    IMAGE_DAMAGED: QT_TRANSLATE_NOOP("errors", "the image is damaged"),
+    IMAGE_TOO_BIG: QT_TRANSLATE_NOOP("errors", "the image has too many pixels to open safely (it may be damaged)"),
+    NOT_FOUND: QT_TRANSLATE_NOOP("errors", "the file is not there any more"),
+    NO_PERMISSION: QT_TRANSLATE_NOOP("errors", "you may not read this file"),
+}
+_UNREADABLE = QT_TRANSLATE_NOOP("errors", "the file cannot be read")
+_REASONS.update({reason: sentence for reason, sentence in _PHOTO_REFUSALS.items() if reason not in _REASONS})
+
+
+def photo_refusal(name: str, reason: str | None, details: str = "") -> str:
+    """One line of a refused photo, in the user's language: its name and why.
+    Thread-safe (QCoreApplication.translate is), so workers may call it."""
+    sentence = translated("errors", _PHOTO_REFUSALS.get(reason or "", _UNREADABLE))
+    return f"{name}: {sentence}" + (f" ({details})" if details and reason not in _PHOTO_REFUSALS else "")
 
 
 def headline(error: ArticleError) -> str:

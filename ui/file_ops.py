@@ -31,7 +31,7 @@ from ui import settings
 from ui.choice import ask_choice
 from ui.document import Document
 from ui.errors import describe_error
-from ui.pdf_print import a4_layout
+from ui.pdf_print import a4_layout, with_every_photo_loaded
 from ui.preview import PreviewView
 from ui.workers import run_in_background
 
@@ -374,4 +374,5 @@ class FileController(QObject):
                 then()
 
         page.pdfPrintingFinished.connect(finished)
-        page.printToPdf(str(temp), a4_layout())  # the same layout as the command line's PDF
+        # The same layout as the command line's PDF, once every photo is loaded.
+        with_every_photo_loaded(page, lambda: page.printToPdf(str(temp), a4_layout()))

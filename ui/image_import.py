@@ -7,16 +7,18 @@ refused with its own message, and nothing is inserted for it.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
-from editor.errors import ImageError
+from editor.errors import IMAGE_DAMAGED, NO_PERMISSION, NOT_FOUND, ImageError
 from editor.images import open_image
 from editor.media import FileMedia, MemoryMedia
 from editor.model import ImageBlock
+from ui.errors import photo_refusal
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp", ".heic")
 
@@ -34,16 +36,17 @@ def check_image_files(paths: list[Path]) -> ImportResult:
         try:
             data = path.read_bytes()
         except OSError as error:
-            result.problems.append(f"{path.name}: {error.strerror or error}")
+            reason = {errno.ENOENT: NOT_FOUND, errno.EACCES: NO_PERMISSION, errno.EPERM: NO_PERMISSION}.get(error.errno or 0)
+            result.problems.append(photo_refusal(path.name, reason, str(error.strerror or error)))
             continue
         try:
             with open_image(data, path.name) as image:
                 image.verify()
         except ImageError as error:
-            result.problems.extend(error.problems)
+            result.problems.append(photo_refusal(path.name, error.reason, "; ".join(error.problems)))
             continue
-        except Exception as error:  # noqa: BLE001 — Pillow's verify raises many kinds
-            result.problems.append(f"{path.name}: the image is damaged ({error})")
+        except Exception:  # noqa: BLE001 — Pillow's verify raises many kinds
+            result.problems.append(photo_refusal(path.name, IMAGE_DAMAGED))
             continue
         result.blocks.append(ImageBlock(src=str(path), media=FileMedia(path)))
     return result

@@ -323,7 +323,9 @@ class MainWindow(Retranslating, QMainWindow):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self._printer = printer  # kept alive until printing finishes
-            self.preview.print(printer)
+            from ui.pdf_print import with_every_photo_loaded
+
+            with_every_photo_loaded(self.preview.page(), lambda: self.preview.print(printer))
 
     # --- closing ------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

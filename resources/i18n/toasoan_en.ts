@@ -1255,6 +1255,34 @@
             <translation>The file is not there any more: it was moved, renamed or deleted.</translation>
         </message>
         <message>
+            <source>the file is empty (0 bytes)</source>
+            <translation>the file is empty (0 bytes)</translation>
+        </message>
+        <message>
+            <source>not an image, or a format the app does not read</source>
+            <translation>not an image, or a format the app does not read</translation>
+        </message>
+        <message>
+            <source>the image is damaged</source>
+            <translation>the image is damaged</translation>
+        </message>
+        <message>
+            <source>the image has too many pixels to open safely (it may be damaged)</source>
+            <translation>the image has too many pixels to open safely (it may be damaged)</translation>
+        </message>
+        <message>
+            <source>the file is not there any more</source>
+            <translation>the file is not there any more</translation>
+        </message>
+        <message>
+            <source>you may not read this file</source>
+            <translation>you may not read this file</translation>
+        </message>
+        <message>
+            <source>the file cannot be read</source>
+            <translation>the file cannot be read</translation>
+        </message>
+        <message>
             <source>The article was not saved. The previous file is unchanged; your work is still open.</source>
             <translation>The article was not saved. The previous file is unchanged; your work is still open.</translation>
         </message>

@@ -213,7 +213,14 @@ ALL_FIELDS = (
 def test_no_payload_in_any_field_becomes_markup_a_handler_or_a_live_link(field: str) -> None:
     for payload in PAYLOADS:
         article, site = poisoned(field, payload)
-        page = parse_html(render_article(article, site, OnePhoto()))
+        assert_nothing_live(render_article(article, site, OnePhoto()), field, payload)
+
+
+def assert_nothing_live(html: str, field: str, payload: str) -> None:
+    """The page as a browser parses it: the page's own script and style only,
+    no handler, no javascript:/data: link, no foreign element."""
+    if True:
+        page = parse_html(html)
         elements = list(page.iter())
         scripts = [el for el in elements if el.tag == "script"]
         assert len(scripts) == 1 and scripts[0].text.startswith('document.getElementById("print-button")'), (field, payload)
@@ -231,6 +238,35 @@ def test_no_payload_in_any_field_becomes_markup_a_handler_or_a_live_link(field: 
         assert [img.get("src") for img in images] == ["images/1.jpg"], (field, payload)
         svgs = [el for el in elements if el.tag == "svg"]
         assert all(svg.get("class") == "qr" for svg in svgs), (field, payload)
+
+
+# Inline fields pass two sanitizers: the model's cleaner when assigned, and
+# the template's ``|inline`` when rendered. Each must hold alone.
+INLINE_FIELDS = {"lead": None, "p1.text": (0, "text"), "img1.caption": (1, "caption"), "q1.text": (3, "text")}
+
+
+@pytest.mark.parametrize("field", list(INLINE_FIELDS))
+def test_the_models_cleaner_alone_keeps_payloads_dead(field: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor import render
+
+    monkeypatch.setattr(render, "clean_inline", lambda fragment: fragment)  # |inline lets everything through
+    raw = sample_article()
+    object.__setattr__(raw, "lead", "<script>alert(1)</script>")  # proves the template layer is off
+    assert "<script>alert(1)" in render_article(raw, SITE, OnePhoto())
+    for payload in PAYLOADS:
+        article, site = poisoned(field, payload)
+        assert_nothing_live(render_article(article, site, OnePhoto()), field, payload)
+
+
+@pytest.mark.parametrize("field", list(INLINE_FIELDS))
+def test_the_templates_inline_filter_alone_keeps_payloads_dead(field: str) -> None:
+    for payload in PAYLOADS:
+        article = sample_article()
+        where = INLINE_FIELDS[field]
+        target = article if where is None else article.blocks[where[0]]
+        object.__setattr__(target, "lead" if where is None else where[1], payload)  # past the model's cleaner
+        assert getattr(target, "lead" if where is None else where[1]) == payload
+        assert_nothing_live(render_article(article, SITE, OnePhoto()), field, payload)
 
 
 @pytest.mark.parametrize("field", ["title", "author", "source", "h1.text", "img1.alt", "q1.cite", "related.title", "site.name"])

@@ -294,6 +294,24 @@ def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+    # Its text is the article's, in the print view: no Print button; the same
+    # pages as the command line's PDF, which prints the same page in a child process.
+    from pypdf import PdfReader
+
+    from editor.pdf import export_pdf
+    from editor.site import effective_site
+
+    reader = PdfReader(target)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Quận Lê Chân tăng cường bảo vệ nền tảng tư tưởng của Đảng" in text and "Hoàng Tùng" in text
+    assert "Print" not in text
+    # Every photo, the lazy-loaded ones below the preview's fold too.
+    assert sum(len(page.images) for page in reader.pages) == 3
+    command_line = tmp_path / "cli" / "bai.pdf"
+    export_pdf(window.document.article, effective_site(window.document.article, None, window.document.saved_site), command_line)
+    cli_reader = PdfReader(command_line)
+    assert len(reader.pages) == len(cli_reader.pages) and 2 <= len(reader.pages) <= 6
+    assert " ".join(" ".join(p.extract_text() for p in cli_reader.pages).split()) == text
     # A colleague can read it: the user's umask (0644 under 022), not QtWebEngine's private 0600.
     import stat
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,19 @@ from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
 from ui.form.url_edit import UrlEdit
-from ui.language import Retranslating
+from ui.language import Retranslating, interface_language
+
+
+def zone_display_name(zone_name: str, moment: datetime | None, language: str) -> str:
+    """The time zone as people call it, in the interface language, from
+    Qt's CLDR data ("Giờ Đông Dương", "Indochina Time"), not its IANA id
+    ("Asia/Ho_Chi_Minh"); the id itself where Qt knows no name."""
+    zone = QTimeZone(zone_name.encode())
+    if not zone.isValid():
+        return zone_name
+    locale = QLocale("vi_VN" if language == "vi" else "en_US")
+    at = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone) if moment is not None else QDateTime.currentDateTime()
+    return zone.displayName(at, QTimeZone.NameType.LongName, locale) or zone_name
 
 
 class OptionalDateTimeEdit(QDateTimeEdit):
@@ -139,6 +151,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
         self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
         self.published.setSpecialValueText(self.tr("no date"))
+        self._show_published()  # the time zone's name is in the interface language
 
     # --- from the widgets to the document ----------------------------------
     def _on_lead_changed(self) -> None:
@@ -214,4 +227,6 @@ class ArticleFieldsForm(Retranslating, QWidget):
         elif self.published.dateTime() != self.published.minimumDateTime():
             self.published.setDateTime(self.published.minimumDateTime())
         offset = local.strftime("%z") if local is not None else ""
-        self.timezone_label.setText(f"{zone_name} (UTC{offset[:3]}:{offset[3:]})" if offset else zone_name)
+        shown_name = zone_display_name(zone_name, local, interface_language())
+        self.timezone_label.setText(f"{shown_name} (UTC{offset[:3]}:{offset[3:]})" if offset else shown_name)
+        self.timezone_label.setToolTip(zone_name)  # the IANA id, for whoever needs it
