@@ -81,6 +81,8 @@ def load_draft(path: Path) -> Article:
                 return ArchiveMedia(path, src)
 
             article = article_from_dict(data, resolve)
+            if article.site is not None:
+                article.site.logo_archive = path  # a draft's logo is one of its members, never a file here
             used = {block.src for block in article.images()}
             article.kept_files = {
                 name: ArchiveMedia(path, name)
@@ -155,6 +157,8 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
             block.src = media_names[id(block)]
             block.media = ArchiveMedia(path, block.src)
     article.kept_files = {name: ArchiveMedia(path, name) for name in kept_after}
+    if article.site is not None and article.site.logo_archive is not None:
+        article.site.logo_archive = path  # its logo member was copied with the other kept files
 
 
 def _write_revisions(

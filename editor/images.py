@@ -116,6 +116,7 @@ def _memory_for_photos() -> int:
         limit = resource.getrlimit(resource.RLIMIT_AS)[0]
         if limit != resource.RLIM_INFINITY:
             budget = min(budget, max(0, limit - _address_space_in_use()) * 3 // 4)
+            _return_big_blocks_on_free()
     except (ImportError, OSError, ValueError):
         pass
     return max(budget, 64 * 1024**2)
@@ -184,10 +185,12 @@ class _PhotoMemory:
 
 
 def _return_big_blocks_on_free() -> None:
-    """glibc raises its mmap threshold after the first big block is freed,
-    so Pillow's 16 MB blocks then come from a heap that never shrinks, and
-    the next photo finds the last one's memory still taken (measured: 600 MB
-    of 800 MB kept). A fixed threshold keeps big blocks mapped, returned on free."""
+    """Under an address-space limit only: glibc raises its mmap threshold
+    after the first big block is freed, so Pillow's 16 MB blocks then come
+    from per-thread heaps whose address space is never given back, and a
+    photo on another worker finds the last one's still counted (measured:
+    600 MB of 800 MB). A fixed threshold keeps big blocks mapped, unmapped
+    on free. Not by default: fresh mappings cost ~20% more CPU (measured)."""
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -198,7 +201,6 @@ def _return_big_blocks_on_free() -> None:
     mallopt(m_mmap_threshold, 2 * 1024 * 1024)
 
 
-_return_big_blocks_on_free()
 # Measured when the app starts, before any photo takes its share.
 PHOTO_MEMORY = _PhotoMemory(_memory_for_photos())
 
@@ -426,8 +428,11 @@ def prepare_variants(
     for ~40 ms a photo and would stall the UI thread; baseline, ~18 ms."""
     fitted = None if rotate or crop is not None else max_size
     try:
-        with _decoding(data, label, fitted) as image:
-            return _convert(image, data, label, image.format, max_size, rotate, crop, progressive)
+        with PHOTO_MEMORY.held(_decoded_pixels(data, label, fitted), label):
+            # Opened inside the memory share (WebP allocates its canvas on
+            # opening) and passed on without a name here, so the full-size
+            # decode is freed as soon as the conversion has moved past it.
+            return _convert(_opened(data, label, fitted), data, label, max_size, rotate, crop, progressive)
     except ImageError:
         raise
     except MemoryError as error:
@@ -436,28 +441,30 @@ def prepare_variants(
         raise ImageError(f"{label}: the image is damaged or truncated ({error})", reason=IMAGE_DAMAGED) from error
 
 
-@contextmanager
-def _decoding(data: bytes, label: str, fitted: int | None) -> Iterator[Image.Image]:
-    """The opened image, with its share of photo memory held while it is
-    decoded and converted. A JPEG decodes at reduced scale while the result
-    still covers ``fitted`` px (a 12 MP photo at 3 MP: four times faster, a
-    quarter of the memory)."""
+def _opened(data: bytes, label: str, fitted: int | None) -> Image.Image:
+    """The image, header read. A JPEG will decode at reduced scale while the
+    result still covers ``fitted`` px (a 12 MP photo at 3 MP: four times
+    faster, a quarter of the memory)."""
+    image = open_image(data, label)
+    if image.format == "JPEG" and fitted is not None:
+        image.draft(image.mode, _stored_box(image, fitted))
+    return image
+
+
+def _decoded_pixels(data: bytes, label: str, fitted: int | None) -> int:
+    """How many pixels decoding ``data`` makes, from its header alone."""
     declared = webp_size(data)
-    if declared is not None:  # Pillow's WebP reader allocates its canvas when it opens
-        with PHOTO_MEMORY.held(declared[0] * declared[1], label), open_image(data, label) as image:
-            yield image
-        return
-    with open_image(data, label) as image:
-        if image.format == "JPEG" and fitted is not None:
-            image.draft(image.mode, _stored_box(image, fitted))
-        with PHOTO_MEMORY.held(image.width * image.height, label):
-            yield image
+    if declared is not None:  # never opened before its share is held: Pillow allocates WebP's canvas on opening
+        _refuse_oversized(*declared, label)
+        return declared[0] * declared[1]
+    with _opened(data, label, fitted) as image:
+        return image.width * image.height
 
 
 def _convert(
-    image: Image.Image, data: bytes, label: str, source_format: str | None, max_size: int, rotate: int, crop: Crop | None,
-    progressive: bool,
+    image: Image.Image, data: bytes, label: str, max_size: int, rotate: int, crop: Crop | None, progressive: bool,
 ) -> list[WebImage]:
+    source_format = image.format
     image.seek(0)  # animated GIF/WebP: the first frame
     graphic = _is_graphic(image, source_format)
     image = _apply_clean_aperture(image, data, label)
@@ -486,12 +493,13 @@ def verify_decodes(data: bytes, label: str) -> tuple[int, int]:
     (before EXIF orientation): for ``check``, which must report a photo the
     export would refuse. A JPEG decodes at 1/8 scale, checked all the same."""
     try:
-        with open_image(data, label) as whole:
-            size = whole.size  # before a JPEG's reduced-scale decoding
-        with _decoding(data, label, 1) as image:
-            image.load()
-            if image.format in ("AVIF", "HEIF"):
-                size = _apply_clean_aperture(image, data, label).size
+        with PHOTO_MEMORY.held(_decoded_pixels(data, label, 1), label):
+            with open_image(data, label) as whole:
+                size = whole.size  # before a JPEG's reduced-scale decoding
+            with _opened(data, label, 1) as image:
+                image.load()
+                if image.format in ("AVIF", "HEIF"):
+                    size = _apply_clean_aperture(image, data, label).size
     except ImageError:
         raise
     except MemoryError as error:

@@ -27,7 +27,9 @@ def load_saved_profile(path: Path | None = None) -> SiteProfile | None:
     path = path or saved_profile_path()
     if not path.is_file():
         return None
-    return load_site_profile(path)
+    site = load_site_profile(path)
+    site.logo_anywhere = True  # written by the app from the user's own choice of file
+    return site
 
 
 def effective_site(article: Article, override: SiteProfile | None, saved: SiteProfile | None) -> SiteProfile:

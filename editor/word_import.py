@@ -31,6 +31,7 @@ from editor.errors import DocumentImportError
 from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
+from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc
@@ -331,6 +332,7 @@ def _unwrap_italic(fragment: str) -> str:
 
 def import_docx(path: Path) -> ImportResult:
     """Read a .docx into an article; raises DocumentImportError with a reason."""
+    require_regular_file(path, DocumentImportError, "Word document")  # a FIFO would hang the import
     try:
         data = path.read_bytes()
     except OSError as error:

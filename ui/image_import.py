@@ -7,20 +7,24 @@ refused with its own message, and nothing is inserted for it.
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
-from editor.errors import IMAGE_DAMAGED, NO_PERMISSION, NOT_FOUND, ImageError
+from editor.errors import IMAGE_DAMAGED, ImageError
 from editor.images import open_image
 from editor.media import FileMedia, MemoryMedia
 from editor.model import ImageBlock
+from editor.regular_files import read_regular_file
 from ui.errors import photo_refusal
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp", ".heic")
+
+
+# A photo file larger than this is no camera's (a 200 MP TIFF is ~600 MB).
+MAX_PHOTO_BYTES = 1024**3
 
 
 @dataclass
@@ -34,12 +38,8 @@ def check_image_files(paths: list[Path]) -> ImportResult:
     result = ImportResult()
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            reason = {errno.ENOENT: NOT_FOUND, errno.EACCES: NO_PERMISSION, errno.EPERM: NO_PERMISSION}.get(error.errno or 0)
-            result.problems.append(photo_refusal(path.name, reason, str(error.strerror or error)))
-            continue
-        try:
+            # Never a FIFO or a device: it would hang this worker for ever.
+            data = read_regular_file(path, MAX_PHOTO_BYTES, ImageError, "photo")
             with open_image(data, path.name) as image:
                 image.verify()
         except ImageError as error:

@@ -1255,6 +1255,18 @@
             <translation>The file is not there any more: it was moved, renamed or deleted.</translation>
         </message>
         <message>
+            <source>The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one.</source>
+            <translation>The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one.</translation>
+        </message>
+        <message>
+            <source>That folder holds other files, so it was left as it was. Export into a new or empty folder.</source>
+            <translation>That folder holds other files, so it was left as it was. Export into a new or empty folder.</translation>
+        </message>
+        <message>
+            <source>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</source>
+            <translation>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</translation>
+        </message>
+        <message>
             <source>the file is empty (0 bytes)</source>
             <translation>the file is empty (0 bytes)</translation>
         </message>

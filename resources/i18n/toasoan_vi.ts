@@ -1248,6 +1248,18 @@
             <translation>Tệp không còn ở đó: đã bị chuyển đi, đổi tên hoặc xóa.</translation>
         </message>
         <message>
+            <source>The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one.</source>
+            <translation>Ảnh quá lớn so với bộ nhớ của máy này. Hãy thu nhỏ ảnh bằng phần mềm chỉnh ảnh, hoặc chọn ảnh khác.</translation>
+        </message>
+        <message>
+            <source>That folder holds other files, so it was left as it was. Export into a new or empty folder.</source>
+            <translation>Thư mục đó chứa các tệp khác nên được giữ nguyên. Hãy xuất vào một thư mục mới hoặc trống.</translation>
+        </message>
+        <message>
+            <source>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</source>
+            <translation>Đó không phải là một tệp thông thường (thiết bị, đường ống hoặc thư mục). Hãy chọn một tệp.</translation>
+        </message>
+        <message>
             <source>the file is empty (0 bytes)</source>
             <translation>tệp trống (0 byte)</translation>
         </message>
