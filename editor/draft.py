@@ -22,7 +22,7 @@ from editor import revisions
 from editor.article_format import article_from_dict, article_to_dict, encode_json, parse_json
 from editor.atomic import atomic_write
 from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
-from editor.media import ArchiveMedia, Media
+from editor.media import ArchiveMedia, Media, archives_kept_open
 from editor.model import Article, ImageBlock
 from editor.zips import DAMAGED_ZIP_ERRORS, zip_member
 
@@ -119,7 +119,7 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
         return media_names.get(id(block), block.src)
 
     def write(stream: BinaryIO) -> None:
-        with zipfile.ZipFile(stream, "w") as archive:
+        with archives_kept_open(), zipfile.ZipFile(stream, "w") as archive:
             written: set[str] = set()
 
             def add(name: str, data: bytes, compression: int) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from editor.draft import load_draft
 from tests.helpers import minimal_article, photo_bytes
-from tests.ui.conftest import open_article
+from tests.ui.conftest import open_article, wait_for_preview
 
 
 def _draft_missing_a_photo(path: Path) -> Path:
@@ -46,3 +46,69 @@ def test_a_draft_missing_a_photo_member_opens_shows_it_missing_and_lets_it_be_re
     saved = load_draft(path)
     assert saved.block("gone").media.read_bytes() == (tmp_path / "new.jpg").read_bytes()
     assert saved.block("gone").caption == "Ảnh mất"
+
+
+# --- item 12: File ▸ Revisions never freezes the window ------------------------------
+
+def _long_paragraph_draft(path: Path) -> tuple[Path, str]:
+    """A draft whose revision is one 10,000-word paragraph; the current text
+    has a word changed every 50."""
+    from datetime import datetime, timezone
+
+    from editor.draft import save_draft
+    from editor.model import Article, ParagraphBlock
+    from tests.helpers import ROOT
+
+    reference = (ROOT.parent.parent / "shared" / "reference" / "le-chan-article.txt")
+    words = (reference.read_text(encoding="utf-8").split() * 20)[:10_000] if reference.exists() else [f"từ{i % 700}" for i in range(10_000)]
+    save_draft(Article(title="Bài dài", blocks=[ParagraphBlock(id="dai", text=" ".join(words))]), path,
+               revision_at=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    edited = [("SỬA" if index % 50 == 0 else word) for index, word in enumerate(words)]
+    return path, " ".join(edited)
+
+
+def test_revisions_of_a_10000_word_paragraph_never_freeze_the_window(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from tests.ui.conftest import destroy_now
+    from tests.ui.test_responsiveness import STALL_BOUND_S
+    from ui.revisions_dialog import RevisionsDialog
+    from ui.stall_meter import StallMeter
+
+    path, edited = _long_paragraph_draft(tmp_path / "dai.article")
+    open_article(qtbot, window, path)
+    window.document.set_block_field("dai", "text", edited, "Sửa")
+    wait_for_preview(qtbot, window)
+    qtbot.wait(3000)  # the preview and the checklist catch up with the edit first
+    meter = StallMeter()
+    meter.start()
+    dialog = RevisionsDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=60_000)
+    longest = meter.stop()
+    assert longest < STALL_BOUND_S, f"the UI thread stalled for {longest * 1000:.0f} ms"
+    assert dialog.diff.toHtml().count("line-through") == 200  # every changed word, marked
+    assert not dialog.progress.isVisible()
+    destroy_now(dialog)
+
+
+def test_a_slow_comparison_shows_a_progress_bar(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    import time
+
+    import ui.revisions_dialog as revisions_dialog
+    from tests.ui.conftest import destroy_now
+
+    real = revisions_dialog.text_diff
+
+    def slow(*args: Any) -> Any:
+        time.sleep(0.8)
+        return real(*args)
+
+    monkeypatch.setattr(revisions_dialog, "text_diff", slow)
+    path, edited = _long_paragraph_draft(tmp_path / "dai.article")
+    open_article(qtbot, window, path)
+    dialog = revisions_dialog.RevisionsDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.progress.isVisible, timeout=700)
+    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=30_000)
+    assert not dialog.progress.isVisible()
+    destroy_now(dialog)
