@@ -139,7 +139,11 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
             for name, media in sorted(article.kept_files.items()):
                 if name in written or name.startswith(MEDIA_FOLDER) or revisions.parse_revision_name(name):
                     continue  # photos nobody uses any more go, and revisions beyond the newest
-                add(name, media.read_bytes(), zipfile.ZIP_DEFLATED)
+                try:
+                    data = media.read_bytes()
+                except ImageError:
+                    continue  # dropped by whoever saved the file after us
+                add(name, data, zipfile.ZIP_DEFLATED)
                 kept_after.add(name)
 
     try:
@@ -159,7 +163,14 @@ def _write_revisions(
 ) -> None:
     """Write the kept revisions, a new one for this save, and their photos."""
     sources = {name: media for name, media in article.kept_files.items() if revisions.parse_revision_name(name)}
-    texts = {name: media.read_bytes() for name, media in sources.items()}
+    texts: dict[str, bytes] = {}
+    for name, media in sources.items():
+        try:
+            texts[name] = media.read_bytes()
+        except ImageError:
+            # Gone from the file: someone else saved it meanwhile and kept
+            # only their newest 50. Theirs to drop; it must not stop this save.
+            continue
     if revision_at is not None:
         newest = revisions.list_revisions(texts)[:1]
         if not newest or texts[newest[0].name] != document:

@@ -14,6 +14,7 @@ import json
 import re
 import sqlite3
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,8 @@ import platformdirs
 
 from editor.article_format import article_from_dict, article_to_dict, parse_json
 from editor.errors import FormatError, WorkspaceError
-from editor.media import FileMedia, Media
+from editor.media import ArchiveMedia, FileMedia, Media
+from editor.zips import DAMAGED_ZIP_ERRORS
 from editor.model import Article, ImageBlock
 
 APP_NAME = "ToaSoan"
@@ -68,6 +70,23 @@ class _StoredMedia(Media):
 def _stored_media(connection: sqlite3.Connection) -> dict[str, str]:
     """Each stored photo's hash, with its file extension."""
     return {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+
+
+def _is_gone(media: Media, members: dict[Path, set[str] | None]) -> bool:
+    """Whether ``media``'s bytes can no longer be read where it points.
+    ``members`` caches each draft's member names (None: unreadable)."""
+    if isinstance(media, ArchiveMedia):
+        if media.archive not in members:
+            try:
+                with zipfile.ZipFile(media.archive) as archive:
+                    members[media.archive] = set(archive.namelist())
+            except (OSError, *DAMAGED_ZIP_ERRORS):
+                members[media.archive] = None
+        present = members[media.archive]
+        return present is None or media.member not in present
+    if isinstance(media, FileMedia):
+        return not media.path.exists()
+    return False
 
 
 class Workspace:
@@ -191,17 +210,18 @@ class Workspace:
         return data
 
     def stand_in_for_missing_photos(self, article: Article) -> None:
-        """Point photos whose file is gone (a draft moved or deleted while
-        open, a photo folder tidied up) at the workspace's copy, if it has one."""
+        """Point photos whose bytes are gone at the workspace's copy, if it
+        has one: a draft moved or deleted while open, a photo folder tidied
+        up, or a draft someone else saved again without one of our photos."""
         connection = self._connect()
         try:
             known = _stored_media(connection)
         finally:
             connection.close()
+        members: dict[Path, set[str] | None] = {}
         for block in article.images():
             media = block.media
-            source = getattr(media, "archive", None) or getattr(media, "path", None)
-            if media is None or not isinstance(source, Path) or source.exists():
+            if media is None or not _is_gone(media, members):
                 continue
             # The hash taken when the bytes were still there (the autosave of
             # the opened article), never one read from a member's name.

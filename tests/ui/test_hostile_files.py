@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from editor.draft import load_draft
 from tests.helpers import minimal_article, photo_bytes
 from tests.ui.conftest import open_article, wait_for_preview
@@ -112,3 +114,73 @@ def test_a_slow_comparison_shows_a_progress_bar(qtbot: Any, window: Any, tmp_pat
     qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=30_000)
     assert not dialog.progress.isVisible()
     destroy_now(dialog)
+
+
+# --- item 6: saving after someone else changed the file -------------------------------
+
+def _draft_with_a_photo_and_50_revisions(path: Path) -> Path:
+    from datetime import datetime, timedelta, timezone
+
+    from editor.draft import save_draft
+    from editor.media import MemoryMedia
+    from editor.model import Article, ImageBlock, ParagraphBlock
+
+    article = Article(title="Bài", blocks=[ParagraphBlock(id="p", text="Đoạn."),
+                                          ImageBlock(id="anh", src="a.jpg", caption="c", alt="a", media=MemoryMedia(photo_bytes((64, 48), "teal")))])
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    for index in range(50):
+        article.title = f"Bài, bản {index + 1}"
+        save_draft(article, path, revision_at=start + timedelta(minutes=index))
+    return path
+
+
+def _rewrite_as_someone_else(path: Path) -> None:
+    """Another copy of the app saves the file: a new revision pushes out
+    the oldest, and their article (and, after that, every revision they
+    kept) no longer has the photo."""
+    import os
+    from datetime import datetime, timezone
+
+    from editor.draft import save_draft
+    from editor.revisions import list_revisions
+
+    theirs = load_draft(path)
+    theirs.title = "Bản của người khác"
+    theirs.blocks = [block for block in theirs.blocks if block.id != "anh"]
+    save_draft(theirs, path, revision_at=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist() if not name.startswith("media/")}
+    with zipfile.ZipFile(path, "w") as archive:  # and their tool tidied up the photos nobody shows
+        for name, data in members.items():
+            archive.writestr(name, data)
+    stat = os.stat(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert len(list_revisions(load_draft(path).kept_files)) == 50
+
+
+@pytest.mark.parametrize("answer", ["here", "save as"])
+def test_saving_after_someone_else_dropped_a_revision_and_a_photo_works(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_boxes: Any, answer: str
+) -> None:
+    from tests.ui.test_never_lose_work import Choices
+
+    choices = Choices()
+    monkeypatch.setattr("ui.file_ops.ask_choice", choices)
+    path = _draft_with_a_photo_and_50_revisions(tmp_path / "bai.article")
+    photo = load_draft(path).block("anh").media.read_bytes()
+    open_article(qtbot, window, path)
+    window.autosaver._writer.waitForDone()  # its photos are kept in the workspace
+    window.document.set_field("title", "Bản của tôi", "Sửa")
+    _rewrite_as_someone_else(path)
+    other = tmp_path / "ban-cua-toi.article"
+    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
+
+    choices.answers = [answer]
+    with qtbot.waitSignal(window.files.status_message, timeout=30_000, check_params_cb=lambda text: text.startswith("Saved")):
+        window.files.save()
+    assert [shown for shown in message_boxes.shown if shown[0] == "warning"] == []
+    saved = load_draft(path if answer == "here" else other)
+    assert saved.title == "Bản của tôi"
+    assert saved.block("anh").media.read_bytes() == photo
+    assert not window.document.is_modified()
+
