@@ -39,10 +39,10 @@ def run(argv: list[str]) -> int:
     app.aboutToQuit.connect(release_clipboard)
     window = MainWindow()
     window.show()
-    window.offer_recovery()
     files = [arg for arg in argv if not arg.startswith("-")]
-    if files:
-        window.files.open_path(Path(files[0]))
+    # The file named on the command line opens once recovery is settled
+    # (not over a restored article).
+    window.offer_recovery(then=(lambda: window.files.open_path(Path(files[0]))) if files else None)
     status = app.exec()
     # WORKAROUND: PySide6 with QtWebEngine can crash while Python finalizes
     # (see tests/conftest.py). Everything that matters is already on disk:

@@ -184,3 +184,46 @@ def test_saving_after_someone_else_dropped_a_revision_and_a_photo_works(
     assert saved.block("anh").media.read_bytes() == photo
     assert not window.document.is_modified()
 
+
+
+# --- start-up and closing never fail on the workspace (issue 12 item 11, issue 22 item 13)
+
+@pytest.fixture
+def damaged_workspace(tmp_path: Path) -> Path:
+    path = tmp_path / "workspace.sqlite"  # where tests/ui/conftest.py puts the window's workspace
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    return path
+
+
+def test_the_window_starts_on_a_damaged_workspace_says_so_and_autosaves_afresh(
+    qtbot: Any, damaged_workspace: Path, window: Any, message_boxes: Any, tmp_path: Path
+) -> None:
+    window.offer_recovery()
+    qtbot.waitUntil(lambda: any(kind == "warning" for kind, _, _ in message_boxes.shown), timeout=20_000)
+    (_, title, text) = [shown for shown in message_boxes.shown if shown[0] == "warning"][0]
+    assert "a fresh one was started" in text and str(damaged_workspace) in text
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("workspace.sqlite.damaged-") and not p.name.endswith(("-wal", "-shm"))]
+    assert len(kept) == 1
+    window.document.set_field("title", "Bài mới", "Sửa")
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
+        window.autosaver.save_now()
+    assert [entry.title for entry in window.autosaver.workspace.entries()] == ["Bài mới"]
+
+
+def test_a_read_only_workspace_never_stops_the_window_closing_nor_leaves_a_lock(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.draft import save_draft
+    from editor.locks import read_holder
+    from editor.model import Article
+    from tests.editor.test_workspace_hostile import _read_only
+
+    draft = tmp_path / "bai.article"
+    save_draft(Article(title="Bài"), draft)
+    open_article(qtbot, window, draft)
+    window.autosaver._writer.waitForDone()
+    assert read_holder(draft) is not None
+    _read_only(monkeypatch, window.autosaver.workspace.path)
+    window.close()
+    assert not window.isVisible()
+    assert read_holder(draft) is None
