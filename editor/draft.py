@@ -38,8 +38,21 @@ MAX_RATIO = 100
 RATIO_CHECKED_FROM = 16 * 1024**2
 
 
+# Caps on what one member may inflate to, checked on the zip's own sizes
+# before anything is read (reading never inflates past them): whatever the
+# ratio, a 16 MB draft must not end in a MemoryError.
+MAX_ARTICLE_SIZE = 20 * 1024**2  # article.json and each revision: a long article is under 1 MB
+MAX_MEMBER_SIZE = 512 * 1024**2  # a photo or another member
+
+
 def _check_limits(archive: zipfile.ZipFile) -> None:
     members = archive.infolist()
+    for member in members:
+        is_text = member.filename == ARTICLE_MEMBER or member.filename.startswith(revisions.FOLDER)
+        cap = MAX_ARTICLE_SIZE if is_text else MAX_MEMBER_SIZE
+        if member.file_size > cap:
+            raise DraftFileError(
+                f"{member.filename} unpacks to {member.file_size / 1024**2:,.0f} MB; at most {cap // 1024**2} MB is allowed")
     if len(members) > MAX_MEMBERS:
         raise DraftFileError(f"the draft holds {len(members)} files; at most {MAX_MEMBERS} are allowed")
     total = sum(member.file_size for member in members)
