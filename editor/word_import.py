@@ -33,6 +33,7 @@ from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
+from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc
 STYLE_MAP = "\n".join((
@@ -43,6 +44,12 @@ STYLE_MAP = "\n".join((
     "p[style-name='Caption'] => p.doc-caption:fresh",
     "r[style-name='Strong'] => strong",
 ))
+# Caps, each refused in one line: a small .docx can inflate to gigabytes of
+# XML, or name one picture a thousand times (3 MB took 6.3 GB of memory).
+MAX_XML_SIZE = 20 * 1024**2  # each word/*.xml part, inflated: the text
+MAX_PARAGRAPHS = 20_000
+MAX_TABLES = 1_000
+MAX_PICTURES_SIZE = 256 * 1024**2  # all pictures together, as the article holds them
 SHORT_CAPTION = 200  # characters
 SHORT_BYLINE = 60
 # "Lê Chân, ngày 12 tháng 3 năm 2025": the date line of Vietnamese documents.
@@ -147,6 +154,29 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
 
             looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i")))
     return looks
+
+
+class _TooBig(Exception):
+    """A cap was reached while mammoth was converting."""
+
+
+def _check_caps(archive: zipfile.ZipFile, path: Path) -> None:
+    """Refuse, before anything is parsed, what would need unbounded memory."""
+    for member in archive.infolist():
+        if member.filename.startswith("word/") and member.filename.endswith(".xml") and member.file_size > MAX_XML_SIZE:
+            raise DocumentImportError(
+                f"{member.filename} unpacks to {member.file_size / 1024**2:.0f} MB; at most {MAX_XML_SIZE // 1024**2} MB of text can be imported",
+                path=path)
+    try:
+        document = archive.read("word/document.xml")
+    except KeyError:
+        return
+    paragraphs = len(re.findall(rb"<(?:\w+:)?p[\s>/]", document))
+    tables = len(re.findall(rb"<(?:\w+:)?tbl[\s>/]", document))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise DocumentImportError(f"the document has {paragraphs:,} paragraphs; at most {MAX_PARAGRAPHS:,} can be imported", path=path)
+    if tables > MAX_TABLES:
+        raise DocumentImportError(f"the document has {tables:,} tables; at most {MAX_TABLES:,} can be imported", path=path)
 
 
 def _has_comments(archive: zipfile.ZipFile) -> bool:
@@ -343,21 +373,30 @@ def import_docx(path: Path) -> ImportResult:
         archive = zipfile.ZipFile(io.BytesIO(data))
         if not any(name.startswith("word/") for name in archive.namelist()):
             raise DocumentImportError("not a Word document (.docx)", path=path)
+        _check_caps(archive, path)
         looks = _paragraph_looks(archive)
         has_comments = _has_comments(archive)
         core_date = _core_date(archive)
-    except zipfile.BadZipFile as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 
     images: list[tuple[bytes, str]] = []
+    pictures_size = 0
 
     def collect(image: mammoth.documents.Image) -> dict[str, str]:
+        nonlocal pictures_size
         with image.open() as stream:
-            images.append((stream.read(), image.alt_text or ""))
+            picture = stream.read(MAX_PICTURES_SIZE - pictures_size + 1)
+        pictures_size += len(picture)
+        if pictures_size > MAX_PICTURES_SIZE:
+            raise _TooBig(f"the pictures come to more than {MAX_PICTURES_SIZE // 1024**2} MB; at most that can be imported")
+        images.append((picture, image.alt_text or ""))
         return {"src": f"toasoan-image:{len(images) - 1}"}
 
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
+    except _TooBig as error:
+        raise DocumentImportError(str(error), path=path) from error
     except Exception as error:  # noqa: BLE001 — mammoth raises many kinds on damaged files
         raise DocumentImportError(f"the document cannot be read; it may be damaged ({error})", path=path) from error
 

@@ -34,15 +34,18 @@ def start_work(window: "MainWindow", argv: list[str]) -> None:
     """Offer back what a crash left, then open the file named on the command
     line. Restored work comes first: opening the file on top of it would
     only ask to discard it, so the file is left for the user to open."""
-    restored = window.offer_recovery()
     files = [arg for arg in argv if not arg.startswith("-")]
-    if not files:
-        return
-    if restored:
-        text = QCoreApplication.translate("MainWindow", "Your unsaved work is back; %s was not opened") % Path(files[0]).name
-        window.statusBar().showMessage(text, 15000)
-    else:
-        window.files.open_path(Path(files[0]))
+
+    def then(restored: bool) -> None:
+        if not files:
+            return
+        if restored:
+            text = QCoreApplication.translate("MainWindow", "Your unsaved work is back; %s was not opened") % Path(files[0]).name
+            window.statusBar().showMessage(text, 15000)
+        else:
+            window.files.open_path(Path(files[0]))
+
+    window.offer_recovery(then=then)
 
 
 def run(argv: list[str]) -> int:

@@ -72,6 +72,11 @@ class Autosaver(QObject):
         key, workspace = self.key, self.workspace
         self._write(lambda: workspace.discard(key), report_failure=False)
 
+    def forget_entry(self, key: str) -> None:
+        """Another article's entry (left by a crash) is discarded by choice."""
+        workspace = self.workspace
+        self._write(lambda: workspace.discard(key), report_failure=False)
+
     def adopt(self, old_key: str) -> None:
         """The open article was restored from ``old_key`` (after a crash):
         keep it under this window's key, then let the old entry go. In that
@@ -106,7 +111,10 @@ class Autosaver(QObject):
         """The window closes by choice: wait for the writer, then forget."""
         self.timer.stop()
         self._writer.waitForDone()
-        self.workspace.discard(self.key)
+        try:
+            self.workspace.discard(self.key)
+        except ArticleError:
+            pass  # a read-only or damaged workspace must never keep the window open
 
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:

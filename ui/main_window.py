@@ -4,13 +4,16 @@ actions to the objects that do the work. Nothing else happens here."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from editor.site import saved_profile_path
-from editor.workspace import Workspace, default_workspace_path as workspace_path
+from editor.errors import ArticleError
+from editor.model import Article
+from editor.workspace import Workspace, WorkspaceEntry, default_workspace_path as workspace_path
 from ui import settings
 from ui.actions import build_actions, retranslate_actions
 from editor.checks import Finding
@@ -243,30 +246,52 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_revisions(self) -> None:
         RevisionsDialog(self.document, self).exec()
 
-    def offer_recovery(self) -> bool:
-        """After a crash: list what the workspace kept and restore one.
-        True if work was restored (it is now the open article)."""
-        entries = [e for e in self.autosaver.workspace.entries() if e.key != self.autosaver.key]
-        if not entries:
-            return False
-        dialog = RecoveryDialog(entries, self)
-        if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
-            return False
-        for entry in dialog.discarded():
-            self.autosaver.workspace.discard(entry.key)
-        chosen = dialog.chosen()
-        if chosen is None:
-            return False
-        self.restore(chosen.key, chosen.file)
-        return True
+    def offer_recovery(self, then: Callable[[bool], None] | None = None) -> None:
+        """After a crash: list what the workspace kept and restore one. The
+        workspace is checked first, on a worker: a damaged, read-only, locked
+        or foreign file is set aside and the window says so. ``then`` runs
+        afterwards, told whether work was restored."""
+        workspace = self.autosaver.workspace
+
+        def look() -> tuple[str | None, list[WorkspaceEntry]]:
+            note = workspace.check()
+            try:
+                return note, workspace.entries()
+            except ArticleError:
+                return note, []
+
+        def offer(result: tuple[str | None, list[WorkspaceEntry]]) -> None:
+            note, found = result
+            if note:
+                QMessageBox.warning(self, self.tr("Autosave"), self.tr(
+                    "The autosave workspace could not be used, so a fresh one was started. "
+                    "Nothing on screen is lost; work kept in the old one may be missing.") + "\n\n" + note)
+            entries = [e for e in found if e.key != self.autosaver.key]
+            chosen = None
+            if entries:
+                dialog = RecoveryDialog(entries, self)
+                if dialog.exec() == RecoveryDialog.DialogCode.Accepted:
+                    for entry in dialog.discarded():
+                        self.autosaver.forget_entry(entry.key)
+                    chosen = dialog.chosen()
+            if chosen is not None:
+                self.restore(chosen.key, chosen.file)
+            if then is not None:
+                then(chosen is not None)
+
+        run_in_background(look, offer, lambda error: then(False) if then else None, context=self)
 
     def restore(self, key: str, file: Path | None) -> None:
         workspace = self.autosaver.workspace
-        article = workspace.restore(key)
-        self.document.load(article, file)
-        self.document.undo_stack.resetClean()  # not on disk yet: unsaved until saved
-        self._show_title()
-        self.autosaver.adopt(key)
+
+        def restored(article: Article) -> None:
+            self.document.load(article, file)
+            self.document.undo_stack.resetClean()  # not on disk yet: unsaved until saved
+            self._show_title()
+            self.autosaver.adopt(key)
+
+        run_in_background(lambda: workspace.restore(key), restored,
+                          lambda error: QMessageBox.warning(self, self.tr("Restore"), describe_error(error)), context=self)
 
     def _export(self) -> None:
         """Export; with errors in the checklist, show them first and ask."""

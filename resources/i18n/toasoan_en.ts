@@ -901,6 +901,18 @@
             <translation>Untitled article</translation>
         </message>
         <message>
+            <source>Autosave</source>
+            <translation>Autosave</translation>
+        </message>
+        <message>
+            <source>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</source>
+            <translation>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Export</translation>
         </message>
@@ -1014,6 +1026,10 @@
         <message>
             <source>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</source>
             <translation>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</translation>
+        </message>
+        <message>
+            <source>Comparing…</source>
+            <translation>Comparing…</translation>
         </message>
         <message>
             <source>Reading…</source>

@@ -897,6 +897,18 @@
             <translation>Bài chưa đặt tên</translation>
         </message>
         <message>
+            <source>Autosave</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished">Khôi phục</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Xuất bài</translation>
         </message>
@@ -1009,6 +1021,10 @@
         <message>
             <source>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</source>
             <translation>Chưa có phiên bản nào. Mỗi lần anh/chị lưu bài, Tòa Soạn giữ lại bản đã lưu ở đây.</translation>
+        </message>
+        <message>
+            <source>Comparing…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Reading…</source>
