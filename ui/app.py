@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from ui.refcount_guard import make_singletons_immortal
 from ui.webengine import prepare_chromium, register_scheme
 
 
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication, with QtWebEngine prepared (scheme, sandbox, flags)."""
+    make_singletons_immortal()  # before any PySide6 call can run a count down
     flags = prepare_chromium()
     if flags:
         existing = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
