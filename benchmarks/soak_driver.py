@@ -148,8 +148,12 @@ class RandomEdits:
         ]
 
     def step(self) -> None:
+        if self.pending_caption and time.monotonic() - self.pending_since > 10:
+            self.pending_caption = False  # an undo took them away again
         if self.pending_caption and self._third_new_caption():
             return
+        if self.pending_caption and self.rng.random() < 0.5:
+            return  # the photos are on their way: mostly wait for them
         action = self.rng.choices([a for _, a in self.actions], [w for w, _ in self.actions])[0]
         done = action()
         if done:
@@ -225,24 +229,21 @@ class RandomEdits:
 
     def insert_photos(self) -> str:
         blocks = self.window.document.article.blocks
-        index = self.rng.randint(0, len(blocks))
-        self.window.intake.import_images(self.rng.sample(self.photos, 3), index)
+        self.images_before = {block.id for block in self.window.document.article.images()}
+        self.window.intake.import_images(self.rng.sample(self.photos, 3), self.rng.randint(0, len(blocks)))
         self.pending_caption = True
-        self.inserted_before = len(self.window.document.article.images())
+        self.pending_since = time.monotonic()
         return "insert:3 photos"
 
     def _third_new_caption(self) -> bool:
-        """Once the three photos are in: type into the third one's caption."""
-        images = self.window.document.article.images()
-        if len(images) < self.inserted_before + 3:
+        """Once the three photos are in: type into the third one's caption
+        (where the bool_dealloc abort was seen)."""
+        new = [s for s in self._segments("image") if s.block_ids()[0] not in self.images_before]
+        if len(new) < 3:
             return False
         self.pending_caption = False
-        new = [s for s in self._segments("image") if s.block_ids()[0] not in self.seen_images] if hasattr(self, "seen_images") else []
-        segments = self._segments("image")
-        target = new[2] if len(new) >= 3 else segments[-1]
-        self._type(target.caption, TYPED)
+        self._type(new[2].caption, TYPED)
         self.counts["type:third new caption"] = self.counts.get("type:third new caption", 0) + 1
-        self.seen_images = {s.block_ids()[0] for s in self._segments("image")}
         return True
 
     def move_block(self) -> str | None:
@@ -342,6 +343,7 @@ def main() -> None:
             "mode": args.mode, "seed": args.seed, "seconds": round(time.monotonic() - started, 1),
             "steps": state["steps"], "keys": edits.keys, "edits": dict(sorted(edits.counts.items())),
             "blocks": len(window.document.article.blocks), "photos": len(window.document.article.images()),
+            "body_characters": sum(len(getattr(block, "text", "")) for block in window.document.article.blocks),
             "undo_steps": window.document.undo_stack.count(), "autosaves": state["autosaves"], "checks": state["checks"],
             "longest_step_ms": round(state["longest_step_ms"], 1),
             "singleton_drift": {k: after[k] - counts_at_start[k] for k in after},
