@@ -22,6 +22,7 @@ crash, see tests/conftest.py) out of the verdict.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import os
 import random
@@ -310,6 +311,7 @@ def main() -> None:
     parser.add_argument("--article", type=Path)
     parser.add_argument("--no-guard", action="store_true", help="leave None/True/False mortal (to reproduce the abort)")
     args = parser.parse_args()
+    faulthandler.enable()  # a crash prints where Python was: the parent shows it
 
     if args.no_guard:
         import ui.refcount_guard
