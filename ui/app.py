@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from ui.refcount_guard import make_singletons_immortal
 from ui.webengine import prepare_chromium, register_scheme
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication, with QtWebEngine prepared (scheme, sandbox, flags)."""
+    make_singletons_immortal()  # before any PySide6 call can run a count down
     flags = prepare_chromium()
     if flags:
         existing = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
