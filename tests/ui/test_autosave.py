@@ -134,7 +134,9 @@ def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, win
     second.show()
     QTimer.singleShot(0, click_restore)
     start_work(second, [str(example_copy)])
-    qtbot.wait(1_000)  # an open would have asked at once; give it time to try
+    # The workspace is looked at on a worker; the status line comes last.
+    qtbot.waitUntil(lambda: "was not opened" in second.statusBar().currentMessage(), timeout=20_000)
+    qtbot.wait(500)  # an open would have asked at once; give it time to try
     assert message_boxes.shown == []
     assert second.document.article.title == "Chưa kịp lưu" and second.document.is_modified()
     assert "article.json was not opened" in second.statusBar().currentMessage()
