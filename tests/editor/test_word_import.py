@@ -252,7 +252,7 @@ def test_without_a_date_line_the_date_comes_from_the_documents_properties(tmp_pa
     result = import_docx(path)
     # Saved at 23:30 UTC: 06:30 the next morning in Vietnam.
     assert result.article.local_published() == datetime(2025, 3, 12, 6, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    assert any("properties" in note for note in result.notes)
+    assert any("properties" in note.en for note in result.notes)
 
 
 def test_a_document_with_no_date_anywhere_imports_without_one(tmp_path: Path) -> None:
