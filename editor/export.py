@@ -121,12 +121,12 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
         if not isinstance(block, ImageBlock):
             continue
         if block.media is None:
-            problems.append(f"blocks[{index}].src: the photo {block.src or '(none)'} is missing")
+            problems.append(f"block {index + 1}: the photo {block.src or '(none)'} is missing")  # counted as the window counts
             continue
         try:
             key = _edit_key(block)
         except ImageError as error:
-            problems.append(f"blocks[{index}].src: {error.problems[0]}")
+            problems.append(f"block {index + 1}: {error.problems[0]}")
             continue
         unique.setdefault(key, (index, block))
     base = slug(article.title, max_length=60)
@@ -136,7 +136,7 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
         assert block.media is not None
         try:
             return prepare_variants(
-                block.media.read_bytes(), f"blocks[{index}].src ({block.src})", max_size, rotate=block.rotate, crop=block.crop
+                block.media.read_bytes(), f"block {index + 1} ({block.src})", max_size, rotate=block.rotate, crop=block.crop
             )
         except ImageError as error:
             return error
@@ -162,6 +162,13 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
         if block.media is not None:
             files[block.id] = by_key[_edit_key(block)]
     return files
+
+
+def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> dict[str, _ExportedFile]:
+    """Each photo as an export writes it (``images/<name>``, its bytes and
+    size), by block id. Copy for CMS takes its photos from here, so that its
+    HTML names every photo as the export does."""
+    return _prepare_images(article, max_size)
 
 
 def _edit_key(block: ImageBlock) -> tuple[object, ...]:

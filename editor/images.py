@@ -23,7 +23,7 @@ from typing import Iterator
 
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
-from editor.errors import TOO_BIG_FOR_MEMORY, ImageError
+from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, IMAGE_TOO_BIG, NOT_AN_IMAGE, TOO_BIG_FOR_MEMORY, ImageError
 from editor.model import Crop
 
 # Above Pillow's own bomb threshold (89 MP) there are real cameras (100 MP
@@ -52,7 +52,7 @@ class WebImage:
 def open_image(data: bytes, label: str) -> Image.Image:
     """Open ``data`` as an image (header only), refusing what cannot be a photo."""
     if not data:
-        raise ImageError(f"{label}: the file is empty (0 bytes)")
+        raise ImageError(f"{label}: the file is empty (0 bytes)", reason=EMPTY_FILE)
     declared = webp_size(data)
     if declared is not None:
         _refuse_oversized(*declared, label)  # before Pillow allocates the canvas, which it does on opening
@@ -63,11 +63,11 @@ def open_image(data: bytes, label: str) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=FORMATS)
     except Image.DecompressionBombError as error:
-        raise ImageError(f"{label}: the image declares too many pixels to open safely") from error
+        raise ImageError(f"{label}: the image declares too many pixels to open safely", reason=IMAGE_TOO_BIG) from error
     except UnidentifiedImageError as error:
-        raise ImageError(f"{label}: not an image, or a format the app does not read") from error
+        raise ImageError(f"{label}: not an image, or a format the app does not read", reason=NOT_AN_IMAGE) from error
     except Exception as error:  # noqa: BLE001 — a plugin fails in its own way on hostile bytes
-        raise ImageError(f"{label}: the image is damaged ({error})") from error
+        raise ImageError(f"{label}: the image is damaged ({error})", reason=IMAGE_DAMAGED) from error
     try:
         _refuse_oversized(*image.size, label)
     except ImageError:
@@ -80,7 +80,7 @@ def _refuse_oversized(width: int, height: int, label: str) -> None:
     if width * height > MAX_PIXELS:
         raise ImageError(
             f"{label}: {width}×{height} pixels is more than {MAX_PIXELS // 1_000_000} megapixels; "
-            "the file may be damaged or built to exhaust memory"
+            "the file may be damaged or built to exhaust memory", reason=IMAGE_TOO_BIG,
         )
     PHOTO_MEMORY.refuse_if_never_fits(width * height, label)
 
@@ -226,7 +226,7 @@ def clean_aperture(data: bytes) -> tuple[int, ...] | None:
         if 0 < index <= len(properties) and properties[index - 1][0] == b"clap":
             _, start, end = properties[index - 1]
             if end - start < 32:
-                raise ImageError("the photo's crop box (clap) is damaged")
+                raise ImageError("the photo's crop box (clap) is damaged", reason=IMAGE_DAMAGED)
             width_n, width_d, height_n, height_d = struct.unpack_from(">IIII", data, start)
             h_off_n, h_off_d, v_off_n, v_off_d = struct.unpack_from(">iIiI", data, start + 16)
             return width_n, width_d, height_n, height_d, h_off_n, h_off_d, v_off_n, v_off_d
@@ -295,20 +295,20 @@ def _apply_clean_aperture(image: Image.Image, data: bytes, label: str) -> Image.
     try:
         box = clean_aperture(data)
     except (struct.error, IndexError) as error:
-        raise ImageError(f"{label}: the photo's crop box (clap) is damaged") from error
+        raise ImageError(f"{label}: the photo's crop box (clap) is damaged", reason=IMAGE_DAMAGED) from error
     if box is None:
         return image
     width_n, width_d, height_n, height_d, h_off_n, h_off_d, v_off_n, v_off_d = box
     width, height = image.size
     if not (width_d and height_d and h_off_d and v_off_d):
-        raise ImageError(f"{label}: the photo's crop box (clap) is damaged")
+        raise ImageError(f"{label}: the photo's crop box (clap) is damaged", reason=IMAGE_DAMAGED)
     crop_width, crop_height = Fraction(width_n, width_d), Fraction(height_n, height_d)
     left = Fraction(h_off_n, h_off_d) + Fraction(width - crop_width, 2)
     top = Fraction(v_off_n, v_off_d) + Fraction(height - crop_height, 2)
     values = (left, top, crop_width, crop_height)
     if any(value.denominator != 1 for value in values) or left < 0 or top < 0 or crop_width < 1 or crop_height < 1 \
             or left + crop_width > width or top + crop_height > height:
-        raise ImageError(f"{label}: the photo asks to be cropped (clap) to a box outside its picture; it cannot be shown as meant")
+        raise ImageError(f"{label}: the photo asks to be cropped (clap) to a box outside its picture; it cannot be shown as meant", reason=IMAGE_DAMAGED)
     if (crop_width, crop_height) == (width, height):
         return image
     return image.crop((int(left), int(top), int(left + crop_width), int(top + crop_height)))
@@ -438,7 +438,7 @@ def prepare_variants(
     except MemoryError as error:
         raise ImageError(f"{label}: the image is too large to convert", reason=TOO_BIG_FOR_MEMORY) from error
     except Exception as error:  # noqa: BLE001 — any decoder failure (Pillow's AVIF raises RuntimeError) is a bad image
-        raise ImageError(f"{label}: the image is damaged or truncated ({error})") from error
+        raise ImageError(f"{label}: the image is damaged or truncated ({error})", reason=IMAGE_DAMAGED) from error
 
 
 def _opened(data: bytes, label: str, fitted: int | None) -> Image.Image:
@@ -505,5 +505,5 @@ def verify_decodes(data: bytes, label: str) -> tuple[int, int]:
     except MemoryError as error:
         raise ImageError(f"{label}: the image is too large to convert", reason=TOO_BIG_FOR_MEMORY) from error
     except Exception as error:  # noqa: BLE001 — as in prepare_variants
-        raise ImageError(f"{label}: the image is damaged or truncated ({error})") from error
+        raise ImageError(f"{label}: the image is damaged or truncated ({error})", reason=IMAGE_DAMAGED) from error
     return size

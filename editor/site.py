@@ -35,3 +35,28 @@ def load_saved_profile(path: Path | None = None) -> SiteProfile | None:
 def effective_site(article: Article, override: SiteProfile | None, saved: SiteProfile | None) -> SiteProfile:
     base = saved or SiteProfile()
     return base.overridden_by(article.site).overridden_by(override)
+
+
+def carried_site(article: Article, saved: SiteProfile) -> SiteProfile | None:
+    """The profile a saved draft carries: the one its page is shown with, so
+    that it shows the same portal on a colleague's computer. The logo only
+    when the article has its own (by its full path, since relative to the
+    profile's folder it would mean nothing beside the draft): the saved
+    profile's logo is a file on this computer, and each computer's own
+    profile gives its logo. None when there is nothing to carry."""
+    shown = effective_site(article, None, saved)
+    carried = SiteProfile(extra=dict(shown.extra))
+    for name in SiteProfile.FIELDS:
+        setattr(carried, name, getattr(shown, name))
+    own_logo = article.site.logo_path() if article.site is not None else None
+    carried.logo = str(own_logo.resolve()) if own_logo is not None else ""
+    if not any(getattr(carried, name) for name in SiteProfile.FIELDS):
+        return None
+    return carried
+
+
+def same_profile(one: SiteProfile, other: SiteProfile) -> bool:
+    """The same portal on the page: every field alike, the logo by its file."""
+    return all(getattr(one, name) == getattr(other, name) for name in SiteProfile.FIELDS if name != "logo") and (
+        one.logo_path() == other.logo_path()
+    )

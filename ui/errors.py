@@ -6,10 +6,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from editor.errors import (
     DISK_FULL,
+    EMPTY_FILE,
     FILE_IN_USE,
+    IMAGE_DAMAGED,
+    IMAGE_TOO_BIG,
     NO_PERMISSION,
     NOT_A_FILE,
     NOT_AN_EXPORT,
+    NOT_AN_IMAGE,
     NOT_FOUND,
     READ_ONLY_DISK,
     TOO_BIG_FOR_MEMORY,
@@ -58,6 +62,26 @@ _REASONS: dict[str, str] = {
     NOT_AN_EXPORT: QT_TRANSLATE_NOOP("errors", "That folder holds other files, so it was left as it was. Export into a new or empty folder."),
     NOT_A_FILE: QT_TRANSLATE_NOOP("errors", "That is not an ordinary file (a device, a pipe or a folder). Choose a file."),
 }
+
+# Why one photo file was refused, said after its name ("anh.jpg: …").
+_PHOTO_REFUSALS: dict[str, str] = {
+    EMPTY_FILE: QT_TRANSLATE_NOOP("errors", "the file is empty (0 bytes)"),
+    NOT_AN_IMAGE: QT_TRANSLATE_NOOP("errors", "not an image, or a format the app does not read"),
+    IMAGE_DAMAGED: QT_TRANSLATE_NOOP("errors", "the image is damaged"),
+    IMAGE_TOO_BIG: QT_TRANSLATE_NOOP("errors", "the image has too many pixels to open safely (it may be damaged)"),
+    NOT_FOUND: QT_TRANSLATE_NOOP("errors", "the file is not there any more"),
+    NO_PERMISSION: QT_TRANSLATE_NOOP("errors", "you may not read this file"),
+}
+_UNREADABLE = QT_TRANSLATE_NOOP("errors", "the file cannot be read")
+_REASONS.update({reason: sentence for reason, sentence in _PHOTO_REFUSALS.items() if reason not in _REASONS})
+
+
+def photo_refusal(name: str, reason: str | None, details: str = "") -> str:
+    """One line of a refused photo, in the user's language: its name and why.
+    Thread-safe (QCoreApplication.translate is), so workers may call it."""
+    known = _PHOTO_REFUSALS.get(reason or "") or _REASONS.get(reason or "")
+    sentence = translated("errors", known or _UNREADABLE)
+    return f"{name}: {sentence}" + (f" ({details})" if details and known is None else "")
 
 
 def headline(error: ArticleError) -> str:

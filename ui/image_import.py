@@ -13,11 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
-from editor.errors import ImageError
+from editor.errors import IMAGE_DAMAGED, ImageError
 from editor.images import open_image
 from editor.media import FileMedia, MemoryMedia
 from editor.model import ImageBlock
 from editor.regular_files import read_regular_file
+from ui.errors import photo_refusal
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp", ".heic")
 
@@ -30,7 +31,6 @@ MAX_PHOTO_BYTES = 1024**3
 class ImportResult:
     blocks: list[ImageBlock] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    reasons: set[str] = field(default_factory=set)  # editor.errors reasons, said in the user's language
 
 
 def check_image_files(paths: list[Path]) -> ImportResult:
@@ -43,12 +43,10 @@ def check_image_files(paths: list[Path]) -> ImportResult:
             with open_image(data, path.name) as image:
                 image.verify()
         except ImageError as error:
-            result.problems.extend(error.lines())
-            if error.reason:
-                result.reasons.add(error.reason)
+            result.problems.append(photo_refusal(path.name, error.reason, "; ".join(error.problems)))
             continue
-        except Exception as error:  # noqa: BLE001 — Pillow's verify raises many kinds
-            result.problems.append(f"{path.name}: the image is damaged ({error})")
+        except Exception:  # noqa: BLE001 — Pillow's verify raises many kinds
+            result.problems.append(photo_refusal(path.name, IMAGE_DAMAGED))
             continue
         result.blocks.append(ImageBlock(src=str(path), media=FileMedia(path)))
     return result

@@ -248,14 +248,30 @@ def test_replace_all_ignoring_diacritics_is_one_undo_step(qtbot: Any, window: An
     dialog.close()
 
 
-def test_copy_for_cms_puts_html_and_text_on_the_clipboard(qtbot: Any, window: Any, example_copy: Path) -> None:
+def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_it_names(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, message_boxes: Any
+) -> None:
+    import re
+
     from PySide6.QtGui import QGuiApplication
 
     open_article(qtbot, window, example_copy)
-    window.actions.copy_for_cms.trigger()
+    folder = tmp_path / "cho-cong"
+    folder.mkdir()
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    with patch("ui.cms_copy.QFileDialog.getExistingDirectory", return_value=str(folder)):
+        window.actions.copy_for_cms.trigger()
+        qtbot.waitUntil(lambda: str(folder) in window.statusBar().currentMessage(), timeout=20_000)  # saved
     mime = QGuiApplication.clipboard().mimeData()
-    assert mime.html().count("<figure") == 3 and "data-block" not in mime.html()
+    html = mime.html()
+    assert html.count("<figure") == 3 and "data-block" not in html and 'loading="lazy"' not in html
     assert mime.text().startswith("Quận Lê Chân tăng cường")
+    # The user is told the photos must be uploaded, and under which names.
+    kind, _, text = message_boxes.shown[-1]
+    names = re.findall(r'<img src="([^"]+)"', html)
+    assert kind == "question" and "upload" in text and all(name in text for name in names)
+    assert sorted(names) == sorted(p.name for p in folder.iterdir()) and len(names) == 3
+    assert "3 photo" in window.statusBar().currentMessage()
 
 
 def current_umask() -> int:
@@ -278,6 +294,24 @@ def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+    # Its text is the article's, in the print view: no Print button; the same
+    # pages as the command line's PDF, which prints the same page in a child process.
+    from pypdf import PdfReader
+
+    from editor.pdf import export_pdf
+    from editor.site import effective_site
+
+    reader = PdfReader(target)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Quận Lê Chân tăng cường bảo vệ nền tảng tư tưởng của Đảng" in text and "Hoàng Tùng" in text
+    assert "Print" not in text
+    # Every photo, the lazy-loaded ones below the preview's fold too.
+    assert sum(len(page.images) for page in reader.pages) == 3
+    command_line = tmp_path / "cli" / "bai.pdf"
+    export_pdf(window.document.article, effective_site(window.document.article, None, window.document.saved_site), command_line)
+    cli_reader = PdfReader(command_line)
+    assert len(reader.pages) == len(cli_reader.pages) and 2 <= len(reader.pages) <= 6
+    assert " ".join(" ".join(p.extract_text() for p in cli_reader.pages).split()) == text
     # A colleague can read it: the user's umask (0644 under 022), not QtWebEngine's private 0600.
     import stat
 
@@ -505,3 +539,15 @@ def test_quit_cancelled_keeps_the_window_and_the_next_quit_asks_again(qtbot: Any
     qtbot.wait(200)
     assert window.isVisible()
     assert [kind for kind, _, _ in message_boxes.shown] == ["question"] * 3
+
+
+def test_copy_for_cms_with_a_missing_photo_says_so_and_leaves_the_clipboard(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("trước đó")
+    window.composer.blocks.insert_blocks([ImageBlock(src="da-mat.jpg", alt="Ảnh", caption="Ảnh")], "Insert photo")
+    window.actions.copy_for_cms.trigger()
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=20_000)
+    kind, title, text = message_boxes.shown[-1]
+    assert kind == "warning" and "Nothing was put on the clipboard" in text and "da-mat.jpg" in text
+    assert QGuiApplication.clipboard().text() == "trước đó"
