@@ -501,6 +501,35 @@ def test_after_opening_a_file_the_checklist_never_shows_the_previous_articles_fi
     assert "title-missing" not in expected
 
 
+def test_stray_characters_in_the_opened_file_are_a_finding_until_it_is_saved(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from tests.helpers import minimal_article
+
+    data = minimal_article(title="Quận Lê Chân\u202e họp")
+    data["blocks"] = [{"type": "paragraph", "id": "p1", "text": "Đồng chí\x07 Phạm Văn Tân chủ trì."},
+                      {"type": "paragraph", "id": "p2", "text": "Đoạn hai\ufffc."}]
+    draft = tmp_path / "bai.article"
+    with zipfile.ZipFile(draft, "w") as archive:
+        archive.writestr("article.json", json.dumps(data, ensure_ascii=False))
+    open_article(qtbot, window, draft)
+    assert window.document.article.title == "Quận Lê Chân họp"  # removed on the way in
+    panel = window.checklist
+
+    def stray() -> list[str]:
+        return [f.location.describe() for f in panel.findings if f.id == "text-control-chars"]
+
+    qtbot.waitUntil(lambda: stray() == ["title", "block 1: text", "block 2: text"], timeout=10_000)
+    # The blocks move: the findings follow them.
+    window.document.move_block("p2", 0)
+    qtbot.waitUntil(lambda: stray() == ["title", "block 2: text", "block 1: text"], timeout=10_000)
+    saved: list[bool] = []
+    window.files.save(then=lambda: saved.append(True))
+    qtbot.waitUntil(lambda: saved == [True], timeout=30_000)
+    qtbot.waitUntil(lambda: stray() == [], timeout=10_000)  # the saved file holds the cleaned text
+
+
 def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
     exported: list[bool] = []
     monkeypatch.setattr(window.files, "export_dialog", lambda: exported.append(True))
