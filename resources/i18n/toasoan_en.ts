@@ -415,6 +415,10 @@
             <translation>Opened a copy of %s: save it under another name</translation>
         </message>
         <message>
+            <source>Opened %1; changed so that it can be saved: %2</source>
+            <translation>Opened %1; changed so that it can be saved: %2</translation>
+        </message>
+        <message>
             <source>Opened %s</source>
             <translation>Opened %s</translation>
         </message>
@@ -663,6 +667,14 @@
             <translation>Turn the photo a quarter to the right (the original file is not changed)</translation>
         </message>
         <message>
+            <source>Replace…</source>
+            <translation>Replace…</translation>
+        </message>
+        <message>
+            <source>Choose another photo for this block (for a missing photo, too)</source>
+            <translation>Choose another photo for this block (for a missing photo, too)</translation>
+        </message>
+        <message>
             <source>Cover photo</source>
             <translation>Cover photo</translation>
         </message>
@@ -703,6 +715,18 @@
         <message>
             <source>Crop photo</source>
             <translation>Crop photo</translation>
+        </message>
+        <message>
+            <source>Replace the photo</source>
+            <translation>Replace the photo</translation>
+        </message>
+        <message>
+            <source>Photos (%s)</source>
+            <translation>Photos (%s)</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>Replace photo</translation>
         </message>
     </context>
     <context>
@@ -814,6 +838,18 @@
         <message>
             <source>Untitled article</source>
             <translation>Untitled article</translation>
+        </message>
+        <message>
+            <source>Autosave</source>
+            <translation>Autosave</translation>
+        </message>
+        <message>
+            <source>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</source>
+            <translation>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
         </message>
         <message>
             <source>Export</source>
@@ -929,6 +965,10 @@
         <message>
             <source>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</source>
             <translation>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</translation>
+        </message>
+        <message>
+            <source>Comparing…</source>
+            <translation>Comparing…</translation>
         </message>
         <message>
             <source>Reading…</source>
