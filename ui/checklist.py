@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, Location, check_article, raw_texts
 from editor.errors import ArticleError
@@ -53,8 +53,8 @@ class ChecklistPanel(Retranslating, QDockWidget):
             signal.connect(lambda *args: self._timer.start())
         document.reset.connect(self._on_new_article)
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self.list.itemActivated.connect(self._on_item_activated)
-        self.list.itemClicked.connect(self._on_item_activated)
+        self.list.activated.connect(self._on_row_activated)
+        self.list.clicked.connect(self._on_row_activated)
         self.retranslate()
         self.run_now()
 
@@ -138,15 +138,20 @@ class ChecklistPanel(Retranslating, QDockWidget):
         self.findings = findings
         self._checking = checking
         language = interface_language()
+        # Rows are made by Qt and set through the model: a QListWidgetItem
+        # made in Python (with a Finding in its data) crashed clear() now
+        # and then, in shiboken's releaseWrapper (the soak run found it).
         self.list.clear()
+        texts = []
         for finding in findings:
-            mark, colour = _MARKS[finding.severity]
             where = "" if finding.location.index is None else self.tr("Block %1: ").replace("%1", str(finding.location.index + 1))
-            item = QListWidgetItem(f"{mark} {where}{finding.message(language)}")
-            item.setForeground(QColor(colour))
-            item.setData(Qt.ItemDataRole.UserRole, finding)
-            item.setToolTip(f"{finding.id} · {finding.location.describe()}")
-            self.list.addItem(item)
+            texts.append(f"{_MARKS[finding.severity][0]} {where}{finding.message(language)}")
+        self.list.addItems(texts)
+        model = self.list.model()
+        for row, finding in enumerate(findings):
+            index = model.index(row, 0)
+            model.setData(index, QColor(_MARKS[finding.severity][1]), Qt.ItemDataRole.ForegroundRole)
+            model.setData(index, f"{finding.id} · {finding.location.describe()}", Qt.ItemDataRole.ToolTipRole)
         errors = sum(f.severity == ERROR for f in findings)
         warnings = sum(f.severity == WARNING for f in findings)
         if checking:
@@ -160,5 +165,6 @@ class ChecklistPanel(Retranslating, QDockWidget):
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == ERROR]
 
-    def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.findings):
+            self.finding_activated.emit(self.findings[index.row()])

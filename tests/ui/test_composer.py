@@ -476,9 +476,11 @@ def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window:
     title.setFocus()
     type_text(title, "Quận Lê Chân họp")
     qtbot.waitUntil(lambda: "title-missing" not in [f.id for f in panel.findings], timeout=10_000)
-    author = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.ItemDataRole.UserRole).id == "author-missing")
+    author = next(i for i, finding in enumerate(panel.findings) if finding.id == "author-missing")
+    assert "✖" in panel.list.item(author).text() or "▲" in panel.list.item(author).text()
     window.composer.fields.title.setFocus()
-    panel._on_item_activated(panel.list.item(author))
+    panel.list.scrollToItem(panel.list.item(author))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(panel.list.item(author)).center())
     qtbot.waitUntil(window.composer.fields.author.hasFocus)
 
 
