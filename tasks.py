@@ -42,6 +42,8 @@ DEBIAN_PACKAGES = [
     "libvips-tools", "imagemagick",
     # /usr/bin/time, for the peak memory of the tools the benchmarks compare.
     "time",
+    # The publish tests start a real WordPress on a loopback address (tests/editor/wordpress.py).
+    "wordpress", "mariadb-server", "php-cli", "php-mysql",
 ]
 
 
