@@ -8,6 +8,7 @@ export gives them, since the portal's editor uploads them separately.
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from editor.model import Article, ImageBlock
 from editor.render import ImageSource, render_block
@@ -28,8 +29,22 @@ class _NamedPhotos:
         return True  # no lazy loading inside a CMS editor
 
 
-def body_html(article: Article) -> str:
-    photos = _NamedPhotos(article)
+class _UploadedPhotos:
+    def __init__(self, urls: Mapping[str, str]) -> None:
+        self._urls = urls
+
+    def source(self, block: ImageBlock) -> ImageSource | None:
+        url = self._urls.get(block.id)
+        return ImageSource(src=url) if url else None
+
+    def is_first(self, block: ImageBlock) -> bool:
+        return True
+
+
+def body_html(article: Article, photo_urls: Mapping[str, str] | None = None) -> str:
+    """The body for a CMS; ``photo_urls`` (block id → address) when the
+    photos are already on the server, else the export's file names."""
+    photos = _UploadedPhotos(photo_urls) if photo_urls is not None else _NamedPhotos(article)
     return "\n".join(_DATA_ATTRIBUTE.sub("", render_block(article, block, photos)) for block in article.blocks)
 
 

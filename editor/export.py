@@ -162,6 +162,13 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
     return files
 
 
+def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> dict[str, tuple[str, bytes]]:
+    """Each photo block's id → (file name, bytes) exactly as an export writes
+    the photo (fitted, metadata stripped, the export's ASCII name), for
+    uploading it elsewhere under the same name."""
+    return {block_id: (file.name.rsplit("/", 1)[-1], file.data) for block_id, file in _prepare_images(article, max_size).items()}
+
+
 def _edit_key(block: ImageBlock) -> tuple[object, ...]:
     """The same photo with the same edits is exported once."""
     assert block.media is not None
