@@ -89,7 +89,8 @@ class WordPressClient:
         """The REST API's root, from the home page's ``Link`` header, else
         ``/wp-json/``, else ``?rest_route=/`` (no pretty permalinks)."""
         home = self._send("GET", self.site_url, authorized=False, accept_error=True)
-        candidates = [link for link in _links(home.headers) if link[1] == API_LINK_REL]
+        # Only an API on the site's own origin: the password is never sent to another server.
+        candidates = [link for link in _links(home.headers) if link[1] == API_LINK_REL and _same_origin(link[0], self.site_url)]
         roots = [url for url, _ in candidates] + [self.site_url + "wp-json/", self.site_url + "index.php?rest_route=/"]
         for root in roots:
             answer = self._send("GET", root, authorized=False, accept_error=True)
@@ -206,7 +207,10 @@ class WordPressClient:
                 return PublishError("application passwords are disabled on this site (WordPress 5.6 or later turns "
                                     "them on for HTTPS sites; a plugin or setting may turn them off); ask the site's "
                                     "administrator to enable them")
-            return PublishError(STRIPPED_HEADER_FIX)
+            # The login was sent and WordPress saw none. WordPress 6.1 answers a wrong application
+            # password the same way as a missing header (newer ones say incorrect_password, above).
+            return PublishError(f"WordPress did not log “{self.user}” in: either the application password is wrong "
+                                "(create a new one in the user's profile on the site), or " + STRIPPED_HEADER_FIX)
         if answer.status == 401 and code == "application_passwords_disabled":
             return PublishError("application passwords are disabled on this site; ask the site's administrator to enable them")
         if answer.status in (401, 403):
@@ -244,6 +248,11 @@ def _network_error(reason: object, host: str) -> PublishError:
     if isinstance(reason, OSError) and reason.errno in (101, 113, 65, 51):  # network / host unreachable
         return PublishError(f"the server {host} cannot be reached: no network, or it is down")
     return PublishError(f"cannot connect to {host}: {reason}")
+
+
+def _same_origin(a: str, b: str) -> bool:
+    first, second = urllib.parse.urlsplit(a), urllib.parse.urlsplit(b)
+    return (first.scheme, first.hostname, first.port) == (second.scheme, second.hostname, second.port)
 
 
 def _links(headers: email.message.Message) -> list[tuple[str, str]]:

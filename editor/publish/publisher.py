@@ -65,6 +65,7 @@ class PublishResult:
     status: str
     uploaded: int = 0  # photos sent this time
     reused: int = 0  # photos already on the server (known or found again)
+    photos_total: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -110,15 +111,34 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
         raise PublishError(f"unknown status “{options.status}”; one of {', '.join(STATUSES)}")
     client = client or WordPressClient(settings.url, settings.user, password)
     report = progress or (lambda what, done, total: None)
-    report("connecting", 0, 1)
-    client.discover()
-    account = read_account(client)
-    refused = refusal(account, article, options)
-    if refused:
-        raise PublishError(refused)
     state = _known_state(article, settings)
     result = PublishResult(post_id=0, link="", status=options.status)
+    try:
+        report("connecting", 0, 1)
+        client.discover()
+        account = read_account(client)
+        refused = refusal(account, article, options)  # before anything is sent
+        if refused:
+            raise PublishError(refused)
+        return _publish(client, account, article, options, state, save_state, report, result)
+    except PublishError as error:
+        error.problems.append(_on_server(state, result))
+        raise
 
+
+def _on_server(state: dict[str, Any], result: PublishResult) -> str:
+    """What a failed run leaves on the server, for the user to know; publishing again finishes the job."""
+    done = result.uploaded + result.reused
+    photos = f"{done} of {result.photos_total} photos" if result.photos_total else ""
+    post = f"post {state['post_id']} (as last sent)" if "post_id" in state else "no post yet"
+    if not done and "post_id" not in state:
+        return "on the server now: nothing from this publish; publishing again does the whole job"
+    return f"on the server now: {', '.join(part for part in (photos, post) if part)}; publishing again finishes the job"
+
+
+def _publish(client: WordPressClient, account: Account, article: Article, options: PublishOptions,
+             state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
+             result: PublishResult) -> PublishResult:
     post = _existing_post(client, state, options, article, result)
     if post is None:
         post = _find_post(client, account, article)
@@ -351,7 +371,7 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
     by_hash: dict[str, dict[str, Any]] = {}
     urls: dict[str, str] = {}
     ids: dict[str, int] = {}
-    total = len({hashlib.sha256(data).hexdigest() for _, data in exported.values()})
+    total = result.photos_total = len({hashlib.sha256(data).hexdigest() for _, data in exported.values()})
     for block_id, (name, data) in exported.items():
         digest = hashlib.sha256(data).hexdigest()
         if digest not in by_hash:
