@@ -113,7 +113,7 @@ def _run_publish(args: argparse.Namespace) -> int:
     if outcome.result is None:
         for finding in outcome.findings:
             if finding.severity == "error":
-                print(f"{finding.severity}: {finding.location.describe()}: {finding.message('en')} [{finding.id}]",
+                print(f"{finding.severity}: {finding.location.describe()}: {finding.message(outcome.language)} [{finding.id}]",
                       file=sys.stderr)
         print("not published: fix the errors above first", file=sys.stderr)
         return EXIT_FINDINGS

@@ -95,8 +95,8 @@ def refusal(account: Account, article: Article, options: PublishOptions) -> str 
     """Why this account may not publish this article so, before anything is sent."""
     if options.photos and article.images() and not account.may("upload_files"):
         return (f"{account.describe()} may not upload photos, and the article has {len(article.images())}: "
-                "submit it for review without its photos (--no-photos --status pending), or make the publish "
-                "package for an editor (export -o NAME.zip --package)")
+                "submit it for review without its photos (--no-photos --status pending), or send the draft "
+                "(.article, photos inside) to an editor who may")
     if options.status in ("publish", "future") and not account.may("publish_posts"):
         return (f"{account.describe()} may not publish; submit the article for review instead (--status pending)")
     if not account.may("edit_posts"):
@@ -156,6 +156,9 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
     else:
         post = client.post(f"/wp/v2/posts/{post['id']}", data, {"context": "edit"})
     state.update(post_id=post["id"], link=post.get("link", ""), modified_gmt=post.get("modified_gmt", ""))
+    if post.get("status") in ("publish", "future") and not article.url and post.get("link"):
+        article.url = post["link"]  # the public address, for the page's QR code; saved with the state below
+        result.notes.append(f"the article's address is now the post's: {article.url}")
     save_state(dict(state))
     report("post", 1, 1)
     result.post_id, result.link, result.status = post["id"], post.get("link", ""), post.get("status", options.status)

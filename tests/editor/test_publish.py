@@ -169,7 +169,7 @@ def test_a_contributor_is_refused_before_anything_is_sent_and_may_submit_the_tex
     writes_before = _post_lines(wordpress)
     refused = run_publish(wordpress, draft, "--status", "pending", role="contributor", tmp_path=tmp_path)
     assert refused.returncode == 2
-    assert "may not upload photos" in refused.stderr and "--no-photos" in refused.stderr and "--package" in refused.stderr
+    assert "may not upload photos" in refused.stderr and "--no-photos" in refused.stderr and "to an editor" in refused.stderr
     assert _post_lines(wordpress) == writes_before  # nothing was sent
     assert posts_with_slug(wordpress, article) == [] and media_named(wordpress, article) == []
     assert "publish" not in load_draft(draft).extra
@@ -224,6 +224,8 @@ def test_the_password_comes_from_the_systems_secret_service_keyring(wordpress: W
     for tool in ("dbus-run-session", "gnome-keyring-daemon"):
         assert shutil.which(tool), f"{tool} is missing (tasks.py installs it)"
     draft, article = example_draft(tmp_path, "Mật khẩu trong keyring:", small_photos=True)
+    article.url = ""  # published, the post's link becomes the article's address
+    save_draft(article, draft)
     site = site_profile(wordpress, tmp_path, "author")
     env = {k: v for k, v in publish_env(wordpress, "author", tmp_path).items() if k != "TOASOAN_CMS_PASSWORD"}
     env["TOASOAN_TEST_PASSWORD"] = wordpress.passwords["author"]
@@ -234,9 +236,11 @@ def test_the_password_comes_from_the_systems_secret_service_keyring(wordpress: W
     script = (f"echo -n unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; "
               f"{shlex.quote(sys.executable)} -c {shlex.quote(store)} && unset TOASOAN_TEST_PASSWORD && "
               f"{shlex.quote(sys.executable)} {shlex.quote(str(ROOT / 'main.py'))} publish {shlex.quote(str(draft))} "
-              f"--site {shlex.quote(str(site))}")
+              f"--site {shlex.quote(str(site))} --status publish")
     result = subprocess.run(["dbus-run-session", "--", "sh", "-c", script], capture_output=True, text=True, env=env,
                             timeout=180)
     assert "keyring.backends.SecretService" in result.stdout, result.stdout + result.stderr
-    post_id, _ = published_line(result)
-    assert rest(wordpress, f"/wp/v2/posts/{post_id}", {"context": "edit"})["author"] == rest(wordpress, "/wp/v2/users/me", role="author")["id"]
+    post_id, link = published_line(result)
+    post = rest(wordpress, f"/wp/v2/posts/{post_id}", {"context": "edit"})
+    assert post["author"] == rest(wordpress, "/wp/v2/users/me", role="author")["id"] and post["status"] == "publish"
+    assert load_draft(draft).url == link == post["link"]

@@ -100,3 +100,24 @@ def test_the_password_is_never_written_into_the_draft(tmp_path: Path) -> None:
         data = json.loads(archive.read("article.json"))
     assert data["publish"] == {"cms": "https://a.vn/", "post_id": 3, "media": {}}
     assert "password" not in json.dumps(data)
+
+
+def test_checklist_errors_stop_the_publish_with_exit_code_1_before_anything_else(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from editor.inputs import load_article
+    from tests.helpers import EXAMPLE_DIR, ROOT
+
+    article = load_article(EXAMPLE_DIR)
+    article.author = ""
+    article.url = ""  # no address yet: the portal gives it, so this alone would not stop publishing
+    path = tmp_path / "bai.article"
+    save_draft(article, path)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "publish", str(path)], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 1, result.stderr  # with no CMS set up, getting further would have exited 2
+    assert "Bài viết chưa có tên tác giả" in result.stderr and "not published" in result.stderr
+    assert "url-missing" not in result.stderr
