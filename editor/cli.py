@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--max-size", type=_positive_size, default=DEFAULT_MAX_SIZE,
                         help=f"fit photos within this many pixels (default {DEFAULT_MAX_SIZE})")
     export.add_argument("--force", action="store_true", help="replace the output if it exists")
+    export.add_argument("--package", action="store_true",
+                        help="a publish package for a portal with no API (NAME.zip): body.html, the photos, "
+                             "the cover and a sheet of the fields (sheet.html, sheet.json)")
     check = commands.add_parser(
         "check", help="check an article before publication",
         description="Prints the findings, one a line; exits 0 with no error, 1 with errors, 2 when the input is unusable.",
@@ -159,6 +162,12 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace) -> int:
     article = load_article(args.input)
+    if args.package:
+        from editor.publish.package import write_package
+
+        write_package(article, args.output, max_size=args.max_size, force=args.force)
+        print(f"exported package: {args.output}")
+        return EXIT_OK
     site = _site_for(article, args)
     options = ExportOptions(max_size=args.max_size, force=args.force)
     if target_kind(args.output) is TargetKind.PDF:

@@ -95,8 +95,8 @@ def refusal(account: Account, article: Article, options: PublishOptions) -> str 
     """Why this account may not publish this article so, before anything is sent."""
     if options.photos and article.images() and not account.may("upload_files"):
         return (f"{account.describe()} may not upload photos, and the article has {len(article.images())}: "
-                "submit it for review without its photos (--no-photos --status pending), or send the draft "
-                "(.article, photos inside) to an editor who may")
+                "submit it for review without its photos (--no-photos --status pending), or make the publish "
+                "package for an editor (export INPUT -o NAME.zip --package)")
     if options.status in ("publish", "future") and not account.may("publish_posts"):
         return (f"{account.describe()} may not publish; submit the article for review instead (--status pending)")
     if not account.may("edit_posts"):

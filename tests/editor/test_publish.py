@@ -169,7 +169,7 @@ def test_a_contributor_is_refused_before_anything_is_sent_and_may_submit_the_tex
     writes_before = _post_lines(wordpress)
     refused = run_publish(wordpress, draft, "--status", "pending", role="contributor", tmp_path=tmp_path)
     assert refused.returncode == 2
-    assert "may not upload photos" in refused.stderr and "--no-photos" in refused.stderr and "to an editor" in refused.stderr
+    assert "may not upload photos" in refused.stderr and "--no-photos" in refused.stderr and "--package" in refused.stderr
     assert _post_lines(wordpress) == writes_before  # nothing was sent
     assert posts_with_slug(wordpress, article) == [] and media_named(wordpress, article) == []
     assert "publish" not in load_draft(draft).extra
