@@ -60,6 +60,14 @@
             <translation>Save the page as an A4 PDF</translation>
         </message>
         <message>
+            <source>P&amp;ublish…</source>
+            <translation>P&amp;ublish…</translation>
+        </message>
+        <message>
+            <source>Send the saved article to the portal's WordPress: a draft, for review, or published</source>
+            <translation>Send the saved article to the portal's WordPress: a draft, for review, or published</translation>
+        </message>
+        <message>
             <source>&amp;Print…</source>
             <translation>&amp;Print…</translation>
         </message>
@@ -423,6 +431,10 @@
             <translation>Opened a copy of %s: save it under another name</translation>
         </message>
         <message>
+            <source>Opened %1; changed so that it can be saved: %2</source>
+            <translation>Opened %1; changed so that it can be saved: %2</translation>
+        </message>
+        <message>
             <source>Opened %s</source>
             <translation>Opened %s</translation>
         </message>
@@ -671,6 +683,14 @@
             <translation>Turn the photo a quarter to the right (the original file is not changed)</translation>
         </message>
         <message>
+            <source>Replace…</source>
+            <translation>Replace…</translation>
+        </message>
+        <message>
+            <source>Choose another photo for this block (for a missing photo, too)</source>
+            <translation>Choose another photo for this block (for a missing photo, too)</translation>
+        </message>
+        <message>
             <source>Cover photo</source>
             <translation>Cover photo</translation>
         </message>
@@ -711,6 +731,18 @@
         <message>
             <source>Crop photo</source>
             <translation>Crop photo</translation>
+        </message>
+        <message>
+            <source>Replace the photo</source>
+            <translation>Replace the photo</translation>
+        </message>
+        <message>
+            <source>Photos (%s)</source>
+            <translation>Photos (%s)</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>Replace photo</translation>
         </message>
     </context>
     <context>
@@ -865,6 +897,85 @@
         <message>
             <source>Your unsaved work is back; %s was not opened</source>
             <translation>Your unsaved work is back; %s was not opened</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Submit for review</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Publish now</translation>
+        </message>
+        <message>
+            <source>Scheduled, at the article's date</source>
+            <translation>Scheduled, at the article's date</translation>
+        </message>
+        <message>
+            <source>Text only, without the photos</source>
+            <translation>Text only, without the photos</translation>
+        </message>
+        <message>
+            <source>%v of %m photos</source>
+            <translation>%v of %m photos</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <source>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</source>
+            <translation>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>Sending photo %1 of %2…</source>
+            <translation>Sending photo %1 of %2…</translation>
+        </message>
+        <message>
+            <source>Sending the post…</source>
+            <translation>Sending the post…</translation>
+        </message>
+        <message>
+            <source>Not published: the checklist found errors.</source>
+            <translation>Not published: the checklist found errors.</translation>
+        </message>
+        <message>
+            <source>Address from the portal</source>
+            <translation>Address from the portal</translation>
+        </message>
+        <message>
+            <source>Published: post %1, %2</source>
+            <translation>Published: post %1, %2</translation>
+        </message>
+        <message>
+            <source>The post was changed on the portal since you last published it. Overwrite those changes with this article?</source>
+            <translation>The post was changed on the portal since you last published it. Overwrite those changes with this article?</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current step…</source>
+            <translation>Cancelling after the current step…</translation>
         </message>
     </context>
     <context>
@@ -1141,6 +1252,10 @@
         <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
             <translation>The article was not exported. Nothing was written. Choose another place or name and export again.</translation>
+        </message>
+        <message>
+            <source>The article was not published. What is on the portal now is said below; publish again to finish.</source>
+            <translation>The article was not published. What is on the portal now is said below; publish again to finish.</translation>
         </message>
         <message>
             <source>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</source>

@@ -60,6 +60,14 @@
         <translation>Lưu trang thành tệp PDF khổ A4</translation>
     </message>
     <message>
+        <source>P&amp;ublish…</source>
+        <translation>Đăng lên &amp;cổng…</translation>
+    </message>
+    <message>
+        <source>Send the saved article to the portal&apos;s WordPress: a draft, for review, or published</source>
+        <translation>Gửi bài đã lưu lên WordPress của cổng: bản nháp, gửi duyệt hoặc đăng ngay</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
@@ -423,6 +431,10 @@
         <translation>Đã mở bản sao của %s: hãy lưu với tên khác</translation>
     </message>
     <message>
+        <source>Opened %1; changed so that it can be saved: %2</source>
+        <translation>Đã mở %1; đã sửa để có thể lưu: %2</translation>
+    </message>
+    <message>
         <source>Opened %s</source>
         <translation>Đã mở %s</translation>
     </message>
@@ -670,6 +682,14 @@
         <translation>Xoay ảnh một góc vuông sang phải (tệp ảnh gốc không bị thay đổi)</translation>
     </message>
     <message>
+        <source>Replace…</source>
+        <translation>Thay ảnh…</translation>
+    </message>
+    <message>
+        <source>Choose another photo for this block (for a missing photo, too)</source>
+        <translation>Chọn ảnh khác cho khối này (kể cả khi ảnh bị thiếu)</translation>
+    </message>
+    <message>
         <source>Cover photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
@@ -710,6 +730,18 @@
     <message>
         <source>Crop photo</source>
         <translation>Cắt ảnh</translation>
+    </message>
+    <message>
+        <source>Replace the photo</source>
+        <translation>Thay ảnh</translation>
+    </message>
+    <message>
+        <source>Photos (%s)</source>
+        <translation>Ảnh (%s)</translation>
+    </message>
+    <message>
+        <source>Replace photo</source>
+        <translation>Thay ảnh</translation>
     </message>
 </context>
 <context>
@@ -862,6 +894,85 @@
     <message>
         <source>Your unsaved work is back; %s was not opened</source>
         <translation>Phần việc chưa lưu đã được khôi phục; chưa mở %s</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>Đăng bài</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Gửi duyệt</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Đăng ngay</translation>
+    </message>
+    <message>
+        <source>Scheduled, at the article&apos;s date</source>
+        <translation>Hẹn giờ, theo ngày đăng của bài</translation>
+    </message>
+    <message>
+        <source>Text only, without the photos</source>
+        <translation>Chỉ gửi chữ, không kèm ảnh</translation>
+    </message>
+    <message>
+        <source>%v of %m photos</source>
+        <translation>%v/%m ảnh</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <source>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</source>
+        <translation>Hãy lưu bài trước (Tệp ▸ Lưu, thành tệp .article): bài được gửi đúng như bản đã lưu.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <source>Sending photo %1 of %2…</source>
+        <translation>Đang gửi ảnh %1/%2…</translation>
+    </message>
+    <message>
+        <source>Sending the post…</source>
+        <translation>Đang gửi bài…</translation>
+    </message>
+    <message>
+        <source>Not published: the checklist found errors.</source>
+        <translation>Chưa đăng: bảng kiểm tra còn lỗi.</translation>
+    </message>
+    <message>
+        <source>Address from the portal</source>
+        <translation>Địa chỉ do cổng cấp</translation>
+    </message>
+    <message>
+        <source>Published: post %1, %2</source>
+        <translation>Đã gửi: bài số %1, %2</translation>
+    </message>
+    <message>
+        <source>The post was changed on the portal since you last published it. Overwrite those changes with this article?</source>
+        <translation>Bài trên cổng đã được sửa kể từ lần đăng trước. Ghi đè những thay đổi đó bằng bài này?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>Đang hủy sau bước hiện tại…</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1247,10 @@
     <message>
         <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
         <translation>Bài viết chưa được xuất, chưa có gì được ghi ra. Hãy chọn chỗ lưu hoặc tên khác rồi xuất lại.</translation>
+    </message>
+    <message>
+        <source>The article was not published. What is on the portal now is said below; publish again to finish.</source>
+        <translation>Bài chưa được đăng. Những gì đã có trên cổng được ghi bên dưới; đăng lại để hoàn tất.</translation>
     </message>
     <message>
         <source>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</source>
