@@ -27,7 +27,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import timezone
+from datetime import datetime, timezone
 from typing import Any, Callable
 
 from editor.cms import body_html
@@ -109,6 +109,10 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
             client: WordPressClient | None = None) -> PublishResult:
     if options.status not in STATUSES:
         raise PublishError(f"unknown status “{options.status}”; one of {', '.join(STATUSES)}")
+    if options.status == "future" and (article.published is None or article.published <= datetime.now(timezone.utc)):
+        # WordPress publishes a "future" post with a past date at once: never by surprise.
+        raise PublishError("a scheduled post needs a date in the future, and the article's date is "
+                           f"{article.local_published() or 'not set'}; change the date, or publish now (--status publish)")
     client = client or WordPressClient(settings.url, settings.user, password)
     report = progress or (lambda what, done, total: None)
     state = _known_state(article, settings)

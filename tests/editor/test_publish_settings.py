@@ -121,3 +121,14 @@ def test_checklist_errors_stop_the_publish_with_exit_code_1_before_anything_else
     assert result.returncode == 1, result.stderr  # with no CMS set up, getting further would have exited 2
     assert "Bài viết chưa có tên tác giả" in result.stderr and "not published" in result.stderr
     assert "url-missing" not in result.stderr
+
+
+def test_scheduling_an_article_dated_in_the_past_is_refused_before_anything_is_sent() -> None:
+    from editor.inputs import load_article
+    from editor.publish.publisher import PublishOptions, publish
+    from tests.helpers import EXAMPLE_DIR
+
+    article = load_article(EXAMPLE_DIR)  # dated 1 November 2023
+    settings = CmsSettings("wordpress", "http://127.0.0.1:9/", "a")
+    with pytest.raises(PublishError, match="a scheduled post needs a date in the future"):
+        publish(article, settings, "x", PublishOptions(status="future"), lambda state: None)
