@@ -143,7 +143,7 @@ def _on_server(state: dict[str, Any], result: PublishResult) -> str:
 def _publish(client: WordPressClient, account: Account, article: Article, options: PublishOptions,
              state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
              result: PublishResult) -> PublishResult:
-    post = _existing_post(client, state, options, article, result)
+    post = _existing_post(client, account, state, options, article, result)
     if post is None:
         post = _find_post(client, account, article)
         if post is not None:
@@ -158,7 +158,10 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
     if post is None:
         post = _create_post(client, account, article, data, result)
     else:
+        state["sending"] = True  # if this run dies now, the next one knows the change on the server is its own
+        save_state(dict(state))
         post = client.post(f"/wp/v2/posts/{post['id']}", data, {"context": "edit"})
+    state.pop("sending", None)
     state.update(post_id=post["id"], link=post.get("link", ""), modified_gmt=post.get("modified_gmt", ""))
     if post.get("status") in ("publish", "future") and not article.url and post.get("link"):
         article.url = post["link"]  # the public address, for the page's QR code; saved with the state below
@@ -179,15 +182,17 @@ def _known_state(article: Article, settings: CmsSettings) -> dict[str, Any]:
     saved = article.extra.get("publish")
     if isinstance(saved, dict) and saved.get("cms") == settings.url:
         media = saved.get("media") if isinstance(saved.get("media"), dict) else {}
-        state = {key: saved[key] for key in ("post_id", "link", "modified_gmt") if key in saved}
-        return {"cms": settings.url, **state, "media": {str(k): int(v) for k, v in media.items() if str(v).isdigit()}}
-    return {"cms": settings.url, "media": {}}
+        state = {key: saved[key] for key in ("post_id", "link", "modified_gmt", "sending") if key in saved}
+        sources = saved.get("sources") if isinstance(saved.get("sources"), dict) else {}
+        return {"cms": settings.url, **state, "media": {str(k): int(v) for k, v in media.items() if str(v).isdigit()},
+                "sources": {str(k): str(v) for k, v in sources.items()}}
+    return {"cms": settings.url, "media": {}, "sources": {}}
 
 
 # -- the post -----------------------------------------------------------------------
 
-def _existing_post(client: WordPressClient, state: dict[str, Any], options: PublishOptions, article: Article,
-                   result: PublishResult) -> dict[str, Any] | None:
+def _existing_post(client: WordPressClient, account: Account, state: dict[str, Any], options: PublishOptions,
+                   article: Article, result: PublishResult) -> dict[str, Any] | None:
     post_id = state.get("post_id")
     if not isinstance(post_id, int):
         return None
@@ -202,7 +207,9 @@ def _existing_post(client: WordPressClient, state: dict[str, Any], options: Publ
         return None
     if post.get("status") == "trash":
         result.notes.append(f"post {post_id} is in the site's trash; it is updated and taken out of the trash")
-    if post.get("modified_gmt") != state.get("modified_gmt") and not options.force:
+    if post.get("modified_gmt") != state.get("modified_gmt") and state.get("sending") and _only_ours_since(client, account, post, state):
+        result.notes.append(f"post {post_id} holds an update an interrupted publish sent; it is updated again")
+    elif post.get("modified_gmt") != state.get("modified_gmt") and not options.force:
         changes = _server_changes(client, post, state)
         who = _editor_name(client, post)
         raise PublishConflict(
@@ -213,6 +220,17 @@ def _existing_post(client: WordPressClient, state: dict[str, Any], options: Publ
             changes=changes,
         )
     return post
+
+
+def _only_ours_since(client: WordPressClient, account: Account, post: dict[str, Any], state: dict[str, Any]) -> bool:
+    """Whether every revision since our last publish was made by this account: a run killed after
+    sending its update, before keeping the new ``modified_gmt``, not someone else's edit."""
+    try:
+        revisions = client.get(f"/wp/v2/posts/{post['id']}/revisions", {"context": "edit", "per_page": 100})
+    except PublishError:
+        return False
+    since = str(state.get("modified_gmt", ""))
+    return all(revision.get("author") == account.id for revision in revisions if str(revision.get("date_gmt", "")) > since)
 
 
 def _editor_name(client: WordPressClient, post: dict[str, Any]) -> str:
@@ -373,6 +391,9 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
     """Upload each distinct photo once; block id → its URL, and → its media id."""
     if not options.photos or not article.images():
         return {}, {}
+    known = _photos_already_there(client, article, options, state, result, report)
+    if known is not None:
+        return known
     exported = exported_photos(article, options.max_size)
     blocks = {block.id: block for block in article.images()}
     by_hash: dict[str, dict[str, Any]] = {}
@@ -394,12 +415,50 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
                 if changed:
                     media = client.post(f"/wp/v2/media/{media['id']}", changed, {"context": "edit"})
             state["media"][digest] = media["id"]
+            state.setdefault("sources", {})[_source_key(blocks[block_id], options.max_size)] = digest
             save_state(dict(state))
             by_hash[digest] = media
         urls[block_id] = by_hash[digest]["source_url"]
         ids[block_id] = by_hash[digest]["id"]
     report("photo", total, total)
     return urls, ids
+
+
+def _source_key(block: ImageBlock, max_size: int) -> str:
+    """The original photo and what the export does to it: the same key gives the same uploaded photo."""
+    assert block.media is not None
+    crop = block.crop
+    edits = f"{crop.left},{crop.top},{crop.width},{crop.height}" if crop else "-"
+    return f"{block.media.sha256}/{block.rotate}/{edits}/{max_size}"
+
+
+def _photos_already_there(client: WordPressClient, article: Article, options: PublishOptions, state: dict[str, Any],
+                          result: PublishResult, report: Progress) -> tuple[dict[str, str], dict[str, int]] | None:
+    """When every photo went up before, unchanged, and is still on the server: its URL and id, without
+    converting any photo again (what makes publishing again fast). None when a photo must be prepared."""
+    sources = state.get("sources") if isinstance(state.get("sources"), dict) else {}
+    blocks = article.images()
+    if any(block.media is None for block in blocks):
+        return None
+    digests = {block.id: sources.get(_source_key(block, options.max_size)) for block in blocks}
+    if not all(digest in state["media"] for digest in digests.values()):
+        return None
+    found: dict[str, dict[str, Any]] = {}
+    for digest in set(digests.values()):
+        media = _known_media(client, state, str(digest))
+        if media is None:
+            return None
+        found[str(digest)] = media
+    for block in blocks:
+        media = found[str(digests[block.id])]
+        changed = {key: value for key, value in (("alt_text", block.alt), ("caption", _caption(block, article)))
+                   if _raw(media, key) != value}
+        if changed:
+            found[str(digests[block.id])] = client.post(f"/wp/v2/media/{media['id']}", changed, {"context": "edit"})
+    result.photos_total = result.reused = len(found)
+    report("photo", len(found), len(found))
+    return ({block.id: found[str(digests[block.id])]["source_url"] for block in blocks},
+            {block.id: found[str(digests[block.id])]["id"] for block in blocks})
 
 
 def _known_media(client: WordPressClient, state: dict[str, Any], digest: str) -> dict[str, Any] | None:

@@ -134,10 +134,35 @@ def test_the_example_arrives_as_typed_and_publishing_again_changes_nothing(wordp
 
     started = time.monotonic()
     again = run_publish(wordpress, draft, "--status", "pending", tmp_path=tmp_path)
+    seconds = time.monotonic() - started
     assert published_line(again) == (post_id, link)
-    print(f"second publish, nothing changed: {time.monotonic() - started:.1f} s (whole command)")
+    print(f"second publish, nothing changed: {seconds:.1f} s (whole command, Python's start included)")
     assert sorted(m["id"] for m in media_named(wordpress, article)) == sorted(m["id"] for m in media)
     assert [p["id"] for p in posts_with_slug(wordpress, article)] == [post_id]
+
+
+def test_publishing_again_converts_no_photo_and_sends_only_a_changed_alt_text(
+        wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.publish.publisher import PublishOptions, publish
+    from editor.publish.settings import CmsSettings
+
+    draft, _ = example_draft(tmp_path, "Không đổi gì:", small_photos=True)
+    post_id, _ = published_line(run_publish(wordpress, draft, tmp_path=tmp_path))
+    article = load_draft(draft)
+    article.images()[1].alt = "Mô tả mới của ảnh thứ hai"
+
+    def no_conversion(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a photo was converted again")
+
+    monkeypatch.setattr("editor.publish.publisher.exported_photos", no_conversion)
+    states: list[dict[str, Any]] = []
+    started = time.monotonic()
+    result = publish(article, CmsSettings("wordpress", wordpress.url + "/", "editor"), wordpress.passwords["editor"],
+                     PublishOptions(), states.append)
+    print(f"publishing again, in process: {time.monotonic() - started:.2f} s")
+    assert (result.post_id, result.uploaded, result.reused) == (post_id, 0, 3)
+    assert "Mô tả mới của ảnh thứ hai" in {m["alt_text"] for m in media_named(wordpress, article)}
+    assert len(media_named(wordpress, article)) == 3
 
 
 def test_an_edit_on_the_server_stops_the_publish_and_force_overwrites_it(wordpress: WordPress, tmp_path: Path) -> None:
