@@ -24,7 +24,9 @@ from editor.draft import load_draft
 from editor.errors import ArticleError, PublishConflict, PublishError
 from editor.file_state import file_state
 from editor.publish.command import STATE_KEY, publish_draft
-from editor.publish.publisher import PublishOptions
+from editor.publish.publisher import PublishOptions, test_connection
+from editor.publish.settings import cms_password, cms_settings
+from editor.site import load_saved_profile
 from ui.errors import describe_error
 from ui.workers import run_in_background
 
@@ -59,6 +61,9 @@ class PublishDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.publish_button = QPushButton(self.tr("Publish"))
         self.buttons.addButton(self.publish_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.test_button.clicked.connect(self.test_connection)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.publish_button.clicked.connect(lambda: self.start())
         self.close_button.clicked.connect(self._close_or_cancel)
@@ -93,6 +98,30 @@ class PublishDialog(QDialog):
             return outcome, file_state(path), dict(load_draft(path).extra.get(STATE_KEY) or {})
 
         run_in_background(work, self._done, self._failed, context=self)
+
+    def test_connection(self) -> None:
+        self.test_button.setEnabled(False)
+        self.message.setText(self.tr("Connecting…"))
+
+        def work() -> tuple[str, Any]:
+            settings = cms_settings(None, load_saved_profile())
+            return settings.url, test_connection(settings, cms_password(settings))
+
+        def failed(error: ArticleError) -> None:
+            self.test_button.setEnabled(True)
+            self.message.setText(describe_error(error))
+
+        run_in_background(work, self._connected, failed, context=self)
+
+    def _connected(self, result: tuple[str, Any]) -> None:
+        self.test_button.setEnabled(True)
+        url, account = result
+        abilities = ((self.tr("upload photos"), "upload_files"), (self.tr("publish"), "publish_posts"),
+                     (self.tr("submit for review"), "edit_posts"), (self.tr("create tags"), "manage_categories"))
+        lines = [self.tr("Connected to %1 as %2 (%3).").replace("%1", url).replace("%2", account.name)
+                 .replace("%3", ", ".join(account.roles))]
+        lines += [("✓ " if account.may(capability) else "✗ ") + text for text, capability in abilities]
+        self.message.setText("\n".join(lines))
 
     def _show_progress(self, what: str, done: int, total: int) -> None:
         if what == "photo":

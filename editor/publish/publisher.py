@@ -91,6 +91,13 @@ def read_account(client: WordPressClient) -> Account:
     return Account(int(me["id"]), str(me.get("name") or me.get("username") or ""), tuple(me.get("roles") or ()), capabilities)
 
 
+def test_connection(settings: CmsSettings, password: str, client: WordPressClient | None = None) -> Account:
+    """Who this computer publishes as and what the account may do (the *Test connection* button)."""
+    client = client or WordPressClient(settings.url, settings.user, password)
+    client.discover()
+    return read_account(client)
+
+
 def refusal(account: Account, article: Article, options: PublishOptions) -> str | None:
     """Why this account may not publish this article so, before anything is sent."""
     if options.photos and article.images() and not account.may("upload_files"):

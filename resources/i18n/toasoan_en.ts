@@ -934,12 +934,36 @@
             <translation>Status:</translation>
         </message>
         <message>
+            <source>Test connection</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
             <source>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</source>
             <translation>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</translation>
         </message>
         <message>
             <source>Connecting…</source>
             <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>upload photos</source>
+            <translation>upload photos</translation>
+        </message>
+        <message>
+            <source>publish</source>
+            <translation>publish</translation>
+        </message>
+        <message>
+            <source>submit for review</source>
+            <translation>submit for review</translation>
+        </message>
+        <message>
+            <source>create tags</source>
+            <translation>create tags</translation>
+        </message>
+        <message>
+            <source>Connected to %1 as %2 (%3).</source>
+            <translation>Connected to %1 as %2 (%3).</translation>
         </message>
         <message>
             <source>Sending photo %1 of %2…</source>

@@ -931,12 +931,36 @@
         <translation>Trạng thái:</translation>
     </message>
     <message>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
         <source>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</source>
         <translation>Hãy lưu bài trước (Tệp ▸ Lưu, thành tệp .article): bài được gửi đúng như bản đã lưu.</translation>
     </message>
     <message>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <source>upload photos</source>
+        <translation>tải ảnh lên</translation>
+    </message>
+    <message>
+        <source>publish</source>
+        <translation>đăng bài</translation>
+    </message>
+    <message>
+        <source>submit for review</source>
+        <translation>gửi duyệt</translation>
+    </message>
+    <message>
+        <source>create tags</source>
+        <translation>tạo từ khóa</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2 (%3).</source>
+        <translation>Đã kết nối tới %1 với tài khoản %2 (%3).</translation>
     </message>
     <message>
         <source>Sending photo %1 of %2…</source>

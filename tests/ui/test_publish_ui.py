@@ -84,3 +84,16 @@ def test_editing_the_site_profile_in_the_window_keeps_where_to_publish(tmp_path:
     write_profile_for_command_line(SiteProfile(name="Cổng mới"), path)
     saved = json.loads(path.read_text())
     assert saved["name"] == "Cổng mới" and saved["cms"] == cms
+
+
+def test_test_connection_reports_the_role_and_what_it_may_do(
+        qtbot: Any, window: Any, publishing: WordPress, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOASOAN_CMS_USER", "contributor")
+    monkeypatch.setenv("TOASOAN_CMS_PASSWORD", publishing.passwords["contributor"])
+    window.actions.publish.trigger()
+    dialog = window.publish_dialog
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled() and "contributor" in dialog.message.text(), timeout=60_000)
+    lines = dialog.message.text().splitlines()
+    assert publishing.url in lines[0]
+    assert [line[0] for line in lines[1:]] == ["✗", "✗", "✓", "✗"]  # no photos, no publishing: review only
