@@ -218,9 +218,8 @@ def _existing_post(client: WordPressClient, account: Account, state: dict[str, A
         result.notes.append(f"post {post_id} holds an update an interrupted publish sent; it is updated again")
     elif post.get("modified_gmt") != state.get("modified_gmt") and not options.force:
         changes = _server_changes(client, post, state)
-        who = _editor_name(client, post)
         raise PublishConflict(
-            [f"post {post_id} was changed on the server{who} at {post.get('modified_gmt')} UTC since this article "
+            [f"post {post_id} was changed on the server at {post.get('modified_gmt')} UTC since this article "
              "was last published; nothing was sent. What changed there:"]
             + [_diff_text(line) for line in changes if line.kind != "same"]
             + ["publish with --force to overwrite it with this article, or copy the changes into the article first"],
@@ -238,11 +237,6 @@ def _only_ours_since(client: WordPressClient, account: Account, post: dict[str, 
         return False
     since = str(state.get("modified_gmt", ""))
     return all(revision.get("author") == account.id for revision in revisions if str(revision.get("date_gmt", "")) > since)
-
-
-def _editor_name(client: WordPressClient, post: dict[str, Any]) -> str:
-    last = (post.get("_links") or {}).get("wp:last-edit") or post.get("last_edit_by")
-    return f" (last edit by user {last})" if isinstance(last, (int, str)) and last else ""
 
 
 def _server_changes(client: WordPressClient, post: dict[str, Any], state: dict[str, Any]) -> list[DiffLine]:
