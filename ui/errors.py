@@ -24,6 +24,7 @@ from editor.errors import (
     FormatError,
     ImageError,
     ProfileError,
+    PublishError,
     SaveError,
     UnsupportedVersionError,
     WorkspaceError,
@@ -44,6 +45,7 @@ _HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
     (WorkspaceError, QT_TRANSLATE_NOOP("errors", "Autosave cannot use its folder. Your work is still open: save it to a file now.")),
     (SaveError, QT_TRANSLATE_NOOP("errors", "The article was not saved. The previous file is unchanged; your work is still open.")),
     (ExportError, QT_TRANSLATE_NOOP("errors", "The article was not exported. Nothing was written. Choose another place or name and export again.")),
+    (PublishError, QT_TRANSLATE_NOOP("errors", "The article was not published. What is on the portal now is said below; publish again to finish.")),
     (ProfileError, QT_TRANSLATE_NOOP("errors", "The site profile cannot be used. Check the file, or fill in the profile again under Settings.")),
 )
 
