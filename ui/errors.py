@@ -83,7 +83,10 @@ def photo_refusal(name: str, reason: str | None, details: str = "") -> str:
     Thread-safe (QCoreApplication.translate is), so workers may call it."""
     known = _PHOTO_REFUSALS.get(reason or "") or _REASONS.get(reason or "")
     sentence = translated("errors", known or _UNREADABLE)
-    return f"{name}: {sentence}" + (f" ({details})" if details and known is None else "")
+    # The photo's own sentences say it all; a general cause, or none, keeps
+    # the core's detail (its figures: "2 megapixels need more memory…").
+    detail = details.removeprefix(f"{name}: ")
+    return f"{name}: {sentence}" + (f" ({detail})" if detail and reason not in _PHOTO_REFUSALS else "")
 
 
 def headline(error: ArticleError) -> str:
