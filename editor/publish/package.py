@@ -40,7 +40,7 @@ def package_members(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> dict[
         name, data = photos[cover.id].file_name, photos[cover.id].data
         cover_name = "cover." + name.rsplit(".", 1)[-1]
         members[cover_name] = data
-    sheet = _sheet(article, names, cover_name)
+    sheet = _sheet(article, {block_id: source.src for block_id, source in sources.items()}, cover_name)
     members["sheet.json"] = (json.dumps(sheet, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     members["sheet.html"] = _sheet_html(sheet).encode("utf-8")
     return members
