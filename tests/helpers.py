@@ -18,11 +18,11 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DIR = ROOT / "resources" / "examples" / "le-chan"
 TOOLS_DIR = ROOT / ".tools"
-# Test files from other projects, kept beside the repository (CI puts a copy
-# of shared/ there too). TOASOAN_CORPUS points elsewhere if needed.
-CORPUS = Path(os.environ.get("TOASOAN_CORPUS", ROOT.parent / "shared" / "corpus"))
-if not (CORPUS / "images-pillow").is_dir():
-    raise RuntimeError(f"the shared test corpus is missing: expected it at {CORPUS} (set TOASOAN_CORPUS)")
+# Test files from other projects and the reference article, copied into the
+# repository byte for byte (each folder with its licence) so that a bare clone
+# runs every test; tests/test_corpus_in_step.py says when ../shared/ has more.
+CORPUS = ROOT / "tests" / "corpus"
+REFERENCE_DIR = ROOT / "tests" / "reference"
 
 
 def minimal_article(**overrides: Any) -> dict[str, Any]:
