@@ -89,14 +89,28 @@ def vnu_jar() -> Path:
     return jar
 
 
-def vnu_errors(*html_files: Path) -> list[dict[str, Any]]:
-    """Messages of type "error" from the W3C Nu HTML Checker."""
+VNU_RUNS: list[tuple[Path, ...]] = []  # every start of Java, for the test that there is only one
+
+
+def vnu_errors(*html_files: Path) -> dict[Path, list[dict[str, Any]]]:
+    """Messages of type "error" from the W3C Nu HTML Checker, for each file.
+    Java starts in seconds, so the suite checks all its pages in one call
+    (the session fixture ``vnu_report`` in tests/editor/conftest.py)."""
+    VNU_RUNS.append(html_files)
     result = subprocess.run(
         ["java", "-jar", str(vnu_jar()), "--format", "json", *map(str, html_files)],
         capture_output=True, text=True, timeout=300,
     )
     report = json.loads(result.stderr or result.stdout)
-    return [m for m in report["messages"] if m.get("type") == "error"]
+    errors: dict[Path, list[dict[str, Any]]] = {path: [] for path in html_files}
+    for message in report["messages"]:
+        if message.get("type") == "error":
+            # vnu names a file "file:/tmp/x.html"; a message without one is about the run itself
+            url = message.get("url", "")
+            matches = [path for path in html_files if url.endswith(str(path.resolve()))] or list(html_files)
+            for path in matches:
+                errors[path].append(message)
+    return errors
 
 
 def chromium() -> str:
