@@ -148,7 +148,8 @@ def command_screenshots(args: list[str]) -> int:
 def command_fuzz(args: list[str]) -> int:
     # The test suite draws 2,000 fresh inputs per fuzz test; this is the full run.
     python = ensure_venv("gui,test")
-    env = {**os.environ, "FUZZ_EXAMPLES": os.environ.get("FUZZ_EXAMPLES", "10000")}
+    env = {**os.environ, "FUZZ_EXAMPLES": os.environ.get("FUZZ_EXAMPLES", "10000"),
+           "FUZZ_FEW_EXAMPLES": os.environ.get("FUZZ_FEW_EXAMPLES", "1500")}  # the slower fuzz tests, five times their CI budget
     return subprocess.call([str(python), "-m", "pytest", "-q", "tests/editor/test_load_fuzz.py", *args], cwd=ROOT, env=env)
 
 

@@ -39,7 +39,7 @@ def soak(*args: str) -> dict:
     for line in result.stdout.splitlines():
         if line.startswith("RESULT "):
             return json.loads(line[7:]) | {"returncode": result.returncode}
-    tail = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line][-6:]
+    tail = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line][-25:]
     return {"crashed": True, "returncode": result.returncode, "seconds": round(time.monotonic() - started, 1), "stderr": tail}
 
 

@@ -409,6 +409,8 @@ def parse_json(text: bytes | str, source: str | None = None, notes: list[str] | 
     surrogates are replaced, with a line added to ``notes``.
     """
     where = f"{source}: " if source else ""
+    if not isinstance(text, (bytes, str)):
+        raise FormatError(f"{where}not JSON text")
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")

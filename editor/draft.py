@@ -174,8 +174,8 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
             block.src = media_names[id(block)]
             block.media = ArchiveMedia(path, block.src)
     article.kept_files = {name: ArchiveMedia(path, name) for name in kept_after}
-    if article.site is not None and article.site.logo_archive is not None:
-        article.site.logo_archive = path  # its logo member was copied with the other kept files
+    if article.site is not None and article.site.logo:
+        article.site.logo_archive = path  # saved, its logo is one of this draft's members
 
 
 def _write_revisions(

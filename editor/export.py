@@ -237,7 +237,7 @@ def _is_replaceable_folder(folder: Path, kind: TargetKind) -> bool:
 
 def _looks_like_ours(page: Path, kind: TargetKind) -> bool:
     with open(page, "rb") as stream:
-        head = stream.read(8192)
+        head = stream.read(256 * 1024)  # the head carries the lead as its description: it can be long
     if kind is TargetKind.JSON:
         return b'"format": "article/' in head
     return b'<meta http-equiv="Content-Security-Policy"' in head and b'<meta property="og:type" content="article">' in head

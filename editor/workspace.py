@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import sqlite3
 import os
@@ -74,7 +75,8 @@ class _StoredMedia(Media):
 
 def _stored_media(connection: sqlite3.Connection) -> dict[str, str]:
     """Each stored photo's hash, with its file extension."""
-    return {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+    return {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")
+            if isinstance(sha, str) and isinstance(extension, str)}
 
 
 def _is_gone(media: Media, members: dict[Path, set[str] | None]) -> bool:
@@ -266,7 +268,14 @@ class Workspace:
             raise WorkspaceError(f"the workspace cannot be read: {error}", path=self.path) from error
         finally:
             connection.close()
-        return [WorkspaceEntry(key, Path(file) if file else None, title, saved_at) for key, file, title, saved_at in rows]
+        # Rows are checked one by one: a damaged row (another program, a
+        # bad disk) is left out rather than hiding all the others.
+        return [
+            WorkspaceEntry(key, Path(file) if isinstance(file, str) and file else None,
+                           title if isinstance(title, str) else "", float(saved_at))
+            for key, file, title, saved_at in rows
+            if isinstance(key, str) and isinstance(saved_at, (int, float)) and math.isfinite(saved_at)
+        ]
 
     def restore(self, key: str) -> Article:
         connection = self._connect()
@@ -319,8 +328,8 @@ class Workspace:
             connection.close()
         if row is None:
             raise WorkspaceError(f"the photo {sha256[:12]}… is not in the workspace", path=self.path)
-        data = bytes(row[0])
-        if hashlib.sha256(data).hexdigest() != sha256:
+        data = row[0]
+        if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha256:
             raise WorkspaceError(f"the stored photo {sha256[:12]}… is damaged", path=self.path)
         return data
 
@@ -355,7 +364,7 @@ class Workspace:
                 connection.execute("DELETE FROM documents WHERE key = ?", (key,))
                 used = set()
                 for (document,) in connection.execute("SELECT article FROM documents"):
-                    used.update(re.findall(r"media/([0-9a-f]{64})\.", document))
+                    used.update(re.findall(r"media/([0-9a-f]{64})\.", str(document)))
                 for (sha,) in connection.execute("SELECT sha256 FROM media").fetchall():
                     if sha not in used:
                         connection.execute("DELETE FROM media WHERE sha256 = ?", (sha,))

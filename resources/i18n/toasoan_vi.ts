@@ -898,15 +898,15 @@
         </message>
         <message>
             <source>Autosave</source>
-            <translation type="unfinished" />
+            <translation>Tự động lưu</translation>
         </message>
         <message>
             <source>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</source>
-            <translation type="unfinished" />
+            <translation>Không dùng được kho tự động lưu, nên đã tạo một kho mới. Những gì đang có trên màn hình không mất; phần việc lưu trong kho cũ có thể bị thiếu.</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished">Khôi phục</translation>
+            <translation>Khôi phục</translation>
         </message>
         <message>
             <source>Export</source>
@@ -1024,7 +1024,7 @@
         </message>
         <message>
             <source>Comparing…</source>
-            <translation type="unfinished" />
+            <translation>Đang so sánh…</translation>
         </message>
         <message>
             <source>Reading…</source>

@@ -207,7 +207,10 @@ def test_a_draft_carries_the_site_profile_its_page_shows(article: Article, tmp_p
     assert carried_site(Article(), SiteProfile()) is None  # nothing to carry
 
 
-def test_an_articles_own_logo_travels_by_its_full_path(article: Article, tmp_path: Path) -> None:
+def test_an_articles_own_logo_travels_inside_the_draft(article: Article, tmp_path: Path) -> None:
+    """A draft's logo is one of its members (issue 22 item 2), never a path
+    on this computer: the article's own logo file goes into the draft."""
+    from editor.logo import read_logo
     from editor.model import SiteProfile
     from editor.site import carried_site
 
@@ -217,6 +220,12 @@ def test_an_articles_own_logo_travels_by_its_full_path(article: Article, tmp_pat
     elsewhere = tmp_path / "share" / "bai.article"
     elsewhere.parent.mkdir()
     save_draft(article, elsewhere)
-    carried = load_draft(elsewhere).site
+    (tmp_path / "rieng.png").unlink()
+    opened = load_draft(elsewhere)
+    carried = opened.site
     assert carried is not None and carried.name == "Cổng"
-    assert carried.logo_path() == (tmp_path / "rieng.png").resolve()  # not share/rieng.png
+    assert carried.logo == "site/logo.png" and carried.logo_path() is None  # a member, not a file here
+    logo = read_logo(carried)
+    assert logo is not None and logo.extension == "jpg"  # the JPEG bytes, recognized by content
+    save_draft(opened, tmp_path / "again.article")  # saved again, the member stays
+    assert read_logo(load_draft(tmp_path / "again.article").site) is not None  # type: ignore[arg-type]

@@ -100,3 +100,11 @@ def test_a_dangling_symbolic_link_at_the_imports_output_is_not_replaced_without_
     assert os.readlink(target) == str(tmp_path / "nowhere.article")
     assert cli_main(["import", str(tmp_path / "bai.docx"), "-o", str(target), "--force"]) == 0
     assert not target.is_symlink() and not (tmp_path / "nowhere.article").exists()
+
+
+def test_a_previous_export_with_a_long_lead_is_still_recognized(tmp_path: Path) -> None:
+    from tests.helpers import minimal_article
+
+    source = write_article_dir(tmp_path / "src", minimal_article(lead="Chiều 01/11, Ban Chỉ đạo 35 quận Lê Chân họp. " * 400))
+    assert export(source, "-o", tmp_path / "out") == 0
+    assert export(source, "-o", tmp_path / "out", "--force") == 0

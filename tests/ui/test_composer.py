@@ -476,9 +476,11 @@ def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window:
     title.setFocus()
     type_text(title, "Quận Lê Chân họp")
     qtbot.waitUntil(lambda: "title-missing" not in [f.id for f in panel.findings], timeout=10_000)
-    author = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.ItemDataRole.UserRole).id == "author-missing")
+    author = next(i for i, finding in enumerate(panel.findings) if finding.id == "author-missing")
+    assert "✖" in panel.list.item(author).text() or "▲" in panel.list.item(author).text()
     window.composer.fields.title.setFocus()
-    panel._on_item_activated(panel.list.item(author))
+    panel.list.scrollToItem(panel.list.item(author))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(panel.list.item(author)).center())
     qtbot.waitUntil(window.composer.fields.author.hasFocus)
 
 
@@ -499,6 +501,35 @@ def test_after_opening_a_file_the_checklist_never_shows_the_previous_articles_fi
     qtbot.waitUntil(lambda: bool(shown) and shown[-1] == expected, timeout=10_000)
     assert all(ids in (set(), expected) for ids in shown), shown  # never the empty article's four errors
     assert "title-missing" not in expected
+
+
+def test_stray_characters_in_the_opened_file_are_a_finding_until_it_is_saved(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from tests.helpers import minimal_article
+
+    data = minimal_article(title="Quận Lê Chân\u202e họp")
+    data["blocks"] = [{"type": "paragraph", "id": "p1", "text": "Đồng chí\x07 Phạm Văn Tân chủ trì."},
+                      {"type": "paragraph", "id": "p2", "text": "Đoạn hai\ufffc."}]
+    draft = tmp_path / "bai.article"
+    with zipfile.ZipFile(draft, "w") as archive:
+        archive.writestr("article.json", json.dumps(data, ensure_ascii=False))
+    open_article(qtbot, window, draft)
+    assert window.document.article.title == "Quận Lê Chân họp"  # removed on the way in
+    panel = window.checklist
+
+    def stray() -> list[str]:
+        return [f.location.describe() for f in panel.findings if f.id == "text-control-chars"]
+
+    qtbot.waitUntil(lambda: stray() == ["title", "block 1: text", "block 2: text"], timeout=10_000)
+    # The blocks move: the findings follow them.
+    window.document.move_block("p2", 0)
+    qtbot.waitUntil(lambda: stray() == ["title", "block 2: text", "block 1: text"], timeout=10_000)
+    saved: list[bool] = []
+    window.files.save(then=lambda: saved.append(True))
+    qtbot.waitUntil(lambda: saved == [True], timeout=30_000)
+    qtbot.waitUntil(lambda: stray() == [], timeout=10_000)  # the saved file holds the cleaned text
 
 
 def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
