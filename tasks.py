@@ -46,6 +46,10 @@ DEBIAN_PACKAGES = [
     "time",
     # libfaketime: the byte-identical export test moves the clock forward for the second export.
     "faketime",
+    # The publish tests start a real WordPress on a loopback address (tests/editor/wordpress.py).
+    "wordpress", "mariadb-server", "php-cli", "php-mysql",
+    # ... and read the CMS password from a real Secret Service keyring in a private D-Bus session.
+    "gnome-keyring", "dbus",
 ]
 
 

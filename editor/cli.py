@@ -33,7 +33,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-SUBCOMMANDS = ("export", "check", "import")
+SUBCOMMANDS = ("export", "check", "import", "publish")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--max-size", type=_positive_size, default=DEFAULT_MAX_SIZE,
                         help=f"fit photos within this many pixels (default {DEFAULT_MAX_SIZE})")
     export.add_argument("--force", action="store_true", help="replace the output if it exists")
+    export.add_argument("--package", action="store_true",
+                        help="a publish package for a portal with no API (NAME.zip): body.html, the photos, "
+                             "the cover and a sheet of the fields (sheet.html, sheet.json)")
     check = commands.add_parser(
         "check", help="check an article before publication",
         description="Prints the findings, one a line; exits 0 with no error, 1 with errors, 2 when the input is unusable.",
@@ -87,7 +90,41 @@ def build_parser() -> argparse.ArgumentParser:
     word.add_argument("input", type=Path, help="a .docx file")
     word.add_argument("-o", "--output", type=Path, required=True, help="the .article draft to write (NAME.article)")
     word.add_argument("--force", action="store_true", help="replace the output if it exists")
+    publish = commands.add_parser(
+        "publish", help="publish an article to the portal's WordPress over its REST API",
+        description=(
+            "Prints “published: POST_ID LINK”; exits 0 when done, 1 when checklist errors stop it, 2 on any refusal "
+            "or failure (the post changed on the server, a role that may not, no network, a wrong password). "
+            "Publishing again updates the same post and uploads only new photos."
+        ),
+    )
+    publish.add_argument("input", type=Path, help="an .article draft (what was published is kept in it)")
+    publish.add_argument("--site", type=Path, help="a site profile JSON with the \"cms\" to publish to "
+                         "(default: this computer's profile)")
+    publish.add_argument("--status", choices=("draft", "pending", "publish", "future"), default="draft",
+                         help="draft (default), pending (submit for review), publish, or future (scheduled)")
+    publish.add_argument("--force", action="store_true", help="overwrite the post even if it was edited on the server")
+    publish.add_argument("--no-photos", action="store_true", help="send the text only (for a contributor's review)")
     return parser
+
+
+def _run_publish(args: argparse.Namespace) -> int:
+    from editor.publish.command import publish_draft
+    from editor.publish.publisher import PublishOptions
+
+    options = PublishOptions(status=args.status, force=args.force, photos=not args.no_photos)
+    outcome = publish_draft(args.input, args.site, options)
+    if outcome.result is None:
+        for finding in outcome.findings:
+            if finding.severity == "error":
+                print(f"{finding.severity}: {finding.location.describe()}: {finding.message(outcome.language)} [{finding.id}]",
+                      file=sys.stderr)
+        print("not published: fix the errors above first", file=sys.stderr)
+        return EXIT_FINDINGS
+    for note in outcome.result.notes:
+        print(f"note: {note}")
+    print(f"published: {outcome.result.post_id} {outcome.result.link}")
+    return EXIT_OK
 
 
 def _run_import(args: argparse.Namespace) -> int:
@@ -126,6 +163,12 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace) -> int:
     article = load_article(args.input)
+    if args.package:
+        from editor.publish.package import write_package
+
+        write_package(article, args.output, max_size=args.max_size, force=args.force)
+        print(f"exported package: {args.output}")
+        return EXIT_OK
     site = _site_for(article, args)
     options = ExportOptions(max_size=args.max_size, force=args.force)
     if target_kind(args.output) is TargetKind.PDF:
@@ -156,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_check(args)
         if args.command == "import":
             return _run_import(args)
+        if args.command == "publish":
+            return _run_publish(args)
     except ArticleError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from editor.atomic import atomic_write
 from editor.export import exported_photos
@@ -25,7 +26,7 @@ _DATA_ATTRIBUTE = re.compile(r' data-block="[^"]*"')
 class _NamedPhotos:
     """ImageSources for the CMS copy: the export's file names, no folder."""
 
-    def __init__(self, sources: dict[str, ImageSource]) -> None:
+    def __init__(self, sources: Mapping[str, ImageSource]) -> None:
         self._sources = sources  # by block id
 
     def source(self, block: ImageBlock) -> ImageSource | None:
@@ -48,9 +49,8 @@ def prepare_copy(article: Article) -> CmsCopy:
     sources: dict[str, ImageSource] = {}
     photos: dict[str, bytes] = {}
     for block_id, exported in exported_photos(article).items():
-        name = exported.name.rsplit("/", 1)[-1]
-        sources[block_id] = ImageSource(src=name, width=exported.width, height=exported.height)
-        photos[name] = exported.data
+        sources[block_id] = ImageSource(src=exported.file_name, width=exported.width, height=exported.height)
+        photos[exported.file_name] = exported.data
     return CmsCopy(body_html(article, sources), plain_text(article), photos)
 
 
@@ -61,9 +61,9 @@ def save_photos(photos: dict[str, bytes], folder: Path) -> None:
         atomic_write(folder / name, lambda stream, data=data: stream.write(data))
 
 
-def body_html(article: Article, sources: dict[str, ImageSource] | None = None) -> str:
-    """The body's HTML; ``sources`` gives each photo's name by block id (a
-    photo without one is shown as missing)."""
+def body_html(article: Article, sources: Mapping[str, ImageSource] | None = None) -> str:
+    """The body's HTML; ``sources`` gives each photo's name or address by
+    block id (a photo without one is shown as missing)."""
     photos = _NamedPhotos(sources or {})
     return "\n".join(_DATA_ATTRIBUTE.sub("", render_block(article, block, photos)) for block in article.blocks)
 

@@ -99,3 +99,17 @@ class FileChangedError(SaveError):
 
 class FileVanishedError(SaveError):
     """The file was moved or deleted while it was open."""
+
+
+class PublishError(ArticleError):
+    """Publishing to the portal's CMS failed or was refused; ``problems`` say
+    so in plain words, and what is on the server now."""
+
+
+class PublishConflict(PublishError):
+    """The post was edited on the server since the last publish; ``changes``
+    holds the word diff (server → this article) to show before asking."""
+
+    def __init__(self, problems: list[str] | str, changes: list | None = None, **kwargs) -> None:  # type: ignore[type-arg]
+        super().__init__(problems, **kwargs)
+        self.changes = changes or []

@@ -80,6 +80,11 @@ class _ExportedFile:
     height: int | None = None
     smaller: _ExportedFile | None = None  # the lighter size for srcset
 
+    @property
+    def file_name(self) -> str:
+        """The name without its folder, as a CMS or a package holds it."""
+        return self.name.rsplit("/", 1)[-1]
+
     def data_uri(self) -> str:
         extension = self.name.rsplit(".", 1)[-1]
         return f"data:{_MIME.get(extension, 'application/octet-stream')};base64,{base64.b64encode(self.data).decode()}"

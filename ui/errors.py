@@ -24,6 +24,7 @@ from editor.errors import (
     FormatError,
     ImageError,
     ProfileError,
+    PublishError,
     SaveError,
     UnsupportedVersionError,
     WorkspaceError,
@@ -44,6 +45,7 @@ _HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
     (WorkspaceError, QT_TRANSLATE_NOOP("errors", "Autosave cannot use its folder. Your work is still open: save it to a file now.")),
     (SaveError, QT_TRANSLATE_NOOP("errors", "The article was not saved. The previous file is unchanged; your work is still open.")),
     (ExportError, QT_TRANSLATE_NOOP("errors", "The article was not exported. Nothing was written. Choose another place or name and export again.")),
+    (PublishError, QT_TRANSLATE_NOOP("errors", "The article was not published. What is on the portal now is said below; publish again to finish.")),
     (ProfileError, QT_TRANSLATE_NOOP("errors", "The site profile cannot be used. Check the file, or fill in the profile again under Settings.")),
 )
 
@@ -81,7 +83,10 @@ def photo_refusal(name: str, reason: str | None, details: str = "") -> str:
     Thread-safe (QCoreApplication.translate is), so workers may call it."""
     known = _PHOTO_REFUSALS.get(reason or "") or _REASONS.get(reason or "")
     sentence = translated("errors", known or _UNREADABLE)
-    return f"{name}: {sentence}" + (f" ({details})" if details and known is None else "")
+    # The photo's own sentences say it all; a general cause, or none, keeps
+    # the core's detail (its figures: "2 megapixels need more memory…").
+    detail = details.removeprefix(f"{name}: ")
+    return f"{name}: {sentence}" + (f" ({detail})" if detail and reason not in _PHOTO_REFUSALS else "")
 
 
 def headline(error: ArticleError) -> str:

@@ -337,6 +337,11 @@ class FileController(QObject):
 
         run_in_background(lambda: export_article(snapshot, site, target, ExportOptions(force=force)), done, failed, context=self._window)
 
+    def adopt_publish(self, record: dict[str, object], disk_state: FileState | None) -> None:
+        """Publishing wrote its record into the draft: keep it, and the file as it now is."""
+        self._document.article.extra["publish"] = record
+        self._disk_state = disk_state
+
     # --- PDF ---------------------------------------------------------------------------
     def export_pdf_dialog(self) -> None:
         suggested = Path(self._folder()) / f"{slug(self._document.article.title)}.pdf"

@@ -43,7 +43,7 @@ def check_image_files(paths: list[Path]) -> ImportResult:
             with open_image(data, path.name) as image:
                 image.verify()
         except ImageError as error:
-            result.problems.append(photo_refusal(path.name, error.reason, "; ".join(error.problems)))
+            result.problems.append(photo_refusal(path.name, error.reason, "; ".join(error.lines())))
             continue
         except Exception:  # noqa: BLE001 — Pillow's verify raises many kinds
             result.problems.append(photo_refusal(path.name, IMAGE_DAMAGED))

@@ -103,7 +103,7 @@ class MainWindow(Retranslating, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.save, a.save_as, a.revisions])
         file_menu.addSeparator()
-        file_menu.addActions([a.export, a.export_pdf, a.print])
+        file_menu.addActions([a.export, a.export_pdf, a.publish, a.print])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self.edit_menu = edit_menu = self.menuBar().addMenu("")
@@ -167,6 +167,7 @@ class MainWindow(Retranslating, QMainWindow):
         a.revisions.triggered.connect(self._show_revisions)
         a.export.triggered.connect(self._export)
         a.export_pdf.triggered.connect(files.export_pdf_dialog)
+        a.publish.triggered.connect(self._publish)
         a.print.triggered.connect(self._print)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(stack.undo)
@@ -292,6 +293,14 @@ class MainWindow(Retranslating, QMainWindow):
 
         run_in_background(lambda: workspace.restore(key), restored,
                           lambda error: QMessageBox.warning(self, self.tr("Restore"), describe_error(error)), context=self)
+
+    def _publish(self) -> None:
+        from ui.publish_dialog import PublishDialog
+
+        dialog = PublishDialog(self, self.document, self.files.adopt_publish)
+        dialog.setModal(True)
+        dialog.show()
+        self.publish_dialog = dialog
 
     def _export(self) -> None:
         """Export; with errors in the checklist, show them first and ask."""

@@ -46,10 +46,23 @@ def write_profile_for_command_line(site: SiteProfile, path: Path | None = None) 
     path = path or saved_profile_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = site_to_dict(site)
+    _keep_cms(data, path)
     if site.logo_path():
         data["logo"] = str(site.logo_path())
     payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     atomic_write(path, lambda stream: stream.write(payload))
+
+
+def _keep_cms(data: dict[str, object], path: Path) -> None:
+    """Where to publish (``cms``) is set in this file by hand or by IT, not in the profile dialog: keep it."""
+    if "cms" in data or not path.is_file():
+        return
+    try:
+        existing = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(existing, dict) and isinstance(existing.get("cms"), dict):
+        data["cms"] = existing["cms"]
 
 
 def default_byline() -> tuple[str, str]:

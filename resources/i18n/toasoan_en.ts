@@ -60,6 +60,14 @@
             <translation>Save the page as an A4 PDF</translation>
         </message>
         <message>
+            <source>P&amp;ublish…</source>
+            <translation>P&amp;ublish…</translation>
+        </message>
+        <message>
+            <source>Send the saved article to the portal's WordPress: a draft, for review, or published</source>
+            <translation>Send the saved article to the portal's WordPress: a draft, for review, or published</translation>
+        </message>
+        <message>
             <source>&amp;Print…</source>
             <translation>&amp;Print…</translation>
         </message>
@@ -949,6 +957,109 @@
         </message>
     </context>
     <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish</source>
+            <translation>Publish</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Submit for review</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Publish now</translation>
+        </message>
+        <message>
+            <source>Scheduled, at the article's date</source>
+            <translation>Scheduled, at the article's date</translation>
+        </message>
+        <message>
+            <source>Text only, without the photos</source>
+            <translation>Text only, without the photos</translation>
+        </message>
+        <message>
+            <source>%v of %m photos</source>
+            <translation>%v of %m photos</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Status:</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <source>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</source>
+            <translation>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>upload photos</source>
+            <translation>upload photos</translation>
+        </message>
+        <message>
+            <source>publish</source>
+            <translation>publish</translation>
+        </message>
+        <message>
+            <source>submit for review</source>
+            <translation>submit for review</translation>
+        </message>
+        <message>
+            <source>create tags</source>
+            <translation>create tags</translation>
+        </message>
+        <message>
+            <source>Connected to %1 as %2 (%3).</source>
+            <translation>Connected to %1 as %2 (%3).</translation>
+        </message>
+        <message>
+            <source>Sending photo %1 of %2…</source>
+            <translation>Sending photo %1 of %2…</translation>
+        </message>
+        <message>
+            <source>Sending the post…</source>
+            <translation>Sending the post…</translation>
+        </message>
+        <message>
+            <source>Not published: the checklist found errors.</source>
+            <translation>Not published: the checklist found errors.</translation>
+        </message>
+        <message>
+            <source>Address from the portal</source>
+            <translation>Address from the portal</translation>
+        </message>
+        <message>
+            <source>Published: post %1, %2</source>
+            <translation>Published: post %1, %2</translation>
+        </message>
+        <message>
+            <source>The post was changed on the portal since you last published it. Overwrite those changes with this article?</source>
+            <translation>The post was changed on the portal since you last published it. Overwrite those changes with this article?</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current step…</source>
+            <translation>Cancelling after the current step…</translation>
+        </message>
+    </context>
+    <context>
         <name>QuoteSegment</name>
         <message>
             <source>Edit quote</source>
@@ -1245,6 +1356,10 @@
         <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
             <translation>The article was not exported. Nothing was written. Choose another place or name and export again.</translation>
+        </message>
+        <message>
+            <source>The article was not published. What is on the portal now is said below; publish again to finish.</source>
+            <translation>The article was not published. What is on the portal now is said below; publish again to finish.</translation>
         </message>
         <message>
             <source>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</source>

@@ -60,6 +60,14 @@
             <translation>Lưu trang thành tệp PDF khổ A4</translation>
         </message>
         <message>
+            <source>P&amp;ublish…</source>
+            <translation>Đăng lên &amp;cổng…</translation>
+        </message>
+        <message>
+            <source>Send the saved article to the portal's WordPress: a draft, for review, or published</source>
+            <translation>Gửi bài đã lưu lên WordPress của cổng: bản nháp, gửi duyệt hoặc đăng ngay</translation>
+        </message>
+        <message>
             <source>&amp;Print…</source>
             <translation>&amp;In…</translation>
         </message>
@@ -944,6 +952,109 @@
         </message>
     </context>
     <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish</source>
+            <translation>Đăng bài</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Bản nháp</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Gửi duyệt</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Đăng ngay</translation>
+        </message>
+        <message>
+            <source>Scheduled, at the article's date</source>
+            <translation>Hẹn giờ, theo ngày đăng của bài</translation>
+        </message>
+        <message>
+            <source>Text only, without the photos</source>
+            <translation>Chỉ gửi chữ, không kèm ảnh</translation>
+        </message>
+        <message>
+            <source>%v of %m photos</source>
+            <translation>%v/%m ảnh</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Trạng thái:</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Kiểm tra kết nối</translation>
+        </message>
+        <message>
+            <source>Save the article first (File ▸ Save, as an .article draft): publishing sends the draft as saved.</source>
+            <translation>Hãy lưu bài trước (Tệp ▸ Lưu, thành tệp .article): bài được gửi đúng như bản đã lưu.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Đang kết nối…</translation>
+        </message>
+        <message>
+            <source>upload photos</source>
+            <translation>tải ảnh lên</translation>
+        </message>
+        <message>
+            <source>publish</source>
+            <translation>đăng bài</translation>
+        </message>
+        <message>
+            <source>submit for review</source>
+            <translation>gửi duyệt</translation>
+        </message>
+        <message>
+            <source>create tags</source>
+            <translation>tạo từ khóa</translation>
+        </message>
+        <message>
+            <source>Connected to %1 as %2 (%3).</source>
+            <translation>Đã kết nối tới %1 với tài khoản %2 (%3).</translation>
+        </message>
+        <message>
+            <source>Sending photo %1 of %2…</source>
+            <translation>Đang gửi ảnh %1/%2…</translation>
+        </message>
+        <message>
+            <source>Sending the post…</source>
+            <translation>Đang gửi bài…</translation>
+        </message>
+        <message>
+            <source>Not published: the checklist found errors.</source>
+            <translation>Chưa đăng: bảng kiểm tra còn lỗi.</translation>
+        </message>
+        <message>
+            <source>Address from the portal</source>
+            <translation>Địa chỉ do cổng cấp</translation>
+        </message>
+        <message>
+            <source>Published: post %1, %2</source>
+            <translation>Đã gửi: bài số %1, %2</translation>
+        </message>
+        <message>
+            <source>The post was changed on the portal since you last published it. Overwrite those changes with this article?</source>
+            <translation>Bài trên cổng đã được sửa kể từ lần đăng trước. Ghi đè những thay đổi đó bằng bài này?</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current step…</source>
+            <translation>Đang hủy sau bước hiện tại…</translation>
+        </message>
+    </context>
+    <context>
         <name>QuoteSegment</name>
         <message>
             <source>Edit quote</source>
@@ -1238,6 +1349,10 @@
         <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
             <translation>Bài viết chưa được xuất, chưa có gì được ghi ra. Hãy chọn chỗ lưu hoặc tên khác rồi xuất lại.</translation>
+        </message>
+        <message>
+            <source>The article was not published. What is on the portal now is said below; publish again to finish.</source>
+            <translation>Bài chưa được đăng. Những gì đã có trên cổng được ghi bên dưới; đăng lại để hoàn tất.</translation>
         </message>
         <message>
             <source>The site profile cannot be used. Check the file, or fill in the profile again under Settings.</source>
