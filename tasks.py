@@ -3,6 +3,8 @@
     python3 tasks.py app [FILE]     open the app (on the example article by default)
     python3 tasks.py test [ARGS]    run the whole test suite (ARGS go to pytest)
     python3 tasks.py bench          run the benchmarks and print their figures
+    python3 tasks.py screenshots    rewrite the README's docs/screenshot*.png
+    python3 tasks.py fuzz [ARGS]    the loading fuzz at full size: 10,000 inputs per test
 
 Each command does its own set-up first: a virtual environment in .venv with
 the project and its dependencies, and for the tests the external checkers
@@ -140,7 +142,25 @@ def command_bench(args: list[str]) -> int:
     return status
 
 
-COMMANDS = {"app": command_app, "test": command_test, "bench": command_bench}
+def command_screenshots(args: list[str]) -> int:
+    # The screenshot test saves to a temporary folder unless told where.
+    python = ensure_venv("gui,test")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TOASOAN_SCREENSHOTS": str(ROOT / "docs")}
+    return subprocess.call([str(python), "-m", "pytest", "-q", "tests/ui/test_screenshot.py", *args], cwd=ROOT, env=env)
+
+
+def command_fuzz(args: list[str]) -> int:
+    # The test suite draws 2,000 fresh inputs per fuzz test; this is the full run.
+    python = ensure_venv("gui,test")
+    env = {**os.environ, "FUZZ_EXAMPLES": os.environ.get("FUZZ_EXAMPLES", "10000"),
+           "FUZZ_FEW_EXAMPLES": os.environ.get("FUZZ_FEW_EXAMPLES", "1500")}  # the slower fuzz tests, five times their CI budget
+    return subprocess.call([str(python), "-m", "pytest", "-q", "tests/editor/test_load_fuzz.py", *args], cwd=ROOT, env=env)
+
+
+COMMANDS = {
+    "app": command_app, "test": command_test, "bench": command_bench,
+    "screenshots": command_screenshots, "fuzz": command_fuzz,
+}
 
 
 def main() -> int:

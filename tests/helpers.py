@@ -18,11 +18,11 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DIR = ROOT / "resources" / "examples" / "le-chan"
 TOOLS_DIR = ROOT / ".tools"
-# Test files from other projects, kept beside the repository (CI puts a copy
-# of shared/ there too). TOASOAN_CORPUS points elsewhere if needed.
-CORPUS = Path(os.environ.get("TOASOAN_CORPUS", ROOT.parent / "shared" / "corpus"))
-if not (CORPUS / "images-pillow").is_dir():
-    raise RuntimeError(f"the shared test corpus is missing: expected it at {CORPUS} (set TOASOAN_CORPUS)")
+# Test files from other projects and the reference article, copied into the
+# repository byte for byte (each folder with its licence) so that a bare clone
+# runs every test; tests/test_corpus_in_step.py says when ../shared/ has more.
+CORPUS = ROOT / "tests" / "corpus"
+REFERENCE_DIR = ROOT / "tests" / "reference"
 
 
 def minimal_article(**overrides: Any) -> dict[str, Any]:
@@ -89,14 +89,28 @@ def vnu_jar() -> Path:
     return jar
 
 
-def vnu_errors(*html_files: Path) -> list[dict[str, Any]]:
-    """Messages of type "error" from the W3C Nu HTML Checker."""
+VNU_RUNS: list[tuple[Path, ...]] = []  # every start of Java, for the test that there is only one
+
+
+def vnu_errors(*html_files: Path) -> dict[Path, list[dict[str, Any]]]:
+    """Messages of type "error" from the W3C Nu HTML Checker, for each file.
+    Java starts in seconds, so the suite checks all its pages in one call
+    (the session fixture ``vnu_report`` in tests/editor/conftest.py)."""
+    VNU_RUNS.append(html_files)
     result = subprocess.run(
         ["java", "-jar", str(vnu_jar()), "--format", "json", *map(str, html_files)],
         capture_output=True, text=True, timeout=300,
     )
     report = json.loads(result.stderr or result.stdout)
-    return [m for m in report["messages"] if m.get("type") == "error"]
+    errors: dict[Path, list[dict[str, Any]]] = {path: [] for path in html_files}
+    for message in report["messages"]:
+        if message.get("type") == "error":
+            # vnu names a file "file:/tmp/x.html"; a message without one is about the run itself
+            url = message.get("url", "")
+            matches = [path for path in html_files if url.endswith(str(path.resolve()))] or list(html_files)
+            for path in matches:
+                errors[path].append(message)
+    return errors
 
 
 def chromium() -> str:

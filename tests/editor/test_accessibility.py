@@ -7,29 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main as cli_main
-from tests.helpers import EXAMPLE_DIR, axe_violations, minimal_article, photo_bytes, write_article_dir
-
-
-def every_block_type(folder: Path) -> Path:
-    data = minimal_article(tags=["Lê Chân"])
-    data["blocks"] = [
-        {"type": "paragraph", "text": 'Đoạn có <b>đậm</b>, <i>nghiêng</i> và <a href="https://haiphong.gov.vn">liên kết</a>.'},
-        {"type": "heading", "text": "Tiêu đề phụ", "level": 2},
-        {"type": "heading", "text": "Tiêu đề nhỏ", "level": 3},
-        {"type": "quote", "text": "“Hải Phòng làm theo lời Bác”", "cite": "Khẩu hiệu"},
-        {"type": "image", "src": "photos/1.jpg", "caption": "Ảnh có chú thích.", "alt": "Hội trường", "credit": "Hoàng Tùng"},
-        {"type": "image", "src": "photos/2.jpg", "caption": "Ảnh thứ hai.", "alt": "Đại biểu phát biểu"},
-    ]
-    return write_article_dir(folder, data, photos={"photos/1.jpg": photo_bytes((1600, 1200)), "photos/2.jpg": photo_bytes((1200, 1600), "maroon")})
+from tests.helpers import axe_violations
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    out = tmp_path_factory.mktemp("axe")
-    assert cli_main(["export", str(EXAMPLE_DIR), "-o", str(out / "example")]) == 0
-    assert cli_main(["export", str(every_block_type(out / "all-src")), "-o", str(out / "all")]) == 0
-    return [out / "example" / "index.html", out / "all" / "index.html"]
+def pages(exported: Path, every_block_type_page: Path) -> list[Path]:
+    # Session fixtures (tests/editor/conftest.py), shared with the vnu checks.
+    return [exported / "bundle" / "index.html", every_block_type_page]
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -48,7 +32,5 @@ def test_axe_does_catch_violations(tmp_path: Path) -> None:
     assert {"image-alt", "html-has-lang"} <= found
 
 
-def test_an_article_with_every_block_type_has_no_html_errors(pages: list[Path]) -> None:
-    from tests.helpers import vnu_errors
-
-    assert vnu_errors(*pages) == []
+def test_an_article_with_every_block_type_has_no_html_errors(every_block_type_page: Path, vnu_report: dict[Path, list[dict]]) -> None:
+    assert vnu_report[every_block_type_page] == []

@@ -1,4 +1,4 @@
-"""Photos against Pillow's own tricky test images (../shared/corpus), checked
+"""Photos against Pillow's own tricky test images (tests/corpus), checked
 with decoders nobody here wrote: libvips, and ImageMagick where a colour
 profile or CMYK is involved (this libvips build does not convert those)."""
 

@@ -1,18 +1,27 @@
-"""Loading fuzzed with hypothesis: 10,000 mutated ``article.json`` files and
-10,000 mutated ``.article`` drafts. A broken file may only ever give the
-app's own load error (an ``ArticleError``, shown to the user as a sentence),
-never another exception, which would be a traceback or a crash."""
+"""Loading fuzzed with hypothesis: mutated ``article.json`` files, mutated
+``.article`` drafts and damaged workspace rows. A broken file may only ever
+give the app's own load error (an ``ArticleError``, shown to the user as a
+sentence), never another exception, which would be a traceback or a crash.
+
+Budget: each run draws FUZZ_EXAMPLES fresh random inputs per test (2,000 by
+default, in CI; `python3 tasks.py fuzz` runs 10,000), so every run explores
+new ones instead of replaying the same. Every input that ever failed is kept
+in tests/editor/fuzz_failures/<kind>/ (saved there automatically, shrunk, when
+a run finds one) and replayed by every run; commit it with the fix."""
 
 from __future__ import annotations
 
 import copy
-import os
+import hashlib
 import io
 import json
+import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,8 +34,43 @@ from PIL import Image
 
 from tests.helpers import minimal_article
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 10_000))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 2_000))
+# Not derandomized: a failure prints the seed to rerun it with (--hypothesis-seed)
+# and the shrunk input is saved in FAILURES, which replays it from then on.
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None, print_blob=True)
+FAILURES = Path(__file__).resolve().parent / "fuzz_failures"
+SUFFIX = {"article-json": ".json", "draft": ".article", "workspace": ".txt"}
+
+
+def fuzz(kind: str, inputs: st.SearchStrategy[bytes], check: Callable[[bytes], None],
+         examples: int = EXAMPLES, failures: Path = FAILURES) -> None:
+    """Run ``check`` on ``examples`` random inputs; on a failure, save the
+    input hypothesis shrank it to (the one it replays last) under
+    ``failures/kind`` and let the failure through."""
+    failed: list[bytes] = []
+
+    @settings(FUZZ, max_examples=examples)
+    @given(inputs)
+    def run(raw: bytes) -> None:
+        try:
+            check(raw)
+        except BaseException:
+            failed.append(raw)
+            raise
+
+    try:
+        run()
+    except BaseException as error:
+        if failed:
+            saved = failures / kind / (hashlib.sha256(failed[-1]).hexdigest()[:16] + SUFFIX.get(kind, ".bin"))
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_bytes(failed[-1])
+            error.add_note(f"the failing input is saved as {saved}: every run replays it from now on")
+        raise
+
+
+def saved_failures(kind: str) -> list[Path]:
+    return sorted((FAILURES / kind).glob("*"))
 
 
 def _seed() -> dict[str, Any]:
@@ -120,18 +164,24 @@ def _json_bytes(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False).encode()
 
 
-def test_mutated_article_json_files_load_or_give_the_apps_own_error(tmp_path_factory: Any) -> None:
-    folder = _folder(tmp_path_factory)
-    path = folder / "article.json"
-    seed = _json_bytes(SEED)
+def _article_json_check(tmp_path_factory: Any) -> Callable[[bytes], None]:
+    path = _folder(tmp_path_factory) / "article.json"
 
-    @FUZZ
-    @given(st.one_of(mutated_json().map(_json_bytes), mutated_bytes(seed)))
     def check(raw: bytes) -> None:
         path.write_bytes(raw)
         _loads_or_refuses(load_article_json, path)
 
-    check()
+    return check
+
+
+def test_mutated_article_json_files_load_or_give_the_apps_own_error(tmp_path_factory: Any) -> None:
+    seed = _json_bytes(SEED)
+    fuzz("article-json", st.one_of(mutated_json().map(_json_bytes), mutated_bytes(seed)), _article_json_check(tmp_path_factory))
+
+
+@pytest.mark.parametrize("saved", saved_failures("article-json"), ids=lambda p: p.name)
+def test_article_json_files_that_once_failed_load_or_give_the_apps_own_error(tmp_path_factory: Any, saved: Path) -> None:
+    _article_json_check(tmp_path_factory)(saved.read_bytes())
 
 
 def _draft_bytes(folder: Path) -> bytes:
@@ -149,13 +199,22 @@ def _with_member(seed: bytes, name: str, data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _draft_check(tmp_path_factory: Any) -> Callable[[bytes], None]:
+    path = tmp_path_factory.mktemp("drafts") / "fuzzed.article"
+
+    def check(raw: bytes) -> None:
+        path.write_bytes(raw)
+        _loads_or_refuses(load_draft, path)
+
+    return check
+
+
 def test_mutated_article_drafts_load_or_give_the_apps_own_error(tmp_path_factory: Any) -> None:
     folder = _folder(tmp_path_factory)
     (folder / "article.json").write_bytes(_json_bytes(SEED))
     seed = _draft_bytes(folder)
     with zipfile.ZipFile(io.BytesIO(seed)) as archive:
         seed_json = json.loads(archive.read("article.json"))
-    path = folder / "fuzzed.article"
 
     def with_json(data: Any) -> bytes:
         return _with_member(seed, "article.json", _json_bytes(data))
@@ -176,41 +235,59 @@ def test_mutated_article_drafts_load_or_give_the_apps_own_error(tmp_path_factory
         st.composite(mutate_seed_json)().map(with_json),
         mutated_bytes(_json_bytes(seed_json)).map(lambda raw: _with_member(seed, "article.json", raw)),
     )
-
-    @FUZZ
-    @given(drafts)
-    def check(raw: bytes) -> None:
-        path.write_bytes(raw)
-        _loads_or_refuses(load_draft, path)
-
-    check()
+    fuzz("draft", drafts, _draft_check(tmp_path_factory))
 
 
-def test_a_damaged_workspace_entry_gives_the_apps_own_error(tmp_path_factory: Any) -> None:
-    # The workspace restores what it stored; a damaged row is refused too.
-    folder = tmp_path_factory.mktemp("workspace")
-    workspace = Workspace(folder / "workspace.sqlite")
-    workspace.save("k", Article(title="Bài"), None)
+@pytest.mark.parametrize("saved", saved_failures("draft"), ids=lambda p: p.name)
+def test_drafts_that_once_failed_load_or_give_the_apps_own_error(tmp_path_factory: Any, saved: Path) -> None:
+    _draft_check(tmp_path_factory)(saved.read_bytes())
+
+
+def _workspace_check(tmp_path_factory: Any) -> Callable[[bytes], None]:
     import sqlite3
 
-    @settings(max_examples=500, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
-    @given(st.one_of(mutated_json().map(lambda d: json.dumps({"article": d, "media": {}})), st.text(max_size=50)))
-    def check(stored: str) -> None:
+    # The workspace restores what it stored; a damaged row is refused too.
+    workspace = Workspace(tmp_path_factory.mktemp("workspace") / "workspace.sqlite")
+    workspace.save("k", Article(title="Bài"), None)
+
+    def check(raw: bytes) -> None:
         with sqlite3.connect(workspace.path) as connection:
-            connection.execute("UPDATE documents SET article = ? WHERE key = 'k'", (stored,))
+            connection.execute("UPDATE documents SET article = ? WHERE key = 'k'", (raw.decode("utf-8"),))
         try:
             workspace.restore("k")
         except ArticleError:
             pass
 
-    check()
+    return check
+
+
+def test_a_damaged_workspace_entry_gives_the_apps_own_error(tmp_path_factory: Any) -> None:
+    rows = st.one_of(mutated_json().map(lambda d: json.dumps({"article": d, "media": {}})), st.text(max_size=50))
+    # A twentieth of the budget: one row of one table has less to explore.
+    fuzz("workspace", rows.map(str.encode), _workspace_check(tmp_path_factory), examples=max(100, EXAMPLES // 20))
+
+
+@pytest.mark.parametrize("saved", saved_failures("workspace"), ids=lambda p: p.name)
+def test_workspace_rows_that_once_failed_give_the_apps_own_error(tmp_path_factory: Any, saved: Path) -> None:
+    _workspace_check(tmp_path_factory)(saved.read_bytes())
+
+
+def test_a_failing_input_is_saved_shrunk_for_every_later_run(tmp_path: Path) -> None:
+    def check(raw: bytes) -> None:
+        assert b"!" not in raw
+
+    with pytest.raises(AssertionError) as failure:
+        fuzz("article-json", st.binary(min_size=1, max_size=20), check, examples=500, failures=tmp_path)
+    assert [p.read_bytes() for p in (tmp_path / "article-json").iterdir()] == [b"!"]
+    assert str(tmp_path / "article-json") in "".join(getattr(failure.value, "__notes__", []))
 
 
 # --- issue 22: the site profile, the Word importer and the workspace rows ---------------
-# A few hundred examples each, to keep CI short (FUZZ_EXAMPLES raises them).
+# A few hundred examples each, to keep CI short (FUZZ_FEW_EXAMPLES raises them),
+# fresh random ones each run like the others (the seed is printed on a failure).
 
 FEW = min(EXAMPLES, int(os.environ.get("FUZZ_FEW_EXAMPLES", 300)))
-FUZZ_FEW = settings(max_examples=FEW, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
+FUZZ_FEW = settings(FUZZ, max_examples=FEW)
 
 PROFILE_SEED = {**SEED["site"], "logo": "logo.png", "tone_marks": "old"}
 
@@ -267,7 +344,7 @@ def mutated_docx(draw):
             archive.writestr(name, data if name == part else content)
     return out.getvalue()
 
-@settings(max_examples=examples, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
+@settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), database=None, print_blob=True)
 @given(mutated_docx())
 def check(raw):
     path.write_bytes(raw)

@@ -15,9 +15,9 @@ from editor.vietnamese import (
     NEW, OLD, TCVN3, VNI, decode_vni, detect_legacy, font_encoding, is_syllable,
     legacy_changes, place_tone_marks, to_unicode, tone_mark_changes,
 )
-from tests.helpers import ROOT
+from tests.helpers import REFERENCE_DIR
 
-REFERENCE = (ROOT.parent / "shared" / "reference" / "le-chan-article.txt").read_text(encoding="utf-8")
+REFERENCE = (REFERENCE_DIR / "le-chan-article.txt").read_text(encoding="utf-8")
 # Whole sentences of the reference article.
 SENTENCES = [line.strip() for line in REFERENCE.splitlines() if len(line.split()) >= 12]
 

@@ -9,30 +9,24 @@ from pathlib import Path
 import pytest
 import zxingcpp
 
-from editor.cli import main as cli_main
-from tests.helpers import EXAMPLE_DIR, chromium_screenshot, vnu_errors
+from tests.helpers import EXAMPLE_DIR, VNU_RUNS, chromium_screenshot
 
 EXAMPLE = json.loads((EXAMPLE_DIR / "article.json").read_text(encoding="utf-8"))
+# `exported` and `vnu_report` are session fixtures (tests/editor/conftest.py).
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("export")
-    assert cli_main(["export", str(EXAMPLE_DIR), "-o", str(out / "bundle")]) == 0
-    assert cli_main(["export", str(EXAMPLE_DIR), "-o", str(out / "single.html")]) == 0
-    return out
+def test_exported_example_has_no_html_errors(exported: Path, vnu_report: dict[Path, list[dict]]) -> None:
+    assert vnu_report[exported / "bundle" / "index.html"] == []
+    assert vnu_report[exported / "single.html"] == []
 
 
-def test_exported_example_has_no_html_errors(exported: Path) -> None:
-    errors = vnu_errors(exported / "bundle" / "index.html", exported / "single.html")
-    assert errors == []
-
-
-def test_the_checker_does_catch_errors(tmp_path: Path) -> None:
+def test_the_checker_does_catch_errors(broken_page: Path, vnu_report: dict[Path, list[dict]]) -> None:
     # Guards the test above: a page with a real error must not pass.
-    broken = tmp_path / "broken.html"
-    broken.write_text("<!DOCTYPE html><html lang=vi><title>x</title><p><div>x</p>", encoding="utf-8")
-    assert vnu_errors(broken) != []
+    assert vnu_report[broken_page] != []
+
+
+def test_java_starts_once_for_every_page_the_suite_validates(vnu_report: dict[Path, list[dict]]) -> None:
+    assert VNU_RUNS == [tuple(vnu_report)]
 
 
 @pytest.mark.parametrize("width", [360, 1280])

@@ -1,4 +1,4 @@
-"""Word import: python-mammoth's own test documents (../shared/corpus), and
+"""Word import: python-mammoth's own test documents (tests/corpus), and
 Vietnamese documents built here with python-docx."""
 
 from __future__ import annotations

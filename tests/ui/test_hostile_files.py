@@ -59,10 +59,9 @@ def _long_paragraph_draft(path: Path) -> tuple[Path, str]:
 
     from editor.draft import save_draft
     from editor.model import Article, ParagraphBlock
-    from tests.helpers import ROOT
+    from tests.helpers import REFERENCE_DIR
 
-    reference = (ROOT.parent.parent / "shared" / "reference" / "le-chan-article.txt")
-    words = (reference.read_text(encoding="utf-8").split() * 20)[:10_000] if reference.exists() else [f"từ{i % 700}" for i in range(10_000)]
+    words = ((REFERENCE_DIR / "le-chan-article.txt").read_text(encoding="utf-8").split() * 20)[:10_000]
     save_draft(Article(title="Bài dài", blocks=[ParagraphBlock(id="dai", text=" ".join(words))]), path,
                revision_at=datetime(2024, 5, 1, tzinfo=timezone.utc))
     edited = [("SỬA" if index % 50 == 0 else word) for index, word in enumerate(words)]

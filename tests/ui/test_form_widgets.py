@@ -1,0 +1,137 @@
+"""The form's pieces (ui/form/) built alone on a Document, without the main
+window: each field writes one undoable change to the document and shows
+the document again after undo; a bad web address is flagged and kept."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+
+from editor.model import Article, HeadingBlock, QuoteBlock, RelatedLink, SiteProfile
+from ui.document import Document
+
+
+@pytest.fixture
+def document(qapp: Any) -> Document:
+    doc = Document()
+    doc.load(Article(title="Quận Lê Chân họp", published=datetime(2023, 11, 1, 9, 20, tzinfo=timezone.utc)), None)
+    return doc
+
+
+def test_a_url_field_flags_a_non_web_address_and_keeps_what_was_typed(qtbot: Any) -> None:
+    from ui.form.url_edit import UrlEdit
+
+    edit = UrlEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    typed: list[str] = []
+    edit.edited.connect(typed.append)
+    qtbot.keyClicks(edit.line, "ftp://haiphong.gov.vn")
+    assert typed[-1] == edit.text() == "ftp://haiphong.gov.vn"
+    assert edit.problem.isVisible() and "http" in edit.problem.text() and not edit.is_valid()
+    edit.line.clear()
+    qtbot.keyClicks(edit.line, "https://haiphong.gov.vn/tin/1.html")
+    assert not edit.problem.isVisible() and edit.is_valid()
+
+
+def test_the_fields_form_writes_each_field_as_one_undo_step_and_follows_undo(qtbot: Any, document: Document) -> None:
+    from ui.form.fields import ArticleFieldsForm
+
+    form = ArticleFieldsForm(document)
+    qtbot.addWidget(form)
+    assert form.title.text() == "Quận Lê Chân họp"
+    form.title.selectAll()
+    qtbot.keyClicks(form.title, "Bai moi")
+    qtbot.keyClicks(form.tags, "Le Chan, , Hai Phong,")
+    assert document.article.title == "Bai moi"
+    assert document.article.tags == ["Le Chan", "Hai Phong"]
+    document.undo_stack.undo()  # the tags, typed as one step
+    assert document.article.tags == [] and form.tags.text() == ""
+    document.undo_stack.undo()  # the title
+    assert form.title.text() == "Quận Lê Chân họp" and not document.is_modified()
+
+
+def test_the_fields_form_keeps_a_bad_public_address_and_makes_one_from_the_title(qtbot: Any, document: Document) -> None:
+    from ui.form.fields import ArticleFieldsForm
+
+    form = ArticleFieldsForm(document)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.keyClicks(form.url.line, "haiphong.gov.vn/tin")
+    assert document.article.url == "haiphong.gov.vn/tin" and form.url.problem.isVisible()
+    qtbot.mouseClick(form.make_url, Qt.MouseButton.LeftButton)  # no site address yet: told where to set it
+    assert form.url.problem.isVisible() and document.article.url == "haiphong.gov.vn/tin"
+    document.set_saved_site(SiteProfile(url="https://haiphong.gov.vn/"))
+    qtbot.mouseClick(form.make_url, Qt.MouseButton.LeftButton)
+    assert document.article.url == "https://haiphong.gov.vn/quan-le-chan-hop.html"
+    assert form.url.text() == document.article.url and not form.url.problem.isVisible()
+
+
+def test_the_date_shows_the_articles_time_zone_and_an_undated_article_steps_from_now(qtbot: Any, document: Document) -> None:
+    from ui.form.fields import ArticleFieldsForm
+
+    form = ArticleFieldsForm(document)
+    qtbot.addWidget(form)
+    assert form.published.dateTime().toString("dd/MM/yyyy HH:mm") == "01/11/2023 16:20"  # 09:20 UTC in Vietnam
+    assert "UTC+07:00" in form.timezone_label.text()
+    document.load(Article(title="Chưa có ngày"), None)
+    assert form.published.is_empty()
+    form.published.stepBy(1)
+    assert abs(form.published.dateTime().secsTo(QDateTime.currentDateTime())) < 120
+    assert document.article.published is not None and document.article.published.year >= 2024
+
+
+def test_the_related_list_adds_edits_moves_and_removes_rows_as_undoable_steps(qtbot: Any, document: Document) -> None:
+    from ui.form.related_editor import RelatedEditor
+
+    editor = RelatedEditor(document)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor._rows[0].title, "Tin mot")
+    qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor._rows[1].url.line, "https://haiphong.gov.vn/2.html")
+    assert document.article.related == [RelatedLink(title="Tin mot"), RelatedLink(url="https://haiphong.gov.vn/2.html")]
+    qtbot.mouseClick(editor._rows[0].down, Qt.MouseButton.LeftButton)
+    assert [link.title for link in document.article.related] == ["", "Tin mot"]
+    assert editor._rows[1].title.text() == "Tin mot"
+    qtbot.mouseClick(editor._rows[0].remove, Qt.MouseButton.LeftButton)
+    assert len(editor._rows) == 1 and document.article.related == [RelatedLink(title="Tin mot")]
+    document.undo_stack.undo()  # the removal
+    document.undo_stack.undo()  # the move
+    assert [row.title.text() for row in editor._rows] == ["Tin mot", ""]
+    assert editor._rows[1].url.text() == "https://haiphong.gov.vn/2.html"
+
+
+def test_a_heading_block_writes_its_text_and_level_to_the_document(qtbot: Any, document: Document) -> None:
+    from ui.form.block_widgets import HeadingSegment
+
+    document.load(Article(blocks=[HeadingBlock(id="h", text="Nhiệm vụ")]), None)
+    segment = HeadingSegment(document, "h")
+    qtbot.addWidget(segment)
+    segment.text.end(False)
+    qtbot.keyClicks(segment.text, " moi")
+    segment.level.setCurrentIndex(1)
+    segment.level.activated.emit(1)  # what choosing "Subheading" in the list sends
+    block = document.article.block("h")
+    assert (block.text, block.level) == ("Nhiệm vụ moi", 3)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    segment.show_model()  # the blocks editor calls this on block_changed
+    assert (segment.text.text(), segment.level.currentData()) == ("Nhiệm vụ", 2)
+
+
+def test_a_quote_block_keeps_its_text_and_who_said_it(qtbot: Any, document: Document) -> None:
+    from ui.form.block_widgets import QuoteSegment
+
+    document.load(Article(blocks=[QuoteBlock(id="q", text="Hải Phòng làm theo lời Bác")]), None)
+    segment = QuoteSegment(document, "q")
+    qtbot.addWidget(segment)
+    assert segment.text.toPlainText() == "Hải Phòng làm theo lời Bác"
+    qtbot.keyClicks(segment.cite, "Khau hieu")
+    assert document.article.block("q").cite == "Khau hieu"
+    assert document.article.block("q").text == "Hải Phòng làm theo lời Bác"  # showing it wrote nothing back
+    assert document.undo_stack.count() == 1
