@@ -29,6 +29,7 @@ from editor.model import (
     RelatedLink,
     SiteProfile,
 )
+from editor.review import review_from_dict, review_to_dict
 
 FORMAT = "article/1"
 _FORMAT_PATTERN = re.compile(r"article/(\d+)")
@@ -38,7 +39,7 @@ _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 _ARTICLE_FIELDS = (
     "format", "language", "title", "published", "timezone", "lead", "blocks", "author",
-    "source", "original_url", "url", "related", "tags", "site",
+    "source", "original_url", "url", "related", "tags", "site", "review",
 )
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     "paragraph": ("id", "type", "text"),
@@ -171,6 +172,8 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
 
     if "site" in data and data["site"] is not None:
         article.site = site_from_dict(data["site"], "site", problems, base_dir=None)
+    if data.get("review") is not None:
+        article.review = review_from_dict(data["review"], problems.add)
 
     if problems.lines:
         raise FormatError(problems.lines)
@@ -311,6 +314,8 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
     data["tags"] = list(article.tags)
     if article.site is not None:
         data["site"] = site_to_dict(article.site)
+    if not article.review.is_default():  # drafts nobody submitted stay as they were
+        data["review"] = review_to_dict(article.review)
     data.update({key: value for key, value in article.extra.items() if key not in data})
     return data
 

@@ -112,14 +112,28 @@ class Document(QObject):
         step: every field that differs, then all the blocks."""
         self.undo_stack.beginMacro(label)
         for item in dataclasses.fields(Article):
-            if item.name in ("blocks", "kept_files"):
-                continue
+            if item.name in ("blocks", "kept_files", "review"):
+                continue  # restoring old text does not undo the office's review
             value = getattr(article, item.name)
             if getattr(self.article, item.name) != value:
                 self.undo_stack.push(SetFieldCommand(self, item.name, value, label, None))
         if self.article.blocks != article.blocks:
             self.undo_stack.push(ReplaceBlocksCommand(self, 0, len(self.article.blocks), list(article.blocks), label))
         self.undo_stack.endMacro()
+
+    def change_review(self, state: str, by: str, comment: str = "", *, assignee: str | None = None,
+                      due: object = ..., label: str | None = None) -> None:
+        """Move the draft to ``state`` (recorded in its history), and set the
+        assignee and due date with it, as one undo step."""
+        review = self.article.review
+        if assignee is not None:
+            review = dataclasses.replace(review, assignee=assignee)
+        if due is not ...:
+            review = dataclasses.replace(review, due=due)
+        if state != review.state or comment:
+            review = review.changed_to(state, by, comment)
+        if review != self.article.review:
+            self.undo_stack.push(SetFieldCommand(self, "review", review, label or self.tr("Change review state"), None))
 
     def apply_text_changes(self, changes: list[Change], label: str) -> None:
         """Several field changes (a Replace all) as one undo step."""

@@ -21,6 +21,7 @@ from ui.autosave import Autosaver
 from ui.clipboard import put_html
 from ui.recovery_dialog import RecoveryDialog
 from ui.revisions_dialog import RevisionsDialog
+from ui.review_button import ReviewButton, state_name
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
@@ -125,6 +126,9 @@ class MainWindow(Retranslating, QMainWindow):
         toolbar.addActions([a.export, a.export_pdf])
         toolbar.addSeparator()
         toolbar.addActions(list(a.widths.values()))
+        toolbar.addSeparator()
+        self.review_button = ReviewButton(self.document, toolbar)
+        toolbar.addWidget(self.review_button)
         self.addToolBar(toolbar)
 
     def retranslate(self) -> None:
@@ -181,6 +185,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.preview.block_clicked.connect(self.composer.show_block)
         stack.cleanChanged.connect(self._show_title)
         self.document.path_changed.connect(self._show_title)
+        self.document.reset.connect(self._show_title)
+        self.document.field_changed.connect(lambda name: self._show_title() if name == "review" else None)
         files.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         files.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
         files.recent_changed.connect(self._fill_recent_menu)
@@ -202,7 +208,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_title(self, *args: object) -> None:
         path = self.document.path
         name = path.name if path else self.tr("Untitled article")
-        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        state = state_name(self.document.article.review.state)
+        self.setWindowTitle(f"{name}[*] — {state} — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified())
 
     def _fill_recent_menu(self) -> None:

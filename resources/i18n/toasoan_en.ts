@@ -393,6 +393,10 @@
             <translation>Set cover photo</translation>
         </message>
         <message>
+            <source>Change review state</source>
+            <translation>Change review state</translation>
+        </message>
+        <message>
             <source>Unify tone marks</source>
             <translation>Unify tone marks</translation>
         </message>
@@ -421,6 +425,10 @@
         <message>
             <source>Opened a copy of %s: save it under another name</source>
             <translation>Opened a copy of %s: save it under another name</translation>
+        </message>
+        <message>
+            <source>Opened %1; changed so that it can be saved: %2</source>
+            <translation>Opened %1; changed so that it can be saved: %2</translation>
         </message>
         <message>
             <source>Opened %s</source>
@@ -671,6 +679,14 @@
             <translation>Turn the photo a quarter to the right (the original file is not changed)</translation>
         </message>
         <message>
+            <source>Replace…</source>
+            <translation>Replace…</translation>
+        </message>
+        <message>
+            <source>Choose another photo for this block (for a missing photo, too)</source>
+            <translation>Choose another photo for this block (for a missing photo, too)</translation>
+        </message>
+        <message>
             <source>Cover photo</source>
             <translation>Cover photo</translation>
         </message>
@@ -711,6 +727,18 @@
         <message>
             <source>Crop photo</source>
             <translation>Crop photo</translation>
+        </message>
+        <message>
+            <source>Replace the photo</source>
+            <translation>Replace the photo</translation>
+        </message>
+        <message>
+            <source>Photos (%s)</source>
+            <translation>Photos (%s)</translation>
+        </message>
+        <message>
+            <source>Replace photo</source>
+            <translation>Replace photo</translation>
         </message>
     </context>
     <context>
@@ -926,6 +954,71 @@
         <message>
             <source>Remove related article</source>
             <translation>Remove related article</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Waiting for review</source>
+            <translation>Waiting for review</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Changes requested</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Published</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewButton</name>
+        <message>
+            <source>State: %s</source>
+            <translation>State: %s</translation>
+        </message>
+        <message>
+            <source>Assignee: %s</source>
+            <translation>Assignee: %s</translation>
+        </message>
+        <message>
+            <source>Due: %s</source>
+            <translation>Due: %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Review state</source>
+            <translation>Review state</translation>
+        </message>
+        <message>
+            <source>Optional: what to change, or why</source>
+            <translation>Optional: what to change, or why</translation>
+        </message>
+        <message>
+            <source>Due by</source>
+            <translation>Due by</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>Assignee</translation>
         </message>
     </context>
     <context>

@@ -393,6 +393,10 @@
         <translation>Chọn ảnh đại diện</translation>
     </message>
     <message>
+        <source>Change review state</source>
+        <translation>Đổi trạng thái duyệt</translation>
+    </message>
+    <message>
         <source>Unify tone marks</source>
         <translation>Thống nhất cách đặt dấu</translation>
     </message>
@@ -421,6 +425,10 @@
     <message>
         <source>Opened a copy of %s: save it under another name</source>
         <translation>Đã mở bản sao của %s: hãy lưu với tên khác</translation>
+    </message>
+    <message>
+        <source>Opened %1; changed so that it can be saved: %2</source>
+        <translation>Đã mở %1; đã sửa để có thể lưu lại: %2</translation>
     </message>
     <message>
         <source>Opened %s</source>
@@ -670,6 +678,14 @@
         <translation>Xoay ảnh một góc vuông sang phải (tệp ảnh gốc không bị thay đổi)</translation>
     </message>
     <message>
+        <source>Replace…</source>
+        <translation>Thay…</translation>
+    </message>
+    <message>
+        <source>Choose another photo for this block (for a missing photo, too)</source>
+        <translation>Chọn ảnh khác cho khối này (cả khi ảnh bị thiếu)</translation>
+    </message>
+    <message>
         <source>Cover photo</source>
         <translation>Ảnh đại diện</translation>
     </message>
@@ -710,6 +726,18 @@
     <message>
         <source>Crop photo</source>
         <translation>Cắt ảnh</translation>
+    </message>
+    <message>
+        <source>Replace the photo</source>
+        <translation>Thay ảnh</translation>
+    </message>
+    <message>
+        <source>Photos (%s)</source>
+        <translation>Ảnh (%s)</translation>
+    </message>
+    <message>
+        <source>Replace photo</source>
+        <translation>Thay ảnh</translation>
     </message>
 </context>
 <context>
@@ -923,6 +951,71 @@
     <message>
         <source>Remove related article</source>
         <translation>Xóa tin liên quan</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Draft</source>
+        <translation>Nháp</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Cần sửa</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewButton</name>
+    <message>
+        <source>State: %s</source>
+        <translation>Trạng thái: %s</translation>
+    </message>
+    <message>
+        <source>Assignee: %s</source>
+        <translation>Người phụ trách: %s</translation>
+    </message>
+    <message>
+        <source>Due: %s</source>
+        <translation>Hạn: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review state</source>
+        <translation>Trạng thái duyệt</translation>
+    </message>
+    <message>
+        <source>Optional: what to change, or why</source>
+        <translation>Không bắt buộc: cần sửa gì, hoặc vì sao</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Hạn chót</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Người phụ trách</translation>
     </message>
 </context>
 <context>

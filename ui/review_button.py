@@ -1,0 +1,132 @@
+"""The review state on the toolbar: a button that shows where the draft
+stands (nháp, chờ duyệt, …) and a menu to move it on.
+
+Choosing a state opens a small dialog for the optional comment, the
+assignee and the due date; accepting is one undo step on the document.
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import date
+
+from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QToolButton, QWidget,
+)
+
+from editor.review import STATES
+from ui import settings
+from ui.document import Document
+from ui.language import Retranslating, translated
+
+STATE_NAMES = {
+    "draft": QT_TRANSLATE_NOOP("Review", "Draft"),
+    "review": QT_TRANSLATE_NOOP("Review", "Waiting for review"),
+    "changes": QT_TRANSLATE_NOOP("Review", "Changes requested"),
+    "approved": QT_TRANSLATE_NOOP("Review", "Approved"),
+    "published": QT_TRANSLATE_NOOP("Review", "Published"),
+}
+
+
+def state_name(state: str) -> str:
+    return translated("Review", STATE_NAMES[state])
+
+
+def current_user() -> str:
+    """Who is changing the state: the byline set in the site profile, else
+    the computer's user name (the same one the lock file shows)."""
+    author = settings.default_byline()[0]
+    if author:
+        return author
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "?"
+
+
+class ReviewDialog(QDialog):
+    """Change the state, with a comment, the assignee and the due date."""
+
+    def __init__(self, document: Document, state: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        review = document.article.review
+        self.setWindowTitle(self.tr("Review state"))
+        self.state = QComboBox(self)
+        for item in STATES:
+            self.state.addItem(state_name(item), item)
+        self.state.setCurrentIndex(STATES.index(state))
+        self.comment = QLineEdit(self)
+        self.comment.setPlaceholderText(self.tr("Optional: what to change, or why"))
+        self.assignee = QLineEdit(review.assignee, self)
+        self.has_due = QCheckBox(self.tr("Due by"), self)
+        self.due = QDateEdit(self)
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.has_due.setChecked(review.due is not None)
+        given = review.due or date.today()
+        self.due.setDate(QDate(given.year, given.month, given.day))
+        self.due.setEnabled(self.has_due.isChecked())
+        self.has_due.toggled.connect(self.due.setEnabled)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("State"), self.state)
+        form.addRow(self.tr("Comment"), self.comment)
+        form.addRow(self.tr("Assignee"), self.assignee)
+        form.addRow(self.has_due, self.due)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        chosen = self.due.date()
+        due = date(chosen.year(), chosen.month(), chosen.day()) if self.has_due.isChecked() else None
+        self.document.change_review(self.state.currentData(), current_user(), self.comment.text(),
+                                    assignee=self.assignee.text().strip(), due=due)
+        super().accept()
+
+
+class ReviewButton(Retranslating, QToolButton):
+    """Shows the state; its menu lists the states to move to."""
+
+    dialog_opened = Signal(object)  # the ReviewDialog, for tests and the window
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("reviewStateButton")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setMenu(QMenu(self))
+        self.menu().aboutToShow.connect(self._fill_menu)
+        document.field_changed.connect(lambda name: self.retranslate() if name == "review" else None)
+        document.reset.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        review = self.document.article.review
+        text = self.tr("State: %s") % state_name(review.state)
+        self.setText(text)
+        tip = text
+        if review.assignee:
+            tip += "\n" + self.tr("Assignee: %s") % review.assignee
+        if review.due is not None:
+            tip += "\n" + self.tr("Due: %s") % review.due.strftime("%d/%m/%Y")
+        self.setToolTip(tip)
+
+    def _fill_menu(self) -> None:
+        menu = self.menu()
+        menu.clear()
+        current = self.document.article.review.state
+        for state in STATES:
+            item = menu.addAction(state_name(state))
+            item.setCheckable(True)
+            item.setChecked(state == current)
+            item.triggered.connect(lambda checked=False, s=state: self.open_dialog(s))
+
+    def open_dialog(self, state: str) -> ReviewDialog:
+        dialog = ReviewDialog(self.document, state, self.window())
+        dialog.setModal(True)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
