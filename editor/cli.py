@@ -32,7 +32,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-SUBCOMMANDS = ("export", "check", "import")
+SUBCOMMANDS = ("export", "check", "import", "library")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     word.add_argument("input", type=Path, help="a .docx file")
     word.add_argument("-o", "--output", type=Path, required=True, help="the .article draft to write (NAME.article)")
     word.add_argument("--force", action="store_true", help="replace the output if it exists")
+    from editor.library_cli import add_library_parser
+
+    add_library_parser(commands)
     return parser
 
 
@@ -155,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_check(args)
         if args.command == "import":
             return _run_import(args)
+        if args.command == "library":
+            from editor.library_cli import run_library
+
+            return run_library(args)
     except ArticleError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
