@@ -30,12 +30,13 @@ from editor.draft import SUFFIX, load_draft
 from editor.errors import ArticleError
 from editor.locks import read_holder
 from editor.model import Article
-from editor.search_text import exact_mark_hits, fold, marked, matches_all, query_words, sort_key
+from editor.search_text import exact_mark_hits, fold, has_marks, marked, matches_all, query_words, sort_key, sort_text
 from editor.text import inline_to_plain
 from editor.workspace import default_workspace_path
 
 INDEX_NAME = "library.sqlite"
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
+_BATCH = 500  # files written to the index per transaction
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
     id INTEGER PRIMARY KEY,
@@ -55,7 +56,8 @@ CREATE TABLE IF NOT EXISTS drafts (
     error TEXT NOT NULL DEFAULT '',
     folded TEXT NOT NULL DEFAULT '',
     marked TEXT NOT NULL DEFAULT '',
-    title_folded TEXT NOT NULL DEFAULT ''
+    title_folded TEXT NOT NULL DEFAULT '',
+    title_sort TEXT NOT NULL DEFAULT ''
 );
 """
 _FTS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS drafts_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 0')"
@@ -159,7 +161,7 @@ def _row_for(path: Path) -> dict[str, object]:
     try:
         article = load_draft(path)
     except Exception as error:  # noqa: BLE001 — a library lists every file, whatever is wrong with it
-        return {"title": path.stem, "error": _describe(error)}
+        return {"title": path.stem, "title_sort": sort_text(path.stem), "error": _describe(error)}
     texts = article_texts(article)
     local = article.local_published()
     cover = article.cover_image()
@@ -169,7 +171,7 @@ def _row_for(path: Path) -> dict[str, object]:
         "day": local.date().isoformat() if local else "", "tags": json.dumps(article.tags, ensure_ascii=False),
         "url": article.url, "cover": cover.src if cover is not None and cover.media is not None else "",
         "error": "", "folded": "\n".join(fold(text) for text in texts), "marked": "\n".join(marked(text) for text in texts),
-        "title_folded": fold(article.title),
+        "title_folded": fold(article.title), "title_sort": sort_text(article.title),
     }
 
 
@@ -186,6 +188,7 @@ class Library:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=30)
         connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")  # a cache of the files: losing the last writes costs a rescan
         return connection
 
     def _prepare(self) -> None:
@@ -231,17 +234,18 @@ class Library:
                 try:
                     sha = _sha256(path)
                 except OSError as error:
-                    sha, row = "", {"title": path.stem, "error": _describe(error)}
+                    sha, row = "", {"title": path.stem, "title_sort": sort_text(path.stem), "error": _describe(error)}
                 else:
                     if old is not None and old[3] == sha:
-                        with connection:
-                            connection.execute("UPDATE drafts SET size = ?, mtime_ns = ? WHERE id = ?", (stat.st_size, stat.st_mtime_ns, old[0]))
+                        connection.execute("UPDATE drafts SET size = ?, mtime_ns = ? WHERE id = ?", (stat.st_size, stat.st_mtime_ns, old[0]))
                         unchanged += 1
                         continue
                     row = _row_for(path)
-                with connection:
-                    self._store(connection, key, stat.st_size, stat.st_mtime_ns, sha, row)
+                self._store(connection, key, stat.st_size, stat.st_mtime_ns, sha, row)
                 added, changed = (added + 1, changed) if old is None else (added, changed + 1)
+                if (added + changed) % _BATCH == 0:
+                    connection.commit()  # searches in other threads see the progress
+            connection.commit()
             gone = [value[0] for key, value in known.items() if key not in found]
             with connection:
                 for row_id in gone:
@@ -254,7 +258,7 @@ class Library:
     def _store(self, connection: sqlite3.Connection, key: str, size: int, mtime_ns: int, sha: str, row: dict[str, object]) -> None:
         columns = {"path": key, "size": size, "mtime_ns": mtime_ns, "sha256": sha, "state": "", "assignee": "",
                    "author": "", "published": "", "day": "", "tags": "[]", "url": "", "cover": "", "folded": "",
-                   "marked": "", "title_folded": "", **row}
+                   "marked": "", "title_folded": "", "title_sort": "", **row}
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name != "path")
@@ -280,10 +284,19 @@ class Library:
         match first; without a query, in Vietnamese alphabetical order."""
         words = query_words(query)
         folded_words = [folded for folded, _ in words]
+        marked_query = any(has_marks(mark) for _, mark in words)
+        # The long texts only when they are needed: fetching them is most of the time.
+        scanned = "d.folded" if folded_words and not self.use_fts else "''"
+        marks_column = "d.marked" if marked_query else "''"
         sql = ("SELECT d.path, d.title, d.state, d.assignee, d.author, d.published, d.mtime_ns, d.error, d.tags, "
-               "d.url, d.cover, d.day, d.folded, d.marked, d.title_folded FROM drafts d")
+               f"d.url, d.cover, d.day, {scanned}, {marks_column}, d.title_folded, d.title_sort FROM drafts d")
         where: list[str] = []
         arguments: list[object] = []
+        if folders is not None:
+            roots = [str(Path(folder).resolve()).rstrip(os.sep) for folder in folders]
+            where.append("(" + " OR ".join("d.path = ? OR substr(d.path, 1, ?) = ?" for _ in roots) + ")")
+            for root in roots:
+                arguments += [root, len(root) + 1, root + os.sep]
         if folded_words and self.use_fts:
             sql += " JOIN drafts_fts f ON f.rowid = d.id"
             where.append("drafts_fts MATCH ?")
@@ -301,12 +314,9 @@ class Library:
             sql += " WHERE " + " AND ".join(where)
         with closing(self._connect()) as connection:
             rows = connection.execute(sql, arguments).fetchall()
-        roots = [str(Path(folder).resolve()) for folder in folders] if folders is not None else None
         ranked = []
         for row in rows:
-            path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover, day, folded, marks, title_folded = row
-            if roots is not None and not any(_is_under(path, root) for root in roots):
-                continue
+            path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover, day, folded, marks, title_folded, title_sort = row
             if folded_words and not self.use_fts and not matches_all(folded, folded_words):
                 continue
             tags = tuple(json.loads(tags_json))
@@ -314,11 +324,11 @@ class Library:
                 continue
             if filters.tag and not any(_same(filters.tag, tag) for tag in tags):
                 continue
-            exact = exact_mark_hits(marks, words) if words else 0
+            exact = exact_mark_hits(marks, words) if marked_query else 0
             in_title = sum(1 for word in folded_words if matches_all(title_folded, [word]))
             modified = datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc).replace(microsecond=0).isoformat()
             entry = LibraryEntry(path, title, state, assignee, author, published, modified, "", error, tags, url, cover)
-            ranked.append(((-exact, -in_title, sort_key(title), path), entry))
+            ranked.append(((-exact, -in_title, title_sort, path), entry))
         ranked.sort(key=lambda item: item[0])
         entries = [entry for _, entry in ranked]
         return [_with_lock(entry) for entry in entries] if with_locks else entries

@@ -23,16 +23,37 @@ from editor.vietnamese import NEW, place_tone_marks
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what FTS5's unicode61 keeps
 
 
+def _fold_table() -> dict[int, str]:
+    # Every precomposed Latin letter with marks (Latin-1 to Latin Extended
+    # Additional, where all Vietnamese letters are) to its bare letter.
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in range(0xC0, 0x1F00):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        if len(decomposed) > 1 and all(unicodedata.combining(mark) for mark in decomposed[1:]):
+            table[code] = decomposed[0]
+    return table
+
+
+_FOLD = _fold_table()
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ as d: ``Quận Ủy`` → ``quan uy``."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "d"))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return unicodedata.normalize("NFC", bare).casefold()
+    # NFC first: decomposed input (NFD) becomes the precomposed letters the
+    # table knows; a mark no letter precomposes with is dropped after.
+    return _COMBINING.sub("", unicodedata.normalize("NFC", text).translate(_FOLD)).casefold()
+
+
+# Only words holding "oa", "oe" or "uy" can have their tone in two places;
+# looking at those alone keeps indexing fast (the syllable check is slow).
+_MOVABLE_TONE = re.compile(r"[^\W_]*(?:[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])[^\W_]*", re.IGNORECASE)
 
 
 def marked(text: str) -> str:
     """Lower case with marks, tone marks all in the new places: ``Hòa`` → ``hoà``."""
-    return place_tone_marks(unicodedata.normalize("NFC", text), NEW).casefold()
+    text = unicodedata.normalize("NFC", text)
+    return _MOVABLE_TONE.sub(lambda match: place_tone_marks(match.group(0), NEW), text).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -64,3 +85,13 @@ def exact_mark_hits(marked_text: str, query: list[tuple[str, str]]) -> int:
 def sort_key(text: str) -> tuple[object, ...]:
     """Vietnamese alphabetical order (a ă â b c d đ e ê …; tones break ties)."""
     return collation_key(text)
+
+
+def sort_text(text: str) -> str:
+    """``sort_key`` as one string that sorts the same way, to keep in an index
+    (computing the key for thousands of titles at each search is slow)."""
+    primary, tones, original = collation_key(text)
+    # Every character is above the separator, so a shorter prefix sorts first, as in a tuple.
+    letters = "".join(chr(0x100 + rank) if kind == 1 else chr(0x10000 + min(code, 0xEFFFF)) if kind == 2 else "\x01"
+                      for kind, rank in primary for code in (rank,))
+    return letters + "\x00" + "".join(chr(0x30 + tone) for tone in tones) + "\x00" + original
