@@ -22,6 +22,8 @@ from ui.clipboard import put_html
 from ui.recovery_dialog import RecoveryDialog
 from ui.revisions_dialog import RevisionsDialog
 from ui.review_button import ReviewButton, state_name
+from ui.library_panel import LibraryPanel
+from editor.library import INDEX_NAME
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
@@ -61,6 +63,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.checklist = ChecklistPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
         self.checklist.finding_activated.connect(self._show_finding)
+        # The library's index sits beside the workspace database, on this computer.
+        self.library_panel = LibraryPanel(self.document, workspace_path().parent / INDEX_NAME, self.files.start_from, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_panel)
+        self.library_panel.hide()
+        self.library_panel.open_requested.connect(self.files.open_path)
+        self.library_panel.open_copy_requested.connect(self.files.open_copy)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.composer)
@@ -108,6 +116,7 @@ class MainWindow(Retranslating, QMainWindow):
         view_menu.addActions(list(a.widths.values()))
         view_menu.addSeparator()
         view_menu.addAction(self.checklist.toggleViewAction())
+        view_menu.addAction(self.library_panel.toggleViewAction())
         self.settings_menu = settings_menu = self.menuBar().addMenu("")
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)

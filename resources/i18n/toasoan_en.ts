@@ -814,6 +814,101 @@
         </message>
     </context>
     <context>
+        <name>LibraryPanel</name>
+        <message>
+            <source>Drafts library</source>
+            <translation>Drafts library</translation>
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation>Add folder…</translation>
+        </message>
+        <message>
+            <source>Remove folder…</source>
+            <translation>Remove folder…</translation>
+        </message>
+        <message>
+            <source>Search: marks are optional (dang bo finds Đảng bộ)</source>
+            <translation>Search: marks are optional (dang bo finds Đảng bộ)</translation>
+        </message>
+        <message>
+            <source>Every state</source>
+            <translation>Every state</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Author</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>Assignee</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Published from</source>
+            <translation>Published from</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Last change</translation>
+        </message>
+        <message>
+            <source>Open by</source>
+            <translation>Open by</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Open a copy</source>
+            <translation>Open a copy</translation>
+        </message>
+        <message>
+            <source>Duplicate as new</source>
+            <translation>Duplicate as new</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>Show in folder</translation>
+        </message>
+        <message>
+            <source>No folder yet: add the folder where the office keeps its drafts.</source>
+            <translation>No folder yet: add the folder where the office keeps its drafts.</translation>
+        </message>
+        <message>
+            <source>Add a folder of drafts</source>
+            <translation>Add a folder of drafts</translation>
+        </message>
+        <message>
+            <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
+            <translation>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Damaged</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>

@@ -812,6 +812,101 @@
     </message>
 </context>
 <context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Drafts library</source>
+        <translation>Thư viện bài viết</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <source>Remove folder…</source>
+        <translation>Bỏ thư mục…</translation>
+    </message>
+    <message>
+        <source>Search: marks are optional (dang bo finds Đảng bộ)</source>
+        <translation>Tìm kiếm: gõ không dấu cũng được (dang bo tìm ra Đảng bộ)</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Published from</source>
+        <translation>Đăng từ ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <source>Open by</source>
+        <translation>Đang mở bởi</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Open a copy</source>
+        <translation>Mở bản sao</translation>
+    </message>
+    <message>
+        <source>Duplicate as new</source>
+        <translation>Nhân bản thành bài mới</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mở thư mục chứa</translation>
+    </message>
+    <message>
+        <source>No folder yet: add the folder where the office keeps its drafts.</source>
+        <translation>Chưa có thư mục nào: hãy thêm thư mục nơi cơ quan lưu các bài viết.</translation>
+    </message>
+    <message>
+        <source>Add a folder of drafts</source>
+        <translation>Thêm thư mục bài viết</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
+        <translation>SQLite trên máy này không có tìm kiếm toàn văn (FTS5): việc tìm kiếm sẽ đọc toàn bộ chỉ mục, chậm hơn.</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Bị hỏng</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Autosave failed: %s</source>
