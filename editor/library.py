@@ -30,12 +30,12 @@ from editor.draft import SUFFIX, load_draft
 from editor.errors import ArticleError
 from editor.locks import read_holder
 from editor.model import Article
-from editor.search_text import exact_mark_hits, fold, has_marks, marked, matches_all, query_words, sort_key, sort_text
+from editor.search_text import fold, has_marks, marked, query_words, sort_key, sort_text, word_start
 from editor.text import inline_to_plain
 from editor.workspace import default_workspace_path
 
 INDEX_NAME = "library.sqlite"
-_SCHEMA_VERSION = 2
+_SCHEMA_VERSION = 3
 _BATCH = 500  # files written to the index per transaction
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -54,10 +54,14 @@ CREATE TABLE IF NOT EXISTS drafts (
     url TEXT NOT NULL DEFAULT '',
     cover TEXT NOT NULL DEFAULT '',
     error TEXT NOT NULL DEFAULT '',
-    folded TEXT NOT NULL DEFAULT '',
-    marked TEXT NOT NULL DEFAULT '',
     title_folded TEXT NOT NULL DEFAULT '',
     title_sort TEXT NOT NULL DEFAULT ''
+);
+-- The long texts apart, so that listing and filtering read small rows.
+CREATE TABLE IF NOT EXISTS texts (
+    id INTEGER PRIMARY KEY,
+    folded TEXT NOT NULL,
+    marked TEXT NOT NULL
 );
 """
 _FTS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS drafts_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 0')"
@@ -204,7 +208,7 @@ class Library:
         with closing(self._connect()) as connection, connection:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, _SCHEMA_VERSION):
-                connection.executescript("DROP TABLE IF EXISTS drafts; DROP TABLE IF EXISTS drafts_fts;")
+                connection.executescript("DROP TABLE IF EXISTS drafts; DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS drafts_fts;")
             connection.executescript(_SCHEMA)
             if self.use_fts:
                 connection.execute(_FTS_SCHEMA)
@@ -250,6 +254,7 @@ class Library:
             with connection:
                 for row_id in gone:
                     connection.execute("DELETE FROM drafts WHERE id = ?", (row_id,))
+                    connection.execute("DELETE FROM texts WHERE id = ?", (row_id,))
                     if self.use_fts:
                         connection.execute("DELETE FROM drafts_fts WHERE rowid = ?", (row_id,))
             removed = len(gone)
@@ -257,39 +262,48 @@ class Library:
 
     def _store(self, connection: sqlite3.Connection, key: str, size: int, mtime_ns: int, sha: str, row: dict[str, object]) -> None:
         columns = {"path": key, "size": size, "mtime_ns": mtime_ns, "sha256": sha, "state": "", "assignee": "",
-                   "author": "", "published": "", "day": "", "tags": "[]", "url": "", "cover": "", "folded": "",
-                   "marked": "", "title_folded": "", "title_sort": "", **row}
+                   "author": "", "published": "", "day": "", "tags": "[]", "url": "", "cover": "",
+                   "title_folded": "", "title_sort": "", **row}
+        folded, marked_text = str(columns.pop("folded", "")), str(columns.pop("marked", ""))
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name != "path")
         connection.execute(f"INSERT INTO drafts ({names}) VALUES ({marks}) ON CONFLICT(path) DO UPDATE SET {updates}",
                            tuple(columns.values()))
         row_id = connection.execute("SELECT id FROM drafts WHERE path = ?", (key,)).fetchone()[0]
+        connection.execute("INSERT OR REPLACE INTO texts (id, folded, marked) VALUES (?, ?, ?)", (row_id, folded, marked_text))
         if self.use_fts:
             connection.execute("DELETE FROM drafts_fts WHERE rowid = ?", (row_id,))
-            connection.execute("INSERT INTO drafts_fts (rowid, folded) VALUES (?, ?)", (row_id, columns["folded"]))
+            connection.execute("INSERT INTO drafts_fts (rowid, folded) VALUES (?, ?)", (row_id, folded))
 
     def rebuild(self, folders: Iterable[Path]) -> ScanResult:
         """Forget everything and read every file again."""
         with closing(self._connect()) as connection, connection:
             connection.execute("DELETE FROM drafts")
+            connection.execute("DELETE FROM texts")
             if self.use_fts:
                 connection.execute("DELETE FROM drafts_fts")
         return self.rescan(folders)
 
     # --- asking -----------------------------------------------------------------------------
     def search(self, query: str = "", folders: Iterable[Path] | None = None, filters: Filters = Filters(),
-               *, with_locks: bool = True) -> list[LibraryEntry]:
+               *, with_locks: bool = True, limit: int | None = None) -> list[LibraryEntry]:
         """The drafts matching every word of ``query`` and the filters, best
-        match first; without a query, in Vietnamese alphabetical order."""
+        match first; without a query, in Vietnamese alphabetical order. With
+        ``limit``, only that many of the best."""
         words = query_words(query)
         folded_words = [folded for folded, _ in words]
-        marked_query = any(has_marks(mark) for _, mark in words)
+        starts = [word_start(word) for word in folded_words]
+        mark_starts = [word_start(mark) for _, mark in words if has_marks(mark)]
+        marked_query = bool(mark_starts)
         # The long texts only when they are needed: fetching them is most of the time.
-        scanned = "d.folded" if folded_words and not self.use_fts else "''"
-        marks_column = "d.marked" if marked_query else "''"
+        scanned = folded_words and not self.use_fts
+        scanned_column = "COALESCE(t.folded, '')" if scanned else "''"
+        marks_column = "COALESCE(t.marked, '')" if marked_query else "''"
         sql = ("SELECT d.path, d.title, d.state, d.assignee, d.author, d.published, d.mtime_ns, d.error, d.tags, "
-               f"d.url, d.cover, d.day, {scanned}, {marks_column}, d.title_folded, d.title_sort FROM drafts d")
+               f"d.url, d.cover, d.day, {scanned_column}, {marks_column}, d.title_folded, d.title_sort FROM drafts d")
+        if scanned or marked_query:
+            sql += " LEFT JOIN texts t ON t.id = d.id"
         where: list[str] = []
         arguments: list[object] = []
         if folders is not None:
@@ -298,8 +312,8 @@ class Library:
             for root in roots:
                 arguments += [root, len(root) + 1, root + os.sep]
         if folded_words and self.use_fts:
-            sql += " JOIN drafts_fts f ON f.rowid = d.id"
-            where.append("drafts_fts MATCH ?")
+            # A subquery, not a join: SQLite then asks FTS5 once instead of once a row.
+            where.append("d.id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)")
             arguments.append(" ".join(f'"{word}"*' for word in folded_words))
         if filters.state:
             where.append("d.state = ?")
@@ -317,20 +331,19 @@ class Library:
         ranked = []
         for row in rows:
             path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover, day, folded, marks, title_folded, title_sort = row
-            if folded_words and not self.use_fts and not matches_all(folded, folded_words):
+            if scanned and not all(start.search(folded) for start in starts):
                 continue
-            tags = tuple(json.loads(tags_json))
             if not _same(filters.author, author) or not _same(filters.assignee, assignee):
                 continue
-            if filters.tag and not any(_same(filters.tag, tag) for tag in tags):
+            if filters.tag and not any(_same(filters.tag, tag) for tag in json.loads(tags_json)):
                 continue
-            exact = exact_mark_hits(marks, words) if marked_query else 0
-            in_title = sum(1 for word in folded_words if matches_all(title_folded, [word]))
-            modified = datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc).replace(microsecond=0).isoformat()
-            entry = LibraryEntry(path, title, state, assignee, author, published, modified, "", error, tags, url, cover)
-            ranked.append(((-exact, -in_title, title_sort, path), entry))
+            exact = sum(1 for start in mark_starts if start.search(marks))
+            in_title = sum(1 for start in starts if start.search(title_folded))
+            ranked.append(((-exact, -in_title, title_sort, path), row))
         ranked.sort(key=lambda item: item[0])
-        entries = [entry for _, entry in ranked]
+        # Entries only for what is returned: with thousands of matches, making
+        # them all (and reading their lock files) is most of a search's time.
+        entries = [_entry(row) for _, row in ranked[:limit]]
         return [_with_lock(entry) for entry in entries] if with_locks else entries
 
     def authors(self) -> list[str]:
@@ -338,6 +351,13 @@ class Library:
         with closing(self._connect()) as connection:
             names = {name for row in connection.execute("SELECT author, assignee FROM drafts") for name in row if name}
         return sorted(names, key=sort_key)
+
+
+def _entry(row: tuple[object, ...]) -> LibraryEntry:
+    path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover = row[:11]
+    modified = datetime.fromtimestamp(int(mtime_ns) / 1e9, timezone.utc).replace(microsecond=0).isoformat()  # type: ignore[call-overload]
+    return LibraryEntry(str(path), str(title), str(state), str(assignee), str(author), str(published), modified, "",
+                        str(error), tuple(json.loads(str(tags_json))), str(url), str(cover))
 
 
 def _is_under(path: str, folder: Path | str) -> bool:

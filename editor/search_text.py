@@ -69,17 +69,20 @@ def has_marks(word: str) -> bool:
     return fold(word) != word.casefold()
 
 
+def word_start(word: str) -> re.Pattern[str]:
+    """Finds ``word`` at the start of a word (after no letter or digit)."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word))
+
+
 def matches_all(folded_text: str, folded_words: list[str]) -> bool:
     """Whether every query word starts some word of the text (both folded)."""
-    present = words(folded_text)
-    return all(any(word.startswith(query) for word in present) for query in folded_words)
+    return all(word_start(query).search(folded_text) for query in folded_words)
 
 
 def exact_mark_hits(marked_text: str, query: list[tuple[str, str]]) -> int:
     """How many of the query's marked words start a word of the text with the
     same marks: ``đường`` hits "đường phố", not "Dương"."""
-    present = words(marked_text)
-    return sum(1 for folded, mark in query if has_marks(mark) and any(word.startswith(mark) for word in present))
+    return sum(1 for folded, mark in query if has_marks(mark) and word_start(mark).search(marked_text))
 
 
 def sort_key(text: str) -> tuple[object, ...]:
