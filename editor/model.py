@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar, Literal
 
 from editor.media import Media
+from editor.notes import Note
 from editor.review import Review
 from editor.text import clean_inline, clean_plain, clean_single_line
 
@@ -62,6 +63,8 @@ class Block(_CleansOnAssign):
     type: ClassVar[str] = ""
     id: str = field(default_factory=new_block_id)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Reviewers' notes (editor/notes.py): they travel with the block.
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(eq=True)

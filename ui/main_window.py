@@ -23,6 +23,7 @@ from ui.recovery_dialog import RecoveryDialog
 from ui.revisions_dialog import RevisionsDialog
 from ui.review_button import ReviewButton, state_name
 from ui.library_panel import LibraryPanel
+from ui.notes_panel import NotesPanel
 from editor.library import INDEX_NAME
 from ui.composer import Composer
 from ui.document import Document
@@ -69,6 +70,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.library_panel.hide()
         self.library_panel.open_requested.connect(self.files.open_path)
         self.library_panel.open_copy_requested.connect(self.files.open_copy)
+        self.notes_panel = NotesPanel(self.document, self.preview, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
+        self.tabifyDockWidget(self.checklist, self.notes_panel)
+        self.checklist.raise_()
+        self.composer.blocks.block_focused.connect(self.notes_panel.set_current_block)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.composer)
@@ -117,6 +123,7 @@ class MainWindow(Retranslating, QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.checklist.toggleViewAction())
         view_menu.addAction(self.library_panel.toggleViewAction())
+        view_menu.addAction(self.notes_panel.toggleViewAction())
         self.settings_menu = settings_menu = self.menuBar().addMenu("")
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)

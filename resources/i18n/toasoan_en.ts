@@ -397,6 +397,22 @@
             <translation>Change review state</translation>
         </message>
         <message>
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <source>Reply to note</source>
+            <translation>Reply to note</translation>
+        </message>
+        <message>
+            <source>Resolve note</source>
+            <translation>Resolve note</translation>
+        </message>
+        <message>
+            <source>Reopen note</source>
+            <translation>Reopen note</translation>
+        </message>
+        <message>
             <source>Unify tone marks</source>
             <translation>Unify tone marks</translation>
         </message>
@@ -988,6 +1004,45 @@
         <message>
             <source>Your unsaved work is back; %s was not opened</source>
             <translation>Your unsaved work is back; %s was not opened</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPanel</name>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>A note on the block being edited, or a reply</source>
+            <translation>A note on the block being edited, or a reply</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>resolved</source>
+            <translation>resolved</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>Block %1 · %2 · %3</source>
+            <translation>Block %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Resolve</translation>
         </message>
     </context>
     <context>

@@ -397,6 +397,22 @@
         <translation>Đổi trạng thái duyệt</translation>
     </message>
     <message>
+        <source>Add note</source>
+        <translation>Thêm ghi chú</translation>
+    </message>
+    <message>
+        <source>Reply to note</source>
+        <translation>Trả lời ghi chú</translation>
+    </message>
+    <message>
+        <source>Resolve note</source>
+        <translation>Giải quyết ghi chú</translation>
+    </message>
+    <message>
+        <source>Reopen note</source>
+        <translation>Mở lại ghi chú</translation>
+    </message>
+    <message>
         <source>Unify tone marks</source>
         <translation>Thống nhất cách đặt dấu</translation>
     </message>
@@ -985,6 +1001,45 @@
     <message>
         <source>Your unsaved work is back; %s was not opened</source>
         <translation>Phần việc chưa lưu đã được khôi phục; chưa mở %s</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>A note on the block being edited, or a reply</source>
+        <translation>Ghi chú cho khối đang sửa, hoặc lời trả lời</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Thêm ghi chú</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>đã giải quyết</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>chưa giải quyết</translation>
+    </message>
+    <message>
+        <source>Block %1 · %2 · %3</source>
+        <translation>Khối %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Đã giải quyết</translation>
     </message>
 </context>
 <context>
