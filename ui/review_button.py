@@ -8,17 +8,25 @@ assignee and the due date; accepting is one undo step on the document.
 from __future__ import annotations
 
 import getpass
+import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QToolButton, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QTextBrowser, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
+from editor.errors import ArticleError
+from editor.revisions import DiffLine, Revision
 from editor.review import STATES
+from editor.review_changes import changes_since_review
 from ui import settings
 from ui.document import Document
+from ui.errors import describe_error
 from ui.language import Retranslating, translated
+from ui.revisions_dialog import diff_html
+from ui.workers import run_in_background
 
 STATE_NAMES = {
     "draft": QT_TRANSLATE_NOOP("Review", "Draft"),
@@ -87,6 +95,44 @@ class ReviewDialog(QDialog):
         super().accept()
 
 
+class ChangesSinceReviewDialog(QDialog):
+    """The current text against the revision saved at the last change of state."""
+
+    shown = Signal()  # the comparison is on screen (tests wait on it)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("What changed since the last review"))
+        self.resize(800, 560)
+        self.text = QTextBrowser(self)
+        self.text.setOpenLinks(False)
+        self.text.setPlainText(self.tr("Reading…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        article = document.article
+
+        def done(result: tuple[Revision, list[DiffLine]] | None) -> None:
+            if result is None:
+                self.text.setPlainText(self.tr("There is nothing to compare with yet: the state has not changed, "
+                                               "or the article was not saved since it changed."))
+            else:
+                revision, lines = result
+                when = revision.saved_at.astimezone().strftime("%d/%m/%Y %H:%M")
+                intro = self.tr("Compared with the version saved at the last change of state (%s). "
+                                "Struck through in red: text taken out since. Underlined in green: text added since.") % when
+                self.text.setHtml(f"<p><i>{html.escape(intro)}</i></p>" + diff_html(lines))
+            self.shown.emit()
+
+        def failed(error: ArticleError) -> None:
+            self.text.setPlainText(describe_error(error))
+            self.shown.emit()
+
+        run_in_background(lambda: changes_since_review(article), done, failed, context=self)
+
+
 class ReviewButton(Retranslating, QToolButton):
     """Shows the state; its menu lists the states to move to."""
 
@@ -123,6 +169,13 @@ class ReviewButton(Retranslating, QToolButton):
             item.setCheckable(True)
             item.setChecked(state == current)
             item.triggered.connect(lambda checked=False, s=state: self.open_dialog(s))
+        menu.addSeparator()
+        menu.addAction(self.tr("What changed since the last review…")).triggered.connect(self.show_changes)
+
+    def show_changes(self) -> ChangesSinceReviewDialog:
+        dialog = ChangesSinceReviewDialog(self.document, self.window())
+        dialog.open()
+        return dialog
 
     def open_dialog(self, state: str) -> ReviewDialog:
         dialog = ReviewDialog(self.document, state, self.window())

@@ -298,6 +298,25 @@
         </message>
     </context>
     <context>
+        <name>ChangesSinceReviewDialog</name>
+        <message>
+            <source>What changed since the last review</source>
+            <translation>What changed since the last review</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <source>There is nothing to compare with yet: the state has not changed, or the article was not saved since it changed.</source>
+            <translation>There is nothing to compare with yet: the state has not changed, or the article was not saved since it changed.</translation>
+        </message>
+        <message>
+            <source>Compared with the version saved at the last change of state (%s). Struck through in red: text taken out since. Underlined in green: text added since.</source>
+            <translation>Compared with the version saved at the last change of state (%s). Struck through in red: text taken out since. Underlined in green: text added since.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistPanel</name>
         <message>
             <source>Checklist</source>
@@ -1142,6 +1161,10 @@
         <message>
             <source>Due: %s</source>
             <translation>Due: %s</translation>
+        </message>
+        <message>
+            <source>What changed since the last review…</source>
+            <translation>What changed since the last review…</translation>
         </message>
     </context>
     <context>

@@ -298,6 +298,25 @@
     </message>
 </context>
 <context>
+    <name>ChangesSinceReviewDialog</name>
+    <message>
+        <source>What changed since the last review</source>
+        <translation>Những gì đã thay đổi từ lần duyệt trước</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Đang đọc…</translation>
+    </message>
+    <message>
+        <source>There is nothing to compare with yet: the state has not changed, or the article was not saved since it changed.</source>
+        <translation>Chưa có gì để so sánh: trạng thái chưa thay đổi, hoặc bài chưa được lưu từ khi trạng thái thay đổi.</translation>
+    </message>
+    <message>
+        <source>Compared with the version saved at the last change of state (%s). Struck through in red: text taken out since. Underlined in green: text added since.</source>
+        <translation>So với bản lưu khi đổi trạng thái lần gần nhất (%s). Gạch ngang màu đỏ: phần đã bỏ đi. Gạch chân màu xanh: phần mới thêm.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <source>Checklist</source>
@@ -1139,6 +1158,10 @@
     <message>
         <source>Due: %s</source>
         <translation>Hạn: %s</translation>
+    </message>
+    <message>
+        <source>What changed since the last review…</source>
+        <translation>Những gì đã thay đổi từ lần duyệt trước…</translation>
     </message>
 </context>
 <context>

@@ -65,3 +65,28 @@ def test_unknown_review_fields_survive_a_round_trip() -> None:
     assert article.review.state == APPROVED
     written = article_to_dict(article, lambda block: block.src)["review"]
     assert written["x-office"] == "UBND" and written["history"][0]["x-id"] == 7
+
+
+def test_what_changed_since_the_last_review_compares_with_the_save_of_the_last_change(tmp_path: Path) -> None:
+    from editor.review_changes import changes_since_review
+
+    path = tmp_path / "bai.article"
+    article = Article(title="Tin", blocks=[ParagraphBlock(text="Bản đầu tiên.")])
+    save_draft(article, path, revision_at=datetime(2026, 12, 1, 1, tzinfo=timezone.utc))
+    assert changes_since_review(load_draft(path)) is None  # never submitted
+    article = load_draft(path)
+    article.blocks[0].text = "Bản gửi duyệt."
+    article.review = article.review.changed_to(CHANGES, "Nguyễn Lan", at=datetime(2026, 12, 1, 2, tzinfo=timezone.utc))
+    save_draft(article, path, revision_at=datetime(2026, 12, 1, 2, 0, 5, tzinfo=timezone.utc))
+    article = load_draft(path)
+    article.blocks[0].text = "Bản đã sửa theo góp ý."
+    save_draft(article, path, revision_at=datetime(2026, 12, 1, 3, tzinfo=timezone.utc))
+    article = load_draft(path)
+    article.blocks[0].text = "Bản đã sửa theo góp ý, chưa lưu."
+
+    revision, lines = changes_since_review(article)  # type: ignore[misc]
+    assert revision.saved_at == datetime(2026, 12, 1, 2, 0, 5, tzinfo=timezone.utc)
+    removed = "".join(text for line in lines for kind, text in line.parts if kind == "removed")
+    added = "".join(text for line in lines for kind, text in line.parts if kind == "added")
+    assert "gửi duyệt" in removed and "Bản đầu tiên" not in removed  # against the reviewed text, not the first
+    assert "chưa lưu" in added

@@ -46,3 +46,19 @@ def test_submitting_for_review_shows_in_the_title_and_button_undoes_in_one_step_
     saved = load_draft(window.document.path).review
     assert saved.state == "review" and saved.assignee == "Nguyễn Lan"
     assert saved.history[-1].comment == "Nhờ chị Lan duyệt" and saved.history[-1].by
+
+
+def test_what_changed_since_the_last_review_opens_from_the_state_button(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_article(qtbot, window, example_copy)
+    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
+    window.document.change_review("changes", "Nguyễn Lan", "Sửa tiêu đề")
+    _save(qtbot, window)  # the save that carries the request for changes
+    window.document.set_field("title", "Tiêu đề đã sửa theo góp ý")
+
+    dialog = window.review_button.show_changes()
+    qtbot.waitUntil(lambda: "Compared with" in dialog.text.toPlainText(), timeout=20_000)
+    assert "Tiêu đề đã sửa theo góp ý" in dialog.text.toPlainText()
+    assert "#fde2e1" in dialog.text.toHtml()  # the old title, struck through in red
+    dialog.close()
