@@ -6,7 +6,7 @@ the folder of drafts and the lock files, as two computers on a share do.
 Roles:
 - ``submit``: write the draft and submit it for review (chờ duyệt);
 - ``review``: rescan every 0.5 s until the draft waits for review, then take
-  its lock, request changes with a comment, and hold the lock until the file
+  its lock, add a note, request changes with a comment, and hold the lock until the file
   ``go`` appears in FOLDER (so the test can try to edit meanwhile);
 - ``try-edit``: try to open the draft for editing (refused while locked);
 - ``read``: rescan and print what this computer's library shows.
@@ -26,6 +26,7 @@ from editor.draft import load_draft, save_draft
 from editor.library import Filters, Library
 from editor.locks import DocumentLock, DocumentLockedError
 from editor.model import Article, ParagraphBlock
+from editor.notes import Note
 
 NAME = "bai-dang-bo.article"
 WRITER_TEXT = "Đại hội Đảng bộ phường Cát Dài nhiệm kỳ 2025–2030 đã thành công tốt đẹp."
@@ -73,6 +74,7 @@ def review(folder: Path, library: Library) -> dict[str, object]:
     lock = _acquire(path)
     try:
         article = load_draft(path)
+        article.blocks[0].notes = (Note.new("Nguyễn Lan", "Ghi rõ số đại biểu", quote="thành công tốt đẹp"),)
         article.review = article.review.changed_to("changes", "Nguyễn Lan", "Thêm ảnh đại hội")
         article.review = replace(article.review, assignee="Hoàng Tùng")
         (folder / "locked").write_text("yes")
@@ -102,6 +104,7 @@ def read(folder: Path, library: Library) -> dict[str, object]:
         "entries": [entry.as_json() for entry in entries],
         "history": [[event.state, event.by, event.comment] for event in article.review.history],
         "text": article.blocks[0].text if article.blocks else "",
+        "notes": [[note.author, note.text, note.quote] for block in article.blocks for note in block.notes],
     }
 
 

@@ -1,6 +1,6 @@
 """Two computers on one shared folder, as two processes with their own
-library index: one writes and submits, the other sees it waiting for review
-and requests changes, and the first sees that. Nothing is lost or corrupt,
+library index: one writes and submits, the other sees it waiting for review,
+adds a note and requests changes, and the first sees both. Nothing is lost or corrupt,
 and the lock keeps the writer out while the reviewer works.
 
 ``TOASOAN_SHARED_FOLDER`` points the test at a mounted network share (an
@@ -62,6 +62,7 @@ def test_a_submission_and_a_request_for_changes_cross_a_shared_folder(tmp_path: 
     [entry] = writer_view["entries"]  # type: ignore[misc]
     assert entry["state"] == "changes" and entry["assignee"] == "Hoàng Tùng" and entry["error"] == ""
     assert writer_view["history"] == [["review", "Hoàng Tùng", ""], ["changes", "Nguyễn Lan", "Thêm ảnh đại hội"]]
+    assert writer_view["notes"] == [["Nguyễn Lan", "Ghi rõ số đại biểu", "thành công tốt đẹp"]]  # the reviewer's note
     assert writer_view["text"] == WRITER_TEXT  # the writer's text survived the reviewer's save
     with zipfile.ZipFile(share / NAME) as archive:
         assert archive.testzip() is None
