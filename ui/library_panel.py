@@ -246,6 +246,10 @@ class LibraryPanel(Retranslating, QDockWidget):
             self.watcher.addPaths(sorted(wanted - watched))
 
     # --- index work, off the UI thread ----------------------------------------------------
+    def index(self) -> Library:
+        """The index (call it on a worker thread: the first call opens the file)."""
+        return self._library()
+
     def _library(self) -> Library:
         # Made on the worker thread: creating it opens the index file.
         if self.library is None:

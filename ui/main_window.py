@@ -24,6 +24,7 @@ from ui.revisions_dialog import RevisionsDialog
 from ui.review_button import ReviewButton, state_name
 from ui.library_panel import LibraryPanel
 from ui.notes_panel import NotesPanel
+from ui.related_picker import RelatedPickerDialog
 from editor.library import INDEX_NAME
 from ui.composer import Composer
 from ui.document import Document
@@ -75,6 +76,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabifyDockWidget(self.checklist, self.notes_panel)
         self.checklist.raise_()
         self.composer.blocks.block_focused.connect(self.notes_panel.set_current_block)
+        self.composer.fields.related.pick_requested.connect(self.pick_related)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.composer)
@@ -255,6 +257,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.document.set_saved_site(site)
         run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
                           lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+
+    def pick_related(self) -> RelatedPickerDialog:
+        """"Tin khác" from the library's published articles."""
+        dialog = RelatedPickerDialog(self.library_panel, self)
+
+        def chosen() -> None:
+            entry = dialog.chosen()
+            if entry is not None:
+                self.composer.fields.related.add_link(entry.title, entry.url)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        return dialog
 
     def _show_revisions(self) -> None:
         RevisionsDialog(self.document, self).exec()

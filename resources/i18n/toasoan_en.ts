@@ -1109,6 +1109,10 @@
             <translation>Add a related article</translation>
         </message>
         <message>
+            <source>From the library…</source>
+            <translation>From the library…</translation>
+        </message>
+        <message>
             <source>Add related article</source>
             <translation>Add related article</translation>
         </message>
@@ -1123,6 +1127,25 @@
         <message>
             <source>Remove related article</source>
             <translation>Remove related article</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedPickerDialog</name>
+        <message>
+            <source>Related news from the library</source>
+            <translation>Related news from the library</translation>
+        </message>
+        <message>
+            <source>Search the published articles: marks are optional</source>
+            <translation>Search the published articles: marks are optional</translation>
+        </message>
+        <message>
+            <source>Add the office's folder of drafts to the library first (View ▸ Drafts library).</source>
+            <translation>Add the office's folder of drafts to the library first (View ▸ Drafts library).</translation>
+        </message>
+        <message>
+            <source>No published article with a public address matches.</source>
+            <translation>No published article with a public address matches.</translation>
         </message>
     </context>
     <context>

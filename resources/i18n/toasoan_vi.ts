@@ -1106,6 +1106,10 @@
         <translation>Thêm tin liên quan</translation>
     </message>
     <message>
+        <source>From the library…</source>
+        <translation>Chọn từ thư viện…</translation>
+    </message>
+    <message>
         <source>Add related article</source>
         <translation>Thêm tin liên quan</translation>
     </message>
@@ -1120,6 +1124,25 @@
     <message>
         <source>Remove related article</source>
         <translation>Xóa tin liên quan</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPickerDialog</name>
+    <message>
+        <source>Related news from the library</source>
+        <translation>Tin khác từ thư viện</translation>
+    </message>
+    <message>
+        <source>Search the published articles: marks are optional</source>
+        <translation>Tìm trong các bài đã đăng: gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <source>Add the office&apos;s folder of drafts to the library first (View ▸ Drafts library).</source>
+        <translation>Hãy thêm thư mục bài viết của cơ quan vào thư viện trước (Xem ▸ Thư viện bài viết).</translation>
+    </message>
+    <message>
+        <source>No published article with a public address matches.</source>
+        <translation>Không có bài đã đăng nào có địa chỉ công khai khớp với tìm kiếm.</translation>
     </message>
 </context>
 <context>

@@ -107,3 +107,35 @@ def test_the_folders_are_remembered(qtbot: Any, window: Any, tmp_path: Path) -> 
     assert saved_folders() == [tmp_path]
     window.library_panel.remove_folder(tmp_path)
     assert saved_folders() == []
+
+
+def test_related_news_are_picked_from_published_articles_of_the_library(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    published = Article(title="Hội thi “Lê Chân trong trái tim tôi”", url="https://haiphong.gov.vn/hoi-thi.html")
+    published.review = published.review.changed_to("published", "Nguyễn Lan")
+    save_draft(published, folder / "hoi-thi.article")
+    no_address = Article(title="Hội thi không có địa chỉ")
+    no_address.review = no_address.review.changed_to("published", "Nguyễn Lan")
+    save_draft(no_address, folder / "khong-dia-chi.article")
+    waiting = Article(title="Hội thi còn chờ duyệt", url="https://haiphong.gov.vn/cho.html")
+    waiting.review = waiting.review.changed_to("review", "Hoàng Tùng")
+    save_draft(waiting, folder / "cho.article")
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+
+    dialog = window.pick_related()
+    with qtbot.waitSignal(dialog.listed, timeout=10_000):
+        dialog.search_box.setText("hoi thi le chan")
+    assert dialog.list.count() == 1
+    dialog.list.setCurrentRow(0)
+    dialog.accept()
+    assert [(link.title, link.url) for link in window.document.article.related][-1] == (
+        "Hội thi “Lê Chân trong trái tim tôi”", "https://haiphong.gov.vn/hoi-thi.html")
+    with qtbot.waitSignal(dialog.listed, timeout=10_000):
+        dialog.search_box.setText("hoi thi")
+    assert dialog.list.count() == 1  # neither the draft waiting for review nor the one without an address
+    before = len(window.document.article.related)
+    window.document.undo_stack.undo()
+    assert len(window.document.article.related) == before - 1
