@@ -4,6 +4,8 @@ Measures the first index, a rescan with nothing changed, and search times
 (p50, p95) over queries with and without marks. ``python
 benchmarks/bench_library.py [COUNT]`` (default 10,000 drafts; photos are
 left out, since the index reads only ``article.json`` and hashes the file).
+With ``--window`` it also measures the longest stall of the real window's UI
+thread while its library indexes the same folder from scratch.
 """
 
 from __future__ import annotations
@@ -61,8 +63,26 @@ def make_drafts(folder: Path, count: int) -> None:
         save_draft(article, sub / f"bai-{index:05}.article")
 
 
+def _window_stall(folder: Path, temp: Path) -> str:
+    """The real window indexing the folder from scratch (its own data and settings folders)."""
+    import json
+    import os
+    import subprocess
+
+    env = {**os.environ, "XDG_DATA_HOME": str(temp / "data"), "XDG_CONFIG_HOME": str(temp / "config"),
+           "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
+    probe = Path(__file__).resolve().parent / "library_stall_probe.py"
+    done = subprocess.run([sys.executable, str(probe), str(folder)], env=env, capture_output=True, text=True, timeout=900)
+    line = next((line for line in done.stdout.splitlines() if line.startswith("RESULT ")), None)
+    if line is None:
+        return f"no result ({done.stderr.strip().splitlines()[-1:]})"
+    result = json.loads(line[len("RESULT "):])
+    return f"{result['longest_stall_ms']:.0f} ms (indexed and listed {result['listed']} in {result['seconds']:.1f} s)"
+
+
 def main() -> int:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    count = int(args[0]) if args else 10_000
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "share"
         folder.mkdir()
@@ -90,6 +110,8 @@ def main() -> int:
             p95 = times[int(len(times) * 0.95) - 1]
             print(f"  search, {label} ({len(times)} queries, {min(hits)}–{max(hits)} results): "
                   f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
+        if "--window" in sys.argv:
+            print(f"  window: longest UI stall while the library indexes {count} drafts: {_window_stall(folder, Path(temp))}")
     return 0
 
 

@@ -13,11 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDate, QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QIcon, QImage, QPixmap
+from PySide6.QtCore import (
+    QAbstractTableModel, QDate, QFileSystemWatcher, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDockWidget, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
-    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDockWidget, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+    QLineEdit, QMenu, QPushButton, QTreeView, QVBoxLayout, QWidget,
 )
 
 from editor import revisions
@@ -38,6 +40,64 @@ RESCAN_MS = 30_000  # network shares do not notify: look again this often
 WATCH_DELAY_MS = 500  # a save renames a temporary file: wait for the folder to settle
 THUMBNAIL = QSize(64, 48)
 _PATH_ROLE = Qt.ItemDataRole.UserRole
+_DAMAGED = QColor("#a4262c")
+
+
+class EntriesModel(QAbstractTableModel):
+    """The listed drafts. A model rather than one widget item per row: a
+    folder of 10,000 drafts is shown without building 70,000 cells, and no
+    per-item setter is called (PySide6 6.12's refcount bug is in several)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[LibraryEntry] = []
+        self.headers: list[str] = []
+        self.thumbnails: dict[str, QPixmap] = {}
+        self.damaged_text = ""
+
+    def set_entries(self, entries: list[LibraryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's names)
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 7
+
+    def cells(self, row: int) -> list[str]:
+        entry = self.entries[row]
+        state = self.damaged_text if entry.error else state_name(entry.state)
+        return [entry.title, state, entry.assignee, entry.author, entry.date[:10],
+                entry.modified[:16].replace("T", " "), entry.open_by]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry, column = self.entries[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cells(index.row())[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1 and entry.error:
+                return entry.error
+            return entry.path + (f"\n{entry.error}" if entry.error else "")
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self.thumbnails.get(entry.path)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and entry.error:
+            return QBrush(_DAMAGED)
+        if role == _PATH_ROLE:
+            return entry.path
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def thumbnails_changed(self) -> None:
+        if self.entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.entries) - 1, 0), [Qt.ItemDataRole.DecorationRole])
 _FOLDERS_KEY = "library/folders"
 
 
@@ -89,7 +149,7 @@ class LibraryPanel(Retranslating, QDockWidget):
         self._scanning = False
         self._scan_again = False
         self._search_generation = 0
-        self._thumbnails: dict[str, QPixmap] = {}
+        self._sized = False
         self._build()
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _: self._watch_timer.start())
@@ -155,13 +215,17 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         layout.addWidget(self.notice)
-        self.list = QTreeWidget(body)
+        self.model = EntriesModel(self)
+        self.list = QTreeView(body)
+        self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setIconSize(THUMBNAIL)
-        self.list.setColumnCount(7)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.list.itemActivated.connect(lambda item, _: self.open_selected())
+        self.list.activated.connect(lambda index: self.open_selected())
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         self.open_button, self.copy_button, self.duplicate_button, self.reveal_button = (QPushButton(body) for _ in range(4))
@@ -192,8 +256,10 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.tag_filter.setPlaceholderText(self.tr("Tag"))
         self.from_check.setText(self.tr("Published from"))
         self.to_check.setText(self.tr("to"))
-        self.list.setHeaderLabels([self.tr("Title"), self.tr("State"), self.tr("Assignee"), self.tr("Author"),
-                                   self.tr("Date"), self.tr("Last change"), self.tr("Open by")])
+        self.model.headers = [self.tr("Title"), self.tr("State"), self.tr("Assignee"), self.tr("Author"),
+                              self.tr("Date"), self.tr("Last change"), self.tr("Open by")]
+        self.model.damaged_text = self.tr("Damaged")
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         self.open_button.setText(self.tr("Open"))
         self.copy_button.setText(self.tr("Open a copy"))
         self.duplicate_button.setText(self.tr("Duplicate as new"))
@@ -319,26 +385,14 @@ class LibraryPanel(Retranslating, QDockWidget):
     def _fill(self, entries: list[LibraryEntry]) -> None:
         self.entries = entries
         selected = self.selected_path()
-        self.list.clear()
-        damaged = self.tr("Damaged")
-        for entry in entries:
-            modified = entry.modified[:16].replace("T", " ")
-            published = entry.date[:10]
-            item = QTreeWidgetItem([entry.title, damaged if entry.error else state_name(entry.state), entry.assignee,
-                                    entry.author, published, modified, entry.open_by])
-            item.setData(0, _PATH_ROLE, entry.path)
-            item.setToolTip(0, entry.path + (f"\n{entry.error}" if entry.error else ""))
-            if entry.error:
-                item.setToolTip(1, entry.error)
-                item.setForeground(1, QBrush(QColor("#a4262c")))
-            if entry.path in self._thumbnails:
-                item.setIcon(0, QIcon(self._thumbnails[entry.path]))
-            self.list.addTopLevelItem(item)
-            if entry.path == selected:
-                self.list.setCurrentItem(item)
-        for column in range(1, 7):
-            self.list.resizeColumnToContents(column)
-        self._load_thumbnails([entry for entry in entries if entry.cover and entry.path not in self._thumbnails])
+        self.model.set_entries(entries)
+        if selected is not None:
+            self.select_path(selected)
+        if not self._sized and entries:
+            self._sized = True  # once, from the first rows: the user may widen them after
+            for column in range(1, 7):
+                self.list.resizeColumnToContents(column)
+        self._load_thumbnails([entry for entry in entries if entry.cover and entry.path not in self.model.thumbnails])
         self.listed.emit()
 
     def _load_thumbnails(self, missing: list[LibraryEntry]) -> None:
@@ -348,19 +402,26 @@ class LibraryPanel(Retranslating, QDockWidget):
 
         def done(images: dict[str, QImage]) -> None:
             for path, image in images.items():
-                self._thumbnails[path] = QPixmap.fromImage(image)
-            for index in range(self.list.topLevelItemCount()):
-                item = self.list.topLevelItem(index)
-                pixmap = self._thumbnails.get(item.data(0, _PATH_ROLE))
-                if pixmap is not None:
-                    item.setIcon(0, QIcon(pixmap))
+                self.model.thumbnails[path] = QPixmap.fromImage(image)
+            self.model.thumbnails_changed()
             self._load_thumbnails(rest)
 
         run_in_background(lambda: _thumbnails(batch), done, lambda error: None, context=self)
 
+    def rows(self) -> list[list[str]]:
+        """The cells as shown, row by row."""
+        return [self.model.cells(row) for row in range(self.model.rowCount())]
+
+    def select_path(self, path: str) -> bool:
+        for row, entry in enumerate(self.model.entries):
+            if entry.path == path:
+                self.list.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False
+
     def selected_path(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(0, _PATH_ROLE) if item is not None else None
+        rows = self.list.selectionModel().selectedRows()
+        return self.model.entries[rows[0].row()].path if rows and rows[0].row() < len(self.model.entries) else None
 
     def _context_menu(self, point: object) -> None:
         if self.selected_path() is None:

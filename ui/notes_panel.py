@@ -46,7 +46,7 @@ class NotesPanel(Retranslating, QDockWidget):
         self.setWidget(body)
         for signal in (document.block_changed, document.blocks_replaced, document.block_moved, document.reset):
             signal.connect(self.refresh)
-        self.list.currentItemChanged.connect(lambda *_: self._enable())
+        self.list.itemSelectionChanged.connect(self._enable)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -81,10 +81,19 @@ class NotesPanel(Retranslating, QDockWidget):
         self._enable()
 
     def selected(self) -> tuple[str, str] | None:
-        item = self.list.currentItem()
-        while item is not None and item.parent() is not None:
-            item = item.parent()
-        return item.data(0, _NOTE_ROLE) if item is not None else None
+        # selectedItems() and the top-level index, not currentItem()/parent():
+        # PySide6 6.12 hands back a borrowed None from those (the refcount bug).
+        items = self.list.selectedItems()
+        if not items:
+            return None
+        item = items[0]
+        if self.list.indexOfTopLevelItem(item) < 0:  # a reply: its note is the row above it
+            for index in range(self.list.topLevelItemCount()):
+                top = self.list.topLevelItem(index)
+                if any(top.child(row) is item for row in range(top.childCount())):
+                    item = top
+                    break
+        return item.data(0, _NOTE_ROLE)
 
     def _enable(self) -> None:
         chosen = self.selected()

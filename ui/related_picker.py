@@ -33,7 +33,7 @@ class RelatedPickerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
-        self.list.currentItemChanged.connect(lambda item, _: self.ok.setEnabled(item is not None))
+        self.list.itemSelectionChanged.connect(lambda: self.ok.setEnabled(bool(self.list.selectedItems())))
         self.list.itemActivated.connect(lambda _: self.accept())
         layout = QVBoxLayout(self)
         for widget in (self.search_box, self.list, self.empty):
@@ -69,5 +69,5 @@ class RelatedPickerDialog(QDialog):
         run_in_background(work, done, lambda error: self.empty.setText(describe_error(error)), context=self)
 
     def chosen(self) -> LibraryEntry | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        items = self.list.selectedItems()  # not currentItem(): PySide6 6.12's borrowed None
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None

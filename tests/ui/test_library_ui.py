@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from editor.article_format import load_article_json
 from editor.draft import save_draft
 from editor.locks import DocumentLock
@@ -14,7 +16,11 @@ from editor.model import Article, ParagraphBlock
 
 
 def _rows(panel: Any) -> list[list[str]]:
-    return [[panel.list.topLevelItem(i).text(c) for c in range(7)] for i in range(panel.list.topLevelItemCount())]
+    return panel.rows()
+
+
+def _row_of(panel: Any, title: str) -> int:
+    return next(row for row, cells in enumerate(panel.rows()) if cells[0] == title)
 
 
 def _titles(panel: Any) -> list[str]:
@@ -48,10 +54,15 @@ def test_the_library_lists_searches_filters_and_follows_the_folder(qtbot: Any, w
         assert rows["Đại hội Đảng bộ phường Cát Dài"][3] == "Nguyễn Lan"
         assert " on " in rows["Đại hội Đảng bộ phường Cát Dài"][6]  # open by, from the lock file
         assert rows["hong"][1] == "Damaged"
-        damaged = next(panel.list.topLevelItem(i) for i in range(3) if panel.list.topLevelItem(i).text(0) == "hong")
-        assert "damaged" in damaged.toolTip(1)
-        example_item = next(panel.list.topLevelItem(i) for i in range(3) if panel.list.topLevelItem(i).text(0) == example_title)
-        qtbot.waitUntil(lambda: not example_item.icon(0).isNull(), timeout=20_000)  # the cover thumbnail
+        model = panel.model
+        assert "damaged" in model.data(model.index(_row_of(panel, "hong"), 1), Qt.ItemDataRole.ToolTipRole)
+        assert model.data(model.index(_row_of(panel, "hong"), 1), Qt.ItemDataRole.ForegroundRole) is not None
+
+        def thumbnail() -> None:  # the cover photo's, decoded off the UI thread
+            pixmap = model.data(model.index(_row_of(panel, example_title), 0), Qt.ItemDataRole.DecorationRole)
+            assert pixmap is not None and not pixmap.isNull() and pixmap.width() <= 64
+
+        qtbot.waitUntil(thumbnail, timeout=20_000)
     finally:
         lock.release()
 
@@ -80,7 +91,7 @@ def test_open_open_a_copy_and_duplicate_as_new(qtbot: Any, window: Any, tmp_path
     qtbot.waitUntil(lambda: len(_rows(panel)) == 3, timeout=20_000)
 
     def select(title: str) -> None:
-        panel.list.setCurrentItem(next(panel.list.topLevelItem(i) for i in range(3) if panel.list.topLevelItem(i).text(0) == title))
+        assert panel.select_path(panel.model.entries[_row_of(panel, title)].path)
 
     example_title = load_article_json(example_copy).title
     select(example_title)
