@@ -146,12 +146,14 @@ class MainWindow(Retranslating, QMainWindow):
         toolbar.addActions(list(a.widths.values()))
         toolbar.addSeparator()
         self.review_button = ReviewButton(self.document, toolbar)
-        toolbar.addWidget(self.review_button)
+        toolbar.addWidget(self.review_button.button)
         self.addToolBar(toolbar)
 
     def retranslate(self) -> None:
         """The window's own texts, again in the current language."""
         retranslate_actions(self.actions)
+        if hasattr(self, "review_button"):  # built with the menus, after the first call
+            self.review_button.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))

@@ -11,7 +11,7 @@ import getpass
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QDate, QObject, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QTextBrowser, QToolButton,
     QVBoxLayout, QWidget,
@@ -24,7 +24,7 @@ from editor.review_changes import changes_since_review
 from ui import settings
 from ui.document import Document
 from ui.errors import describe_error
-from ui.language import Retranslating, translated
+from ui.language import translated
 from ui.revisions_dialog import diff_html
 from ui.workers import run_in_background
 
@@ -133,35 +133,50 @@ class ChangesSinceReviewDialog(QDialog):
         run_in_background(lambda: changes_since_review(article), done, failed, context=self)
 
 
-class ReviewButton(Retranslating, QToolButton):
-    """Shows the state; its menu lists the states to move to."""
+class ReviewButton(QObject):
+    """Shows the state on a toolbar button (``button``); its menu lists the
+    states to move to. A plain QToolButton is held rather than subclassed:
+    a Python ``changeEvent`` on it was called while the window was being
+    destroyed and tripped PySide6 6.12's refcount bug. The window calls
+    ``retranslate`` when the language changes."""
 
     dialog_opened = Signal(object)  # the ReviewDialog, for tests and the window
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget) -> None:
         super().__init__(parent)
         self.document = document
-        self.setObjectName("reviewStateButton")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMenu(QMenu(self))
-        self.menu().aboutToShow.connect(self._fill_menu)
+        self.button = QToolButton(parent)
+        self.button.setObjectName("reviewStateButton")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._menu = QMenu(self.button)
+        self.button.setMenu(self._menu)
+        self._menu.aboutToShow.connect(self._fill_menu)
         document.field_changed.connect(lambda name: self.retranslate() if name == "review" else None)
         document.reset.connect(self.retranslate)
         self.retranslate()
 
+    def text(self) -> str:
+        return self.button.text()
+
+    def toolTip(self) -> str:  # noqa: N802 (as on the button)
+        return self.button.toolTip()
+
+    def menu(self) -> QMenu:
+        return self._menu
+
     def retranslate(self) -> None:
         review = self.document.article.review
         text = self.tr("State: %s") % state_name(review.state)
-        self.setText(text)
+        self.button.setText(text)
         tip = text
         if review.assignee:
             tip += "\n" + self.tr("Assignee: %s") % review.assignee
         if review.due is not None:
             tip += "\n" + self.tr("Due: %s") % review.due.strftime("%d/%m/%Y")
-        self.setToolTip(tip)
+        self.button.setToolTip(tip)
 
     def _fill_menu(self) -> None:
-        menu = self.menu()
+        menu = self._menu
         menu.clear()
         current = self.document.article.review.state
         for state in STATES:
@@ -173,12 +188,12 @@ class ReviewButton(Retranslating, QToolButton):
         menu.addAction(self.tr("What changed since the last review…")).triggered.connect(self.show_changes)
 
     def show_changes(self) -> ChangesSinceReviewDialog:
-        dialog = ChangesSinceReviewDialog(self.document, self.window())
+        dialog = ChangesSinceReviewDialog(self.document, self.button.window())
         dialog.open()
         return dialog
 
     def open_dialog(self, state: str) -> ReviewDialog:
-        dialog = ReviewDialog(self.document, state, self.window())
+        dialog = ReviewDialog(self.document, state, self.button.window())
         dialog.setModal(True)
         dialog.open()
         self.dialog_opened.emit(dialog)
