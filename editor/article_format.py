@@ -419,6 +419,8 @@ def parse_json(text: bytes | str, source: str | None = None, notes: list[str] | 
     surrogates are replaced, with a line added to ``notes``.
     """
     where = f"{source}: " if source else ""
+    if not isinstance(text, (bytes, str)):
+        raise FormatError(f"{where}not JSON text")
     try:
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
@@ -495,14 +497,16 @@ def load_article_json(path: Path, *, require_media: bool = True) -> Article:
     return article
 
 
+MAX_PROFILE_BYTES = 1024**2  # a profile is a few lines of JSON
+
+
 def load_site_profile(path: Path) -> SiteProfile:
     """Read a site profile JSON file; a ``logo`` is relative to its folder."""
     from editor.errors import ProfileError
+    from editor.regular_files import read_regular_file
 
     try:
-        data = parse_json(path.read_bytes())
-    except OSError as error:
-        raise ProfileError(f"cannot read the site profile: {error.strerror or error}", path=path) from error
+        data = parse_json(read_regular_file(path, MAX_PROFILE_BYTES, ProfileError, "site profile"))
     except FormatError as error:
         raise ProfileError(error.problems, path=path) from error
     problems = _Problems()

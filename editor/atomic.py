@@ -178,7 +178,7 @@ def replace_folder(built: Path, target: Path) -> None:
     An existing target is first renamed aside, and restored if the move fails.
     """
     aside: Path | None = None
-    if target.exists():
+    if os.path.lexists(target):  # a symbolic link, even dangling, is moved aside, never followed
         aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
         aside.rmdir()
         os.replace(target, aside)
@@ -190,7 +190,7 @@ def replace_folder(built: Path, target: Path) -> None:
         raise
     fsync_folder(target.parent)
     if aside is not None:
-        if aside.is_dir():
+        if aside.is_dir() and not aside.is_symlink():
             shutil.rmtree(aside, ignore_errors=True)
         else:
             aside.unlink(missing_ok=True)

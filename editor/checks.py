@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 
 from editor.errors import ImageError
 from editor.images import open_image, verify_decodes
+from editor.logo import logo_problem
 from editor.notes import open_notes
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.text import has_stray_chars, inline_to_plain, is_web_url
@@ -341,6 +342,16 @@ def typography(article: Article, _: CheckInput) -> Iterator[Finding]:
             yield _finding("quotes-mixed", WARNING, "Lẫn ngoặc kép thẳng (\") và cong (“ ”).", 'Straight (") and curly (“ ”) quotes are mixed.', location)
 
 
+def site_logo(article: Article, given: CheckInput) -> Iterator[Finding]:
+    """A logo the export would refuse: not an image, or a file the profile
+    may not point at (outside its folder or draft, a device, a pipe). With
+    no profile known (the window's checklist), the article's own logo."""
+    problem = logo_problem(given.site if given.site is not None else article.site)
+    if problem is not None:
+        yield _finding("site-logo-unusable", ERROR, "Không dùng được logo của cổng: tệp không phải ảnh, hoặc nằm ngoài bản thảo hay thư mục của hồ sơ.",
+                       f"The site logo cannot be used ({problem}).", Location("site.logo"))
+
+
 def empty_paragraphs(article: Article, _: CheckInput) -> Iterator[Finding]:
     for index, block in enumerate(article.blocks):
         if isinstance(block, ParagraphBlock) and not inline_to_plain(block.text).strip():
@@ -355,7 +366,7 @@ def notes_open(article: Article, _: CheckInput) -> Iterator[Finding]:
 
 RULES: tuple[Rule, ...] = (
     required_fields, body_and_date, site_profile, image_texts, public_url, image_files, related_links,
-    alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs, notes_open,
+    alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs, site_logo, notes_open,
 )
 
 

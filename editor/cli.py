@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
@@ -96,7 +97,7 @@ def _run_import(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() != SUFFIX:
         raise ExportError(f"an import writes an article draft: give a name ending in {SUFFIX} "
                           "(export it afterwards to make a page)", path=args.output)
-    if args.output.exists() and not args.force:
+    if os.path.lexists(args.output) and not args.force:  # a dangling link is something there too
         raise ExportError("already exists; choose another name, or replace it with --force", path=args.output)
     result = import_docx(args.input)
     save_draft(result.article, args.output)

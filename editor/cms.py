@@ -1,35 +1,70 @@
 """"Copy for CMS": the article body as clean HTML for a portal's web editor.
 
 The same renderer makes it (the blocks as the page shows them), without
-the preview's data attributes; photos are referred to by the file names an
-export gives them, since the portal's editor uploads them separately.
+the preview's data attributes. The portal's editor uploads photos
+separately, so the HTML names each photo exactly as an export does (the
+export converts and names them), and those files can be saved to a folder
+under the same names to be uploaded.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from editor.atomic import atomic_write
+from editor.export import exported_photos
 from editor.model import Article, ImageBlock
 from editor.render import ImageSource, render_block
-from editor.text import inline_to_plain, slug
+from editor.text import inline_to_plain
 
 _DATA_ATTRIBUTE = re.compile(r' data-block="[^"]*"')
 
 
 class _NamedPhotos:
-    def __init__(self, article: Article) -> None:
-        base = slug(article.title, max_length=60)
-        self._names = {block.id: f"{base}-{number}.jpg" for number, block in enumerate(article.images(), start=1)}
+    """ImageSources for the CMS copy: the export's file names, no folder."""
+
+    def __init__(self, sources: dict[str, ImageSource]) -> None:
+        self._sources = sources  # by block id
 
     def source(self, block: ImageBlock) -> ImageSource | None:
-        return ImageSource(src=self._names[block.id])
+        return self._sources.get(block.id)
 
     def is_first(self, block: ImageBlock) -> bool:
         return True  # no lazy loading inside a CMS editor
 
 
-def body_html(article: Article) -> str:
-    photos = _NamedPhotos(article)
+@dataclass(frozen=True)
+class CmsCopy:
+    html: str
+    text: str
+    photos: dict[str, bytes] = field(default_factory=dict)  # file name as the HTML has it → bytes
+
+
+def prepare_copy(article: Article) -> CmsCopy:
+    """The clipboard's HTML and text, and the photos it names. Converts the
+    photos as an export does: run it off the UI thread."""
+    sources: dict[str, ImageSource] = {}
+    photos: dict[str, bytes] = {}
+    for block_id, exported in exported_photos(article).items():
+        name = exported.name.rsplit("/", 1)[-1]
+        sources[block_id] = ImageSource(src=name, width=exported.width, height=exported.height)
+        photos[name] = exported.data
+    return CmsCopy(body_html(article, sources), plain_text(article), photos)
+
+
+def save_photos(photos: dict[str, bytes], folder: Path) -> None:
+    """Write each photo into ``folder`` under the name the HTML uses (each
+    one atomically; raises ``SaveError`` naming the file)."""
+    for name, data in sorted(photos.items()):
+        atomic_write(folder / name, lambda stream, data=data: stream.write(data))
+
+
+def body_html(article: Article, sources: dict[str, ImageSource] | None = None) -> str:
+    """The body's HTML; ``sources`` gives each photo's name by block id (a
+    photo without one is shown as missing)."""
+    photos = _NamedPhotos(sources or {})
     return "\n".join(_DATA_ATTRIBUTE.sub("", render_block(article, block, photos)) for block in article.blocks)
 
 

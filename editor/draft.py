@@ -22,7 +22,7 @@ from editor import revisions
 from editor.article_format import article_from_dict, article_to_dict, encode_json, parse_json
 from editor.atomic import atomic_write
 from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
-from editor.media import ArchiveMedia, Media
+from editor.media import ArchiveMedia, Media, archives_kept_open
 from editor.model import Article, ImageBlock
 from editor.zips import DAMAGED_ZIP_ERRORS, article_zip_time, zip_member
 
@@ -38,8 +38,21 @@ MAX_RATIO = 100
 RATIO_CHECKED_FROM = 16 * 1024**2
 
 
+# Caps on what one member may inflate to, checked on the zip's own sizes
+# before anything is read (reading never inflates past them): whatever the
+# ratio, a 16 MB draft must not end in a MemoryError.
+MAX_ARTICLE_SIZE = 20 * 1024**2  # article.json and each revision: a long article is under 1 MB
+MAX_MEMBER_SIZE = 512 * 1024**2  # a photo or another member
+
+
 def _check_limits(archive: zipfile.ZipFile) -> None:
     members = archive.infolist()
+    for member in members:
+        is_text = member.filename == ARTICLE_MEMBER or member.filename.startswith(revisions.FOLDER)
+        cap = MAX_ARTICLE_SIZE if is_text else MAX_MEMBER_SIZE
+        if member.file_size > cap:
+            raise DraftFileError(
+                f"{member.filename} unpacks to {member.file_size / 1024**2:,.0f} MB; at most {cap // 1024**2} MB is allowed")
     if len(members) > MAX_MEMBERS:
         raise DraftFileError(f"the draft holds {len(members)} files; at most {MAX_MEMBERS} are allowed")
     total = sum(member.file_size for member in members)
@@ -81,6 +94,8 @@ def load_draft(path: Path) -> Article:
                 return ArchiveMedia(path, src)
 
             article = article_from_dict(data, resolve)
+            if article.site is not None:
+                article.site.logo_archive = path  # a draft's logo is one of its members, never a file here
             used = {block.src for block in article.images()}
             article.kept_files = {
                 name: ArchiveMedia(path, name)
@@ -123,7 +138,7 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
     when = article_zip_time(article.local_published())
 
     def write(stream: BinaryIO) -> None:
-        with zipfile.ZipFile(stream, "w") as archive:
+        with archives_kept_open(), zipfile.ZipFile(stream, "w") as archive:
             written: set[str] = set()
 
             def add(name: str, data: bytes, compression: int) -> None:
@@ -143,7 +158,11 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
             for name, media in sorted(article.kept_files.items()):
                 if name in written or name.startswith(MEDIA_FOLDER) or revisions.parse_revision_name(name):
                     continue  # photos nobody uses any more go, and revisions beyond the newest
-                add(name, media.read_bytes(), zipfile.ZIP_DEFLATED)
+                try:
+                    data = media.read_bytes()
+                except ImageError:
+                    continue  # dropped by whoever saved the file after us
+                add(name, data, zipfile.ZIP_DEFLATED)
                 kept_after.add(name)
 
     try:
@@ -155,6 +174,8 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
             block.src = media_names[id(block)]
             block.media = ArchiveMedia(path, block.src)
     article.kept_files = {name: ArchiveMedia(path, name) for name in kept_after}
+    if article.site is not None and article.site.logo:
+        article.site.logo_archive = path  # saved, its logo is one of this draft's members
 
 
 def _write_revisions(
@@ -163,7 +184,14 @@ def _write_revisions(
 ) -> None:
     """Write the kept revisions, a new one for this save, and their photos."""
     sources = {name: media for name, media in article.kept_files.items() if revisions.parse_revision_name(name)}
-    texts = {name: media.read_bytes() for name, media in sources.items()}
+    texts: dict[str, bytes] = {}
+    for name, media in sources.items():
+        try:
+            texts[name] = media.read_bytes()
+        except ImageError:
+            # Gone from the file: someone else saved it meanwhile and kept
+            # only their newest 50. Theirs to drop; it must not stop this save.
+            continue
     if revision_at is not None:
         newest = revisions.list_revisions(texts)[:1]
         if not newest or texts[newest[0].name] != document:

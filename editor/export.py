@@ -15,11 +15,13 @@ gives byte-identical output.
 from __future__ import annotations
 
 import base64
+import glob
 import io
 import json
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,10 +30,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from editor.article_format import article_to_dict, site_to_dict
-from editor.atomic import atomic_write, ordinary_folder_mode, replace_folder
-from editor.errors import ExportError, ImageError
+from editor.atomic import STALE_TEMP_SECONDS, atomic_write, ordinary_folder_mode, replace_folder
+from editor.errors import NOT_AN_EXPORT, ExportError, ImageError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
-from editor.media import sniff_extension
+from editor.logo import read_logo
 from editor.model import Article, ImageBlock, SiteProfile
 from editor.render import ImageSource, render_article
 from editor.text import is_web_url, slug
@@ -119,12 +121,12 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
         if not isinstance(block, ImageBlock):
             continue
         if block.media is None:
-            problems.append(f"blocks[{index}].src: the photo {block.src or '(none)'} is missing")
+            problems.append(f"block {index + 1}: the photo {block.src or '(none)'} is missing")  # counted as the window counts
             continue
         try:
             key = _edit_key(block)
         except ImageError as error:
-            problems.append(f"blocks[{index}].src: {error.problems[0]}")
+            problems.append(f"block {index + 1}: {error.problems[0]}")
             continue
         unique.setdefault(key, (index, block))
     base = slug(article.title, max_length=60)
@@ -134,7 +136,7 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
         assert block.media is not None
         try:
             return prepare_variants(
-                block.media.read_bytes(), f"blocks[{index}].src ({block.src})", max_size, rotate=block.rotate, crop=block.crop
+                block.media.read_bytes(), f"block {index + 1} ({block.src})", max_size, rotate=block.rotate, crop=block.crop
             )
         except ImageError as error:
             return error
@@ -162,6 +164,13 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
     return files
 
 
+def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> dict[str, _ExportedFile]:
+    """Each photo as an export writes it (``images/<name>``, its bytes and
+    size), by block id. Copy for CMS takes its photos from here, so that its
+    HTML names every photo as the export does."""
+    return _prepare_images(article, max_size)
+
+
 def _edit_key(block: ImageBlock) -> tuple[object, ...]:
     """The same photo with the same edits is exported once."""
     assert block.media is not None
@@ -169,32 +178,84 @@ def _edit_key(block: ImageBlock) -> tuple[object, ...]:
 
 
 def _prepare_logo(site: SiteProfile) -> _ExportedFile | None:
-    path = site.logo_path()
-    if path is None:
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExportError(f"site.logo: cannot read {path}: {error.strerror or error}") from error
-    extension = sniff_extension(data)
-    if extension == "bin" and data.lstrip()[:5] in (b"<svg ", b"<?xml"):
-        extension = "svg"
-    if extension not in _MIME:
-        raise ExportError(f"site.logo: {path} is not a PNG, JPEG, GIF, WebP or SVG image")
-    return _ExportedFile(f"{IMAGES_FOLDER}/logo.{extension}", data)
+    logo = read_logo(site)
+    return None if logo is None else _ExportedFile(f"{IMAGES_FOLDER}/logo.{logo.extension}", logo.data)
+
+
+def _replaced_path(target: Path, kind: TargetKind) -> Path:
+    """What an export replaces as a whole: the file, the bundle folder, or
+    for ``DIR/article.json`` the folder DIR."""
+    return target.parent if kind is TargetKind.JSON else target
 
 
 def _check_target(target: Path, kind: TargetKind, force: bool) -> None:
-    if kind is TargetKind.FOLDER and target.exists() and not target.is_dir():
+    replaced = _replaced_path(target, kind)
+    if kind is TargetKind.FOLDER and replaced.exists() and not replaced.is_dir():
         raise ExportError("exists and is not a folder", path=target)
     if kind is not TargetKind.FOLDER and target.is_dir():
         raise ExportError("is a folder; give a file name", path=target)
-    if target.exists() and not force:
+    if kind is TargetKind.JSON and replaced.exists() and not replaced.is_dir():
+        raise ExportError("is not a folder", path=replaced)
+    # lexists: a dangling symbolic link is something there too.
+    if os.path.lexists(target) and not force:
         raise ExportError("already exists; choose another name, or replace it with --force", path=target)
+    if replaced.is_dir() and not replaced.is_symlink() and not _is_replaceable_folder(replaced, kind):
+        what = "article.json and images/" if kind is TargetKind.JSON else "index.html and images/"
+        raise ExportError(
+            f"the folder holds files that are not an export of this app (an export holds only {what}); "
+            "nothing was replaced: choose an empty or new folder",
+            path=replaced, reason=NOT_AN_EXPORT,
+        )
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        replaced.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"cannot create the folder: {error.strerror or error}", path=target.parent) from error
+        raise ExportError(f"cannot create the folder: {error.strerror or error}", path=replaced.parent) from error
+
+
+def _is_replaceable_folder(folder: Path, kind: TargetKind) -> bool:
+    """Empty, or a previous export of the same kind and nothing else: the
+    only folders an export may replace (the user's draft, photos or other
+    files beside them are never deleted)."""
+    page = "article.json" if kind is TargetKind.JSON else "index.html"
+    try:
+        entries = {entry.name: entry for entry in os.scandir(folder)}
+        if not entries:
+            return True
+        if not set(entries) <= {page, IMAGES_FOLDER} or page not in entries:
+            return False
+        if not entries[page].is_file(follow_symlinks=False) or not _looks_like_ours(Path(entries[page].path), kind):
+            return False
+        images = entries.get(IMAGES_FOLDER)
+        if images is None:
+            return True
+        if not images.is_dir(follow_symlinks=False):
+            return False
+        return all(entry.is_file(follow_symlinks=False) for entry in os.scandir(images.path))
+    except OSError:
+        return False
+
+
+def _looks_like_ours(page: Path, kind: TargetKind) -> bool:
+    with open(page, "rb") as stream:
+        head = stream.read(256 * 1024)  # the head carries the lead as its description: it can be long
+    if kind is TargetKind.JSON:
+        return b'"format": "article/' in head
+    return b'<meta http-equiv="Content-Security-Policy"' in head and b'<meta property="og:type" content="article">' in head
+
+
+def _remove_stale_partials(replaced: Path) -> None:
+    """Tidy away the hidden folders a killed export of ``replaced`` left
+    beside it (its build folder, or the previous export set aside); one
+    still in use by a running export would have been touched recently."""
+    prefix = glob.escape(f".{replaced.name}.")
+    try:
+        candidates = [*replaced.parent.glob(f"{prefix}*.tmp"), *replaced.parent.glob(f"{prefix}old.*")]
+        now = time.time()
+        for candidate in candidates:
+            if candidate.is_dir() and not candidate.is_symlink() and now - candidate.stat().st_mtime > STALE_TEMP_SECONDS:
+                shutil.rmtree(candidate, ignore_errors=True)
+    except OSError:
+        pass  # tidying up is never worth failing an export for
 
 
 def export_article(article: Article, site: SiteProfile, target: Path, options: ExportOptions = ExportOptions()) -> TargetKind:
@@ -203,10 +264,12 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     Raises ``ExportError`` (or ``SaveError``) listing every problem; nothing
     is left half-written.
     """
+    target = Path(os.path.abspath(target))  # "-o article.json" replaces the current folder's parent entry, not "."
     kind = target_kind(target)
     if kind is TargetKind.PDF:  # never a folder called NAME.pdf
         raise ExportError("a PDF is made by Export PDF (python main.py export INPUT -o NAME.pdf)", path=target)
     _check_target(target, kind, options.force)
+    _remove_stale_partials(_replaced_path(target, kind))
     files = _prepare_images(article, options.max_size)
     logo = _prepare_logo(site)
     inline = kind is TargetKind.HTML
@@ -291,16 +354,6 @@ def _write_interchange(
     if any(site_data.get(key) for key in SiteProfile.FIELDS):
         data["site"] = site_data
     document = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    folder = target.parent
-    if not any(folder.iterdir()):
-        # A new folder: build everything aside and move it in at once.
-        folder.rmdir()
-        _write_folder(folder, {target.name: document, **members})
-        return
-    # A folder that already holds other files: write each photo atomically,
-    # and article.json last, so it never points at a photo not yet written.
-    for name, payload in sorted(members.items()):
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, lambda stream, payload=payload: stream.write(payload))
-    atomic_write(target, lambda stream: stream.write(document))
+    # Built aside and moved in whole, like a folder bundle: a kill never
+    # leaves an old article.json beside new photos.
+    _write_folder(target.parent, {target.name: document, **members})

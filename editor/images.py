@@ -23,7 +23,7 @@ from typing import Iterator
 
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
-from editor.errors import TOO_BIG_FOR_MEMORY, ImageError
+from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, IMAGE_TOO_BIG, NOT_AN_IMAGE, TOO_BIG_FOR_MEMORY, ImageError
 from editor.model import Crop
 
 # Above Pillow's own bomb threshold (89 MP) there are real cameras (100 MP
@@ -52,7 +52,7 @@ class WebImage:
 def open_image(data: bytes, label: str) -> Image.Image:
     """Open ``data`` as an image (header only), refusing what cannot be a photo."""
     if not data:
-        raise ImageError(f"{label}: the file is empty (0 bytes)")
+        raise ImageError(f"{label}: the file is empty (0 bytes)", reason=EMPTY_FILE)
     declared = webp_size(data)
     if declared is not None:
         _refuse_oversized(*declared, label)  # before Pillow allocates the canvas, which it does on opening
@@ -63,11 +63,11 @@ def open_image(data: bytes, label: str) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=FORMATS)
     except Image.DecompressionBombError as error:
-        raise ImageError(f"{label}: the image declares too many pixels to open safely") from error
+        raise ImageError(f"{label}: the image declares too many pixels to open safely", reason=IMAGE_TOO_BIG) from error
     except UnidentifiedImageError as error:
-        raise ImageError(f"{label}: not an image, or a format the app does not read") from error
+        raise ImageError(f"{label}: not an image, or a format the app does not read", reason=NOT_AN_IMAGE) from error
     except Exception as error:  # noqa: BLE001 — a plugin fails in its own way on hostile bytes
-        raise ImageError(f"{label}: the image is damaged ({error})") from error
+        raise ImageError(f"{label}: the image is damaged ({error})", reason=IMAGE_DAMAGED) from error
     try:
         _refuse_oversized(*image.size, label)
     except ImageError:
@@ -80,7 +80,7 @@ def _refuse_oversized(width: int, height: int, label: str) -> None:
     if width * height > MAX_PIXELS:
         raise ImageError(
             f"{label}: {width}×{height} pixels is more than {MAX_PIXELS // 1_000_000} megapixels; "
-            "the file may be damaged or built to exhaust memory"
+            "the file may be damaged or built to exhaust memory", reason=IMAGE_TOO_BIG,
         )
     PHOTO_MEMORY.refuse_if_never_fits(width * height, label)
 
@@ -116,6 +116,7 @@ def _memory_for_photos() -> int:
         limit = resource.getrlimit(resource.RLIMIT_AS)[0]
         if limit != resource.RLIM_INFINITY:
             budget = min(budget, max(0, limit - _address_space_in_use()) * 3 // 4)
+            _return_big_blocks_on_free()
     except (ImportError, OSError, ValueError):
         pass
     return max(budget, 64 * 1024**2)
@@ -184,10 +185,12 @@ class _PhotoMemory:
 
 
 def _return_big_blocks_on_free() -> None:
-    """glibc raises its mmap threshold after the first big block is freed,
-    so Pillow's 16 MB blocks then come from a heap that never shrinks, and
-    the next photo finds the last one's memory still taken (measured: 600 MB
-    of 800 MB kept). A fixed threshold keeps big blocks mapped, returned on free."""
+    """Under an address-space limit only: glibc raises its mmap threshold
+    after the first big block is freed, so Pillow's 16 MB blocks then come
+    from per-thread heaps whose address space is never given back, and a
+    photo on another worker finds the last one's still counted (measured:
+    600 MB of 800 MB). A fixed threshold keeps big blocks mapped, unmapped
+    on free. Not by default: fresh mappings cost ~20% more CPU (measured)."""
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -198,7 +201,6 @@ def _return_big_blocks_on_free() -> None:
     mallopt(m_mmap_threshold, 2 * 1024 * 1024)
 
 
-_return_big_blocks_on_free()
 # Measured when the app starts, before any photo takes its share.
 PHOTO_MEMORY = _PhotoMemory(_memory_for_photos())
 
@@ -224,7 +226,7 @@ def clean_aperture(data: bytes) -> tuple[int, ...] | None:
         if 0 < index <= len(properties) and properties[index - 1][0] == b"clap":
             _, start, end = properties[index - 1]
             if end - start < 32:
-                raise ImageError("the photo's crop box (clap) is damaged")
+                raise ImageError("the photo's crop box (clap) is damaged", reason=IMAGE_DAMAGED)
             width_n, width_d, height_n, height_d = struct.unpack_from(">IIII", data, start)
             h_off_n, h_off_d, v_off_n, v_off_d = struct.unpack_from(">iIiI", data, start + 16)
             return width_n, width_d, height_n, height_d, h_off_n, h_off_d, v_off_n, v_off_d
@@ -293,20 +295,20 @@ def _apply_clean_aperture(image: Image.Image, data: bytes, label: str) -> Image.
     try:
         box = clean_aperture(data)
     except (struct.error, IndexError) as error:
-        raise ImageError(f"{label}: the photo's crop box (clap) is damaged") from error
+        raise ImageError(f"{label}: the photo's crop box (clap) is damaged", reason=IMAGE_DAMAGED) from error
     if box is None:
         return image
     width_n, width_d, height_n, height_d, h_off_n, h_off_d, v_off_n, v_off_d = box
     width, height = image.size
     if not (width_d and height_d and h_off_d and v_off_d):
-        raise ImageError(f"{label}: the photo's crop box (clap) is damaged")
+        raise ImageError(f"{label}: the photo's crop box (clap) is damaged", reason=IMAGE_DAMAGED)
     crop_width, crop_height = Fraction(width_n, width_d), Fraction(height_n, height_d)
     left = Fraction(h_off_n, h_off_d) + Fraction(width - crop_width, 2)
     top = Fraction(v_off_n, v_off_d) + Fraction(height - crop_height, 2)
     values = (left, top, crop_width, crop_height)
     if any(value.denominator != 1 for value in values) or left < 0 or top < 0 or crop_width < 1 or crop_height < 1 \
             or left + crop_width > width or top + crop_height > height:
-        raise ImageError(f"{label}: the photo asks to be cropped (clap) to a box outside its picture; it cannot be shown as meant")
+        raise ImageError(f"{label}: the photo asks to be cropped (clap) to a box outside its picture; it cannot be shown as meant", reason=IMAGE_DAMAGED)
     if (crop_width, crop_height) == (width, height):
         return image
     return image.crop((int(left), int(top), int(left + crop_width), int(top + crop_height)))
@@ -426,38 +428,43 @@ def prepare_variants(
     for ~40 ms a photo and would stall the UI thread; baseline, ~18 ms."""
     fitted = None if rotate or crop is not None else max_size
     try:
-        with _decoding(data, label, fitted) as image:
-            return _convert(image, data, label, image.format, max_size, rotate, crop, progressive)
+        with PHOTO_MEMORY.held(_decoded_pixels(data, label, fitted), label):
+            # Opened inside the memory share (WebP allocates its canvas on
+            # opening) and passed on without a name here, so the full-size
+            # decode is freed as soon as the conversion has moved past it.
+            return _convert(_opened(data, label, fitted), data, label, max_size, rotate, crop, progressive)
     except ImageError:
         raise
     except MemoryError as error:
         raise ImageError(f"{label}: the image is too large to convert", reason=TOO_BIG_FOR_MEMORY) from error
     except Exception as error:  # noqa: BLE001 — any decoder failure (Pillow's AVIF raises RuntimeError) is a bad image
-        raise ImageError(f"{label}: the image is damaged or truncated ({error})") from error
+        raise ImageError(f"{label}: the image is damaged or truncated ({error})", reason=IMAGE_DAMAGED) from error
 
 
-@contextmanager
-def _decoding(data: bytes, label: str, fitted: int | None) -> Iterator[Image.Image]:
-    """The opened image, with its share of photo memory held while it is
-    decoded and converted. A JPEG decodes at reduced scale while the result
-    still covers ``fitted`` px (a 12 MP photo at 3 MP: four times faster, a
-    quarter of the memory)."""
+def _opened(data: bytes, label: str, fitted: int | None) -> Image.Image:
+    """The image, header read. A JPEG will decode at reduced scale while the
+    result still covers ``fitted`` px (a 12 MP photo at 3 MP: four times
+    faster, a quarter of the memory)."""
+    image = open_image(data, label)
+    if image.format == "JPEG" and fitted is not None:
+        image.draft(image.mode, _stored_box(image, fitted))
+    return image
+
+
+def _decoded_pixels(data: bytes, label: str, fitted: int | None) -> int:
+    """How many pixels decoding ``data`` makes, from its header alone."""
     declared = webp_size(data)
-    if declared is not None:  # Pillow's WebP reader allocates its canvas when it opens
-        with PHOTO_MEMORY.held(declared[0] * declared[1], label), open_image(data, label) as image:
-            yield image
-        return
-    with open_image(data, label) as image:
-        if image.format == "JPEG" and fitted is not None:
-            image.draft(image.mode, _stored_box(image, fitted))
-        with PHOTO_MEMORY.held(image.width * image.height, label):
-            yield image
+    if declared is not None:  # never opened before its share is held: Pillow allocates WebP's canvas on opening
+        _refuse_oversized(*declared, label)
+        return declared[0] * declared[1]
+    with _opened(data, label, fitted) as image:
+        return image.width * image.height
 
 
 def _convert(
-    image: Image.Image, data: bytes, label: str, source_format: str | None, max_size: int, rotate: int, crop: Crop | None,
-    progressive: bool,
+    image: Image.Image, data: bytes, label: str, max_size: int, rotate: int, crop: Crop | None, progressive: bool,
 ) -> list[WebImage]:
+    source_format = image.format
     image.seek(0)  # animated GIF/WebP: the first frame
     graphic = _is_graphic(image, source_format)
     image = _apply_clean_aperture(image, data, label)
@@ -486,16 +493,17 @@ def verify_decodes(data: bytes, label: str) -> tuple[int, int]:
     (before EXIF orientation): for ``check``, which must report a photo the
     export would refuse. A JPEG decodes at 1/8 scale, checked all the same."""
     try:
-        with open_image(data, label) as whole:
-            size = whole.size  # before a JPEG's reduced-scale decoding
-        with _decoding(data, label, 1) as image:
-            image.load()
-            if image.format in ("AVIF", "HEIF"):
-                size = _apply_clean_aperture(image, data, label).size
+        with PHOTO_MEMORY.held(_decoded_pixels(data, label, 1), label):
+            with open_image(data, label) as whole:
+                size = whole.size  # before a JPEG's reduced-scale decoding
+            with _opened(data, label, 1) as image:
+                image.load()
+                if image.format in ("AVIF", "HEIF"):
+                    size = _apply_clean_aperture(image, data, label).size
     except ImageError:
         raise
     except MemoryError as error:
         raise ImageError(f"{label}: the image is too large to convert", reason=TOO_BIG_FOR_MEMORY) from error
     except Exception as error:  # noqa: BLE001 — as in prepare_variants
-        raise ImageError(f"{label}: the image is damaged or truncated ({error})") from error
+        raise ImageError(f"{label}: the image is damaged or truncated ({error})", reason=IMAGE_DAMAGED) from error
     return size

@@ -10,6 +10,7 @@ from editor.article_format import load_article_json, parse_json
 from editor.draft import ARTICLE_MEMBER, SUFFIX, load_draft
 from editor.errors import ArticleError, FormatError
 from editor.model import Article
+from editor.regular_files import require_regular_file
 
 
 def find_article_file(path: Path) -> Path:
@@ -25,6 +26,7 @@ def find_article_file(path: Path) -> Path:
         if drafts:
             raise ArticleError(f"the folder holds {len(drafts)} .article files; name one of them", path=path)
         raise ArticleError("the folder holds no article.json and no .article file", path=path)
+    require_regular_file(path, ArticleError, "article file")  # a FIFO or a device would hang the reader
     return path
 
 

@@ -7,9 +7,12 @@ whose bytes are read on demand and never rewritten.
 from __future__ import annotations
 
 import hashlib
+import threading
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from editor.errors import ImageError
 from editor.zips import DAMAGED_ZIP_ERRORS
@@ -100,6 +103,27 @@ class FileMedia(Media):
         return str(self.path)
 
 
+_kept_open = threading.local()
+
+
+@contextmanager
+def archives_kept_open() -> Iterator[None]:
+    """Within this block, members of one draft read on this thread share one
+    opened zip. Opening reads the whole central directory, so opening it per
+    member made saving a draft of n members take n² time (9,990 members:
+    717 s). Closed at the end, before anything may replace the file."""
+    if getattr(_kept_open, "archives", None) is not None:
+        yield
+        return
+    _kept_open.archives = {}
+    try:
+        yield
+    finally:
+        for archive in _kept_open.archives.values():
+            archive.close()
+        _kept_open.archives = None
+
+
 @dataclass(eq=False)
 class ArchiveMedia(Media):
     """A member of a ``.article`` zip, read without extracting to disk."""
@@ -109,6 +133,11 @@ class ArchiveMedia(Media):
 
     def read_bytes(self) -> bytes:
         try:
+            opened = getattr(_kept_open, "archives", None)
+            if opened is not None:
+                if self.archive not in opened:
+                    opened[self.archive] = zipfile.ZipFile(self.archive)
+                return opened[self.archive].read(self.member)
             with zipfile.ZipFile(self.archive) as archive:
                 return archive.read(self.member)
         except (OSError, KeyError, *DAMAGED_ZIP_ERRORS) as error:

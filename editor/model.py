@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar, Literal
 
 from editor.media import Media
+from editor.regular_files import reference_problem
 from editor.notes import Note
 from editor.review import Review
 from editor.text import clean_inline, clean_plain, clean_single_line
@@ -151,27 +152,36 @@ class SiteProfile(_CleansOnAssign):
     tone_marks: str = line_text()
     # Where ``logo`` is relative to: the folder of the file it came from.
     base_dir: Path | None = field(default=None, compare=False)
+    # A draft's own logo is a member of that draft (editor/logo.py).
+    logo_archive: Path | None = field(default=None, compare=False)
+    # The user chose the logo in the app: any file on this computer.
+    logo_anywhere: bool = field(default=False, compare=False)
     extra: dict[str, Any] = field(default_factory=dict)
 
     FIELDS: ClassVar[tuple[str, ...]] = ("name", "url", "fanpage_url", "fanpage_label", "logo", "tone_marks")
 
     def logo_path(self) -> Path | None:
-        if not self.logo:
+        """The logo's file on this computer: any the user chose in the app;
+        from a profile or article file only one named below its folder;
+        None for a draft's (a member) or a reference that may not be followed."""
+        if not self.logo or self.logo_archive is not None:
             return None
         path = Path(self.logo)
-        if not path.is_absolute() and self.base_dir is not None:
-            path = self.base_dir / path
-        return path
+        if self.logo_anywhere:
+            return self.base_dir / path if self.base_dir is not None and not path.is_absolute() else path
+        if self.base_dir is None or reference_problem(self.logo) is not None:
+            return None
+        return self.base_dir / path
 
     def overridden_by(self, other: SiteProfile | None) -> SiteProfile:
         """This profile with every non-empty field of ``other`` on top."""
         if other is None:
             return self
-        merged = SiteProfile(base_dir=self.base_dir, extra={**self.extra, **other.extra})
+        source = other if other.logo else self  # where the logo comes from decides where it may be
+        merged = SiteProfile(base_dir=source.base_dir, logo_archive=source.logo_archive, logo_anywhere=source.logo_anywhere,
+                             extra={**self.extra, **other.extra})
         for name in self.FIELDS:
             setattr(merged, name, getattr(other, name) or getattr(self, name))
-        if other.logo:
-            merged.base_dir = other.base_dir
         return merged
 
 

@@ -40,7 +40,9 @@ class ImageSources(Protocol):
         """The photo's URL and size, or None when it cannot be shown."""
 
     def is_first(self, block: ImageBlock) -> bool:
-        """True for the first photo of the page, which is not lazy-loaded."""
+        """True for a photo that must load at once, as the page's first one
+        does (never lazy-loaded, whatever this says): a CMS editor, which
+        lazy-loads nothing, says True for every photo."""
 
 
 class NoImages:
@@ -111,7 +113,7 @@ class _FirstImage:
         return self._images.source(block)
 
     def is_first(self, block: ImageBlock) -> bool:
-        return block.id == self._first_id
+        return block.id == self._first_id or self._images.is_first(block)
 
 
 class PageContext(dict):  # type: ignore[type-arg]

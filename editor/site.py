@@ -6,15 +6,18 @@ article's own ``site``, then the profile saved by the app.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import platformdirs
 
 from editor.article_format import load_site_profile
+from editor.media import FileMedia
 from editor.model import Article, SiteProfile
 
 APP_NAME = "ToaSoan"
 PROFILE_FILE = "site-profile.json"
+LOGO_MEMBER = "site/logo"  # where a draft keeps its own logo (editor/logo.py reads it there)
 
 
 def saved_profile_path() -> Path:
@@ -27,9 +30,44 @@ def load_saved_profile(path: Path | None = None) -> SiteProfile | None:
     path = path or saved_profile_path()
     if not path.is_file():
         return None
-    return load_site_profile(path)
+    site = load_site_profile(path)
+    site.logo_anywhere = True  # written by the app from the user's own choice of file
+    return site
 
 
 def effective_site(article: Article, override: SiteProfile | None, saved: SiteProfile | None) -> SiteProfile:
     base = saved or SiteProfile()
     return base.overridden_by(article.site).overridden_by(override)
+
+
+def carried_site(article: Article, saved: SiteProfile) -> SiteProfile | None:
+    """The profile a saved draft carries: the one its page is shown with, so
+    that it shows the same portal on a colleague's computer. The logo only
+    when the article has its own, and then inside the draft (a draft's logo
+    is one of its members, never a path on this computer): a draft's member
+    stays as it is, a file beside an article.json is put among the members
+    (``article.kept_files``). The saved profile's logo is a file on this
+    computer, and each computer's own profile gives its logo. None when
+    there is nothing to carry."""
+    shown = effective_site(article, None, saved)
+    carried = SiteProfile(extra=dict(shown.extra))
+    for name in SiteProfile.FIELDS:
+        setattr(carried, name, getattr(shown, name))
+    own = article.site
+    carried.logo = ""
+    if own is not None and own.logo and own.logo_archive is not None:
+        carried.logo = own.logo  # kept with the draft's other members when it is saved
+    elif own is not None and (own_logo := own.logo_path()) is not None and own_logo.is_file():
+        suffix = own_logo.suffix.lower() if re.fullmatch(r"\.[a-z0-9]{1,5}", own_logo.suffix.lower()) else ""
+        carried.logo = f"{LOGO_MEMBER}{suffix}"
+        article.kept_files[carried.logo] = FileMedia(own_logo)
+    if not any(getattr(carried, name) for name in SiteProfile.FIELDS):
+        return None
+    return carried
+
+
+def same_profile(one: SiteProfile, other: SiteProfile) -> bool:
+    """The same portal on the page: every field alike, the logo by its file."""
+    return all(getattr(one, name) == getattr(other, name) for name in SiteProfile.FIELDS if name != "logo") and (
+        one.logo_path() == other.logo_path()
+    )

@@ -31,7 +31,9 @@ from editor.errors import DocumentImportError
 from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
+from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
+from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc
 STYLE_MAP = "\n".join((
@@ -42,6 +44,12 @@ STYLE_MAP = "\n".join((
     "p[style-name='Caption'] => p.doc-caption:fresh",
     "r[style-name='Strong'] => strong",
 ))
+# Caps, each refused in one line: a small .docx can inflate to gigabytes of
+# XML, or name one picture a thousand times (3 MB took 6.3 GB of memory).
+MAX_XML_SIZE = 20 * 1024**2  # each word/*.xml part, inflated: the text
+MAX_PARAGRAPHS = 20_000
+MAX_TABLES = 1_000
+MAX_PICTURES_SIZE = 256 * 1024**2  # all pictures together, as the article holds them
 SHORT_CAPTION = 200  # characters
 SHORT_BYLINE = 60
 # "Lê Chân, ngày 12 tháng 3 năm 2025": the date line of Vietnamese documents.
@@ -53,10 +61,61 @@ NAMESPACES = (
 )
 
 
+@dataclass(frozen=True)
+class ImportNote:
+    """Something the importer was unsure of, in both interface languages."""
+
+    vi: str
+    en: str
+
+    def message(self, language: str) -> str:
+        return self.vi if language == "vi" else self.en
+
+    def __str__(self) -> str:  # the command line prints both, as its other lines are in English
+        return f"{self.vi} ({self.en})"
+
+
 @dataclass
 class ImportResult:
     article: Article
-    notes: list[str] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
+
+
+# mammoth's messages a user can act on, said plainly in both languages; the
+# rest (unknown styles, ignored XML elements, field codes: up to 16 a
+# document) describe its own workings and are folded into one line.
+_MAMMOTH_NOTES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"could not open external image:? '?(?P<name>[^',]+)'?"),
+     "Ảnh “{name}” nằm ngoài tệp Word nên không được nhập: hãy chèn ảnh đó từ tệp của nó.",
+     "The picture “{name}” lives outside the Word file and was not imported: insert it from its own file."),
+    (re.compile(r"Image of type (?P<name>\S+) is unlikely to display"),
+     "Một ảnh ở định dạng {name} (hình vẽ của Office) không hiển thị được trên web: hãy thay bằng ảnh chụp (JPEG, PNG).",
+     "A picture in the {name} format (an Office drawing) cannot be shown on the web: replace it with a photo (JPEG, PNG)."),
+    (re.compile(r"Could not find image file"),
+     "Một ảnh bị thiếu trong tệp Word nên không được nhập.",
+     "A picture is missing from the Word file and was not imported."),
+    (re.compile(r"w:sym element with an unsupported character"),
+     "Một ký hiệu đặc biệt (phông Symbol, Wingdings) đã bị bỏ: hãy kiểm tra chỗ có ký hiệu.",
+     "A special symbol (Symbol or Wingdings font) was left out: check where the document has symbols."),
+)
+
+
+def _mammoth_notes(messages: list[str]) -> list[tuple[str, str]]:
+    notes: list[tuple[str, str]] = []
+    technical = 0
+    for message in messages:
+        for pattern, vi, en in _MAMMOTH_NOTES:
+            match = pattern.search(message)
+            if match:
+                names = match.groupdict()
+                notes.append((vi.format(**names), en.format(**names)))
+                break
+        else:
+            technical += 1
+    if technical:
+        notes.append((f"Bộ chuyển đổi Word đã bỏ qua {technical} chi tiết định dạng không dùng đến (kiểu lạ và những thứ tương tự).",
+                       f"The Word converter skipped {technical} formatting detail(s) it does not use (unknown styles and the like)."))
+    return notes
 
 
 @dataclass
@@ -97,6 +156,29 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
     return looks
 
 
+class _TooBig(Exception):
+    """A cap was reached while mammoth was converting."""
+
+
+def _check_caps(archive: zipfile.ZipFile, path: Path) -> None:
+    """Refuse, before anything is parsed, what would need unbounded memory."""
+    for member in archive.infolist():
+        if member.filename.startswith("word/") and member.filename.endswith(".xml") and member.file_size > MAX_XML_SIZE:
+            raise DocumentImportError(
+                f"{member.filename} unpacks to {member.file_size / 1024**2:.0f} MB; at most {MAX_XML_SIZE // 1024**2} MB of text can be imported",
+                path=path)
+    try:
+        document = archive.read("word/document.xml")
+    except KeyError:
+        return
+    paragraphs = len(re.findall(rb"<(?:\w+:)?p[\s>/]", document))
+    tables = len(re.findall(rb"<(?:\w+:)?tbl[\s>/]", document))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise DocumentImportError(f"the document has {paragraphs:,} paragraphs; at most {MAX_PARAGRAPHS:,} can be imported", path=path)
+    if tables > MAX_TABLES:
+        raise DocumentImportError(f"the document has {tables:,} tables; at most {MAX_TABLES:,} can be imported", path=path)
+
+
 def _has_comments(archive: zipfile.ZipFile) -> bool:
     try:
         comments = archive.read("word/comments.xml")
@@ -131,7 +213,7 @@ class _Importer:
         self.images = images
         self.article = Article(published=None)
         self.blocks: list[Block] = []
-        self.notes: list[str] = []
+        self.notes: list[ImportNote] = []
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
 
@@ -227,9 +309,9 @@ class _Importer:
                   "Chú thích cuối trang được đưa vào mục “Ghi chú” ở cuối bài.")
 
     def note(self, en: str, vi: str) -> None:
-        line = f"{vi} ({en})"
-        if line not in self.notes:
-            self.notes.append(line)
+        note = ImportNote(vi=vi, en=en)
+        if note not in self.notes:
+            self.notes.append(note)
 
 
 def _date_line(blocks: list[Block]) -> datetime | None:
@@ -280,6 +362,7 @@ def _unwrap_italic(fragment: str) -> str:
 
 def import_docx(path: Path) -> ImportResult:
     """Read a .docx into an article; raises DocumentImportError with a reason."""
+    require_regular_file(path, DocumentImportError, "Word document")  # a FIFO would hang the import
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -290,21 +373,30 @@ def import_docx(path: Path) -> ImportResult:
         archive = zipfile.ZipFile(io.BytesIO(data))
         if not any(name.startswith("word/") for name in archive.namelist()):
             raise DocumentImportError("not a Word document (.docx)", path=path)
+        _check_caps(archive, path)
         looks = _paragraph_looks(archive)
         has_comments = _has_comments(archive)
         core_date = _core_date(archive)
-    except zipfile.BadZipFile as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 
     images: list[tuple[bytes, str]] = []
+    pictures_size = 0
 
     def collect(image: mammoth.documents.Image) -> dict[str, str]:
+        nonlocal pictures_size
         with image.open() as stream:
-            images.append((stream.read(), image.alt_text or ""))
+            picture = stream.read(MAX_PICTURES_SIZE - pictures_size + 1)
+        pictures_size += len(picture)
+        if pictures_size > MAX_PICTURES_SIZE:
+            raise _TooBig(f"the pictures come to more than {MAX_PICTURES_SIZE // 1024**2} MB; at most that can be imported")
+        images.append((picture, image.alt_text or ""))
         return {"src": f"toasoan-image:{len(images) - 1}"}
 
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
+    except _TooBig as error:
+        raise DocumentImportError(str(error), path=path) from error
     except Exception as error:  # noqa: BLE001 — mammoth raises many kinds on damaged files
         raise DocumentImportError(f"the document cannot be read; it may be damaged ({error})", path=path) from error
 
@@ -339,8 +431,8 @@ def import_docx(path: Path) -> ImportResult:
     article.blocks = blocks
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
-    for message in result.messages:
-        importer.note(f"Word document: {message.message}", f"Tài liệu Word: {message.message}")
+    for vi, en in _mammoth_notes([message.message for message in result.messages]):
+        importer.note(en, vi)
     if not article.title and not article.blocks and not article.lead:
         if not importer.notes:
             raise DocumentImportError("the document has no text to import", path=path)

@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import sqlite3
+import os
+import tempfile
+import threading
 import time
+import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import platformdirs
 
 from editor.article_format import article_from_dict, article_to_dict, parse_json
 from editor.errors import FormatError, WorkspaceError
-from editor.media import FileMedia, Media
+from editor.media import ArchiveMedia, FileMedia, Media
+from editor.zips import DAMAGED_ZIP_ERRORS
 from editor.model import Article, ImageBlock
 
 APP_NAME = "ToaSoan"
@@ -67,27 +75,149 @@ class _StoredMedia(Media):
 
 def _stored_media(connection: sqlite3.Connection) -> dict[str, str]:
     """Each stored photo's hash, with its file extension."""
-    return {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")}
+    return {sha: extension for sha, extension in connection.execute("SELECT sha256, extension FROM media")
+            if isinstance(sha, str) and isinstance(extension, str)}
+
+
+def _is_gone(media: Media, members: dict[Path, set[str] | None]) -> bool:
+    """Whether ``media``'s bytes can no longer be read where it points.
+    ``members`` caches each draft's member names (None: unreadable)."""
+    if isinstance(media, ArchiveMedia):
+        if media.archive not in members:
+            try:
+                with zipfile.ZipFile(media.archive) as archive:
+                    members[media.archive] = set(archive.namelist())
+            except (OSError, *DAMAGED_ZIP_ERRORS):
+                members[media.archive] = None
+        present = members[media.archive]
+        return present is None or media.member not in present
+    if isinstance(media, FileMedia):
+        return not media.path.exists()
+    return False
+
+
+# One creation at a time in this process; another process waits on the lock file.
+_CREATING = threading.Lock()
+
+
+@contextmanager
+def _creation_lock(path: Path) -> Iterator[None]:
+    """Held while the schema is created: two connections doing it at once
+    on a fresh file got "database is locked" (14 of 114 first starts)."""
+    with _CREATING, open(path.with_name(path.name + ".create-lock"), "a+b") as handle:
+        if os.name == "nt":
+            import msvcrt
+
+            handle.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:
+                    continue  # LK_LOCK gives up after 10 s; a first start is never that slow
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 class Workspace:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_workspace_path()
+        self._created_at: Path | None = None  # the file whose schema is known to exist
 
-    def _connect(self) -> sqlite3.Connection:
+    def _create(self) -> None:
+        """Create the schema once, under a lock, before anything else uses
+        the file; refuse a database that is not a workspace."""
+        path = self.path
+        if self._created_at == path:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _creation_lock(path):
+            connection = sqlite3.connect(path, timeout=10)
+            try:
+                tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if tables - {"media", "documents"}:
+                    raise WorkspaceError("this database is not a Tòa Soạn workspace (it holds other tables)", path=path)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.executescript(_SCHEMA)
+                columns = {row[1] for row in connection.execute("PRAGMA table_info(documents)")}
+                if "modified" not in columns:  # a workspace from before unmodified entries were kept
+                    connection.execute("ALTER TABLE documents ADD COLUMN modified INTEGER NOT NULL DEFAULT 1")
+            finally:
+                connection.close()
+        self._created_at = path
+
+    def _connect(self, timeout: float = 10) -> sqlite3.Connection:
         # A connection per call: autosaves run on worker threads.
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=10)
-            connection.execute("PRAGMA journal_mode=WAL")
+            self._create()
+            connection = sqlite3.connect(self.path, timeout=timeout)
             connection.execute("PRAGMA synchronous=FULL")  # a committed autosave survives a power cut
-            connection.executescript(_SCHEMA)
-            columns = {row[1] for row in connection.execute("PRAGMA table_info(documents)")}
-            if "modified" not in columns:  # a workspace from before unmodified entries were kept
-                connection.execute("ALTER TABLE documents ADD COLUMN modified INTEGER NOT NULL DEFAULT 1")
             return connection
         except sqlite3.Error as error:
             raise WorkspaceError(f"the workspace cannot be opened: {error}", path=self.path) from error
+        except OSError as error:
+            raise WorkspaceError(f"the workspace cannot be opened: {error.strerror or error}", path=self.path) from error
+
+    def check(self) -> str | None:
+        """Make sure the workspace can be used, at start-up. A damaged,
+        read-only, locked or foreign file is kept aside and a fresh
+        workspace is used instead; returns what happened, or None."""
+        try:
+            connection = self._connect(timeout=2)
+            try:
+                connection.execute("SELECT key, file, title, saved_at, article, modified FROM documents LIMIT 1").fetchall()
+                connection.execute("SELECT sha256, extension, data FROM media LIMIT 1").fetchall()
+                problem = connection.execute("PRAGMA quick_check").fetchone()[0]
+                if problem != "ok":
+                    raise sqlite3.DatabaseError(f"the file is damaged ({problem})")
+                # Can we write? (read-only, locked) A write of what is there, taken back.
+                version = connection.execute("PRAGMA user_version").fetchone()[0]
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute(f"PRAGMA user_version = {int(version)}")
+                connection.rollback()
+            finally:
+                connection.close()
+            return None
+        except (WorkspaceError, sqlite3.Error) as error:
+            cause = "; ".join(error.problems) if isinstance(error, WorkspaceError) else str(error)
+            return self._start_afresh(cause, locked="locked" in cause)
+
+    def _start_afresh(self, cause: str, *, locked: bool) -> str:
+        old = self.path
+        self._created_at = None  # whatever was created is set aside with the file
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        if not locked:  # a file another copy of the app holds is left where it is
+            aside = old.with_name(f"{old.name}.damaged-{stamp}")
+            try:
+                for suffix in ("", "-wal", "-shm"):
+                    source = Path(str(old) + suffix)
+                    if source.exists():
+                        os.replace(source, Path(str(aside) + suffix))
+                self.path = old
+                self._create()
+                return f"{old}: {cause}. It was kept as {aside.name}; autosave starts afresh."
+            except (OSError, sqlite3.Error, WorkspaceError):
+                pass  # the folder itself cannot be written: use another one
+        for folder in (old.parent, Path(tempfile.gettempdir())):
+            self.path = folder / f"workspace-{stamp}-{os.getpid()}.sqlite"
+            try:
+                self._create()
+                return f"{old}: {cause}. It was left as it is; autosave uses {self.path} for now."
+            except (OSError, sqlite3.Error, WorkspaceError):
+                continue
+        self.path = old
+        return f"{old}: {cause}. Autosave cannot work until this is mended; save your work to files."
 
     def save(self, key: str, article: Article, file: Path | None, *, modified: bool = True) -> None:
         """Store the article's working state; photos already stored cost nothing.
@@ -134,15 +264,26 @@ class Workspace:
             rows = connection.execute(
                 "SELECT key, file, title, saved_at FROM documents WHERE modified = 1 ORDER BY saved_at DESC"
             ).fetchall()
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"the workspace cannot be read: {error}", path=self.path) from error
         finally:
             connection.close()
-        return [WorkspaceEntry(key, Path(file) if file else None, title, saved_at) for key, file, title, saved_at in rows]
+        # Rows are checked one by one: a damaged row (another program, a
+        # bad disk) is left out rather than hiding all the others.
+        return [
+            WorkspaceEntry(key, Path(file) if isinstance(file, str) and file else None,
+                           title if isinstance(title, str) else "", float(saved_at))
+            for key, file, title, saved_at in rows
+            if isinstance(key, str) and isinstance(saved_at, (int, float)) and math.isfinite(saved_at)
+        ]
 
     def restore(self, key: str) -> Article:
         connection = self._connect()
         try:
             row = connection.execute("SELECT article FROM documents WHERE key = ?", (key,)).fetchone()
             media = _stored_media(connection)
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"the workspace cannot be read: {error}", path=self.path) from error
         finally:
             connection.close()
         if row is None:
@@ -181,27 +322,32 @@ class Workspace:
         connection = self._connect()
         try:
             row = connection.execute("SELECT data FROM media WHERE sha256 = ?", (sha256,)).fetchone()
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"the workspace cannot be read: {error}", path=self.path) from error
         finally:
             connection.close()
         if row is None:
             raise WorkspaceError(f"the photo {sha256[:12]}… is not in the workspace", path=self.path)
-        data = bytes(row[0])
-        if hashlib.sha256(data).hexdigest() != sha256:
+        data = row[0]
+        if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha256:
             raise WorkspaceError(f"the stored photo {sha256[:12]}… is damaged", path=self.path)
         return data
 
     def stand_in_for_missing_photos(self, article: Article) -> None:
-        """Point photos whose file is gone (a draft moved or deleted while
-        open, a photo folder tidied up) at the workspace's copy, if it has one."""
+        """Point photos whose bytes are gone at the workspace's copy, if it
+        has one: a draft moved or deleted while open, a photo folder tidied
+        up, or a draft someone else saved again without one of our photos."""
         connection = self._connect()
         try:
             known = _stored_media(connection)
+        except sqlite3.Error as error:
+            raise WorkspaceError(f"the workspace cannot be read: {error}", path=self.path) from error
         finally:
             connection.close()
+        members: dict[Path, set[str] | None] = {}
         for block in article.images():
             media = block.media
-            source = getattr(media, "archive", None) or getattr(media, "path", None)
-            if media is None or not isinstance(source, Path) or source.exists():
+            if media is None or not _is_gone(media, members):
                 continue
             # The hash taken when the bytes were still there (the autosave of
             # the opened article), never one read from a member's name.
@@ -218,10 +364,12 @@ class Workspace:
                 connection.execute("DELETE FROM documents WHERE key = ?", (key,))
                 used = set()
                 for (document,) in connection.execute("SELECT article FROM documents"):
-                    used.update(re.findall(r"media/([0-9a-f]{64})\.", document))
+                    used.update(re.findall(r"media/([0-9a-f]{64})\.", str(document)))
                 for (sha,) in connection.execute("SELECT sha256 FROM media").fetchall():
                     if sha not in used:
                         connection.execute("DELETE FROM media WHERE sha256 = ?", (sha,))
+        except sqlite3.Error as error:  # a read-only or damaged workspace
+            raise WorkspaceError(f"the autosave could not be cleared: {error}", path=self.path) from error
         finally:
             connection.close()
 

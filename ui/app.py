@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from ui.refcount_guard import make_singletons_immortal
 from ui.webengine import prepare_chromium, register_scheme
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication, with QtWebEngine prepared (scheme, sandbox, flags)."""
+    make_singletons_immortal()  # before any PySide6 call can run a count down
     flags = prepare_chromium()
     if flags:
         existing = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
@@ -34,15 +36,18 @@ def start_work(window: "MainWindow", argv: list[str]) -> None:
     """Offer back what a crash left, then open the file named on the command
     line. Restored work comes first: opening the file on top of it would
     only ask to discard it, so the file is left for the user to open."""
-    restored = window.offer_recovery()
     files = [arg for arg in argv if not arg.startswith("-")]
-    if not files:
-        return
-    if restored:
-        text = QCoreApplication.translate("MainWindow", "Your unsaved work is back; %s was not opened") % Path(files[0]).name
-        window.statusBar().showMessage(text, 15000)
-    else:
-        window.files.open_path(Path(files[0]))
+
+    def then(restored: bool) -> None:
+        if not files:
+            return
+        if restored:
+            text = QCoreApplication.translate("MainWindow", "Your unsaved work is back; %s was not opened") % Path(files[0]).name
+            window.statusBar().showMessage(text, 15000)
+        else:
+            window.files.open_path(Path(files[0]))
+
+    window.offer_recovery(then=then)
 
 
 def run(argv: list[str]) -> int:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, check_article
+from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, Location, check_article, raw_texts
 from editor.errors import ArticleError
+from editor.inputs import read_raw_article_data
 from ui.document import Document
 from ui.language import Retranslating, interface_language
 from ui.workers import photo_pool, run_in_background
@@ -34,6 +35,9 @@ class ChecklistPanel(Retranslating, QDockWidget):
         # Bumped when a whole new article comes in: a check of the one before
         # is then out of date and its findings are never shown.
         self._generation = 0
+        # The texts of the open file as written, before loading cleaned them
+        # (stray characters, decomposed text), each with the block it is in.
+        self._file_texts: list[tuple[Location, str]] | None = None
         self.summary = QLabel(self)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
@@ -48,8 +52,9 @@ class ChecklistPanel(Retranslating, QDockWidget):
         for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved, document.site_changed):
             signal.connect(lambda *args: self._timer.start())
         document.reset.connect(self._on_new_article)
-        self.list.itemActivated.connect(self._on_item_activated)
-        self.list.itemClicked.connect(self._on_item_activated)
+        document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.list.activated.connect(self._on_row_activated)
+        self.list.clicked.connect(self._on_row_activated)
         self.retranslate()
         self.run_now()
 
@@ -64,7 +69,7 @@ class ChecklistPanel(Retranslating, QDockWidget):
             return
         self._running = True
         snapshot = copy.deepcopy(self._document.article)
-        given = CheckInput(site=copy.deepcopy(self._document.site()))
+        given = CheckInput(raw_texts=self._file_texts_now(), site=copy.deepcopy(self._document.site()))
         generation = self._generation
 
         def finish() -> None:
@@ -87,6 +92,8 @@ class ChecklistPanel(Retranslating, QDockWidget):
         """Another article is on screen: the findings shown are not its own,
         so they go at once, and its check starts without waiting for a pause."""
         self._generation += 1
+        self._file_texts = None
+        self._read_file_texts()
         self._timer.stop()
         self._show([], checking=True)
         if self._running:
@@ -94,19 +101,57 @@ class ChecklistPanel(Retranslating, QDockWidget):
         else:
             self.run_now()
 
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:  # saved: the file now holds the cleaned text
+            self._read_file_texts()
+
+    def _read_file_texts(self) -> None:
+        """Read, on a worker, the open file's texts as written, mapped to the
+        blocks of the article as it is now (the file's own order)."""
+        path = self._document.path
+        if path is None:
+            self._file_texts = None
+            return
+        snapshot = copy.deepcopy(self._document.article)
+        generation = self._generation
+
+        def done(texts: list[tuple[Location, str]]) -> None:
+            if generation == self._generation:
+                self._file_texts = texts
+                self._timer.start()
+
+        run_in_background(lambda: raw_texts(read_raw_article_data(path), snapshot), done, lambda error: None, context=self.list)
+
+    def _file_texts_now(self) -> list[tuple[Location, str]] | None:
+        """The file's texts of the fields and blocks still in the article,
+        located where those blocks are now."""
+        if self._file_texts is None:
+            return None
+        where = {block.id: index for index, block in enumerate(self._document.article.blocks)}
+        return [
+            (location if location.block_id is None else Location(location.field, location.block_id, where[location.block_id]), text)
+            for location, text in self._file_texts
+            if location.block_id is None or location.block_id in where
+        ]
+
     def _show(self, findings: list[Finding], checking: bool = False) -> None:
         self.findings = findings
         self._checking = checking
         language = interface_language()
+        # Rows are made by Qt and set through the model: a QListWidgetItem
+        # made in Python (with a Finding in its data) crashed clear() now
+        # and then, in shiboken's releaseWrapper (the soak run found it).
         self.list.clear()
+        texts = []
         for finding in findings:
-            mark, colour = _MARKS[finding.severity]
             where = "" if finding.location.index is None else self.tr("Block %1: ").replace("%1", str(finding.location.index + 1))
-            item = QListWidgetItem(f"{mark} {where}{finding.message(language)}")
-            item.setForeground(QColor(colour))
-            item.setData(Qt.ItemDataRole.UserRole, finding)
-            item.setToolTip(f"{finding.id} · {finding.location.describe()}")
-            self.list.addItem(item)
+            texts.append(f"{_MARKS[finding.severity][0]} {where}{finding.message(language)}")
+        self.list.addItems(texts)
+        model = self.list.model()
+        for row, finding in enumerate(findings):
+            index = model.index(row, 0)
+            model.setData(index, QColor(_MARKS[finding.severity][1]), Qt.ItemDataRole.ForegroundRole)
+            model.setData(index, f"{finding.id} · {finding.location.describe()}", Qt.ItemDataRole.ToolTipRole)
         errors = sum(f.severity == ERROR for f in findings)
         warnings = sum(f.severity == WARNING for f in findings)
         if checking:
@@ -120,5 +165,6 @@ class ChecklistPanel(Retranslating, QDockWidget):
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == ERROR]
 
-    def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.findings):
+            self.finding_activated.emit(self.findings[index.row()])

@@ -6,10 +6,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from editor.errors import (
     DISK_FULL,
+    EMPTY_FILE,
     FILE_IN_USE,
+    IMAGE_DAMAGED,
+    IMAGE_TOO_BIG,
     NO_PERMISSION,
+    NOT_A_FILE,
+    NOT_AN_EXPORT,
+    NOT_AN_IMAGE,
     NOT_FOUND,
     READ_ONLY_DISK,
+    TOO_BIG_FOR_MEMORY,
     ArticleError,
     DocumentImportError,
     DraftFileError,
@@ -51,7 +58,30 @@ _REASONS: dict[str, str] = {
     READ_ONLY_DISK: QT_TRANSLATE_NOOP("errors", "That disk is read-only. Save somewhere else."),
     FILE_IN_USE: QT_TRANSLATE_NOOP("errors", "Another program keeps the file open (an antivirus scanner, a backup or sync tool). Try again in a moment."),
     NOT_FOUND: QT_TRANSLATE_NOOP("errors", "The file is not there any more: it was moved, renamed or deleted."),
+    TOO_BIG_FOR_MEMORY: QT_TRANSLATE_NOOP("errors", "The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one."),
+    NOT_AN_EXPORT: QT_TRANSLATE_NOOP("errors", "That folder holds other files, so it was left as it was. Export into a new or empty folder."),
+    NOT_A_FILE: QT_TRANSLATE_NOOP("errors", "That is not an ordinary file (a device, a pipe or a folder). Choose a file."),
 }
+
+# Why one photo file was refused, said after its name ("anh.jpg: …").
+_PHOTO_REFUSALS: dict[str, str] = {
+    EMPTY_FILE: QT_TRANSLATE_NOOP("errors", "the file is empty (0 bytes)"),
+    NOT_AN_IMAGE: QT_TRANSLATE_NOOP("errors", "not an image, or a format the app does not read"),
+    IMAGE_DAMAGED: QT_TRANSLATE_NOOP("errors", "the image is damaged"),
+    IMAGE_TOO_BIG: QT_TRANSLATE_NOOP("errors", "the image has too many pixels to open safely (it may be damaged)"),
+    NOT_FOUND: QT_TRANSLATE_NOOP("errors", "the file is not there any more"),
+    NO_PERMISSION: QT_TRANSLATE_NOOP("errors", "you may not read this file"),
+}
+_UNREADABLE = QT_TRANSLATE_NOOP("errors", "the file cannot be read")
+_REASONS.update({reason: sentence for reason, sentence in _PHOTO_REFUSALS.items() if reason not in _REASONS})
+
+
+def photo_refusal(name: str, reason: str | None, details: str = "") -> str:
+    """One line of a refused photo, in the user's language: its name and why.
+    Thread-safe (QCoreApplication.translate is), so workers may call it."""
+    known = _PHOTO_REFUSALS.get(reason or "") or _REASONS.get(reason or "")
+    sentence = translated("errors", known or _UNREADABLE)
+    return f"{name}: {sentence}" + (f" ({details})" if details and known is None else "")
 
 
 def headline(error: ArticleError) -> str:
@@ -60,6 +90,11 @@ def headline(error: ArticleError) -> str:
         if isinstance(error, kind):
             return translated("errors", sentence)
     return translated("errors", _FALLBACK)
+
+
+def reason_sentence(reason: str | None) -> str | None:
+    """The cause a user can act on, in their language, or None."""
+    return translated("errors", _REASONS[reason]) if reason in _REASONS else None
 
 
 def describe_error(error: ArticleError) -> str:

@@ -24,13 +24,14 @@ from editor.export import ExportOptions, export_article
 from editor.inputs import load_article
 from editor.media import ArchiveMedia
 from editor.model import DEFAULT_TIMEZONE, Article
+from editor.site import carried_site
 from editor.text import slug
 from editor.workspace import Workspace
 from ui import settings
 from ui.choice import ask_choice
 from ui.document import Document
 from ui.errors import describe_error
-from ui.pdf_print import a4_layout
+from ui.pdf_print import a4_layout, with_every_photo_loaded
 from ui.preview import PreviewView
 from ui.workers import run_in_background
 
@@ -209,6 +210,7 @@ class FileController(QObject):
 
     def _save_to(self, path: Path, then: Callable[[], None] | None, overwrite: bool = False) -> None:
         snapshot = copy.deepcopy(self._document.article)
+        saved_site = self._document.saved_site
         media_before = {block.id: block.media for block in self._document.article.images()}
         index_at_save = self._document.undo_stack.index()
         same_file = path == self._document.path
@@ -227,6 +229,9 @@ class FileController(QObject):
                 if same_file and not overwrite:
                     check_unchanged(path, expected_state)
                 workspace.stand_in_for_missing_photos(snapshot)
+                # The draft carries the profile its page was shown with, so
+                # that it shows the same portal on a colleague's computer.
+                snapshot.site = carried_site(snapshot, saved_site)
                 save_draft(snapshot, path, revision_at=revision_at)
             return lock, file_state(path)
 
@@ -383,4 +388,5 @@ class FileController(QObject):
                 then()
 
         page.pdfPrintingFinished.connect(finished)
-        page.printToPdf(str(temp), a4_layout())  # the same layout as the command line's PDF
+        # The same layout as the command line's PDF, once every photo is loaded.
+        with_every_photo_loaded(page, lambda: page.printToPdf(str(temp), a4_layout()))

@@ -13,12 +13,18 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage
 
-from editor.errors import ImageError
+from editor.errors import IMAGE_DAMAGED, ImageError
 from editor.images import open_image
 from editor.media import FileMedia, MemoryMedia
 from editor.model import ImageBlock
+from editor.regular_files import read_regular_file
+from ui.errors import photo_refusal
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp", ".heic")
+
+
+# A photo file larger than this is no camera's (a 200 MP TIFF is ~600 MB).
+MAX_PHOTO_BYTES = 1024**3
 
 
 @dataclass
@@ -32,18 +38,15 @@ def check_image_files(paths: list[Path]) -> ImportResult:
     result = ImportResult()
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            result.problems.append(f"{path.name}: {error.strerror or error}")
-            continue
-        try:
+            # Never a FIFO or a device: it would hang this worker for ever.
+            data = read_regular_file(path, MAX_PHOTO_BYTES, ImageError, "photo")
             with open_image(data, path.name) as image:
                 image.verify()
         except ImageError as error:
-            result.problems.extend(error.problems)
+            result.problems.append(photo_refusal(path.name, error.reason, "; ".join(error.problems)))
             continue
-        except Exception as error:  # noqa: BLE001 — Pillow's verify raises many kinds
-            result.problems.append(f"{path.name}: the image is damaged ({error})")
+        except Exception:  # noqa: BLE001 — Pillow's verify raises many kinds
+            result.problems.append(photo_refusal(path.name, IMAGE_DAMAGED))
             continue
         result.blocks.append(ImageBlock(src=str(path), media=FileMedia(path)))
     return result

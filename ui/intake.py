@@ -20,6 +20,7 @@ from editor.word_import import import_docx
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
+from ui.language import interface_language
 from ui.file_ops import FileController
 from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
 from ui.workers import photo_pool, run_in_background
@@ -98,7 +99,7 @@ class Intake(QObject):
             self._document.load(result.article, None)
             if result.notes:
                 QMessageBox.information(self._window, self.tr("Import Word document"),
-                                        self.tr("Imported. Please check:") + "\n\n" + "\n".join(f"• {n}" for n in result.notes))
+                                        self.tr("Imported. Please check:") + "\n\n" + "\n".join(f"• {n.message(interface_language())}" for n in result.notes))
 
         def failed(error: ArticleError) -> None:
             QMessageBox.warning(self._window, self.tr("Import Word document"), describe_error(error))

@@ -4,21 +4,23 @@ actions to the objects that do the work. Nothing else happens here."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from editor import cms
 from editor.site import saved_profile_path
-from editor.workspace import Workspace, default_workspace_path as workspace_path
+from editor.errors import ArticleError
+from editor.model import Article
+from editor.workspace import Workspace, WorkspaceEntry, default_workspace_path as workspace_path
 from ui import settings
 from ui.actions import build_actions, retranslate_actions
 from editor.checks import Finding
 from ui.checklist import ChecklistPanel
 from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.autosave import Autosaver
-from ui.clipboard import put_html
+from ui.cms_copy import CmsCopier
 from ui.recovery_dialog import RecoveryDialog
 from ui.revisions_dialog import RevisionsDialog
 from ui.review_button import ReviewButton, state_name
@@ -35,6 +37,7 @@ from ui.find_dialog import FindReplaceDialog
 from ui.form.text_edits import RichTextEdit
 from ui.image_cache import ImageCache
 from ui.preview import PreviewPane, PreviewView, PreviewWidth
+from ui.site_bar import SiteProfileBar
 from ui.site_profile_dialog import SiteProfileDialog
 from ui.status import WordCountLabel
 from ui.vietnamese_text import LegacyTextGuard, unify_tone_marks
@@ -54,6 +57,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.preview_pane = PreviewPane(self.preview, self)
         workspace = Workspace(workspace_path())
         self.files = FileController(self, self.document, self.preview, workspace)
+        self.cms_copier = CmsCopier(self, self.document, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.actions = build_actions(self)
         self._close_confirmed = False
@@ -84,7 +88,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.site_bar = SiteProfileBar(self.document, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.site_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self._build_menus()
@@ -194,7 +204,7 @@ class MainWindow(Retranslating, QMainWindow):
         a.site_profile.triggered.connect(self._edit_site_profile)
         a.find.triggered.connect(self._show_find_dialog)
         a.import_word.triggered.connect(self.intake.choose_word_document)
-        a.copy_for_cms.triggered.connect(self._copy_for_cms)
+        a.copy_for_cms.triggered.connect(self.cms_copier.copy)
         a.unify_tone_marks.triggered.connect(self._unify_tone_marks)
         self.legacy_guard.converted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         for width, item in a.widths.items():
@@ -276,30 +286,52 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_revisions(self) -> None:
         RevisionsDialog(self.document, self).exec()
 
-    def offer_recovery(self) -> bool:
-        """After a crash: list what the workspace kept and restore one.
-        True if work was restored (it is now the open article)."""
-        entries = [e for e in self.autosaver.workspace.entries() if e.key != self.autosaver.key]
-        if not entries:
-            return False
-        dialog = RecoveryDialog(entries, self)
-        if dialog.exec() != RecoveryDialog.DialogCode.Accepted:
-            return False
-        for entry in dialog.discarded():
-            self.autosaver.workspace.discard(entry.key)
-        chosen = dialog.chosen()
-        if chosen is None:
-            return False
-        self.restore(chosen.key, chosen.file)
-        return True
+    def offer_recovery(self, then: Callable[[bool], None] | None = None) -> None:
+        """After a crash: list what the workspace kept and restore one. The
+        workspace is checked first, on a worker: a damaged, read-only, locked
+        or foreign file is set aside and the window says so. ``then`` runs
+        afterwards, told whether work was restored."""
+        workspace = self.autosaver.workspace
+
+        def look() -> tuple[str | None, list[WorkspaceEntry]]:
+            note = workspace.check()
+            try:
+                return note, workspace.entries()
+            except ArticleError:
+                return note, []
+
+        def offer(result: tuple[str | None, list[WorkspaceEntry]]) -> None:
+            note, found = result
+            if note:
+                QMessageBox.warning(self, self.tr("Autosave"), self.tr(
+                    "The autosave workspace could not be used, so a fresh one was started. "
+                    "Nothing on screen is lost; work kept in the old one may be missing.") + "\n\n" + note)
+            entries = [e for e in found if e.key != self.autosaver.key]
+            chosen = None
+            if entries:
+                dialog = RecoveryDialog(entries, self)
+                if dialog.exec() == RecoveryDialog.DialogCode.Accepted:
+                    for entry in dialog.discarded():
+                        self.autosaver.forget_entry(entry.key)
+                    chosen = dialog.chosen()
+            if chosen is not None:
+                self.restore(chosen.key, chosen.file)
+            if then is not None:
+                then(chosen is not None)
+
+        run_in_background(look, offer, lambda error: then(False) if then else None, context=self)
 
     def restore(self, key: str, file: Path | None) -> None:
         workspace = self.autosaver.workspace
-        article = workspace.restore(key)
-        self.document.load(article, file)
-        self.document.undo_stack.resetClean()  # not on disk yet: unsaved until saved
-        self._show_title()
-        self.autosaver.adopt(key)
+
+        def restored(article: Article) -> None:
+            self.document.load(article, file)
+            self.document.undo_stack.resetClean()  # not on disk yet: unsaved until saved
+            self._show_title()
+            self.autosaver.adopt(key)
+
+        run_in_background(lambda: workspace.restore(key), restored,
+                          lambda error: QMessageBox.warning(self, self.tr("Restore"), describe_error(error)), context=self)
 
     def _export(self) -> None:
         """Export; with errors in the checklist, show them first and ask."""
@@ -339,10 +371,6 @@ class MainWindow(Retranslating, QMainWindow):
                 self.composer.ensureWidgetVisible(widget)
                 getattr(widget, "line", widget).setFocus()  # a URL field focuses its line edit
 
-    def _copy_for_cms(self) -> None:
-        put_html(cms.body_html(self.document.article), cms.plain_text(self.document.article))
-        self.statusBar().showMessage(self.tr("The article is on the clipboard: paste it into the portal's editor"), 5000)
-
     def _unify_tone_marks(self) -> None:
         style = self.document.site().tone_marks
         if not style:
@@ -360,7 +388,9 @@ class MainWindow(Retranslating, QMainWindow):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self._printer = printer  # kept alive until printing finishes
-            self.preview.print(printer)
+            from ui.pdf_print import with_every_photo_loaded
+
+            with_every_photo_loaded(self.preview.page(), lambda: self.preview.print(printer))
 
     # --- closing ------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -33,6 +33,36 @@ def a4_layout():  # type: ignore[no-untyped-def]
     )
 
 
+# Photos after the first are lazy-loaded: below the fold of the preview they
+# are not loaded yet, and a print made then leaves them out. Make them eager
+# and count those still loading.
+_LOAD_EVERY_PHOTO = """(() => {
+  const images = Array.from(document.images);
+  images.forEach((image) => { image.loading = "eager"; });
+  return images.filter((image) => !image.complete).length;
+})()"""
+PHOTO_WAIT_MS = 15_000
+
+
+def with_every_photo_loaded(page, then) -> None:  # type: ignore[no-untyped-def]
+    """Call ``then()`` once every photo of ``page`` (a QWebEnginePage) is
+    loaded, or after PHOTO_WAIT_MS: before printing, so no photo is missing."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWebEngineCore import QWebEngineScript
+
+    waited = QElapsedTimer()
+    waited.start()
+    world = QWebEngineScript.ScriptWorldId.ApplicationWorld
+
+    def check(pending: object) -> None:
+        if not isinstance(pending, (int, float)) or pending <= 0 or waited.elapsed() > PHOTO_WAIT_MS:
+            then()
+            return
+        QTimer.singleShot(50, lambda: page.runJavaScript(_LOAD_EVERY_PHOTO, world, check))
+
+    page.runJavaScript(_LOAD_EVERY_PHOTO, world, check)
+
+
 def print_page(page_path: str, pdf_path: str) -> int:
     try:
         from PySide6.QtCore import QTimer, QUrl
@@ -53,7 +83,7 @@ def print_page(page_path: str, pdf_path: str) -> int:
             print("the page could not be loaded", file=sys.stderr)
             app.quit()
             return
-        page.printToPdf(pdf_path, a4_layout())
+        with_every_photo_loaded(page, lambda: page.printToPdf(pdf_path, a4_layout()))
 
     def printed(path: str, success: bool) -> None:
         if success:

@@ -3,11 +3,13 @@ from the current text; one of them can be brought back as one undo step."""
 
 from __future__ import annotations
 
+import copy
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QProgressBar, QSplitter, QTextBrowser, QVBoxLayout,
+    QWidget,
 )
 
 from editor.errors import ArticleError
@@ -18,6 +20,8 @@ from ui.errors import describe_error
 from ui.workers import run_in_background
 
 # Colour and a line style both, so the marks read without colour too.
+PROGRESS_AFTER_MS = 200  # a comparison quicker than this shows no bar at all
+
 _STYLES = {
     "removed": "background:#fde2e1;color:#8a1c14;text-decoration:line-through",
     "added": "background:#dff3dc;color:#1d5a17;text-decoration:underline",
@@ -71,8 +75,17 @@ class RevisionsDialog(QDialog):
             intro = self.tr("No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.")
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
+        # Reading and comparing run on a worker (a long article takes a
+        # while); past PROGRESS_AFTER_MS a busy bar says the dialog works.
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(self.tr("Comparing…"))
+        self.progress.hide()
+        self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
+        self._progress_timer.timeout.connect(self.progress.show)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.list.currentItemChanged.connect(self._show)
@@ -83,28 +96,43 @@ class RevisionsDialog(QDialog):
         self._loaded = None
         self.restore_button.setEnabled(False)
         if item is None:
+            self._progress_timer.stop()
+            self.progress.hide()
             return
         revision: Revision = item.data(Qt.ItemDataRole.UserRole)
-        article = self._document.article
+        # A snapshot: the worker must not read the article while the user types.
+        current = copy.deepcopy(self._document.article)
         self.diff.setPlainText(self.tr("Reading…"))
+        self._progress_timer.start()
 
-        def loaded(old: Article) -> None:
+        def compare() -> tuple[Article, str, bool]:
+            old = load_revision(current, revision)
+            lines = text_diff(old, current)
+            return old, diff_html(lines), all(line.kind == "same" for line in lines)
+
+        def finished() -> bool:
             if self.list.currentItem() is not item:
-                return  # another revision was chosen meanwhile
+                return False  # another revision was chosen meanwhile
+            self._progress_timer.stop()
+            self.progress.hide()
+            return True
+
+        def compared(result: tuple[Article, str, bool]) -> None:
+            if not finished():
+                return
+            old, shown, unchanged = result
             self._loaded = old
-            lines = text_diff(old, self._document.article)
-            if all(line.kind == "same" for line in lines):
+            if unchanged:
                 same = self.tr("The text is the same as now.")
-                self.diff.setHtml(f"<p><i>{html.escape(same)}</i></p>" + diff_html(lines))
-            else:
-                self.diff.setHtml(diff_html(lines))
+                shown = f"<p><i>{html.escape(same)}</i></p>" + shown
+            self.diff.setHtml(shown)
             self.restore_button.setEnabled(True)
 
         def failed(error: ArticleError) -> None:
-            if self.list.currentItem() is item:
+            if finished():
                 self.diff.setPlainText(describe_error(error))
 
-        run_in_background(lambda: load_revision(article, revision), loaded, failed, context=self)
+        run_in_background(compare, compared, failed, context=self)
 
     def _restore(self) -> None:
         if self._loaded is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
 
 from editor.text import clean_inline
 from editor.vietnamese import font_encoding, to_unicode
@@ -41,7 +41,13 @@ def block_to_inline(block: QTextBlock) -> str:
 def _in_unicode(text: str, fmt: QTextCharFormat) -> str:
     """Text pasted in a legacy font (its name survives in pasted HTML) in
     Unicode; the upper-case TCVN3 fonts (.VnTimeH) give upper-case letters."""
-    for family in fmt.fontFamilies() or []:
+    # Typed text carries no font family. Ask first: for a format without one,
+    # fontFamilies() (like property()) returns a borrowed None under PySide6
+    # 6.12.0, and this runs for every fragment on every keystroke
+    # (tools/refcount_probe.py; docs/pyside6-borrowed-singletons.md).
+    if not fmt.hasProperty(QTextFormat.Property.FontFamilies):
+        return text
+    for family in fmt.fontFamilies():
         legacy = font_encoding(family)
         if legacy is not None:
             encoding, upper = legacy

@@ -27,7 +27,7 @@ def settings() -> QSettings:
 
 def load_site_profile() -> SiteProfile:
     store = settings()
-    site = SiteProfile()
+    site = SiteProfile(logo_anywhere=True)  # the user chose the logo's file in the app
     for name in SiteProfile.FIELDS:
         setattr(site, name, str(store.value(f"site/{name}", "") or ""))
     return site

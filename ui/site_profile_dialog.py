@@ -81,7 +81,7 @@ class SiteProfileDialog(QDialog):
         site = SiteProfile(
             name=self.name.text(), url=self.url.text(), fanpage_url=self.fanpage_url.text(),
             fanpage_label=self.fanpage_label.text(), logo=self.logo.text(),
-            tone_marks=self.tone_marks.currentData(),
+            tone_marks=self.tone_marks.currentData(), logo_anywhere=True,  # a file the user chose here
         )
         return site
 

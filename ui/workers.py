@@ -7,6 +7,7 @@ waits on disk, images or rendering of photos.
 
 from __future__ import annotations
 
+import itertools
 import traceback
 from typing import Any, Callable
 
@@ -17,31 +18,57 @@ from editor.errors import ArticleError
 
 
 class _Relay(QObject):
-    """Carries a result from the worker thread to the UI thread (queued signal)."""
+    """Carries results from worker threads to the UI thread (queued signals).
 
-    done = Signal(object)
-    failed = Signal(object)
+    One relay for the whole app, made on the UI thread and never deleted; a
+    job carries only its ticket. A relay per job, deleteLater()'d once its
+    result had arrived, made the soak run segfault every few minutes (in
+    shiboken's releaseWrapper, from the deferred delete), under PySide6
+    6.11.3 and 6.12.0 alike."""
+
+    done = Signal(int, object)  # ticket, result
+    failed = Signal(int, object)  # ticket, ArticleError
 
 
 class _Job(QRunnable):
-    def __init__(self, function: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, function: Callable[[], Any], relay: _Relay, ticket: int) -> None:
         super().__init__()
         self._function = function
         self._relay = relay
+        self._ticket = ticket
 
     def run(self) -> None:
         try:
             result = self._function()
         except ArticleError as error:
-            self._relay.failed.emit(error)
+            self._relay.failed.emit(self._ticket, error)
         except Exception as error:  # noqa: BLE001 — reported to the user, never lost
             traceback.print_exc()
-            self._relay.failed.emit(ArticleError(f"unexpected error: {error}"))
+            self._relay.failed.emit(self._ticket, ArticleError(f"unexpected error: {error}"))
         else:
-            self._relay.done.emit(result)
+            self._relay.done.emit(self._ticket, result)
 
 
-_pending: set[_Relay] = set()
+_Callbacks = tuple[Callable[[Any], None], Callable[[ArticleError], None], "QObject | None"]
+_relay: _Relay | None = None
+_waiting: dict[int, _Callbacks] = {}  # ticket -> what to call when its result arrives
+_tickets = itertools.count()
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.done.connect(lambda ticket, value: _finish(ticket, value, failed=False))
+        _relay.failed.connect(lambda ticket, error: _finish(ticket, error, failed=True))
+    return _relay
+
+
+def _finish(ticket: int, value: Any, failed: bool) -> None:
+    on_done, on_error, context = _waiting.pop(ticket)
+    if context is not None and not shiboken6.isValid(context):
+        return
+    (on_error if failed else on_done)(value)
 
 
 def run_in_background(
@@ -52,20 +79,11 @@ def run_in_background(
     context: QObject | None = None,
 ) -> None:
     """``context``: the object the callbacks belong to; if it is gone by the
-    time the work is done (a window closed), the result is dropped."""
-    relay = _Relay()
-    _pending.add(relay)  # kept alive until the result arrives
-
-    def finish(callback: Callable[[Any], None], value: Any) -> None:
-        _pending.discard(relay)
-        relay.deleteLater()
-        if context is not None and not shiboken6.isValid(context):
-            return
-        callback(value)
-
-    relay.done.connect(lambda value: finish(on_done, value))
-    relay.failed.connect(lambda error: finish(on_error, error))
-    (pool or QThreadPool.globalInstance()).start(_Job(function, relay))
+    time the work is done (a window closed), the result is dropped.
+    Call it from the UI thread: the callbacks run there."""
+    ticket = next(_tickets)
+    _waiting[ticket] = (on_done, on_error, context)
+    (pool or QThreadPool.globalInstance()).start(_Job(function, _the_relay(), ticket))
 
 
 _photo_pool: QThreadPool | None = None

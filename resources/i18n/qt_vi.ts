@@ -487,4 +487,466 @@ Vẫn xóa nó?</translation>
             <translation>Thanh bên</translation>
         </message>
     </context>
+    <context>
+        <name>QPrintDialog</name>
+        <message>
+            <source>%1 does not follow the correct syntax. Please use ',' to separate ranges and pages, '-' to define ranges and make sure ranges do not intersect with each other.</source>
+            <translation>%1 không đúng cú pháp. Hãy dùng ',' để ngăn cách các khoảng và trang, '-' để ghi một khoảng, và các khoảng không được chồng lên nhau.</translation>
+        </message>
+        <message>
+            <source>Options 'Pages Per Sheet' and 'Page Set' cannot be used together.
+Please turn one of those options off.</source>
+            <translation>Không dùng được cùng lúc 'Số trang mỗi tờ' và 'Nhóm trang'.
+Hãy tắt một trong hai.</translation>
+        </message>
+        <message>
+            <source>The 'From' value cannot be greater than the 'To' value.</source>
+            <translation>Trang 'Từ' không được lớn hơn trang 'Đến'.</translation>
+        </message>
+        <message>
+            <source>%1 already exists.
+Do you want to overwrite it?</source>
+            <translation>%1 đã có.
+Anh/chị có muốn ghi đè không?</translation>
+        </message>
+        <message>
+            <source>%1 is a directory.
+Please choose a different file name.</source>
+            <translation>%1 là một thư mục.
+Hãy chọn tên tệp khác.</translation>
+        </message>
+        <message>
+            <source>&amp;Options &lt;&lt;</source>
+            <translation>&amp;Tùy chọn &lt;&lt;</translation>
+        </message>
+        <message>
+            <source>&amp;Options &gt;&gt;</source>
+            <translation>&amp;Tùy chọn &gt;&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Print</source>
+            <translation>&amp;In</translation>
+        </message>
+        <message>
+            <source>1 (1x1)</source>
+            <translation>1 (1x1)</translation>
+        </message>
+        <message>
+            <source>16 (4x4)</source>
+            <translation>16 (4x4)</translation>
+        </message>
+        <message>
+            <source>2 (2x1)</source>
+            <translation>2 (2x1)</translation>
+        </message>
+        <message>
+            <source>4 (2x2)</source>
+            <translation>4 (2x2)</translation>
+        </message>
+        <message>
+            <source>6 (2x3)</source>
+            <translation>6 (2x3)</translation>
+        </message>
+        <message>
+            <source>9 (3x3)</source>
+            <translation>9 (3x3)</translation>
+        </message>
+        <message>
+            <source>All Pages</source>
+            <translation>Tất cả các trang</translation>
+        </message>
+        <message>
+            <source>Bottom to Top, Left to Right</source>
+            <translation>Dưới lên trên, trái sang phải</translation>
+        </message>
+        <message>
+            <source>Bottom to Top, Right to Left</source>
+            <translation>Dưới lên trên, phải sang trái</translation>
+        </message>
+        <message>
+            <source>Duplex Settings Conflicts</source>
+            <translation>Thiết lập in hai mặt mâu thuẫn</translation>
+        </message>
+        <message>
+            <source>Even Pages</source>
+            <translation>Trang chẵn</translation>
+        </message>
+        <message>
+            <source>File %1 is not writable.
+Please choose a different file name.</source>
+            <translation>Không ghi được tệp %1.
+Hãy chọn tên tệp khác.</translation>
+        </message>
+        <message>
+            <source>Invalid Pages Definition</source>
+            <translation>Cách ghi trang không hợp lệ</translation>
+        </message>
+        <message>
+            <source>Left to Right, Bottom to Top</source>
+            <translation>Trái sang phải, dưới lên trên</translation>
+        </message>
+        <message>
+            <source>Left to Right, Top to Bottom</source>
+            <translation>Trái sang phải, trên xuống dưới</translation>
+        </message>
+        <message>
+            <source>Local file</source>
+            <translation>Tệp trên máy</translation>
+        </message>
+        <message>
+            <source>Odd Pages</source>
+            <translation>Trang lẻ</translation>
+        </message>
+        <message>
+            <source>Print To File ...</source>
+            <translation>In ra tệp...</translation>
+        </message>
+        <message>
+            <source>Print to File (PDF)</source>
+            <translation>In ra tệp (PDF)</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>In</translation>
+        </message>
+        <message>
+            <source>Right to Left, Bottom to Top</source>
+            <translation>Phải sang trái, dưới lên trên</translation>
+        </message>
+        <message>
+            <source>Right to Left, Top to Bottom</source>
+            <translation>Phải sang trái, trên xuống dưới</translation>
+        </message>
+        <message>
+            <source>There are conflicts in duplex settings. Do you want to fix them?</source>
+            <translation>Thiết lập in hai mặt có chỗ mâu thuẫn. Anh/chị có muốn sửa không?</translation>
+        </message>
+        <message>
+            <source>Top to Bottom, Left to Right</source>
+            <translation>Trên xuống dưới, trái sang phải</translation>
+        </message>
+        <message>
+            <source>Top to Bottom, Right to Left</source>
+            <translation>Trên xuống dưới, phải sang trái</translation>
+        </message>
+        <message>
+            <source>Write PDF file</source>
+            <translation>Ghi tệp PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintPropertiesDialog</name>
+        <message>
+            <source>Advanced Option Conflicts</source>
+            <translation>Tùy chọn nâng cao mâu thuẫn</translation>
+        </message>
+        <message>
+            <source>Custom value for %1</source>
+            <translation>Giá trị riêng cho %1</translation>
+        </message>
+        <message>
+            <source>Job Options</source>
+            <translation>Tùy chọn lệnh in</translation>
+        </message>
+        <message>
+            <source>Page Setup Conflicts</source>
+            <translation>Thiết lập trang mâu thuẫn</translation>
+        </message>
+        <message>
+            <source>Printer Properties</source>
+            <translation>Thuộc tính máy in</translation>
+        </message>
+        <message>
+            <source>There are conflicts in page setup options. Do you want to fix them?</source>
+            <translation>Thiết lập trang có chỗ mâu thuẫn. Anh/chị có muốn sửa không?</translation>
+        </message>
+        <message>
+            <source>There are conflicts in some advanced options. Do you want to fix them?</source>
+            <translation>Một số tùy chọn nâng cao mâu thuẫn. Anh/chị có muốn sửa không?</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintPropertiesWidget</name>
+        <message>
+            <source>Advanced</source>
+            <translation>Nâng cao</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Biểu mẫu</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <source>There are conflicts in some options. Please fix them.</source>
+            <translation>Một số tùy chọn mâu thuẫn. Hãy sửa lại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintSettingsOutput</name>
+        <message>
+            <source>Collate</source>
+            <translation>In theo bộ</translation>
+        </message>
+        <message>
+            <source>Color Mode</source>
+            <translation>Chế độ màu</translation>
+        </message>
+        <message>
+            <source>Color</source>
+            <translation>Màu</translation>
+        </message>
+        <message>
+            <source>Copies</source>
+            <translation>Số bản</translation>
+        </message>
+        <message>
+            <source>Copies:</source>
+            <translation>Số bản:</translation>
+        </message>
+        <message>
+            <source>Current Page</source>
+            <translation>Trang hiện tại</translation>
+        </message>
+        <message>
+            <source>Double Sided Printing</source>
+            <translation>In hai mặt</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Biểu mẫu</translation>
+        </message>
+        <message>
+            <source>Grayscale</source>
+            <translation>Thang xám</translation>
+        </message>
+        <message>
+            <source>Long side binding</source>
+            <translation>Đóng gáy cạnh dài</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>Tắt</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>Tùy chọn</translation>
+        </message>
+        <message>
+            <source>Output Settings</source>
+            <translation>Thiết lập bản in</translation>
+        </message>
+        <message>
+            <source>Page &amp;Set:</source>
+            <translation>&amp;Nhóm trang:</translation>
+        </message>
+        <message>
+            <source>Pages from</source>
+            <translation>Các trang từ</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>Trang</translation>
+        </message>
+        <message>
+            <source>Print all</source>
+            <translation>In tất cả</translation>
+        </message>
+        <message>
+            <source>Print range</source>
+            <translation>Phạm vi in</translation>
+        </message>
+        <message>
+            <source>Reverse</source>
+            <translation>In ngược thứ tự</translation>
+        </message>
+        <message>
+            <source>Selection</source>
+            <translation>Phần đã chọn</translation>
+        </message>
+        <message>
+            <source>Short side binding</source>
+            <translation>Đóng gáy cạnh ngắn</translation>
+        </message>
+        <message>
+            <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+            <translation>Ghi các trang hoặc khoảng trang, cách nhau bằng dấu phẩy. Một khoảng là hai số nối bằng dấu gạch ngang. Ví dụ: 3,5-7,9 in các trang 3, 5, 6, 7 và 9.</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>đến</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintWidget</name>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Tên:</translation>
+        </message>
+        <message>
+            <source>...</source>
+            <translation>...</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Biểu mẫu</translation>
+        </message>
+        <message>
+            <source>Location:</source>
+            <translation>Vị trí:</translation>
+        </message>
+        <message>
+            <source>Output &amp;file:</source>
+            <translation>&amp;Tệp in ra:</translation>
+        </message>
+        <message>
+            <source>P&amp;roperties</source>
+            <translation>Th&amp;uộc tính</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Xem trước</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Máy in</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Loại:</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPageSetupWidget</name>
+        <message>
+            <source>CC</source>
+            <translation>CC</translation>
+        </message>
+        <message>
+            <source>Cicero (CC)</source>
+            <translation>Cicero (CC)</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>Tùy chỉnh</translation>
+        </message>
+        <message>
+            <source>DD</source>
+            <translation>DD</translation>
+        </message>
+        <message>
+            <source>Didot (DD)</source>
+            <translation>Didot (DD)</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>Biểu mẫu</translation>
+        </message>
+        <message>
+            <source>Height:</source>
+            <translation>Chiều cao:</translation>
+        </message>
+        <message>
+            <source>Inches (in)</source>
+            <translation>Inch (in)</translation>
+        </message>
+        <message>
+            <source>Landscape</source>
+            <translation>Ngang</translation>
+        </message>
+        <message>
+            <source>Margins</source>
+            <translation>Lề</translation>
+        </message>
+        <message>
+            <source>Millimeters (mm)</source>
+            <translation>Milimét (mm)</translation>
+        </message>
+        <message>
+            <source>Orientation</source>
+            <translation>Hướng giấy</translation>
+        </message>
+        <message>
+            <source>Page &amp;order:</source>
+            <translation>&amp;Thứ tự trang:</translation>
+        </message>
+        <message>
+            <source>Page Layout</source>
+            <translation>Bố cục trang</translation>
+        </message>
+        <message>
+            <source>Page size:</source>
+            <translation>Khổ giấy:</translation>
+        </message>
+        <message>
+            <source>Pages &amp;per sheet:</source>
+            <translation>Số trang &amp;mỗi tờ:</translation>
+        </message>
+        <message>
+            <source>Paper source:</source>
+            <translation>Khay giấy:</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Giấy</translation>
+        </message>
+        <message>
+            <source>Pica (P̸)</source>
+            <translation>Pica (P̸)</translation>
+        </message>
+        <message>
+            <source>Points (pt)</source>
+            <translation>Point (pt)</translation>
+        </message>
+        <message>
+            <source>Portrait</source>
+            <translation>Dọc</translation>
+        </message>
+        <message>
+            <source>P̸</source>
+            <translation>P̸</translation>
+        </message>
+        <message>
+            <source>Reverse landscape</source>
+            <translation>Ngang đảo chiều</translation>
+        </message>
+        <message>
+            <source>Reverse portrait</source>
+            <translation>Dọc đảo chiều</translation>
+        </message>
+        <message>
+            <source>Width:</source>
+            <translation>Chiều rộng:</translation>
+        </message>
+        <message>
+            <source>bottom margin</source>
+            <translation>lề dưới</translation>
+        </message>
+        <message>
+            <source>in</source>
+            <translation>in</translation>
+        </message>
+        <message>
+            <source>left margin</source>
+            <translation>lề trái</translation>
+        </message>
+        <message>
+            <source>mm</source>
+            <translation>mm</translation>
+        </message>
+        <message>
+            <source>pt</source>
+            <translation>pt</translation>
+        </message>
+        <message>
+            <source>right margin</source>
+            <translation>lề phải</translation>
+        </message>
+        <message>
+            <source>top margin</source>
+            <translation>lề trên</translation>
+        </message>
+    </context>
 </TS>

@@ -340,6 +340,55 @@
         </message>
     </context>
     <context>
+        <name>CmsCopier</name>
+        <message>
+            <source>Preparing the article for the portal…</source>
+            <translation>Preparing the article for the portal…</translation>
+        </message>
+        <message>
+            <source>Nothing was put on the clipboard: a photo cannot be prepared for the portal.</source>
+            <translation>Nothing was put on the clipboard: a photo cannot be prepared for the portal.</translation>
+        </message>
+        <message>
+            <source>The article is on the clipboard: paste it into the portal's editor</source>
+            <translation>The article is on the clipboard: paste it into the portal's editor</translation>
+        </message>
+        <message>
+            <source>The article is on the clipboard; its photos are not</source>
+            <translation>The article is on the clipboard; its photos are not</translation>
+        </message>
+        <message>
+            <source>Copy for CMS</source>
+            <translation>Copy for CMS</translation>
+        </message>
+        <message numerus="yes">
+            <source>The article is on the clipboard. Its %n photo(s) are not: upload them to the portal too, under these names, which the pasted text uses:</source>
+            <translation>
+                <numerusform>The article is on the clipboard. Its %n photo are not: upload them to the portal too, under these names, which the pasted text uses:</numerusform>
+                <numerusform>The article is on the clipboard. Its %n photos are not: upload them to the portal too, under these names, which the pasted text uses:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the photos to a folder now?</source>
+            <translation>Save the photos to a folder now?</translation>
+        </message>
+        <message>
+            <source>Save the photos for the portal</source>
+            <translation>Save the photos for the portal</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n photo(s) saved in %1: upload them with the article</source>
+            <translation>
+                <numerusform>%n photo saved in %1: upload them with the article</numerusform>
+                <numerusform>%n photos saved in %1: upload them with the article</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The photos were not all saved; the article is still on the clipboard.</source>
+            <translation>The photos were not all saved; the article is still on the clipboard.</translation>
+        </message>
+    </context>
+    <context>
         <name>Composer</name>
         <message>
             <source>Body</source>
@@ -911,6 +960,10 @@
             <translation>Open by</translation>
         </message>
         <message>
+            <source>Damaged</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Open</translation>
         </message>
@@ -937,10 +990,6 @@
         <message>
             <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
             <translation>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</translation>
-        </message>
-        <message>
-            <source>Damaged</source>
-            <translation>Damaged</translation>
         </message>
     </context>
     <context>
@@ -986,6 +1035,18 @@
             <translation>Untitled article</translation>
         </message>
         <message>
+            <source>Autosave</source>
+            <translation>Autosave</translation>
+        </message>
+        <message>
+            <source>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</source>
+            <translation>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Export</translation>
         </message>
@@ -996,10 +1057,6 @@
         <message>
             <source>Export anyway?</source>
             <translation>Export anyway?</translation>
-        </message>
-        <message>
-            <source>The article is on the clipboard: paste it into the portal's editor</source>
-            <translation>The article is on the clipboard: paste it into the portal's editor</translation>
         </message>
         <message>
             <source>Unify tone marks</source>
@@ -1236,6 +1293,10 @@
             <translation>No revisions yet. Each time you save the article, Tòa Soạn keeps the saved text here.</translation>
         </message>
         <message>
+            <source>Comparing…</source>
+            <translation>Comparing…</translation>
+        </message>
+        <message>
             <source>Reading…</source>
             <translation>Reading…</translation>
         </message>
@@ -1246,6 +1307,25 @@
         <message>
             <source>Restore the revision of %s</source>
             <translation>Restore the revision of %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteProfileBar</name>
+        <message>
+            <source>Use this computer's profile</source>
+            <translation>Use this computer's profile</translation>
+        </message>
+        <message>
+            <source>Keep the article's</source>
+            <translation>Keep the article's</translation>
+        </message>
+        <message>
+            <source>This article was written with another site profile (“%1”) than this computer's (“%2”). The page shows the article's.</source>
+            <translation>This article was written with another site profile (“%1”) than this computer's (“%2”). The page shows the article's.</translation>
+        </message>
+        <message>
+            <source>Use this computer's site profile</source>
+            <translation>Use this computer's site profile</translation>
         </message>
     </context>
     <context>
@@ -1454,6 +1534,46 @@
         <message>
             <source>The file is not there any more: it was moved, renamed or deleted.</source>
             <translation>The file is not there any more: it was moved, renamed or deleted.</translation>
+        </message>
+        <message>
+            <source>The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one.</source>
+            <translation>The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one.</translation>
+        </message>
+        <message>
+            <source>That folder holds other files, so it was left as it was. Export into a new or empty folder.</source>
+            <translation>That folder holds other files, so it was left as it was. Export into a new or empty folder.</translation>
+        </message>
+        <message>
+            <source>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</source>
+            <translation>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</translation>
+        </message>
+        <message>
+            <source>the file is empty (0 bytes)</source>
+            <translation>the file is empty (0 bytes)</translation>
+        </message>
+        <message>
+            <source>not an image, or a format the app does not read</source>
+            <translation>not an image, or a format the app does not read</translation>
+        </message>
+        <message>
+            <source>the image is damaged</source>
+            <translation>the image is damaged</translation>
+        </message>
+        <message>
+            <source>the image has too many pixels to open safely (it may be damaged)</source>
+            <translation>the image has too many pixels to open safely (it may be damaged)</translation>
+        </message>
+        <message>
+            <source>the file is not there any more</source>
+            <translation>the file is not there any more</translation>
+        </message>
+        <message>
+            <source>you may not read this file</source>
+            <translation>you may not read this file</translation>
+        </message>
+        <message>
+            <source>the file cannot be read</source>
+            <translation>the file cannot be read</translation>
         </message>
         <message>
             <source>The article was not saved. The previous file is unchanged; your work is still open.</source>

@@ -340,6 +340,53 @@
     </message>
 </context>
 <context>
+    <name>CmsCopier</name>
+    <message>
+        <source>Preparing the article for the portal…</source>
+        <translation>Đang chuẩn bị bài viết cho cổng…</translation>
+    </message>
+    <message>
+        <source>Nothing was put on the clipboard: a photo cannot be prepared for the portal.</source>
+        <translation>Chưa có gì được đưa vào bộ nhớ tạm: có ảnh không chuẩn bị được cho cổng.</translation>
+    </message>
+    <message>
+        <source>The article is on the clipboard: paste it into the portal&apos;s editor</source>
+        <translation>Bài viết đã ở trong bộ nhớ tạm: hãy dán vào trình soạn thảo của cổng</translation>
+    </message>
+    <message>
+        <source>The article is on the clipboard; its photos are not</source>
+        <translation>Bài viết đã ở trong bộ nhớ tạm; ảnh thì chưa</translation>
+    </message>
+    <message>
+        <source>Copy for CMS</source>
+        <translation>Chép sang CMS</translation>
+    </message>
+    <message numerus="yes">
+        <source>The article is on the clipboard. Its %n photo(s) are not: upload them to the portal too, under these names, which the pasted text uses:</source>
+        <translation>
+            <numerusform>Bài viết đã ở trong bộ nhớ tạm, nhưng %n ảnh của bài thì không: hãy tải cả ảnh lên cổng, với đúng các tên dưới đây mà nội dung dán vào đang dùng:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the photos to a folder now?</source>
+        <translation>Lưu các ảnh vào một thư mục ngay bây giờ?</translation>
+    </message>
+    <message>
+        <source>Save the photos for the portal</source>
+        <translation>Lưu ảnh để tải lên cổng</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved in %1: upload them with the article</source>
+        <translation>
+            <numerusform>Đã lưu %n ảnh vào %1: hãy tải chúng lên cùng bài viết</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The photos were not all saved; the article is still on the clipboard.</source>
+        <translation>Chưa lưu được hết các ảnh; bài viết vẫn còn trong bộ nhớ tạm.</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Body</source>
@@ -463,7 +510,7 @@
     </message>
     <message>
         <source>Opened %1; changed so that it can be saved: %2</source>
-        <translation>Đã mở %1; đã sửa để có thể lưu lại: %2</translation>
+        <translation>Đã mở %1; đã sửa để có thể lưu: %2</translation>
     </message>
     <message>
         <source>Opened %s</source>
@@ -714,11 +761,11 @@
     </message>
     <message>
         <source>Replace…</source>
-        <translation>Thay…</translation>
+        <translation>Thay ảnh…</translation>
     </message>
     <message>
         <source>Choose another photo for this block (for a missing photo, too)</source>
-        <translation>Chọn ảnh khác cho khối này (cả khi ảnh bị thiếu)</translation>
+        <translation>Chọn ảnh khác cho khối này (kể cả khi ảnh bị thiếu)</translation>
     </message>
     <message>
         <source>Cover photo</source>
@@ -909,6 +956,10 @@
         <translation>Đang mở bởi</translation>
     </message>
     <message>
+        <source>Damaged</source>
+        <translation>Bị hỏng</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
@@ -935,10 +986,6 @@
     <message>
         <source>This computer&apos;s SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
         <translation>SQLite trên máy này không có tìm kiếm toàn văn (FTS5): việc tìm kiếm sẽ đọc toàn bộ chỉ mục, chậm hơn.</translation>
-    </message>
-    <message>
-        <source>Damaged</source>
-        <translation>Bị hỏng</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1031,18 @@
         <translation>Bài chưa đặt tên</translation>
     </message>
     <message>
+        <source>Autosave</source>
+        <translation>Tự động lưu</translation>
+    </message>
+    <message>
+        <source>The autosave workspace could not be used, so a fresh one was started. Nothing on screen is lost; work kept in the old one may be missing.</source>
+        <translation>Không dùng được kho tự động lưu, nên đã tạo một kho mới. Những gì đang có trên màn hình không mất; phần việc lưu trong kho cũ có thể bị thiếu.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Xuất bài</translation>
     </message>
@@ -994,10 +1053,6 @@
     <message>
         <source>Export anyway?</source>
         <translation>Vẫn xuất bài?</translation>
-    </message>
-    <message>
-        <source>The article is on the clipboard: paste it into the portal&apos;s editor</source>
-        <translation>Bài viết đã ở trong bộ nhớ tạm: hãy dán vào trình soạn thảo của cổng</translation>
     </message>
     <message>
         <source>Unify tone marks</source>
@@ -1233,6 +1288,10 @@
         <translation>Chưa có phiên bản nào. Mỗi lần anh/chị lưu bài, Tòa Soạn giữ lại bản đã lưu ở đây.</translation>
     </message>
     <message>
+        <source>Comparing…</source>
+        <translation>Đang so sánh…</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>Đang đọc…</translation>
     </message>
@@ -1243,6 +1302,25 @@
     <message>
         <source>Restore the revision of %s</source>
         <translation>Khôi phục phiên bản lúc %s</translation>
+    </message>
+</context>
+<context>
+    <name>SiteProfileBar</name>
+    <message>
+        <source>Use this computer&apos;s profile</source>
+        <translation>Dùng thông tin cổng của máy này</translation>
+    </message>
+    <message>
+        <source>Keep the article&apos;s</source>
+        <translation>Giữ của bài viết</translation>
+    </message>
+    <message>
+        <source>This article was written with another site profile (“%1”) than this computer&apos;s (“%2”). The page shows the article&apos;s.</source>
+        <translation>Bài viết này được soạn với thông tin cổng khác (“%1”) với thông tin cổng của máy này (“%2”). Trang đang hiển thị theo thông tin cổng của bài viết.</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s site profile</source>
+        <translation>Dùng thông tin cổng của máy này</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1527,46 @@
     <message>
         <source>The file is not there any more: it was moved, renamed or deleted.</source>
         <translation>Tệp không còn ở đó: đã bị chuyển đi, đổi tên hoặc xóa.</translation>
+    </message>
+    <message>
+        <source>The photo is too big for this computer&apos;s memory. Make it smaller in a photo editor, or choose another one.</source>
+        <translation>Ảnh quá lớn so với bộ nhớ của máy này. Hãy thu nhỏ ảnh bằng phần mềm chỉnh ảnh, hoặc chọn ảnh khác.</translation>
+    </message>
+    <message>
+        <source>That folder holds other files, so it was left as it was. Export into a new or empty folder.</source>
+        <translation>Thư mục đó chứa các tệp khác nên được giữ nguyên. Hãy xuất vào một thư mục mới hoặc trống.</translation>
+    </message>
+    <message>
+        <source>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</source>
+        <translation>Đó không phải là một tệp thông thường (thiết bị, đường ống hoặc thư mục). Hãy chọn một tệp.</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>tệp trống (0 byte)</translation>
+    </message>
+    <message>
+        <source>not an image, or a format the app does not read</source>
+        <translation>không phải ảnh, hoặc là định dạng ứng dụng không đọc được</translation>
+    </message>
+    <message>
+        <source>the image is damaged</source>
+        <translation>ảnh bị hỏng</translation>
+    </message>
+    <message>
+        <source>the image has too many pixels to open safely (it may be damaged)</source>
+        <translation>ảnh có quá nhiều điểm ảnh để mở an toàn (có thể tệp bị hỏng)</translation>
+    </message>
+    <message>
+        <source>the file is not there any more</source>
+        <translation>tệp không còn ở đó nữa</translation>
+    </message>
+    <message>
+        <source>you may not read this file</source>
+        <translation>anh/chị không có quyền đọc tệp này</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>không đọc được tệp</translation>
     </message>
     <message>
         <source>The article was not saved. The previous file is unchanged; your work is still open.</source>

@@ -182,3 +182,50 @@ def test_a_long_article_of_repetitive_text_is_no_zip_bomb(tmp_path: Path) -> Non
     article = Article(title="Lặp lại", blocks=[ParagraphBlock(text="Đoạn mới. " * 5000)])
     save_draft(article, tmp_path / "bai.article")
     assert load_draft(tmp_path / "bai.article").blocks[0].text == article.blocks[0].text  # type: ignore[attr-defined]
+
+
+def test_a_draft_carries_the_site_profile_its_page_shows(article: Article, tmp_path: Path) -> None:
+    from editor.model import SiteProfile
+    from editor.site import carried_site, same_profile
+
+    office = tmp_path / "office"
+    office.mkdir()
+    (office / "logo.png").write_bytes(photo_bytes((64, 64)))
+    saved = SiteProfile(name="Cổng thông tin quận Lê Chân", fanpage_url="https://facebook.com/lechan",
+                        logo="logo.png", base_dir=office)
+    article.site = None  # written with this computer's profile alone
+    article.site = carried_site(article, saved)
+    elsewhere = tmp_path / "share" / "bai.article"
+    elsewhere.parent.mkdir()
+    save_draft(article, elsewhere)
+    carried = load_draft(elsewhere).site
+    assert carried is not None and carried.name == "Cổng thông tin quận Lê Chân"
+    assert carried.fanpage_url == "https://facebook.com/lechan"
+    # The logo is a file on this computer: each computer's profile gives its own.
+    assert carried.logo == "" and same_profile(saved.overridden_by(carried), saved)
+    assert not same_profile(SiteProfile(name="Cổng khác").overridden_by(carried), SiteProfile(name="Cổng khác"))
+    assert carried_site(Article(), SiteProfile()) is None  # nothing to carry
+
+
+def test_an_articles_own_logo_travels_inside_the_draft(article: Article, tmp_path: Path) -> None:
+    """A draft's logo is one of its members (issue 22 item 2), never a path
+    on this computer: the article's own logo file goes into the draft."""
+    from editor.logo import read_logo
+    from editor.model import SiteProfile
+    from editor.site import carried_site
+
+    (tmp_path / "rieng.png").write_bytes(photo_bytes((64, 64)))
+    article.site = SiteProfile(logo="rieng.png", base_dir=tmp_path)
+    article.site = carried_site(article, SiteProfile(name="Cổng"))
+    elsewhere = tmp_path / "share" / "bai.article"
+    elsewhere.parent.mkdir()
+    save_draft(article, elsewhere)
+    (tmp_path / "rieng.png").unlink()
+    opened = load_draft(elsewhere)
+    carried = opened.site
+    assert carried is not None and carried.name == "Cổng"
+    assert carried.logo == "site/logo.png" and carried.logo_path() is None  # a member, not a file here
+    logo = read_logo(carried)
+    assert logo is not None and logo.extension == "jpg"  # the JPEG bytes, recognized by content
+    save_draft(opened, tmp_path / "again.article")  # saved again, the member stays
+    assert read_logo(load_draft(tmp_path / "again.article").site) is not None  # type: ignore[arg-type]

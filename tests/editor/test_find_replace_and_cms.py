@@ -1,9 +1,16 @@
 from __future__ import annotations
 
-from editor.cms import body_html, plain_text
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from editor.cms import body_html, plain_text, prepare_copy, save_photos
+from editor.export import export_article
 from editor.find_replace import find_all, fold, replace_all
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock
-from tests.helpers import parse_html
+from editor.media import FileMedia
+from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, SiteProfile
+from tests.helpers import parse_html, photo_bytes
 
 
 def article() -> Article:
@@ -47,6 +54,42 @@ def test_copy_for_cms_gives_clean_body_html_and_text() -> None:
     assert "data-block" not in value
     tree = parse_html(value)
     assert [el.tag for el in tree.find("body")] == ["p", "h2", "figure"]
-    assert tree.find(".//img").get("src") == "thanh-uy-hai-phong-1.jpg"
     text = plain_text(article())
     assert text.startswith("Thành ủy Hải Phòng\n\nChiều nay, Thành uỷ họp & bàn\n\nGặp thành ủy tại Đồ Sơn")
+
+
+def several_photos(folder: Path) -> Article:
+    """Four photo blocks: a JPEG, a transparent PNG (exported as .png), the
+    JPEG again (exported once) and another JPEG."""
+    jpeg, other = folder / "a.jpg", folder / "c.jpg"
+    jpeg.write_bytes(photo_bytes((1200, 900)))
+    other.write_bytes(photo_bytes((900, 1200), "olive"))
+    transparent = io.BytesIO()
+    Image.new("RGBA", (400, 300), (200, 0, 0, 100)).save(transparent, "PNG")
+    (folder / "b.png").write_bytes(transparent.getvalue())
+    photos = [("a.jpg", jpeg), ("b.png", folder / "b.png"), ("a.jpg", jpeg), ("c.jpg", other)]
+    blocks = [ImageBlock(id=f"i{n}", src=name, alt=f"Ảnh {n}", caption=f"Ảnh số {n}", media=FileMedia(path))
+              for n, (name, path) in enumerate(photos, start=1)]
+    return Article(title="Thành ủy Hải Phòng", blocks=[ParagraphBlock(id="p", text="Mở đầu"), *blocks])
+
+
+def test_copy_for_cms_names_every_photo_as_the_export_does_and_saves_them_so(tmp_path: Path) -> None:
+    piece = several_photos(tmp_path)
+    exported = tmp_path / "xuat"
+    export_article(piece, SiteProfile(), exported)
+    page = parse_html((exported / "index.html").read_text(encoding="utf-8"))
+    export_names = [img.get("src").removeprefix("images/") for img in page.findall(".//figure[@class='photo']/img")]
+    assert export_names == ["thanh-uy-hai-phong-1.jpg", "thanh-uy-hai-phong-2.png", "thanh-uy-hai-phong-1.jpg", "thanh-uy-hai-phong-3.jpg"]
+
+    copied = prepare_copy(piece)
+    images = parse_html(copied.html).findall(".//img")
+    assert [img.get("src") for img in images] == export_names
+    assert [img.get("loading") for img in images] == [None] * 4  # nothing lazy in a CMS editor
+    assert sorted(copied.photos) == sorted(set(export_names))
+
+    folder = tmp_path / "anh-cho-cong"
+    folder.mkdir()
+    save_photos(copied.photos, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(set(export_names))
+    for name in export_names:  # the very files the export wrote
+        assert (folder / name).read_bytes() == (exported / "images" / name).read_bytes()

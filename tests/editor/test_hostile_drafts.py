@@ -236,3 +236,45 @@ def test_a_draft_missing_a_photo_member_opens_with_the_photo_missing_and_saves(t
     again = _save_and_reopen(article, tmp_path / "saved.article")
     assert again.block("gone").media is None and again.block("gone").caption == "c"
     Workspace(tmp_path / "workspace.sqlite").save("k", again, None)
+
+
+# --- item 12: no unbounded work ------------------------------------------------------
+
+def test_saving_a_draft_of_9990_members_opens_it_once_not_once_a_member(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each opening reads the whole central directory: one per member made
+    # the save quadratic (9,990 members: 717 s; now about 1.4 s).
+    path = _draft(tmp_path / "many.article", json.dumps(_text_only()),
+                  *((f"other/{index}.txt", b"x" * 100) for index in range(9_990)))
+    article = load_draft(path)
+    opened: list[str] = []
+    real_init = zipfile.ZipFile.__init__
+
+    def counting_init(self: zipfile.ZipFile, file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> None:
+        if mode == "r":
+            opened.append(str(file))
+        real_init(self, file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", counting_init)
+    save_draft(article, tmp_path / "saved.article", revision_at=NOW)
+    monkeypatch.undo()
+    assert opened.count(str(path)) <= 2
+    assert len(load_draft(tmp_path / "saved.article").kept_files) == 9_990 + 1  # and the new revision
+
+
+def test_comparing_a_10000_word_paragraph_is_quick_and_marks_every_change() -> None:
+    import threading
+
+    from editor.model import ParagraphBlock
+    from editor.revisions import text_diff
+
+    words = [f"từ{index % 700}" for index in range(10_000)]  # a text that repeats itself
+    edited = [("SỬA" if index % 50 == 0 else word) for index, word in enumerate(words)]
+    result: list[Any] = []
+    worker = threading.Thread(target=lambda: result.append(text_diff(
+        Article(title="t", blocks=[ParagraphBlock(text=" ".join(words))]),
+        Article(title="t", blocks=[ParagraphBlock(text=" ".join(edited))]))), daemon=True)
+    worker.start()
+    worker.join(timeout=20)  # difflib alone took minutes
+    assert result, "the comparison did not finish in 20 s"
+    (line,) = [line for line in result[0] if line.kind != "same"]
+    assert [text for kind, text in line.parts if kind == "added"] == ["SỬA"] * 200

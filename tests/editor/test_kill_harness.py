@@ -20,6 +20,11 @@ from tests.kill_child import KEY, version
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 200
+# The kills must land inside saves often enough to test them. Where they
+# land depends on the machine's load, so the harness goes on killing (up to
+# MAX_KILLS) until that many have, rather than passing or failing by chance.
+INSIDE_A_SAVE = 40
+MAX_KILLS = 600
 
 
 def _last(lines: list[str], word: str) -> int | None:
@@ -48,8 +53,9 @@ def test_kills_at_random_moments_never_damage_the_draft_or_the_autosave(tmp_path
     workspace.save(KEY, version(0), draft)
     saved, autosaved = 0, 0
     rng = random.Random(20261127)
-    inside_a_save = 0
-    for _ in range(KILLS):
+    inside_a_save, kills = 0, 0
+    while (kills < KILLS or inside_a_save < INSIDE_A_SAVE) and kills < MAX_KILLS:
+        kills += 1
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.kill_child", str(draft), str(workspace_path), str(max(saved, autosaved) + 1)],
             cwd=ROOT, stdout=subprocess.PIPE, text=True, encoding="utf-8",
@@ -76,9 +82,8 @@ def test_kills_at_random_moments_never_damage_the_draft_or_the_autosave(tmp_path
         last_autosaved = _last(lines, "autosaved")
         known = last_autosaved if last_autosaved is not None else autosaved
         autosaved = _is_version(Workspace(workspace_path).restore(KEY), {known, max(saved, autosaved) + 1 if last_autosaved is None else known + 1})
-    print(f"{KILLS} kills, {inside_a_save} inside a save, last version saved {saved}, autosaved {autosaved}")
-    # The kills must land inside saves often enough to test them.
-    assert inside_a_save >= KILLS // 5, f"only {inside_a_save} of {KILLS} kills landed inside a save"
+    print(f"{kills} kills, {inside_a_save} inside a save, last version saved {saved}, autosaved {autosaved}")
+    assert inside_a_save >= INSIDE_A_SAVE, f"only {inside_a_save} of {kills} kills landed inside a save"
     assert saved > 50
 
     # Killed saves leave temporary files; the next save tidies away the old ones.

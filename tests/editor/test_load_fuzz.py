@@ -204,3 +204,174 @@ def test_a_damaged_workspace_entry_gives_the_apps_own_error(tmp_path_factory: An
             pass
 
     check()
+
+
+# --- issue 22: the site profile, the Word importer and the workspace rows ---------------
+# A few hundred examples each, to keep CI short (FUZZ_EXAMPLES raises them).
+
+FEW = min(EXAMPLES, int(os.environ.get("FUZZ_FEW_EXAMPLES", 300)))
+FUZZ_FEW = settings(max_examples=FEW, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
+
+PROFILE_SEED = {**SEED["site"], "logo": "logo.png", "tone_marks": "old"}
+
+
+def test_mutated_site_profiles_load_or_give_the_apps_own_error(tmp_path_factory: Any) -> None:
+    from editor.article_format import load_site_profile
+
+    folder = tmp_path_factory.mktemp("profile")
+    path = folder / "profile.json"
+
+    @FUZZ_FEW
+    @given(st.one_of(
+        mutated_json().map(lambda data: {**PROFILE_SEED, **{k: v for k, v in data.items() if k in ("title", "site", "x")}}).map(_json_bytes),
+        st.dictionaries(st.sampled_from([*PROFILE_SEED, "x"]), json_values, max_size=7).map(_json_bytes),
+        mutated_bytes(_json_bytes(PROFILE_SEED)),
+    ))
+    def check(raw: bytes) -> None:
+        path.write_bytes(raw)
+        try:
+            load_site_profile(path)
+        except ArticleError as error:
+            assert error.problems and all(line for line in error.lines())
+
+    check()
+
+
+# The importer runs in a child under a memory cap, so a mutation that makes
+# it eat memory fails this test instead of swapping the machine.
+WORD_FUZZ = """
+import io, os, sys, zipfile
+from pathlib import Path
+from hypothesis import HealthCheck, given, settings, strategies as st
+sys.path.insert(0, os.getcwd())
+from tests.editor.test_load_fuzz import mutated_bytes
+from editor.errors import ArticleError
+from editor.word_import import import_docx
+
+seed = Path(sys.argv[1]).read_bytes()
+examples = int(sys.argv[2])
+members = {}
+with zipfile.ZipFile(io.BytesIO(seed)) as archive:
+    for name in archive.namelist():
+        members[name] = archive.read(name)
+parts = ["word/document.xml", "word/numbering.xml", "word/styles.xml"]
+path = Path(sys.argv[1]).with_name("fuzzed.docx")
+
+@st.composite
+def mutated_docx(draw):
+    part = draw(st.sampled_from(parts))
+    data = draw(mutated_bytes(members[part]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, data if name == part else content)
+    return out.getvalue()
+
+@settings(max_examples=examples, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
+@given(mutated_docx())
+def check(raw):
+    path.write_bytes(raw)
+    try:
+        result = import_docx(path)
+    except ArticleError as error:
+        assert error.problems
+    else:
+        assert result.article is not None
+
+check()
+print("ok")
+"""
+
+
+def _seed_docx(path: Path) -> Path:
+    from docx import Document as WordDocument
+
+    document = WordDocument()
+    document.add_heading("Quận Lê Chân họp Ban Chỉ đạo 35", level=1)
+    document.add_paragraph("Chiều 01/11, Ban Chỉ đạo 35 quận Lê Chân họp.").runs[0].bold = True
+    document.add_paragraph("Đồng chí Phạm Văn Tân chủ trì.")
+    document.add_paragraph("Điểm một", style="List Bullet")
+    document.add_paragraph("Điểm hai", style="List Number")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Ô một"
+    document.add_paragraph("Hoàng Tùng").alignment = 2
+    document.save(path)
+    return path
+
+
+def test_mutated_word_documents_import_or_give_the_apps_own_error_under_a_memory_cap(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    seed = _seed_docx(tmp_path / "seed.docx")
+    # Each example starts mammoth on a whole document: fewer of them (about 2 minutes).
+    result = subprocess.run(["prlimit", f"--as={1536 * 1024**2}", sys.executable, "-c", WORD_FUZZ, str(seed), str(min(FEW, 200))],
+                            capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert result.stdout.strip().endswith("ok"), (result.stdout + result.stderr)[-4000:]
+
+
+workspace_values = st.one_of(st.none(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=True), st.text(max_size=20),
+                             st.binary(max_size=20), st.sampled_from(["media/x.jpg", "/nonexistent/a.article", "0" * 64]))
+
+
+def test_mutated_workspace_rows_give_the_apps_own_error(tmp_path_factory: Any) -> None:
+    import sqlite3
+
+    from editor.media import MemoryMedia
+    from editor.model import ImageBlock
+
+    folder = tmp_path_factory.mktemp("workspace-rows")
+    workspace = Workspace(folder / "workspace.sqlite")
+    photo = MemoryMedia(_tiny_jpeg(), "a.jpg")
+    seed = Article(title="Bài", blocks=[ImageBlock(id="anh", src="a.jpg", caption="c", alt="a", media=photo)])
+    columns = {"documents": ["key", "file", "title", "saved_at", "article", "modified"], "media": ["sha256", "extension", "data"]}
+
+    @FUZZ_FEW
+    @given(st.lists(st.tuples(st.sampled_from([(t, c) for t, cs in columns.items() for c in cs]), workspace_values), min_size=1, max_size=3))
+    def check(changes: list[Any]) -> None:
+        workspace.save("k", seed, None)
+        with sqlite3.connect(workspace.path) as connection:
+            for (table, column), value in changes:
+                try:
+                    connection.execute(f"UPDATE {table} SET {column} = ?", (value,))
+                except sqlite3.IntegrityError:
+                    pass  # NOT NULL or a duplicate key: SQLite itself refuses that row
+        connection.close()
+        for entry in _entries_or_refusal(workspace):
+            try:
+                restored = workspace.restore(entry.key)
+                workspace.stand_in_for_missing_photos(restored)
+                for block in restored.images():
+                    if block.media is not None:
+                        block.media.read_bytes()
+            except ArticleError:
+                pass
+        try:
+            workspace.restore("k")
+        except ArticleError:
+            pass
+        try:
+            workspace.discard("k")
+        except ArticleError:
+            pass
+        with sqlite3.connect(workspace.path) as connection:
+            connection.execute("DELETE FROM documents")
+            connection.execute("DELETE FROM media")
+        connection.close()
+
+    check()
+
+
+def _entries_or_refusal(workspace: Workspace) -> list[Any]:
+    try:
+        return workspace.entries()
+    except ArticleError:
+        return []
+
+
+def _tiny_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "#2a6").save(buffer, "JPEG")
+    return buffer.getvalue()

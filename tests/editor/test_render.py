@@ -149,6 +149,19 @@ def test_only_the_first_photo_loads_eagerly() -> None:
     assert [img.get("loading") for img in images] == [None, "lazy"]
 
 
+def test_a_source_that_wants_every_photo_at_once_is_honoured() -> None:
+    class AllAtOnce(OnePhoto):
+        def is_first(self, block: ImageBlock) -> bool:
+            return True  # a CMS editor lazy-loads nothing
+
+    article = sample_article()
+    article.blocks += [ImageBlock(id="img2", src="2.jpg", alt="Hai"), ImageBlock(id="img3", src="3.jpg", alt="Ba")]
+    page = parse_html(render_article(article, SITE, AllAtOnce())).findall(".//figure[@class='photo']/img")
+    assert [img.get("loading") for img in page] == [None, None, None]
+    alone = [parse_html(render_block(article, b, AllAtOnce())).find(".//img") for b in article.images()]
+    assert [img.get("loading") for img in alone] == [None, None, None]
+
+
 PAYLOADS = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
@@ -200,7 +213,14 @@ ALL_FIELDS = (
 def test_no_payload_in_any_field_becomes_markup_a_handler_or_a_live_link(field: str) -> None:
     for payload in PAYLOADS:
         article, site = poisoned(field, payload)
-        page = parse_html(render_article(article, site, OnePhoto()))
+        assert_nothing_live(render_article(article, site, OnePhoto()), field, payload)
+
+
+def assert_nothing_live(html: str, field: str, payload: str) -> None:
+    """The page as a browser parses it: the page's own script and style only,
+    no handler, no javascript:/data: link, no foreign element."""
+    if True:
+        page = parse_html(html)
         elements = list(page.iter())
         scripts = [el for el in elements if el.tag == "script"]
         assert len(scripts) == 1 and scripts[0].text.startswith('document.getElementById("print-button")'), (field, payload)
@@ -218,6 +238,35 @@ def test_no_payload_in_any_field_becomes_markup_a_handler_or_a_live_link(field: 
         assert [img.get("src") for img in images] == ["images/1.jpg"], (field, payload)
         svgs = [el for el in elements if el.tag == "svg"]
         assert all(svg.get("class") == "qr" for svg in svgs), (field, payload)
+
+
+# Inline fields pass two sanitizers: the model's cleaner when assigned, and
+# the template's ``|inline`` when rendered. Each must hold alone.
+INLINE_FIELDS = {"lead": None, "p1.text": (0, "text"), "img1.caption": (1, "caption"), "q1.text": (3, "text")}
+
+
+@pytest.mark.parametrize("field", list(INLINE_FIELDS))
+def test_the_models_cleaner_alone_keeps_payloads_dead(field: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor import render
+
+    monkeypatch.setattr(render, "clean_inline", lambda fragment: fragment)  # |inline lets everything through
+    raw = sample_article()
+    object.__setattr__(raw, "lead", "<script>alert(1)</script>")  # proves the template layer is off
+    assert "<script>alert(1)" in render_article(raw, SITE, OnePhoto())
+    for payload in PAYLOADS:
+        article, site = poisoned(field, payload)
+        assert_nothing_live(render_article(article, site, OnePhoto()), field, payload)
+
+
+@pytest.mark.parametrize("field", list(INLINE_FIELDS))
+def test_the_templates_inline_filter_alone_keeps_payloads_dead(field: str) -> None:
+    for payload in PAYLOADS:
+        article = sample_article()
+        where = INLINE_FIELDS[field]
+        target = article if where is None else article.blocks[where[0]]
+        object.__setattr__(target, "lead" if where is None else where[1], payload)  # past the model's cleaner
+        assert getattr(target, "lead" if where is None else where[1]) == payload
+        assert_nothing_live(render_article(article, SITE, OnePhoto()), field, payload)
 
 
 @pytest.mark.parametrize("field", ["title", "author", "source", "h1.text", "img1.alt", "q1.cite", "related.title", "site.name"])

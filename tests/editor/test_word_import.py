@@ -43,7 +43,7 @@ def test_heading_1_becomes_the_title() -> None:
 def test_comments_are_left_out_and_said_so() -> None:
     result = import_docx(DOCX / "comments.docx")
     assert texts(DOCX / "comments.docx") == ["Ouch."]
-    assert any("Comments in the document were left out" in note for note in result.notes)
+    assert any("Comments in the document were left out" in str(note) for note in result.notes)
 
 
 @pytest.mark.parametrize("name", ["footnotes.docx", "endnotes.docx"])
@@ -53,7 +53,7 @@ def test_notes_become_an_end_section_without_dead_links(name: str) -> None:
     assert inline_text(blocks[0]) == "Ouch[1].[2]" and "<a" not in blocks[0].text  # type: ignore[attr-defined]
     assert isinstance(blocks[1], HeadingBlock) and blocks[1].text == "Ghi chú"
     assert [b.text for b in blocks[2:]] == ["[1] A tachyon walks into a bar.", "[2] Fin."]  # type: ignore[attr-defined]
-    assert any("Ghi chú" in note for note in result.notes)
+    assert any("Ghi chú" in str(note) for note in result.notes)
 
 
 def inline_text(block: object) -> str:
@@ -74,7 +74,7 @@ def test_list_items_start_with_their_bullet() -> None:
 def test_a_table_is_flattened_and_said_so() -> None:
     result = import_docx(DOCX / "tables.docx")
     assert texts(DOCX / "tables.docx") == ["Above", "Top left", "Top right", "Bottom left", "Bottom right", "Below"]
-    assert any("table was flattened" in note for note in result.notes)
+    assert any("table was flattened" in str(note) for note in result.notes)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,31 @@ def test_an_embedded_picture_keeps_its_original_bytes(name: str) -> None:
 def test_an_external_picture_is_named_in_the_summary() -> None:
     result = import_docx(DOCX / "external-picture.docx")
     assert result.article.images() == []
-    assert any("tiny-picture.png" in note for note in result.notes)
+    assert any("tiny-picture.png" in str(note) for note in result.notes)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("external-picture.docx", "The picture “tiny-picture.png” lives outside the Word file and was not imported"),
+    ("image_vml_as_object.docx", "A picture in the image/x-emf format (an Office drawing) cannot be shown on the web"),
+])
+def test_word_notes_a_user_can_act_on_are_kept_in_plain_words_in_both_languages(name: str, expected: str) -> None:
+    notes = import_docx(next(CORPUS.glob(f"*/{name}"))).notes
+    assert any(note.en.startswith(expected) for note in notes), notes
+    assert all(note.vi and note.en and note.vi != note.en for note in notes)
+    assert not any("Tài liệu Word:" in note.vi or "Word document:" in note.en for note in notes)  # no raw mammoth line
+
+
+def test_mammoths_internal_lines_are_folded_into_one_note() -> None:
+    import mammoth
+
+    path = next(CORPUS.glob("*/image_vml.docx"))
+    with path.open("rb") as stream:
+        raw = [m.message for m in mammoth.convert_to_html(stream).messages]
+    assert len(raw) >= 2 and any("unrecognised element" in m for m in raw)  # what used to be shown, one line each
+    notes = import_docx(path).notes
+    folded = [note for note in notes if "formatting detail" in note.en]
+    assert len(folded) == 1 and f"skipped {len(raw)} formatting" in folded[0].en and f"bỏ qua {len(raw)} chi tiết" in folded[0].vi
+    assert not any("unrecognised" in note.en.lower() or "style" in note.en.lower() and "unknown styles" not in note.en for note in notes)
 
 
 def test_an_empty_document_is_refused_with_a_reason() -> None:
@@ -161,7 +185,7 @@ def test_a_vietnamese_word_document_imports_field_by_field(tmp_path: Path) -> No
     assert isinstance(photo, ImageBlock) and photo.caption == "Đồng chí Nguyễn Thị Minh Ngọc phát biểu tại cuộc họp."
     assert Image.open(io.BytesIO(photo.media.read_bytes())).size == (640, 480)  # type: ignore[union-attr]
     assert [b.text for b in article.blocks[3:]] == ["Chỉ tiêu", "Kết quả", "Tăng cường tuyên truyền trên không gian mạng."]  # type: ignore[attr-defined]
-    assert any("table" in note for note in result.notes) and any("Hoàng Tùng" in note for note in result.notes)
+    assert any("table" in str(note) for note in result.notes) and any("Hoàng Tùng" in str(note) for note in result.notes)
 
 
 def test_a_legacy_doc_and_a_damaged_docx_are_refused_clearly(tmp_path: Path) -> None:
@@ -228,7 +252,7 @@ def test_without_a_date_line_the_date_comes_from_the_documents_properties(tmp_pa
     result = import_docx(path)
     # Saved at 23:30 UTC: 06:30 the next morning in Vietnam.
     assert result.article.local_published() == datetime(2025, 3, 12, 6, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    assert any("properties" in note for note in result.notes)
+    assert any("properties" in note.en for note in result.notes)
 
 
 def test_a_document_with_no_date_anywhere_imports_without_one(tmp_path: Path) -> None:
@@ -236,3 +260,13 @@ def test_a_document_with_no_date_anywhere_imports_without_one(tmp_path: Path) ->
     article = import_docx(path).article
     assert article.published is None
     assert texts(path)[0] == "ngày 31 tháng 2 năm 2025"
+
+
+def test_stray_characters_in_a_word_document_never_reach_the_article(tmp_path: Path) -> None:
+    document = WordDocument()
+    document.add_paragraph("Quận Lê Chân\u202e họp\ufffc", style="Title")
+    document.add_paragraph("Đồng chí\u2066 Phạm Văn Tân\u2069 chủ trì\ufffc cuộc họp.")
+    document.save(tmp_path / "bai.docx")
+    article = import_docx(tmp_path / "bai.docx").article
+    texts = [article.title, *(getattr(block, "text", "") for block in article.blocks)]
+    assert texts == ["Quận Lê Chân họp", "Đồng chí Phạm Văn Tân chủ trì cuộc họp."]

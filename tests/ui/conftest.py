@@ -13,6 +13,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from ui.refcount_guard import make_singletons_immortal  # noqa: E402
+
+# As the app does (ui/app.py): a binding that takes references from None,
+# True or False (PySide6 6.12.0, docs/pyside6-borrowed-singletons.md) must
+# not abort the test run.
+make_singletons_immortal()
+
 from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 
 from ui.webengine import prepare_chromium, register_scheme  # noqa: E402

@@ -248,14 +248,30 @@ def test_replace_all_ignoring_diacritics_is_one_undo_step(qtbot: Any, window: An
     dialog.close()
 
 
-def test_copy_for_cms_puts_html_and_text_on_the_clipboard(qtbot: Any, window: Any, example_copy: Path) -> None:
+def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_it_names(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, message_boxes: Any
+) -> None:
+    import re
+
     from PySide6.QtGui import QGuiApplication
 
     open_article(qtbot, window, example_copy)
-    window.actions.copy_for_cms.trigger()
+    folder = tmp_path / "cho-cong"
+    folder.mkdir()
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    with patch("ui.cms_copy.QFileDialog.getExistingDirectory", return_value=str(folder)):
+        window.actions.copy_for_cms.trigger()
+        qtbot.waitUntil(lambda: str(folder) in window.statusBar().currentMessage(), timeout=20_000)  # saved
     mime = QGuiApplication.clipboard().mimeData()
-    assert mime.html().count("<figure") == 3 and "data-block" not in mime.html()
+    html = mime.html()
+    assert html.count("<figure") == 3 and "data-block" not in html and 'loading="lazy"' not in html
     assert mime.text().startswith("Quận Lê Chân tăng cường")
+    # The user is told the photos must be uploaded, and under which names.
+    kind, _, text = message_boxes.shown[-1]
+    names = re.findall(r'<img src="([^"]+)"', html)
+    assert kind == "question" and "upload" in text and all(name in text for name in names)
+    assert sorted(names) == sorted(p.name for p in folder.iterdir()) and len(names) == 3
+    assert "3 photo" in window.statusBar().currentMessage()
 
 
 def current_umask() -> int:
@@ -278,6 +294,24 @@ def test_export_pdf_writes_an_a4_pdf(qtbot: Any, window: Any, example_copy: Path
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+    # Its text is the article's, in the print view: no Print button; the same
+    # pages as the command line's PDF, which prints the same page in a child process.
+    from pypdf import PdfReader
+
+    from editor.pdf import export_pdf
+    from editor.site import effective_site
+
+    reader = PdfReader(target)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Quận Lê Chân tăng cường bảo vệ nền tảng tư tưởng của Đảng" in text and "Hoàng Tùng" in text
+    assert "Print" not in text
+    # Every photo, the lazy-loaded ones below the preview's fold too.
+    assert sum(len(page.images) for page in reader.pages) == 3
+    command_line = tmp_path / "cli" / "bai.pdf"
+    export_pdf(window.document.article, effective_site(window.document.article, None, window.document.saved_site), command_line)
+    cli_reader = PdfReader(command_line)
+    assert len(reader.pages) == len(cli_reader.pages) and 2 <= len(reader.pages) <= 6
+    assert " ".join(" ".join(p.extract_text() for p in cli_reader.pages).split()) == text
     # A colleague can read it: the user's umask (0644 under 022), not QtWebEngine's private 0600.
     import stat
 
@@ -442,9 +476,11 @@ def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window:
     title.setFocus()
     type_text(title, "Quận Lê Chân họp")
     qtbot.waitUntil(lambda: "title-missing" not in [f.id for f in panel.findings], timeout=10_000)
-    author = next(i for i in range(panel.list.count()) if panel.list.item(i).data(Qt.ItemDataRole.UserRole).id == "author-missing")
+    author = next(i for i, finding in enumerate(panel.findings) if finding.id == "author-missing")
+    assert "✖" in panel.list.item(author).text() or "▲" in panel.list.item(author).text()
     window.composer.fields.title.setFocus()
-    panel._on_item_activated(panel.list.item(author))
+    panel.list.scrollToItem(panel.list.item(author))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(panel.list.item(author)).center())
     qtbot.waitUntil(window.composer.fields.author.hasFocus)
 
 
@@ -465,6 +501,35 @@ def test_after_opening_a_file_the_checklist_never_shows_the_previous_articles_fi
     qtbot.waitUntil(lambda: bool(shown) and shown[-1] == expected, timeout=10_000)
     assert all(ids in (set(), expected) for ids in shown), shown  # never the empty article's four errors
     assert "title-missing" not in expected
+
+
+def test_stray_characters_in_the_opened_file_are_a_finding_until_it_is_saved(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from tests.helpers import minimal_article
+
+    data = minimal_article(title="Quận Lê Chân\u202e họp")
+    data["blocks"] = [{"type": "paragraph", "id": "p1", "text": "Đồng chí\x07 Phạm Văn Tân chủ trì."},
+                      {"type": "paragraph", "id": "p2", "text": "Đoạn hai\ufffc."}]
+    draft = tmp_path / "bai.article"
+    with zipfile.ZipFile(draft, "w") as archive:
+        archive.writestr("article.json", json.dumps(data, ensure_ascii=False))
+    open_article(qtbot, window, draft)
+    assert window.document.article.title == "Quận Lê Chân họp"  # removed on the way in
+    panel = window.checklist
+
+    def stray() -> list[str]:
+        return [f.location.describe() for f in panel.findings if f.id == "text-control-chars"]
+
+    qtbot.waitUntil(lambda: stray() == ["title", "block 1: text", "block 2: text"], timeout=10_000)
+    # The blocks move: the findings follow them.
+    window.document.move_block("p2", 0)
+    qtbot.waitUntil(lambda: stray() == ["title", "block 2: text", "block 1: text"], timeout=10_000)
+    saved: list[bool] = []
+    window.files.save(then=lambda: saved.append(True))
+    qtbot.waitUntil(lambda: saved == [True], timeout=30_000)
+    qtbot.waitUntil(lambda: stray() == [], timeout=10_000)  # the saved file holds the cleaned text
 
 
 def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
@@ -505,3 +570,15 @@ def test_quit_cancelled_keeps_the_window_and_the_next_quit_asks_again(qtbot: Any
     qtbot.wait(200)
     assert window.isVisible()
     assert [kind for kind, _, _ in message_boxes.shown] == ["question"] * 3
+
+
+def test_copy_for_cms_with_a_missing_photo_says_so_and_leaves_the_clipboard(qtbot: Any, window: Any, message_boxes: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("trước đó")
+    window.composer.blocks.insert_blocks([ImageBlock(src="da-mat.jpg", alt="Ảnh", caption="Ảnh")], "Insert photo")
+    window.actions.copy_for_cms.trigger()
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=20_000)
+    kind, title, text = message_boxes.shown[-1]
+    assert kind == "warning" and "Nothing was put on the clipboard" in text and "da-mat.jpg" in text
+    assert QGuiApplication.clipboard().text() == "trước đó"

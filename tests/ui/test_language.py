@@ -233,3 +233,56 @@ def test_the_interface_follows_a_vietnamese_system(tmp_path: Path) -> None:
         environment = {**os.environ, "LC_ALL": locale, "LANG": locale, "LANGUAGE": ""}
         result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, check=True)
         assert result.stdout.strip() == expected, locale
+
+
+def test_qts_print_dialog_is_in_vietnamese(qtbot: Any, window: Any, vietnamese: None) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QPushButton
+
+    english = {_plain(s) for s in _sources("toasoan_en.ts", "qt_vi.ts")}
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    options = next(b for b in dialog.findChildren(QPushButton) if _plain(b.text()).startswith("Tùy chọn"))
+    options.click()  # the options pane too: copies and range (colour and two-sided show for real printers only)
+    texts = {_plain(text) for _, text in _visible_texts(dialog)}
+    assert {"In", "Máy in", "Tên:", "Số bản:", "Phạm vi in", "In tất cả", "Thuộc tính", "Ghi tệp PDF"} <= texts, texts
+    assert not {"Print", "Printer", "Name:", "Copies:", "Print range", "Print all", "Properties", "Write PDF file"} & texts
+    assert _english_left(dialog, english - {"..."}) == []  # "…" is the same in both
+    dialog.close()
+    destroy_now(dialog)
+
+
+def test_the_time_zone_is_named_in_the_interface_language_not_by_its_id(qtbot: Any, window: Any, example_copy: Path) -> None:
+    from ui.language import install_language
+
+    open_article(qtbot, window, example_copy)
+    label = window.composer.fields.timezone_label
+    assert label.text() == "Indochina Time (UTC+07:00)"
+    install_language("vi")
+    try:
+        assert label.text() == "Giờ Đông Dương (UTC+07:00)"  # CLDR's name, through QTimeZone
+        assert "Asia/Ho_Chi_Minh" not in label.text() and label.toolTip() == "Asia/Ho_Chi_Minh"
+    finally:
+        install_language("en")
+
+
+def test_photo_refusals_and_word_notes_are_in_vietnamese(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any, vietnamese: None) -> None:
+    from tests.editor.test_word_import import vietnamese_document
+
+    (tmp_path / "ghi-chu.jpg").write_text("không phải ảnh", encoding="utf-8")
+    (tmp_path / "rong.png").write_bytes(b"")
+    window.composer.blocks.files_dropped.emit([str(tmp_path / "ghi-chu.jpg"), str(tmp_path / "rong.png")], 0)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
+    refused = message_boxes.shown[-1][2]
+    assert "ghi-chu.jpg: không phải ảnh, hoặc là định dạng ứng dụng không đọc được" in refused
+    assert "rong.png: tệp trống (0 byte)" in refused
+    assert "not an image" not in refused and "empty" not in refused
+    source = vietnamese_document(tmp_path)
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.intake.import_word(source)
+    qtbot.waitUntil(lambda: "Một bảng đã được chuyển thành các đoạn văn" in message_boxes.shown[-1][2], timeout=10_000)
+    notes = message_boxes.shown[-1][2]
+    # Only the Vietnamese of each note: no English twin beside it, no raw mammoth line.
+    assert "A table was flattened" not in notes and "Word document:" not in notes and "was taken as" not in notes

@@ -145,7 +145,21 @@ def test_a_word_import_without_a_date_shows_no_date(qtbot: Any, window: Any, exa
         window.intake.import_word(dated_document(tmp_path, None, None))
     assert window.document.article.published is None
     assert fields.published.text() == "no date"
-    # Choosing a date again works from there.
-    fields.published.setFocus()
-    qtbot.keyClick(fields.published, Qt.Key.Key_Up)
-    assert window.document.article.published is not None
+    # Choosing a date starts from now, not from the edit's minimum.
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QDate, QPoint
+
+    edit = fields.published
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 8, edit.height() // 2))  # the calendar
+    calendar = edit.calendarWidget()
+    qtbot.waitUntil(lambda: calendar.isVisible(), timeout=5_000)
+    assert (calendar.yearShown(), calendar.monthShown()) == (QDate.currentDate().year(), QDate.currentDate().month())
+    calendar.window().hide()
+    assert window.document.article.published is None  # looking is not choosing
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    chosen = window.document.article.local_published()
+    assert chosen is not None and abs(chosen - datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))).total_seconds() < 120
+    assert fields.published.text() == chosen.strftime("%d/%m/%Y %H:%M")

@@ -107,11 +107,18 @@ def test_scripts_and_javascript_links_typed_anywhere_never_run(qtbot: Any, windo
     mime = QMimeData()
     mime.setHtml('<p>a<a href="javascript:document.body.dataset.pwned=1">bấm</a>' + PAYLOAD_SCRIPT + PAYLOAD_HANDLER + "</p>")
     text_segment(window).editor.insertFromMimeData(mime)
-    wait_until_dom(qtbot, window.preview, "document.querySelector('h1').textContent.includes('<script>')", True)
-    qtbot.wait(500)
-    # Click every link the page has: none may run anything.
-    js(qtbot, window.preview, "document.querySelectorAll('a').forEach(function (a) { a.click(); }); true")
-    qtbot.wait(300)
+    # A positive signal, not a pause: every typed field is on the page, and
+    # every image there has finished loading or failing, so an onerror
+    # handler or a script that was going to run has run.
+    on_page = " && ".join(f"document.querySelector('{where}').textContent.includes('pwned')"
+                          for where in ("h1", ".byline", ".source", ".lead"))
+    wait_until_dom(qtbot, window.preview, on_page + " && document.querySelector('.article-body').textContent.includes('bấm')", True)
+    wait_until_dom(qtbot, window.preview, "Array.from(document.images).every(function (i) { return i.complete; })", True)
+    # Click every link the page has: none may run anything. A javascript: link
+    # runs in a task queued by the click; two timer turns later it has run.
+    js(qtbot, window.preview, "document.querySelectorAll('a').forEach(function (a) { a.click(); });"
+                              " setTimeout(function () { setTimeout(function () { document.body.dataset.clicked = 'done'; }, 0); }, 0); true")
+    wait_until_dom(qtbot, window.preview, "document.body.dataset.clicked", "done")
     assert js(qtbot, window.preview, "document.body.dataset.pwned === undefined") is True
     assert js(qtbot, window.preview, "document.scripts.length") == 1
     hrefs = js(qtbot, window.preview, "Array.from(document.querySelectorAll('[href]')).map(function (e) { return e.getAttribute('href'); })")

@@ -157,8 +157,12 @@ class ParagraphsEdit(RichTextEdit):
         result = []
         block = self.document().begin()
         while block.isValid():
-            block_id = block.blockFormat().property(ID_PROPERTY)
-            result.append((block_id if isinstance(block_id, str) else None, block_to_inline(block)))
+            # A new paragraph (Enter) has no id yet. Ask before reading:
+            # property() of an absent property returns a borrowed None under
+            # PySide6 6.12.0 (tools/refcount_probe.py).
+            fmt = block.blockFormat()
+            block_id = fmt.stringProperty(ID_PROPERTY) if fmt.hasProperty(ID_PROPERTY) else None
+            result.append((block_id or None, block_to_inline(block)))
             block = block.next()
         return result
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -24,7 +25,46 @@ from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
 from ui.form.url_edit import UrlEdit
-from ui.language import Retranslating
+from ui.language import Retranslating, interface_language
+
+
+def zone_display_name(zone_name: str, moment: datetime | None, language: str) -> str:
+    """The time zone as people call it, in the interface language, from
+    Qt's CLDR data ("Giờ Đông Dương", "Indochina Time"), not its IANA id
+    ("Asia/Ho_Chi_Minh"); the id itself where Qt knows no name."""
+    zone = QTimeZone(zone_name.encode())
+    if not zone.isValid():
+        return zone_name
+    locale = QLocale("vi_VN" if language == "vi" else "en_US")
+    at = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone) if moment is not None else QDateTime.currentDateTime()
+    return zone.displayName(at, QTimeZone.NameType.LongName, locale) or zone_name
+
+
+class OptionalDateTimeEdit(QDateTimeEdit):
+    """A date that may be unset (a Word import may bring none): the edit's
+    minimum stands for "no date" and reads as its special text, never as the
+    date of the article shown before. From there, the first step (arrow key,
+    wheel) or the calendar starts at the current time, not in 1900."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone(DEFAULT_TIMEZONE.encode())))
+
+    def is_empty(self) -> bool:
+        return self.dateTime() == self.minimumDateTime()
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        if self.is_empty():
+            now = QDateTime.currentDateTime().toTimeZone(self.timeZone())
+            self.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()), self.timeZone()))
+            return
+        super().stepBy(steps)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mousePressEvent(event)
+        if self.is_empty() and self.calendarPopup() and self.calendarWidget() is not None:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
 
 
 class ArticleFieldsForm(Retranslating, QWidget):
@@ -37,13 +77,9 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self._updating = False
 
         self.title = QLineEdit(self)
-        self.published = QDateTimeEdit(self)
+        self.published = OptionalDateTimeEdit(self)
         self.published.setCalendarPopup(True)
         self.published.setDisplayFormat("dd/MM/yyyy HH:mm")
-        # An article without a date (a Word import may have none) shows the
-        # edit's minimum, which reads as the "no date" text, never the date
-        # of the article shown before.
-        self.published.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone(DEFAULT_TIMEZONE.encode())))
         self.timezone_label = QLabel(self)
         self.language = QComboBox(self)
         self.language.addItem("", "vi")
@@ -115,6 +151,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
         self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
         self.published.setSpecialValueText(self.tr("no date"))
+        self._show_published()  # the time zone's name is in the interface language
 
     # --- from the widgets to the document ----------------------------------
     def _on_lead_changed(self) -> None:
@@ -134,7 +171,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
     def _on_published_changed(self, value: QDateTime) -> None:
         if self._updating:
             return
-        if value == self.published.minimumDateTime():
+        if self.published.is_empty():
             self._document.set_field("published", None, self.tr("Change date"), merge_key="published")
             return
         date, time = value.date(), value.time()
@@ -190,4 +227,6 @@ class ArticleFieldsForm(Retranslating, QWidget):
         elif self.published.dateTime() != self.published.minimumDateTime():
             self.published.setDateTime(self.published.minimumDateTime())
         offset = local.strftime("%z") if local is not None else ""
-        self.timezone_label.setText(f"{zone_name} (UTC{offset[:3]}:{offset[3:]})" if offset else zone_name)
+        shown_name = zone_display_name(zone_name, local, interface_language())
+        self.timezone_label.setText(f"{shown_name} (UTC{offset[:3]}:{offset[3:]})" if offset else shown_name)
+        self.timezone_label.setToolTip(zone_name)  # the IANA id, for whoever needs it
