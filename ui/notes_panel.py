@@ -26,6 +26,7 @@ class NotesPanel(Retranslating, QDockWidget):
         self._document = document
         self._preview = preview
         self.current_block: str | None = None
+        self._marks: list[str] = []
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.list = QTreeWidget(body)
@@ -77,7 +78,10 @@ class NotesPanel(Retranslating, QDockWidget):
                 item.setExpanded(True)
                 if selected == (block.id, note.id):
                     self.list.setCurrentItem(item)
-        self._preview.mark_notes(sorted({block.id for _, block, _ in open_notes(article)}))
+        marks = sorted({block.id for _, block, _ in open_notes(article)})
+        if marks or self._marks:  # articles without notes cost the preview nothing
+            self._preview.mark_notes(marks)
+        self._marks = marks
         self._enable()
 
     def selected(self) -> tuple[str, str] | None:

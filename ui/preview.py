@@ -10,6 +10,8 @@ restores the scroll position.
 from __future__ import annotations
 
 import json
+
+import shiboken6
 from enum import Enum
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
@@ -270,6 +272,8 @@ class PreviewView(QWebEngineView):
             return
 
         def check(result: object) -> None:
+            if not shiboken6.isValid(self):
+                return  # the answer of a page that went with its window
             if result is True:
                 self.patched.emit()
             else:
