@@ -29,6 +29,8 @@ from editor.model import (
     RelatedLink,
     SiteProfile,
 )
+from editor.notes import notes_from_list, notes_to_list
+from editor.review import review_from_dict, review_to_dict
 
 FORMAT = "article/1"
 _FORMAT_PATTERN = re.compile(r"article/(\d+)")
@@ -38,13 +40,13 @@ _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 _ARTICLE_FIELDS = (
     "format", "language", "title", "published", "timezone", "lead", "blocks", "author",
-    "source", "original_url", "url", "related", "tags", "site",
+    "source", "original_url", "url", "related", "tags", "site", "review",
 )
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
-    "paragraph": ("id", "type", "text"),
-    "heading": ("id", "type", "text", "level"),
-    "quote": ("id", "type", "text", "cite"),
-    "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "cover"),
+    "paragraph": ("id", "type", "text", "notes"),
+    "heading": ("id", "type", "text", "level", "notes"),
+    "quote": ("id", "type", "text", "cite", "notes"),
+    "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "cover", "notes"),
 }
 _SITE_FIELDS = SiteProfile.FIELDS
 TONE_MARK_STYLES = ("", "old", "new")
@@ -171,6 +173,8 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
 
     if "site" in data and data["site"] is not None:
         article.site = site_from_dict(data["site"], "site", problems, base_dir=None)
+    if data.get("review") is not None:
+        article.review = review_from_dict(data["review"], problems.add)
 
     if problems.lines:
         raise FormatError(problems.lines)
@@ -215,6 +219,8 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
     else:
         block.id = ""  # assigned once every id in the file is known
     prefix = f"{path}."
+    if raw.get("notes") is not None:
+        block.notes = notes_from_list(raw["notes"], f"{path}.notes", problems.add)
     if isinstance(block, (ParagraphBlock, QuoteBlock)):
         block.text = _string(raw, "text", prefix, problems)
     if isinstance(block, QuoteBlock):
@@ -311,6 +317,8 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
     data["tags"] = list(article.tags)
     if article.site is not None:
         data["site"] = site_to_dict(article.site)
+    if not article.review.is_default():  # drafts nobody submitted stay as they were
+        data["review"] = review_to_dict(article.review)
     data.update({key: value for key, value in article.extra.items() if key not in data})
     return data
 
@@ -331,6 +339,8 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
             data["crop"] = {"left": block.crop.left, "top": block.crop.top, "width": block.crop.width, "height": block.crop.height}
         if block.cover:
             data["cover"] = True
+    if block.notes:
+        data["notes"] = notes_to_list(block.notes)
     data.update({key: value for key, value in block.extra.items() if key not in data})
     return data
 

@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 from editor.errors import ImageError
 from editor.images import open_image, verify_decodes
 from editor.logo import logo_problem
+from editor.notes import open_notes
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.text import has_stray_chars, inline_to_plain, is_web_url
 
@@ -357,9 +358,15 @@ def empty_paragraphs(article: Article, _: CheckInput) -> Iterator[Finding]:
             yield _finding("paragraph-empty", WARNING, "Đoạn văn trống.", "An empty paragraph.", Location("text", block.id, index))
 
 
+def notes_open(article: Article, _: CheckInput) -> Iterator[Finding]:
+    for index, block, note in open_notes(article):
+        yield _finding("note-open", WARNING, f"Ghi chú chưa giải quyết của {note.author or '?'}: {note.text}",
+                       f"An open note by {note.author or '?'}: {note.text}", Location("notes", block.id, index))
+
+
 RULES: tuple[Rule, ...] = (
     required_fields, body_and_date, site_profile, image_texts, public_url, image_files, related_links,
-    alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs, site_logo,
+    alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs, site_logo, notes_open,
 )
 
 

@@ -33,7 +33,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-SUBCOMMANDS = ("export", "check", "import", "publish")
+SUBCOMMANDS = ("export", "check", "import", "publish", "library")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help="draft (default), pending (submit for review), publish, or future (scheduled)")
     publish.add_argument("--force", action="store_true", help="overwrite the post even if it was edited on the server")
     publish.add_argument("--no-photos", action="store_true", help="send the text only (for a contributor's review)")
+
+    from editor.library_cli import add_library_parser
+
+    add_library_parser(commands)
     return parser
 
 
@@ -201,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_import(args)
         if args.command == "publish":
             return _run_publish(args)
+        if args.command == "library":
+            from editor.library_cli import run_library
+
+            return run_library(args)
     except ArticleError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

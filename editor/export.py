@@ -352,6 +352,7 @@ def _write_interchange(
         # The exported photos already carry the rotation and the crop.
         block.pop("rotate", None)
         block.pop("crop", None)
+        block.pop("notes", None)  # reviewers' notes stay in the draft
     site_data = site_to_dict(site)
     if logo is not None:
         site_data["logo"] = logo.name

@@ -16,6 +16,8 @@ from typing import Any, Callable, ClassVar, Literal
 
 from editor.media import Media
 from editor.regular_files import reference_problem
+from editor.notes import Note
+from editor.review import Review
 from editor.text import clean_inline, clean_plain, clean_single_line
 
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -62,6 +64,8 @@ class Block(_CleansOnAssign):
     type: ClassVar[str] = ""
     id: str = field(default_factory=new_block_id)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Reviewers' notes (editor/notes.py): they travel with the block.
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(eq=True)
@@ -198,6 +202,8 @@ class Article(_CleansOnAssign):
     tags: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
     # The article's own override of the site profile, if any.
     site: SiteProfile | None = None
+    # Where the draft is in the office's review (editor/review.py).
+    review: Review = field(default_factory=Review)
     extra: dict[str, Any] = field(default_factory=dict)
     # Members of the draft file that this version does not use (revisions,
     # files of newer versions): written back unchanged on save.

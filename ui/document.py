@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from editor.find_replace import Change
 from editor.model import Article, Block, SiteProfile
+from editor.notes import Note
 from ui.commands import MoveBlockCommand, ReplaceBlocksCommand, SetBlockFieldCommand, SetFieldCommand
 
 
@@ -112,14 +113,48 @@ class Document(QObject):
         step: every field that differs, then all the blocks."""
         self.undo_stack.beginMacro(label)
         for item in dataclasses.fields(Article):
-            if item.name in ("blocks", "kept_files"):
-                continue
+            if item.name in ("blocks", "kept_files", "review"):
+                continue  # restoring old text does not undo the office's review
             value = getattr(article, item.name)
             if getattr(self.article, item.name) != value:
                 self.undo_stack.push(SetFieldCommand(self, item.name, value, label, None))
         if self.article.blocks != article.blocks:
             self.undo_stack.push(ReplaceBlocksCommand(self, 0, len(self.article.blocks), list(article.blocks), label))
         self.undo_stack.endMacro()
+
+    def change_review(self, state: str, by: str, comment: str = "", *, assignee: str | None = None,
+                      due: object = ..., label: str | None = None) -> None:
+        """Move the draft to ``state`` (recorded in its history), and set the
+        assignee and due date with it, as one undo step."""
+        review = self.article.review
+        if assignee is not None:
+            review = dataclasses.replace(review, assignee=assignee)
+        if due is not ...:
+            review = dataclasses.replace(review, due=due)
+        if state != review.state or comment:
+            review = review.changed_to(state, by, comment)
+        if review != self.article.review:
+            self.undo_stack.push(SetFieldCommand(self, "review", review, label or self.tr("Change review state"), None))
+
+    def add_note(self, block_id: str, author: str, text: str, quote: str = "") -> str:
+        """A new note on a block, as one undo step; returns its id."""
+        note = Note.new(author, text, quote)
+        block = self.article.block(block_id)
+        self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", (*block.notes, note), self.tr("Add note")))
+        return note.id
+
+    def reply_to_note(self, block_id: str, note_id: str, author: str, text: str) -> None:
+        self._change_note(block_id, note_id, lambda note: note.replied(author, text), self.tr("Reply to note"))
+
+    def set_note_resolved(self, block_id: str, note_id: str, resolved: bool) -> None:
+        label = self.tr("Resolve note") if resolved else self.tr("Reopen note")
+        self._change_note(block_id, note_id, lambda note: note.with_resolved(resolved), label)
+
+    def _change_note(self, block_id: str, note_id: str, change: Any, label: str) -> None:
+        notes = self.article.block(block_id).notes
+        changed = tuple(change(note) if note.id == note_id else note for note in notes)
+        if changed != notes:
+            self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", changed, label))
 
     def apply_text_changes(self, changes: list[Change], label: str) -> None:
         """Several field changes (a Replace all) as one undo step."""

@@ -81,6 +81,20 @@ class FileController(QObject):
 
         self.confirm_discard(start)
 
+    def start_from(self, article: Article) -> None:
+        """A new, unsaved article made from another (the library's Duplicate as new)."""
+        def start() -> None:
+            self._set_lock(None)
+            self._disk_state = None
+            self._document.load(article, None)
+            self._document.undo_stack.resetClean()  # not on disk yet
+
+        self.confirm_discard(start)
+
+    def open_copy(self, path: Path) -> None:
+        """Open a draft as a copy: no lock, saving asks for a new name."""
+        self.confirm_discard(lambda: self._open(path, as_copy=True))
+
     def open_dialog(self) -> None:
         def choose() -> None:
             path, _ = QFileDialog.getOpenFileName(

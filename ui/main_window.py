@@ -23,6 +23,11 @@ from ui.autosave import Autosaver
 from ui.cms_copy import CmsCopier
 from ui.recovery_dialog import RecoveryDialog
 from ui.revisions_dialog import RevisionsDialog
+from ui.review_button import ReviewButton, state_name
+from ui.library_panel import LibraryPanel
+from ui.notes_panel import NotesPanel
+from ui.related_picker import RelatedPickerDialog
+from editor.library import INDEX_NAME
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
@@ -64,6 +69,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.checklist = ChecklistPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
         self.checklist.finding_activated.connect(self._show_finding)
+        # The library's index sits beside the workspace database, on this computer.
+        self.library_panel = LibraryPanel(self.document, workspace_path().parent / INDEX_NAME, self.files.start_from, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_panel)
+        self.library_panel.hide()
+        self.library_panel.open_requested.connect(self.files.open_path)
+        self.library_panel.open_copy_requested.connect(self.files.open_copy)
+        self.notes_panel = NotesPanel(self.document, self.preview, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
+        self.tabifyDockWidget(self.checklist, self.notes_panel)
+        self.checklist.raise_()
+        self.composer.blocks.block_focused.connect(self.notes_panel.set_current_block)
+        self.composer.fields.related.pick_requested.connect(self.pick_related)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.composer)
@@ -117,6 +134,8 @@ class MainWindow(Retranslating, QMainWindow):
         view_menu.addActions(list(a.widths.values()))
         view_menu.addSeparator()
         view_menu.addAction(self.checklist.toggleViewAction())
+        view_menu.addAction(self.library_panel.toggleViewAction())
+        view_menu.addAction(self.notes_panel.toggleViewAction())
         self.settings_menu = settings_menu = self.menuBar().addMenu("")
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)
@@ -135,11 +154,16 @@ class MainWindow(Retranslating, QMainWindow):
         toolbar.addActions([a.export, a.export_pdf])
         toolbar.addSeparator()
         toolbar.addActions(list(a.widths.values()))
+        toolbar.addSeparator()
+        self.review_button = ReviewButton(self.document, toolbar)
+        toolbar.addWidget(self.review_button.button)
         self.addToolBar(toolbar)
 
     def retranslate(self) -> None:
         """The window's own texts, again in the current language."""
         retranslate_actions(self.actions)
+        if hasattr(self, "review_button"):  # built with the menus, after the first call
+            self.review_button.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -192,6 +216,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.preview.block_clicked.connect(self.composer.show_block)
         stack.cleanChanged.connect(self._show_title)
         self.document.path_changed.connect(self._show_title)
+        self.document.reset.connect(self._show_title)
+        self.document.field_changed.connect(lambda name: self._show_title() if name == "review" else None)
         files.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         files.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
         files.recent_changed.connect(self._fill_recent_menu)
@@ -213,7 +239,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_title(self, *args: object) -> None:
         path = self.document.path
         name = path.name if path else self.tr("Untitled article")
-        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        state = state_name(self.document.article.review.state)
+        self.setWindowTitle(f"{name}[*] — {state} — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified())
 
     def _fill_recent_menu(self) -> None:
@@ -243,6 +270,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.document.set_saved_site(site)
         run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
                           lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+
+    def pick_related(self) -> RelatedPickerDialog:
+        """"Tin khác" from the library's published articles."""
+        dialog = RelatedPickerDialog(self.library_panel, self)
+
+        def chosen() -> None:
+            entry = dialog.chosen()
+            if entry is not None:
+                self.composer.fields.related.add_link(entry.title, entry.url)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        return dialog
 
     def _show_revisions(self) -> None:
         RevisionsDialog(self.document, self).exec()

@@ -10,6 +10,8 @@ restores the scroll position.
 from __future__ import annotations
 
 import json
+
+import shiboken6
 from enum import Enum
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
@@ -174,6 +176,7 @@ class PreviewView(QWebEngineView):
         self._queued: list[str] = []
         self._restore_scroll: QPointF | None = None
         self._first_image_id: str | None = None
+        self._note_marks: list[str] = []  # blocks with open notes, marked in the preview only
 
         document.block_changed.connect(self._on_document_block_changed)
         document.field_changed.connect(self._on_document_field_changed)
@@ -224,9 +227,29 @@ class PreviewView(QWebEngineView):
         queued, self._queued = self._queued, []
         for script in queued:
             self._patch(script)
+        if self._note_marks:
+            self._run(self._note_marks_script())
         position, self._restore_scroll = self._restore_scroll, None
         if ok and position is not None and position.y() > 0:
             self._run(f"window.scrollTo({position.x():.0f}, {position.y():.0f}); true")
+
+    def mark_notes(self, block_ids: list[str]) -> None:
+        """Outline the blocks that have open notes. Only the preview does
+        this, in the page's script world; the exported page never has it."""
+        self._note_marks = list(block_ids)
+        if not self._loading:
+            self._run(self._note_marks_script())
+
+    def _note_marks_script(self) -> str:
+        return (
+            "(function (ids) {"
+            " document.querySelectorAll('[data-note-open]').forEach(function (e) {"
+            "  e.removeAttribute('data-note-open'); e.style.outline = ''; e.style.outlineOffset = ''; });"
+            " ids.forEach(function (id) { var e = document.querySelector('[data-block=\"' + CSS.escape(id) + '\"]');"
+            "  if (e) { e.setAttribute('data-note-open', '1'); e.style.outline = '2px dashed #d9822b';"
+            "   e.style.outlineOffset = '4px'; } });"
+            " return true; })(" + json.dumps(self._note_marks) + ")"
+        )
 
     def _run(self, script: str, on_result=None) -> None:  # type: ignore[no-untyped-def]
         page = self.page()
@@ -249,6 +272,8 @@ class PreviewView(QWebEngineView):
             return
 
         def check(result: object) -> None:
+            if not shiboken6.isValid(self):
+                return  # the answer of a page that went with its window
             if result is True:
                 self.patched.emit()
             else:

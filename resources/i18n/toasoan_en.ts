@@ -306,6 +306,25 @@
         </message>
     </context>
     <context>
+        <name>ChangesSinceReviewDialog</name>
+        <message>
+            <source>What changed since the last review</source>
+            <translation>What changed since the last review</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <source>There is nothing to compare with yet: the state has not changed, or the article was not saved since it changed.</source>
+            <translation>There is nothing to compare with yet: the state has not changed, or the article was not saved since it changed.</translation>
+        </message>
+        <message>
+            <source>Compared with the version saved at the last change of state (%s). Struck through in red: text taken out since. Underlined in green: text added since.</source>
+            <translation>Compared with the version saved at the last change of state (%s). Struck through in red: text taken out since. Underlined in green: text added since.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistPanel</name>
         <message>
             <source>Checklist</source>
@@ -448,6 +467,26 @@
         <message>
             <source>Set cover photo</source>
             <translation>Set cover photo</translation>
+        </message>
+        <message>
+            <source>Change review state</source>
+            <translation>Change review state</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <source>Reply to note</source>
+            <translation>Reply to note</translation>
+        </message>
+        <message>
+            <source>Resolve note</source>
+            <translation>Resolve note</translation>
+        </message>
+        <message>
+            <source>Reopen note</source>
+            <translation>Reopen note</translation>
         </message>
         <message>
             <source>Unify tone marks</source>
@@ -867,6 +906,101 @@
         </message>
     </context>
     <context>
+        <name>LibraryPanel</name>
+        <message>
+            <source>Drafts library</source>
+            <translation>Drafts library</translation>
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation>Add folder…</translation>
+        </message>
+        <message>
+            <source>Remove folder…</source>
+            <translation>Remove folder…</translation>
+        </message>
+        <message>
+            <source>Search: marks are optional (dang bo finds Đảng bộ)</source>
+            <translation>Search: marks are optional (dang bo finds Đảng bộ)</translation>
+        </message>
+        <message>
+            <source>Every state</source>
+            <translation>Every state</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Author</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>Assignee</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>Published from</source>
+            <translation>Published from</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Last change</translation>
+        </message>
+        <message>
+            <source>Open by</source>
+            <translation>Open by</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Open a copy</source>
+            <translation>Open a copy</translation>
+        </message>
+        <message>
+            <source>Duplicate as new</source>
+            <translation>Duplicate as new</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>Show in folder</translation>
+        </message>
+        <message>
+            <source>No folder yet: add the folder where the office keeps its drafts.</source>
+            <translation>No folder yet: add the folder where the office keeps its drafts.</translation>
+        </message>
+        <message>
+            <source>Add a folder of drafts</source>
+            <translation>Add a folder of drafts</translation>
+        </message>
+        <message>
+            <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
+            <translation>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -954,6 +1088,45 @@
         <message>
             <source>Your unsaved work is back; %s was not opened</source>
             <translation>Your unsaved work is back; %s was not opened</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPanel</name>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>A note on the block being edited, or a reply</source>
+            <translation>A note on the block being edited, or a reply</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>resolved</source>
+            <translation>resolved</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>Block %1 · %2 · %3</source>
+            <translation>Block %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Resolve</translation>
         </message>
     </context>
     <context>
@@ -1104,6 +1277,10 @@
             <translation>Add a related article</translation>
         </message>
         <message>
+            <source>From the library…</source>
+            <translation>From the library…</translation>
+        </message>
+        <message>
             <source>Add related article</source>
             <translation>Add related article</translation>
         </message>
@@ -1118,6 +1295,94 @@
         <message>
             <source>Remove related article</source>
             <translation>Remove related article</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedPickerDialog</name>
+        <message>
+            <source>Related news from the library</source>
+            <translation>Related news from the library</translation>
+        </message>
+        <message>
+            <source>Search the published articles: marks are optional</source>
+            <translation>Search the published articles: marks are optional</translation>
+        </message>
+        <message>
+            <source>Add the office's folder of drafts to the library first (View ▸ Drafts library).</source>
+            <translation>Add the office's folder of drafts to the library first (View ▸ Drafts library).</translation>
+        </message>
+        <message>
+            <source>No published article with a public address matches.</source>
+            <translation>No published article with a public address matches.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Waiting for review</source>
+            <translation>Waiting for review</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Changes requested</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Published</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewButton</name>
+        <message>
+            <source>State: %s</source>
+            <translation>State: %s</translation>
+        </message>
+        <message>
+            <source>Assignee: %s</source>
+            <translation>Assignee: %s</translation>
+        </message>
+        <message>
+            <source>Due: %s</source>
+            <translation>Due: %s</translation>
+        </message>
+        <message>
+            <source>What changed since the last review…</source>
+            <translation>What changed since the last review…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Review state</source>
+            <translation>Review state</translation>
+        </message>
+        <message>
+            <source>Optional: what to change, or why</source>
+            <translation>Optional: what to change, or why</translation>
+        </message>
+        <message>
+            <source>Due by</source>
+            <translation>Due by</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>Assignee</translation>
         </message>
     </context>
     <context>

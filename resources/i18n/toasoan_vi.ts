@@ -306,6 +306,25 @@
         </message>
     </context>
     <context>
+        <name>ChangesSinceReviewDialog</name>
+        <message>
+            <source>What changed since the last review</source>
+            <translation>Những gì đã thay đổi từ lần duyệt trước</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Đang đọc…</translation>
+        </message>
+        <message>
+            <source>There is nothing to compare with yet: the state has not changed, or the article was not saved since it changed.</source>
+            <translation>Chưa có gì để so sánh: trạng thái chưa thay đổi, hoặc bài chưa được lưu từ khi trạng thái thay đổi.</translation>
+        </message>
+        <message>
+            <source>Compared with the version saved at the last change of state (%s). Struck through in red: text taken out since. Underlined in green: text added since.</source>
+            <translation>So với bản lưu khi đổi trạng thái lần gần nhất (%s). Gạch ngang màu đỏ: phần đã bỏ đi. Gạch chân màu xanh: phần mới thêm.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistPanel</name>
         <message>
             <source>Checklist</source>
@@ -446,6 +465,26 @@
         <message>
             <source>Set cover photo</source>
             <translation>Chọn ảnh đại diện</translation>
+        </message>
+        <message>
+            <source>Change review state</source>
+            <translation>Đổi trạng thái duyệt</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Thêm ghi chú</translation>
+        </message>
+        <message>
+            <source>Reply to note</source>
+            <translation>Trả lời ghi chú</translation>
+        </message>
+        <message>
+            <source>Resolve note</source>
+            <translation>Giải quyết ghi chú</translation>
+        </message>
+        <message>
+            <source>Reopen note</source>
+            <translation>Mở lại ghi chú</translation>
         </message>
         <message>
             <source>Unify tone marks</source>
@@ -863,6 +902,101 @@
         </message>
     </context>
     <context>
+        <name>LibraryPanel</name>
+        <message>
+            <source>Drafts library</source>
+            <translation>Thư viện bài viết</translation>
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation>Thêm thư mục…</translation>
+        </message>
+        <message>
+            <source>Remove folder…</source>
+            <translation>Bỏ thư mục…</translation>
+        </message>
+        <message>
+            <source>Search: marks are optional (dang bo finds Đảng bộ)</source>
+            <translation>Tìm kiếm: gõ không dấu cũng được (dang bo tìm ra Đảng bộ)</translation>
+        </message>
+        <message>
+            <source>Every state</source>
+            <translation>Mọi trạng thái</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Tác giả</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <source>Tag</source>
+            <translation>Từ khóa</translation>
+        </message>
+        <message>
+            <source>Published from</source>
+            <translation>Đăng từ ngày</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>đến</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Tiêu đề</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Sửa lần cuối</translation>
+        </message>
+        <message>
+            <source>Open by</source>
+            <translation>Đang mở bởi</translation>
+        </message>
+        <message>
+            <source>Damaged</source>
+            <translation>Bị hỏng</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <source>Open a copy</source>
+            <translation>Mở bản sao</translation>
+        </message>
+        <message>
+            <source>Duplicate as new</source>
+            <translation>Nhân bản thành bài mới</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>Mở thư mục chứa</translation>
+        </message>
+        <message>
+            <source>No folder yet: add the folder where the office keeps its drafts.</source>
+            <translation>Chưa có thư mục nào: hãy thêm thư mục nơi cơ quan lưu các bài viết.</translation>
+        </message>
+        <message>
+            <source>Add a folder of drafts</source>
+            <translation>Thêm thư mục bài viết</translation>
+        </message>
+        <message>
+            <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
+            <translation>SQLite trên máy này không có tìm kiếm toàn văn (FTS5): việc tìm kiếm sẽ đọc toàn bộ chỉ mục, chậm hơn.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -949,6 +1083,45 @@
         <message>
             <source>Your unsaved work is back; %s was not opened</source>
             <translation>Phần việc chưa lưu đã được khôi phục; chưa mở %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotesPanel</name>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>A note on the block being edited, or a reply</source>
+            <translation>Ghi chú cho khối đang sửa, hoặc lời trả lời</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Thêm ghi chú</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Trả lời</translation>
+        </message>
+        <message>
+            <source>resolved</source>
+            <translation>đã giải quyết</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>chưa giải quyết</translation>
+        </message>
+        <message>
+            <source>Block %1 · %2 · %3</source>
+            <translation>Khối %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Mở lại</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Đã giải quyết</translation>
         </message>
     </context>
     <context>
@@ -1099,6 +1272,10 @@
             <translation>Thêm tin liên quan</translation>
         </message>
         <message>
+            <source>From the library…</source>
+            <translation>Chọn từ thư viện…</translation>
+        </message>
+        <message>
             <source>Add related article</source>
             <translation>Thêm tin liên quan</translation>
         </message>
@@ -1113,6 +1290,94 @@
         <message>
             <source>Remove related article</source>
             <translation>Xóa tin liên quan</translation>
+        </message>
+    </context>
+    <context>
+        <name>RelatedPickerDialog</name>
+        <message>
+            <source>Related news from the library</source>
+            <translation>Tin khác từ thư viện</translation>
+        </message>
+        <message>
+            <source>Search the published articles: marks are optional</source>
+            <translation>Tìm trong các bài đã đăng: gõ không dấu cũng được</translation>
+        </message>
+        <message>
+            <source>Add the office's folder of drafts to the library first (View ▸ Drafts library).</source>
+            <translation>Hãy thêm thư mục bài viết của cơ quan vào thư viện trước (Xem ▸ Thư viện bài viết).</translation>
+        </message>
+        <message>
+            <source>No published article with a public address matches.</source>
+            <translation>Không có bài đã đăng nào có địa chỉ công khai khớp với tìm kiếm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <source>Draft</source>
+            <translation>Nháp</translation>
+        </message>
+        <message>
+            <source>Waiting for review</source>
+            <translation>Chờ duyệt</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Cần sửa</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Đã duyệt</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Đã đăng</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewButton</name>
+        <message>
+            <source>State: %s</source>
+            <translation>Trạng thái: %s</translation>
+        </message>
+        <message>
+            <source>Assignee: %s</source>
+            <translation>Người phụ trách: %s</translation>
+        </message>
+        <message>
+            <source>Due: %s</source>
+            <translation>Hạn: %s</translation>
+        </message>
+        <message>
+            <source>What changed since the last review…</source>
+            <translation>Những gì đã thay đổi từ lần duyệt trước…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Review state</source>
+            <translation>Trạng thái duyệt</translation>
+        </message>
+        <message>
+            <source>Optional: what to change, or why</source>
+            <translation>Không bắt buộc: cần sửa gì, hoặc vì sao</translation>
+        </message>
+        <message>
+            <source>Due by</source>
+            <translation>Hạn chót</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Assignee</source>
+            <translation>Người phụ trách</translation>
         </message>
     </context>
     <context>

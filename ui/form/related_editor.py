@@ -3,6 +3,7 @@ Every change is one undoable step on the document."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from editor.model import RelatedLink
@@ -44,6 +45,8 @@ class _RelatedRow(Retranslating, QWidget):
 
 
 class RelatedEditor(Retranslating, QWidget):
+    pick_requested = Signal()
+
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -52,10 +55,16 @@ class RelatedEditor(Retranslating, QWidget):
         self._rows: list[_RelatedRow] = []
         self.add = add = QPushButton(self)
         add.clicked.connect(self.add_row)
+        # Published articles from the drafts library; the window opens the picker.
+        self.pick = QPushButton(self)
+        self.pick.clicked.connect(self.pick_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.pick)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._rows_box)
-        layout.addWidget(add)
+        layout.addLayout(buttons)
         document.field_changed.connect(self._on_document_field_changed)
         document.reset.connect(self._rebuild)
         self._rebuild()
@@ -63,6 +72,11 @@ class RelatedEditor(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add a related article"))
+        self.pick.setText(self.tr("From the library…"))
+
+    def add_link(self, title: str, url: str) -> None:
+        """Add a related article with its title and public address, as one undo step."""
+        self._document.set_field("related", [*self._links(), RelatedLink(title=title, url=url)], self.tr("Add related article"))
 
     def _links(self) -> list[RelatedLink]:
         return [RelatedLink(title=l.title, url=l.url, extra=dict(l.extra)) for l in self._document.article.related]

@@ -1,0 +1,376 @@
+"""The drafts library: every ``.article`` under the folders a user adds.
+
+The shared store is the folder of drafts the office already has, often on a
+network share. A database there would corrupt (SQLite's own FAQ warns about
+network file systems), so each computer keeps its own index, a SQLite file
+beside the workspace database, that can be rebuilt from the files alone:
+each file's path, size, modification time and SHA-256 decide whether it
+must be read again.
+
+Search folds Vietnamese (editor/search_text.py): FTS5 indexes the folded
+text when SQLite has it; otherwise, said once through ``fts5_available``, a
+plain scan over the same folded text gives the same answers, more slowly.
+A damaged file is listed with the reason it cannot be read, never skipped
+and never a crash. Who has a draft open comes from its lock file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from editor.draft import SUFFIX, load_draft
+from editor.errors import ArticleError
+from editor.locks import read_holder
+from editor.model import Article
+from editor.search_text import fold, has_marks, marked, query_words, sort_key, sort_text, word_start
+from editor.text import inline_to_plain
+from editor.workspace import default_workspace_path
+
+INDEX_NAME = "library.sqlite"
+_SCHEMA_VERSION = 3
+_BATCH = 500  # files written to the index per transaction
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS drafts (
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT '',
+    assignee TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',
+    day TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    url TEXT NOT NULL DEFAULT '',
+    cover TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    title_folded TEXT NOT NULL DEFAULT '',
+    title_sort TEXT NOT NULL DEFAULT ''
+);
+-- The long texts apart, so that listing and filtering read small rows.
+CREATE TABLE IF NOT EXISTS texts (
+    id INTEGER PRIMARY KEY,
+    folded TEXT NOT NULL,
+    marked TEXT NOT NULL
+);
+"""
+_FTS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS drafts_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 0')"
+
+
+def default_index_path() -> Path:
+    """Beside the workspace database, on this computer: never on the share."""
+    return default_workspace_path().parent / INDEX_NAME
+
+
+def fts5_available() -> bool:
+    """Whether this SQLite was built with FTS5 (checked once at start-up)."""
+    try:
+        with closing(sqlite3.connect(":memory:")) as connection:
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One draft as the library lists it (``--json`` prints these fields)."""
+
+    path: str
+    title: str
+    state: str
+    assignee: str
+    author: str
+    date: str  # publication date and time, ISO 8601, or ""
+    modified: str  # the file's last change, ISO 8601 UTC
+    open_by: str  # who has it open now ("user on machine"), or ""
+    error: str  # why the file cannot be read, or ""
+    tags: tuple[str, ...] = ()
+    url: str = ""
+    cover: str = ""  # the cover photo's member in the draft, for a thumbnail
+
+    def as_json(self) -> dict[str, str]:
+        data = asdict(self)
+        return {key: data[key] for key in ("path", "title", "state", "assignee", "author", "date", "modified", "open_by", "error")}
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class Filters:
+    state: str | None = None
+    author: str | None = None
+    assignee: str | None = None
+    tag: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def article_texts(article: Article) -> list[str]:
+    """Every text field a query word may match, as plain text."""
+    texts = [article.title, inline_to_plain(article.lead), article.author, article.source, *article.tags,
+             article.review.assignee]
+    for block in article.blocks:
+        for name in ("text", "caption", "alt", "credit", "cite"):
+            value = getattr(block, name, "")
+            if value:
+                texts.append(inline_to_plain(value) if name in ("text", "caption") else value)
+    return [text for text in texts if text]
+
+
+def find_drafts(folders: Iterable[Path]) -> Iterator[Path]:
+    """Every ``.article`` under the folders; lock files and hidden folders aside."""
+    for folder in folders:
+        for root, dirs, files in os.walk(folder, onerror=lambda error: None):
+            dirs[:] = [name for name in dirs if not name.startswith(".")]
+            for name in files:
+                if name.lower().endswith(SUFFIX) and not name.startswith(".~lock."):
+                    yield Path(root) / name
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, ArticleError):
+        return "; ".join(error.problems)
+    if isinstance(error, OSError):
+        return f"cannot read the file: {error.strerror or error}"
+    return f"cannot be read ({type(error).__name__})"
+
+
+def _row_for(path: Path) -> dict[str, object]:
+    """What the index keeps of one draft; a damaged one keeps its reason."""
+    try:
+        article = load_draft(path)
+    except Exception as error:  # noqa: BLE001 — a library lists every file, whatever is wrong with it
+        return {"title": path.stem, "title_sort": sort_text(path.stem), "error": _describe(error)}
+    texts = article_texts(article)
+    local = article.local_published()
+    cover = article.cover_image()
+    return {
+        "title": article.title, "state": article.review.state, "assignee": article.review.assignee,
+        "author": article.author, "published": article.published.isoformat() if article.published else "",
+        "day": local.date().isoformat() if local else "", "tags": json.dumps(article.tags, ensure_ascii=False),
+        "url": article.url, "cover": cover.src if cover is not None and cover.media is not None else "",
+        "error": "", "folded": "\n".join(fold(text) for text in texts), "marked": "\n".join(marked(text) for text in texts),
+        "title_folded": fold(article.title), "title_sort": sort_text(article.title),
+    }
+
+
+class Library:
+    """The index of one computer. Every call opens its own connection, so a
+    rescan on a worker thread and a search on the UI thread never share one."""
+
+    def __init__(self, path: Path | None = None, *, use_fts: bool | None = None) -> None:
+        self.path = path or default_index_path()
+        self.use_fts = fts5_available() if use_fts is None else use_fts
+        self._prepare()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=30)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")  # a cache of the files: losing the last writes costs a rescan
+        return connection
+
+    def _prepare(self) -> None:
+        try:
+            self._create()
+        except sqlite3.DatabaseError:
+            # A damaged index is only a cache of the files: start it again.
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._create()
+
+    def _create(self) -> None:
+        with closing(self._connect()) as connection, connection:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, _SCHEMA_VERSION):
+                connection.executescript("DROP TABLE IF EXISTS drafts; DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS drafts_fts;")
+            connection.executescript(_SCHEMA)
+            if self.use_fts:
+                connection.execute(_FTS_SCHEMA)
+            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+
+    # --- keeping up with the files ----------------------------------------------------
+    def rescan(self, folders: Iterable[Path]) -> ScanResult:
+        """Bring the index up to date with the drafts under ``folders``: a file
+        is read again only when its size or time changed and its hash too."""
+        folders = [Path(folder).resolve() for folder in folders]
+        found = {str(path.resolve()): path for path in find_drafts(folders)}
+        added = changed = unchanged = removed = 0
+        with closing(self._connect()) as connection:
+            known = {
+                row[0]: row[1:] for row in connection.execute("SELECT path, id, size, mtime_ns, sha256 FROM drafts")
+                if any(_is_under(row[0], folder) for folder in folders)
+            }
+            for key, path in found.items():
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue  # gone between listing and looking: the next rescan settles it
+                old = known.get(key)
+                if old is not None and (old[1], old[2]) == (stat.st_size, stat.st_mtime_ns):
+                    unchanged += 1
+                    continue
+                try:
+                    sha = _sha256(path)
+                except OSError as error:
+                    sha, row = "", {"title": path.stem, "title_sort": sort_text(path.stem), "error": _describe(error)}
+                else:
+                    if old is not None and old[3] == sha:
+                        connection.execute("UPDATE drafts SET size = ?, mtime_ns = ? WHERE id = ?", (stat.st_size, stat.st_mtime_ns, old[0]))
+                        unchanged += 1
+                        continue
+                    row = _row_for(path)
+                self._store(connection, key, stat.st_size, stat.st_mtime_ns, sha, row)
+                added, changed = (added + 1, changed) if old is None else (added, changed + 1)
+                if (added + changed) % _BATCH == 0:
+                    connection.commit()  # searches in other threads see the progress
+            connection.commit()
+            gone = [value[0] for key, value in known.items() if key not in found]
+            with connection:
+                for row_id in gone:
+                    connection.execute("DELETE FROM drafts WHERE id = ?", (row_id,))
+                    connection.execute("DELETE FROM texts WHERE id = ?", (row_id,))
+                    if self.use_fts:
+                        connection.execute("DELETE FROM drafts_fts WHERE rowid = ?", (row_id,))
+            removed = len(gone)
+        return ScanResult(added, changed, removed, unchanged)
+
+    def _store(self, connection: sqlite3.Connection, key: str, size: int, mtime_ns: int, sha: str, row: dict[str, object]) -> None:
+        columns = {"path": key, "size": size, "mtime_ns": mtime_ns, "sha256": sha, "state": "", "assignee": "",
+                   "author": "", "published": "", "day": "", "tags": "[]", "url": "", "cover": "",
+                   "title_folded": "", "title_sort": "", **row}
+        folded, marked_text = str(columns.pop("folded", "")), str(columns.pop("marked", ""))
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name != "path")
+        connection.execute(f"INSERT INTO drafts ({names}) VALUES ({marks}) ON CONFLICT(path) DO UPDATE SET {updates}",
+                           tuple(columns.values()))
+        row_id = connection.execute("SELECT id FROM drafts WHERE path = ?", (key,)).fetchone()[0]
+        connection.execute("INSERT OR REPLACE INTO texts (id, folded, marked) VALUES (?, ?, ?)", (row_id, folded, marked_text))
+        if self.use_fts:
+            connection.execute("DELETE FROM drafts_fts WHERE rowid = ?", (row_id,))
+            connection.execute("INSERT INTO drafts_fts (rowid, folded) VALUES (?, ?)", (row_id, folded))
+
+    def rebuild(self, folders: Iterable[Path]) -> ScanResult:
+        """Forget everything and read every file again."""
+        with closing(self._connect()) as connection, connection:
+            connection.execute("DELETE FROM drafts")
+            connection.execute("DELETE FROM texts")
+            if self.use_fts:
+                connection.execute("DELETE FROM drafts_fts")
+        return self.rescan(folders)
+
+    # --- asking -----------------------------------------------------------------------------
+    def search(self, query: str = "", folders: Iterable[Path] | None = None, filters: Filters = Filters(),
+               *, with_locks: bool = True, limit: int | None = None) -> list[LibraryEntry]:
+        """The drafts matching every word of ``query`` and the filters, best
+        match first; without a query, in Vietnamese alphabetical order. With
+        ``limit``, only that many of the best."""
+        words = query_words(query)
+        folded_words = [folded for folded, _ in words]
+        starts = [word_start(word) for word in folded_words]
+        mark_starts = [word_start(mark) for _, mark in words if has_marks(mark)]
+        marked_query = bool(mark_starts)
+        # The long texts only when they are needed: fetching them is most of the time.
+        scanned = folded_words and not self.use_fts
+        scanned_column = "COALESCE(t.folded, '')" if scanned else "''"
+        marks_column = "COALESCE(t.marked, '')" if marked_query else "''"
+        sql = ("SELECT d.path, d.title, d.state, d.assignee, d.author, d.published, d.mtime_ns, d.error, d.tags, "
+               f"d.url, d.cover, d.day, {scanned_column}, {marks_column}, d.title_folded, d.title_sort FROM drafts d")
+        if scanned or marked_query:
+            sql += " LEFT JOIN texts t ON t.id = d.id"
+        where: list[str] = []
+        arguments: list[object] = []
+        if folders is not None:
+            roots = [str(Path(folder).resolve()).rstrip(os.sep) for folder in folders]
+            where.append("(" + " OR ".join("d.path = ? OR substr(d.path, 1, ?) = ?" for _ in roots) + ")")
+            for root in roots:
+                arguments += [root, len(root) + 1, root + os.sep]
+        if folded_words and self.use_fts:
+            # A subquery, not a join: SQLite then asks FTS5 once instead of once a row.
+            where.append("d.id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)")
+            arguments.append(" ".join(f'"{word}"*' for word in folded_words))
+        if filters.state:
+            where.append("d.state = ?")
+            arguments.append(filters.state)
+        if filters.date_from:
+            where.append("d.day != '' AND d.day >= ?")
+            arguments.append(filters.date_from.isoformat())
+        if filters.date_to:
+            where.append("d.day != '' AND d.day <= ?")
+            arguments.append(filters.date_to.isoformat())
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with closing(self._connect()) as connection:
+            rows = connection.execute(sql, arguments).fetchall()
+        ranked = []
+        for row in rows:
+            path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover, day, folded, marks, title_folded, title_sort = row
+            if scanned and not all(start.search(folded) for start in starts):
+                continue
+            if not _same(filters.author, author) or not _same(filters.assignee, assignee):
+                continue
+            if filters.tag and not any(_same(filters.tag, tag) for tag in json.loads(tags_json)):
+                continue
+            exact = sum(1 for start in mark_starts if start.search(marks))
+            in_title = sum(1 for start in starts if start.search(title_folded))
+            ranked.append(((-exact, -in_title, title_sort, path), row))
+        ranked.sort(key=lambda item: item[0])
+        # Entries only for what is returned: with thousands of matches, making
+        # them all (and reading their lock files) is most of a search's time.
+        entries = [_entry(row) for _, row in ranked[:limit]]
+        return [_with_lock(entry) for entry in entries] if with_locks else entries
+
+    def authors(self) -> list[str]:
+        """The authors and assignees known to the index, for the filters."""
+        with closing(self._connect()) as connection:
+            names = {name for row in connection.execute("SELECT author, assignee FROM drafts") for name in row if name}
+        return sorted(names, key=sort_key)
+
+
+def _entry(row: tuple[object, ...]) -> LibraryEntry:
+    path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover = row[:11]
+    modified = datetime.fromtimestamp(int(mtime_ns) / 1e9, timezone.utc).replace(microsecond=0).isoformat()  # type: ignore[call-overload]
+    return LibraryEntry(str(path), str(title), str(state), str(assignee), str(author), str(published), modified, "",
+                        str(error), tuple(json.loads(str(tags_json))), str(url), str(cover))
+
+
+def _is_under(path: str, folder: Path | str) -> bool:
+    folder = str(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _same(wanted: str | None, value: str) -> bool:
+    return not wanted or fold(wanted).strip() == fold(value).strip()
+
+
+def _with_lock(entry: LibraryEntry) -> LibraryEntry:
+    holder = read_holder(Path(entry.path))
+    if holder is None or holder.is_stale():
+        return entry
+    return replace(entry, open_by=f"{holder.user} on {holder.machine}")
