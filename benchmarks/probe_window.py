@@ -1,0 +1,34 @@
+"""What the window's stall probes share: the real window, shown offscreen,
+and a stall meter, with the probe's work started once the window and its
+preview are up. Each probe prints its RESULT line and leaves with os._exit
+(see tests/conftest.py: no Python finalization after Qt)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+
+from ui.app import create_application  # noqa: E402
+from ui.stall_meter import StallMeter  # noqa: E402
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def run_probe(start: Callable[["MainWindow", StallMeter], None]) -> None:
+    app = create_application([])
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    meter = StallMeter()
+    QTimer.singleShot(3000, lambda: start(window, meter))  # once the window and its preview are up
+    app.exec()
