@@ -212,7 +212,7 @@ def bench_open(runs: int) -> None:
     with tempfile.TemporaryDirectory() as temp:
         draft = twenty_photo_draft(Path(temp))
         env = app_environment(Path(temp) / "home", None)
-        form, complete = [], []
+        form, form_complete, complete = [], [], []
         for run in range(runs):
             for lock in draft.parent.glob(".~lock.*#"):
                 lock.unlink()  # the probe leaves with os._exit, its lock behind
@@ -221,9 +221,12 @@ def bench_open(runs: int) -> None:
             if figures is None or "error" in figures:
                 raise RuntimeError(f"open probe failed: {figures} {result.stderr[-2000:]}")
             form.append(figures["form_shown_s"])
+            form_complete.append(figures["form_complete_s"])
             complete.append(figures["preview_complete_s"])
-            print(f"    run {run + 1}: form shown {figures['form_shown_s']:.3f} s, preview complete {figures['preview_complete_s']:.3f} s; load {load()}", flush=True)
-    print(f"  Open to form shown: {summary(form)} (goal <= 0.5 s)", flush=True)
+            print(f"    run {run + 1}: form shown {figures['form_shown_s']:.3f} s, every block in the form {figures['form_complete_s']:.3f} s, "
+                  f"preview complete {figures['preview_complete_s']:.3f} s; load {load()}", flush=True)
+    print(f"  Open to form shown (fields and the first blocks painted): {summary(form)} (goal <= 0.5 s)", flush=True)
+    print(f"  Open to every block in the form: {summary(form_complete)}", flush=True)
     print(f"  Open to preview complete: {summary(complete)} (goal <= 1.5 s)", flush=True)
 
 

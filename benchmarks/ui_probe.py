@@ -93,15 +93,18 @@ def main() -> None:
             opened_at = time.perf_counter()
             figures: dict[str, float] = {}
 
-            def form_complete() -> bool:
+            def blocks_shown() -> int:
+                return sum(len(segment.block_ids()) for segment in window.composer.blocks.segments())
+
+            def form_shown() -> bool:
+                """The fields show the article and its body has begun to appear."""
                 article_ = window.document.article
-                shown = sum(len(segment.block_ids()) for segment in window.composer.blocks.segments())
-                return article_.title != "" and window.composer.fields.title.text() == article_.title and shown == len(article_.blocks)
+                return article_.title != "" and window.composer.fields.title.text() == article_.title and blocks_shown() > 0
 
             class FirstPaint(QObject):
                 def eventFilter(self, watched, event):  # type: ignore[no-untyped-def] # noqa: N802
-                    if event.type() == QEvent.Type.Paint and "form" not in figures and form_complete():
-                        figures["form"] = time.perf_counter() - opened_at
+                    if event.type() == QEvent.Type.Paint and form_shown():
+                        figures.setdefault("form", time.perf_counter() - opened_at)
                     return False
 
             paint_filter = FirstPaint(window)
@@ -117,13 +120,19 @@ def main() -> None:
                 def answer(ok: object) -> None:
                     if ok is True:
                         run_js(FRAME_JS % 1)
-                        when(lambda: 1 in frames and "form" in figures, lambda: report({
-                            "form_shown_s": figures["form"], "preview_complete_s": frames[1] - opened_at}), timeout=60)
+                        when(lambda: 1 in frames and "form_complete" in figures, lambda: report({
+                            "form_shown_s": figures["form"], "form_complete_s": figures["form_complete"],
+                            "preview_complete_s": frames[1] - opened_at}), timeout=60)
                     else:
                         QTimer.singleShot(10, check_page)
 
                 preview.page().runJavaScript(COMPLETE_JS, QWebEngineScript.ScriptWorldId.ApplicationWorld, answer)
 
+            def form_complete() -> None:
+                figures["form_complete"] = time.perf_counter() - opened_at
+
+            when(lambda: window.document.article.title != "" and blocks_shown() == len(window.document.article.blocks),
+                 form_complete, timeout=300)
             when(photos_ready, check_page, timeout=300)
 
         QTimer.singleShot(3000, open_now)

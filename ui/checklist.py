@@ -105,7 +105,10 @@ class ChecklistPanel(Retranslating, QDockWidget):
         def failed(error: ArticleError) -> None:
             finish()
 
-        run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list)
+        # After the photos the form and the preview are waiting for: a check
+        # reads every photo, and an opened article's page is not complete
+        # until each of its photos is prepared.
+        run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list, priority=-1)
 
     def _on_new_article(self) -> None:
         """Another article is on screen: the findings shown are not its own,
