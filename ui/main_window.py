@@ -108,6 +108,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._restore_layout()
         self.document.load(new_article(), None)
         self.actions.widths[PreviewWidth.TABLET].setChecked(True)
+        a = self.actions
+        # What needs the preview or the tools waits for them (a second or so).
+        self._waiting_actions = [a.export, a.export_pdf, a.print, a.find, a.insert_image, a.paste_image, a.import_word, a.copy_for_cms]
+        for action in self._waiting_actions:
+            action.setEnabled(False)
         if not defer_start:
             self._start_preview()
             self._start_tools()
@@ -200,6 +205,8 @@ class MainWindow(Retranslating, QMainWindow):
         RichTextEdit.html_pictures_handler = intake.insert_pasted_pictures
         RichTextEdit.blocks_paste_handler = intake.insert_pasted_blocks
         self.setAcceptDrops(True)
+        for action in self._waiting_actions:
+            action.setEnabled(True)
         self.is_started = True
 
     # --- layout ------------------------------------------------------------------

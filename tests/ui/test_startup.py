@@ -75,11 +75,13 @@ start_preview, start_tools = main_window.MainWindow._start_preview, main_window.
 def noted(name, step):
     def run(self):
         seen[name] = {"exposed": self.windowHandle().isExposed(), "heavy": sorted(m for m in heavy if m in sys.modules),
-                      "has_checklist": hasattr(self, "checklist")}
+                      "has_checklist": hasattr(self, "checklist"),
+                      "can_export": self.actions.export.isEnabled(), "can_print": self.actions.print.isEnabled()}
         step(self)
         if name == "tools":
             seen["after"] = sorted(m for m in heavy if m in sys.modules)
             seen["checklist_after"] = hasattr(self, "checklist")
+            seen["can_export_after"] = self.actions.export.isEnabled() and self.actions.print.isEnabled()
             print("RESULT " + json.dumps(seen), flush=True)
             os._exit(0)
     return run
@@ -101,12 +103,14 @@ def test_the_window_is_painted_before_the_heavy_modules_are_imported(tmp_path: P
     assert seen["preview"]["exposed"]
     assert {m: HEAVY_MODULES[m] for m in seen["preview"]["heavy"]} == {}
     assert not seen["preview"]["has_checklist"]
+    # What needs the preview or the checklist cannot be chosen before they are there.
+    assert not seen["preview"]["can_export"] and not seen["preview"]["can_print"]
     # Then the preview came first, and the tools after it.
     assert "PySide6.QtWebEngineCore" in seen["tools"]["heavy"] and "ui.checklist" not in seen["tools"]["heavy"]
     # In the end the window has loaded every one of them (but the command
     # line): the list names what the window really uses.
     assert sorted(set(HEAVY_MODULES) - {"editor.cli"} - set(seen["after"])) == []
-    assert seen["checklist_after"]
+    assert seen["checklist_after"] and seen["can_export_after"]
 
 
 # --- opening: the checklist never speaks of an article not yet whole ---------------------
