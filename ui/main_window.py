@@ -7,9 +7,10 @@ heavy parts are loaded: the form, menus, status bar and autosave
 which ``ready_to_open`` is emitted and a file may be opened, its page
 loading in Chromium's processes while the last step runs here; then the
 checklist, the library, the notes and the photo and Word intake
-(``_start_tools``), after which ``is_started`` is true. The window started
-by the app (``defer_start=True``) runs the last two steps from zero-timers
-after its first paint; otherwise they run at once, inside ``__init__``.
+(``_start_tools``, once the file named at start is on screen or 1.5 s
+later), after which ``is_started`` is true. The window started by the app
+(``defer_start=True``) runs the last two steps from zero-timers after its
+first paint; otherwise they run at once, inside ``__init__``.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from ui.related_picker import RelatedPickerDialog
 
 APP_TITLE = "Tòa Soạn"
+# How long the tools wait, at most, for the file named at start to open.
+TOOLS_AT_LATEST_MS = 1500
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -71,6 +74,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.is_started = False
         self._defer_start = defer_start
         self._start_scheduled = False
+        self._tools_scheduled = False
         self.document = Document(self)
         self.document.set_saved_site(settings.load_site_profile())
         self.images = ImageCache(self)
@@ -155,7 +159,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.preview.block_clicked.connect(self.composer.show_block)
         self.preview.reload_page()
         self.ready_to_open.emit()
-        if self._defer_start:
+        if not self._defer_start:
+            return
+        if self.files.is_opening():
+            # The named file first: its page then loads while the tools are
+            # built, instead of its result waiting on the UI thread behind
+            # them. A slow drive does not keep the tools away for long.
+            self.files.opening_changed.connect(self._schedule_tools)
+            QTimer.singleShot(TOOLS_AT_LATEST_MS, self, self._schedule_tools)
+        else:
+            self._schedule_tools()
+
+    def _schedule_tools(self, *args: object) -> None:
+        if not self._tools_scheduled:
+            self._tools_scheduled = True
             QTimer.singleShot(0, self, self._start_tools)
 
     def _start_tools(self) -> None:

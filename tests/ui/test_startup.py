@@ -179,9 +179,9 @@ def test_while_a_twenty_photo_draft_opens_the_checklist_shows_no_findings(
 def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Started by the app, the window opens the file while its checklist is
-    still being made: the blank article it shows until then is never checked
-    aloud ("no title", "no body"…)."""
+    """Started by the app, the window opens the named file before it makes
+    its checklist, and the blank article it shows until then is never
+    checked aloud ("no title", "no body"…)."""
     from ui.app import start_work
     from ui.checklist import ChecklistPanel
     from ui.main_window import MainWindow
@@ -190,9 +190,12 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
     draft = twenty_photo_draft(tmp_path)
     slow_reading(monkeypatch, 1.0)
     shown: list[tuple[set[str], bool]] = []
+    made_with: list[Path | None] = []  # the document's file when the checklist was made
     real_show = ChecklistPanel._show
 
     def recorded(self: ChecklistPanel, findings: list[Any], checking: bool = False) -> None:
+        if not made_with:
+            made_with.append(self._document.path)
         shown.append(({f.id for f in findings}, checking))
         real_show(self, findings, checking)
 
@@ -206,6 +209,8 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
         assert "title-missing" not in {f.id for f in main.checklist.findings}
         assert [ids for ids, checking in shown if ids and "title-missing" in ids] == []
         assert all("image-missing" not in ids for ids, _ in shown)
+        # The file came first, the tools after it (its page loaded meanwhile).
+        assert made_with == [draft]
     finally:
         main.document.undo_stack.setClean()
         main.close()
