@@ -70,9 +70,9 @@ def watch(module: ModuleType, title: str) -> None:
                 figures.setdefault("title_painted_at", time.time())
                 report(figures)
 
-        window.preview.block_clicked.connect(on_message)
         deadline = time.time() + 60
 
+        listening: list[bool] = []
         script = TITLE_JS % (json.dumps(title.strip()), json.dumps(SELECT_MESSAGE))
 
         def answer(found: object) -> None:
@@ -82,11 +82,16 @@ def watch(module: ModuleType, title: str) -> None:
         def poll() -> None:
             if time.time() > deadline:
                 report({"error": "the preview never showed the article's title"})
+            elif not hasattr(window, "preview"):  # start_work may come before the preview is made
+                QTimer.singleShot(5, poll)
             else:
+                if not listening:
+                    listening.append(True)
+                    window.preview.block_clicked.connect(on_message)
                 window.preview.page().runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, answer)
 
         original(window, argv)
-        poll()  # start_work runs once the preview exists (the window's ready_to_open)
+        poll()
 
     module.start_work = start_work
 
