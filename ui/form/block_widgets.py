@@ -102,6 +102,15 @@ class BlockFrame(Retranslating, QFrame):
     def block_ids(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        """Show other blocks of this kind: a segment is reused, never deleted
+        (see BlocksEditor._retire)."""
+        raise NotImplementedError
+
+    def retire(self) -> None:
+        """Let go of the blocks shown, while the segment waits for reuse."""
+        self.rebind(())
+
     def key(self) -> tuple[str, tuple[str, ...]]:
         return self.kind, self.block_ids()
 
@@ -221,7 +230,7 @@ class TextSegment(BlockFrame):
 
     def rebind(self, ids: tuple[str, ...]) -> None:
         """Show another run of paragraphs (after undo joined or split them),
-        keeping this editor, its focus and its cursor."""
+        keeping this editor, its focus and its cursor; () when retired."""
         self._ids = ids
         self.show_model()
 
@@ -351,7 +360,14 @@ class HeadingSegment(BlockFrame):
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        self._id = ids[0] if ids else ""
+        self.show_model()
+
     def show_model(self) -> None:
+        if not self._id:
+            show_in_line_edit(self.text, "")
+            return
         block: HeadingBlock = self.document.article.block(self._id)  # type: ignore[assignment]
         show_in_line_edit(self.text, block.text)
         self.level.setCurrentIndex(max(0, self.level.findData(block.level)))
@@ -393,12 +409,16 @@ class QuoteSegment(BlockFrame):
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        self._id = ids[0] if ids else ""
+        self.show_model()
+
     def _on_text_changed(self) -> None:
         if not self._updating:
             self.document.set_block_field(self._id, "text", self.text.inline(), self.tr("Edit quote"))
 
     def show_model(self) -> None:
-        block: QuoteBlock = self.document.article.block(self._id)  # type: ignore[assignment]
+        block: QuoteBlock = self.document.article.block(self._id) if self._id else QuoteBlock()  # type: ignore[assignment]
         self._updating = True
         try:
             self.text.set_inline(block.text)
@@ -489,6 +509,21 @@ class ImageSegment(BlockFrame):
 
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
+
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        self._id = ids[0] if ids else ""
+        if not self._id:  # retired: nothing of the old photo stays in memory
+            self._updating = True
+            try:
+                self.caption.set_inline("")
+                self.cover.setChecked(False)
+            finally:
+                self._updating = False
+            for widget in (self.alt, self.credit):
+                show_in_line_edit(widget, "")
+            self.thumbnail.clear()
+            return
+        self.show_model()
 
     def _block(self) -> ImageBlock:
         return self.document.article.block(self._id)  # type: ignore[return-value]
