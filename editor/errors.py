@@ -19,12 +19,13 @@ NOT_FOUND = "not-found"
 TOO_BIG_FOR_MEMORY = "too-big-for-memory"  # a photo needs more memory than the computer can spare
 NOT_AN_EXPORT = "not-an-export"  # an export would replace a folder the app did not write
 NOT_A_FILE = "not-a-file"  # a device, a pipe or a folder where a file was expected
+PASSWORD_PROTECTED = "password-protected"  # a Word document encrypted with a password
 # Why a photo was refused: the window says these in the user's language.
 EMPTY_FILE = "empty-file"
 NOT_AN_IMAGE = "not-an-image"
 IMAGE_DAMAGED = "image-damaged"
 IMAGE_TOO_BIG = "image-too-big"
-REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND, TOO_BIG_FOR_MEMORY, NOT_AN_EXPORT, NOT_A_FILE,
+REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND, TOO_BIG_FOR_MEMORY, NOT_AN_EXPORT, NOT_A_FILE, PASSWORD_PROTECTED,
            EMPTY_FILE, NOT_AN_IMAGE, IMAGE_DAMAGED, IMAGE_TOO_BIG)
 
 

@@ -7,6 +7,8 @@
 - Each embedded picture becomes an image block with its original bytes; the
   paragraph right after it is its caption when it is Caption-styled, italic,
   or short and centred.
+- Quote and Intense Quote paragraphs become quote blocks; a drop cap
+  joins the word it starts.
 - A short last line, right-aligned or bold, becomes the byline.
 - The date: a line "…, ngày 12 tháng 3 năm 2025" (taken out of the body),
   else the document's properties (last saved, else created), else none.
@@ -27,21 +29,33 @@ from zoneinfo import ZoneInfo
 
 import mammoth
 
-from editor.errors import DocumentImportError
+from editor.errors import PASSWORD_PROTECTED, DocumentImportError
 from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
-from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
+from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 from editor.zips import DAMAGED_ZIP_ERRORS
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
+# An encrypted .docx is an OLE container too, holding these streams (MS-OFFCRYPTO).
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+# <w:style> without w:type: ECMA-376 17.7.4.17 says a paragraph style, mammoth says KeyError.
+STYLE_WITHOUT_TYPE = re.compile(rb"<(\w+:)?style(?=[\s/>])(?![^>]*\btype=)")
+# <w:style> without w:styleId: nothing can use it; mammoth says KeyError.
+STYLE_WITHOUT_ID = re.compile(rb"<(\w+:)?style(?=[\s/>])(?![^>]*\bstyleId=)[^>]*?(?:/>|>.*?</\1style>)", re.DOTALL)
+# What Word leaves of a HYPERLINK field's switches in the address mammoth gives:
+# 'https://…aspx" \t "_blank', 'https://…" \l "bib1" \o "…"'.
+FIELD_SWITCHES = re.compile(r'"?\s*\\[a-zA-Z]\b.*$', re.DOTALL)
+BOOKMARK_SWITCH = re.compile(r'\\l\s+"?([^"\s]+)')
 STYLE_MAP = "\n".join((
     "p[style-name='Title'] => h1.doc-title:fresh",
     "p[style-name='Subtitle'] => p.doc-lead:fresh",
     "p[style-name='Lead'] => p.doc-lead:fresh",
     "p[style-name='Sapo'] => p.doc-lead:fresh",
     "p[style-name='Caption'] => p.doc-caption:fresh",
+    "p[style-name='Quote'] => p.doc-quote:fresh",
+    "p[style-name='Intense Quote'] => p.doc-quote:fresh",
     "r[style-name='Strong'] => strong",
 ))
 # Caps, each refused in one line: a small .docx can inflate to gigabytes of
@@ -123,6 +137,7 @@ class _ParagraphLook:
     alignment: str
     bold: bool
     italic: bool
+    drop_cap: bool = False  # a big first letter in a frame of its own
 
 
 _NO_LOOK = _ParagraphLook("", False, False)
@@ -145,6 +160,8 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
                 continue
             justify = paragraph.find(f"{w}pPr/{w}jc")
             alignment = justify.get(f"{w}val", "") if justify is not None else ""
+            frame = paragraph.find(f"{w}pPr/{w}framePr")
+            drop_cap = frame is not None and frame.get(f"{w}dropCap", "none") in ("drop", "margin")
 
             def all_runs(tag: str) -> bool:
                 return bool(runs) and all(
@@ -152,7 +169,7 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
                     for run in runs
                 )
 
-            looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i")))
+            looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap))
     return looks
 
 
@@ -179,12 +196,45 @@ def _check_caps(archive: zipfile.ZipFile, path: Path) -> None:
         raise DocumentImportError(f"the document has {tables:,} tables; at most {MAX_TABLES:,} can be imported", path=path)
 
 
+def _with_style_types(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The document, with ``w:type="paragraph"`` given to every style that
+    has no type (what the standard says it is) and styles without an id
+    left out (nothing can use them): mammoth refuses either."""
+    try:
+        styles = archive.read("word/styles.xml")
+    except KeyError:
+        return data
+    fixed = STYLE_WITHOUT_ID.sub(b"", styles)
+    fixed = STYLE_WITHOUT_TYPE.sub(lambda match: match.group() + b' ' + (match.group(1) or b"") + b'type="paragraph"', fixed)
+    if fixed == styles:
+        return data
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
+        for member in archive.infolist():
+            copy.writestr(member, fixed if member.filename == "word/styles.xml" else archive.read(member))
+    return output.getvalue()
+
+
 def _has_comments(archive: zipfile.ZipFile) -> bool:
     try:
         comments = archive.read("word/comments.xml")
     except KeyError:
         return False
     return b"comment " in comments or b"w:comment>" in comments
+
+
+def _field_href(href: str) -> str:
+    """The address of a link as Word meant it: a HYPERLINK field's switches
+    (``\\t "_blank"``, ``\\o "tooltip"``) cut off, its ``\\l "bookmark"``
+    made the fragment."""
+    switches = FIELD_SWITCHES.search(href)
+    if switches is None:
+        return href
+    address = href[: switches.start()].strip()
+    bookmark = BOOKMARK_SWITCH.search(switches.group())
+    if bookmark is not None and "#" not in address:
+        address += "#" + bookmark.group(1)
+    return address
 
 
 def _inline(node: Node) -> str:
@@ -196,8 +246,8 @@ def _inline(node: Node) -> str:
         elif child.tag in ("strong", "b", "em", "i"):
             tag = "b" if child.tag in ("strong", "b") else "i"
             parts.append(f"<{tag}>{_inline(child)}</{tag}>")
-        elif child.tag == "a" and child.attrs.get("href", "").startswith(("http:", "https:", "mailto:")):
-            parts.append(f'<a href="{html.escape(child.attrs["href"])}">{_inline(child)}</a>')
+        elif child.tag == "a" and (href := _field_href(child.attrs.get("href", ""))).startswith(("http:", "https:", "mailto:")):
+            parts.append(f'<a href="{html.escape(href)}">{_inline(child)}</a>')
         elif child.tag == "br":
             parts.append("<br>")
         elif child.tag == "img":
@@ -216,6 +266,8 @@ class _Importer:
         self.notes: list[ImportNote] = []
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
+        self.open_quote: QuoteBlock | None = None  # consecutive Quote paragraphs make one quote
+        self.drop_cap = ""  # the letter of a drop cap, waiting for the rest of its word
 
     def look(self, node: Node) -> _ParagraphLook:
         text = " ".join(node.text().split())
@@ -259,7 +311,20 @@ class _Importer:
         if not inline_to_plain(fragment).strip():
             return
         look = self.look(node)
+        if look.drop_cap and len(inline_to_plain(fragment).strip()) <= 3:
+            self.drop_cap += fragment.strip()
+            return
+        if self.drop_cap:
+            fragment, self.drop_cap = self.drop_cap + fragment.lstrip(), ""
         text = inline_to_plain(fragment).strip()
+        if "doc-quote" in classes:
+            if self.blocks and self.blocks[-1] is self.open_quote:
+                self.open_quote.text += "<br>" + fragment
+            else:
+                self.open_quote = QuoteBlock(text=fragment)
+                self.blocks.append(self.open_quote)
+            self.last_was_image = False
+            return
         if "doc-lead" in classes and not self.article.lead:
             self.article.lead = _unwrap_bold(fragment)
             return
@@ -367,6 +432,9 @@ def import_docx(path: Path) -> ImportResult:
         data = path.read_bytes()
     except OSError as error:
         raise DocumentImportError(f"cannot read the file: {error.strerror or error}", path=path) from error
+    if data.startswith(OLE_MAGIC) and ENCRYPTED_STREAM in data:
+        raise DocumentImportError("the document is protected by a password: remove the password in Word and save it again",
+                                  path=path, reason=PASSWORD_PROTECTED)
     if data.startswith(OLE_MAGIC):
         raise DocumentImportError("this is an old Word .doc file: open it in Word and save it as .docx (Word Document)", path=path)
     try:
@@ -377,6 +445,7 @@ def import_docx(path: Path) -> ImportResult:
         looks = _paragraph_looks(archive)
         has_comments = _has_comments(archive)
         core_date = _core_date(archive)
+        data = _with_style_types(archive, data)
     except DAMAGED_ZIP_ERRORS as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 

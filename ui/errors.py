@@ -15,6 +15,7 @@ from editor.errors import (
     NOT_AN_EXPORT,
     NOT_AN_IMAGE,
     NOT_FOUND,
+    PASSWORD_PROTECTED,
     READ_ONLY_DISK,
     TOO_BIG_FOR_MEMORY,
     ArticleError,
@@ -63,6 +64,7 @@ _REASONS: dict[str, str] = {
     TOO_BIG_FOR_MEMORY: QT_TRANSLATE_NOOP("errors", "The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one."),
     NOT_AN_EXPORT: QT_TRANSLATE_NOOP("errors", "That folder holds other files, so it was left as it was. Export into a new or empty folder."),
     NOT_A_FILE: QT_TRANSLATE_NOOP("errors", "That is not an ordinary file (a device, a pipe or a folder). Choose a file."),
+    PASSWORD_PROTECTED: QT_TRANSLATE_NOOP("errors", "The document is protected by a password. Remove the password in Word, save it, and import it again."),
 }
 
 # Why one photo file was refused, said after its name ("anh.jpg: …").

@@ -1663,6 +1663,10 @@
             <translation>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</translation>
         </message>
         <message>
+            <source>The document is protected by a password. Remove the password in Word, save it, and import it again.</source>
+            <translation>The document is protected by a password. Remove the password in Word, save it, and import it again.</translation>
+        </message>
+        <message>
             <source>the file is empty (0 bytes)</source>
             <translation>the file is empty (0 bytes)</translation>
         </message>

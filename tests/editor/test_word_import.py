@@ -3,6 +3,7 @@ Vietnamese documents built here with python-docx."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import subprocess
@@ -19,8 +20,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from PIL import Image
 
-from editor.errors import DocumentImportError
-from editor.model import HeadingBlock, ImageBlock, ParagraphBlock
+from editor.errors import PASSWORD_PROTECTED, DocumentImportError
+from editor.model import HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from editor.text import inline_to_plain
 from editor.word_import import import_docx
 from tests.helpers import CORPUS, ROOT
 
@@ -270,3 +272,61 @@ def test_stray_characters_in_a_word_document_never_reach_the_article(tmp_path: P
     article = import_docx(tmp_path / "bai.docx").article
     texts = [article.title, *(getattr(block, "text", "") for block in article.blocks)]
     assert texts == ["Quận Lê Chân họp", "Đồng chí Phạm Văn Tân chủ trì cuộc họp."]
+
+
+PANDOC = CORPUS / "docx-pandoc"
+POI = CORPUS / "docx-poi"
+
+
+def pandoc_reading(name: str) -> list[tuple[str, str]]:
+    """pandoc's expected reading of a corpus document (its ``native/`` file):
+    each top-level block's kind (Para, BlockQuote, Header…) and plain text."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in (PANDOC / "native" / f"{name}.native").read_text(encoding="utf-8").splitlines():
+        if line[:1] in "[,":
+            blocks.append((line[1:].split()[0], []))
+        for token in re.finditer(r'Str "((?:[^"\\]|\\.)*)"|(Space|SoftBreak)', line):
+            blocks[-1][1].append(" " if token.group(2) else re.sub(r"\\(\d+)", lambda m: chr(int(m.group(1))), token.group(1)))
+    return [(kind, "".join(parts)) for kind, parts in blocks]
+
+
+def test_quote_styled_paragraphs_become_quote_blocks_as_pandoc_reads_them() -> None:
+    quotes = [inline_to_plain(b.text) for b in import_docx(PANDOC / "block_quotes.docx").article.blocks if isinstance(b, QuoteBlock)]
+    expected = [text for kind, text in pandoc_reading("block_quotes") if kind == "BlockQuote"]
+    # pandoc also reads a merely indented paragraph as a quote; only the
+    # Quote and Intense Quote styles say so for certain.
+    assert quotes == expected[:2] == [
+        "I don’t know why this would be in italics, but so it appears to be on my screen.",
+        "This is called the Intense Quote style.",
+    ]
+
+
+def test_a_drop_cap_joins_the_word_it_starts() -> None:
+    assert [inline_to_plain(text) for text in texts(PANDOC / "drop_cap.docx")] == [text for _, text in pandoc_reading("drop_cap")]
+
+
+def test_a_words_hyperlink_field_switches_never_reach_the_address() -> None:
+    def links(path: Path) -> list[str]:
+        article = import_docx(path).article
+        return [html.unescape(href) for block in article.blocks for href in re.findall(r'href="([^"]*)"', getattr(block, "text", ""))]
+
+    decree = links(CORPUS / "docx-vietnamese-gov" / "vbai-53-Du-thao-Thong-tu-ban-moi.docx")
+    assert len(decree) >= 20 and all(" " not in link and '"' not in link and "\\" not in link for link in decree)
+    assert "https://thuvienphapluat.vn/van-ban/Thue-Phi-Le-Phi/Luat-phi-va-le-phi-2015-298376.aspx" in decree
+    # A \l "bookmark" switch is the place in the page: the fragment.
+    assert "http://www.thelancet.com/journals/lanonc/article/PIIS1470-2045(13)70104-9/fulltext?version=printerFriendly#bib1" in links(
+        POI / "bug59058.docx")
+    assert links(PANDOC / "instrText_hyperlink.docx")[0] == (
+        "https://books.google.com/books?id=sp_Zcb9ot90C&lpg=PR4&hl=zh-CN&pg=PA19#v=onepage&q&f=true")
+
+
+@pytest.mark.parametrize("name", ["bug53475-password-is-pass.docx", "bug53475-password-is-solrcell.docx"])
+def test_a_password_protected_document_is_refused_as_such_not_as_an_old_doc(name: str) -> None:
+    with pytest.raises(DocumentImportError, match="protected by a password: remove the password in Word") as refusal:
+        import_docx(POI / name)
+    assert ".doc file" not in str(refusal.value) and refusal.value.reason == PASSWORD_PROTECTED  # the window says it in the user's language
+
+
+def test_a_style_without_type_or_id_does_not_stop_the_import() -> None:
+    article = import_docx(POI / "60329.docx").article
+    assert any("Protocol No. (Document ID):" in inline_to_plain(getattr(b, "text", "")) for b in article.blocks)
