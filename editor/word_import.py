@@ -22,6 +22,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import datetime
 from pathlib import Path
 from xml.etree import ElementTree
@@ -34,6 +35,7 @@ from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 from editor.regular_files import require_regular_file
+from editor.word_admin import fold, read_administrative_layout
 from editor.text import clean_inline, inline_to_plain
 from editor.zips import DAMAGED_ZIP_ERRORS
 
@@ -66,6 +68,8 @@ MAX_TABLES = 1_000
 MAX_PICTURES_SIZE = 256 * 1024**2  # all pictures together, as the article holds them
 SHORT_CAPTION = 200  # characters
 SHORT_BYLINE = 60
+# Closing lines that are not a byline ("Xin trân trọng cảm ơn!"), folded.
+COURTESY = re.compile(r"\b(CAM ON|TRAN TRONG|KINH CHAO|KINH GUI|NOI NHAN)\b")
 # "Lê Chân, ngày 12 tháng 3 năm 2025": the date line of Vietnamese documents.
 DATE_LINE = re.compile(r"(?:[^,]{1,60},\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?", re.IGNORECASE)
 CORE_DATES = ("{http://purl.org/dc/terms/}modified", "{http://purl.org/dc/terms/}created")
@@ -266,6 +270,7 @@ class _Importer:
         self.notes: list[ImportNote] = []
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
+        self.table_ids: set[str] = set()  # blocks read from table cells
         self.open_quote: QuoteBlock | None = None  # consecutive Quote paragraphs make one quote
         self.drop_cap = ""  # the letter of a drop cap, waiting for the rest of its word
 
@@ -281,7 +286,9 @@ class _Importer:
     def visit(self, node: Node) -> None:
         tag, classes = node.tag, node.attrs.get("class", "")
         if tag == "h1" and ("doc-title" in classes or not self.article.title) and not self.blocks:
-            self.article.title = inline_to_plain(_inline(node)).strip()
+            text = inline_to_plain(_inline(node)).strip()
+            # A title in two Title paragraphs is one title, both lines kept.
+            self.article.title = f"{self.article.title} {text}" if "doc-title" in classes and self.article.title else text
             self.last_was_image = False
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.blocks.append(HeadingBlock(text=inline_to_plain(_inline(node)).strip(), level=2 if tag in ("h1", "h2") else 3))
@@ -298,6 +305,8 @@ class _Importer:
                 paragraphs = [p for p in cell.elements() if p.tag == "p"] or [cell]
                 for paragraph in paragraphs:
                     self.paragraph(paragraph, "")
+                    if self.blocks:
+                        self.table_ids.add(self.blocks[-1].id)
             self.note("A table was flattened into paragraphs: check its text.", "Một bảng đã được chuyển thành các đoạn văn: hãy kiểm tra lại.")
         elif tag == "img":
             self.image(node)
@@ -474,6 +483,12 @@ def import_docx(path: Path) -> ImportResult:
     blocks = importer.blocks
     article = importer.article
     looks_by_id = importer.looks_by_id
+    bold_ids = {block_id for block_id, look in looks_by_id.items() if look.bold}
+    if read_administrative_layout(article, blocks, bold_ids):
+        importer.note("The header of an administrative document was read into the title, the date and the source: check them.",
+                      "Phần đầu văn bản hành chính đã được đọc vào tiêu đề, ngày và nguồn: hãy kiểm tra lại.")
+        _finish(importer, result.messages, has_comments, core_date, path)
+        return ImportResult(article, importer.notes)
     article.published = _date_line(blocks)
 
     # A bold first line with no title yet is the title; a bold first
@@ -488,19 +503,29 @@ def import_docx(path: Path) -> ImportResult:
         article.title = inline_to_plain(blocks.pop(0).text).strip()
     if not article.lead and bold_first():
         article.lead = _unwrap_bold(blocks.pop(0).text)
-    # A short last line, right-aligned or bold, is the byline.
-    if blocks and isinstance(blocks[-1], ParagraphBlock):
+    # A short last line, right-aligned or bold, is the byline; never a line
+    # of a table, nor a closing courtesy ("Xin trân trọng cảm ơn!").
+    if blocks and isinstance(blocks[-1], ParagraphBlock) and blocks[-1].id not in importer.table_ids:
         last = blocks[-1]
         look = looks_by_id.get(last.id, _NO_LOOK)
         text = inline_to_plain(last.text).strip()
-        if len(text) <= SHORT_BYLINE and (look.alignment in ("right", "end") or look.bold) and len(blocks) > 1:
+        if (len(text) <= SHORT_BYLINE and (look.alignment in ("right", "end") or look.bold) and len(blocks) > 1
+                and not COURTESY.search(fold(text))):
             article.author = text
             blocks.pop()
             importer.note(f"The last line “{text}” was taken as the author.", f"Dòng cuối “{text}” được lấy làm tên tác giả.")
-    article.blocks = blocks
+    _finish(importer, result.messages, has_comments, core_date, path)
+    return ImportResult(article, importer.notes)
+
+
+def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_date: datetime | None, path: Path) -> None:
+    """The notes every import ends with, and the date from the document's
+    properties when the text gave none."""
+    article = importer.article
+    article.blocks = importer.blocks
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
-    for vi, en in _mammoth_notes([message.message for message in result.messages]):
+    for vi, en in _mammoth_notes([message.message for message in messages]):
         importer.note(en, vi)
     if not article.title and not article.blocks and not article.lead:
         if not importer.notes:
@@ -510,4 +535,3 @@ def import_docx(path: Path) -> ImportResult:
         article.published = core_date
         importer.note("The date was taken from the document's properties (when it was last saved): check it.",
                       "Ngày đăng được lấy từ thuộc tính của tài liệu (lần lưu cuối): hãy kiểm tra lại.")
-    return ImportResult(article, importer.notes)

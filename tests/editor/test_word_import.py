@@ -330,3 +330,74 @@ def test_a_password_protected_document_is_refused_as_such_not_as_an_old_doc(name
 def test_a_style_without_type_or_id_does_not_stop_the_import() -> None:
     article = import_docx(POI / "60329.docx").article
     assert any("Protocol No. (Document ID):" in inline_to_plain(getattr(b, "text", "")) for b in article.blocks)
+
+
+GOV = CORPUS / "docx-vietnamese-gov"
+
+
+@pytest.mark.parametrize(("name", "title", "source"), [
+    ("vbai-41-qd-bo-nhiem-pham-thuy-lam.docx", "QUYẾT ĐỊNH Về việc bổ nhiệm Phó Giám đốc Sở Nội vụ",
+     "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG – SỞ NỘI VỤ"),
+    ("vbai-16-QD-phe-duyet-Dieu-le-Hiep-hoi-Nuoc-nam-Phan-Thiet-2024-2029.docx",
+     "QUYẾT ĐỊNH Phê duyệt Điều lệ (sửa đổi, bổ sung) Hiệp hội Nước mắm Phan Thiết tỉnh Bình Thuận", "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"),
+    ("vbai-72-Du-thao-KHCCHC-2026-cua-tinh.docx", "KẾ HOẠCH Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng",
+     "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+    ("vbai-05-CV-tra-loi-BXD.docx", None, "BO TAI CHINH"),  # an official letter: its "V/v" line is the title
+])
+def test_an_administrative_documents_header_gives_its_title_and_source(name: str, title: str | None, source: str) -> None:
+    article = import_docx(GOV / name).article
+    assert article.title == title if title else article.title.startswith("V/v cu dai dien tham gia Hoi dong tham dinh")
+    assert article.source == source
+
+
+@pytest.mark.parametrize("path", sorted(GOV.glob("*.docx")), ids=lambda path: path.name[:12])
+def test_nothing_of_an_administrative_header_becomes_the_lead_or_the_author(path: Path) -> None:
+    from editor.word_admin import TYPES, fold
+
+    article = import_docx(path).article
+    body = [inline_to_plain(getattr(block, "text", "")) for block in article.blocks]
+    assert TYPES.match(fold(article.title)) or article.title.startswith("V/v")
+    assert article.lead == "" and article.author == "" and article.source
+    # The motto leaves the body (a charter attached after the decision keeps
+    # its own header); the number stays at the top.
+    assert not any(fold(text) in ("CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC LAP - TU DO - HANH PHUC") for text in body[:12])
+    source = WordDocument(str(path))
+    header = [p.text for table in source.tables[:1] for cell in table._cells for p in cell.paragraphs] + [p.text for p in source.paragraphs[:12]]
+    if any(re.match(r"\s*S[ốo]\s*:", text) for text in header):  # a charter attached to a decision has none
+        assert any(re.match(r"\s*S[ốo]\s*:", text) for text in body[:3])
+
+
+def test_a_signed_date_line_gives_the_date_at_nine_in_the_morning(tmp_path: Path) -> None:
+    document = WordDocument()
+    for text in ("ỦY BAN NHÂN DÂN", "QUẬN LÊ CHÂN", "Số: 125/QĐ-UBND", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Lê Chân, ngày 12 tháng 3 năm 2025", "QUYẾT ĐỊNH"):
+        document.add_paragraph().add_run(text).bold = True
+    document.add_paragraph().add_run("Về việc khen thưởng tập thể có thành tích").bold = True
+    document.add_paragraph("Căn cứ Luật Thi đua, khen thưởng;")
+    document.add_paragraph("Xin trân trọng cảm ơn!").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(tmp_path / "qd.docx")
+    article = import_docx(tmp_path / "qd.docx").article
+    assert article.title == "QUYẾT ĐỊNH Về việc khen thưởng tập thể có thành tích"
+    assert article.source == "ỦY BAN NHÂN DÂN QUẬN LÊ CHÂN"
+    assert article.published == datetime(2025, 3, 12, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert [inline_to_plain(b.text) for b in article.blocks] == [  # type: ignore[attr-defined]
+        "Số: 125/QĐ-UBND", "Căn cứ Luật Thi đua, khen thưởng;", "Xin trân trọng cảm ơn!"]
+
+
+def test_a_news_drafts_byline_is_never_a_courtesy_line_nor_a_table_cell(tmp_path: Path) -> None:
+    document = WordDocument()
+    document.add_paragraph("Lê Chân ra quân", style="Title")
+    document.add_paragraph("vệ sinh môi trường", style="Title")
+    document.add_paragraph("Sáng 5/3, hơn 500 đoàn viên tham gia.")
+    document.add_paragraph("Xin trân trọng cảm ơn!").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(tmp_path / "tin.docx")
+    article = import_docx(tmp_path / "tin.docx").article
+    assert article.title == "Lê Chân ra quân vệ sinh môi trường"  # two Title paragraphs, both kept
+    assert article.author == "" and inline_to_plain(article.blocks[-1].text) == "Xin trân trọng cảm ơn!"  # type: ignore[attr-defined]
+    document = WordDocument()
+    document.add_paragraph("Sáng 5/3, hơn 500 đoàn viên tham gia.")
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.paragraphs[0].add_run("Tổng cộng").bold = True
+    document.save(tmp_path / "bang.docx")
+    article = import_docx(tmp_path / "bang.docx").article
+    assert article.author == "" and inline_to_plain(article.blocks[-1].text) == "Tổng cộng"  # type: ignore[attr-defined]
