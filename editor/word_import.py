@@ -107,8 +107,8 @@ _MAMMOTH_NOTES: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "Ảnh “{name}” nằm ngoài tệp Word nên không được nhập: hãy chèn ảnh đó từ tệp của nó.",
      "The picture “{name}” lives outside the Word file and was not imported: insert it from its own file."),
     (re.compile(r"Image of type (?P<name>\S+) is unlikely to display"),
-     "Một ảnh ở định dạng {name} (hình vẽ của Office) không hiển thị được trên web: hãy thay bằng ảnh chụp (JPEG, PNG).",
-     "A picture in the {name} format (an Office drawing) cannot be shown on the web: replace it with a photo (JPEG, PNG)."),
+     "Một ảnh ở định dạng {name} (hình vẽ của Office) không hiển thị được trên web nên đã bỏ qua: hãy chèn lại dưới dạng ảnh chụp (JPEG, PNG).",
+     "A picture in the {name} format (an Office drawing) cannot be shown on the web and was left out: insert it as a photo (JPEG, PNG)."),
     (re.compile(r"Could not find image file"),
      "Một ảnh bị thiếu trong tệp Word nên không được nhập.",
      "A picture is missing from the Word file and was not imported."),
@@ -271,6 +271,7 @@ class _Importer:
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
         self.table_ids: set[str] = set()  # blocks read from table cells
+        self.left_out: list[int] = []  # pictures the web cannot show, by number
         self.open_quote: QuoteBlock | None = None  # consecutive Quote paragraphs make one quote
         self.drop_cap = ""  # the letter of a drop cap, waiting for the rest of its word
 
@@ -352,7 +353,18 @@ class _Importer:
         if not source.startswith("toasoan-image:"):
             return
         data, alt = self.images[int(source.split(":", 1)[1])]
-        name = f"word-image-{len([b for b in self.blocks if isinstance(b, ImageBlock)]) + 1}.{sniff_extension(data)}"
+        extension = sniff_extension(data)
+        if extension == "bin":
+            # An Office drawing (EMF, WMF) or an unknown format: stored as a
+            # photo, it would stop the export as "damaged". Left out, named.
+            # mammoth names an EMF or WMF drawing itself (see _MAMMOTH_NOTES).
+            number = len([b for b in self.blocks if isinstance(b, ImageBlock)]) + len(self.left_out) + 1
+            self.left_out.append(number)
+            if data[40:44] != b" EMF" and data[:4] not in (b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00"):
+                self.note(f"Picture {number} is in a format the web cannot show and was left out: insert it as a photo (JPEG, PNG).",
+                          f"Ảnh thứ {number} ở định dạng web không hiển thị được nên đã bỏ qua: hãy chèn lại dưới dạng ảnh chụp (JPEG, PNG).")
+            return
+        name = f"word-image-{len([b for b in self.blocks if isinstance(b, ImageBlock)]) + 1}.{extension}"
         self.blocks.append(ImageBlock(src=name, alt=alt or node.attrs.get("alt", ""), media=MemoryMedia(data, name)))
         self.last_was_image = True
 
@@ -365,6 +377,8 @@ class _Importer:
             marker = f"{number}." if node.tag == "ol" else ("•" if level == 0 else "◦")
             nested = [child for child in item.elements() if child.tag in ("ul", "ol")]
             body = Node("li", children=[c for c in item.children if not (isinstance(c, Node) and c.tag in ("ul", "ol"))])
+            for picture in body.find_all("img"):  # a picture in a list item is a photo before the item
+                self.image(picture)
             fragment = clean_inline(_inline(body))
             indent = "\u00a0\u00a0\u00a0\u00a0" * level
             self.blocks.append(ParagraphBlock(text=f"{indent}{marker} {fragment}".rstrip()))

@@ -401,3 +401,30 @@ def test_a_news_drafts_byline_is_never_a_courtesy_line_nor_a_table_cell(tmp_path
     document.save(tmp_path / "bang.docx")
     article = import_docx(tmp_path / "bang.docx").article
     assert article.author == "" and inline_to_plain(article.blocks[-1].text) == "Tổng cộng"  # type: ignore[attr-defined]
+
+
+def test_no_picture_of_the_corpus_becomes_a_photo_the_export_cannot_read() -> None:
+    """An EMF or WMF drawing was stored as a ".bin" photo that then stopped
+    the whole export as "damaged": it is left out, and a note says so."""
+    for path in sorted(CORPUS.glob("docx-*/*.docx")):
+        try:
+            result = import_docx(path)
+        except DocumentImportError:
+            continue
+        assert all(not photo.src.endswith(".bin") for photo in result.article.images()), path
+    result = import_docx(next(CORPUS.glob("*/image_vml_as_object.docx")))
+    assert result.article.images() == [] and any("was left out" in note.en for note in result.notes)
+
+
+def test_a_picture_in_a_list_item_is_kept(tmp_path: Path) -> None:
+    photo = tmp_path / "anh.png"
+    Image.new("RGB", (64, 48), "teal").save(photo)
+    document = WordDocument()
+    item = document.add_paragraph("Trồng cây xanh ", style="List Bullet")
+    item.add_run().add_picture(str(photo), width=Cm(3))
+    document.add_paragraph("Dọn vệ sinh", style="List Bullet")
+    document.save(tmp_path / "ds.docx")
+    article = import_docx(tmp_path / "ds.docx").article
+    assert [type(b).__name__ for b in article.blocks] == ["ImageBlock", "ParagraphBlock", "ParagraphBlock"]
+    assert Image.open(io.BytesIO(article.blocks[0].media.read_bytes())).size == (64, 48)  # type: ignore[attr-defined]
+    assert inline_to_plain(article.blocks[1].text).startswith("• Trồng cây xanh")  # type: ignore[attr-defined]
