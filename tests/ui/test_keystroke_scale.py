@@ -74,6 +74,7 @@ def test_enter_in_a_1000_block_article_reads_back_and_replaces_only_the_split_pa
 ) -> None:
     document = long_window.document
     segment = _segment_holding(long_window, "p100")
+    document.add_note("p100", "Nguyễn Lan", "Kiểm tra số liệu")
     before = list(document.article.blocks)
     replaced: list[tuple[int, int, int]] = []
     document.blocks_replaced.connect(lambda *args: replaced.append(args))
@@ -86,6 +87,7 @@ def test_enter_in_a_1000_block_article_reads_back_and_replaces_only_the_split_pa
     after = document.article.blocks
     assert len(after) == len(before) + 1
     assert after[101].text == "Mới" and after[101].id not in {b.id for b in before}
+    assert [note.text for note in after[100].notes] == ["Kiểm tra số liệu"]  # the note stays with the split paragraph
     assert all(a is b for a, b in zip(before[:100], after[:100]))
     assert all(a is b for a, b in zip(before[101:], after[102:]))
     document.undo_stack.undo()
@@ -124,3 +126,17 @@ def test_the_autosave_and_checklist_snapshots_share_untouched_blocks_and_keep_th
     for snapshot in (saved[0], checked[0]):
         assert snapshot.blocks[10].text.endswith("x")  # a snapshot never sees a later edit
         assert sum(a is not b for a, b in zip(snapshot.blocks, document.article.blocks)) == 1
+
+
+def test_the_word_count_follows_typing_in_a_long_article(qtbot: Any, long_window: Any) -> None:
+    from ui.status import WordCountLabel
+
+    label = long_window.findChild(WordCountLabel)
+    words = BLOCKS * 12 + 2  # twelve words a paragraph, and the title's two
+    qtbot.waitUntil(lambda: label.text().startswith(f"{words} word"), timeout=5_000)
+    segment = _segment_holding(long_window, "p250")
+    segment.focus_block("p250", at_end=True)
+    type_text(segment.editor, " thêm hai")
+    qtbot.waitUntil(lambda: label.text().startswith(f"{words + 2} word"), timeout=5_000)
+    long_window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: label.text().startswith(f"{words} word"), timeout=5_000)
