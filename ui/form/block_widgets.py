@@ -479,6 +479,7 @@ class ImageSegment(BlockFrame):
         self._id = block_id
         self._images = images
         self._updating = False
+        self._shown_block: ImageBlock | None = None
         self.thumbnail = QLabel(self.content)
         self.thumbnail.setFixedSize(168, 128)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -542,7 +543,7 @@ class ImageSegment(BlockFrame):
         self.replace_button.setToolTip(self.tr("Choose another photo for this block (for a missing photo, too)"))
         self.cover.setText(self.tr("Cover photo"))
         self.cover.setToolTip(self.tr("The photo shown when the article is shared on social media"))
-        if any(block.id == self._id for block in self.document.article.blocks):
+        if self._in_article():
             self.crop_button.setText(self.tr("Crop…") if self._block().crop is None else self.tr("Crop ✓"))
             self._show_thumbnail()
 
@@ -552,12 +553,19 @@ class ImageSegment(BlockFrame):
     def _block(self) -> ImageBlock:
         return self.document.block(self._id)  # type: ignore[return-value]
 
+    def _in_article(self) -> bool:
+        try:
+            self.document.index_of(self._id)
+        except KeyError:
+            return False
+        return True
+
     def _on_caption_changed(self) -> None:
         if not self._updating:
             self.document.set_block_field(self._id, "caption", self.caption.inline(), self.tr("Edit caption"))
 
     def _show_thumbnail(self, token: str | None = None) -> None:
-        if not any(block.id == self._id for block in self.document.article.blocks):
+        if not self._in_article():
             return  # this block was removed; the widget goes with the next event
         block = self._block()
         if block.media is None:
@@ -605,7 +613,7 @@ class ImageSegment(BlockFrame):
         from ui.workers import run_in_background
 
         def checked(result: object) -> None:
-            if not any(block.id == self._id for block in self.document.article.blocks):
+            if not self._in_article():
                 return  # the block was removed meanwhile
             if not result.blocks:  # type: ignore[attr-defined]
                 QMessageBox.warning(self, self.tr("Replace the photo"), "\n".join(result.problems))  # type: ignore[attr-defined]
@@ -626,6 +634,9 @@ class ImageSegment(BlockFrame):
 
     def show_model(self) -> None:
         block = self._block()
+        if block is self._shown_block:
+            return  # blocks are copy-on-write: the same object has not changed
+        self._shown_block = block
         self._updating = True
         try:
             self.caption.set_inline(block.caption)
