@@ -2,7 +2,11 @@
 36,000 words in 1,000 blocks, each with 20 camera photos of 12 MP, typed
 into at a human rhythm by typing_probe.py in a fresh window each run.
 
-    python benchmarks/bench_typing.py [--runs N] [--keys K]
+    python benchmarks/bench_typing.py [--runs N] [--keys K] [--compare GIT_REF]
+
+With ``--compare``, the same runs are made, interleaved, with the code of
+GIT_REF (exported to a temporary folder, this probe copied in), so that a
+loaded machine weighs on both alike.
 
 Targets at 36,000 words: keystroke → preview painted p95 ≤ 50 ms, key →
 character shown in the form (field echo) p95 ≤ 16 ms; at both sizes the
@@ -61,11 +65,21 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
-def run_probe(article: Path, keys: int, seed: int, home: Path) -> dict:
+def export_ref(ref: str, folder: Path) -> Path:
+    """The tree of ``ref`` in ``folder``, with this probe (which it may lack) copied in."""
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    for name in ("typing_probe.py", "probe_window.py"):
+        (folder / "benchmarks" / name).write_bytes((PROBE.parent / name).read_bytes())
+    return folder
+
+
+def run_probe(tree: Path, article: Path, keys: int, seed: int, home: Path) -> dict:
     # Its own settings and workspace: a probe never touches the user's.
     env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, str(PROBE), str(article), str(keys), str(seed)],
+           "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(tree / "benchmarks" / PROBE.name), str(article), str(keys), str(seed)],
                             capture_output=True, text=True, timeout=1800, env=env)
     for line in result.stdout.splitlines():
         if line.startswith("RESULT "):
@@ -79,12 +93,17 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3, help="fresh windows per size")
     parser.add_argument("--keys", type=int, default=120, help="keys typed per run")
+    parser.add_argument("--compare", metavar="GIT_REF", help="also run the code of this commit, interleaved")
     options = parser.parse_args()
     print(f"bench_typing: {os.cpu_count()} cores, offscreen Qt, {options.runs} runs × {options.keys} keys per size", flush=True)
     sizes = {"3,000 words": (3000, 60), "36,000 words": (36000, 1000)}
-    pooled: dict[str, dict[str, list[float]]] = {name: {"echo": [], "painted": [], "stall": [], "busy": [], "load": []} for name in sizes}
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
+        trees = {"this tree": ROOT}
+        if options.compare:
+            trees[options.compare] = export_ref(options.compare, folder / "ref")
+        pooled = {(tree, name): {"echo": [], "echo_cpu": [], "painted": [], "stall": [], "busy": [], "load": []}
+                  for tree in trees for name in sizes}
         photos = folder / "photos"
         photos.mkdir()
         print(f"  making {PHOTOS} camera photos of 12 MP …", flush=True)
@@ -94,28 +113,31 @@ def main() -> int:
                     for name, (words, blocks) in sizes.items()}
         for run in range(options.runs):
             for name, article in articles.items():
-                data = run_probe(article, options.keys, seed=run, home=folder / f"home-{run}-{name[:2]}")
-                echo, painted = data["echo_ms"], data["painted_ms"]
-                load = f"load {data['load'][0]:.1f}→{data['load'][1]:.1f}"
-                print(f"  {name} ({data['blocks']} blocks, {data['words']} words in paragraphs), run {run + 1}: "
-                      f"echo p50 {statistics.median(echo):.1f} / p95 {p95(echo):.1f} ms ({len(echo)} keys); "
-                      f"painted p50 {statistics.median(painted):.1f} / p95 {p95(painted):.1f} ms ({len(painted)} keys); "
-                      f"heartbeat lateness p95 {p95(data['lateness_ms']):.1f} ms, longest stall {data['longest_stall_ms']:.0f} ms "
-                      f"(the UI thread ran {data['worst_gaps_ms'][0][1]:.1f} ms of it; its longest run between beats "
-                      f"{data['longest_ui_cpu_ms']:.1f} ms); {load}",
-                      flush=True)
-                pooled[name]["echo"] += echo
-                pooled[name]["painted"] += painted
-                pooled[name]["stall"].append(data["longest_stall_ms"])
-                pooled[name]["busy"].append(data["longest_ui_cpu_ms"])
-                pooled[name]["load"] += data["load"]
+                for tree_name, tree in trees.items():
+                    data = run_probe(tree, article, options.keys, seed=run, home=folder / f"home-{run}-{name[:2]}-{len(tree_name)}")
+                    echo, painted = data["echo_ms"], data["painted_ms"]
+                    load = f"load {data['load'][0]:.1f}→{data['load'][1]:.1f}"
+                    print(f"  {tree_name}, {name} ({data['blocks']} blocks, {data['words']} words in paragraphs), run {run + 1}: "
+                          f"echo p50 {statistics.median(echo):.1f} / p95 {p95(echo):.1f} ms ({len(echo)} keys); "
+                          f"painted p50 {statistics.median(painted):.1f} / p95 {p95(painted):.1f} ms ({len(painted)} keys); "
+                          f"heartbeat lateness p95 {p95(data['lateness_ms']):.1f} ms, longest stall {data['longest_stall_ms']:.0f} ms "
+                          f"(the UI thread ran {data['worst_gaps_ms'][0][1]:.1f} ms of it; its longest run between beats "
+                          f"{data['longest_ui_cpu_ms']:.1f} ms); {load}", flush=True)
+                    figures = pooled[(tree_name, name)]
+                    figures["echo"] += echo
+                    figures["echo_cpu"] += data["echo_cpu_ms"]
+                    figures["painted"] += painted
+                    figures["stall"].append(data["longest_stall_ms"])
+                    figures["busy"].append(data["longest_ui_cpu_ms"])
+                    figures["load"] += data["load"]
     print("  all runs together:")
-    for name, figures in pooled.items():
+    for (tree_name, name), figures in pooled.items():
         loads = figures["load"]
-        print(f"  {name}: field echo p50 {statistics.median(figures['echo']):.1f} / p95 {p95(figures['echo']):.1f} ms (target p95 ≤ 16); "
+        print(f"  {tree_name}, {name}: field echo p50 {statistics.median(figures['echo']):.1f} / p95 {p95(figures['echo']):.1f} ms "
+              f"(target p95 ≤ 16; the UI thread's CPU in it p50 {statistics.median(figures['echo_cpu']):.1f} / p95 {p95(figures['echo_cpu']):.1f} ms); "
               f"keystroke → painted p50 {statistics.median(figures['painted']):.1f} / p95 {p95(figures['painted']):.1f} ms (target p95 ≤ 50); "
               f"longest stall per run median {statistics.median(figures['stall']):.0f}, worst {max(figures['stall']):.0f} ms (target ≤ 50), "
-              f"of which the UI thread's own work at most {max(figures['busy']):.1f} ms; "
+              f"the UI thread's longest run between beats {max(figures['busy']):.1f} ms; "
               f"load {min(loads):.1f}–{max(loads):.1f}", flush=True)
     return 0
 

@@ -8,7 +8,8 @@ and a 2 s pause every 20 keys, so the checklist (600 ms) and autosave (1 s)
 timers fire as they do for a person. A 5 ms heartbeat measures how late the
 UI thread ran its event loop all along. For each key it measures:
 
-- field echo: the key sent → the paragraph editor's repaint begins;
+- field echo: the key sent → the paragraph editor's repaint begins, and
+  the UI thread's CPU time in between (the app's own cost, whatever the load);
 - painted: the key sent → the preview has painted a frame after its patch
   (two requestAnimationFrame turns in the page, as ui_probe.py measures).
 
@@ -24,7 +25,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -72,11 +73,17 @@ class RepaintWatch(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.sent: float | None = None
+        self.sent_cpu = 0.0
         self.echoes: list[float] = []
+        self.echo_cpu: list[float] = []  # the UI thread's CPU time in each echo: the app's own cost, whatever the load
+
+    def key_sent(self) -> None:
+        self.sent, self.sent_cpu = time.perf_counter(), time.thread_time()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and self.sent is not None:
             self.echoes.append(time.perf_counter() - self.sent)
+            self.echo_cpu.append(time.thread_time() - self.sent_cpu)
             self.sent = None
         return False
 
@@ -133,9 +140,8 @@ def main() -> None:
                     QTimer.singleShot(int(PAUSE_S * 1000), finish)  # the last checklist and autosave run too
                     return
                 char = TYPED[index % len(TYPED)]
-                sent = time.perf_counter()
-                sent_at.append(sent)
-                watch.sent = sent
+                watch.key_sent()
+                sent_at.append(watch.sent)  # type: ignore[arg-type]
                 code = Qt.Key.Key_Space if char == " " else (ord(char.upper()) if char.isascii() and char.isalnum() else 0)
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                     QApplication.sendEvent(editor, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, char))
@@ -153,6 +159,7 @@ def main() -> None:
                     "blocks": len(window.document.article.blocks),
                     "words": sum(len(getattr(b, "text", "").split()) for b in window.document.article.blocks),
                     "echo_ms": [e * 1000 for e in watch.echoes],
+                    "echo_cpu_ms": [e * 1000 for e in watch.echo_cpu],
                     "painted_ms": [p * 1000 for p in painted],
                     "lateness_ms": [late * 1000 for late in heartbeat.lateness],
                     "longest_stall_ms": longest * 1000,
