@@ -81,7 +81,8 @@ class Document(QObject):
         blocks = self.article.blocks
         index = self._block_index.get(block_id)
         if index is None or index >= len(blocks) or blocks[index].id != block_id:
-            self._block_index = index_map = {}
+            index_map: dict[str, int] = {}
+            self._block_index = index_map
             for position, block in enumerate(blocks):
                 index_map.setdefault(block.id, position)  # the first, as Article.block finds
             index = index_map[block_id]  # KeyError for a block that is not there

@@ -333,7 +333,7 @@ class TextSegment(BlockFrame):
                 changed.append((block_id, text))
         finally:
             self._updating = False
-        old_run = [self.document.block(block_id) for block_id in self._ids[first : old_last + 1]]
+        old_run: list[ParagraphBlock] = [self.document.block(block_id) for block_id in self._ids[first : old_last + 1]]  # type: ignore[misc]
         old_by_id = {block.id: block for block in old_run}
         new_run: list[Block] = []
         for block_id, text in changed:
