@@ -68,7 +68,9 @@ class ChecklistPanel(Retranslating, QDockWidget):
             self._again = True
             return
         self._running = True
-        snapshot = copy.deepcopy(self._document.article)
+        # Shares the blocks (Document.snapshot): no deep copy of a long
+        # article on the UI thread each time typing pauses.
+        snapshot = self._document.snapshot()
         given = CheckInput(raw_texts=self._file_texts_now(), site=copy.deepcopy(self._document.site()))
         generation = self._generation
 
@@ -112,7 +114,7 @@ class ChecklistPanel(Retranslating, QDockWidget):
         if path is None:
             self._file_texts = None
             return
-        snapshot = copy.deepcopy(self._document.article)
+        snapshot = self._document.snapshot()
         generation = self._generation
 
         def done(texts: list[tuple[Location, str]]) -> None:

@@ -283,7 +283,7 @@ class PreviewView(QWebEngineView):
 
     def patch_block(self, block_id: str) -> None:
         article = self._document.article
-        html = render_block(article, article.block(block_id), self._image_sources)
+        html = render_block(article, self._document.block(block_id), self._image_sources)
         self._patch(_PATCH_BLOCK % (json.dumps(block_id), json.dumps(html)))
 
     def patch_regions(self, names: tuple[str, ...]) -> None:
@@ -307,7 +307,7 @@ class PreviewView(QWebEngineView):
     # --- document signals ------------------------------------------------------
     def _on_document_block_changed(self, block_id: str) -> None:
         self.patch_block(block_id)
-        if isinstance(self._document.article.block(block_id), ImageBlock):
+        if isinstance(self._document.block(block_id), ImageBlock):
             self.patch_head()  # the cover, or its edits, may have changed
 
     def _on_document_field_changed(self, name: str) -> None:

@@ -191,3 +191,19 @@ def test_a_removed_photos_segment_is_reused_for_the_next_photo_and_never_deleted
     qtbot.keyClicks(new.alt, "Toan canh")
     assert document.article.block("b").alt == "Toan canh"
     assert len(blocks.findChildren(ImageSegment)) == 1
+
+
+def test_undoing_a_photos_removal_shows_it_again_in_full(qtbot: Any, document: Document) -> None:
+    from editor.model import ImageBlock
+    from ui.form.blocks_editor import BlocksEditor
+    from ui.image_cache import ImageCache
+
+    document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg", caption="Ảnh cũ", alt="Phòng họp", credit="Minh")]), None)
+    blocks = BlocksEditor(document, ImageCache())
+    qtbot.addWidget(blocks)
+    blocks.show()
+    qtbot.mouseClick(blocks.segment_of("a").remove_button, Qt.MouseButton.LeftButton)
+    document.undo_stack.undo()  # the same block object comes back
+    segment = blocks.segment_of("a")
+    assert segment is not None and segment.isVisible()
+    assert (segment.caption.toPlainText(), segment.alt.text(), segment.credit.text()) == ("Ảnh cũ", "Phòng họp", "Minh")
