@@ -8,8 +8,6 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-
 from probe_window import run_probe  # beside this script, which sets up the path
 
 if TYPE_CHECKING:
@@ -21,13 +19,15 @@ def main() -> None:
     paths = sys.argv[1:]
 
     def drop(window: "MainWindow", meter: "StallMeter") -> None:
+        from PySide6.QtCore import QTimer
+
         def ready() -> bool:
             images = window.document.article.images()
             return len(images) == len(paths) and all(window.images.for_block(b) is not None for b in images)
 
         def poll() -> None:
             if ready():
-                print("RESULT " + json.dumps({"longest_stall_ms": meter.stop() * 1000}), flush=True)
+                print("RESULT " + json.dumps({"longest_stall_ms": meter.stop() * 1000, "longest_busy_ms": meter.longest_busy * 1000}), flush=True)
                 os._exit(0)  # see tests/conftest.py: no Python finalization after Qt
             QTimer.singleShot(20, poll)
 
