@@ -435,6 +435,9 @@ def prepare_variants(
             return _convert(_opened(data, label, fitted), data, label, max_size, rotate, crop, progressive)
 
 
+THUMBNAIL_BACKDROP = (238, 238, 238)  # the form's thumbnail frame, #eee
+
+
 @dataclass(frozen=True)
 class PreviewPhoto:
     """What the window needs of a photo: the sizes the export gives it
@@ -465,8 +468,13 @@ def prepare_preview(
             source = next((size for size in reversed(exported) if size.width >= shown_width), exported[0])
             shown = source.copy()
             shown.thumbnail((shown_width, shown.height), Image.Resampling.LANCZOS)
-            thumbnail = shown.convert("RGB")
+            thumbnail = shown.copy()
             thumbnail.thumbnail((thumbnail_box, thumbnail_box), Image.Resampling.BILINEAR)
+            if thumbnail.mode == "RGBA":  # on the form's light grey, as the window showed it
+                backdrop = Image.new("RGB", thumbnail.size, THUMBNAIL_BACKDROP)
+                backdrop.paste(thumbnail, mask=thumbnail.getchannel("A"))
+                thumbnail = backdrop
+            thumbnail = thumbnail.convert("RGB")
             return PreviewPhoto(tuple(size.size for size in exported), _encode(shown, lossless, progressive=False),
                                 thumbnail.tobytes(), thumbnail.size)
 

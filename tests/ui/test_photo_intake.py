@@ -102,3 +102,23 @@ def test_the_preview_is_sent_a_copy_no_wider_than_it_shows_the_photo(qtbot: Any,
     sent = Image.open(io.BytesIO(window.images.for_block(block).shown.data))
     assert sent.width <= PREVIEW_PHOTO_WIDTH * ratio < 1600, f"the preview was sent {sent.size} for a photo shown {shown_css} px wide"
     assert abs(sent.width / sent.height - 4 / 3) < 0.01  # the whole photo, upright
+
+
+def test_the_window_holds_only_a_few_originals_at_a_time_while_photos_are_prepared(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    import ui.image_cache as image_cache
+
+    paths = camera_photos(tmp_path, 6)
+    real_read = image_cache._read
+    held = [0, 0]  # originals read and not yet prepared; the most at once
+
+    def read(*args: Any) -> Any:
+        held[0] += 1  # on a worker thread; the UI thread lowers it
+        held[1] = max(held[1], held[0])
+        return real_read(*args)
+
+    monkeypatch.setattr(image_cache, "_read", read)
+    window.images.ready.connect(lambda token: held.__setitem__(0, held[0] - 1))
+    window.composer.blocks.files_dropped.emit(paths, 0)
+    qtbot.waitUntil(lambda: all_prepared(window, 6), timeout=120_000)
+    # Each original is 5 MB: all six read at once would be 30 MB waiting in the window.
+    assert held[1] <= image_cache.IN_FLIGHT < 6
