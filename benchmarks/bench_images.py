@@ -203,7 +203,10 @@ def main() -> int:
             result = stall_while_dropping(photos)
             stalls.append(result["longest_stall_ms"])
             busy.append(result["longest_busy_ms"])
-            print(f"    stall {stalls[-1]:.0f} ms, UI thread's own work within it at most {busy[-1]:.0f} ms [{load_average()}]", flush=True)
+            states = result.get("ui_thread_states_in_gaps", {})
+            runnable = 100 * states.get("R", 0) / max(1, sum(states.values()))
+            print(f"    stall {stalls[-1]:.0f} ms, the UI thread's own work within one gap at most {busy[-1]:.0f} ms; "
+                  f"in gaps over 50 ms it was runnable (waiting for a core) in {runnable:.0f} % of samples {states} [{load_average()}]", flush=True)
         print(f"  longest UI stall while the 20 photos are dropped on the window: {summary(stalls, 'ms')} (goal ≤ 50 ms)")
         print(f"  the UI thread's own CPU time within one gap: {summary(busy, 'ms')} [{load_average()}]", flush=True)
     return 0

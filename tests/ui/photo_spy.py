@@ -21,3 +21,12 @@ def prepare_preview_noting_where(*args: Any) -> PreviewPhoto:
     with spy_file(os.getppid()).open("a", encoding="utf-8") as notes:
         notes.write(f"{os.getpid()} {threading.get_ident()}\n")
     return prepare_preview(*args)
+
+
+def process_id() -> int:
+    return os.getpid()
+
+
+def crash() -> None:
+    """A decoder that takes its process down (a segfault, the kernel's OOM killer)."""
+    os._exit(70)

@@ -122,3 +122,16 @@ def test_the_window_holds_only_a_few_originals_at_a_time_while_photos_are_prepar
     qtbot.waitUntil(lambda: all_prepared(window, 6), timeout=120_000)
     # Each original is 5 MB: all six read at once would be 30 MB waiting in the window.
     assert held[1] <= image_cache.IN_FLIGHT < 6
+
+
+def test_a_photo_process_that_dies_fails_its_photo_and_the_next_photo_gets_a_new_one(qtbot: Any, qapp: Any) -> None:
+    import tests.ui.photo_spy as spy
+    from ui.workers import run_in_process
+
+    results: list[Any] = []
+    run_in_process(spy.crash, (), results.append, lambda error: results.append(error.problems[0]))
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=60_000)
+    assert "crashed" in results[0]
+    run_in_process(spy.process_id, (), results.append, lambda error: results.append(error.problems[0]))
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=60_000)
+    assert isinstance(results[1], int) and results[1] != os.getpid()
