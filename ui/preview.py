@@ -109,7 +109,8 @@ HEAD_FIELDS = ("title", "lead", "url", "author", "tags")
 
 
 class PreviewImages:
-    """ImageSources for the preview: the export-sized copies, by URL."""
+    """ImageSources for the preview: the export's sizes and srcset, with URLs
+    that the scheme handler answers with the preview's own copy."""
 
     def __init__(self, cache: ImageCache) -> None:
         self._cache = cache
@@ -123,9 +124,8 @@ class PreviewImages:
         if prepared is None:
             return ImageSource(src=src)
         srcset = sizes = None
-        if len(prepared.variants) > 1:
-            small = prepared.variants[1]
-            srcset = f"{src}-{SMALL} {small.width}w, {src} {prepared.width}w"
+        if len(prepared.sizes) > 1:
+            srcset = f"{src}-{SMALL} {prepared.sizes[1][0]}w, {src} {prepared.width}w"
             sizes = SIZES
         return ImageSource(src=src, width=prepared.width, height=prepared.height, srcset=srcset, sizes=sizes)
 

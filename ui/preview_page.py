@@ -37,6 +37,7 @@ SMALL = "small"  # media/<token>-small is the lighter size of a photo
 # Messages from our own helper script (never from the article: its scripts
 # cannot run under the page's Content-Security-Policy).
 SELECT_MESSAGE = "toasoan:select:"
+PREVIEW_HTTP_CACHE_BYTES = 8 * 1024 * 1024
 
 
 class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
@@ -72,8 +73,8 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self._page_html = page_html
         self._images = images
-        # token -> ticket -> (request, variant), for photos still being made
-        self._waiting: dict[str, dict[int, tuple[QWebEngineUrlRequestJob, int]]] = {}
+        # token -> ticket -> request, for photos still being made
+        self._waiting: dict[str, dict[int, QWebEngineUrlRequestJob]] = {}
         self._tickets = itertools.count()
         images.ready.connect(self._on_images_ready)
         images.failed.connect(self._on_images_failed)
@@ -96,18 +97,17 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         if path == "/index.html":
             self._reply(job, b"text/html;charset=utf-8", self._page_html().encode("utf-8"))
             return
-        name = path.removeprefix("/media/")
-        token, _, size = name.partition("-")
-        variant = 1 if size == SMALL else 0
+        # Every size of a photo (media/<token>, media/<token>-small) is
+        # answered with its one preview copy, as wide as the preview shows it.
+        token = path.removeprefix("/media/").partition("-")[0]
         if path.startswith("/media/") and self._images.knows(token):
             prepared = self._images.by_token(token)
             if prepared is not None:
-                chosen = prepared.variant(variant)
-                self._reply(job, mime_of(chosen).encode(), chosen.data)
+                self._reply(job, mime_of(prepared.shown).encode(), prepared.shown.data)
             elif self._images.error(token) is not None:
                 job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             else:
-                self._wait(token, job, variant)
+                self._wait(token, job)
             return
         job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
 
@@ -122,9 +122,9 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         job.destroyed.connect(buffer.deleteLater)
         job.reply(mime, buffer)
 
-    def _wait(self, token: str, job: QWebEngineUrlRequestJob, variant: int) -> None:
+    def _wait(self, token: str, job: QWebEngineUrlRequestJob) -> None:
         ticket = next(self._tickets)
-        self._waiting.setdefault(token, {})[ticket] = (job, variant)
+        self._waiting.setdefault(token, {})[ticket] = job
         # No parameter: a slot that took the dying request would get a new
         # wrapper of a half-destroyed object.
         job.destroyed.connect(lambda: self._forget(token, ticket))
@@ -142,13 +142,12 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def _on_images_ready(self, token: str) -> None:
         prepared = self._images.by_token(token)
-        for job, variant in self._waiting.pop(token, {}).values():
+        for job in self._waiting.pop(token, {}).values():
             if prepared is not None:
-                chosen = prepared.variant(variant)
-                self._reply(job, mime_of(chosen).encode(), chosen.data)
+                self._reply(job, mime_of(prepared.shown).encode(), prepared.shown.data)
 
     def _on_images_failed(self, token: str, message: str) -> None:
-        for job, _ in self._waiting.pop(token, {}).values():
+        for job in self._waiting.pop(token, {}).values():
             job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
 
 
@@ -184,4 +183,8 @@ def make_preview_profile(parent: QObject | None) -> QWebEngineProfile:
     settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
     settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
     settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadIconsForPage, False)
+    # Everything the page loads is already in this process (the page, the
+    # photos' preview copies): Chromium need not keep a second copy.
+    profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+    profile.setHttpCacheMaximumSize(PREVIEW_HTTP_CACHE_BYTES)
     return profile

@@ -237,15 +237,15 @@ def test_a_reload_while_photos_are_being_made_answers_only_the_new_page(qtbot: A
     import threading
 
     from editor.media import FileMedia
-    from ui.image_cache import _ContentCache
+    import ui.image_cache
 
     release = threading.Event()
-    prepare = _ContentCache.prepare
-    monkeypatch.setattr(_ContentCache, "prepare", lambda self, *args: (release.wait(30), prepare(self, *args))[1])
+    read = ui.image_cache._read  # on a worker: the photos wait until the reloads are done
+    monkeypatch.setattr(ui.image_cache, "_read", lambda *args: (release.wait(30), read(*args))[1])
     handler = window.preview._handler
     asked: list[str] = []
     wait = handler._wait
-    monkeypatch.setattr(handler, "_wait", lambda token, job, variant: (asked.append(token), wait(token, job, variant)))
+    monkeypatch.setattr(handler, "_wait", lambda token, job: (asked.append(token), wait(token, job)))
     for name, color in (("a.jpg", "navy"), ("b.jpg", "olive"), ("c.jpg", "teal")):
         (tmp_path / name).write_bytes(photo_bytes((1200, 800), color))
     window.composer.blocks.insert_blocks(

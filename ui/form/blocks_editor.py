@@ -22,7 +22,10 @@ from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageS
 from ui.image_cache import ImageCache
 
 
-BATCH = 2  # new segments built per pass of the event loop
+BATCH = 1  # new segments built per pass of the event loop (a photo's takes ~10 ms)
+# A real timer, not a zero one: Qt runs zero timers before other timers and
+# input, so back-to-back passes would add up to one long stall.
+NEXT_PASS_MS = 1
 
 
 def _segments_of(blocks: list[Block]) -> list[tuple[str, tuple[str, ...]]]:
@@ -110,7 +113,7 @@ class BlocksEditor(QWidget):
                 if built == BATCH:
                     if not self._more_pending:
                         self._more_pending = True
-                        QTimer.singleShot(0, self, self._reconcile_later)
+                        QTimer.singleShot(NEXT_PASS_MS, self, self._reconcile_later)
                     continue
                 segment = self._reuse(*key) or self._make(*key)
                 built += 1
