@@ -27,13 +27,13 @@ from editor.pdf import export_pdf
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
 from editor.site import effective_site, load_saved_profile
+from editor.subcommands import SUBCOMMANDS
 from editor.word_import import import_docx
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-SUBCOMMANDS = ("export", "check", "import", "publish", "library")
 
 
 class _Parser(argparse.ArgumentParser):

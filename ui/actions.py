@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ui.language import translated
-from ui.preview import PreviewWidth
+from ui.preview_width import PreviewWidth
 
 
 @dataclass

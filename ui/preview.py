@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 
 import shiboken6
-from enum import Enum
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
@@ -26,6 +25,7 @@ from editor.render import ImageSource, page_context, render_article, render_bloc
 from ui.document import Document
 from ui.image_cache import ImageCache
 from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, SMALL, PreviewPage, PreviewSchemeHandler, make_preview_profile
+from ui.preview_width import PreviewWidth
 from ui.webengine import SCHEME
 
 # The regions (render_region names) that show each article field, and the
@@ -371,13 +371,6 @@ class PreviewView(QWebEngineView):
         for block in self._document.article.images():
             if self._images.token_of(block) == token:
                 self.patch_block(block.id)
-
-
-class PreviewWidth(Enum):
-    PHONE = 360
-    TABLET = 768
-    DESKTOP = 1280
-    PRINT = 794  # A4's 210 mm at 96 px per inch
 
 
 class PreviewPane(QWidget):

@@ -88,13 +88,15 @@ def run_in_background(
     on_error: Callable[[ArticleError], None],
     pool: QThreadPool | None = None,
     context: QObject | None = None,
+    priority: int = 0,
 ) -> None:
     """``context``: the object the callbacks belong to; if it is gone by the
     time the work is done (a window closed), the result is dropped.
+    ``priority``: queued work of a higher one starts first.
     Call it from the UI thread: the callbacks run there."""
     ticket = next(_tickets)
     _waiting[ticket] = (on_done, on_error, context)
-    (pool or QThreadPool.globalInstance()).start(_Job(function, _the_relay(), ticket))
+    (pool or QThreadPool.globalInstance()).start(_Job(function, _the_relay(), ticket), priority)
 
 
 def run_in_process(
