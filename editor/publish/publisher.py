@@ -17,6 +17,12 @@ ever created twice.
 The post is read before it is updated: when it changed on the server
 since the last publish, a ``PublishConflict`` says what changed (the
 Revisions dialog's word diff) and nothing is sent, unless ``force``.
+
+The office's review state (editor/review.py) follows the post's status:
+a post the portal shows makes the article *đã đăng* (published), one
+sent for review makes it *chờ duyệt* (waiting for review); the change is
+recorded in the review history under the CMS account's name and saved
+with the last step.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from editor.model import Article, ImageBlock, ParagraphBlock
 from editor.publish.client import ServerError, WordPressClient
 from editor.publish.settings import CmsSettings
 from editor.render import ImageSource, credit_line
+from editor.review import PUBLISHED, REVIEW
 from editor.revisions import DiffLine, text_diff
 from editor.text import inline_to_plain, slug
 
@@ -46,6 +53,9 @@ STATUSES = ("draft", "pending", "publish", "future")
 ANY_STATUS = "draft,pending,publish,future,private"
 _MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 CREATE_TRIES = 4
+# The post's status on the portal → the article's review state. A draft on the portal or a scheduled
+# post says nothing new about the office's review, so the state is left as it is.
+REVIEW_STATE_OF_STATUS = {"publish": PUBLISHED, "pending": REVIEW}
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -173,6 +183,7 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
     if post.get("status") in ("publish", "future") and not article.url and post.get("link"):
         article.url = post["link"]  # the public address, for the page's QR code; saved with the state below
         result.notes.append(f"the article's address is now the post's: {article.url}")
+    _follow_review_state(article, account, post)
     save_state(dict(state))
     report("post", 1, 1)
     result.post_id, result.link, result.status = post["id"], post.get("link", ""), post.get("status", options.status)
@@ -180,6 +191,15 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
         result.notes.append(f"the portal's address of the post is {result.link}, not the address typed in the "
                             f"article ({article.url}); the article's address was left as it is")
     return result
+
+
+def _follow_review_state(article: Article, account: Account, post: dict[str, Any]) -> None:
+    """Move the article's review state to what the post now is on the portal (saved with the next step)."""
+    status = str(post.get("status", ""))
+    state = REVIEW_STATE_OF_STATUS.get(status)
+    if state is None or article.review.state == state:
+        return
+    article.review = article.review.changed_to(state, account.name, f"WordPress: post {post['id']} ({status})")
 
 
 # -- state --------------------------------------------------------------------------

@@ -1212,6 +1212,10 @@
             <translation>Address from the portal</translation>
         </message>
         <message>
+            <source>State from the portal</source>
+            <translation>State from the portal</translation>
+        </message>
+        <message>
             <source>Published: post %1, %2</source>
             <translation>Published: post %1, %2</translation>
         </message>

@@ -1207,6 +1207,10 @@
             <translation>Địa chỉ do cổng cấp</translation>
         </message>
         <message>
+            <source>State from the portal</source>
+            <translation>Trạng thái theo cổng</translation>
+        </message>
+        <message>
             <source>Published: post %1, %2</source>
             <translation>Đã gửi: bài số %1, %2</translation>
         </message>

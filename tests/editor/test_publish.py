@@ -32,7 +32,7 @@ from editor.inputs import load_article
 from editor.media import MemoryMedia
 from editor.model import Article
 from editor.text import slug
-from tests.editor.wordpress import WordPress, wordpress  # noqa: F401 — the module's WordPress
+from tests.editor.wordpress import WordPress
 from tests.helpers import EXAMPLE_DIR, ROOT
 
 
@@ -269,3 +269,22 @@ def test_the_password_comes_from_the_systems_secret_service_keyring(wordpress: W
     post = rest(wordpress, f"/wp/v2/posts/{post_id}", {"context": "edit"})
     assert post["author"] == rest(wordpress, "/wp/v2/users/me", role="author")["id"] and post["status"] == "publish"
     assert load_draft(draft).url == link == post["link"]
+
+
+def test_the_review_state_follows_the_post_waiting_for_review_then_published(wordpress: WordPress, tmp_path: Path) -> None:
+    """#16's states: sent for review is chờ duyệt, published is đã đăng, each a step of the history."""
+    draft, article = example_draft(tmp_path, "Trạng thái duyệt:", small_photos=True)
+    assert article.review.state == "draft"
+    post_id, _ = published_line(run_publish(wordpress, draft, "--status", "pending", tmp_path=tmp_path))
+    review = load_draft(draft).review
+    editor_name = rest(wordpress, "/wp/v2/users/me", role="editor")["name"]
+    assert review.state == "review" and [e.state for e in review.history] == ["review"]
+    assert review.history[-1].by == editor_name and str(post_id) in review.history[-1].comment
+
+    again, _ = published_line(run_publish(wordpress, draft, "--status", "publish", tmp_path=tmp_path))
+    review = load_draft(draft).review
+    assert again == post_id and rest(wordpress, f"/wp/v2/posts/{post_id}")["status"] == "publish"
+    assert review.state == "published" and [e.state for e in review.history] == ["review", "published"]
+
+    published_line(run_publish(wordpress, draft, "--status", "publish", tmp_path=tmp_path))
+    assert len(load_draft(draft).review.history) == 2  # publishing an update again is no new step

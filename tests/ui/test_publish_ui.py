@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from editor.draft import load_draft, save_draft
 from editor.inputs import load_article
 from tests.editor.test_publish import media_named, posts_with_slug, rest
-from tests.editor.wordpress import WordPress, wordpress  # noqa: F401 — the module's WordPress
+from tests.editor.wordpress import WordPress
 from tests.helpers import EXAMPLE_DIR
 from tests.ui.conftest import open_article
 
@@ -97,3 +97,33 @@ def test_test_connection_reports_the_role_and_what_it_may_do(
     lines = dialog.message.text().splitlines()
     assert publishing.url in lines[0]
     assert [line[0] for line in lines[1:]] == ["✗", "✗", "✓", "✗"]  # no photos, no publishing: review only
+
+
+def test_the_dialog_sends_what_the_review_state_says_and_the_state_button_shows_the_portals(
+        qtbot: Any, window: Any, publishing: WordPress, tmp_path: Path) -> None:
+    path, article = draft_of_example(tmp_path, "Đã duyệt thì đăng:")
+    article.review = article.review.changed_to("approved", "Trưởng ban")
+    save_draft(article, path)
+    open_article(qtbot, window, path)
+    assert "Approved" in window.review_button.text()
+    window.actions.publish.trigger()
+    dialog = window.publish_dialog
+    assert dialog.status.currentData() == "publish"  # đã duyệt: the portal shows it
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.publish_button.isEnabled(), timeout=120_000)
+    post_id = window.document.article.extra["publish"]["post_id"]
+    assert rest(publishing, f"/wp/v2/posts/{post_id}")["status"] == "publish"
+    assert window.review_button.text() == "State: Published"  # đã đăng
+    assert [e.state for e in window.document.article.review.history] == ["approved", "published"]
+
+
+def test_an_article_waiting_for_review_is_offered_to_the_portals_review_queue(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    path, article = draft_of_example(tmp_path, "Chờ duyệt thì gửi duyệt:")
+    window.actions.publish.trigger()
+    assert window.publish_dialog.status.currentData() == "draft"  # a new article: a draft on the portal
+    window.publish_dialog.close()
+    article.review = article.review.changed_to("review", "Phóng viên")
+    save_draft(article, path)
+    open_article(qtbot, window, path)
+    window.actions.publish.trigger()
+    assert window.publish_dialog.status.currentData() == "pending"  # chờ duyệt goes to the portal's review queue
