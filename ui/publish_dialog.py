@@ -129,7 +129,7 @@ class PublishDialog(QDialog):
         self.test_button.setEnabled(True)
         url, account = result
         abilities = ((self.tr("upload photos"), "upload_files"), (self.tr("publish"), "publish_posts"),
-                     (self.tr("submit for review"), "edit_posts"), (self.tr("create tags"), "manage_categories"))
+                     (self.tr("submit for review"), "edit_posts"), (self.tr("create tags and categories"), "manage_categories"))
         lines = [self.tr("Connected to %1 as %2 (%3).").replace("%1", url).replace("%2", account.name)
                  .replace("%3", ", ".join(account.roles))]
         lines += [("✓ " if account.may(capability) else "✗ ") + text for text, capability in abilities]

@@ -5,7 +5,7 @@ state, never half of one)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,8 @@ def publish_draft(path: Path, site_path: Path | None, options: PublishOptions,
         return CommandOutcome(findings, article.language, None)
     settings = cms_settings(given, saved)  # never the draft's own site: see editor/publish/settings.py
     password = cms_password(settings)
+    if not options.status:  # not chosen: the profile's default status, else a draft
+        options = replace(options, status=settings.status or "draft")
 
     def save_state(state: dict[str, Any]) -> None:
         article.extra[STATE_KEY] = state

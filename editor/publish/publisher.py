@@ -31,7 +31,6 @@ import hashlib
 import html
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
@@ -42,14 +41,14 @@ from editor.export import exported_photos
 from editor.images import DEFAULT_MAX_SIZE
 from editor.labels import labels_for
 from editor.model import Article, ImageBlock, ParagraphBlock
+from editor.publish.categories import category_ids, category_name, same_name
 from editor.publish.client import ServerError, WordPressClient
-from editor.publish.settings import CmsSettings
+from editor.publish.settings import STATUSES, CmsSettings
 from editor.render import ImageSource, credit_line
 from editor.review import PUBLISHED, REVIEW
 from editor.revisions import DiffLine, text_diff
 from editor.text import inline_to_plain, slug
 
-STATUSES = ("draft", "pending", "publish", "future")
 ANY_STATUS = "draft,pending,publish,future,private"
 _MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 CREATE_TRIES = 4
@@ -141,7 +140,9 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
         refused = refusal(account, article, options)  # before anything is sent
         if refused:
             raise PublishError(refused)
-        return _publish(client, account, article, options, state, save_state, report, result)
+        categories = category_ids(client, category_name(article, settings.category),
+                                  account.may("manage_categories"), account.describe())
+        return _publish(client, account, article, options, categories, state, save_state, report, result)
     except PublishError as error:
         error.problems.append(_on_server(state, result))
         raise
@@ -158,7 +159,7 @@ def _on_server(state: dict[str, Any], result: PublishResult) -> str:
 
 
 def _publish(client: WordPressClient, account: Account, article: Article, options: PublishOptions,
-             state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
+             categories: list[int], state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
              result: PublishResult) -> PublishResult:
     post = _existing_post(client, account, state, options, article, result)
     if post is None:
@@ -170,7 +171,7 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
 
     urls, media_ids = _send_photos(client, account, article, options, state, save_state, report, result)
     tags = _tag_ids(client, account, article, result)
-    data = _post_data(article, options, urls, media_ids, tags)
+    data = _post_data(article, options, urls, media_ids, tags, categories)
     report("post", 0, 1)
     if post is None:
         post = _create_post(client, account, article, data, result)
@@ -343,7 +344,7 @@ def _date_gmt(article: Article) -> str | None:
 
 
 def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], media_ids: dict[str, int],
-               tags: list[int]) -> dict[str, Any]:
+               tags: list[int], categories: list[int]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "title": article.title,
         "content": body_html(article, {block_id: ImageSource(src=url) for block_id, url in urls.items()}),
@@ -352,6 +353,8 @@ def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], 
         "status": options.status,
         "tags": tags,
     }
+    if categories:  # else the post keeps what it has (a new one: the site's default category)
+        data["categories"] = categories
     when = _date_gmt(article)
     if when:
         data["date_gmt"] = when
@@ -365,16 +368,12 @@ def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], 
 
 # -- tags ---------------------------------------------------------------------------
 
-def _same_name(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFC", html.unescape(a)).casefold() == unicodedata.normalize("NFC", b).casefold()
-
-
 def _tag_ids(client: WordPressClient, account: Account, article: Article, result: PublishResult) -> list[int]:
     ids: list[int] = []
     for tag in article.tags:
         if not tag.strip():
             continue
-        found = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if _same_name(t["name"], tag)]
+        found = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if same_name(t["name"], tag)]
         if found:
             ids.append(found[0]["id"])
             continue
@@ -383,7 +382,7 @@ def _tag_ids(client: WordPressClient, account: Account, article: Article, result
         except PublishError as error:
             existing = re.search(r"term_exists", str(error))
             if existing:
-                again = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if _same_name(t["name"], tag)]
+                again = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if same_name(t["name"], tag)]
                 if again:
                     ids.append(again[0]["id"])
                     continue

@@ -1188,8 +1188,8 @@
             <translation>submit for review</translation>
         </message>
         <message>
-            <source>create tags</source>
-            <translation>create tags</translation>
+            <source>create tags and categories</source>
+            <translation>create tags and categories</translation>
         </message>
         <message>
             <source>Connected to %1 as %2 (%3).</source>

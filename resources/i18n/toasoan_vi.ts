@@ -1183,8 +1183,8 @@
             <translation>gửi duyệt</translation>
         </message>
         <message>
-            <source>create tags</source>
-            <translation>tạo từ khóa</translation>
+            <source>create tags and categories</source>
+            <translation>tạo từ khóa và chuyên mục</translation>
         </message>
         <message>
             <source>Connected to %1 as %2 (%3).</source>
