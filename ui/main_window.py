@@ -38,7 +38,7 @@ from ui.form.text_edits import RichTextEdit
 from ui.image_cache import ImageCache
 from ui.preview import PreviewPane, PreviewView, PreviewWidth
 from ui.site_bar import SiteProfileBar
-from ui.site_profile_dialog import SiteProfileDialog
+from ui.site_profile_dialog import SiteProfileEditor
 from ui.status import WordCountLabel
 from ui.vietnamese_text import LegacyTextGuard, unify_tone_marks
 from ui.workers import run_in_background
@@ -59,6 +59,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.files = FileController(self, self.document, self.preview, workspace)
         self.cms_copier = CmsCopier(self, self.document, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.site_profile_editor = SiteProfileEditor(self, self.document, lambda text, ms: self.statusBar().showMessage(text, ms))
         self.actions = build_actions(self)
         self._close_confirmed = False
         self._keep_autosave = False  # set by tests that simulate a crash
@@ -260,16 +261,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- dialogs ---------------------------------------------------------------------
     def _edit_site_profile(self) -> None:
-        author, source = settings.default_byline()
-        dialog = SiteProfileDialog(self.document.saved_site, author, source, self)
-        if dialog.exec() != SiteProfileDialog.DialogCode.Accepted:
-            return
-        site = dialog.site()
-        settings.save_site_profile(site)
-        settings.save_default_byline(*dialog.defaults())
-        self.document.set_saved_site(site)
-        run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
-                          lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+        self.site_profile_editor.edit(saved_profile_path())
 
     def pick_related(self) -> RelatedPickerDialog:
         """"Tin khác" from the library's published articles."""

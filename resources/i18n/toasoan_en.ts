@@ -1490,6 +1490,50 @@
             <translation>Default source</translation>
         </message>
         <message>
+            <source>Publishing (WordPress)</source>
+            <translation>Publishing (WordPress)</translation>
+        </message>
+        <message>
+            <source>Kept in the system keyring; leave empty to keep the stored one</source>
+            <translation>Kept in the system keyring; leave empty to keep the stored one</translation>
+        </message>
+        <message>
+            <source>For articles without a section, for example: Tin tức</source>
+            <translation>For articles without a section, for example: Tin tức</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Submit for review</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Publish now</translation>
+        </message>
+        <message>
+            <source>WordPress site address</source>
+            <translation>WordPress site address</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>Application password</source>
+            <translation>Application password</translation>
+        </message>
+        <message>
+            <source>Default category</source>
+            <translation>Default category</translation>
+        </message>
+        <message>
+            <source>Default status</source>
+            <translation>Default status</translation>
+        </message>
+        <message>
             <source>Import…</source>
             <translation>Import…</translation>
         </message>
@@ -1510,6 +1554,14 @@
             <translation>New style: hoà, thuỷ, khoẻ</translation>
         </message>
         <message>
+            <source>Give the WordPress site address the password is for.</source>
+            <translation>Give the WordPress site address the password is for.</translation>
+        </message>
+        <message>
+            <source>Publishing cannot be set up so:</source>
+            <translation>Publishing cannot be set up so:</translation>
+        </message>
+        <message>
             <source>Choose the portal's logo</source>
             <translation>Choose the portal's logo</translation>
         </message>
@@ -1528,6 +1580,17 @@
         <message>
             <source>Export the site profile</source>
             <translation>Export the site profile</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteProfileEditor</name>
+        <message>
+            <source>The application password was not stored: %s</source>
+            <translation>The application password was not stored: %s</translation>
+        </message>
+        <message>
+            <source>Site profile saved</source>
+            <translation>Site profile saved</translation>
         </message>
     </context>
     <context>

@@ -1485,6 +1485,50 @@
             <translation>Nguồn tin mặc định</translation>
         </message>
         <message>
+            <source>Publishing (WordPress)</source>
+            <translation>Đăng bài (WordPress)</translation>
+        </message>
+        <message>
+            <source>Kept in the system keyring; leave empty to keep the stored one</source>
+            <translation>Được cất trong kho mật khẩu của hệ thống; để trống thì giữ mật khẩu đã lưu</translation>
+        </message>
+        <message>
+            <source>For articles without a section, for example: Tin tức</source>
+            <translation>Cho bài chưa có chuyên mục, ví dụ: Tin tức</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Bản nháp</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Gửi duyệt</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Đăng ngay</translation>
+        </message>
+        <message>
+            <source>WordPress site address</source>
+            <translation>Địa chỉ trang WordPress</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Application password</source>
+            <translation>Mật khẩu ứng dụng</translation>
+        </message>
+        <message>
+            <source>Default category</source>
+            <translation>Chuyên mục mặc định</translation>
+        </message>
+        <message>
+            <source>Default status</source>
+            <translation>Trạng thái mặc định</translation>
+        </message>
+        <message>
             <source>Import…</source>
             <translation>Nhập từ tệp…</translation>
         </message>
@@ -1505,6 +1549,14 @@
             <translation>Kiểu mới: hoà, thuỷ, khoẻ</translation>
         </message>
         <message>
+            <source>Give the WordPress site address the password is for.</source>
+            <translation>Hãy nhập địa chỉ trang WordPress mà mật khẩu này dùng cho.</translation>
+        </message>
+        <message>
+            <source>Publishing cannot be set up so:</source>
+            <translation>Chưa thiết lập được việc đăng bài như vậy:</translation>
+        </message>
+        <message>
             <source>Choose the portal's logo</source>
             <translation>Chọn logo của cổng</translation>
         </message>
@@ -1523,6 +1575,17 @@
         <message>
             <source>Export the site profile</source>
             <translation>Xuất thông tin cổng</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteProfileEditor</name>
+        <message>
+            <source>The application password was not stored: %s</source>
+            <translation>Chưa lưu được mật khẩu ứng dụng: %s</translation>
+        </message>
+        <message>
+            <source>Site profile saved</source>
+            <translation>Đã lưu thông tin cổng</translation>
         </message>
     </context>
     <context>
