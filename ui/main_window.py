@@ -121,7 +121,7 @@ class MainWindow(Retranslating, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.save, a.save_as, a.revisions])
         file_menu.addSeparator()
-        file_menu.addActions([a.export, a.export_pdf, a.publish, a.print])
+        file_menu.addActions([a.export, a.export_pdf, a.export_package, a.publish, a.print])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self.edit_menu = edit_menu = self.menuBar().addMenu("")
@@ -190,8 +190,9 @@ class MainWindow(Retranslating, QMainWindow):
         a.save.triggered.connect(lambda: files.save())
         a.save_as.triggered.connect(lambda: files.save_as())
         a.revisions.triggered.connect(self._show_revisions)
-        a.export.triggered.connect(self._export)
+        a.export.triggered.connect(lambda: self._export())
         a.export_pdf.triggered.connect(files.export_pdf_dialog)
+        a.export_package.triggered.connect(lambda: self._export(files.export_package_dialog))
         a.publish.triggered.connect(self._publish)
         a.print.triggered.connect(self._print)
         a.quit.triggered.connect(self.close)
@@ -334,8 +335,8 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.show()
         self.publish_dialog = dialog
 
-    def _export(self) -> None:
-        """Export; with errors in the checklist, show them first and ask."""
+    def _export(self, export: Callable[[], None] | None = None) -> None:
+        """Export (the page, or ``export``); with errors in the checklist, show them first and ask."""
         errors = self.checklist.errors()
         if errors:
             self.checklist.show()
@@ -347,7 +348,7 @@ class MainWindow(Retranslating, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.files.export_dialog()
+        (export or self.files.export_dialog)()
 
     def _show_finding(self, finding: Finding) -> None:
         location = finding.location

@@ -60,6 +60,14 @@
             <translation>Save the page as an A4 PDF</translation>
         </message>
         <message>
+            <source>Export publish pac&amp;kage…</source>
+            <translation>Export publish pac&amp;kage…</translation>
+        </message>
+        <message>
+            <source>One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in</source>
+            <translation>One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in</translation>
+        </message>
+        <message>
             <source>P&amp;ublish…</source>
             <translation>P&amp;ublish…</translation>
         </message>
@@ -645,6 +653,14 @@
         <message>
             <source>Exported to %s</source>
             <translation>Exported to %s</translation>
+        </message>
+        <message>
+            <source>Export a publish package</source>
+            <translation>Export a publish package</translation>
+        </message>
+        <message>
+            <source>Publish package written to %s</source>
+            <translation>Publish package written to %s</translation>
         </message>
         <message>
             <source>Export PDF</source>

@@ -60,6 +60,14 @@
             <translation>Lưu trang thành tệp PDF khổ A4</translation>
         </message>
         <message>
+            <source>Export publish pac&amp;kage…</source>
+            <translation>Xuất gói đăng &amp;bài…</translation>
+        </message>
+        <message>
+            <source>One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in</source>
+            <translation>Một tệp zip cho cổng không có API đăng bài: nội dung, các ảnh và bảng thông tin cần điền</translation>
+        </message>
+        <message>
             <source>P&amp;ublish…</source>
             <translation>Đăng lên &amp;cổng…</translation>
         </message>
@@ -643,6 +651,14 @@
         <message>
             <source>Exported to %s</source>
             <translation>Đã xuất ra %s</translation>
+        </message>
+        <message>
+            <source>Export a publish package</source>
+            <translation>Xuất gói đăng bài</translation>
+        </message>
+        <message>
+            <source>Publish package written to %s</source>
+            <translation>Đã ghi gói đăng bài vào %s</translation>
         </message>
         <message>
             <source>Export PDF</source>

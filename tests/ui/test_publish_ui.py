@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from editor.draft import load_draft, save_draft
 from editor.inputs import load_article
@@ -127,3 +128,37 @@ def test_an_article_waiting_for_review_is_offered_to_the_portals_review_queue(qt
     open_article(qtbot, window, path)
     window.actions.publish.trigger()
     assert window.publish_dialog.status.currentData() == "pending"  # chờ duyệt goes to the portal's review queue
+
+
+def test_export_publish_package_writes_the_zip_off_the_ui_thread_with_the_unsaved_text(
+        qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: Any) -> None:
+    import zipfile
+
+    open_article(qtbot, window, example_copy)
+    window.document.set_field("title", "Tiêu đề sửa trong cửa sổ, chưa lưu")
+    target = tmp_path / "goi-dang-bai"  # the .zip is added
+    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    messages: list[str] = []
+    window.files.status_message.connect(messages.append)
+    assert window.actions.export_package in window.file_menu.actions()
+    window.actions.export_package.trigger()
+    zipped = target.with_name("goi-dang-bai.zip")
+    assert not zipped.exists()  # the photos are converted on a worker: the window went on at once
+    qtbot.waitUntil(lambda: any(str(zipped) in m for m in messages), timeout=60_000)
+    with zipfile.ZipFile(zipped) as archive:
+        sheet = json.loads(archive.read("sheet.json"))
+        names = set(archive.namelist())
+    assert sheet["title"] == "Tiêu đề sửa trong cửa sổ, chưa lưu"  # what the window shows, saved or not
+    assert {"body.html", "sheet.html", "sheet.json"} <= names and len(sheet["photos"]) == 3
+    assert {p["file"] for p in sheet["photos"]} <= names
+    assert message_boxes.shown == []
+
+    # Asked again for the same name: replacing it is asked, and No leaves it as it is.
+    before = zipped.read_bytes()
+    window.document.set_field("title", "Một tiêu đề khác")
+    message_boxes.answer = QMessageBox.StandardButton.No
+    window.actions.export_package.trigger()
+    assert [kind for kind, _, text in message_boxes.shown] == ["question"] and "goi-dang-bai.zip" in message_boxes.shown[0][2]
+    qtbot.wait(200)
+    assert zipped.read_bytes() == before
