@@ -30,7 +30,7 @@ from PIL import Image
 from editor.draft import load_draft, save_draft
 from editor.inputs import load_article
 from editor.media import MemoryMedia
-from editor.model import Article
+from editor.model import Article, ImageBlock, ParagraphBlock
 from editor.text import slug
 from tests.editor.wordpress import WordPress
 from tests.helpers import EXAMPLE_DIR, ROOT
@@ -288,3 +288,53 @@ def test_the_review_state_follows_the_post_waiting_for_review_then_published(wor
 
     published_line(run_publish(wordpress, draft, "--status", "publish", tmp_path=tmp_path))
     assert len(load_draft(draft).review.history) == 2  # publishing an update again is no new step
+
+
+def many_photos_draft(tmp_path: Path, title: str, photos: int, size: tuple[int, int] = (640, 480)) -> tuple[Path, Article]:
+    """An article of ``photos`` distinct photos, each with its own caption, alt text and credit."""
+    article = load_article(EXAMPLE_DIR)
+    article.title = title
+    paragraphs = [b for b in article.blocks if isinstance(b, ParagraphBlock)]
+    article.blocks = []
+    rng = random.Random(photos)
+    for number in range(photos):
+        buffer = io.BytesIO()
+        noise = Image.effect_noise(size, 40).convert("RGB")
+        Image.blend(Image.new("RGB", size, (rng.randrange(256), rng.randrange(256), rng.randrange(256))), noise, 0.3).save(
+            buffer, "JPEG", quality=85)
+        article.blocks.append(ImageBlock(src=f"anh-{number + 1}.jpg", media=MemoryMedia(buffer.getvalue(), f"anh-{number + 1}.jpg"),
+                                         caption=f"Ảnh {number + 1}: Quận ủy Lê Chân", alt=f"Ảnh số {number + 1} của buổi họp",
+                                         credit="Hoàng Tùng", cover=number == 4))
+        article.blocks.append(ParagraphBlock(text=paragraphs[number % len(paragraphs)].text))
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "hai-muoi-anh.article"
+    save_draft(article, path)
+    return path, load_draft(path)
+
+
+def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
+        wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.publish.command import publish_draft
+    from editor.publish.publisher import PublishOptions
+
+    draft, article = many_photos_draft(tmp_path, "Hai mươi ảnh: Hội nghị Ban Chấp hành Đảng bộ quận", 20)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("TOASOAN_CMS_PASSWORD", wordpress.passwords["editor"])
+    site = site_profile(wordpress, tmp_path, "editor")
+    first = publish_draft(draft, site, PublishOptions(status="pending")).result
+    assert first is not None and (first.uploaded, first.reused, first.photos_total) == (20, 0, 20)
+    post = rest(wordpress, f"/wp/v2/posts/{first.post_id}", {"context": "edit"})
+    media = media_named(wordpress, article)
+    assert len(media) == 20 and post["status"] == "pending"
+    by_alt = {m["alt_text"]: m for m in media}
+    for block in article.images():
+        uploaded = by_alt[block.alt]
+        assert uploaded["source_url"] in post["content"]["raw"] and block.caption in uploaded["caption"]["raw"]
+        assert unicodedata.is_normalized("NFC", uploaded["caption"]["raw"])
+    assert post["featured_media"] == by_alt["Ảnh số 5 của buổi họp"]["id"]  # the photo marked as cover
+    assert len(load_draft(draft).extra["publish"]["media"]) == 20
+
+    again = publish_draft(draft, site, PublishOptions(status="pending")).result
+    assert again is not None and (again.post_id, again.uploaded, again.reused) == (first.post_id, 0, 20)
+    assert sorted(m["id"] for m in media_named(wordpress, article)) == sorted(m["id"] for m in media)
+    assert [p["id"] for p in posts_with_slug(wordpress, article)] == [first.post_id]
