@@ -334,7 +334,10 @@ def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
     assert post["featured_media"] == by_alt["Ảnh số 5 của buổi họp"]["id"]  # the photo marked as cover
     assert len(load_draft(draft).extra["publish"]["media"]) == 20
 
+    saved, writes_before = draft.read_bytes(), _post_lines(wordpress)
     again = publish_draft(draft, site, PublishOptions(status="pending")).result
     assert again is not None and (again.post_id, again.uploaded, again.reused) == (first.post_id, 0, 20)
+    assert _post_lines(wordpress) == writes_before  # nothing changed: nothing sent, not even the post
+    assert draft.read_bytes() == saved  # and the draft, full of photos, is not rewritten
     assert sorted(m["id"] for m in media_named(wordpress, article)) == sorted(m["id"] for m in media)
     assert [p["id"] for p in posts_with_slug(wordpress, article)] == [first.post_id]
