@@ -26,7 +26,7 @@ from editor.file_state import file_state
 from editor.model import Article
 from editor.publish.command import STATE_KEY, publish_draft
 from editor.publish.publisher import PublishOptions, test_connection
-from editor.publish.settings import cms_password, cms_settings
+from editor.publish.settings import cms_password, cms_settings, saved_cms
 from editor.review import APPROVED, PUBLISHED, REVIEW
 from editor.site import load_saved_profile
 from ui.errors import describe_error
@@ -61,6 +61,8 @@ class PublishDialog(QDialog):
                             ("publish", self.tr("Publish now")), ("future", self.tr("Scheduled, at the article's date"))):
             self.status.addItem(text, value)
         self.status.setCurrentIndex(self.status.findData(default_status(document.article.review.state)))
+        if document.article.review.state not in STATUS_OF_REVIEW_STATE:
+            self._offer_profiles_status()
         self.without_photos = QCheckBox(self.tr("Text only, without the photos"))
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("%v of %m photos"))
@@ -86,6 +88,17 @@ class PublishDialog(QDialog):
         layout.addWidget(self.buttons)
         self._relay = _Progress(self)
         self._relay.moved.connect(self._show_progress)
+
+    def _offer_profiles_status(self) -> None:
+        """The site profile's default status, read off the UI thread; never over a choice already made."""
+        chosen = self.status.currentIndex()
+
+        def show(cms: dict[str, Any]) -> None:
+            index = self.status.findData(str(cms.get("status") or ""))
+            if index >= 0 and self.status.currentIndex() == chosen and not self._running:
+                self.status.setCurrentIndex(index)
+
+        run_in_background(saved_cms, show, lambda error: None, context=self)
 
     # -- running ------------------------------------------------------------------------
     def start(self, force: bool = False) -> None:

@@ -118,7 +118,9 @@ def test_the_dialog_sends_what_the_review_state_says_and_the_state_button_shows_
     assert [e.state for e in window.document.article.review.history] == ["approved", "published"]
 
 
-def test_an_article_waiting_for_review_is_offered_to_the_portals_review_queue(qtbot: Any, window: Any, tmp_path: Path) -> None:
+def test_an_article_waiting_for_review_is_offered_to_the_portals_review_queue(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("editor.site.saved_profile_path", lambda: tmp_path / "no-profile.json")
     path, article = draft_of_example(tmp_path, "Chờ duyệt thì gửi duyệt:")
     window.actions.publish.trigger()
     assert window.publish_dialog.status.currentData() == "draft"  # a new article: a draft on the portal
@@ -162,3 +164,14 @@ def test_export_publish_package_writes_the_zip_off_the_ui_thread_with_the_unsave
     assert [kind for kind, _, text in message_boxes.shown] == ["question"] and "goi-dang-bai.zip" in message_boxes.shown[0][2]
     qtbot.wait(200)
     assert zipped.read_bytes() == before
+
+
+def test_a_draft_article_is_offered_the_site_profiles_default_status(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile = tmp_path / "this-computer.json"
+    profile.write_text(json.dumps({"cms": {"kind": "wordpress", "url": "https://portal.example.vn/", "user": "bientap",
+                                           "status": "pending"}}))
+    monkeypatch.setattr("editor.site.saved_profile_path", lambda: profile)
+    window.actions.publish.trigger()
+    dialog = window.publish_dialog
+    qtbot.waitUntil(lambda: dialog.status.currentData() == "pending", timeout=10_000)  # read on a worker
