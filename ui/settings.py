@@ -52,11 +52,12 @@ def write_profile_for_command_line(site: SiteProfile, path: Path | None = None,
     path = path or saved_profile_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = site_to_dict(site)
-    data.pop("cms", None)
     if cms is KEEP:
         _keep_cms(data, path)
     elif isinstance(cms, dict):
         data["cms"] = cms
+    else:
+        data.pop("cms", None)
     if site.logo_path():
         data["logo"] = str(site.logo_path())
     payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -65,7 +66,7 @@ def write_profile_for_command_line(site: SiteProfile, path: Path | None = None,
 
 def _keep_cms(data: dict[str, object], path: Path) -> None:
     """Where to publish (``cms``) may be set in this file by hand or by IT: keep it."""
-    if not path.is_file():
+    if "cms" in data or not path.is_file():
         return
     try:
         existing = json.loads(path.read_text(encoding="utf-8"))

@@ -46,7 +46,6 @@ class SiteProfileDialog(QDialog):
     def __init__(self, site: SiteProfile, author: str, source: str, parent: QWidget | None = None,
                  cms: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
-        self._cms_extra = {k: v for k, v in (cms or {}).items() if k not in CMS_FIELDS}  # kept as they are
         self.setWindowTitle(self.tr("Site profile"))
         self.setMinimumWidth(520)
         self.name = QLineEdit(site.name, self)
@@ -80,20 +79,18 @@ class SiteProfileDialog(QDialog):
         form.addRow(self.tr("Default source"), self.source)
 
         publishing = QGroupBox(self.tr("Publishing (WordPress)"), self)
-        cms = cms or {}
         self.cms_url = UrlEdit(parent=self)
-        self.cms_url.set_text(str(cms.get("url") or ""))
-        self.cms_user = QLineEdit(str(cms.get("user") or ""), self)
+        self.cms_user = QLineEdit(self)
         self.cms_password = QLineEdit(self)
         self.cms_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.cms_password.setPlaceholderText(self.tr("Kept in the system keyring; leave empty to keep the stored one"))
-        self.cms_category = QLineEdit(str(cms.get("category") or ""), self)
+        self.cms_category = QLineEdit(self)
         self.cms_category.setPlaceholderText(self.tr("For articles without a section, for example: Tin tức"))
         self.cms_status = QComboBox(self)
         for value, text in (("draft", self.tr("Draft")), ("pending", self.tr("Submit for review")),
                             ("publish", self.tr("Publish now"))):
             self.cms_status.addItem(text, value)
-        self.cms_status.setCurrentIndex(max(self.cms_status.findData(str(cms.get("status") or "draft")), 0))
+        self._show_cms(cms or {})
         cms_form = QFormLayout(publishing)
         cms_form.addRow(self.tr("WordPress site address"), self.cms_url)
         cms_form.addRow(self.tr("User name"), self.cms_user)
@@ -166,6 +163,13 @@ class SiteProfileDialog(QDialog):
         self.logo.setText(str(site.logo_path() or ""))
         self.tone_marks.setCurrentIndex(TONE_MARK_STYLES.index(site.tone_marks))
 
+    def _show_cms(self, cms: dict[str, Any]) -> None:
+        self._cms_extra = {k: v for k, v in cms.items() if k not in CMS_FIELDS}  # kept as they are
+        self.cms_url.set_text(str(cms.get("url") or ""))
+        self.cms_user.setText(str(cms.get("user") or ""))
+        self.cms_category.setText(str(cms.get("category") or ""))
+        self.cms_status.setCurrentIndex(max(self.cms_status.findData(str(cms.get("status") or "draft")), 0))
+
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the portal's logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"))
         if path:
@@ -176,7 +180,12 @@ class SiteProfileDialog(QDialog):
         if not path:
             return
         try:
-            self._show(load_site_profile(Path(path)))
+            site = load_site_profile(Path(path))
+            self._show(site)
+            shared = site.extra.get("cms")
+            if isinstance(shared, dict):  # an office's shared profile says where to publish
+                # as whom is this computer's: a shared profile without a user keeps the one typed here
+                self._show_cms({**shared, "user": shared.get("user") or self.cms_user.text()})
         except ArticleError as error:
             QMessageBox.warning(self, self.tr("Site profile"), describe_error(error))
 
@@ -185,7 +194,8 @@ class SiteProfileDialog(QDialog):
         if not path:
             return
         try:
-            settings.write_profile_for_command_line(self.site(), Path(path))
+            # Where to publish goes with it (a colleague's own user name wins on their computer), never the password.
+            settings.write_profile_for_command_line(self.site(), Path(path), cms=self.cms())
         except ArticleError as error:
             QMessageBox.warning(self, self.tr("Site profile"), describe_error(error))
 

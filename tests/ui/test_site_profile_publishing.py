@@ -123,3 +123,24 @@ def test_a_plain_http_site_is_refused_in_the_dialog_and_nothing_is_saved(
     with qtbot.waitSignal(window.statusBar().messageChanged, timeout=10_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "cms" not in json.loads(profile.read_text(encoding="utf-8")) and memory_keyring.entries == {}
+
+
+def test_a_shared_profile_imported_says_where_to_publish_and_exported_carries_no_password(
+        qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "cong-chung.json"
+    shared.write_text(json.dumps({"name": "Cổng quận", "cms": {"kind": "wordpress", "url": "https://portal.example.vn/",
+                                                                "category": "Tin tức", "status": "pending"}}))
+    dialog = open_dialog(qtbot, window)
+    type_text(dialog.cms_user, "bientap")  # this computer's own account
+    monkeypatch.setattr("ui.site_profile_dialog.QFileDialog.getOpenFileName", lambda *a, **k: (str(shared), ""))
+    dialog._import()
+    assert dialog.name.text() == "Cổng quận" and dialog.cms_url.text() == "https://portal.example.vn/"
+    assert (dialog.cms_user.text(), dialog.cms_category.text(), dialog.cms_status.currentData()) == (
+        "bientap", "Tin tức", "pending")
+    type_text(dialog.cms_password, PASSWORD)
+    exported = tmp_path / "xuat.json"
+    monkeypatch.setattr("ui.site_profile_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(exported), ""))
+    dialog._export()
+    written = json.loads(exported.read_text(encoding="utf-8"))
+    assert written["cms"]["url"] == "https://portal.example.vn/" and written["cms"]["category"] == "Tin tức"
+    assert PASSWORD not in exported.read_text(encoding="utf-8") and memory_keyring.entries == {}
