@@ -11,11 +11,11 @@ draft full of photos takes about a second, so not after each photo):
 
 Publishing again updates the same post and uploads only photos whose bytes
 are new; when the post on the server is already as it would be sent,
-nothing is sent and the draft is not rewritten. A run killed between a write on the server and ``save_state``
-leaves something the next run does not know about; it finds it again
-before creating anything: a photo by its file name *and* the sha256 of its
-bytes (downloaded back), the post by its slug, author and date. Nothing is
-ever created twice.
+nothing is sent and the draft is not rewritten. A run killed between a
+write on the server and ``save_state`` leaves something the next run does
+not know about; it finds it again before creating anything: a photo by
+its file name *and* the sha256 of its bytes (downloaded back), the post by
+its slug, author and date. Nothing is ever created twice.
 
 The post is read before it is updated: when it changed on the server
 since the last publish, a ``PublishConflict`` says what changed (the
