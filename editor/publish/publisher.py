@@ -550,6 +550,15 @@ def _photos_already_there(client: WordPressClient, article: Article, options: Pu
             {block.id: found[str(digests[block.id])]["id"] for block in blocks})
 
 
+def photos_already_sent(article: Article, settings: CmsSettings, max_size: int = DEFAULT_MAX_SIZE) -> bool:
+    """Whether every photo went up to this site before, as it is now (same original, same edits): the
+    checklist read each then, and its one photo error (an undecodable photo) cannot have appeared since."""
+    state = _known_state(article, settings)
+    blocks = article.images()
+    return bool(blocks) and all(
+        block.media is not None and state["sources"].get(_source_key(block, max_size)) in state["media"] for block in blocks)
+
+
 def _known_media_at_once(client: WordPressClient, state: dict[str, Any], digests: set[str]) -> dict[str, dict[str, Any]] | None:
     """The media of these photos, read in one request per hundred; None when one is gone from the server."""
     wanted = {int(state["media"][digest]): digest for digest in digests}

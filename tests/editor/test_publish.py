@@ -335,6 +335,14 @@ def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
     assert len(load_draft(draft).extra["publish"]["media"]) == 20
 
     saved, writes_before = draft.read_bytes(), _post_lines(wordpress)
+    from editor import checks
+
+    def no_decoding(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the checklist decoded a photo that is on the portal as it is")
+
+    checks._PHOTO_FACTS.clear()  # as in a new process: nothing read yet
+    monkeypatch.setattr("editor.checks.verify_decodes", no_decoding)
+    monkeypatch.setattr("editor.publish.publisher.exported_photos", no_decoding)
     again = publish_draft(draft, site, PublishOptions(status="pending")).result
     assert again is not None and (again.post_id, again.uploaded, again.reused) == (first.post_id, 0, 20)
     assert _post_lines(wordpress) == writes_before  # nothing changed: nothing sent, not even the post
