@@ -88,7 +88,7 @@ class SiteProfileDialog(QDialog):
         self.cms_category.setPlaceholderText(self.tr("For articles without a section, for example: Tin tức"))
         self.cms_status = QComboBox(self)
         for value, text in (("draft", self.tr("Draft")), ("pending", self.tr("Submit for review")),
-                            ("publish", self.tr("Publish now"))):
+                            ("publish", self.tr("Publish now")), ("future", self.tr("Scheduled, at the article's date"))):
             self.cms_status.addItem(text, value)
         self._show_cms(cms or {})
         cms_form = QFormLayout(publishing)

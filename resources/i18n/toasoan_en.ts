@@ -1530,6 +1530,10 @@
             <translation>Publish now</translation>
         </message>
         <message>
+            <source>Scheduled, at the article's date</source>
+            <translation>Scheduled, at the article's date</translation>
+        </message>
+        <message>
             <source>WordPress site address</source>
             <translation>WordPress site address</translation>
         </message>

@@ -1525,6 +1525,10 @@
             <translation>Đăng ngay</translation>
         </message>
         <message>
+            <source>Scheduled, at the article's date</source>
+            <translation>Hẹn giờ, theo ngày đăng của bài</translation>
+        </message>
+        <message>
             <source>WordPress site address</source>
             <translation>Địa chỉ trang WordPress</translation>
         </message>

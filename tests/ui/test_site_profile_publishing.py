@@ -144,3 +144,16 @@ def test_a_shared_profile_imported_says_where_to_publish_and_exported_carries_no
     written = json.loads(exported.read_text(encoding="utf-8"))
     assert written["cms"]["url"] == "https://portal.example.vn/" and written["cms"]["category"] == "Tin tức"
     assert PASSWORD not in exported.read_text(encoding="utf-8") and memory_keyring.entries == {}
+
+
+def test_every_status_publishing_takes_is_kept_as_the_default(qtbot: Any, window: Any) -> None:
+    from editor.model import SiteProfile
+    from editor.publish.settings import STATUSES
+    from ui.site_profile_dialog import SiteProfileDialog
+
+    for status in STATUSES:  # a scheduled default, set in the file by hand, is not turned into a draft
+        dialog = SiteProfileDialog(SiteProfile(), "", "", window,
+                                   cms={"kind": "wordpress", "url": "https://portal.example.vn/", "user": "a", "status": status})
+        qtbot.addWidget(dialog)
+        cms = dialog.cms()
+        assert cms is not None and cms["status"] == status
