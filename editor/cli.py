@@ -101,8 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("input", type=Path, help="an .article draft (what was published is kept in it)")
     publish.add_argument("--site", type=Path, help="a site profile JSON with the \"cms\" to publish to "
                          "(default: this computer's profile)")
-    publish.add_argument("--status", choices=("draft", "pending", "publish", "future"), default="draft",
-                         help="draft (default), pending (submit for review), publish, or future (scheduled)")
+    publish.add_argument("--status", choices=("draft", "pending", "publish", "future"), default="",
+                         help="draft, pending (submit for review), publish, or future (scheduled); by default the "
+                              "profile's \"cms\" \"status\", else draft")
     publish.add_argument("--force", action="store_true", help="overwrite the post even if it was edited on the server")
     publish.add_argument("--no-photos", action="store_true", help="send the text only (for a contributor's review)")
 

@@ -5,6 +5,8 @@ import sys
 
 import pytest
 
+from tests.editor.wordpress import wordpress  # noqa: F401 — one real WordPress per run, for the publish tests
+
 # Qt tests run without a display; the core tests never load Qt at all.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -21,6 +21,7 @@ class Actions:
     revisions: QAction
     export: QAction
     export_pdf: QAction
+    export_package: QAction
     publish: QAction
     print: QAction
     quit: QAction
@@ -46,6 +47,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "revisions": (QT_TRANSLATE_NOOP("Actions", "Re&visions…"), QT_TRANSLATE_NOOP("Actions", "The versions kept at each save, and what changed since")),
     "export": (QT_TRANSLATE_NOOP("Actions", "&Export…"), QT_TRANSLATE_NOOP("Actions", "Export the page for the portal: a folder, a zip or one HTML file")),
     "export_pdf": (QT_TRANSLATE_NOOP("Actions", "Export &PDF…"), QT_TRANSLATE_NOOP("Actions", "Save the page as an A4 PDF")),
+    "export_package": (QT_TRANSLATE_NOOP("Actions", "Export publish pac&kage…"), QT_TRANSLATE_NOOP("Actions", "One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in")),
     "publish": (QT_TRANSLATE_NOOP("Actions", "P&ublish…"), QT_TRANSLATE_NOOP("Actions", "Send the saved article to the portal's WordPress: a draft, for review, or published")),
     "print": (QT_TRANSLATE_NOOP("Actions", "&Print…"), QT_TRANSLATE_NOOP("Actions", "Print the page")),
     "quit": (QT_TRANSLATE_NOOP("Actions", "&Quit"), ""),

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ui.notes_panel import NotesPanel
     from ui.preview import PreviewPane, PreviewView
     from ui.related_picker import RelatedPickerDialog
+    from ui.site_profile_dialog import SiteProfileEditor
 
 APP_TITLE = "Tòa Soạn"
 
@@ -65,6 +66,7 @@ class MainWindow(Retranslating, QMainWindow):
     notes_panel: NotesPanel
     intake: Intake
     cms_copier: CmsCopier
+    site_profile_editor: SiteProfileEditor
 
     def __init__(self, defer_start: bool = False) -> None:
         super().__init__()
@@ -110,7 +112,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions.widths[PreviewWidth.TABLET].setChecked(True)
         a = self.actions
         # What needs the preview or the tools waits for them (a second or so).
-        self._waiting_actions = [a.export, a.export_pdf, a.print, a.find, a.insert_image, a.paste_image, a.import_word, a.copy_for_cms]
+        self._waiting_actions = [a.export, a.export_pdf, a.export_package, a.publish, a.site_profile, a.print, a.find, a.insert_image,
+                                 a.paste_image, a.import_word, a.copy_for_cms]
         for action in self._waiting_actions:
             action.setEnabled(False)
         if not defer_start:
@@ -167,12 +170,14 @@ class MainWindow(Retranslating, QMainWindow):
         from ui.intake import Intake
         from ui.library_panel import LibraryPanel
         from ui.notes_panel import NotesPanel
+        from ui.site_profile_dialog import SiteProfileEditor
         from editor.library import INDEX_NAME
 
         show_message = self.statusBar().showMessage
         self.cms_copier = CmsCopier(self, self.document, lambda text, ms: show_message(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: show_message(text, ms))
         self.checklist = ChecklistPanel(self.document, self)
+        self.site_profile_editor = SiteProfileEditor(self, self.document, lambda text, ms: show_message(text, ms))
         # A file may be opening already (named on the command line).
         self.checklist.hold(self.files.is_opening())
         self.files.opening_changed.connect(self.checklist.hold)
@@ -194,7 +199,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.composer.fields.related.pick_requested.connect(self.pick_related)
 
         a, intake = self.actions, self.intake
-        a.export.triggered.connect(self._export)
+        a.export.triggered.connect(lambda: self._export())
         a.insert_image.triggered.connect(intake.choose_images)
         a.paste_image.triggered.connect(lambda: intake.insert_pasted_image(QGuiApplication.clipboard().image()))
         a.import_word.triggered.connect(intake.choose_word_document)
@@ -220,7 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.save, a.save_as, a.revisions])
         file_menu.addSeparator()
-        file_menu.addActions([a.export, a.export_pdf, a.publish, a.print])
+        file_menu.addActions([a.export, a.export_pdf, a.export_package, a.publish, a.print])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self.edit_menu = edit_menu = self.menuBar().addMenu("")
@@ -287,6 +292,7 @@ class MainWindow(Retranslating, QMainWindow):
         a.save_as.triggered.connect(lambda: files.save_as())
         a.revisions.triggered.connect(self._show_revisions)
         a.export_pdf.triggered.connect(files.export_pdf_dialog)
+        a.export_package.triggered.connect(lambda: self._export(files.export_package_dialog))
         a.publish.triggered.connect(self._publish)
         a.print.triggered.connect(self._print)
         a.quit.triggered.connect(self.close)
@@ -346,18 +352,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- dialogs ---------------------------------------------------------------------
     def _edit_site_profile(self) -> None:
-        from ui.site_profile_dialog import SiteProfileDialog
-
-        author, source = settings.default_byline()
-        dialog = SiteProfileDialog(self.document.saved_site, author, source, self)
-        if dialog.exec() != SiteProfileDialog.DialogCode.Accepted:
-            return
-        site = dialog.site()
-        settings.save_site_profile(site)
-        settings.save_default_byline(*dialog.defaults())
-        self.document.set_saved_site(site)
-        run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
-                          lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+        self.site_profile_editor.edit(saved_profile_path())
 
     def pick_related(self) -> RelatedPickerDialog:
         """"Tin khác" from the library's published articles."""
@@ -441,8 +436,8 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.show()
         self.publish_dialog = dialog
 
-    def _export(self) -> None:
-        """Export; with errors in the checklist, show them first and ask."""
+    def _export(self, export: Callable[[], None] | None = None) -> None:
+        """Export (the page, or ``export``); with errors in the checklist, show them first and ask."""
         errors = self.checklist.errors()
         if errors:
             self.checklist.show()
@@ -454,7 +449,7 @@ class MainWindow(Retranslating, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.files.export_dialog()
+        (export or self.files.export_dialog)()
 
     def _show_finding(self, finding: Finding) -> None:
         location = finding.location

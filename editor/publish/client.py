@@ -88,7 +88,8 @@ class WordPressClient:
     def discover(self) -> str:
         """The REST API's root, from the home page's ``Link`` header, else
         ``/wp-json/``, else ``?rest_route=/`` (no pretty permalinks)."""
-        home = self._send("GET", self.site_url, authorized=False, accept_error=True)
+        # HEAD: WordPress sends the Link header and skips rendering the theme's page for it.
+        home = self._send("HEAD", self.site_url, authorized=False, accept_error=True)
         # Only an API on the site's own origin: the password is never sent to another server.
         candidates = [link for link in _links(home.headers) if link[1] == API_LINK_REL and _same_origin(link[0], self.site_url)]
         roots = [url for url, _ in candidates] + [self.site_url + "wp-json/", self.site_url + "index.php?rest_route=/"]

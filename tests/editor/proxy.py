@@ -48,6 +48,17 @@ class Proxy:
             def log_message(self, *args: object) -> None:
                 pass
 
+            def setup(self) -> None:
+                # The TLS handshake in this connection's own thread, as real servers do it: in the
+                # accepting thread, one client slow to say hello would hold up every other one.
+                if isinstance(self.request, ssl.SSLSocket):
+                    try:
+                        self.request.do_handshake()
+                    except (ssl.SSLError, OSError):
+                        self.request.close()
+                        raise
+                super().setup()
+
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
@@ -97,7 +108,8 @@ class Proxy:
         if self.certificate:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(*map(str, self.certificate))
-            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True,
+                                                      do_handshake_on_connect=False)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
