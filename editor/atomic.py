@@ -132,7 +132,7 @@ def give_ordinary_mode(path: Path, target: Path | None = None) -> None:
         os.chmod(path, ordinary_file_mode(target or path))
 
 
-def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
+def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write ``target`` through ``write(stream)``, atomically.
 
     Raises ``SaveError`` naming the target; the previous file is intact.

@@ -235,6 +235,7 @@ class Library:
                 if old is not None and (old[1], old[2]) == (stat.st_size, stat.st_mtime_ns):
                     unchanged += 1
                     continue
+                row: dict[str, object]
                 try:
                     sha = _sha256(path)
                 except OSError as error:

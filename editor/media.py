@@ -133,7 +133,7 @@ class ArchiveMedia(Media):
 
     def read_bytes(self) -> bytes:
         try:
-            opened = getattr(_kept_open, "archives", None)
+            opened: dict[Path, zipfile.ZipFile] | None = getattr(_kept_open, "archives", None)
             if opened is not None:
                 if self.archive not in opened:
                     opened[self.archive] = zipfile.ZipFile(self.archive)

@@ -95,7 +95,7 @@ def load_revision(article: Article, revision: Revision) -> Article:
 
     def resolve(src: str) -> Media | str:
         if src in current:
-            return current[src]  # type: ignore[return-value]
+            return current[src]
         if not src.startswith("media/") or src not in names:
             return f"{src} is not in the draft"
         return ArchiveMedia(member.archive, src)

@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
@@ -416,9 +417,9 @@ def import_docx(path: Path) -> ImportResult:
         return len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
 
     if not article.title and bold_first():
-        article.title = inline_to_plain(blocks.pop(0).text).strip()
+        article.title = inline_to_plain(cast(ParagraphBlock, blocks.pop(0)).text).strip()
     if not article.lead and bold_first():
-        article.lead = _unwrap_bold(blocks.pop(0).text)
+        article.lead = _unwrap_bold(cast(ParagraphBlock, blocks.pop(0)).text)
     # A short last line, right-aligned or bold, is the byline.
     if blocks and isinstance(blocks[-1], ParagraphBlock):
         last = blocks[-1]
