@@ -26,9 +26,10 @@ import html
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, cast
+from datetime import UTC, datetime
+from typing import Any, cast
 
 from editor.cms import body_html
 from editor.errors import PublishConflict, PublishError
@@ -40,7 +41,7 @@ from editor.publish.client import ServerError, WordPressClient
 from editor.publish.settings import CmsSettings
 from editor.render import ImageSource, credit_line
 from editor.revisions import DiffLine, text_diff
-from editor.text import inline_to_plain, slug
+from editor.text import slug
 
 STATUSES = ("draft", "pending", "publish", "future")
 ANY_STATUS = "draft,pending,publish,future,private"
@@ -116,7 +117,7 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
             client: WordPressClient | None = None) -> PublishResult:
     if options.status not in STATUSES:
         raise PublishError(f"unknown status “{options.status}”; one of {', '.join(STATUSES)}")
-    if options.status == "future" and (article.published is None or article.published <= datetime.now(timezone.utc)):
+    if options.status == "future" and (article.published is None or article.published <= datetime.now(UTC)):
         # WordPress publishes a "future" post with a past date at once: never by surprise.
         raise PublishError("a scheduled post needs a date in the future, and the article's date is "
                            f"{article.local_published() or 'not set'}; change the date, or publish now (--status publish)")
@@ -320,7 +321,7 @@ def _slug(article: Article) -> str:
 def _date_gmt(article: Article) -> str | None:
     if article.published is None:
         return None
-    return article.published.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+    return article.published.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], media_ids: dict[str, int],
