@@ -16,8 +16,9 @@ import stat
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from editor.errors import DISK_FULL, FILE_IN_USE, NO_PERMISSION, READ_ONLY_DISK, SaveError
 

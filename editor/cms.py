@@ -10,9 +10,10 @@ under the same names to be uploaded.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Mapping
+from typing import BinaryIO
 
 from editor.atomic import atomic_write
 from editor.export import exported_photos

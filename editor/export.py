@@ -150,7 +150,7 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(convert, unique.values()))
     by_key: dict[tuple[object, ...], _ExportedFile] = {}
-    for number, (key, result) in enumerate(zip(unique, results), start=1):
+    for number, (key, result) in enumerate(zip(unique, results, strict=True), start=1):
         if isinstance(result, ImageError):
             problems.extend(result.problems)
             continue

@@ -20,11 +20,11 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import asdict, dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from editor.draft import SUFFIX, load_draft
 from editor.errors import ArticleError
@@ -356,7 +356,7 @@ class Library:
 
 def _entry(row: tuple[object, ...]) -> LibraryEntry:
     path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover = row[:11]
-    modified = datetime.fromtimestamp(int(mtime_ns) / 1e9, timezone.utc).replace(microsecond=0).isoformat()  # type: ignore[call-overload]
+    modified = datetime.fromtimestamp(int(mtime_ns) / 1e9, UTC).replace(microsecond=0).isoformat()  # type: ignore[call-overload]
     return LibraryEntry(str(path), str(title), str(state), str(assignee), str(author), str(published), modified, "",
                         str(error), tuple(json.loads(str(tags_json))), str(url), str(cover))
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import threading
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from editor.errors import ImageError
 from editor.zips import DAMAGED_ZIP_ERRORS

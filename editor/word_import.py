@@ -147,7 +147,7 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
             justify = paragraph.find(f"{w}pPr/{w}jc")
             alignment = justify.get(f"{w}val", "") if justify is not None else ""
 
-            def all_runs(tag: str) -> bool:
+            def all_runs(tag: str, runs: list[ElementTree.Element] = runs, w: str = w) -> bool:  # bound now: B023
                 return bool(runs) and all(
                     (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
                     for run in runs

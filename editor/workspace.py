@@ -12,26 +12,26 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import sqlite3
-import os
 import sys
 import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import platformdirs
 
 from editor.article_format import article_from_dict, article_to_dict, parse_json
 from editor.errors import FormatError, WorkspaceError
 from editor.media import ArchiveMedia, FileMedia, Media
-from editor.zips import DAMAGED_ZIP_ERRORS
 from editor.model import Article, ImageBlock
+from editor.zips import DAMAGED_ZIP_ERRORS
 
 APP_NAME = "ToaSoan"
 _SCHEMA = """
