@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import copy
 import os
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.atomic import give_ordinary_mode
 from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError, FileChangedError, FileVanishedError
-from editor.file_state import FileState, check_unchanged, file_state
-from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError, locked
 from editor.export import ExportOptions, export_article
+from editor.file_state import FileState, check_unchanged, file_state
 from editor.inputs import load_article
+from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError, locked
 from editor.media import ArchiveMedia
 from editor.model import DEFAULT_TIMEZONE, Article
 from editor.site import carried_site
@@ -218,7 +218,7 @@ class FileController(QObject):
         held = self._lock if self._lock is not None and self._lock.document == path else None
         workspace = self._workspace
         # Every save from the window is the user's own: it keeps a revision.
-        revision_at = datetime.now(timezone.utc)
+        revision_at = datetime.now(UTC)
         self._set_busy(1)
         self.status_message.emit(self.tr("Saving %s…") % path.name)
 

@@ -3,40 +3,41 @@ actions to the objects that do the work. Nothing else happens here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from editor.site import saved_profile_path
+from editor.checks import Finding
 from editor.errors import ArticleError
+from editor.library import INDEX_NAME
 from editor.model import Article
-from editor.workspace import Workspace, WorkspaceEntry, default_workspace_path as workspace_path
+from editor.site import saved_profile_path
+from editor.workspace import Workspace, WorkspaceEntry
+from editor.workspace import default_workspace_path as workspace_path
 from ui import settings
 from ui.actions import build_actions, retranslate_actions
-from editor.checks import Finding
-from ui.checklist import ChecklistPanel
-from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.autosave import Autosaver
+from ui.checklist import ChecklistPanel
 from ui.cms_copy import CmsCopier
-from ui.recovery_dialog import RecoveryDialog
-from ui.revisions_dialog import RevisionsDialog
-from ui.review_button import ReviewButton, state_name
-from ui.library_panel import LibraryPanel
-from ui.notes_panel import NotesPanel
-from ui.related_picker import RelatedPickerDialog
-from editor.library import INDEX_NAME
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
-from ui.intake import Intake
 from ui.find_dialog import FindReplaceDialog
 from ui.form.text_edits import RichTextEdit
 from ui.image_cache import ImageCache
+from ui.intake import Intake
+from ui.language import LanguageMenu, Retranslating, interface_language
+from ui.library_panel import LibraryPanel
+from ui.notes_panel import NotesPanel
 from ui.preview import PreviewPane, PreviewView, PreviewWidth
+from ui.recovery_dialog import RecoveryDialog
+from ui.related_picker import RelatedPickerDialog
+from ui.review_button import ReviewButton, state_name
+from ui.revisions_dialog import RevisionsDialog
 from ui.site_bar import SiteProfileBar
 from ui.site_profile_dialog import SiteProfileDialog
 from ui.status import WordCountLabel
