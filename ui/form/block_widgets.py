@@ -4,8 +4,9 @@ remove button, and talks to the document through its intent methods."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
@@ -274,13 +275,13 @@ class TextSegment(BlockFrame):
             self._updating = False
         old_run = self._model_run()
         if tuple(new_ids) == self._ids:
-            for block, (_, text) in zip(old_run, paragraphs):
+            for block, (_, text) in zip(old_run, paragraphs, strict=False):
                 self.document.set_block_field(block.id, "text", text, self.tr("Typing"))
             return
         old_by_id = {block.id: block for block in old_run}
         new_run: list[Block] = [
             ParagraphBlock(id=block_id, text=text, extra=dict(old_by_id[block_id].extra) if block_id in old_by_id else {})
-            for block_id, (_, text) in zip(new_ids, paragraphs)
+            for block_id, (_, text) in zip(new_ids, paragraphs, strict=False)
         ]
         start = self.document.index_of(self._ids[0])
         self._ids = tuple(new_ids)
@@ -431,7 +432,7 @@ class ImageSegment(BlockFrame):
         fields = QFormLayout()
         fields.setContentsMargins(0, 0, 0, 0)
         self.field_labels = [QLabel(self.content) for _ in range(3)]
-        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit)):
+        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit), strict=True):
             label.setBuddy(field)
             fields.addRow(label, field)
         self.rotate_button = QToolButton(self.content)
@@ -475,7 +476,7 @@ class ImageSegment(BlockFrame):
         self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
         self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
         self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
-        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit"))):
+        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit")), strict=True):
             label.setText(text)
         self.rotate_button.setText(self.tr("↻ Rotate"))
         self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))

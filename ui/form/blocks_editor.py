@@ -19,7 +19,6 @@ from ui.document import Document
 from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
 from ui.image_cache import ImageCache
 
-
 BATCH = 2  # new segments built per pass of the event loop
 
 

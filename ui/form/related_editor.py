@@ -79,7 +79,7 @@ class RelatedEditor(Retranslating, QWidget):
         self._document.set_field("related", [*self._links(), RelatedLink(title=title, url=url)], self.tr("Add related article"))
 
     def _links(self) -> list[RelatedLink]:
-        return [RelatedLink(title=l.title, url=l.url, extra=dict(l.extra)) for l in self._document.article.related]
+        return [RelatedLink(title=link.title, url=link.url, extra=dict(link.extra)) for link in self._document.article.related]
 
     def add_row(self) -> None:
         self._document.set_field("related", [*self._links(), RelatedLink()], self.tr("Add related article"))
@@ -112,7 +112,7 @@ class RelatedEditor(Retranslating, QWidget):
     def _rebuild(self) -> None:
         links = self._document.article.related
         if len(links) == len(self._rows):
-            for row, link in zip(self._rows, links):  # same rows: update in place, keep focus
+            for row, link in zip(self._rows, links, strict=True):  # same rows: update in place, keep focus
                 show_in_line_edit(row.title, link.title)
                 row.url.set_text(link.url)
             return
