@@ -20,8 +20,8 @@ from PySide6.QtGui import QImage
 
 from editor.errors import ArticleError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
-from editor.model import Crop, ImageBlock
 from editor.media import Media
+from editor.model import Crop, ImageBlock
 from ui.workers import photo_pool, run_in_background
 
 THUMBNAIL_SIZE = 160
