@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def run_probe(start: Callable[["MainWindow", StallMeter], None]) -> None:
+def run_probe(start: Callable[[MainWindow, StallMeter], None]) -> None:
     app = create_application([])
     from ui.main_window import MainWindow
 

@@ -8,9 +8,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-
 from probe_window import run_probe  # beside this script, which sets up the path
+from PySide6.QtCore import QTimer
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
 def main() -> None:
     paths = sys.argv[1:]
 
-    def drop(window: "MainWindow", meter: "StallMeter") -> None:
+    def drop(window: MainWindow, meter: StallMeter) -> None:
         def ready() -> bool:
             images = window.document.article.images()
             return len(images) == len(paths) and all(window.images.for_block(b) is not None for b in images)

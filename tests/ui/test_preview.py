@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage
 
 from editor.model import ImageBlock
@@ -123,7 +123,8 @@ def test_scripts_and_javascript_links_typed_anywhere_never_run(qtbot: Any, windo
     assert js(qtbot, window.preview, "document.scripts.length") == 1
     hrefs = js(qtbot, window.preview, "Array.from(document.querySelectorAll('[href]')).map(function (e) { return e.getAttribute('href'); })")
     assert not [href for href in hrefs if href.lower().startswith(("javascript", "data"))]
-    handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) { return Array.from(e.attributes).some(function (a) { return a.name.startsWith('on'); }); }).length")
+    handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) {"
+                                          " return Array.from(e.attributes).some(function (a) { return a.name.startsWith('on'); }); }).length")
     assert handlers == 0
 
 
@@ -176,7 +177,8 @@ def test_selecting_a_block_in_the_form_scrolls_the_preview_to_it(qtbot: Any, win
     open_article(qtbot, window, example_copy)
     target = window.document.article.blocks[-1].id
     window.composer.blocks.focus_block(target)
-    script = f"(function () {{ var r = document.querySelector('[data-block=\"{target}\"]').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }})()"
+    script = (f"(function () {{ var r = document.querySelector('[data-block=\"{target}\"]').getBoundingClientRect();"
+              f" return r.top < window.innerHeight && r.bottom > 0; }})()")
     wait_until_dom(qtbot, window.preview, script, True)
     assert js(qtbot, window.preview, "window.scrollY") > 0
 
