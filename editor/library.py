@@ -10,6 +10,8 @@ must be read again.
 Search folds Vietnamese (editor/search_text.py): FTS5 indexes the folded
 text when SQLite has it; otherwise, said once through ``fts5_available``, a
 plain scan over the same folded text gives the same answers, more slowly.
+With FTS5 the ranking is SQLite's too (exact marks first, then words in the
+title, then the alphabet), so only the rows asked for come back to Python.
 A damaged file is listed with the reason it cannot be read, never skipped
 and never a crash. Who has a draft open comes from its lock file.
 """
@@ -35,7 +37,7 @@ from editor.text import inline_to_plain
 from editor.workspace import default_workspace_path
 
 INDEX_NAME = "library.sqlite"
-_SCHEMA_VERSION = 3
+_SCHEMA_VERSION = 4
 _BATCH = 500  # files written to the index per transaction
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -55,7 +57,11 @@ CREATE TABLE IF NOT EXISTS drafts (
     cover TEXT NOT NULL DEFAULT '',
     error TEXT NOT NULL DEFAULT '',
     title_folded TEXT NOT NULL DEFAULT '',
-    title_sort TEXT NOT NULL DEFAULT ''
+    title_sort TEXT NOT NULL DEFAULT '',
+    -- The filters' keys, folded as the filters compare them.
+    author_key TEXT NOT NULL DEFAULT '',
+    assignee_key TEXT NOT NULL DEFAULT '',
+    tags_key TEXT NOT NULL DEFAULT ''  -- each folded tag between newlines
 );
 -- The long texts apart, so that listing and filtering read small rows.
 CREATE TABLE IF NOT EXISTS texts (
@@ -64,7 +70,12 @@ CREATE TABLE IF NOT EXISTS texts (
     marked TEXT NOT NULL
 );
 """
-_FTS_SCHEMA = "CREATE VIRTUAL TABLE IF NOT EXISTS drafts_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 0')"
+# Three columns: the folded text to match, the marked text to rank exact
+# marks first, and the folded title to rank title words next. unicode61 with
+# remove_diacritics 0 only splits words (as search_text.words does) and
+# lowers case: the folding is the app's own.
+_FTS_SCHEMA = ("CREATE VIRTUAL TABLE IF NOT EXISTS drafts_fts USING fts5(folded, marked, title, "
+               "tokenize = 'unicode61 remove_diacritics 0')")
 
 
 def default_index_path() -> Path:
@@ -167,6 +178,7 @@ def _row_for(path: Path) -> dict[str, object]:
     except Exception as error:  # noqa: BLE001 — a library lists every file, whatever is wrong with it
         return {"title": path.stem, "title_sort": sort_text(path.stem), "error": _describe(error)}
     texts = article_texts(article)
+    tags = [_key(tag) for tag in article.tags]
     local = article.local_published()
     cover = article.cover_image()
     return {
@@ -176,6 +188,8 @@ def _row_for(path: Path) -> dict[str, object]:
         "url": article.url, "cover": cover.src if cover is not None and cover.media is not None else "",
         "error": "", "folded": "\n".join(fold(text) for text in texts), "marked": "\n".join(marked(text) for text in texts),
         "title_folded": fold(article.title), "title_sort": sort_text(article.title),
+        "author_key": _key(article.author), "assignee_key": _key(article.review.assignee),
+        "tags_key": "\n" + "".join(tag + "\n" for tag in tags) if tags else "",
     }
 
 
@@ -264,7 +278,7 @@ class Library:
     def _store(self, connection: sqlite3.Connection, key: str, size: int, mtime_ns: int, sha: str, row: dict[str, object]) -> None:
         columns = {"path": key, "size": size, "mtime_ns": mtime_ns, "sha256": sha, "state": "", "assignee": "",
                    "author": "", "published": "", "day": "", "tags": "[]", "url": "", "cover": "",
-                   "title_folded": "", "title_sort": "", **row}
+                   "title_folded": "", "title_sort": "", "author_key": "", "assignee_key": "", "tags_key": "", **row}
         folded, marked_text = str(columns.pop("folded", "")), str(columns.pop("marked", ""))
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
@@ -275,7 +289,8 @@ class Library:
         connection.execute("INSERT OR REPLACE INTO texts (id, folded, marked) VALUES (?, ?, ?)", (row_id, folded, marked_text))
         if self.use_fts:
             connection.execute("DELETE FROM drafts_fts WHERE rowid = ?", (row_id,))
-            connection.execute("INSERT INTO drafts_fts (rowid, folded) VALUES (?, ?)", (row_id, folded))
+            connection.execute("INSERT INTO drafts_fts (rowid, folded, marked, title) VALUES (?, ?, ?, ?)",
+                               (row_id, folded, marked_text, columns["title_folded"]))
 
     def rebuild(self, folders: Iterable[Path]) -> ScanResult:
         """Forget everything and read every file again."""
@@ -294,57 +309,16 @@ class Library:
         ``limit``, only that many of the best."""
         words = query_words(query)
         folded_words = [folded for folded, _ in words]
-        starts = [word_start(word) for word in folded_words]
-        mark_starts = [word_start(mark) for _, mark in words if has_marks(mark)]
-        marked_query = bool(mark_starts)
-        # The long texts only when they are needed: fetching them is most of the time.
-        scanned = folded_words and not self.use_fts
-        scanned_column = "COALESCE(t.folded, '')" if scanned else "''"
-        marks_column = "COALESCE(t.marked, '')" if marked_query else "''"
-        sql = ("SELECT d.path, d.title, d.state, d.assignee, d.author, d.published, d.mtime_ns, d.error, d.tags, "
-               f"d.url, d.cover, d.day, {scanned_column}, {marks_column}, d.title_folded, d.title_sort FROM drafts d")
-        if scanned or marked_query:
-            sql += " LEFT JOIN texts t ON t.id = d.id"
-        where: list[str] = []
-        arguments: list[object] = []
-        if folders is not None:
-            roots = [str(Path(folder).resolve()).rstrip(os.sep) for folder in folders]
-            where.append("(" + " OR ".join("d.path = ? OR substr(d.path, 1, ?) = ?" for _ in roots) + ")")
-            for root in roots:
-                arguments += [root, len(root) + 1, root + os.sep]
-        if folded_words and self.use_fts:
-            # A subquery, not a join: SQLite then asks FTS5 once instead of once a row.
-            where.append("d.id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)")
-            arguments.append(" ".join(f'"{word}"*' for word in folded_words))
-        if filters.state:
-            where.append("d.state = ?")
-            arguments.append(filters.state)
-        if filters.date_from:
-            where.append("d.day != '' AND d.day >= ?")
-            arguments.append(filters.date_from.isoformat())
-        if filters.date_to:
-            where.append("d.day != '' AND d.day <= ?")
-            arguments.append(filters.date_to.isoformat())
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        marked_words = [mark for _, mark in words if has_marks(mark)]
+        where, arguments = _filter_sql(folders, filters)
         with closing(self._connect()) as connection:
-            rows = connection.execute(sql, arguments).fetchall()
-        ranked = []
-        for row in rows:
-            path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover, day, folded, marks, title_folded, title_sort = row
-            if scanned and not all(start.search(folded) for start in starts):
-                continue
-            if not _same(filters.author, author) or not _same(filters.assignee, assignee):
-                continue
-            if filters.tag and not any(_same(filters.tag, tag) for tag in json.loads(tags_json)):
-                continue
-            exact = sum(1 for start in mark_starts if start.search(marks))
-            in_title = sum(1 for start in starts if start.search(title_folded))
-            ranked.append(((-exact, -in_title, title_sort, path), row))
-        ranked.sort(key=lambda item: item[0])
+            if folded_words and not self.use_fts:
+                rows = _scan(connection, where, arguments, folded_words, marked_words, limit)
+            else:
+                rows = _ranked(connection, where, arguments, folded_words, marked_words, limit)
         # Entries only for what is returned: with thousands of matches, making
         # them all (and reading their lock files) is most of a search's time.
-        entries = [_entry(row) for _, row in ranked[:limit]]
+        entries = [_entry(row) for row in rows]
         return [_with_lock(entry) for entry in entries] if with_locks else entries
 
     def authors(self) -> list[str]:
@@ -366,8 +340,92 @@ def _is_under(path: str, folder: Path | str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _same(wanted: str | None, value: str) -> bool:
-    return not wanted or fold(wanted).strip() == fold(value).strip()
+def _key(text: str) -> str:
+    """How the author, assignee and tag filters compare names: folded, trimmed."""
+    return fold(text).strip()
+
+
+# What a search reads of each draft: the fields of LibraryEntry, in _entry's order.
+_ENTRY_COLUMNS = "d.path, d.title, d.state, d.assignee, d.author, d.published, d.mtime_ns, d.error, d.tags, d.url, d.cover"
+# The rank, best first: query words found with their exact marks, then query
+# words starting a word of the title, then the Vietnamese alphabet.
+_ORDER = " ORDER BY exact DESC, in_title DESC, d.title_sort, d.path"
+
+
+def _filter_sql(folders: Iterable[Path] | None, filters: Filters) -> tuple[list[str], list[object]]:
+    """The folders and filters as SQL conditions on ``drafts d``, with their arguments."""
+    where: list[str] = []
+    arguments: list[object] = []
+    if folders is not None:
+        roots = [str(Path(folder).resolve()).rstrip(os.sep) for folder in folders]
+        where.append("(" + " OR ".join("d.path = ? OR substr(d.path, 1, ?) = ?" for _ in roots) + ")")
+        for root in roots:
+            arguments += [root, len(root) + 1, root + os.sep]
+    if filters.state:
+        where.append("d.state = ?")
+        arguments.append(filters.state)
+    if filters.author:
+        where.append("d.author_key = ?")
+        arguments.append(_key(filters.author))
+    if filters.assignee:
+        where.append("d.assignee_key = ?")
+        arguments.append(_key(filters.assignee))
+    if filters.tag:
+        where.append("instr(d.tags_key, ?) > 0")
+        arguments.append("\n" + _key(filters.tag) + "\n")
+    if filters.date_from:
+        where.append("d.day != '' AND d.day >= ?")
+        arguments.append(filters.date_from.isoformat())
+    if filters.date_to:
+        where.append("d.day != '' AND d.day <= ?")
+        arguments.append(filters.date_to.isoformat())
+    return where, arguments
+
+
+def _fts_match(column: str, word: str) -> str:
+    # Query words hold only letters and digits (search_text.words): nothing to escape.
+    return f'{column} : "{word}"*'
+
+
+def _ranked(connection: sqlite3.Connection, where: list[str], arguments: list[object],
+            folded_words: list[str], marked_words: list[str], limit: int | None) -> list[tuple[object, ...]]:
+    """The best ``limit`` rows, matched, ranked, sorted and cut by SQLite (FTS5):
+    each rank term is a set of FTS5 row ids, made once per search."""
+    in_fts = "(d.id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?))"
+    exact = " + ".join(in_fts for _ in marked_words) or "0"
+    in_title = " + ".join(in_fts for _ in folded_words) or "0"
+    rank_arguments: list[object] = [_fts_match("marked", mark) for mark in marked_words]
+    rank_arguments += [_fts_match("title", word) for word in folded_words]
+    if folded_words:
+        where = [in_fts, *where]
+        arguments = [" AND ".join(_fts_match("folded", word) for word in folded_words), *arguments]
+    sql = f"SELECT {_ENTRY_COLUMNS}, {exact} AS exact, {in_title} AS in_title FROM drafts d"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += _ORDER + " LIMIT ?"
+    return connection.execute(sql, [*rank_arguments, *arguments, -1 if limit is None else limit]).fetchall()
+
+
+def _scan(connection: sqlite3.Connection, where: list[str], arguments: list[object],
+          folded_words: list[str], marked_words: list[str], limit: int | None) -> list[tuple[object, ...]]:
+    """Without FTS5: every row the filters let through, matched and ranked here, the same way."""
+    starts = [word_start(word) for word in folded_words]
+    mark_starts = [word_start(mark) for mark in marked_words]
+    marks_column = "COALESCE(t.marked, '')" if mark_starts else "''"
+    sql = (f"SELECT {_ENTRY_COLUMNS}, COALESCE(t.folded, ''), {marks_column}, d.title_folded, d.title_sort "
+           "FROM drafts d LEFT JOIN texts t ON t.id = d.id")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    ranked = []
+    for row in connection.execute(sql, arguments):
+        folded, marks, title_folded, title_sort = row[-4:]
+        if not all(start.search(folded) for start in starts):
+            continue
+        exact = sum(1 for start in mark_starts if start.search(marks))
+        in_title = sum(1 for start in starts if start.search(title_folded))
+        ranked.append(((-exact, -in_title, title_sort, row[0]), row))
+    ranked.sort(key=lambda item: item[0])
+    return [row for _, row in ranked[:limit]]
 
 
 def _with_lock(entry: LibraryEntry) -> LibraryEntry:
