@@ -72,17 +72,21 @@ CREATE TABLE IF NOT EXISTS texts (
     marked TEXT NOT NULL
 );
 """
-# Three FTS5 tables, one text each: the folded text to match, the marked text
+# Three FTS5 indexes, one text each: the folded text to match, the marked text
 # to rank exact marks first, the folded title to rank title words next. Apart,
 # a title word reads the small title index only (a search is about a quarter
-# faster than with three columns of one table); "detail=column" keeps no word
-# positions, which a search by word starts never needs. unicode61 with
-# remove_diacritics 0 only splits words (as search_text.words does) and
-# lowers case: the folding is the app's own.
-_FTS_TABLES = {"folded": "drafts_fts", "marked": "marks_fts", "title": "titles_fts"}
+# faster than with three columns of one table). Each indexes a column of
+# texts or drafts (external content: the text is stored once, and indexing is
+# as fast as one FTS5 table holding its own copy of the folded text was), so
+# a row leaves an index through FTS5's 'delete' with the text it was indexed
+# with. "detail=column" keeps no word positions, which a search by word
+# starts never needs. unicode61 with remove_diacritics 0 only splits words
+# (as search_text.words does) and lowers case: the folding is the app's own.
+_FTS_TABLES = {"folded": ("drafts_fts", "texts"), "marked": ("marks_fts", "texts"), "title_folded": ("titles_fts", "drafts")}
 _FTS_SCHEMA = "".join(
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5({column}, tokenize = 'unicode61 remove_diacritics 0', detail = column);"
-    for column, table in _FTS_TABLES.items()
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5({column}, content = '{content}', content_rowid = 'id', "
+    "tokenize = 'unicode61 remove_diacritics 0', detail = column);"
+    for column, (table, content) in _FTS_TABLES.items()
 )
 
 
@@ -228,14 +232,17 @@ class Library:
 
     def _create(self) -> None:
         with closing(self._connect()) as connection, connection:
+            # The version says whether the FTS5 indexes are kept: an index written
+            # without them (or by an older schema) is started again.
+            wanted = _SCHEMA_VERSION * 10 + (1 if self.use_fts else 0)
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, _SCHEMA_VERSION):
+            if version not in (0, wanted):
                 connection.executescript("DROP TABLE IF EXISTS drafts; DROP TABLE IF EXISTS texts;"
-                                         + "".join(f"DROP TABLE IF EXISTS {table};" for table in _FTS_TABLES.values()))
+                                         + "".join(f"DROP TABLE IF EXISTS {table};" for table, _ in _FTS_TABLES.values()))
             connection.executescript(_SCHEMA)
             if self.use_fts:
                 connection.executescript(_FTS_SCHEMA)
-            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            connection.execute(f"PRAGMA user_version = {wanted}")
 
     # --- keeping up with the files ----------------------------------------------------
     def rescan(self, folders: Iterable[Path]) -> ScanResult:
@@ -277,11 +284,10 @@ class Library:
             gone = [value[0] for key, value in known.items() if key not in found]
             with connection:
                 for row_id in gone:
+                    if self.use_fts:
+                        _unindex(connection, row_id)
                     connection.execute("DELETE FROM drafts WHERE id = ?", (row_id,))
                     connection.execute("DELETE FROM texts WHERE id = ?", (row_id,))
-                    if self.use_fts:
-                        for table in _FTS_TABLES.values():
-                            connection.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))
             removed = len(gone)
         return ScanResult(added, changed, removed, unchanged)
 
@@ -290,6 +296,9 @@ class Library:
                    "author": "", "published": "", "day": "", "tags": "[]", "url": "", "cover": "",
                    "title_folded": "", "title_sort": "", "author_key": "", "assignee_key": "", "tags_key": "", **row}
         folded, marked_text = str(columns.pop("folded", "")), str(columns.pop("marked", ""))
+        old = connection.execute("SELECT id FROM drafts WHERE path = ?", (key,)).fetchone()
+        if old is not None and self.use_fts:
+            _unindex(connection, old[0])  # before its indexed texts are replaced
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name != "path")
@@ -298,9 +307,8 @@ class Library:
         row_id = connection.execute("SELECT id FROM drafts WHERE path = ?", (key,)).fetchone()[0]
         connection.execute("INSERT OR REPLACE INTO texts (id, folded, marked) VALUES (?, ?, ?)", (row_id, folded, marked_text))
         if self.use_fts:
-            for column, text in (("folded", folded), ("marked", marked_text), ("title", columns["title_folded"])):
-                table = _FTS_TABLES[column]
-                connection.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))
+            for column, text in (("folded", folded), ("marked", marked_text), ("title_folded", columns["title_folded"])):
+                table, _ = _FTS_TABLES[column]
                 connection.execute(f"INSERT INTO {table} (rowid, {column}) VALUES (?, ?)", (row_id, text))
 
     def rebuild(self, folders: Iterable[Path]) -> ScanResult:
@@ -309,8 +317,8 @@ class Library:
             connection.execute("DELETE FROM drafts")
             connection.execute("DELETE FROM texts")
             if self.use_fts:
-                for table in _FTS_TABLES.values():
-                    connection.execute(f"DELETE FROM {table}")
+                for table, _ in _FTS_TABLES.values():
+                    connection.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
         return self.rescan(folders)
 
     # --- asking -----------------------------------------------------------------------------
@@ -396,9 +404,20 @@ def _filter_sql(folders: Iterable[Path] | None, filters: Filters) -> tuple[list[
     return where, arguments
 
 
+def _unindex(connection: sqlite3.Connection, row_id: int) -> None:
+    """Take a draft out of the FTS5 indexes, with the texts they indexed (still in texts and drafts)."""
+    old = connection.execute("SELECT t.folded, t.marked, d.title_folded FROM drafts d LEFT JOIN texts t ON t.id = d.id WHERE d.id = ?",
+                             (row_id,)).fetchone()
+    if old is None:
+        return
+    for (column, (table, _)), text in zip(_FTS_TABLES.items(), old, strict=True):
+        if text is not None:
+            connection.execute(f"INSERT INTO {table} ({table}, rowid, {column}) VALUES ('delete', ?, ?)", (row_id, text))
+
+
 def _in_fts(column: str) -> str:
     """The condition "this draft's ``column`` holds a word starting so", its query an argument."""
-    table = _FTS_TABLES[column]
+    table, _ = _FTS_TABLES[column]
     return f"(d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?))"
 
 
@@ -412,7 +431,7 @@ def _ranked(connection: sqlite3.Connection, where: list[str], arguments: list[ob
     """The best ``limit`` rows, matched, ranked, sorted and cut by SQLite (FTS5):
     each rank term is a set of FTS5 row ids, made once per search."""
     exact = " + ".join(_in_fts("marked") for _ in marked_words) or "0"
-    in_title = " + ".join(_in_fts("title") for _ in folded_words) or "0"
+    in_title = " + ".join(_in_fts("title_folded") for _ in folded_words) or "0"
     rank_arguments: list[object] = [*(_starts([mark]) for mark in marked_words), *(_starts([word]) for word in folded_words)]
     if folded_words:
         where = [_in_fts("folded"), *where]

@@ -4,7 +4,9 @@ listed with their reason, and an index that follows the files."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import unicodedata
+from contextlib import closing
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -135,6 +137,21 @@ def test_the_index_follows_changes_and_reads_only_what_changed(library: Library,
     assert (result.changed, result.removed, result.unchanged) == (1, 1, 4)
     assert library.search("mo rong", [drafts])[0].path == str(path.resolve())
     assert library.search("khuyen hoc", [drafts]) == []
+    assert library.search("ban ve cong tac", [drafts]) == []  # the old body text is out of every index
+    _assert_indexes_match_texts(library)
+    library.rebuild([drafts])
+    assert [entry.title for entry in library.search("mo rong", [drafts])] == ["Hội nghị Quận ủy mở rộng"]
+    _assert_indexes_match_texts(library)
+
+
+def _assert_indexes_match_texts(library: Library) -> None:
+    """FTS5's own check that each index holds exactly the texts of its rows
+    (a draft changed or removed with the wrong texts would fail it)."""
+    if not library.use_fts:
+        return
+    with closing(sqlite3.connect(library.path)) as connection:
+        for table in ("drafts_fts", "marks_fts", "titles_fts"):
+            connection.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
 
 
 def test_who_has_a_draft_open_comes_from_its_lock_file(library: Library, drafts: Path) -> None:
