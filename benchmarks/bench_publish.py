@@ -19,6 +19,7 @@ mariadb-server and php-cli), started once and stopped at the end.
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import sys
@@ -81,7 +82,7 @@ def main() -> int:
         try:
             print(f"WordPress started in {site.start_seconds:.1f} s at {site.url}", flush=True)
             profile = folder / "site.json"
-            profile.write_text('{"cms": {"kind": "wordpress", "url": "%s", "user": "editor"}}' % site.url, encoding="utf-8")
+            profile.write_text(json.dumps({"cms": {"kind": "wordpress", "url": site.url, "user": "editor"}}), encoding="utf-8")
             os.environ["TOASOAN_CMS_PASSWORD"] = site.passwords["editor"]
             print(f"load average before: {load()}", flush=True)
             firsts: list[float] = []
@@ -92,7 +93,7 @@ def main() -> int:
                 draft = write_draft(folder / f"run-{run}", f"Đo tốc độ lần {run + 1}: hội nghị có hai mươi ảnh", photos)
                 marks: dict[str, float] = {}
 
-                def progress(what: str, done: int, total: int) -> None:
+                def progress(what: str, done: int, total: int, marks: dict[str, float] = marks) -> None:
                     marks.setdefault(f"{what} {'start' if done == 0 else 'end' if done == total else 'mid'}",
                                      time.perf_counter())
                     if what == "photo" and done == total:

@@ -27,19 +27,19 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from probe_window import run_probe  # beside this script, which sets up the path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication
 
-from probe_window import run_probe  # beside this script, which sets up the path
 from ui.preview_page import SELECT_MESSAGE
 from ui.stall_meter import StallMeter
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true" % SELECT_MESSAGE
+FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('" + SELECT_MESSAGE + "frame-%d'); }); }); true"
 TYPED = "Quận ủy Lê Chân họp bàn công tác tuyên truyền năm 2025, đạt kết quả tốt. "
 PAUSE_EVERY, PAUSE_S = 20, 2.0
 
@@ -92,7 +92,7 @@ def main() -> None:
     article, keys, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
 
-    def start(window: "MainWindow", _meter: StallMeter) -> None:
+    def start(window: MainWindow, _meter: StallMeter) -> None:
         preview = window.preview
         frames: dict[int, float] = {}
         preview.block_clicked.connect(lambda text: text.startswith("frame-") and frames.setdefault(int(text[6:]), time.perf_counter()))
@@ -174,7 +174,7 @@ def main() -> None:
 
         wait(ready, lambda: QTimer.singleShot(1500, begin))  # let the first checklist and autosave settle
 
-    def guarded(window: "MainWindow", meter: StallMeter) -> None:
+    def guarded(window: MainWindow, meter: StallMeter) -> None:
         try:
             start(window, meter)
         except Exception:  # a broken probe must end, not hang the benchmark

@@ -13,19 +13,19 @@ import difflib
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import NoReturn
 
 from editor.article_format import load_site_profile
 from editor.checks import CheckInput, check_article, has_errors, raw_texts
-from editor.draft import save_draft
+from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError
-from editor.draft import SUFFIX
 from editor.export import ExportOptions, TargetKind, export_article, target_kind
-from editor.model import Article, SiteProfile
-from editor.pdf import export_pdf
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
+from editor.model import Article, SiteProfile
+from editor.pdf import export_pdf
 from editor.site import effective_site, load_saved_profile
 from editor.subcommands import SUBCOMMANDS
 from editor.word_import import import_docx

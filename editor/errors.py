@@ -8,6 +8,10 @@ for the user. Each error carries every problem found, one line each.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.revisions import DiffLine
 
 # Why something failed, where the cause is one a user can act on: a code the
 # window turns into a sentence in the user's language.
@@ -111,6 +115,7 @@ class PublishConflict(PublishError):
     """The post was edited on the server since the last publish; ``changes``
     holds the word diff (server → this article) to show before asking."""
 
-    def __init__(self, problems: list[str] | str, changes: list | None = None, **kwargs) -> None:  # type: ignore[type-arg]
-        super().__init__(problems, **kwargs)
+    def __init__(self, problems: list[str] | str, changes: list[DiffLine] | None = None, *,
+                 path: Path | str | None = None, reason: str | None = None) -> None:
+        super().__init__(problems, path=path, reason=reason)
         self.changes = changes or []

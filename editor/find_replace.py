@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from editor.model import Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 
-from markupsafe import Markup, escape
-
 import qrcode
+from markupsafe import Markup, escape
 from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4

@@ -22,9 +22,9 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
@@ -35,8 +35,8 @@ from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 from editor.regular_files import require_regular_file
-from editor.word_admin import fold, read_administrative_layout
 from editor.text import clean_inline, inline_to_plain
+from editor.word_admin import fold, read_administrative_layout
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
@@ -167,7 +167,7 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
             frame = paragraph.find(f"{w}pPr/{w}framePr")
             drop_cap = frame is not None and frame.get(f"{w}dropCap", "none") in ("drop", "margin")
 
-            def all_runs(tag: str) -> bool:
+            def all_runs(tag: str, runs: list[ElementTree.Element] = runs, w: str = w) -> bool:  # bound now: B023
                 return bool(runs) and all(
                     (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
                     for run in runs
@@ -514,9 +514,9 @@ def import_docx(path: Path) -> ImportResult:
         return len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
 
     if not article.title and bold_first():
-        article.title = inline_to_plain(blocks.pop(0).text).strip()
+        article.title = inline_to_plain(cast(ParagraphBlock, blocks.pop(0)).text).strip()
     if not article.lead and bold_first():
-        article.lead = _unwrap_bold(blocks.pop(0).text)
+        article.lead = _unwrap_bold(cast(ParagraphBlock, blocks.pop(0)).text)
     # A short last line, right-aligned or bold, is the byline; never a line
     # of a table, nor a closing courtesy ("Xin trân trọng cảm ơn!").
     if blocks and isinstance(blocks[-1], ParagraphBlock) and blocks[-1].id not in importer.table_ids:

@@ -7,8 +7,8 @@ clean close clears it."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import copy
 import os
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -242,7 +243,7 @@ class FileController(QObject):
         held = self._lock if self._lock is not None and self._lock.document == path else None
         workspace = self._workspace
         # Every save from the window is the user's own: it keeps a revision.
-        revision_at = datetime.now(timezone.utc)
+        revision_at = datetime.now(UTC)
         self._set_busy(1)
         self.status_message.emit(self.tr("Saving %s…") % path.name)
 

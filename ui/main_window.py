@@ -14,28 +14,32 @@ after its first paint; otherwise they run at once, inside ``__init__``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from editor.site import saved_profile_path
+from editor.checks import Finding
 from editor.errors import ArticleError
+from editor.library import INDEX_NAME
 from editor.model import Article
-from editor.workspace import Workspace, WorkspaceEntry, default_workspace_path as workspace_path
+from editor.site import saved_profile_path
+from editor.workspace import Workspace, WorkspaceEntry
+from editor.workspace import default_workspace_path as workspace_path
 from ui import settings
 from ui.actions import build_actions, retranslate_actions
 from ui.autosave import Autosaver
-from ui.language import LanguageMenu, Retranslating, interface_language
-from ui.review_button import ReviewButton, state_name
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
 from ui.image_cache import ImageCache
+from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.preview_width import PreviewWidth
+from ui.review_button import ReviewButton, state_name
 from ui.site_bar import SiteProfileBar
 from ui.status import WordCountLabel
 from ui.vietnamese_text import LegacyTextGuard, unify_tone_marks
@@ -171,7 +175,6 @@ class MainWindow(Retranslating, QMainWindow):
         from ui.library_panel import LibraryPanel
         from ui.notes_panel import NotesPanel
         from ui.site_profile_dialog import SiteProfileEditor
-        from editor.library import INDEX_NAME
 
         show_message = self.statusBar().showMessage
         self.cms_copier = CmsCopier(self, self.document, lambda text, ms: show_message(text, ms))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 
 import shiboken6
-
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from editor.export import SIZES
 from editor.model import Article, ImageBlock
-from editor.text import is_web_url
 from editor.render import ImageSource, page_context, render_article, render_block, render_region
+from editor.text import is_web_url
 from ui.document import Document
 from ui.image_cache import ImageCache
 from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, SMALL, PreviewPage, PreviewSchemeHandler, make_preview_profile
@@ -52,7 +51,7 @@ document.addEventListener('click', function (event) {
   var block = event.target.closest('[data-block]');
   if (block) console.log('%s' + block.getAttribute('data-block'));
 }, true);
-""" % SELECT_MESSAGE
+""" % SELECT_MESSAGE  # noqa: UP031 — in JavaScript full of braces, %s is easier to read than {{ }}
 
 _PATCH_REGION = """(function (name, html) {
   var element = document.querySelector('[data-field="' + name + '"]');
@@ -301,7 +300,7 @@ class PreviewView(QWebEngineView):
             "(function (id) { var e = document.querySelector('[data-block=\"' + CSS.escape(id) + '\"]');"
             " if (!e) return false; var r = e.getBoundingClientRect();"
             " if (r.top < 0 || r.bottom > window.innerHeight) e.scrollIntoView({block: 'center'});"
-            " return true; })(%s)" % json.dumps(block_id)
+            " return true; })(" + json.dumps(block_id) + ")"
         )
 
     # --- document signals ------------------------------------------------------

@@ -11,14 +11,12 @@ else's change.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from editor.draft import load_draft
 from editor.errors import ArticleError, PublishConflict, PublishError
@@ -31,7 +29,6 @@ from editor.review import APPROVED, PUBLISHED, REVIEW
 from editor.site import load_saved_profile
 from ui.errors import describe_error
 from ui.workers import run_in_background
-
 
 # Where the office's review stands → what to send: an article waiting for review goes to the portal's
 # review queue (pending), an approved or already published one is published.

@@ -9,8 +9,9 @@ which goes to the system keyring, never to the profile or a draft."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +38,6 @@ from ui.document import Document
 from ui.errors import describe_error
 from ui.form.url_edit import UrlEdit
 from ui.workers import run_in_background
-
 
 CMS_FIELDS = ("kind", "url", "user", "category", "status")
 

@@ -23,8 +23,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from editor.errors import PublishError
 
@@ -182,7 +183,7 @@ class WordPressClient:
             if accept_error:
                 return answer
             raise self._explain(answer, url, "") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise PublishError(f"{host} did not answer within {self.timeout:.0f} s (timeout); the server or the network "
                                "is too slow or down; try again later") from None
         except urllib.error.URLError as error:

@@ -35,10 +35,11 @@ import hashlib
 import html
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any, cast
 
 from editor.cms import body_html
 from editor.errors import PublishConflict, PublishError
@@ -52,7 +53,7 @@ from editor.publish.settings import STATUSES, CmsSettings
 from editor.render import ImageSource, credit_line
 from editor.review import PUBLISHED, REVIEW
 from editor.revisions import DiffLine, text_diff
-from editor.text import inline_to_plain, slug
+from editor.text import slug
 
 ANY_STATUS = "draft,pending,publish,future,private"
 _MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
@@ -133,7 +134,7 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
             client: WordPressClient | None = None) -> PublishResult:
     if options.status not in STATUSES:
         raise PublishError(f"unknown status “{options.status}”; one of {', '.join(STATUSES)}")
-    if options.status == "future" and (article.published is None or article.published <= datetime.now(timezone.utc)):
+    if options.status == "future" and (article.published is None or article.published <= datetime.now(UTC)):
         # WordPress publishes a "future" post with a past date at once: never by surprise.
         raise PublishError("a scheduled post needs a date in the future, and the article's date is "
                            f"{article.local_published() or 'not set'}; change the date, or publish now (--status publish)")
@@ -241,9 +242,10 @@ def _known_state(article: Article, settings: CmsSettings) -> dict[str, Any]:
     """The article's record of a publish to this same site; another site's is not ours to reuse."""
     saved = article.extra.get("publish")
     if isinstance(saved, dict) and saved.get("cms") == settings.url:
-        media = saved.get("media") if isinstance(saved.get("media"), dict) else {}
+        media, sources = saved.get("media"), saved.get("sources")
+        media = media if isinstance(media, dict) else {}
         state = {key: saved[key] for key in ("post_id", "link", "modified_gmt", "sending") if key in saved}
-        sources = saved.get("sources") if isinstance(saved.get("sources"), dict) else {}
+        sources = sources if isinstance(sources, dict) else {}
         return {"cms": settings.url, **state, "media": {str(k): int(v) for k, v in media.items() if str(v).isdigit()},
                 "sources": {str(k): str(v) for k, v in sources.items()}}
     return {"cms": settings.url, "media": {}, "sources": {}}
@@ -257,7 +259,7 @@ def _existing_post(client: WordPressClient, account: Account, state: dict[str, A
     if not isinstance(post_id, int):
         return None
     try:
-        post = client.get(f"/wp/v2/posts/{post_id}", {"context": "edit"})
+        post: dict[str, Any] = client.get(f"/wp/v2/posts/{post_id}", {"context": "edit"})
     except PublishError as error:
         if "rest_post_invalid_id" not in str(error):
             raise
@@ -340,7 +342,7 @@ def _diff_text(line: DiffLine) -> str:
 
 def _find_post(client: WordPressClient, account: Account, article: Article) -> dict[str, Any] | None:
     """A post a killed run created: this author's, with this slug and date."""
-    posts = client.get("/wp/v2/posts", {"slug": _slug(article), "author": account.id, "status": ANY_STATUS,
+    posts: list[dict[str, Any]] = client.get("/wp/v2/posts", {"slug": _slug(article), "author": account.id, "status": ANY_STATUS,
                                         "context": "edit", "per_page": 100})
     wanted = _date_gmt(article)
     for post in posts:
@@ -354,14 +356,14 @@ def _create_post(client: WordPressClient, account: Account, article: Article, da
     """Create the post; after a 5xx look for it before trying again (the server may have made it)."""
     for attempt in range(CREATE_TRIES):
         try:
-            return client.post("/wp/v2/posts", data, {"context": "edit"}, retry=False)
+            return cast("dict[str, Any]", client.post("/wp/v2/posts", data, {"context": "edit"}, retry=False))
         except ServerError:
             if attempt == CREATE_TRIES - 1:
                 raise
             time.sleep(client.retry_delays[min(attempt, len(client.retry_delays) - 1)] if client.retry_delays else 0)
             found = _find_post(client, account, article)
             if found is not None:
-                return client.post(f"/wp/v2/posts/{found['id']}", data, {"context": "edit"})
+                return cast("dict[str, Any]", client.post(f"/wp/v2/posts/{found['id']}", data, {"context": "edit"}))
     raise AssertionError("unreachable")
 
 
@@ -372,7 +374,7 @@ def _slug(article: Article) -> str:
 def _date_gmt(article: Article) -> str | None:
     if article.published is None:
         return None
-    return article.published.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+    return article.published.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], media_ids: dict[str, int],
@@ -509,7 +511,7 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    for block_id, file in exported.items():
+    for block_id in exported:
         state["sources"][_source_key(blocks[block_id], options.max_size)] = digests[block_id]
     urls = {block_id: by_hash[digest]["source_url"] for block_id, digest in digests.items()}
     ids = {block_id: by_hash[digest]["id"] for block_id, digest in digests.items()}
@@ -528,7 +530,8 @@ def _photos_already_there(client: WordPressClient, article: Article, options: Pu
                           result: PublishResult, report: Progress) -> tuple[dict[str, str], dict[str, int]] | None:
     """When every photo went up before, unchanged, and is still on the server: its URL and id, without
     converting any photo again (what makes publishing again fast). None when a photo must be prepared."""
-    sources = state.get("sources") if isinstance(state.get("sources"), dict) else {}
+    sources = state.get("sources")
+    sources = sources if isinstance(sources, dict) else {}
     blocks = article.images()
     if any(block.media is None for block in blocks):
         return None
@@ -577,7 +580,7 @@ def _known_media(client: WordPressClient, state: dict[str, Any], digest: str) ->
     if media_id is None:
         return None
     try:
-        return client.get(f"/wp/v2/media/{media_id}", {"context": "edit"})
+        return cast("dict[str, Any]", client.get(f"/wp/v2/media/{media_id}", {"context": "edit"}))
     except PublishError as error:
         if "rest_post_invalid_id" in str(error) or "HTTP 404" in str(error):
             del state["media"][digest]
@@ -589,7 +592,7 @@ def _find_media(client: WordPressClient, account: Account, name: str, digest: st
     """A photo a killed run uploaded: this author's, named like ours, with our bytes."""
     stem, _, extension = name.rpartition(".")
     same_name = re.compile(rf"^{re.escape(stem)}(?:-\d+)?\.{re.escape(extension)}$")
-    found = client.get("/wp/v2/media", {"search": stem, "author": account.id, "context": "edit", "per_page": 100})
+    found: list[dict[str, Any]] = client.get("/wp/v2/media", {"search": stem, "author": account.id, "context": "edit", "per_page": 100})
     for media in found:
         source = str(media.get("source_url", ""))
         if same_name.match(source.rsplit("/", 1)[-1]) and hashlib.sha256(client.download(source)).hexdigest() == digest:
@@ -602,7 +605,7 @@ def _upload(client: WordPressClient, account: Account, name: str, data: bytes, d
     mime = _MIME.get(name.rsplit(".", 1)[-1], "application/octet-stream")
     for attempt in range(CREATE_TRIES):
         try:
-            return client.upload(name, data, mime, fields, retry=False)
+            return cast("dict[str, Any]", client.upload(name, data, mime, fields, retry=False))
         except ServerError:
             if attempt == CREATE_TRIES - 1:
                 raise

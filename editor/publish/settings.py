@@ -15,9 +15,10 @@ from __future__ import annotations
 import ipaddress
 import os
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from editor.errors import PublishError
 from editor.model import SiteProfile

@@ -14,9 +14,9 @@ import ssl
 import subprocess
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 # (method, path with query) → what to do: None (forward), ("fail", status) before forwarding,
 # ("fail-after", status) after forwarding (the server did the work), ("hang", 0) never answer.

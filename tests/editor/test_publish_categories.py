@@ -15,9 +15,7 @@ import pytest
 from editor.draft import load_draft, save_draft
 from editor.publish.command import publish_draft
 from editor.publish.publisher import PublishOptions
-from tests.editor.test_publish import (
-    _post_lines, example_draft, media_named, posts_with_slug, published_line, rest, run_publish,
-)
+from tests.editor.test_publish import _post_lines, example_draft, media_named, posts_with_slug, published_line, rest, run_publish
 from tests.editor.wordpress import WordPress
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 import socket
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ from editor.publish.publisher import PublishOptions, publish
 from editor.publish.settings import CmsSettings
 from tests.editor.proxy import Proxy, self_signed_certificate
 from tests.editor.test_publish import example_draft, media_named, posts_with_slug, published_line, run_publish
-from tests.editor.wordpress import WordPress
+from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per module (tests/conftest.py)
 
 FAST = (0.05, 0.1, 0.2, 0.4)
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import unicodedata
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -243,14 +243,14 @@ def dated_document(folder: Path, date_line: str | None, modified: datetime | Non
 
 
 def test_the_date_line_becomes_the_date_and_leaves_the_body(tmp_path: Path) -> None:
-    path = dated_document(tmp_path, "Lê Chân, ngày 12 tháng 3 năm 2025", datetime(2024, 1, 2, 3, 4, tzinfo=timezone.utc))
+    path = dated_document(tmp_path, "Lê Chân, ngày 12 tháng 3 năm 2025", datetime(2024, 1, 2, 3, 4, tzinfo=UTC))
     article = import_docx(path).article
     assert article.local_published() == datetime(2025, 3, 12, 0, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     assert texts(path) == ["Sáng nay, quận tổ chức hội nghị tổng kết.", "Các phường báo cáo kết quả."]
 
 
 def test_without_a_date_line_the_date_comes_from_the_documents_properties(tmp_path: Path) -> None:
-    path = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=timezone.utc))
+    path = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=UTC))
     result = import_docx(path)
     # Saved at 23:30 UTC: 06:30 the next morning in Vietnam.
     assert result.article.local_published() == datetime(2025, 3, 12, 6, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))

@@ -4,7 +4,7 @@ the document again after undo; a bad web address is flagged and kept."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from ui.document import Document
 @pytest.fixture
 def document(qapp: Any) -> Document:
     doc = Document()
-    doc.load(Article(title="Quận Lê Chân họp", published=datetime(2023, 11, 1, 9, 20, tzinfo=timezone.utc)), None)
+    doc.load(Article(title="Quận Lê Chân họp", published=datetime(2023, 11, 1, 9, 20, tzinfo=UTC)), None)
     return doc
 
 

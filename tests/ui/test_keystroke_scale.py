@@ -65,7 +65,7 @@ def test_a_keystroke_in_a_1000_block_article_reads_back_only_the_edited_paragrap
     assert document.block("p250").text.endswith("tuyên truyền.ab")
     assert len(read_backs) == 2 and set(read_backs) == {segment.block_ids().index("p250")}  # one paragraph a key
     after = document.article.blocks
-    assert [a is b for a, b in zip(before, after)].count(False) == 1  # every other block is the very same object
+    assert [a is b for a, b in zip(before, after, strict=False)].count(False) == 1  # every other block is the very same object
     assert after[250] is not before[250] and before[250].text.endswith("tuyên truyền.")  # copy-on-write
 
 
@@ -88,8 +88,8 @@ def test_enter_in_a_1000_block_article_reads_back_and_replaces_only_the_split_pa
     assert len(after) == len(before) + 1
     assert after[101].text == "Mới" and after[101].id not in {b.id for b in before}
     assert [note.text for note in after[100].notes] == ["Kiểm tra số liệu"]  # the note stays with the split paragraph
-    assert all(a is b for a, b in zip(before[:100], after[:100]))
-    assert all(a is b for a, b in zip(before[101:], after[102:]))
+    assert all(a is b for a, b in zip(before[:100], after[:100], strict=False))
+    assert all(a is b for a, b in zip(before[101:], after[102:], strict=False))
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert document.article.blocks == before  # the same ids and texts
@@ -120,12 +120,12 @@ def test_the_autosave_and_checklist_snapshots_share_untouched_blocks_and_keep_th
     live = document.article.blocks
     for snapshot in (saved[0], checked[0]):
         assert snapshot is not document.article and snapshot.blocks is not live
-        assert all(a is b for a, b in zip(snapshot.blocks, live)) and len(snapshot.blocks) == len(live)  # not copied
+        assert all(a is b for a, b in zip(snapshot.blocks, live, strict=False)) and len(snapshot.blocks) == len(live)  # not copied
     type_text(segment.editor, "y")  # typing goes on while the workers read their snapshots
     assert document.block("p10").text.endswith("xy")
     for snapshot in (saved[0], checked[0]):
         assert snapshot.blocks[10].text.endswith("x")  # a snapshot never sees a later edit
-        assert sum(a is not b for a, b in zip(snapshot.blocks, document.article.blocks)) == 1
+        assert sum(a is not b for a, b in zip(snapshot.blocks, document.article.blocks, strict=False)) == 1
 
 
 def test_the_word_count_follows_typing_in_a_long_article(qtbot: Any, long_window: Any) -> None:

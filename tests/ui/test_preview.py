@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage
 
 from editor.model import ImageBlock
@@ -123,7 +123,8 @@ def test_scripts_and_javascript_links_typed_anywhere_never_run(qtbot: Any, windo
     assert js(qtbot, window.preview, "document.scripts.length") == 1
     hrefs = js(qtbot, window.preview, "Array.from(document.querySelectorAll('[href]')).map(function (e) { return e.getAttribute('href'); })")
     assert not [href for href in hrefs if href.lower().startswith(("javascript", "data"))]
-    handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) { return Array.from(e.attributes).some(function (a) { return a.name.startsWith('on'); }); }).length")
+    handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) {"
+                                          " return Array.from(e.attributes).some(function (a) { return a.name.startsWith('on'); }); }).length")
     assert handlers == 0
 
 
@@ -176,7 +177,8 @@ def test_selecting_a_block_in_the_form_scrolls_the_preview_to_it(qtbot: Any, win
     open_article(qtbot, window, example_copy)
     target = window.document.article.blocks[-1].id
     window.composer.blocks.focus_block(target)
-    script = f"(function () {{ var r = document.querySelector('[data-block=\"{target}\"]').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }})()"
+    script = (f"(function () {{ var r = document.querySelector('[data-block=\"{target}\"]').getBoundingClientRect();"
+              f" return r.top < window.innerHeight && r.bottom > 0; }})()")
     wait_until_dom(qtbot, window.preview, script, True)
     assert js(qtbot, window.preview, "window.scrollY") > 0
 
@@ -236,8 +238,8 @@ def test_a_reload_while_photos_are_being_made_answers_only_the_new_page(qtbot: A
     page shown are kept waiting, and its photos arrive."""
     import threading
 
-    from editor.media import FileMedia
     import ui.image_cache
+    from editor.media import FileMedia
 
     release = threading.Event()
     read = ui.image_cache._read  # on a worker: the photos wait until the reloads are done
@@ -254,7 +256,7 @@ def test_a_reload_while_photos_are_being_made_answers_only_the_new_page(qtbot: A
         qtbot.waitUntil(lambda: handler.waiting_requests() == 3, timeout=20_000)
         for reload in range(1, 5):
             window.preview.reload_page()
-            qtbot.waitUntil(lambda: len(asked) >= 3 * (reload + 1) and handler.waiting_requests() == 3, timeout=20_000)
+            qtbot.waitUntil(lambda reload=reload: len(asked) >= 3 * (reload + 1) and handler.waiting_requests() == 3, timeout=20_000)
     finally:
         release.set()
     images = "Array.from(document.querySelectorAll('.article-body img'))"

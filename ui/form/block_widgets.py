@@ -4,8 +4,9 @@ remove button, and talks to the document through its intent methods."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
@@ -260,7 +261,7 @@ class TextSegment(BlockFrame):
     def show_model(self) -> None:
         run = self._model_run()
         if len(run) == len(self._shown) and all(
-            block.id == shown_id and block.text == shown_text for block, (shown_id, shown_text) in zip(run, self._shown)
+            block.id == shown_id and block.text == shown_text for block, (shown_id, shown_text) in zip(run, self._shown, strict=False)
         ):
             return
         self._updating = True
@@ -315,7 +316,7 @@ class TextSegment(BlockFrame):
         # those before and after it are as shown.
         old_last = last - grown
         read = self.editor.paragraphs_between(first, last)
-        if not grown and all(block_id == shown[0] for (block_id, _), shown in zip(read, self._shown[first : last + 1])):
+        if not grown and all(block_id == shown[0] for (block_id, _), shown in zip(read, self._shown[first : last + 1], strict=False)):
             # Typing: only texts changed, each paragraph keeps its id.
             for index, (block_id, text) in enumerate(read, first):
                 if text != self._shown[index][1]:
@@ -511,7 +512,7 @@ class ImageSegment(BlockFrame):
         fields = QFormLayout()
         fields.setContentsMargins(0, 0, 0, 0)
         self.field_labels = [QLabel(self.content) for _ in range(3)]
-        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit)):
+        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit), strict=True):
             label.setBuddy(field)
             fields.addRow(label, field)
         self.rotate_button = QToolButton(self.content)
@@ -555,7 +556,7 @@ class ImageSegment(BlockFrame):
         self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
         self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
         self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
-        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit"))):
+        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit")), strict=True):
             label.setText(text)
         self.rotate_button.setText(self.tr("↻ Rotate"))
         self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))

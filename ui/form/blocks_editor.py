@@ -21,7 +21,6 @@ from ui.document import Document
 from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
 from ui.image_cache import ImageCache
 
-
 BATCH = 1  # new segments built per pass of the event loop (a photo's takes ~10 ms)
 # A real timer, not a zero one: Qt runs zero timers before other timers and
 # input, so back-to-back passes would add up to one long stall.

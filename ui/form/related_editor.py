@@ -80,7 +80,7 @@ class RelatedEditor(Retranslating, QWidget):
         self._document.set_field("related", [*self._links(), RelatedLink(title=title, url=url)], self.tr("Add related article"))
 
     def _links(self) -> list[RelatedLink]:
-        return [RelatedLink(title=l.title, url=l.url, extra=dict(l.extra)) for l in self._document.article.related]
+        return [RelatedLink(title=link.title, url=link.url, extra=dict(link.extra)) for link in self._document.article.related]
 
     def add_row(self) -> None:
         self._document.set_field("related", [*self._links(), RelatedLink()], self.tr("Add related article"))
