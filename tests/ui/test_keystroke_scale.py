@@ -140,3 +140,25 @@ def test_the_word_count_follows_typing_in_a_long_article(qtbot: Any, long_window
     qtbot.waitUntil(lambda: label.text().startswith(f"{words + 2} word"), timeout=5_000)
     long_window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: label.text().startswith(f"{words} word"), timeout=5_000)
+
+
+def test_undoing_a_keystroke_in_a_1000_block_article_shows_again_only_that_paragraph(
+    qtbot: Any, long_window: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ui.form.block_widgets as block_widgets
+
+    document = long_window.document
+    segment = _segment_holding(long_window, "p250")
+    segment.focus_block("p250", at_end=True)
+    type_text(segment.editor, "ab")
+    shown: list[str] = []
+    real = block_widgets.insert_inline
+    monkeypatch.setattr(block_widgets, "insert_inline", lambda cursor, text, *args: (shown.append(text), real(cursor, text, *args)))
+    document.undo_stack.undo()
+    assert document.block("p250").text.endswith("tuyên truyền.")
+    assert shown == [document.block("p250").text]  # one paragraph written into the editor, not 500
+    texts = [text for _, text in segment.editor.paragraphs()]
+    assert texts == [document.block(block_id).text for block_id in segment.block_ids()]
+    assert [block_id for block_id, _ in segment.editor.paragraphs()] == list(segment.block_ids())  # ids kept
+    document.undo_stack.redo()
+    assert segment.editor.paragraphs()[segment.block_ids().index("p250")][1].endswith("tuyên truyền.ab")

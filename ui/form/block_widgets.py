@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 BLOCK_MIME = "application/x-toasoan-blocks"
 ID_PROPERTY = QTextFormat.Property.UserProperty + 1
 _WHOLE = (-1, -1)  # TextSegment: read the whole editor back
+SHOWN_ONE_BY_ONE = 8  # more changed paragraphs than this, and the whole run is shown again
 
 
 class DragHandle(Retranslating, QLabel):
@@ -203,6 +204,18 @@ class ParagraphsEdit(RichTextEdit):
         cursor.setPosition(min(position, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
 
+    def show_paragraph(self, index: int, paragraph: ParagraphBlock) -> None:
+        """Show another text in one paragraph, the rest left as it is."""
+        position = self.textCursor().position()
+        cursor = QTextCursor(self.document().findBlockByNumber(index))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()  # the paragraph's format, and its id, stay
+        insert_inline(cursor, paragraph.text)
+        cursor.endEditBlock()
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+
     def current_index(self) -> int:
         return self.textCursor().blockNumber()
 
@@ -260,10 +273,19 @@ class TextSegment(BlockFrame):
 
     def show_model(self) -> None:
         run = self._model_run()
-        if len(run) == len(self._shown) and all(
-            block.id == shown_id and block.text == shown_text for block, (shown_id, shown_text) in zip(run, self._shown, strict=False)
-        ):
-            return
+        if len(run) == len(self._shown) and all(block.id == shown[0] for block, shown in zip(run, self._shown, strict=True)):
+            changed = [index for index, (block, shown) in enumerate(zip(run, self._shown, strict=True)) if block.text != shown[1]]
+            if len(changed) <= SHOWN_ONE_BY_ONE:
+                # Nothing, or an undone keystroke: only those paragraphs are shown again.
+                self._updating = True
+                try:
+                    for index in changed:
+                        self.editor.show_paragraph(index, run[index])
+                finally:
+                    self._updating = False
+                for index in changed:
+                    self._shown[index] = (run[index].id, run[index].text)
+                return
         self._updating = True
         try:
             self.editor.show_paragraphs(run)
