@@ -1,28 +1,34 @@
 """What the window's stall probes share: the real window, shown offscreen,
 and a stall meter, with the probe's work started once the window and its
 preview are up. Each probe prints its RESULT line and leaves with os._exit
-(see tests/conftest.py: no Python finalization after Qt)."""
+(see tests/conftest.py: no Python finalization after Qt).
+
+Qt is imported in ``run_probe`` only: the window's photo processes start by
+importing the main script (multiprocessing's "spawn"), and should stay as
+light as they are under main.py."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-
-from ui.app import create_application  # noqa: E402
-from ui.stall_meter import StallMeter  # noqa: E402
-
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.stall_meter import StallMeter
 
 
-def run_probe(start: Callable[["MainWindow", StallMeter], None]) -> None:
+def run_probe(start: Callable[[MainWindow, StallMeter], None]) -> None:
+    from PySide6.QtCore import QTimer
+
+    from ui.app import create_application
+    from ui.stall_meter import StallMeter
+
     app = create_application([])
     from ui.main_window import MainWindow
 

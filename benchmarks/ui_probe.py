@@ -26,7 +26,7 @@ from ui.app import create_application  # noqa: E402
 from ui.preview_page import SELECT_MESSAGE  # noqa: E402
 
 # A frame was painted once requestAnimationFrame has run twice after a change.
-FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true" % SELECT_MESSAGE
+FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true" % SELECT_MESSAGE  # noqa: UP031 — JavaScript's braces
 
 
 # The page is complete when every photo has its exported size (width set by

@@ -16,10 +16,11 @@ import struct
 import sys
 import threading
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterator
+from typing import cast
 
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
@@ -309,7 +310,7 @@ def _apply_clean_aperture(image: Image.Image, data: bytes, label: str) -> Image.
     if any(value.denominator != 1 for value in values) or left < 0 or top < 0 or crop_width < 1 or crop_height < 1 \
             or left + crop_width > width or top + crop_height > height:
         raise ImageError(f"{label}: the photo asks to be cropped (clap) to a box outside its picture; it cannot be shown as meant", reason=IMAGE_DAMAGED)
-    if (crop_width, crop_height) == (width, height):
+    if crop_width == width and crop_height == height:
         return image
     return image.crop((int(left), int(top), int(left + crop_width), int(top + crop_height)))
 
@@ -427,12 +428,63 @@ def prepare_variants(
     window uses it, because Pillow's progressive encoder holds Python's GIL
     for ~40 ms a photo and would stall the UI thread; baseline, ~18 ms."""
     fitted = None if rotate or crop is not None else max_size
-    try:
+    with _converting(label):
         with PHOTO_MEMORY.held(_decoded_pixels(data, label, fitted), label):
             # Opened inside the memory share (WebP allocates its canvas on
             # opening) and passed on without a name here, so the full-size
             # decode is freed as soon as the conversion has moved past it.
             return _convert(_opened(data, label, fitted), data, label, max_size, rotate, crop, progressive)
+
+
+THUMBNAIL_BACKDROP = (238, 238, 238)  # the form's thumbnail frame, #eee
+
+
+@dataclass(frozen=True)
+class PreviewPhoto:
+    """What the window needs of a photo: the sizes the export gives it
+    (for the page's ``width``, ``height`` and ``srcset``), one copy no wider
+    than the preview shows it, and a small thumbnail's raw pixels."""
+
+    sizes: tuple[tuple[int, int], ...]  # as exported, largest first
+    shown: WebImage
+    thumbnail: bytes  # RGB, 3 bytes a pixel
+    thumbnail_size: tuple[int, int]
+
+
+def prepare_preview(
+    data: bytes, label: str, shown_width: int, max_size: int = DEFAULT_MAX_SIZE, rotate: int = 0,
+    crop: Crop | None = None, thumbnail_box: int = 160,
+) -> PreviewPhoto:
+    """The export's conversion of one photo, kept only at the width the
+    preview shows (``shown_width`` pixels at most, never upscaled): a 12 MP
+    photo decodes at reduced scale and is written once, small, as baseline
+    JPEG (the same pixels as progressive, faster to write)."""
+    fitted = None if rotate or crop is not None else max_size
+    with _converting(label):
+        with PHOTO_MEMORY.held(_decoded_pixels(data, label, fitted), label):
+            image, lossless = _fitted(_opened(data, label, fitted), data, label, max_size, rotate, crop)
+            exported = _sizes(image, max_size)
+            # The smallest exported size that still covers the shown width,
+            # so the preview's copy is the export's pixels, only smaller.
+            source = next((size for size in reversed(exported) if size.width >= shown_width), exported[0])
+            shown = source.copy()
+            shown.thumbnail((shown_width, shown.height), Image.Resampling.LANCZOS)
+            thumbnail = shown.copy()
+            thumbnail.thumbnail((thumbnail_box, thumbnail_box), Image.Resampling.BILINEAR)
+            if thumbnail.mode == "RGBA":  # on the form's light grey, as the window showed it
+                backdrop = Image.new("RGB", thumbnail.size, THUMBNAIL_BACKDROP)
+                backdrop.paste(thumbnail, mask=thumbnail.getchannel("A"))
+                thumbnail = backdrop
+            thumbnail = thumbnail.convert("RGB")
+            return PreviewPhoto(tuple(size.size for size in exported), _encode(shown, lossless, progressive=False),
+                                thumbnail.tobytes(), thumbnail.size)
+
+
+@contextmanager
+def _converting(label: str) -> Iterator[None]:
+    """Any failure while converting a photo becomes the app's ImageError."""
+    try:
+        yield
     except ImageError:
         raise
     except MemoryError as error:
@@ -464,6 +516,27 @@ def _decoded_pixels(data: bytes, label: str, fitted: int | None) -> int:
 def _convert(
     image: Image.Image, data: bytes, label: str, max_size: int, rotate: int, crop: Crop | None, progressive: bool,
 ) -> list[WebImage]:
+    fitted, lossless = _fitted(image, data, label, max_size, rotate, crop)
+    return [_encode(picture, lossless, progressive) for picture in _sizes(fitted, max_size)]
+
+
+def _sizes(fitted: Image.Image, max_size: int) -> list[Image.Image]:
+    """The exported sizes of a fitted photo, largest first: itself, and
+    within half of ``max_size`` when it is big enough for a lighter second."""
+    sizes = [fitted]
+    small_size = max_size // 2
+    if max(fitted.size) > small_size:
+        small = fitted.copy()
+        small.thumbnail((small_size, small_size), Image.Resampling.LANCZOS)
+        sizes.append(small)
+    return sizes
+
+
+def _fitted(
+    image: Image.Image, data: bytes, label: str, max_size: int, rotate: int, crop: Crop | None,
+) -> tuple[Image.Image, bool]:
+    """The photo upright, in sRGB, edited and fitted within ``max_size``;
+    and whether it is to be kept lossless."""
     source_format = image.format
     image.seek(0)  # animated GIF/WebP: the first frame
     graphic = _is_graphic(image, source_format)
@@ -475,17 +548,12 @@ def _convert(
     image = _to_srgb(image)
     image = _apply_edits(image, rotate, crop)
     image.thumbnail((max_size, max_size), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    transparent = image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255
+    # One band: its extrema are (lowest, highest).
+    transparent = image.mode == "RGBA" and cast(tuple[int, int], image.getchannel("A").getextrema())[0] < 255
     lossless = transparent or graphic
     if not transparent:
         image = image.convert("RGB")
-    variants = [_encode(image, lossless, progressive)]
-    small_size = max_size // 2
-    if max(image.size) > small_size:
-        small = image.copy()
-        small.thumbnail((small_size, small_size), Image.Resampling.LANCZOS)
-        variants.append(_encode(small, lossless, progressive))
-    return variants
+    return image, lossless
 
 
 def verify_decodes(data: bytes, label: str) -> tuple[int, int]:

@@ -8,6 +8,11 @@ import pytest
 # Qt tests run without a display; the core tests never load Qt at all.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The real WordPress the publish tests use, a session fixture: started when a
+# test first asks for it, one for the whole run. A plugin rather than an
+# import into each module, which linters read as an unused, shadowed name.
+pytest_plugins = ["tests.editor.wordpress"]
+
 _exit_status = 0
 
 

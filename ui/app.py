@@ -40,7 +40,7 @@ def create_application(argv: list[str], preview_scheme: bool = True) -> QApplica
     return app  # type: ignore[return-value]
 
 
-def start_work(window: "MainWindow", argv: list[str]) -> None:
+def start_work(window: MainWindow, argv: list[str]) -> None:
     """Offer back what a crash left, then open the file named on the command
     line. Restored work comes first: opening the file on top of it would
     only ask to discard it, so the file is left for the user to open."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QVBoxLayout, QWidget
 
@@ -87,7 +87,9 @@ class ChecklistPanel(Retranslating, QDockWidget):
             self._again = True
             return
         self._running = True
-        snapshot = copy.deepcopy(self._document.article)
+        # Shares the blocks (Document.snapshot): no deep copy of a long
+        # article on the UI thread each time typing pauses.
+        snapshot = self._document.snapshot()
         given = CheckInput(raw_texts=self._file_texts_now(), site=copy.deepcopy(self._document.site()))
         generation = self._generation
 
@@ -136,7 +138,7 @@ class ChecklistPanel(Retranslating, QDockWidget):
         if path is None:
             self._file_texts = None
             return
-        snapshot = copy.deepcopy(self._document.article)
+        snapshot = self._document.snapshot()
         generation = self._generation
 
         def done(texts: list[tuple[Location, str]]) -> None:

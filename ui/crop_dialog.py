@@ -65,7 +65,7 @@ class CropDialog(QDialog):
             layout.addWidget(QLabel(self.tr("The photo is still being prepared; try again in a moment."), self))
         else:
             pixmap = QPixmap()
-            pixmap.loadFromData(prepared.variant(1).data)
+            pixmap.loadFromData(prepared.shown.data)  # the preview's copy: as wide as this dialog shows it
             pixmap = pixmap.scaled(720, 540, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
             self._area = _CropArea(pixmap, block.crop, self)
             layout.addWidget(QLabel(self.tr("Drag over the part of the photo to keep."), self))

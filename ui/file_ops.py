@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import copy
 import os
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -242,7 +243,7 @@ class FileController(QObject):
         held = self._lock if self._lock is not None and self._lock.document == path else None
         workspace = self._workspace
         # Every save from the window is the user's own: it keeps a revision.
-        revision_at = datetime.now(timezone.utc)
+        revision_at = datetime.now(UTC)
         self._set_busy(1)
         self.status_message.emit(self.tr("Saving %s…") % path.name)
 
@@ -376,6 +377,50 @@ class FileController(QObject):
             self._show_error(self.tr("Export"), error)
 
         run_in_background(lambda: export_article(snapshot, site, target, ExportOptions(force=force)), done, failed, context=self._window)
+
+    def export_package_dialog(self) -> None:
+        """Export ▸ Publish package…: the zip an editor uploads by hand to a portal with no API."""
+        suggested = Path(self._folder()) / f"{slug(self._document.article.title)}-package.zip"
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("Export a publish package"), str(suggested), self.tr("Zip file (*.zip)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".zip":
+            target = target.with_name(target.name + ".zip")
+        force = False
+        if target.exists():
+            answer = QMessageBox.question(
+                self._window, self.tr("Export"), self.tr("“%s” already exists. Replace it?") % target.name,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            force = True
+        self.export_package_to(target, force)
+
+    def export_package_to(self, target: Path, force: bool = False) -> None:
+        """On a worker, like the other exports: the photos are converted there."""
+        snapshot = copy.deepcopy(self._document.article)
+        self._set_busy(1)
+        self.status_message.emit(self.tr("Exporting…"))
+
+        def done(_: object) -> None:
+            self._set_busy(-1)
+            self.status_message.emit(self.tr("Publish package written to %s") % target)
+
+        def failed(error: ArticleError) -> None:
+            self._set_busy(-1)
+            self._show_error(self.tr("Export"), error)
+
+        def work() -> None:
+            from editor.publish.package import write_package  # only when asked: not on the window's start-up path
+
+            write_package(snapshot, target, force=force)
+
+        run_in_background(work, done, failed, context=self._window)
 
     def adopt_publish(self, record: dict[str, object], disk_state: FileState | None) -> None:
         """Publishing wrote its record into the draft: keep it, and the file as it now is."""

@@ -1,78 +1,81 @@
-"""Photos for the window: the exported copies for the preview and small
-thumbnails for the form, made on the thread pool and cached.
+"""Photos for the window: the copies the preview shows and small
+thumbnails for the form, made in the photo processes and cached.
 
-The preview shows each photo exactly as it will be exported (the same
-conversion, edits and sizes), so its ``width``, ``height`` and ``srcset``
-match the export. The window holds these small copies only, never
-full-size pixmaps. A photo is keyed by its media and its edits (rotation,
-crop); the same content under two names shares one prepared copy.
+The preview shows each photo as it will be exported (the same conversion
+and edits; its ``width``, ``height`` and ``srcset`` are the export's), but
+from one copy no wider than the preview ever shows it: the page's photo
+column (728 CSS px, ``editor.export.SIZES``) times the screen's device
+pixel ratio, not the export's 1600 px. The window holds these small copies
+only, never full-size pixmaps. A photo is keyed by its media and its edits
+(rotation, crop); the same content under two names shares one copy.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
+import math
+import os
+from collections import deque
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication, QImage
 
 from editor.errors import ArticleError
-from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
-from editor.model import Crop, ImageBlock
+from editor.images import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
 from editor.media import Media
-from ui.workers import photo_pool, run_in_background
+from editor.model import Crop, ImageBlock
+from ui.workers import photo_pool, run_in_background, run_in_process
 
 THUMBNAIL_SIZE = 160
+# The widest a photo is ever laid out in the page, in CSS px: main's 760 px
+# less its padding (resources/templates/article.css, and the export's
+# ``sizes``). The preview only zooms out from there, never in.
+PREVIEW_PHOTO_WIDTH = 728
+# Photos read and handed to the photo processes at once: one per process and
+# one more ready to go. Reading them all at once held every original (5 MB
+# each) in the window's memory while they waited: 50 photos took the window
+# from 130 to 317 MB, which the allocator kept after they were done.
+IN_FLIGHT = max(1, (os.cpu_count() or 2) - 1) + 1
+
+
+def shown_width() -> int:
+    """The most device pixels a photo takes in the preview on this screen."""
+    screen = QGuiApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    return math.ceil(PREVIEW_PHOTO_WIDTH * max(1.0, ratio))
 
 
 @dataclass(frozen=True)
 class PreparedImage:
     sha256: str
-    variants: tuple[WebImage, ...]  # largest first, as exported
+    sizes: tuple[tuple[int, int], ...]  # the export's sizes, largest first
+    shown: WebImage  # what the preview serves for every size
     thumbnail: QImage
 
     @property
     def width(self) -> int:
-        return self.variants[0].width
+        return self.sizes[0][0]
 
     @property
     def height(self) -> int:
-        return self.variants[0].height
-
-    def variant(self, index: int) -> WebImage:
-        return self.variants[min(index, len(self.variants) - 1)]
+        return self.sizes[0][1]
 
 
 def mime_of(variant: WebImage) -> str:
     return "image/png" if variant.extension == "png" else "image/jpeg"
 
 
-class _ContentCache:
-    """Prepared photos by content hash and edits, shared by the workers: the
-    same photo inserted twice, or under two names, is converted once."""
+def _read(media: Media, rotate: int, crop: Crop | None) -> tuple[bytes, tuple[str, int, Crop | None]]:
+    """On a worker thread: the original bytes and their content key."""
+    original = media.read_bytes()
+    return original, (hashlib.sha256(original).hexdigest(), rotate, crop)
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._items: dict[tuple[str, int, Crop | None], PreparedImage] = {}
 
-    def prepare(self, media: Media, rotate: int, crop: Crop | None) -> PreparedImage:
-        original = media.read_bytes()
-        key = (hashlib.sha256(original).hexdigest(), rotate, crop)
-        with self._lock:
-            known = self._items.get(key)
-        if known is not None:
-            return known
-        # Baseline JPEG: the export's pixels exactly, without holding the GIL
-        # as long as the progressive encoder does (see prepare_variants).
-        variants = prepare_variants(original, media.describe(), DEFAULT_MAX_SIZE, rotate=rotate, crop=crop, progressive=False)
-        thumbnail = QImage.fromData(variants[-1].data).scaled(
-            THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-        prepared = PreparedImage(key[0], tuple(variants), thumbnail)
-        with self._lock:
-            return self._items.setdefault(key, prepared)
+def _thumbnail(photo: PreviewPhoto) -> QImage:
+    width, height = photo.thumbnail_size
+    return QImage(photo.thumbnail, width, height, 3 * width, QImage.Format.Format_RGB888).copy()  # copy: own the pixels
 
 
 class ImageCache(QObject):
@@ -88,7 +91,12 @@ class ImageCache(QObject):
         self._prepared: dict[str, PreparedImage] = {}
         self._errors: dict[str, str] = {}
         self._pending: set[str] = set()
-        self._content = _ContentCache()
+        self._queued: deque[str] = deque()  # pending, not read yet
+        self._in_flight = 0
+        # Prepared photos by content hash and edits: the same photo inserted
+        # twice, or under two names, is converted once.
+        self._content: dict[tuple[str, int, Crop | None], PreparedImage] = {}
+        self._shown_width = shown_width()
 
     def token(self, media: Media, rotate: int = 0, crop: Crop | None = None) -> str:
         """A stable name for a photo with its edits, used in preview URLs."""
@@ -126,20 +134,53 @@ class ImageCache(QObject):
 
     def _start(self, token: str) -> None:
         self._pending.add(token)
+        self._queued.append(token)
+        self._next()
+
+    def _next(self) -> None:
+        while self._queued and self._in_flight < IN_FLIGHT:
+            self._in_flight += 1
+            self._prepare(self._queued.popleft())
+
+    def _prepare(self, token: str) -> None:
         media, rotate, crop = self._sources[token]
 
-        def done(prepared: PreparedImage) -> None:
-            if not shiboken6.isValid(self):
-                return  # the window closed while the photo was being prepared
-            self._pending.discard(token)
-            self._prepared[token] = prepared
-            self.ready.emit(token)
+        def finished() -> None:
+            self._in_flight -= 1
+            self._next()
 
         def fail(error: ArticleError) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._pending.discard(token)
             self._errors[token] = "; ".join(error.problems)
+            self._pending.discard(token)
             self.failed.emit(token, self._errors[token])
+            finished()
 
-        run_in_background(lambda: self._content.prepare(media, rotate, crop), done, fail, photo_pool())
+        def ready(prepared: PreparedImage) -> None:
+            if not shiboken6.isValid(self):
+                return  # the window closed while the photo was being prepared
+            self._prepared[token] = prepared
+            self._pending.discard(token)
+            self.ready.emit(token)
+            finished()  # then the next photo is read
+
+        def read(found: tuple[bytes, tuple[str, int, Crop | None]]) -> None:
+            if not shiboken6.isValid(self):
+                return
+            original, key = found
+            known = self._content.get(key)
+            if known is not None:
+                ready(known)
+                return
+
+            def converted(photo: PreviewPhoto) -> None:
+                if shiboken6.isValid(self):
+                    ready(self._content.setdefault(key, PreparedImage(key[0], photo.sizes, photo.shown, _thumbnail(photo))))
+
+            # Decoded in a photo process: never on the UI thread, never
+            # holding the GIL the UI thread needs.
+            run_in_process(prepare_preview, (original, media.describe(), self._shown_width, DEFAULT_MAX_SIZE, rotate, crop,
+                                             THUMBNAIL_SIZE), converted, fail, self)
+
+        run_in_background(lambda: _read(media, rotate, crop), read, fail, photo_pool())

@@ -15,28 +15,32 @@ first paint; otherwise they run at once, inside ``__init__``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from editor.site import saved_profile_path
+from editor.checks import Finding
 from editor.errors import ArticleError
+from editor.library import INDEX_NAME
 from editor.model import Article
-from editor.workspace import Workspace, WorkspaceEntry, default_workspace_path as workspace_path
+from editor.site import saved_profile_path
+from editor.workspace import Workspace, WorkspaceEntry
+from editor.workspace import default_workspace_path as workspace_path
 from ui import settings
 from ui.actions import build_actions, retranslate_actions
 from ui.autosave import Autosaver
-from ui.language import LanguageMenu, Retranslating, interface_language
-from ui.review_button import ReviewButton, state_name
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
 from ui.image_cache import ImageCache
+from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.preview_width import PreviewWidth
+from ui.review_button import ReviewButton, state_name
 from ui.site_bar import SiteProfileBar
 from ui.status import WordCountLabel
 from ui.vietnamese_text import LegacyTextGuard, unify_tone_marks
@@ -52,6 +56,7 @@ if TYPE_CHECKING:
     from ui.notes_panel import NotesPanel
     from ui.preview import PreviewPane, PreviewView
     from ui.related_picker import RelatedPickerDialog
+    from ui.site_profile_dialog import SiteProfileEditor
 
 APP_TITLE = "Tòa Soạn"
 # How long the tools wait, at most, for the file named at start to open.
@@ -68,6 +73,7 @@ class MainWindow(Retranslating, QMainWindow):
     notes_panel: NotesPanel
     intake: Intake
     cms_copier: CmsCopier
+    site_profile_editor: SiteProfileEditor
 
     def __init__(self, defer_start: bool = False) -> None:
         super().__init__()
@@ -114,7 +120,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions.widths[PreviewWidth.TABLET].setChecked(True)
         a = self.actions
         # What needs the preview or the tools waits for them (a second or so).
-        self._waiting_actions = [a.export, a.export_pdf, a.print, a.find, a.insert_image, a.paste_image, a.import_word, a.copy_for_cms]
+        self._waiting_actions = [a.export, a.export_pdf, a.export_package, a.publish, a.site_profile, a.print, a.find, a.insert_image,
+                                 a.paste_image, a.import_word, a.copy_for_cms]
         for action in self._waiting_actions:
             action.setEnabled(False)
         if not defer_start:
@@ -184,12 +191,13 @@ class MainWindow(Retranslating, QMainWindow):
         from ui.intake import Intake
         from ui.library_panel import LibraryPanel
         from ui.notes_panel import NotesPanel
-        from editor.library import INDEX_NAME
+        from ui.site_profile_dialog import SiteProfileEditor
 
         show_message = self.statusBar().showMessage
         self.cms_copier = CmsCopier(self, self.document, lambda text, ms: show_message(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: show_message(text, ms))
         self.checklist = ChecklistPanel(self.document, self)
+        self.site_profile_editor = SiteProfileEditor(self, self.document, lambda text, ms: show_message(text, ms))
         # A file may be opening already (named on the command line).
         self.checklist.hold(self.files.is_opening())
         self.files.opening_changed.connect(self.checklist.hold)
@@ -211,7 +219,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.composer.fields.related.pick_requested.connect(self.pick_related)
 
         a, intake = self.actions, self.intake
-        a.export.triggered.connect(self._export)
+        a.export.triggered.connect(lambda: self._export())
         a.insert_image.triggered.connect(intake.choose_images)
         a.paste_image.triggered.connect(lambda: intake.insert_pasted_image(QGuiApplication.clipboard().image()))
         a.import_word.triggered.connect(intake.choose_word_document)
@@ -237,7 +245,7 @@ class MainWindow(Retranslating, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.save, a.save_as, a.revisions])
         file_menu.addSeparator()
-        file_menu.addActions([a.export, a.export_pdf, a.publish, a.print])
+        file_menu.addActions([a.export, a.export_pdf, a.export_package, a.publish, a.print])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self.edit_menu = edit_menu = self.menuBar().addMenu("")
@@ -304,6 +312,7 @@ class MainWindow(Retranslating, QMainWindow):
         a.save_as.triggered.connect(lambda: files.save_as())
         a.revisions.triggered.connect(self._show_revisions)
         a.export_pdf.triggered.connect(files.export_pdf_dialog)
+        a.export_package.triggered.connect(lambda: self._export(files.export_package_dialog))
         a.publish.triggered.connect(self._publish)
         a.print.triggered.connect(self._print)
         a.quit.triggered.connect(self.close)
@@ -363,18 +372,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- dialogs ---------------------------------------------------------------------
     def _edit_site_profile(self) -> None:
-        from ui.site_profile_dialog import SiteProfileDialog
-
-        author, source = settings.default_byline()
-        dialog = SiteProfileDialog(self.document.saved_site, author, source, self)
-        if dialog.exec() != SiteProfileDialog.DialogCode.Accepted:
-            return
-        site = dialog.site()
-        settings.save_site_profile(site)
-        settings.save_default_byline(*dialog.defaults())
-        self.document.set_saved_site(site)
-        run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
-                          lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+        self.site_profile_editor.edit(saved_profile_path())
 
     def pick_related(self) -> RelatedPickerDialog:
         """"Tin khác" from the library's published articles."""
@@ -458,8 +456,8 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.show()
         self.publish_dialog = dialog
 
-    def _export(self) -> None:
-        """Export; with errors in the checklist, show them first and ask."""
+    def _export(self, export: Callable[[], None] | None = None) -> None:
+        """Export (the page, or ``export``); with errors in the checklist, show them first and ask."""
         errors = self.checklist.errors()
         if errors:
             self.checklist.show()
@@ -471,7 +469,7 @@ class MainWindow(Retranslating, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.files.export_dialog()
+        (export or self.files.export_dialog)()
 
     def _show_finding(self, finding: Finding) -> None:
         location = finding.location

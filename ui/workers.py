@@ -2,17 +2,27 @@
 
 ``run_in_background(fn, on_done, on_error)`` calls ``fn`` on the global
 thread pool; the callbacks run later on the UI thread. The UI thread never
-waits on disk, images or rendering of photos.
+waits on disk, images or rendering of photos. ``run_in_process`` does the
+same in the photo processes, for work that would hold Python's GIL (Pillow
+holds it while it encodes a JPEG, for instance) and so stall the window
+even from another thread.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import itertools
+import multiprocessing
+import os
+import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from editor.errors import ArticleError
 
@@ -28,6 +38,7 @@ class _Relay(QObject):
 
     done = Signal(int, object)  # ticket, result
     failed = Signal(int, object)  # ticket, ArticleError
+    process_job_ended = Signal()
 
 
 class _Job(QRunnable):
@@ -61,6 +72,7 @@ def _the_relay() -> _Relay:
         _relay = _Relay()
         _relay.done.connect(lambda ticket, value: _finish(ticket, value, failed=False))
         _relay.failed.connect(lambda ticket, error: _finish(ticket, error, failed=True))
+        _relay.process_job_ended.connect(_PHOTO_PROCESSES.job_ended)
     return _relay
 
 
@@ -88,6 +100,118 @@ def run_in_background(
     (pool or QThreadPool.globalInstance()).start(_Job(function, _the_relay(), ticket), priority)
 
 
+def run_in_process(
+    function: Callable[..., Any],
+    args: tuple[Any, ...],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[ArticleError], None],
+    context: QObject | None = None,
+) -> None:
+    """As ``run_in_background``, but ``function(*args)`` runs in one of the
+    photo processes: a module-level function of the Qt-free core, whose
+    arguments and result can be pickled. The UI thread never shares Python's
+    GIL with it, so a decoder that holds the GIL cannot stall the window,
+    and a decoder that crashes takes only its own process."""
+    ticket = next(_tickets)
+    _waiting[ticket] = (on_done, on_error, context)
+    relay = _the_relay()
+    future = _PHOTO_PROCESSES.submit(function, args)
+
+    def finished(future: Future[Any]) -> None:
+        # On the pool's own thread: the relay's queued signals bring it home.
+        try:
+            result = future.result()
+        except ArticleError as error:
+            relay.failed.emit(ticket, error)
+        except BrokenProcessPool:
+            _PHOTO_PROCESSES.broken = True  # the next photo gets new processes
+            relay.failed.emit(ticket, ArticleError("the photo could not be prepared: its decoder crashed"))
+        except Exception as error:  # noqa: BLE001 — reported to the user, never lost
+            relay.failed.emit(ticket, ArticleError(f"unexpected error: {error}"))
+        else:
+            relay.done.emit(ticket, result)
+        relay.process_job_ended.emit()
+
+    future.add_done_callback(finished)
+
+
+def _photo_process_started() -> None:
+    """In each photo process: give way to the window (and its preview's
+    renderer) when the machine is busy, and end with the app, even when it
+    leaves with os._exit and never shuts the pool down."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(10)
+        except OSError:
+            pass
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
+
+
+class _PhotoProcesses:
+    """The processes that decode photos for the window: one fewer than the
+    machine has cores, so the UI thread keeps one. Started with the first
+    photo and stopped once idle for a while, which gives their memory back
+    (a decoder's heap stays as large as its largest photo)."""
+
+    IDLE_MS = 10_000
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: set[Future[Any]] = set()
+        self._idle_timer: QTimer | None = None
+        self.broken = False  # set from the pool's thread when a process died
+
+    def submit(self, function: Callable[..., Any], args: tuple[Any, ...]) -> Future[Any]:
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+        if self.broken:
+            self.broken = False
+            self._discard()
+        try:
+            future = self._the_pool().submit(function, *args)
+        except (BrokenProcessPool, RuntimeError):
+            self._discard()
+            future = self._the_pool().submit(function, *args)
+        self._pending.add(future)
+        return future
+
+    def _the_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            workers = max(1, (os.cpu_count() or 2) - 1)
+            # "spawn" on every system: forking a process that runs Qt's
+            # threads is unsafe, and Windows and macOS spawn anyway.
+            self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), initializer=_photo_process_started)
+        return self._pool
+
+    def job_ended(self) -> None:
+        """On the UI thread, after each job's result was delivered."""
+        self._pending = {future for future in self._pending if not future.done()}
+        if not self._pending and self._pool is not None:
+            if self._idle_timer is None:
+                self._idle_timer = QTimer()
+                self._idle_timer.setSingleShot(True)
+                self._idle_timer.timeout.connect(self._stop_if_idle)
+            self._idle_timer.start(self.IDLE_MS)
+
+    def _stop_if_idle(self) -> None:
+        if not self._pending:
+            self._discard()
+
+    def _discard(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False)
+
+    def wait(self, seconds: float) -> bool:
+        _, not_done = concurrent.futures.wait(set(self._pending), timeout=seconds)
+        return not not_done
+
+
+_PHOTO_PROCESSES = _PhotoProcesses()
+
+
 _photo_pool: QThreadPool | None = None
 
 
@@ -103,6 +227,8 @@ def photo_pool() -> QThreadPool:
 
 
 def wait_for_background_work(msecs: int = 30_000) -> bool:
-    """For tests and for closing the app: wait until queued work has run."""
+    """For tests and for closing the app: wait until queued work has run
+    (a photo process's result is then delivered by the event loop)."""
+    processes_done = _PHOTO_PROCESSES.wait(msecs / 1000)
     photos_done = photo_pool().waitForDone(msecs)
-    return QThreadPool.globalInstance().waitForDone(msecs) and photos_done
+    return QThreadPool.globalInstance().waitForDone(msecs) and photos_done and processes_done

@@ -154,3 +154,25 @@ def test_two_sizes_for_a_big_photo_one_for_a_small_one() -> None:
     assert sizes == [(1600, 1200), (800, 600)]
     small = prepare_variants((IMAGES / "good" / "hopper.jpg").read_bytes(), "small.jpg")
     assert [(v.width, v.height) for v in small] == [(128, 128)]
+
+
+def test_the_preview_copy_is_the_export_only_as_wide_as_the_preview_shows_it() -> None:
+    from editor.images import prepare_preview
+    from tests.photos import camera_jpeg
+
+    data = camera_jpeg()
+    assert len(data) > 4_000_000  # a camera's file, not a gradient
+    exported = prepare_variants(data, "anh.jpg")
+    preview = prepare_preview(data, "anh.jpg", 728)
+    # The page is given the export's own sizes (upright, as the export turns it)...
+    assert preview.sizes == tuple((v.width, v.height) for v in exported) == ((1600, 1200), (800, 600))
+    # ...but the pixels it is sent are only as wide as the preview shows them.
+    shown = Image.open(io.BytesIO(preview.shown.data))
+    assert shown.size == (preview.shown.width, preview.shown.height) == (728, 546)
+    wide = prepare_preview(data, "anh.jpg", 1000)
+    assert (wide.shown.width, wide.shown.height) == (1000, 750)
+    # The same conversion as the export's (upright, sRGB): the same picture, only smaller.
+    export_small = Image.open(io.BytesIO(exported[1].data)).resize(shown.size, Image.Resampling.LANCZOS)
+    assert mean_absolute_difference(shown, export_small) < 3
+    assert not shown.info.get("exif") and shown.getexif().get(0x0112) is None
+    assert max(preview.thumbnail_size) == 160 and len(preview.thumbnail) == 3 * preview.thumbnail_size[0] * preview.thumbnail_size[1]

@@ -1,35 +1,33 @@
-"""The window never freezes while photos come in: 20 photos of 12 MP dropped
-at once, and the longest stall of the UI thread's event loop is measured.
-The bound here (250 ms) catches a frozen window, not a slow machine; the
-benchmark reports the real figure against the 50 ms goal."""
+"""The window never freezes while photos come in: 20 camera-like photos of
+12 MP (noise, about 5 MB each: a gradient decodes in a blink) dropped at
+once, and the longest stall of the UI thread's event loop is measured.
+
+Two bounds. The UI thread's own work between two turns of its event loop
+(its CPU time within one gap) stays under the goal, 50 ms: that is what the
+code decides. The wall-clock stall also counts waiting for a core, which on
+this shared 2-core machine (load 5–10 while other work runs) reached 670 ms
+with 27 ms of the thread's own work; its bound, 1 s, catches a frozen
+window. The benchmark reports the wall figure against the 50 ms goal, with
+the load beside it."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
-
+from tests.photos import camera_jpeg
 from ui.stall_meter import StallMeter
 from ui.workers import wait_for_background_work
 
-STALL_BOUND_S = 0.250
-
-
-def twelve_megapixel_jpeg(index: int) -> bytes:
-    picture = Image.linear_gradient("L").resize((4000, 3000)).convert("RGB")
-    picture.paste((40 * (index % 6), 120, 200), (0, 0, 800 + 100 * index, 600))
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=90)
-    return buffer.getvalue()
+STALL_BOUND_S = 1.0
+OWN_WORK_BOUND_S = 0.050
 
 
 def test_dropping_twenty_12_megapixel_photos_never_freezes_the_window(qtbot: Any, window: Any, tmp_path: Path) -> None:
     paths = []
     for index in range(20):
         path = tmp_path / f"anh-{index + 1:02d}.jpg"
-        path.write_bytes(twelve_megapixel_jpeg(index))
+        path.write_bytes(camera_jpeg(index))
         paths.append(str(path))
     meter = StallMeter()
     meter.start()
@@ -37,8 +35,10 @@ def test_dropping_twenty_12_megapixel_photos_never_freezes_the_window(qtbot: Any
     qtbot.waitUntil(lambda: len(window.document.article.images()) == 20, timeout=60_000)
     qtbot.waitUntil(lambda: all(window.images.for_block(b) is not None for b in window.document.article.images()), timeout=120_000)
     longest = meter.stop()
-    print(f"longest UI stall while 20 photos of 12 MP came in: {longest * 1000:.0f} ms")
+    print(f"longest UI stall while 20 photos of 12 MP came in: {longest * 1000:.0f} ms "
+          f"(the UI thread's own work within one gap: at most {meter.longest_busy * 1000:.0f} ms)")
     wait_for_background_work()
     assert longest < STALL_BOUND_S, f"the UI thread stalled for {longest * 1000:.0f} ms"
+    assert meter.longest_busy < OWN_WORK_BOUND_S, f"the UI thread worked {meter.longest_busy * 1000:.0f} ms without a break"
     # Every photo arrived, with its thumbnail, in the order dropped.
     assert [Path(b.src).name for b in window.document.article.images()] == [Path(p).name for p in paths]

@@ -182,10 +182,10 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
     """Started by the app, the window opens the named file before it makes
     its checklist, and the blank article it shows until then is never
     checked aloud ("no title", "no body"…)."""
+    from tests.ui.conftest import destroy_now
     from ui.app import start_work
     from ui.checklist import ChecklistPanel
     from ui.main_window import MainWindow
-    from tests.ui.conftest import destroy_now
 
     draft = twenty_photo_draft(tmp_path)
     slow_reading(monkeypatch, 1.0)

@@ -1,0 +1,83 @@
+"""Benchmark: memory of the whole process tree (the app and QtWebEngine's
+helpers, PSS from /proc/*/smaps_rollup) on an empty article, and on 50
+camera photos of 12 MP with the preview scrolled from top to bottom, so
+every lazy photo was fetched and decoded. Goals (issue 20): ≤ 300 MB and
+≤ 400 MB.
+
+    python benchmarks/bench_memory.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_ui import long_article  # noqa: E402
+from runs import REPEATS, load_average, summary  # noqa: E402
+
+PROBE = Path(__file__).resolve().parent / "memory_probe.py"
+
+
+def tree_pss(pid: int) -> dict[str, float]:
+    """PSS in MB of a process and each of its descendants, by command name."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found: dict[str, float] = {}
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            rollup = (Path("/proc") / str(current) / "smaps_rollup").read_text()
+            command = (Path("/proc") / str(current) / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        kind = next((a.decode()[7:] for a in command if a.startswith(b"--type=")), "app" if current == pid else "child")
+        name = kind if kind not in found else f"{kind}-{current}"
+        found[name] = next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")) / 1024
+    return found
+
+
+def measure(article: str) -> dict[str, float]:
+    child = subprocess.Popen([sys.executable, str(PROBE), article], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.strip() == "READY":
+                return tree_pss(child.pid)
+        raise RuntimeError("the window never became ready")
+    finally:
+        child.kill()
+        child.wait()
+
+
+def main() -> int:
+    if not sys.platform.startswith("linux"):
+        print("bench_memory: reads /proc; run it on Linux")
+        return 0
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else REPEATS
+    with tempfile.TemporaryDirectory() as temp:
+        print("bench_memory: making an article with 50 photos of 12 MP …", flush=True)
+        fifty = long_article(Path(temp) / "fifty", photos=50, words=2000)
+        for label, article in (("empty article", "-"), ("50 photos of 12 MP, preview scrolled top to bottom", str(fifty))):
+            totals = []
+            for _ in range(runs):
+                parts = measure(article)
+                totals.append(sum(parts.values()))
+                detail = ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(parts.items(), key=lambda p: -p[1]))
+                print(f"    {label}: {totals[-1]:.0f} MB ({detail}) [{load_average()}]", flush=True)
+            print(f"  {label}: whole tree PSS {summary(totals, 'MB')} [{load_average()}]", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
