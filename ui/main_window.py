@@ -23,9 +23,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from editor.checks import Finding
 from editor.errors import ArticleError
-from editor.library import INDEX_NAME
 from editor.model import Article
 from editor.site import saved_profile_path
 from editor.workspace import Workspace, WorkspaceEntry
@@ -185,6 +183,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _start_tools(self) -> None:
         """Everything the first paint does not need: autosave, the checklist,
         the library, the notes, and taking in photos, Word files and pastes."""
+        from editor.library import INDEX_NAME
         from ui.checklist import ChecklistPanel
         from ui.cms_copy import CmsCopier
         from ui.form.text_edits import RichTextEdit
