@@ -1,5 +1,8 @@
 """Tòa Soạn. With no arguments (or a file to open) it starts the window;
-with a subcommand (``export`` …) it runs the command line, without Qt."""
+with a subcommand (``export`` …) it runs the command line, without Qt.
+
+Nothing is imported here before the choice is made: the window must not
+pay for the command line's modules, nor a command for Qt's."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from editor.cli import SUBCOMMANDS
+    from editor.subcommands import SUBCOMMANDS
 
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help")):
         from editor.cli import main as cli_main

@@ -1,6 +1,7 @@
 """Set up and run Tòa Soạn from a fresh clone, on Linux or Windows.
 
     python3 tasks.py app [FILE]     open the app (on the example article by default)
+    python3 tasks.py lint           the import contracts, ruff and mypy --strict on editor/ (CI runs it first)
     python3 tasks.py test [ARGS]    run the whole test suite (ARGS go to pytest)
     python3 tasks.py bench          run the benchmarks and print their figures
     python3 tasks.py screenshots    rewrite the README's docs/screenshot*.png
@@ -126,6 +127,30 @@ def command_app(args: list[str]) -> int:
     return subprocess.call([str(python), str(ROOT / "main.py"), *(args or [str(EXAMPLE)])])
 
 
+# The habits CI enforces before the tests, each configured in pyproject.toml:
+# the layers (import-linter contracts), the lint rules (ruff; `ruff check
+# --fix` mends the safe ones) and the core's types (mypy --strict editor).
+LINTERS = (
+    ("import contracts", ["-c", "from importlinter.cli import lint_imports_command; lint_imports_command()"]),
+    ("ruff", ["-m", "ruff", "check", "."]),
+    ("mypy --strict editor", ["-m", "mypy"]),
+)
+
+
+def command_lint(args: list[str]) -> int:
+    python = ensure_venv("gui,test")
+    # The contracts read the code of this clone, not whatever copy is installed.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    failed = []
+    for name, command in LINTERS:
+        print(f"+ {name}", flush=True)
+        if subprocess.call([str(python), *command], cwd=ROOT, env=env) != 0:
+            failed.append(name)
+    if failed:
+        print("lint failed: " + ", ".join(failed), flush=True)
+    return 1 if failed else 0
+
+
 def command_test(args: list[str]) -> int:
     python = ensure_venv("gui,test")
     ensure_system_tools()
@@ -158,7 +183,7 @@ def command_fuzz(args: list[str]) -> int:
 
 
 COMMANDS = {
-    "app": command_app, "test": command_test, "bench": command_bench,
+    "app": command_app, "lint": command_lint, "test": command_test, "bench": command_bench,
     "screenshots": command_screenshots, "fuzz": command_fuzz,
 }
 

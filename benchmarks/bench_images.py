@@ -185,16 +185,18 @@ def main() -> int:
             peaks["magick"] = max(peaks["magick"], magick_peak)
             figures.setdefault("ours_cpu", []).append(ours["cpu"])
             figures.setdefault("magick_cpu", []).append(CPU.get("magick", 0.0))
-            print(f"    round {number + 1}: ours {ours['wall']:.2f} s ({ours['cpu']:.2f} s CPU), vipsthumbnail {vips_time:.2f} s, pyvips {pyvips_time:.2f} s, "
-                  f"ImageMagick {magick_time:.2f} s → ours/libvips {ratios['libvips'][-1]:.2f}× [{load_average()}]", flush=True)
-        print(f"  Tòa Soạn export: {summary(figures['ours'], 's', 2)}; peak {peaks['ours']:.0f} MB (one process), images {folder_size(folder / 'ours' / 'bundle' / 'images'):.1f} MB")
+            print(f"    round {number + 1}: ours {ours['wall']:.2f} s ({ours['cpu']:.2f} s CPU), vipsthumbnail {vips_time:.2f} s, "
+                  f"pyvips {pyvips_time:.2f} s, ImageMagick {magick_time:.2f} s → ours/libvips {ratios['libvips'][-1]:.2f}× [{load_average()}]", flush=True)
+        print(f"  Tòa Soạn export: {summary(figures['ours'], 's', 2)}; peak {peaks['ours']:.0f} MB (one process), "
+              f"images {folder_size(folder / 'ours' / 'bundle' / 'images'):.1f} MB")
         print("  CPU time (user + system, every thread and process), which the machine's load does not change much:")
         for tool, label in (("ours", "Tòa Soạn export"), ("vips", "vipsthumbnail"), ("pyvips", "pyvips"), ("magick", "ImageMagick")):
             print(f"    {label}: {summary(figures[f'{tool}_cpu'], 's', 2)}")
         print(f"  vipsthumbnail, {cores} processes, 1600 then 800 from it: {summary(figures['vips'], 's', 2)}; peak {peaks['vips']:.0f} MB a process")
         print(f"  pyvips in process, {cores} threads: {summary(figures['pyvips'], 's', 2)}; images {folder_size(folder / 'pyvips'):.1f} MB")
         print(f"  libvips, the faster of the two each round: {summary(figures['libvips'], 's', 2)}")
-        print(f"  ImageMagick, -define jpeg:size, both sizes from one decode: {summary(figures['magick'], 's', 2)}; peak {peaks['magick']:.0f} MB a process, images {folder_size(folder / 'magick'):.1f} MB")
+        print(f"  ImageMagick, -define jpeg:size, both sizes from one decode: {summary(figures['magick'], 's', 2)}; "
+              f"peak {peaks['magick']:.0f} MB a process, images {folder_size(folder / 'magick'):.1f} MB")
         print(f"  → ours / libvips: median {statistics.median(ratios['libvips']):.2f}×, p95 {p95(ratios['libvips']):.2f}× (goal ≤ 1.0×)")
         print(f"  → ours / ImageMagick: median {statistics.median(ratios['magick']):.2f}×, p95 {p95(ratios['magick']):.2f}× (goal < 1×)")
         print(f"  [{load_average()}]", flush=True)

@@ -10,6 +10,7 @@ thread while its library indexes the same folder from scratch.
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -80,18 +81,23 @@ def _window_stall(folder: Path, temp: Path) -> str:
     return f"{result['longest_stall_ms']:.0f} ms (indexed and listed {result['listed']} in {result['seconds']:.1f} s)"
 
 
+def load() -> str:
+    """The load average: other work on the machine moves every figure."""
+    return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "load average unknown"
+
+
 def main() -> int:
     args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     count = int(args[0]) if args else 10_000
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "share"
         folder.mkdir()
-        print(f"bench_library: writing {count} drafts …", flush=True)
+        print(f"bench_library: writing {count} drafts … ({load()})", flush=True)
         start = time.perf_counter()
         make_drafts(folder, count)
         print(f"  written in {time.perf_counter() - start:.1f} s")
         library = Library(Path(temp) / "index" / "library.sqlite")
-        print(f"  FTS5: {'yes' if library.use_fts else 'no (plain scan)'}")
+        print(f"  FTS5: {'yes' if library.use_fts else 'no (plain scan)'} ({load()})")
         start = time.perf_counter()
         result = library.rescan([folder])
         print(f"  first index: {time.perf_counter() - start:.2f} s ({result.added} drafts)")
@@ -109,7 +115,15 @@ def main() -> int:
             times.sort()
             p95 = times[int(len(times) * 0.95) - 1]
             print(f"  search, {label} ({len(times)} queries, {min(hits)}–{max(hits)} results): "
-                  f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
+                  f"p50 {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({load()})")
+        times = []
+        for _ in range(40):
+            begin = time.perf_counter()
+            library.search("", [folder], limit=100)
+            times.append(time.perf_counter() - begin)
+        times.sort()
+        print(f"  list without a query, first 100 (40 times): p50 {statistics.median(times) * 1000:.0f} ms, "
+              f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms ({load()})")
         if "--window" in sys.argv:
             print(f"  window: longest UI stall while the library indexes {count} drafts: {_window_stall(folder, Path(temp))}")
     return 0

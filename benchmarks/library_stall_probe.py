@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def main() -> None:
-    def add(window: "MainWindow", meter: "StallMeter") -> None:
+    def add(window: MainWindow, meter: StallMeter) -> None:
         panel = window.library_panel
         started = time.perf_counter()
 

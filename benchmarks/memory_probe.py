@@ -29,7 +29,7 @@ STEP_JS = """(function () {
 def main() -> None:
     article = sys.argv[1]
 
-    def start(window: "MainWindow", meter: "StallMeter") -> None:
+    def start(window: MainWindow, meter: StallMeter) -> None:
         from PySide6.QtCore import QTimer
         from PySide6.QtWebEngineCore import QWebEngineScript
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ui.stall_meter import StallMeter
 
 
-def run_probe(start: Callable[["MainWindow", "StallMeter"], None]) -> None:
+def run_probe(start: Callable[[MainWindow, StallMeter], None]) -> None:
     from PySide6.QtCore import QTimer
 
     from ui.app import create_application

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from probe_window import run_probe  # beside this script, which sets up the path
+from PySide6.QtCore import QTimer
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -40,8 +41,7 @@ def main() -> None:
     if sys.platform.startswith("linux"):
         threading.Thread(target=sample_waiting_states, args=(last_tick, states), daemon=True).start()
 
-    def drop(window: "MainWindow", meter: "StallMeter") -> None:
-        from PySide6.QtCore import QTimer
+    def drop(window: MainWindow, meter: StallMeter) -> None:
 
         def ready() -> bool:
             images = window.document.article.images()

@@ -1,6 +1,6 @@
 """Child process of bench_ui.py: runs the real window and reports figures.
 
-    python ui_probe.py launch ARTICLE START_TIME
+    python ui_probe.py open ARTICLE
     python ui_probe.py typing ARTICLE
     python ui_probe.py memory ARTICLE
 """
@@ -26,7 +26,19 @@ from ui.app import create_application  # noqa: E402
 from ui.preview_page import SELECT_MESSAGE  # noqa: E402
 
 # A frame was painted once requestAnimationFrame has run twice after a change.
-FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true" % SELECT_MESSAGE
+FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true" % SELECT_MESSAGE  # noqa: UP031 — JavaScript's braces
+
+
+# The page is complete when every photo has its exported size (width set by
+# the patch once the photo is prepared) and those in view have loaded.
+COMPLETE_JS = """(function () {
+  var images = Array.prototype.slice.call(document.querySelectorAll('[data-block] img'));
+  return images.length > 0 && images.every(function (image) {
+    var box = image.getBoundingClientRect();
+    var inView = box.bottom > 0 && box.top < window.innerHeight;
+    return image.hasAttribute('width') && (!inView || (image.complete && image.naturalWidth > 0));
+  });
+})()"""
 
 
 def report(data: dict) -> None:
@@ -64,7 +76,7 @@ def main() -> None:
             if condition():
                 then()
             elif time.perf_counter() > deadline:
-                report({"error": f"timed out in {mode}"})
+                report({"error": f"timed out in {mode}", "state": repr(getattr(condition, "__name__", ""))})
             else:
                 QTimer.singleShot(5, poll)
 
@@ -73,15 +85,57 @@ def main() -> None:
     def loaded() -> bool:
         return window.document.article.title != "" and not preview.is_loading()
 
-    if mode == "launch":
-        start = float(sys.argv[3])
-        window.files.open_path(article)
+    if mode == "open":
+        # The window up and settled (its deferred start done), then Open.
+        def open_now() -> None:
+            from PySide6.QtCore import QObject
 
-        def painted() -> None:
-            run_js(FRAME_JS % 0)
-            when(lambda: 0 in frames, lambda: report({"launch_to_first_paint_s": painted_at_wall[0] - start}))
+            opened_at = time.perf_counter()
+            figures: dict[str, float] = {}
 
-        when(loaded, painted)
+            def blocks_shown() -> int:
+                return sum(len(segment.block_ids()) for segment in window.composer.blocks.segments())
+
+            def form_shown() -> bool:
+                """The fields show the article and its body has begun to appear."""
+                article_ = window.document.article
+                return article_.title != "" and window.composer.fields.title.text() == article_.title and blocks_shown() > 0
+
+            class FirstPaint(QObject):
+                def eventFilter(self, watched, event):  # type: ignore[no-untyped-def] # noqa: N802
+                    if event.type() == QEvent.Type.Paint and form_shown():
+                        figures.setdefault("form", time.perf_counter() - opened_at)
+                    return False
+
+            paint_filter = FirstPaint(window)
+            # The form's column: painted whenever any of its fields is.
+            window.composer.widget().installEventFilter(paint_filter)
+            window.files.open_path(article)
+
+            def photos_ready() -> bool:
+                images = window.document.article.images()
+                return loaded() and all(window.images.for_block(b) is not None for b in images)
+
+            def check_page() -> None:
+                def answer(ok: object) -> None:
+                    if ok is True:
+                        run_js(FRAME_JS % 1)
+                        when(lambda: 1 in frames and "form_complete" in figures, lambda: report({
+                            "form_shown_s": figures["form"], "form_complete_s": figures["form_complete"],
+                            "preview_complete_s": frames[1] - opened_at}), timeout=60)
+                    else:
+                        QTimer.singleShot(10, check_page)
+
+                preview.page().runJavaScript(COMPLETE_JS, QWebEngineScript.ScriptWorldId.ApplicationWorld, answer)
+
+            def form_complete() -> None:
+                figures["form_complete"] = time.perf_counter() - opened_at
+
+            when(lambda: window.document.article.title != "" and blocks_shown() == len(window.document.article.blocks),
+                 form_complete, timeout=300)
+            when(photos_ready, check_page, timeout=300)
+
+        QTimer.singleShot(3000, open_now)
 
     elif mode == "typing":
         window.files.open_path(article)

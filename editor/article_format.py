@@ -9,26 +9,15 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.errors import FormatError, UnsupportedVersionError
 from editor.media import FileMedia, Media
-from editor.model import (
-    BLOCK_TYPES,
-    LANGUAGES,
-    Article,
-    Block,
-    Crop,
-    HeadingBlock,
-    ImageBlock,
-    ParagraphBlock,
-    QuoteBlock,
-    RelatedLink,
-    SiteProfile,
-)
+from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, RelatedLink, SiteProfile
 from editor.notes import notes_from_list, notes_to_list
 from editor.review import review_from_dict, review_to_dict
 

@@ -16,8 +16,9 @@ import stat
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from editor.errors import DISK_FULL, FILE_IN_USE, NO_PERMISSION, READ_ONLY_DISK, SaveError
 
@@ -132,7 +133,7 @@ def give_ordinary_mode(path: Path, target: Path | None = None) -> None:
         os.chmod(path, ordinary_file_mode(target or path))
 
 
-def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
+def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write ``target`` through ``write(stream)``, atomically.
 
     Raises ``SaveError`` naming the target; the previous file is intact.

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Callable, Iterator
 
 from editor.errors import ImageError
 from editor.images import open_image, verify_decodes
 from editor.logo import logo_problem
-from editor.notes import open_notes
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
+from editor.notes import open_notes
 from editor.text import has_stray_chars, inline_to_plain, is_web_url
 
 ERROR, WARNING, INFO = "error", "warning", "info"

@@ -13,27 +13,27 @@ import difflib
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import NoReturn
 
 from editor.article_format import load_site_profile
 from editor.checks import CheckInput, check_article, has_errors, raw_texts
-from editor.draft import save_draft
+from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError
-from editor.draft import SUFFIX
 from editor.export import ExportOptions, TargetKind, export_article, target_kind
-from editor.model import Article, SiteProfile
-from editor.pdf import export_pdf
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
+from editor.model import Article, SiteProfile
+from editor.pdf import export_pdf
 from editor.site import effective_site, load_saved_profile
+from editor.subcommands import SUBCOMMANDS
 from editor.word_import import import_docx
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
-SUBCOMMANDS = ("export", "check", "import", "publish", "library")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,8 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("input", type=Path, help="an .article draft (what was published is kept in it)")
     publish.add_argument("--site", type=Path, help="a site profile JSON with the \"cms\" to publish to "
                          "(default: this computer's profile)")
-    publish.add_argument("--status", choices=("draft", "pending", "publish", "future"), default="draft",
-                         help="draft (default), pending (submit for review), publish, or future (scheduled)")
+    publish.add_argument("--status", choices=("draft", "pending", "publish", "future"), default="",
+                         help="draft, pending (submit for review), publish, or future (scheduled); by default the "
+                              "profile's \"cms\" \"status\", else draft")
     publish.add_argument("--force", action="store_true", help="overwrite the post even if it was edited on the server")
     publish.add_argument("--no-photos", action="store_true", help="send the text only (for a contributor's review)")
 

@@ -10,9 +10,10 @@ under the same names to be uploaded.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import BinaryIO
 
 from editor.atomic import atomic_write
 from editor.export import exported_photos
@@ -58,7 +59,9 @@ def save_photos(photos: dict[str, bytes], folder: Path) -> None:
     """Write each photo into ``folder`` under the name the HTML uses (each
     one atomically; raises ``SaveError`` naming the file)."""
     for name, data in sorted(photos.items()):
-        atomic_write(folder / name, lambda stream, data=data: stream.write(data))
+        def write(stream: BinaryIO, data: bytes = data) -> None:  # data bound now, not at the loop's end
+            stream.write(data)
+        atomic_write(folder / name, write)
 
 
 def body_html(article: Article, sources: Mapping[str, ImageSource] | None = None) -> str:

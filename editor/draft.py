@@ -14,9 +14,10 @@ extracted to a path taken from the archive.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from editor import revisions
 from editor.article_format import article_from_dict, article_to_dict, encode_json, parse_json

@@ -8,6 +8,10 @@ for the user. Each error carries every problem found, one line each.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.revisions import DiffLine
 
 # Why something failed, where the cause is one a user can act on: a code the
 # window turns into a sentence in the user's language.
@@ -19,12 +23,13 @@ NOT_FOUND = "not-found"
 TOO_BIG_FOR_MEMORY = "too-big-for-memory"  # a photo needs more memory than the computer can spare
 NOT_AN_EXPORT = "not-an-export"  # an export would replace a folder the app did not write
 NOT_A_FILE = "not-a-file"  # a device, a pipe or a folder where a file was expected
+PASSWORD_PROTECTED = "password-protected"  # a Word document encrypted with a password
 # Why a photo was refused: the window says these in the user's language.
 EMPTY_FILE = "empty-file"
 NOT_AN_IMAGE = "not-an-image"
 IMAGE_DAMAGED = "image-damaged"
 IMAGE_TOO_BIG = "image-too-big"
-REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND, TOO_BIG_FOR_MEMORY, NOT_AN_EXPORT, NOT_A_FILE,
+REASONS = (DISK_FULL, NO_PERMISSION, READ_ONLY_DISK, FILE_IN_USE, NOT_FOUND, TOO_BIG_FOR_MEMORY, NOT_AN_EXPORT, NOT_A_FILE, PASSWORD_PROTECTED,
            EMPTY_FILE, NOT_AN_IMAGE, IMAGE_DAMAGED, IMAGE_TOO_BIG)
 
 
@@ -110,6 +115,7 @@ class PublishConflict(PublishError):
     """The post was edited on the server since the last publish; ``changes``
     holds the word diff (server → this article) to show before asking."""
 
-    def __init__(self, problems: list[str] | str, changes: list | None = None, **kwargs) -> None:  # type: ignore[type-arg]
-        super().__init__(problems, **kwargs)
+    def __init__(self, problems: list[str] | str, changes: list[DiffLine] | None = None, *,
+                 path: Path | str | None = None, reason: str | None = None) -> None:
+        super().__init__(problems, path=path, reason=reason)
         self.changes = changes or []

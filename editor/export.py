@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import glob
-import io
 import json
 import os
 import shutil
@@ -27,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urljoin
 
 from editor.article_format import article_to_dict, site_to_dict
@@ -121,7 +121,7 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
     keeps memory bounded whatever the number of photos.
     """
     problems: list[str] = []
-    unique: dict[str, tuple[int, ImageBlock]] = {}
+    unique: dict[tuple[object, ...], tuple[int, ImageBlock]] = {}
     for index, block in enumerate(article.blocks):
         if not isinstance(block, ImageBlock):
             continue
@@ -150,7 +150,7 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(convert, unique.values()))
     by_key: dict[tuple[object, ...], _ExportedFile] = {}
-    for number, (key, result) in enumerate(zip(unique, results), start=1):
+    for number, (key, result) in enumerate(zip(unique, results, strict=True), start=1):
         if isinstance(result, ImageError):
             problems.extend(result.problems)
             continue
@@ -306,7 +306,7 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     return kind
 
 
-def _write_zip(stream: io.BufferedIOBase, members: dict[str, bytes], when: ZipTime) -> None:
+def _write_zip(stream: BinaryIO, members: dict[str, bytes], when: ZipTime) -> None:
     with zipfile.ZipFile(stream, "w") as archive:
         for name in sorted(members):
             # Photos are already compressed; deflating them again costs time for nothing.

@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from editor.model import Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 
 # (block id or None for an article field, field name, is inline HTML)
 Location = tuple[str | None, str, bool]
@@ -83,11 +83,20 @@ class Change:
 
 
 def texts_of(article: Article) -> list[tuple[Location, str]]:
-    texts: list[tuple[Location, str]] = [((None, name, inline), getattr(article, name)) for name, inline in _ARTICLE_FIELDS]
+    texts = field_texts_of(article)
     for block in article.blocks:
-        for name, inline in _BLOCK_FIELDS.get(type(block), ()):
-            texts.append(((block.id, name, inline), getattr(block, name)))
+        texts.extend(block_texts_of(block))
     return texts
+
+
+def field_texts_of(article: Article) -> list[tuple[Location, str]]:
+    """The texts of the article's own fields (title, lead, …)."""
+    return [((None, name, inline), getattr(article, name)) for name, inline in _ARTICLE_FIELDS]
+
+
+def block_texts_of(block: Block) -> list[tuple[Location, str]]:
+    """The texts of one block, located as ``texts_of`` locates them."""
+    return [((block.id, name, inline), getattr(block, name)) for name, inline in _BLOCK_FIELDS.get(type(block), ())]
 
 
 def find_all(article: Article, needle: str, *, ignore_diacritics: bool = False, match_case: bool = False) -> list[Location]:

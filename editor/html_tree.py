@@ -14,15 +14,15 @@ _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "wbr"}
 class Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Node | str"] = field(default_factory=list)
+    children: list[Node | str] = field(default_factory=list)
 
-    def elements(self) -> list["Node"]:
+    def elements(self) -> list[Node]:
         return [child for child in self.children if isinstance(child, Node)]
 
     def text(self) -> str:
         return "".join(child if isinstance(child, str) else child.text() for child in self.children)
 
-    def find_all(self, tag: str) -> list["Node"]:
+    def find_all(self, tag: str) -> list[Node]:
         found = []
         for child in self.elements():
             if child.tag == tag:

@@ -16,10 +16,11 @@ import struct
 import sys
 import threading
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterator
+from typing import cast
 
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
@@ -309,7 +310,7 @@ def _apply_clean_aperture(image: Image.Image, data: bytes, label: str) -> Image.
     if any(value.denominator != 1 for value in values) or left < 0 or top < 0 or crop_width < 1 or crop_height < 1 \
             or left + crop_width > width or top + crop_height > height:
         raise ImageError(f"{label}: the photo asks to be cropped (clap) to a box outside its picture; it cannot be shown as meant", reason=IMAGE_DAMAGED)
-    if (crop_width, crop_height) == (width, height):
+    if crop_width == width and crop_height == height:
         return image
     return image.crop((int(left), int(top), int(left + crop_width), int(top + crop_height)))
 
@@ -547,7 +548,8 @@ def _fitted(
     image = _to_srgb(image)
     image = _apply_edits(image, rotate, crop)
     image.thumbnail((max_size, max_size), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    transparent = image.mode == "RGBA" and image.getchannel("A").getextrema()[0] < 255
+    # One band: its extrema are (lowest, highest).
+    transparent = image.mode == "RGBA" and cast(tuple[int, int], image.getchannel("A").getextrema())[0] < 255
     lossless = transparent or graphic
     if not transparent:
         image = image.convert("RGB")

@@ -16,11 +16,11 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from editor.errors import ArticleError
 
@@ -119,7 +119,7 @@ def read_holder(document: Path) -> LockHolder | None:
             refreshed = path.stat().st_mtime
         except OSError:
             return None
-        return LockHolder("?", "?", 0, datetime.fromtimestamp(refreshed, timezone.utc), refreshed)
+        return LockHolder("?", "?", 0, datetime.fromtimestamp(refreshed, UTC), refreshed)
 
 
 class DocumentLock:
@@ -145,7 +145,7 @@ class DocumentLock:
             lock.path.unlink(missing_ok=True)
         record = json.dumps({
             "app": "Tòa Soạn", "user": _user(), "machine": _machine(), "pid": os.getpid(),
-            "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
         }, ensure_ascii=False)
         try:
             # O_EXCL: of two copies racing for the lock, exactly one creates it.

@@ -151,7 +151,8 @@ def sanitized_svg(data: bytes, label: str) -> bytes:
     assert clean is not None
     ElementTree.register_namespace("", SVG)
     ElementTree.register_namespace("xlink", XLINK)
-    return ElementTree.tostring(clean, encoding="utf-8", xml_declaration=True)
+    svg: bytes = ElementTree.tostring(clean, encoding="utf-8", xml_declaration=True)
+    return svg
 
 
 def _clean_element(element: ElementTree.Element, label: str, depth: int, counter: list[int]) -> ElementTree.Element | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import threading
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from editor.errors import ImageError
 from editor.zips import DAMAGED_ZIP_ERRORS
@@ -133,7 +133,7 @@ class ArchiveMedia(Media):
 
     def read_bytes(self) -> bytes:
         try:
-            opened = getattr(_kept_open, "archives", None)
+            opened: dict[Path, zipfile.ZipFile] | None = getattr(_kept_open, "archives", None)
             if opened is not None:
                 if self.archive not in opened:
                     opened[self.archive] = zipfile.ZipFile(self.archive)

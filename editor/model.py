@@ -9,14 +9,15 @@ kept in ``extra`` so that a round trip loses nothing.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from editor.media import Media
-from editor.regular_files import reference_problem
 from editor.notes import Note
+from editor.regular_files import reference_problem
 from editor.review import Review
 from editor.text import clean_inline, clean_plain, clean_single_line
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 
-from markupsafe import Markup, escape
-
 import qrcode
+from markupsafe import Markup, escape
 from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4
@@ -20,10 +19,18 @@ QUIET_ZONE = 4
 
 def qr_matrix(data: str) -> list[list[bool]]:
     """The module matrix of ``data``, quiet zone included (True is dark)."""
+    return [list(row) for row in _matrix(data)]
+
+
+@functools.lru_cache(maxsize=32)
+def _matrix(data: str) -> tuple[tuple[bool, ...], ...]:
+    # Cached on the data alone: the SVG's label holds the title, so each
+    # keystroke in the title missed qr_svg's cache and made the code again
+    # (about 15 ms of the UI thread a key).
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1)
     code.add_data(data.encode("utf-8"))
     code.make(fit=True)
-    return code.get_matrix()
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 @functools.lru_cache(maxsize=32)
@@ -32,7 +39,7 @@ def qr_svg(data: str, label: str, size_px: int = 160) -> Markup:
 
     Cached: the preview renders the page's regions on every keystroke, and
     the two codes rarely change while the user types."""
-    matrix = qr_matrix(data)
+    matrix = _matrix(data)
     modules = len(matrix)
     runs: list[str] = []
     for y, row in enumerate(matrix):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from editor.text import clean_plain, clean_single_line
@@ -61,7 +61,7 @@ class Review:
         """This review moved to ``state``, the change added to the history."""
         if state not in STATES:
             raise ValueError(f"unknown review state {state!r}")
-        event = ReviewEvent(state, clean_single_line(by), at or datetime.now(timezone.utc).replace(microsecond=0),
+        event = ReviewEvent(state, clean_single_line(by), at or datetime.now(UTC).replace(microsecond=0),
                             clean_plain(comment).strip())
         return replace(self, state=state, history=(*self.history, event))
 

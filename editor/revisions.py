@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections import Counter
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from editor.article_format import article_from_dict, parse_json
@@ -39,7 +39,7 @@ class Revision:
 
 def revision_name(moment: datetime, taken: set[str]) -> str:
     """A member name for a revision saved at ``moment``, unique among ``taken``."""
-    stamp = moment.astimezone(timezone.utc).strftime(_STAMP)[:-3]  # milliseconds
+    stamp = moment.astimezone(UTC).strftime(_STAMP)[:-3]  # milliseconds
     name, counter = f"{FOLDER}{stamp}Z.json", 2
     while name in taken:
         name, counter = f"{FOLDER}{stamp}Z-{counter}.json", counter + 1
@@ -51,7 +51,7 @@ def parse_revision_name(name: str) -> Revision | None:
     if match is None:
         return None
     try:
-        moment = datetime.strptime(match.group(1) + "000", _STAMP).replace(tzinfo=timezone.utc)
+        moment = datetime.strptime(match.group(1) + "000", _STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None  # "month 13": not one of ours; the member is kept as it is
     return Revision(name, moment)
@@ -95,7 +95,7 @@ def load_revision(article: Article, revision: Revision) -> Article:
 
     def resolve(src: str) -> Media | str:
         if src in current:
-            return current[src]  # type: ignore[return-value]
+            return current[src]
         if not src.startswith("media/") or src not in names:
             return f"{src} is not in the draft"
         return ArchiveMedia(member.archive, src)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 from editor.find_replace import Change, texts_of, transform_all
 from editor.model import Article
@@ -162,7 +162,7 @@ def detect_legacy(text: str) -> str | None:
     best, best_valid = None, valid_before
     for name, decode in DECODERS.items():
         converted = [decode(word) for word in words]
-        changed = sum(new != old for new, old in zip(converted, words))
+        changed = sum(new != old for new, old in zip(converted, words, strict=True))
         valid = sum(is_syllable(word) for word in converted)
         if changed >= MIN_WORDS and valid > best_valid and valid >= 0.8 * len(words):
             best, best_valid = name, valid

@@ -7,6 +7,8 @@
 - Each embedded picture becomes an image block with its original bytes; the
   paragraph right after it is its caption when it is Caption-styled, italic,
   or short and centred.
+- Quote and Intense Quote paragraphs become quote blocks; a drop cap
+  joins the word it starts.
 - A short last line, right-aligned or bold, becomes the byline.
 - The date: a line "…, ngày 12 tháng 3 năm 2025" (taken out of the body),
   else the document's properties (last saved, else created), else none.
@@ -22,26 +24,40 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import mammoth
 
-from editor.errors import DocumentImportError
+from editor.errors import PASSWORD_PROTECTED, DocumentImportError
 from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
-from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock
+from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
+from editor.word_admin import fold, read_administrative_layout
 from editor.zips import DAMAGED_ZIP_ERRORS
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
+# An encrypted .docx is an OLE container too, holding these streams (MS-OFFCRYPTO).
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+# <w:style> without w:type: ECMA-376 17.7.4.17 says a paragraph style, mammoth says KeyError.
+STYLE_WITHOUT_TYPE = re.compile(rb"<(\w+:)?style(?=[\s/>])(?![^>]*\btype=)")
+# <w:style> without w:styleId: nothing can use it; mammoth says KeyError.
+STYLE_WITHOUT_ID = re.compile(rb"<(\w+:)?style(?=[\s/>])(?![^>]*\bstyleId=)[^>]*?(?:/>|>.*?</\1style>)", re.DOTALL)
+# What Word leaves of a HYPERLINK field's switches in the address mammoth gives:
+# 'https://…aspx" \t "_blank', 'https://…" \l "bib1" \o "…"'.
+FIELD_SWITCHES = re.compile(r'"?\s*\\[a-zA-Z]\b.*$', re.DOTALL)
+BOOKMARK_SWITCH = re.compile(r'\\l\s+"?([^"\s]+)')
 STYLE_MAP = "\n".join((
     "p[style-name='Title'] => h1.doc-title:fresh",
     "p[style-name='Subtitle'] => p.doc-lead:fresh",
     "p[style-name='Lead'] => p.doc-lead:fresh",
     "p[style-name='Sapo'] => p.doc-lead:fresh",
     "p[style-name='Caption'] => p.doc-caption:fresh",
+    "p[style-name='Quote'] => p.doc-quote:fresh",
+    "p[style-name='Intense Quote'] => p.doc-quote:fresh",
     "r[style-name='Strong'] => strong",
 ))
 # Caps, each refused in one line: a small .docx can inflate to gigabytes of
@@ -52,6 +68,8 @@ MAX_TABLES = 1_000
 MAX_PICTURES_SIZE = 256 * 1024**2  # all pictures together, as the article holds them
 SHORT_CAPTION = 200  # characters
 SHORT_BYLINE = 60
+# Closing lines that are not a byline ("Xin trân trọng cảm ơn!"), folded.
+COURTESY = re.compile(r"\b(CAM ON|TRAN TRONG|KINH CHAO|KINH GUI|NOI NHAN)\b")
 # "Lê Chân, ngày 12 tháng 3 năm 2025": the date line of Vietnamese documents.
 DATE_LINE = re.compile(r"(?:[^,]{1,60},\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?", re.IGNORECASE)
 CORE_DATES = ("{http://purl.org/dc/terms/}modified", "{http://purl.org/dc/terms/}created")
@@ -89,8 +107,8 @@ _MAMMOTH_NOTES: tuple[tuple[re.Pattern[str], str, str], ...] = (
      "Ảnh “{name}” nằm ngoài tệp Word nên không được nhập: hãy chèn ảnh đó từ tệp của nó.",
      "The picture “{name}” lives outside the Word file and was not imported: insert it from its own file."),
     (re.compile(r"Image of type (?P<name>\S+) is unlikely to display"),
-     "Một ảnh ở định dạng {name} (hình vẽ của Office) không hiển thị được trên web: hãy thay bằng ảnh chụp (JPEG, PNG).",
-     "A picture in the {name} format (an Office drawing) cannot be shown on the web: replace it with a photo (JPEG, PNG)."),
+     "Một ảnh ở định dạng {name} (hình vẽ của Office) không hiển thị được trên web nên đã bỏ qua: hãy chèn lại dưới dạng ảnh chụp (JPEG, PNG).",
+     "A picture in the {name} format (an Office drawing) cannot be shown on the web and was left out: insert it as a photo (JPEG, PNG)."),
     (re.compile(r"Could not find image file"),
      "Một ảnh bị thiếu trong tệp Word nên không được nhập.",
      "A picture is missing from the Word file and was not imported."),
@@ -123,6 +141,7 @@ class _ParagraphLook:
     alignment: str
     bold: bool
     italic: bool
+    drop_cap: bool = False  # a big first letter in a frame of its own
 
 
 _NO_LOOK = _ParagraphLook("", False, False)
@@ -145,14 +164,16 @@ def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]
                 continue
             justify = paragraph.find(f"{w}pPr/{w}jc")
             alignment = justify.get(f"{w}val", "") if justify is not None else ""
+            frame = paragraph.find(f"{w}pPr/{w}framePr")
+            drop_cap = frame is not None and frame.get(f"{w}dropCap", "none") in ("drop", "margin")
 
-            def all_runs(tag: str) -> bool:
+            def all_runs(tag: str, runs: list[ElementTree.Element] = runs, w: str = w) -> bool:  # bound now: B023
                 return bool(runs) and all(
                     (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
                     for run in runs
                 )
 
-            looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i")))
+            looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap))
     return looks
 
 
@@ -179,12 +200,45 @@ def _check_caps(archive: zipfile.ZipFile, path: Path) -> None:
         raise DocumentImportError(f"the document has {tables:,} tables; at most {MAX_TABLES:,} can be imported", path=path)
 
 
+def _with_style_types(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    """The document, with ``w:type="paragraph"`` given to every style that
+    has no type (what the standard says it is) and styles without an id
+    left out (nothing can use them): mammoth refuses either."""
+    try:
+        styles = archive.read("word/styles.xml")
+    except KeyError:
+        return data
+    fixed = STYLE_WITHOUT_ID.sub(b"", styles)
+    fixed = STYLE_WITHOUT_TYPE.sub(lambda match: match.group() + b' ' + (match.group(1) or b"") + b'type="paragraph"', fixed)
+    if fixed == styles:
+        return data
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
+        for member in archive.infolist():
+            copy.writestr(member, fixed if member.filename == "word/styles.xml" else archive.read(member))
+    return output.getvalue()
+
+
 def _has_comments(archive: zipfile.ZipFile) -> bool:
     try:
         comments = archive.read("word/comments.xml")
     except KeyError:
         return False
     return b"comment " in comments or b"w:comment>" in comments
+
+
+def _field_href(href: str) -> str:
+    """The address of a link as Word meant it: a HYPERLINK field's switches
+    (``\\t "_blank"``, ``\\o "tooltip"``) cut off, its ``\\l "bookmark"``
+    made the fragment."""
+    switches = FIELD_SWITCHES.search(href)
+    if switches is None:
+        return href
+    address = href[: switches.start()].strip()
+    bookmark = BOOKMARK_SWITCH.search(switches.group())
+    if bookmark is not None and "#" not in address:
+        address += "#" + bookmark.group(1)
+    return address
 
 
 def _inline(node: Node) -> str:
@@ -196,8 +250,8 @@ def _inline(node: Node) -> str:
         elif child.tag in ("strong", "b", "em", "i"):
             tag = "b" if child.tag in ("strong", "b") else "i"
             parts.append(f"<{tag}>{_inline(child)}</{tag}>")
-        elif child.tag == "a" and child.attrs.get("href", "").startswith(("http:", "https:", "mailto:")):
-            parts.append(f'<a href="{html.escape(child.attrs["href"])}">{_inline(child)}</a>')
+        elif child.tag == "a" and (href := _field_href(child.attrs.get("href", ""))).startswith(("http:", "https:", "mailto:")):
+            parts.append(f'<a href="{html.escape(href)}">{_inline(child)}</a>')
         elif child.tag == "br":
             parts.append("<br>")
         elif child.tag == "img":
@@ -216,6 +270,10 @@ class _Importer:
         self.notes: list[ImportNote] = []
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
+        self.table_ids: set[str] = set()  # blocks read from table cells
+        self.left_out: list[int] = []  # pictures the web cannot show, by number
+        self.open_quote: QuoteBlock | None = None  # consecutive Quote paragraphs make one quote
+        self.drop_cap = ""  # the letter of a drop cap, waiting for the rest of its word
 
     def look(self, node: Node) -> _ParagraphLook:
         text = " ".join(node.text().split())
@@ -229,7 +287,9 @@ class _Importer:
     def visit(self, node: Node) -> None:
         tag, classes = node.tag, node.attrs.get("class", "")
         if tag == "h1" and ("doc-title" in classes or not self.article.title) and not self.blocks:
-            self.article.title = inline_to_plain(_inline(node)).strip()
+            text = inline_to_plain(_inline(node)).strip()
+            # A title in two Title paragraphs is one title, both lines kept.
+            self.article.title = f"{self.article.title} {text}" if "doc-title" in classes and self.article.title else text
             self.last_was_image = False
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.blocks.append(HeadingBlock(text=inline_to_plain(_inline(node)).strip(), level=2 if tag in ("h1", "h2") else 3))
@@ -246,6 +306,8 @@ class _Importer:
                 paragraphs = [p for p in cell.elements() if p.tag == "p"] or [cell]
                 for paragraph in paragraphs:
                     self.paragraph(paragraph, "")
+                    if self.blocks:
+                        self.table_ids.add(self.blocks[-1].id)
             self.note("A table was flattened into paragraphs: check its text.", "Một bảng đã được chuyển thành các đoạn văn: hãy kiểm tra lại.")
         elif tag == "img":
             self.image(node)
@@ -259,7 +321,20 @@ class _Importer:
         if not inline_to_plain(fragment).strip():
             return
         look = self.look(node)
+        if look.drop_cap and len(inline_to_plain(fragment).strip()) <= 3:
+            self.drop_cap += fragment.strip()
+            return
+        if self.drop_cap:
+            fragment, self.drop_cap = self.drop_cap + fragment.lstrip(), ""
         text = inline_to_plain(fragment).strip()
+        if "doc-quote" in classes:
+            if self.blocks and self.blocks[-1] is self.open_quote:
+                self.open_quote.text += "<br>" + fragment
+            else:
+                self.open_quote = QuoteBlock(text=fragment)
+                self.blocks.append(self.open_quote)
+            self.last_was_image = False
+            return
         if "doc-lead" in classes and not self.article.lead:
             self.article.lead = _unwrap_bold(fragment)
             return
@@ -278,7 +353,18 @@ class _Importer:
         if not source.startswith("toasoan-image:"):
             return
         data, alt = self.images[int(source.split(":", 1)[1])]
-        name = f"word-image-{len([b for b in self.blocks if isinstance(b, ImageBlock)]) + 1}.{sniff_extension(data)}"
+        extension = sniff_extension(data)
+        if extension == "bin":
+            # An Office drawing (EMF, WMF) or an unknown format: stored as a
+            # photo, it would stop the export as "damaged". Left out, named.
+            # mammoth names an EMF or WMF drawing itself (see _MAMMOTH_NOTES).
+            number = len([b for b in self.blocks if isinstance(b, ImageBlock)]) + len(self.left_out) + 1
+            self.left_out.append(number)
+            if data[40:44] != b" EMF" and data[:4] not in (b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00"):
+                self.note(f"Picture {number} is in a format the web cannot show and was left out: insert it as a photo (JPEG, PNG).",
+                          f"Ảnh thứ {number} ở định dạng web không hiển thị được nên đã bỏ qua: hãy chèn lại dưới dạng ảnh chụp (JPEG, PNG).")
+            return
+        name = f"word-image-{len([b for b in self.blocks if isinstance(b, ImageBlock)]) + 1}.{extension}"
         self.blocks.append(ImageBlock(src=name, alt=alt or node.attrs.get("alt", ""), media=MemoryMedia(data, name)))
         self.last_was_image = True
 
@@ -291,6 +377,8 @@ class _Importer:
             marker = f"{number}." if node.tag == "ol" else ("•" if level == 0 else "◦")
             nested = [child for child in item.elements() if child.tag in ("ul", "ol")]
             body = Node("li", children=[c for c in item.children if not (isinstance(c, Node) and c.tag in ("ul", "ol"))])
+            for picture in body.find_all("img"):  # a picture in a list item is a photo before the item
+                self.image(picture)
             fragment = clean_inline(_inline(body))
             indent = "\u00a0\u00a0\u00a0\u00a0" * level
             self.blocks.append(ParagraphBlock(text=f"{indent}{marker} {fragment}".rstrip()))
@@ -367,6 +455,9 @@ def import_docx(path: Path) -> ImportResult:
         data = path.read_bytes()
     except OSError as error:
         raise DocumentImportError(f"cannot read the file: {error.strerror or error}", path=path) from error
+    if data.startswith(OLE_MAGIC) and ENCRYPTED_STREAM in data:
+        raise DocumentImportError("the document is protected by a password: remove the password in Word and save it again",
+                                  path=path, reason=PASSWORD_PROTECTED)
     if data.startswith(OLE_MAGIC):
         raise DocumentImportError("this is an old Word .doc file: open it in Word and save it as .docx (Word Document)", path=path)
     try:
@@ -377,6 +468,7 @@ def import_docx(path: Path) -> ImportResult:
         looks = _paragraph_looks(archive)
         has_comments = _has_comments(archive)
         core_date = _core_date(archive)
+        data = _with_style_types(archive, data)
     except DAMAGED_ZIP_ERRORS as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 
@@ -405,6 +497,12 @@ def import_docx(path: Path) -> ImportResult:
     blocks = importer.blocks
     article = importer.article
     looks_by_id = importer.looks_by_id
+    bold_ids = {block_id for block_id, look in looks_by_id.items() if look.bold}
+    if read_administrative_layout(article, blocks, bold_ids):
+        importer.note("The header of an administrative document was read into the title, the date and the source: check them.",
+                      "Phần đầu văn bản hành chính đã được đọc vào tiêu đề, ngày và nguồn: hãy kiểm tra lại.")
+        _finish(importer, result.messages, has_comments, core_date, path)
+        return ImportResult(article, importer.notes)
     article.published = _date_line(blocks)
 
     # A bold first line with no title yet is the title; a bold first
@@ -416,22 +514,32 @@ def import_docx(path: Path) -> ImportResult:
         return len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
 
     if not article.title and bold_first():
-        article.title = inline_to_plain(blocks.pop(0).text).strip()
+        article.title = inline_to_plain(cast(ParagraphBlock, blocks.pop(0)).text).strip()
     if not article.lead and bold_first():
-        article.lead = _unwrap_bold(blocks.pop(0).text)
-    # A short last line, right-aligned or bold, is the byline.
-    if blocks and isinstance(blocks[-1], ParagraphBlock):
+        article.lead = _unwrap_bold(cast(ParagraphBlock, blocks.pop(0)).text)
+    # A short last line, right-aligned or bold, is the byline; never a line
+    # of a table, nor a closing courtesy ("Xin trân trọng cảm ơn!").
+    if blocks and isinstance(blocks[-1], ParagraphBlock) and blocks[-1].id not in importer.table_ids:
         last = blocks[-1]
         look = looks_by_id.get(last.id, _NO_LOOK)
         text = inline_to_plain(last.text).strip()
-        if len(text) <= SHORT_BYLINE and (look.alignment in ("right", "end") or look.bold) and len(blocks) > 1:
+        if (len(text) <= SHORT_BYLINE and (look.alignment in ("right", "end") or look.bold) and len(blocks) > 1
+                and not COURTESY.search(fold(text))):
             article.author = text
             blocks.pop()
             importer.note(f"The last line “{text}” was taken as the author.", f"Dòng cuối “{text}” được lấy làm tên tác giả.")
-    article.blocks = blocks
+    _finish(importer, result.messages, has_comments, core_date, path)
+    return ImportResult(article, importer.notes)
+
+
+def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_date: datetime | None, path: Path) -> None:
+    """The notes every import ends with, and the date from the document's
+    properties when the text gave none."""
+    article = importer.article
+    article.blocks = importer.blocks
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
-    for vi, en in _mammoth_notes([message.message for message in result.messages]):
+    for vi, en in _mammoth_notes([message.message for message in messages]):
         importer.note(en, vi)
     if not article.title and not article.blocks and not article.lead:
         if not importer.notes:
@@ -441,4 +549,3 @@ def import_docx(path: Path) -> ImportResult:
         article.published = core_date
         importer.note("The date was taken from the document's properties (when it was last saved): check it.",
                       "Ngày đăng được lấy từ thuộc tính của tài liệu (lần lưu cuối): hãy kiểm tra lại.")
-    return ImportResult(article, importer.notes)

@@ -12,25 +12,26 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import sqlite3
-import os
+import sys
 import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import platformdirs
 
 from editor.article_format import article_from_dict, article_to_dict, parse_json
 from editor.errors import FormatError, WorkspaceError
 from editor.media import ArchiveMedia, FileMedia, Media
-from editor.zips import DAMAGED_ZIP_ERRORS
 from editor.model import Article, ImageBlock
+from editor.zips import DAMAGED_ZIP_ERRORS
 
 APP_NAME = "ToaSoan"
 _SCHEMA = """
@@ -105,7 +106,7 @@ def _creation_lock(path: Path) -> Iterator[None]:
     """Held while the schema is created: two connections doing it at once
     on a fresh file got "database is locked" (14 of 114 first starts)."""
     with _CREATING, open(path.with_name(path.name + ".create-lock"), "a+b") as handle:
-        if os.name == "nt":
+        if sys.platform == "win32":  # sys.platform, not os.name: mypy checks the branch of the platform it runs on
             import msvcrt
 
             handle.seek(0)
@@ -315,7 +316,7 @@ class Workspace:
         article = article_from_dict(data, resolve)
         for index, src in original_src.items():
             if index < len(article.blocks) and isinstance(article.blocks[index], ImageBlock):
-                article.blocks[index].src = src  # type: ignore[attr-defined]
+                article.blocks[index].src = src
         return article
 
     def media_bytes(self, sha256: str) -> bytes:

@@ -20,9 +20,9 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,7 +31,7 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 from PySide6 import __version__ as PYSIDE_VERSION  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QMimeData, QObject, QSize, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCharFormat, QTextCursor, QTextFormat  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTextEdit  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit  # noqa: E402
 
 SINGLETONS = {"None": None, "True": True, "False": False}
 
@@ -69,8 +69,8 @@ def measure(case: str, call: Callable[[], object], calls: int) -> Drift:
     for _ in range(calls):
         call()
     after = counts()
-    drift = Drift(case, calls, *(a - b for a, b in zip(after, before)))
-    for value, delta in zip((None, True, False), (a - b for a, b in zip(after, base))):
+    drift = Drift(case, calls, *(a - b for a, b in zip(after, before, strict=True)))
+    for value, delta in zip((None, True, False), (a - b for a, b in zip(after, base, strict=True)), strict=True):
         _repaid.extend([value] * max(0, -delta))
     del ballast  # only now: what the case took is repaid
     return drift

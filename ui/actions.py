@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ui.language import translated
-from ui.preview import PreviewWidth
+from ui.preview_width import PreviewWidth
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Actions:
     revisions: QAction
     export: QAction
     export_pdf: QAction
+    export_package: QAction
     publish: QAction
     print: QAction
     quit: QAction
@@ -46,7 +47,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "revisions": (QT_TRANSLATE_NOOP("Actions", "Re&visions…"), QT_TRANSLATE_NOOP("Actions", "The versions kept at each save, and what changed since")),
     "export": (QT_TRANSLATE_NOOP("Actions", "&Export…"), QT_TRANSLATE_NOOP("Actions", "Export the page for the portal: a folder, a zip or one HTML file")),
     "export_pdf": (QT_TRANSLATE_NOOP("Actions", "Export &PDF…"), QT_TRANSLATE_NOOP("Actions", "Save the page as an A4 PDF")),
-    "publish": (QT_TRANSLATE_NOOP("Actions", "P&ublish…"), QT_TRANSLATE_NOOP("Actions", "Send the saved article to the portal's WordPress: a draft, for review, or published")),
+    "export_package": (QT_TRANSLATE_NOOP("Actions", "Export publish pac&kage…"),
+        QT_TRANSLATE_NOOP("Actions", "One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in")),
+    "publish": (QT_TRANSLATE_NOOP("Actions", "P&ublish…"),
+        QT_TRANSLATE_NOOP("Actions", "Send the saved article to the portal's WordPress: a draft, for review, or published")),
     "print": (QT_TRANSLATE_NOOP("Actions", "&Print…"), QT_TRANSLATE_NOOP("Actions", "Print the page")),
     "quit": (QT_TRANSLATE_NOOP("Actions", "&Quit"), ""),
     "undo": (QT_TRANSLATE_NOOP("Actions", "&Undo"), ""),
@@ -54,10 +58,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "insert_image": (QT_TRANSLATE_NOOP("Actions", "Insert &photo…"), QT_TRANSLATE_NOOP("Actions", "Insert photos at the cursor")),
     "paste_image": (QT_TRANSLATE_NOOP("Actions", "Paste photo"), QT_TRANSLATE_NOOP("Actions", "Insert the picture on the clipboard")),
     "site_profile": (QT_TRANSLATE_NOOP("Actions", "Site &profile…"), QT_TRANSLATE_NOOP("Actions", "The portal's name, address, fanpage and logo")),
-    "import_word": (QT_TRANSLATE_NOOP("Actions", "&Import Word document…"), QT_TRANSLATE_NOOP("Actions", "Start an article from a .docx file, with its photos and captions")),
+    "import_word": (QT_TRANSLATE_NOOP("Actions", "&Import Word document…"),
+        QT_TRANSLATE_NOOP("Actions", "Start an article from a .docx file, with its photos and captions")),
     "find": (QT_TRANSLATE_NOOP("Actions", "&Find and replace…"), QT_TRANSLATE_NOOP("Actions", "Find and replace in every field")),
-    "copy_for_cms": (QT_TRANSLATE_NOOP("Actions", "Copy for &CMS"), QT_TRANSLATE_NOOP("Actions", "Copy the body as HTML, with the title and lead, for the portal's web editor")),
-    "unify_tone_marks": (QT_TRANSLATE_NOOP("Actions", "Unify &tone marks"), QT_TRANSLATE_NOOP("Actions", "Place tone marks in the whole article in the style chosen in the site profile")),
+    "copy_for_cms": (QT_TRANSLATE_NOOP("Actions", "Copy for &CMS"),
+        QT_TRANSLATE_NOOP("Actions", "Copy the body as HTML, with the title and lead, for the portal's web editor")),
+    "unify_tone_marks": (QT_TRANSLATE_NOOP("Actions", "Unify &tone marks"),
+        QT_TRANSLATE_NOOP("Actions", "Place tone marks in the whole article in the style chosen in the site profile")),
 }
 _WIDTH_TEXTS = {
     PreviewWidth.PHONE: QT_TRANSLATE_NOOP("Actions", "Phone (360 px)"),

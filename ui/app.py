@@ -1,4 +1,9 @@
-"""Start the window: ``python main.py [FILE]``."""
+"""Start the window: ``python main.py [FILE]``.
+
+Only QtCore and QtWidgets are loaded before the window is first painted;
+QtWebEngine, the checklist, autosave, the library and the notes follow from
+zero-timers (see ui/main_window.py), and the file named on the command line
+is opened as soon as the preview is there to show it."""
 
 from __future__ import annotations
 
@@ -17,14 +22,17 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def create_application(argv: list[str]) -> QApplication:
-    """The QApplication, with QtWebEngine prepared (scheme, sandbox, flags)."""
+def create_application(argv: list[str], preview_scheme: bool = True) -> QApplication:
+    """The QApplication, with QtWebEngine prepared (sandbox, flags and, unless
+    ``preview_scheme`` is false, the preview's scheme: the window registers
+    it itself, later, to start without loading QtWebEngine)."""
     make_singletons_immortal()  # before any PySide6 call can run a count down
     flags = prepare_chromium()
     if flags:
         existing = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([existing, *flags]).strip()
-    register_scheme()
+    if preview_scheme:
+        register_scheme()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     QCoreApplication.setOrganizationName("ToaSoan")
     QCoreApplication.setApplicationName("Tòa Soạn")
@@ -32,11 +40,13 @@ def create_application(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def start_work(window: "MainWindow", argv: list[str]) -> None:
+def start_work(window: MainWindow, argv: list[str]) -> None:
     """Offer back what a crash left, then open the file named on the command
     line. Restored work comes first: opening the file on top of it would
     only ask to discard it, so the file is left for the user to open."""
     files = [arg for arg in argv if not arg.startswith("-")]
+    if files:  # the blank article on screen until then is not the one to check
+        window.files.expect_article(True)
 
     def then(restored: bool) -> None:
         if not files:
@@ -46,12 +56,13 @@ def start_work(window: "MainWindow", argv: list[str]) -> None:
             window.statusBar().showMessage(text, 15000)
         else:
             window.files.open_path(Path(files[0]))
+        window.files.expect_article(False)
 
     window.offer_recovery(then=then)
 
 
 def run(argv: list[str]) -> int:
-    app = create_application([])
+    app = create_application([], preview_scheme=False)
     from ui.language import chosen_language, install_language, system_language
     from ui.main_window import MainWindow
     from ui.settings import settings
@@ -61,9 +72,9 @@ def run(argv: list[str]) -> int:
     from ui.clipboard import release_clipboard
 
     app.aboutToQuit.connect(release_clipboard)
-    window = MainWindow()
+    window = MainWindow(defer_start=True)
+    window.ready_to_open.connect(lambda: start_work(window, argv))
     window.show()
-    start_work(window, argv)
     status = app.exec()
     # WORKAROUND: PySide6 with QtWebEngine can crash while Python finalizes
     # (see tests/conftest.py). Everything that matters is already on disk:

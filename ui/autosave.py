@@ -6,10 +6,9 @@ clean close clears it."""
 
 from __future__ import annotations
 
-import copy
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 
@@ -92,8 +91,10 @@ class Autosaver(QObject):
         self._write(keep_then_forget, report_saved=True)
 
     def _snapshot(self) -> tuple[Article, str, Path | None, Workspace]:
-        """What a write needs, taken now on the UI thread."""
-        return copy.deepcopy(self._document.article), self.key, self._document.path, self.workspace
+        """What a write needs, taken now on the UI thread: a snapshot that
+        shares the blocks (Document.snapshot), never a deep copy, which took
+        tens of milliseconds of the UI thread at 36,000 words."""
+        return self._document.snapshot(), self.key, self._document.path, self.workspace
 
     def _write(self, work: Callable[[], object], *, report_saved: bool = False, report_failure: bool = True) -> None:
         """Run ``work`` on the writer thread, after every write queued before."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QVBoxLayout, QWidget
 
@@ -29,9 +29,10 @@ class ChecklistPanel(Retranslating, QDockWidget):
         self.setObjectName("checklist")
         self._document = document
         self.findings: list[Finding] = []
-        self._checking = False  # findings cleared for a new article, its check under way
+        self._checking = True  # no findings shown: the first check, or a new article's, under way
         self._running = False
         self._again = False
+        self._held = False  # an article is being opened: nothing to check or show yet
         # Bumped when a whole new article comes in: a check of the one before
         # is then out of date and its findings are never shown.
         self._generation = 0
@@ -56,19 +57,39 @@ class ChecklistPanel(Retranslating, QDockWidget):
         self.list.activated.connect(self._on_row_activated)
         self.list.clicked.connect(self._on_row_activated)
         self.retranslate()
+        # Made after the window's first paint, maybe once a file is open.
+        self._read_file_texts()
         self.run_now()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Checklist"))
         self._show(self.findings, self._checking)
 
+    def hold(self, opening: bool) -> None:
+        """While an article is being opened, show no findings at all: those
+        on screen are about the article going away, and the one coming is
+        not whole yet. Its check starts the moment it is in the document."""
+        if opening == self._held:
+            return
+        self._held = opening
+        if opening:
+            self._generation += 1  # a check under way is of the article going away
+            self._timer.stop()
+            self._show([], checking=True)
+        else:
+            self._on_new_article()
+
     def run_now(self) -> None:
         """Check a snapshot of the article on a worker (photos are read)."""
+        if self._held:
+            return
         if self._running:
             self._again = True
             return
         self._running = True
-        snapshot = copy.deepcopy(self._document.article)
+        # Shares the blocks (Document.snapshot): no deep copy of a long
+        # article on the UI thread each time typing pauses.
+        snapshot = self._document.snapshot()
         given = CheckInput(raw_texts=self._file_texts_now(), site=copy.deepcopy(self._document.site()))
         generation = self._generation
 
@@ -86,16 +107,21 @@ class ChecklistPanel(Retranslating, QDockWidget):
         def failed(error: ArticleError) -> None:
             finish()
 
-        run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list)
+        # After the photos the form and the preview are waiting for: a check
+        # reads every photo, and an opened article's page is not complete
+        # until each of its photos is prepared.
+        run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list, priority=-1)
 
     def _on_new_article(self) -> None:
         """Another article is on screen: the findings shown are not its own,
         so they go at once, and its check starts without waiting for a pause."""
         self._generation += 1
         self._file_texts = None
-        self._read_file_texts()
         self._timer.stop()
         self._show([], checking=True)
+        if self._held:
+            return  # run when the open is over (hold)
+        self._read_file_texts()
         if self._running:
             self._again = True
         else:
@@ -112,11 +138,11 @@ class ChecklistPanel(Retranslating, QDockWidget):
         if path is None:
             self._file_texts = None
             return
-        snapshot = copy.deepcopy(self._document.article)
+        snapshot = self._document.snapshot()
         generation = self._generation
 
         def done(texts: list[tuple[Location, str]]) -> None:
-            if generation == self._generation:
+            if generation == self._generation and not self._held:
                 self._file_texts = texts
                 self._timer.start()
 

@@ -58,7 +58,7 @@ class SetBlockFieldCommand(QUndoCommand):
         self._document = document
         self._block_id = block_id
         self._name = name
-        self._old = getattr(document.article.block(block_id), name)
+        self._old = getattr(document.block(block_id), name)
         self._new = value
 
     def id(self) -> int:

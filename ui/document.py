@@ -4,10 +4,17 @@
 model directly: they call intent methods (``set_field``, ``set_block_field``,
 ``insert_block``…), which push undo commands; the commands call back the
 ``_apply_*`` methods, which change the model and emit what happened.
+
+Blocks are copy-on-write: a change to a block puts a changed copy in its
+place and never touches the block object itself. Undo commands, snapshots
+and the form can so hold block objects without copying them, and a
+snapshot for a worker (``snapshot``) costs a list of references, not a deep
+copy of 36,000 words on the UI thread.
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 from typing import Any
@@ -36,6 +43,9 @@ class Document(QObject):
         self.path: Path | None = None
         self.saved_site = SiteProfile()
         self.undo_stack = QUndoStack(self)
+        # Block id -> index in article.blocks; checked on every use and
+        # rebuilt when stale, so it is never wrong, only sometimes slow.
+        self._block_index: dict[str, int] = {}
 
     # --- state -----------------------------------------------------------
     def load(self, article: Article, path: Path | None) -> None:
@@ -66,10 +76,39 @@ class Document(QObject):
         self.site_changed.emit()
 
     def index_of(self, block_id: str) -> int:
-        for index, block in enumerate(self.article.blocks):
-            if block.id == block_id:
-                return index
-        raise KeyError(block_id)
+        """Where the block is, without scanning a 1,000-block article on
+        every keystroke (``Article.block`` does)."""
+        blocks = self.article.blocks
+        index = self._block_index.get(block_id)
+        if index is None or index >= len(blocks) or blocks[index].id != block_id:
+            index_map: dict[str, int] = {}
+            self._block_index = index_map
+            for position, block in enumerate(blocks):
+                index_map.setdefault(block.id, position)  # the first, as Article.block finds
+            index = index_map[block_id]  # KeyError for a block that is not there
+        return index
+
+    def block(self, block_id: str) -> Block:
+        """The block with this id (``KeyError`` if none), found in O(1)."""
+        return self.article.blocks[self.index_of(block_id)]
+
+    def snapshot(self) -> Article:
+        """A copy of the article that a worker can read while the user goes
+        on typing. Blocks are shared, not copied: they are never changed in
+        place (see ``_apply_block_field``); the article's own containers
+        are copied, one level deep, because the window does change those."""
+        article = self.article
+        copied = copy.copy(article)  # no __init__: nothing is cleaned again
+        copied.__dict__.update(
+            blocks=list(article.blocks),
+            related=list(article.related),
+            tags=list(article.tags),
+            extra=dict(article.extra),
+            kept_files=dict(article.kept_files),
+            load_notes=list(article.load_notes),
+            site=copy.copy(article.site),
+        )
+        return copied
 
     # --- intents (each one undoable step) --------------------------------
     def set_field(self, name: str, value: Any, label: str | None = None, merge_key: str | None = None) -> None:
@@ -82,7 +121,7 @@ class Document(QObject):
         self.undo_stack.push(SetFieldCommand(self, name, value, label or self.tr("Edit"), merge_key))
 
     def set_block_field(self, block_id: str, name: str, value: Any, label: str | None = None) -> None:
-        if getattr(self.article.block(block_id), name) == value:
+        if getattr(self.block(block_id), name) == value:
             return
         self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
 
@@ -139,7 +178,7 @@ class Document(QObject):
     def add_note(self, block_id: str, author: str, text: str, quote: str = "") -> str:
         """A new note on a block, as one undo step; returns its id."""
         note = Note.new(author, text, quote)
-        block = self.article.block(block_id)
+        block = self.block(block_id)
         self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", (*block.notes, note), self.tr("Add note")))
         return note.id
 
@@ -151,7 +190,7 @@ class Document(QObject):
         self._change_note(block_id, note_id, lambda note: note.with_resolved(resolved), label)
 
     def _change_note(self, block_id: str, note_id: str, change: Any, label: str) -> None:
-        notes = self.article.block(block_id).notes
+        notes = self.block(block_id).notes
         changed = tuple(change(note) if note.id == note_id else note for note in notes)
         if changed != notes:
             self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", changed, label))
@@ -175,7 +214,13 @@ class Document(QObject):
         self.field_changed.emit(name)
 
     def _apply_block_field(self, block_id: str, name: str, value: Any) -> None:
-        setattr(self.article.block(block_id), name, value)
+        # Copy on write: snapshots and undo commands holding the old block
+        # keep seeing it as it was.
+        index = self.index_of(block_id)
+        changed = copy.copy(self.article.blocks[index])
+        changed.extra = dict(changed.extra)
+        setattr(changed, name, value)
+        self.article.blocks[index] = changed
         self.block_changed.emit(block_id)
 
     def _apply_blocks(self, start: int, remove: int, blocks: list[Block]) -> None:

@@ -15,6 +15,7 @@ from editor.errors import (
     NOT_AN_EXPORT,
     NOT_AN_IMAGE,
     NOT_FOUND,
+    PASSWORD_PROTECTED,
     READ_ONLY_DISK,
     TOO_BIG_FOR_MEMORY,
     ArticleError,
@@ -31,7 +32,6 @@ from editor.errors import (
 )
 from editor.locks import DocumentLockedError
 from ui.language import translated
-
 
 # Most specific first: UnsupportedVersionError is also a FormatError. The
 # sentences are marked for Qt's translation tools and translated on use.
@@ -60,9 +60,11 @@ _REASONS: dict[str, str] = {
     READ_ONLY_DISK: QT_TRANSLATE_NOOP("errors", "That disk is read-only. Save somewhere else."),
     FILE_IN_USE: QT_TRANSLATE_NOOP("errors", "Another program keeps the file open (an antivirus scanner, a backup or sync tool). Try again in a moment."),
     NOT_FOUND: QT_TRANSLATE_NOOP("errors", "The file is not there any more: it was moved, renamed or deleted."),
-    TOO_BIG_FOR_MEMORY: QT_TRANSLATE_NOOP("errors", "The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one."),
+    TOO_BIG_FOR_MEMORY: QT_TRANSLATE_NOOP(
+        "errors", "The photo is too big for this computer's memory. Make it smaller in a photo editor, or choose another one."),
     NOT_AN_EXPORT: QT_TRANSLATE_NOOP("errors", "That folder holds other files, so it was left as it was. Export into a new or empty folder."),
     NOT_A_FILE: QT_TRANSLATE_NOOP("errors", "That is not an ordinary file (a device, a pipe or a folder). Choose a file."),
+    PASSWORD_PROTECTED: QT_TRANSLATE_NOOP("errors", "The document is protected by a password. Remove the password in Word, save it, and import it again."),
 }
 
 # Why one photo file was refused, said after its name ("anh.jpg: …").

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import copy
 import os
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,8 +21,6 @@ from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError, FileChangedError, FileVanishedError
 from editor.file_state import FileState, check_unchanged, file_state
 from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError, locked
-from editor.export import ExportOptions, export_article
-from editor.inputs import load_article
 from editor.media import ArchiveMedia
 from editor.model import DEFAULT_TIMEZONE, Article
 from editor.site import carried_site
@@ -31,9 +30,10 @@ from ui import settings
 from ui.choice import ask_choice
 from ui.document import Document
 from ui.errors import describe_error
-from ui.pdf_print import a4_layout, with_every_photo_loaded
-from ui.preview import PreviewView
 from ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from ui.preview import PreviewView
 
 DRAFT_FILTER = "Tòa Soạn (*.article)"
 
@@ -46,16 +46,23 @@ def new_article() -> Article:
 
 class FileController(QObject):
     busy_changed = Signal(bool)
+    # True from Open until the article is on screen or the open failed: the
+    # checklist shows no findings meanwhile, neither the old article's nor
+    # those of one still being read.
+    opening_changed = Signal(bool)
     status_message = Signal(str)
     recent_changed = Signal()
 
-    def __init__(self, window: QWidget, document: Document, preview: PreviewView, workspace: Workspace) -> None:
+    def __init__(self, window: QWidget, document: Document, workspace: Workspace) -> None:
         super().__init__(window)
         self._window = window
         self._document = document
-        self._preview = preview
+        # Set by the window once QtWebEngine is up (after the first paint);
+        # only the PDF needs it.
+        self.preview: PreviewView | None = None
         self._workspace = workspace
         self._busy = 0
+        self._opening = 0
         self._lock: DocumentLock | None = None
         self._disk_state: FileState | None = None  # the draft as it was at open or our last save
         self._lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
@@ -65,6 +72,19 @@ class FileController(QObject):
     def _set_busy(self, delta: int) -> None:
         self._busy += delta
         self.busy_changed.emit(self._busy > 0)
+
+    def _set_opening(self, delta: int) -> None:
+        self._opening += delta
+        if self._opening == (1 if delta > 0 else 0):
+            self.opening_changed.emit(self._opening > 0)
+
+    def is_opening(self) -> bool:
+        return self._opening > 0
+
+    def expect_article(self, expected: bool) -> None:
+        """An article is on its way by another road (the file named at start,
+        work restored after a crash): the same as an open under way."""
+        self._set_opening(1 if expected else -1)
 
     def _show_error(self, title: str, error: ArticleError) -> None:
         QMessageBox.warning(self._window, title, describe_error(error))
@@ -111,12 +131,15 @@ class FileController(QObject):
 
     def _open(self, path: Path, take_over: bool = False, as_copy: bool = False) -> None:
         self._set_busy(1)
+        self._set_opening(1)
         self.status_message.emit(self.tr("Opening %s…") % path.name)
         is_draft = path.suffix.lower() == SUFFIX
         # Opening again the draft this window holds keeps its lock.
         held = self._lock if self._lock is not None and self._lock.document == path else None
 
         def work() -> tuple[DocumentLock | None, Article, FileState | None]:
+            from editor.inputs import load_article  # on the worker: the window starts without it
+
             if not is_draft or as_copy:
                 return None, load_article(path), file_state(path)
             with locked(path, held, take_over=take_over) as lock:
@@ -131,6 +154,7 @@ class FileController(QObject):
             self._set_lock(lock)
             self._disk_state = state if keeps_path else None
             self._document.load(article, path if keeps_path else None)
+            self._set_opening(-1)  # the whole article is in the document now
             if keeps_path:
                 settings.add_recent_file(path)
                 self.recent_changed.emit()
@@ -144,6 +168,7 @@ class FileController(QObject):
 
         def failed(error: ArticleError) -> None:
             self._set_busy(-1)
+            self._set_opening(-1)
             if isinstance(error, DocumentLockedError):
                 self._offer_copy(path, error)
             else:
@@ -218,7 +243,7 @@ class FileController(QObject):
         held = self._lock if self._lock is not None and self._lock.document == path else None
         workspace = self._workspace
         # Every save from the window is the user's own: it keeps a revision.
-        revision_at = datetime.now(timezone.utc)
+        revision_at = datetime.now(UTC)
         self._set_busy(1)
         self.status_message.emit(self.tr("Saving %s…") % path.name)
 
@@ -334,6 +359,8 @@ class FileController(QObject):
         self.export_to(target, force)
 
     def export_to(self, target: Path, force: bool = False, then: Callable[[], None] | None = None) -> None:
+        from editor.export import ExportOptions, export_article  # heavy (Pillow, Jinja, QR codes): not at start
+
         snapshot = copy.deepcopy(self._document.article)
         site = self._document.site()
         self._set_busy(1)
@@ -351,6 +378,50 @@ class FileController(QObject):
 
         run_in_background(lambda: export_article(snapshot, site, target, ExportOptions(force=force)), done, failed, context=self._window)
 
+    def export_package_dialog(self) -> None:
+        """Export ▸ Publish package…: the zip an editor uploads by hand to a portal with no API."""
+        suggested = Path(self._folder()) / f"{slug(self._document.article.title)}-package.zip"
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("Export a publish package"), str(suggested), self.tr("Zip file (*.zip)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".zip":
+            target = target.with_name(target.name + ".zip")
+        force = False
+        if target.exists():
+            answer = QMessageBox.question(
+                self._window, self.tr("Export"), self.tr("“%s” already exists. Replace it?") % target.name,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            force = True
+        self.export_package_to(target, force)
+
+    def export_package_to(self, target: Path, force: bool = False) -> None:
+        """On a worker, like the other exports: the photos are converted there."""
+        snapshot = copy.deepcopy(self._document.article)
+        self._set_busy(1)
+        self.status_message.emit(self.tr("Exporting…"))
+
+        def done(_: object) -> None:
+            self._set_busy(-1)
+            self.status_message.emit(self.tr("Publish package written to %s") % target)
+
+        def failed(error: ArticleError) -> None:
+            self._set_busy(-1)
+            self._show_error(self.tr("Export"), error)
+
+        def work() -> None:
+            from editor.publish.package import write_package  # only when asked: not on the window's start-up path
+
+            write_package(snapshot, target, force=force)
+
+        run_in_background(work, done, failed, context=self._window)
+
     def adopt_publish(self, record: dict[str, object], disk_state: FileState | None) -> None:
         """Publishing wrote its record into the draft: keep it, and the file as it now is."""
         self._document.article.extra["publish"] = record
@@ -366,8 +437,11 @@ class FileController(QObject):
     def export_pdf(self, target: Path, then: Callable[[], None] | None = None) -> None:
         """An A4 PDF of the page with its print stylesheet. QtWebEngine writes
         a temporary file beside the target, which then replaces it."""
+        from ui.pdf_print import a4_layout, with_every_photo_loaded
+
+        assert self.preview is not None, "the PDF is made from the preview, which is up once the window is"
         temp = target.with_name(f".{target.name}.tmp")
-        page = self._preview.page()
+        page = self.preview.page()
         self._set_busy(1)
 
         def finished(file_path: str, success: bool) -> None:

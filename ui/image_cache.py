@@ -24,8 +24,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from editor.errors import ArticleError
 from editor.images import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
-from editor.model import Crop, ImageBlock
 from editor.media import Media
+from editor.model import Crop, ImageBlock
 from ui.workers import photo_pool, run_in_background, run_in_process
 
 THUMBNAIL_SIZE = 160

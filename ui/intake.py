@@ -5,8 +5,8 @@ checked on worker threads; the results become one undoable insertion."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
@@ -20,9 +20,9 @@ from editor.word_import import import_docx
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
-from ui.language import interface_language
 from ui.file_ops import FileController
 from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
+from ui.language import interface_language
 from ui.workers import photo_pool, run_in_background
 
 

@@ -15,6 +15,7 @@ the ``.qm`` files built from them with ``pyside6-lrelease``.
 from __future__ import annotations
 
 from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget

@@ -9,17 +9,28 @@ reliably. Cover thumbnails are decoded off the UI thread too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QDate, QFileSystemWatcher, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QDate, QFileSystemWatcher, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDockWidget, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-    QLineEdit, QMenu, QPushButton, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDockWidget,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor import revisions

@@ -1,72 +1,189 @@
 """The main window: it lays out the composer and the preview and wires the
-actions to the objects that do the work. Nothing else happens here."""
+actions to the objects that do the work. Nothing else happens here.
+
+It starts in three steps, so that the window is on screen before the
+heavy parts are loaded: the form, menus, status bar and autosave
+(``__init__``); then QtWebEngine and the preview (``_start_preview``), after
+which ``ready_to_open`` is emitted and a file may be opened, its page
+loading in Chromium's processes while the last step runs here; then the
+checklist, the library, the notes and the photo and Word intake
+(``_start_tools``), after which ``is_started`` is true. The window started
+by the app (``defer_start=True``) runs the last two steps from zero-timers
+after its first paint; otherwise they run at once, inside ``__init__``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from editor.site import saved_profile_path
+from editor.checks import Finding
 from editor.errors import ArticleError
+from editor.library import INDEX_NAME
 from editor.model import Article
-from editor.workspace import Workspace, WorkspaceEntry, default_workspace_path as workspace_path
+from editor.site import saved_profile_path
+from editor.workspace import Workspace, WorkspaceEntry
+from editor.workspace import default_workspace_path as workspace_path
 from ui import settings
 from ui.actions import build_actions, retranslate_actions
-from editor.checks import Finding
-from ui.checklist import ChecklistPanel
-from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.autosave import Autosaver
-from ui.cms_copy import CmsCopier
-from ui.recovery_dialog import RecoveryDialog
-from ui.revisions_dialog import RevisionsDialog
-from ui.review_button import ReviewButton, state_name
-from ui.library_panel import LibraryPanel
-from ui.notes_panel import NotesPanel
-from ui.related_picker import RelatedPickerDialog
-from editor.library import INDEX_NAME
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
-from ui.intake import Intake
-from ui.find_dialog import FindReplaceDialog
-from ui.form.text_edits import RichTextEdit
 from ui.image_cache import ImageCache
-from ui.preview import PreviewPane, PreviewView, PreviewWidth
+from ui.language import LanguageMenu, Retranslating, interface_language
+from ui.preview_width import PreviewWidth
+from ui.review_button import ReviewButton, state_name
 from ui.site_bar import SiteProfileBar
-from ui.site_profile_dialog import SiteProfileDialog
 from ui.status import WordCountLabel
 from ui.vietnamese_text import LegacyTextGuard, unify_tone_marks
 from ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from editor.checks import Finding
+    from ui.checklist import ChecklistPanel
+    from ui.cms_copy import CmsCopier
+    from ui.find_dialog import FindReplaceDialog
+    from ui.intake import Intake
+    from ui.library_panel import LibraryPanel
+    from ui.notes_panel import NotesPanel
+    from ui.preview import PreviewPane, PreviewView
+    from ui.related_picker import RelatedPickerDialog
+    from ui.site_profile_dialog import SiteProfileEditor
 
 APP_TITLE = "Tòa Soạn"
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self) -> None:
+    ready_to_open = Signal()  # the preview is up: a file may be opened
+
+    preview: PreviewView
+    preview_pane: PreviewPane
+    checklist: ChecklistPanel
+    library_panel: LibraryPanel
+    notes_panel: NotesPanel
+    intake: Intake
+    cms_copier: CmsCopier
+    site_profile_editor: SiteProfileEditor
+
+    def __init__(self, defer_start: bool = False) -> None:
         super().__init__()
+        self.is_started = False
+        self._defer_start = defer_start
+        self._start_scheduled = False
         self.document = Document(self)
         self.document.set_saved_site(settings.load_site_profile())
         self.images = ImageCache(self)
         self.composer = Composer(self.document, self.images, self)
-        self.preview = PreviewView(self.document, self.images, self)
-        self.preview_pane = PreviewPane(self.preview, self)
-        workspace = Workspace(workspace_path())
-        self.files = FileController(self, self.document, self.preview, workspace)
-        self.cms_copier = CmsCopier(self, self.document, lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.workspace = Workspace(workspace_path())
+        self.files = FileController(self, self.document, self.workspace)
         self.actions = build_actions(self)
         self._close_confirmed = False
         self._keep_autosave = False  # set by tests that simulate a crash
         self._find_dialog: FindReplaceDialog | None = None
-        self.autosaver = Autosaver(self.document, workspace, self)
-        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
         self.legacy_guard = LegacyTextGuard(self.document, self)
+        self.autosaver = Autosaver(self.document, self.workspace, self)
+        self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
+
+        # The preview's place in the splitter until QtWebEngine is up.
+        self._preview_slot = QWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.composer)
+        self.splitter.addWidget(self._preview_slot)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.site_bar = SiteProfileBar(self.document, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.site_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1400, 900)
+        self._build_menus()
+        self._build_status_bar()
+        self.retranslate()
+        self._wire()
+        self._restore_layout()
+        self.document.load(new_article(), None)
+        self.actions.widths[PreviewWidth.TABLET].setChecked(True)
+        a = self.actions
+        # What needs the preview or the tools waits for them (a second or so).
+        self._waiting_actions = [a.export, a.export_pdf, a.export_package, a.publish, a.site_profile, a.print, a.find, a.insert_image,
+                                 a.paste_image, a.import_word, a.copy_for_cms]
+        for action in self._waiting_actions:
+            action.setEnabled(False)
+        if not defer_start:
+            self._start_preview()
+            self._start_tools()
+
+    # --- the deferred start --------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self._schedule_start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._defer_start:  # should no paint come (a minimized start), start anyway
+            QTimer.singleShot(300, self, self._schedule_start)
+
+    def _schedule_start(self) -> None:
+        if self._defer_start and not self._start_scheduled:
+            # The first frame is on its way to the screen: only now load
+            # QtWebEngine, each step from its own zero-timer so that the
+            # event loop paints in between.
+            self._start_scheduled = True
+            QTimer.singleShot(0, self, self._start_preview)
+
+    def _start_preview(self) -> None:
+        """QtWebEngine and the preview, started as early as the window allows:
+        its first page load boots Chromium's processes, which then work on
+        the other core while the tools are built here."""
+        from ui.preview import PreviewPane, PreviewView
+        from ui.webengine import register_scheme
+
+        register_scheme()  # before the first profile is made
+        self.preview = PreviewView(self.document, self.images, self)
+        self.preview_pane = PreviewPane(self.preview, self)
+        self.splitter.replaceWidget(1, self.preview_pane)
+        self._preview_slot.deleteLater()
+        self.preview_pane.set_page_width(next(w for w, item in self.actions.widths.items() if item.isChecked()))
+        self.files.preview = self.preview
+        for width, item in self.actions.widths.items():
+            item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
+        self.composer.blocks.block_focused.connect(self.preview.scroll_to_block)
+        self.preview.block_clicked.connect(self.composer.show_block)
+        self.preview.reload_page()
+        self.ready_to_open.emit()
+        if self._defer_start:
+            QTimer.singleShot(0, self, self._start_tools)
+
+    def _start_tools(self) -> None:
+        """Everything the first paint does not need: autosave, the checklist,
+        the library, the notes, and taking in photos, Word files and pastes."""
+        from ui.checklist import ChecklistPanel
+        from ui.cms_copy import CmsCopier
+        from ui.form.text_edits import RichTextEdit
+        from ui.intake import Intake
+        from ui.library_panel import LibraryPanel
+        from ui.notes_panel import NotesPanel
+        from ui.site_profile_dialog import SiteProfileEditor
+
+        show_message = self.statusBar().showMessage
+        self.cms_copier = CmsCopier(self, self.document, lambda text, ms: show_message(text, ms))
+        self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: show_message(text, ms))
         self.checklist = ChecklistPanel(self.document, self)
+        self.site_profile_editor = SiteProfileEditor(self, self.document, lambda text, ms: show_message(text, ms))
+        # A file may be opening already (named on the command line).
+        self.checklist.hold(self.files.is_opening())
+        self.files.opening_changed.connect(self.checklist.hold)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
         self.checklist.finding_activated.connect(self._show_finding)
         # The library's index sits beside the workspace database, on this computer.
@@ -79,35 +196,26 @@ class MainWindow(Retranslating, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
         self.tabifyDockWidget(self.checklist, self.notes_panel)
         self.checklist.raise_()
+        self.view_menu.addActions([self.checklist.toggleViewAction(), self.library_panel.toggleViewAction(),
+                                   self.notes_panel.toggleViewAction()])
         self.composer.blocks.block_focused.connect(self.notes_panel.set_current_block)
         self.composer.fields.related.pick_requested.connect(self.pick_related)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.composer)
-        self.splitter.addWidget(self.preview_pane)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.site_bar = SiteProfileBar(self.document, self)
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.site_bar)
-        column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        a, intake = self.actions, self.intake
+        a.export.triggered.connect(lambda: self._export())
+        a.insert_image.triggered.connect(intake.choose_images)
+        a.paste_image.triggered.connect(lambda: intake.insert_pasted_image(QGuiApplication.clipboard().image()))
+        a.import_word.triggered.connect(intake.choose_word_document)
+        a.copy_for_cms.triggered.connect(self.cms_copier.copy)
+        self.composer.insert_image_requested.connect(intake.choose_images)
+        self.composer.blocks.files_dropped.connect(lambda paths, index: intake.take_files([Path(p) for p in paths], index))
+        RichTextEdit.image_paste_handler = intake.insert_pasted_image
+        RichTextEdit.html_pictures_handler = intake.insert_pasted_pictures
+        RichTextEdit.blocks_paste_handler = intake.insert_pasted_blocks
         self.setAcceptDrops(True)
-        self.resize(1400, 900)
-        self._build_menus()
-        self._build_status_bar()
-        self.retranslate()
-        self._wire()
-        self._restore_layout()
-        RichTextEdit.image_paste_handler = self.intake.insert_pasted_image
-        RichTextEdit.html_pictures_handler = self.intake.insert_pasted_pictures
-        RichTextEdit.blocks_paste_handler = self.intake.insert_pasted_blocks
-        self.document.load(new_article(), None)
-        self.preview_pane.set_page_width(PreviewWidth.TABLET)
-        self.actions.widths[PreviewWidth.TABLET].setChecked(True)
+        for action in self._waiting_actions:
+            action.setEnabled(True)
+        self.is_started = True
 
     # --- layout ------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -120,7 +228,7 @@ class MainWindow(Retranslating, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.save, a.save_as, a.revisions])
         file_menu.addSeparator()
-        file_menu.addActions([a.export, a.export_pdf, a.publish, a.print])
+        file_menu.addActions([a.export, a.export_pdf, a.export_package, a.publish, a.print])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         self.edit_menu = edit_menu = self.menuBar().addMenu("")
@@ -132,10 +240,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu = view_menu = self.menuBar().addMenu("")
         self.width_section = view_menu.addSection("")
         view_menu.addActions(list(a.widths.values()))
-        view_menu.addSeparator()
-        view_menu.addAction(self.checklist.toggleViewAction())
-        view_menu.addAction(self.library_panel.toggleViewAction())
-        view_menu.addAction(self.notes_panel.toggleViewAction())
+        view_menu.addSeparator()  # the panels' toggles follow, once they are made
         self.settings_menu = settings_menu = self.menuBar().addMenu("")
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)
@@ -189,8 +294,8 @@ class MainWindow(Retranslating, QMainWindow):
         a.save.triggered.connect(lambda: files.save())
         a.save_as.triggered.connect(lambda: files.save_as())
         a.revisions.triggered.connect(self._show_revisions)
-        a.export.triggered.connect(self._export)
         a.export_pdf.triggered.connect(files.export_pdf_dialog)
+        a.export_package.triggered.connect(lambda: self._export(files.export_package_dialog))
         a.publish.triggered.connect(self._publish)
         a.print.triggered.connect(self._print)
         a.quit.triggered.connect(self.close)
@@ -200,20 +305,10 @@ class MainWindow(Retranslating, QMainWindow):
         stack.canRedoChanged.connect(a.redo.setEnabled)
         a.undo.setEnabled(False)
         a.redo.setEnabled(False)
-        a.insert_image.triggered.connect(self.intake.choose_images)
-        a.paste_image.triggered.connect(lambda: self.intake.insert_pasted_image(QGuiApplication.clipboard().image()))
         a.site_profile.triggered.connect(self._edit_site_profile)
         a.find.triggered.connect(self._show_find_dialog)
-        a.import_word.triggered.connect(self.intake.choose_word_document)
-        a.copy_for_cms.triggered.connect(self.cms_copier.copy)
         a.unify_tone_marks.triggered.connect(self._unify_tone_marks)
         self.legacy_guard.converted.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        for width, item in a.widths.items():
-            item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
-        self.composer.insert_image_requested.connect(self.intake.choose_images)
-        self.composer.blocks.files_dropped.connect(lambda paths, index: self.intake.take_files([Path(p) for p in paths], index))
-        self.composer.blocks.block_focused.connect(self.preview.scroll_to_block)
-        self.preview.block_clicked.connect(self.composer.show_block)
         stack.cleanChanged.connect(self._show_title)
         self.document.path_changed.connect(self._show_title)
         self.document.reset.connect(self._show_title)
@@ -260,19 +355,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- dialogs ---------------------------------------------------------------------
     def _edit_site_profile(self) -> None:
-        author, source = settings.default_byline()
-        dialog = SiteProfileDialog(self.document.saved_site, author, source, self)
-        if dialog.exec() != SiteProfileDialog.DialogCode.Accepted:
-            return
-        site = dialog.site()
-        settings.save_site_profile(site)
-        settings.save_default_byline(*dialog.defaults())
-        self.document.set_saved_site(site)
-        run_in_background(lambda: settings.write_profile_for_command_line(site, saved_profile_path()),
-                          lambda _: None, lambda error: self.statusBar().showMessage(describe_error(error), 8000))
+        self.site_profile_editor.edit(saved_profile_path())
 
     def pick_related(self) -> RelatedPickerDialog:
         """"Tin khác" from the library's published articles."""
+        from ui.related_picker import RelatedPickerDialog
+
         dialog = RelatedPickerDialog(self.library_panel, self)
 
         def chosen() -> None:
@@ -285,6 +373,8 @@ class MainWindow(Retranslating, QMainWindow):
         return dialog
 
     def _show_revisions(self) -> None:
+        from ui.revisions_dialog import RevisionsDialog
+
         RevisionsDialog(self.document, self).exec()
 
     def offer_recovery(self, then: Callable[[bool], None] | None = None) -> None:
@@ -310,6 +400,8 @@ class MainWindow(Retranslating, QMainWindow):
             entries = [e for e in found if e.key != self.autosaver.key]
             chosen = None
             if entries:
+                from ui.recovery_dialog import RecoveryDialog
+
                 dialog = RecoveryDialog(entries, self)
                 if dialog.exec() == RecoveryDialog.DialogCode.Accepted:
                     for entry in dialog.discarded():
@@ -330,9 +422,14 @@ class MainWindow(Retranslating, QMainWindow):
             self.document.undo_stack.resetClean()  # not on disk yet: unsaved until saved
             self._show_title()
             self.autosaver.adopt(key)
+            self.files.expect_article(False)
 
-        run_in_background(lambda: workspace.restore(key), restored,
-                          lambda error: QMessageBox.warning(self, self.tr("Restore"), describe_error(error)), context=self)
+        def failed(error: ArticleError) -> None:
+            self.files.expect_article(False)
+            QMessageBox.warning(self, self.tr("Restore"), describe_error(error))
+
+        self.files.expect_article(True)
+        run_in_background(lambda: workspace.restore(key), restored, failed, context=self)
 
     def _publish(self) -> None:
         from ui.publish_dialog import PublishDialog
@@ -342,8 +439,8 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.show()
         self.publish_dialog = dialog
 
-    def _export(self) -> None:
-        """Export; with errors in the checklist, show them first and ask."""
+    def _export(self, export: Callable[[], None] | None = None) -> None:
+        """Export (the page, or ``export``); with errors in the checklist, show them first and ask."""
         errors = self.checklist.errors()
         if errors:
             self.checklist.show()
@@ -355,7 +452,7 @@ class MainWindow(Retranslating, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.files.export_dialog()
+        (export or self.files.export_dialog)()
 
     def _show_finding(self, finding: Finding) -> None:
         location = finding.location
@@ -364,6 +461,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_find_dialog(self) -> None:
         if self._find_dialog is None:
+            from ui.find_dialog import FindReplaceDialog
+
             self._find_dialog = FindReplaceDialog(self.document, self._show_location, self)
         self._find_dialog.show()
         self._find_dialog.raise_()
@@ -416,7 +515,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.document.undo_stack.blockSignals(True)
             self.document.blockSignals(True)
             self.images.blockSignals(True)
-            self.preview.shutdown()
+            if hasattr(self, "preview"):
+                self.preview.shutdown()
             event.accept()
             return
         event.ignore()

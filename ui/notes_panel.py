@@ -6,9 +6,7 @@ open notes are outlined in the preview, never in an export."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDockWidget, QHBoxLayout, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.notes import open_notes
 from ui.document import Document
@@ -45,7 +43,11 @@ class NotesPanel(Retranslating, QDockWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.setWidget(body)
-        for signal in (document.block_changed, document.blocks_replaced, document.block_moved, document.reset):
+        # Each block's notes when the list was last made: typing changes a
+        # block's text, not its notes, and must not rebuild the list.
+        self._notes_shown: dict[str, tuple[object, ...]] = {}
+        document.block_changed.connect(self._on_block_changed)
+        for signal in (document.blocks_replaced, document.block_moved, document.reset):
             signal.connect(self.refresh)
         self.list.itemSelectionChanged.connect(self._enable)
         self.retranslate()
@@ -61,10 +63,17 @@ class NotesPanel(Retranslating, QDockWidget):
         self.current_block = block_id
         self._enable()
 
+    def _on_block_changed(self, block_id: str) -> None:
+        if self._document.block(block_id).notes is not self._notes_shown.get(block_id):
+            self.refresh()  # blocks are copy-on-write: the same notes are the same object
+        elif block_id in self._marks:
+            self._preview.mark_notes(self._marks)  # the preview's patch of the block took its outline
+
     def refresh(self, *args: object) -> None:
         selected = self.selected()
         self.list.clear()
         article = self._document.article
+        self._notes_shown = {block.id: block.notes for block in article.blocks}
         for index, block in enumerate(article.blocks):
             for note in block.notes:
                 state = self.tr("resolved") if note.resolved else self.tr("open")

@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 
 import shiboken6
-from enum import Enum
-
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -21,11 +19,12 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from editor.export import SIZES
 from editor.model import Article, ImageBlock
-from editor.text import is_web_url
 from editor.render import ImageSource, page_context, render_article, render_block, render_region
+from editor.text import is_web_url
 from ui.document import Document
 from ui.image_cache import ImageCache
 from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, SMALL, PreviewPage, PreviewSchemeHandler, make_preview_profile
+from ui.preview_width import PreviewWidth
 from ui.webengine import SCHEME
 
 # The regions (render_region names) that show each article field, and the
@@ -52,7 +51,7 @@ document.addEventListener('click', function (event) {
   var block = event.target.closest('[data-block]');
   if (block) console.log('%s' + block.getAttribute('data-block'));
 }, true);
-""" % SELECT_MESSAGE
+""" % SELECT_MESSAGE  # noqa: UP031 — in JavaScript full of braces, %s is easier to read than {{ }}
 
 _PATCH_REGION = """(function (name, html) {
   var element = document.querySelector('[data-field="' + name + '"]');
@@ -283,7 +282,7 @@ class PreviewView(QWebEngineView):
 
     def patch_block(self, block_id: str) -> None:
         article = self._document.article
-        html = render_block(article, article.block(block_id), self._image_sources)
+        html = render_block(article, self._document.block(block_id), self._image_sources)
         self._patch(_PATCH_BLOCK % (json.dumps(block_id), json.dumps(html)))
 
     def patch_regions(self, names: tuple[str, ...]) -> None:
@@ -301,13 +300,13 @@ class PreviewView(QWebEngineView):
             "(function (id) { var e = document.querySelector('[data-block=\"' + CSS.escape(id) + '\"]');"
             " if (!e) return false; var r = e.getBoundingClientRect();"
             " if (r.top < 0 || r.bottom > window.innerHeight) e.scrollIntoView({block: 'center'});"
-            " return true; })(%s)" % json.dumps(block_id)
+            " return true; })(" + json.dumps(block_id) + ")"
         )
 
     # --- document signals ------------------------------------------------------
     def _on_document_block_changed(self, block_id: str) -> None:
         self.patch_block(block_id)
-        if isinstance(self._document.article.block(block_id), ImageBlock):
+        if isinstance(self._document.block(block_id), ImageBlock):
             self.patch_head()  # the cover, or its edits, may have changed
 
     def _on_document_field_changed(self, name: str) -> None:
@@ -371,13 +370,6 @@ class PreviewView(QWebEngineView):
         for block in self._document.article.images():
             if self._images.token_of(block) == token:
                 self.patch_block(block.id)
-
-
-class PreviewWidth(Enum):
-    PHONE = 360
-    TABLET = 768
-    DESKTOP = 1280
-    PRINT = 794  # A4's 210 mm at 96 px per inch
 
 
 class PreviewPane(QWidget):

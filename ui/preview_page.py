@@ -8,11 +8,11 @@ editor example: clicked links open in the system browser.
 
 from __future__ import annotations
 
+import itertools
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 import shiboken6
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
@@ -58,13 +58,23 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
 
     A photo not prepared yet is answered when it is ready: the request is
     asynchronous, so the page never waits on the UI thread.
+
+    A waiting request is held only while QtWebEngine keeps it. A reload
+    deletes the old page's requests without telling their Python wrappers,
+    which stay "valid" (``shiboken6.isValid`` is True, no RuntimeError):
+    answering one then wrote into freed memory, and the window segfaulted
+    minutes later in shiboken's ``releaseWrapper`` or in ``malloc`` (the
+    soak's crash, found under gdb). Each waiting request's ``destroyed``
+    signal takes it off the list.
     """
 
     def __init__(self, page_html: Callable[[], str], images: ImageCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._page_html = page_html
         self._images = images
-        self._waiting: dict[str, list[QWebEngineUrlRequestJob]] = {}
+        # token -> ticket -> request, for photos still being made
+        self._waiting: dict[str, dict[int, QWebEngineUrlRequestJob]] = {}
+        self._tickets = itertools.count()
         images.ready.connect(self._on_images_ready)
         images.failed.connect(self._on_images_failed)
 
@@ -96,32 +106,48 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             elif self._images.error(token) is not None:
                 job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             else:
-                self._waiting.setdefault(token, []).append(job)
+                self._wait(token, job)
             return
         job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
 
-    @staticmethod
-    def _reply(job: QWebEngineUrlRequestJob, mime: bytes, data: bytes) -> None:
-        buffer = QBuffer(parent=job)
+    def _reply(self, job: QWebEngineUrlRequestJob, mime: bytes, data: bytes) -> None:
+        # The buffer is the handler's child and goes when its request does
+        # (the pattern of QWebEngineUrlRequestJob::reply's documentation):
+        # what Python makes here belongs to an object of ours, never to one
+        # QtWebEngine deletes on its own.
+        buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.destroyed.connect(buffer.deleteLater)
         job.reply(mime, buffer)
+
+    def _wait(self, token: str, job: QWebEngineUrlRequestJob) -> None:
+        ticket = next(self._tickets)
+        self._waiting.setdefault(token, {})[ticket] = job
+        # No parameter: a slot that took the dying request would get a new
+        # wrapper of a half-destroyed object.
+        job.destroyed.connect(lambda: self._forget(token, ticket))
+
+    def _forget(self, token: str, ticket: int) -> None:
+        waiting = self._waiting.get(token)
+        if waiting is not None:
+            waiting.pop(ticket, None)
+            if not waiting:
+                del self._waiting[token]
+
+    def waiting_requests(self) -> int:
+        """How many photo requests wait for their photo (for the curious)."""
+        return sum(len(waiting) for waiting in self._waiting.values())
 
     def _on_images_ready(self, token: str) -> None:
         prepared = self._images.by_token(token)
-        for job in self._waiting.pop(token, []):
-            try:
-                if prepared is not None:
-                    self._reply(job, mime_of(prepared.shown).encode(), prepared.shown.data)
-            except RuntimeError:
-                pass  # the page went away (reloaded) and took the request with it
+        for job in self._waiting.pop(token, {}).values():
+            if prepared is not None:
+                self._reply(job, mime_of(prepared.shown).encode(), prepared.shown.data)
 
     def _on_images_failed(self, token: str, message: str) -> None:
-        for job in self._waiting.pop(token, []):
-            try:
-                job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
-            except RuntimeError:
-                pass
+        for job in self._waiting.pop(token, {}).values():
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
 
 
 class PreviewPage(QWebEnginePage):

@@ -11,24 +11,32 @@ else's change.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from editor.draft import load_draft
 from editor.errors import ArticleError, PublishConflict, PublishError
 from editor.file_state import file_state
+from editor.model import Article
 from editor.publish.command import STATE_KEY, publish_draft
 from editor.publish.publisher import PublishOptions, test_connection
-from editor.publish.settings import cms_password, cms_settings
+from editor.publish.settings import cms_password, cms_settings, saved_cms
+from editor.review import APPROVED, PUBLISHED, REVIEW
 from editor.site import load_saved_profile
 from ui.errors import describe_error
 from ui.workers import run_in_background
+
+# Where the office's review stands → what to send: an article waiting for review goes to the portal's
+# review queue (pending), an approved or already published one is published.
+STATUS_OF_REVIEW_STATE = {REVIEW: "pending", APPROVED: "publish", PUBLISHED: "publish"}
+
+
+def default_status(review_state: str) -> str:
+    return STATUS_OF_REVIEW_STATE.get(review_state, "draft")
 
 
 class _Progress(QObject):
@@ -49,6 +57,9 @@ class PublishDialog(QDialog):
         for value, text in (("draft", self.tr("Draft")), ("pending", self.tr("Submit for review")),
                             ("publish", self.tr("Publish now")), ("future", self.tr("Scheduled, at the article's date"))):
             self.status.addItem(text, value)
+        self.status.setCurrentIndex(self.status.findData(default_status(document.article.review.state)))
+        if document.article.review.state not in STATUS_OF_REVIEW_STATE:
+            self._offer_profiles_status()
         self.without_photos = QCheckBox(self.tr("Text only, without the photos"))
         self.progress = QProgressBar()
         self.progress.setFormat(self.tr("%v of %m photos"))
@@ -75,6 +86,17 @@ class PublishDialog(QDialog):
         self._relay = _Progress(self)
         self._relay.moved.connect(self._show_progress)
 
+    def _offer_profiles_status(self) -> None:
+        """The site profile's default status, read off the UI thread; never over a choice already made."""
+        chosen = self.status.currentIndex()
+
+        def show(cms: dict[str, Any]) -> None:
+            index = self.status.findData(str(cms.get("status") or ""))
+            if index >= 0 and self.status.currentIndex() == chosen and not self._running:
+                self.status.setCurrentIndex(index)
+
+        run_in_background(saved_cms, show, lambda error: None, context=self)
+
     # -- running ------------------------------------------------------------------------
     def start(self, force: bool = False) -> None:
         path: Path | None = self._document.path
@@ -93,9 +115,9 @@ class PublishDialog(QDialog):
                 raise PublishError("cancelled by the user")
             relay.moved.emit(what, done, total)
 
-        def work() -> tuple[Any, Any, dict[str, Any]]:
+        def work() -> tuple[Any, Any, Article]:
             outcome = publish_draft(path, None, options, progress)
-            return outcome, file_state(path), dict(load_draft(path).extra.get(STATE_KEY) or {})
+            return outcome, file_state(path), load_draft(path)
 
         run_in_background(work, self._done, self._failed, context=self)
 
@@ -117,7 +139,7 @@ class PublishDialog(QDialog):
         self.test_button.setEnabled(True)
         url, account = result
         abilities = ((self.tr("upload photos"), "upload_files"), (self.tr("publish"), "publish_posts"),
-                     (self.tr("submit for review"), "edit_posts"), (self.tr("create tags"), "manage_categories"))
+                     (self.tr("submit for review"), "edit_posts"), (self.tr("create tags and categories"), "manage_categories"))
         lines = [self.tr("Connected to %1 as %2 (%3).").replace("%1", url).replace("%2", account.name)
                  .replace("%3", ", ".join(account.roles))]
         lines += [("✓ " if account.may(capability) else "✗ ") + text for text, capability in abilities]
@@ -131,17 +153,19 @@ class PublishDialog(QDialog):
         elif what == "post":
             self.message.setText(self.tr("Sending the post…"))
 
-    def _done(self, result: tuple[Any, Any, dict[str, Any]]) -> None:
+    def _done(self, result: tuple[Any, Any, Article]) -> None:
         self._set_running(False)
-        outcome, disk_state, record = result
+        outcome, disk_state, saved = result
         if outcome.result is None:
             errors = [f.message(outcome.language) for f in outcome.findings if f.severity == "error"]
             self.message.setText(self.tr("Not published: the checklist found errors.") + "\n" + "\n".join(errors))
             return
         published = outcome.result
-        self._adopt(record, disk_state)
+        self._adopt(dict(saved.extra.get(STATE_KEY) or {}), disk_state)
         if published.status in ("publish", "future") and not self._document.article.url and published.link:
             self._document.set_field("url", published.link, self.tr("Address from the portal"))
+        # Published → đã đăng, sent for review → chờ duyệt: the State button shows what the draft now says.
+        self._document.set_field("review", saved.review, self.tr("State from the portal"))
         self.progress.setValue(self.progress.maximum())
         self.message.setText(self.tr("Published: post %1, %2").replace("%1", str(published.post_id)).replace("%2", published.link))
 

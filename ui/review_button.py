@@ -11,16 +11,26 @@ import getpass
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QTextBrowser, QToolButton,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMenu,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.errors import ArticleError
-from editor.revisions import DiffLine, Revision
 from editor.review import STATES
 from editor.review_changes import changes_since_review
+from editor.revisions import DiffLine, Revision
 from ui import settings
 from ui.document import Document
 from ui.errors import describe_error

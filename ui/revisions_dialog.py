@@ -7,10 +7,7 @@ import copy
 import html
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QProgressBar, QSplitter, QTextBrowser, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QProgressBar, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from editor.errors import ArticleError
 from editor.model import Article

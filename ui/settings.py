@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
@@ -41,12 +42,22 @@ def save_site_profile(site: SiteProfile) -> None:
     store.sync()
 
 
-def write_profile_for_command_line(site: SiteProfile, path: Path | None = None) -> None:
-    """Mirror the profile for ``main.py export`` (run it off the UI thread)."""
+KEEP = object()  # write_profile_for_command_line: leave the file's ``cms`` as it is
+
+
+def write_profile_for_command_line(site: SiteProfile, path: Path | None = None,
+                                   cms: dict[str, Any] | None | object = KEEP) -> None:
+    """Mirror the profile for ``main.py export`` and ``publish`` (run it off the UI thread). ``cms`` is
+    where to publish, from the profile dialog (None: nowhere); by default the file's own is kept."""
     path = path or saved_profile_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = site_to_dict(site)
-    _keep_cms(data, path)
+    if cms is KEEP:
+        _keep_cms(data, path)
+    elif isinstance(cms, dict):
+        data["cms"] = cms
+    else:
+        data.pop("cms", None)
     if site.logo_path():
         data["logo"] = str(site.logo_path())
     payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -54,7 +65,7 @@ def write_profile_for_command_line(site: SiteProfile, path: Path | None = None) 
 
 
 def _keep_cms(data: dict[str, object], path: Path) -> None:
-    """Where to publish (``cms``) is set in this file by hand or by IT, not in the profile dialog: keep it."""
+    """Where to publish (``cms``) may be set in this file by hand or by IT: keep it."""
     if "cms" in data or not path.is_file():
         return
     try:

@@ -1,17 +1,26 @@
 """Site profile…: the portal's name, address, fanpage, logo, and the
 default author and source of new articles. Import and export use the same
-profile JSON as ``main.py export --site``, so an office can share one."""
+profile JSON as ``main.py export --site``, so an office can share one.
+
+Its *Publishing* part says where File ▸ Publish… and ``main.py publish``
+send articles: the WordPress site, the user, the default category and
+status (the profile's ``cms`` object), and the application password,
+which goes to the system keyring, never to the profile or a draft."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -21,15 +30,21 @@ from PySide6.QtWidgets import (
 )
 
 from editor.article_format import TONE_MARK_STYLES, load_site_profile
-from editor.errors import ArticleError
+from editor.errors import ArticleError, PublishError
 from editor.model import SiteProfile
+from editor.publish.settings import checked_cms, saved_cms, store_password
 from ui import settings
+from ui.document import Document
 from ui.errors import describe_error
 from ui.form.url_edit import UrlEdit
+from ui.workers import run_in_background
+
+CMS_FIELDS = ("kind", "url", "user", "category", "status")
 
 
 class SiteProfileDialog(QDialog):
-    def __init__(self, site: SiteProfile, author: str, source: str, parent: QWidget | None = None) -> None:
+    def __init__(self, site: SiteProfile, author: str, source: str, parent: QWidget | None = None,
+                 cms: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Site profile"))
         self.setMinimumWidth(520)
@@ -63,6 +78,26 @@ class SiteProfileDialog(QDialog):
         form.addRow(self.tr("Default author"), self.author)
         form.addRow(self.tr("Default source"), self.source)
 
+        publishing = QGroupBox(self.tr("Publishing (WordPress)"), self)
+        self.cms_url = UrlEdit(parent=self)
+        self.cms_user = QLineEdit(self)
+        self.cms_password = QLineEdit(self)
+        self.cms_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.cms_password.setPlaceholderText(self.tr("Kept in the system keyring; leave empty to keep the stored one"))
+        self.cms_category = QLineEdit(self)
+        self.cms_category.setPlaceholderText(self.tr("For articles without a section, for example: Tin tức"))
+        self.cms_status = QComboBox(self)
+        for value, text in (("draft", self.tr("Draft")), ("pending", self.tr("Submit for review")),
+                            ("publish", self.tr("Publish now")), ("future", self.tr("Scheduled, at the article's date"))):
+            self.cms_status.addItem(text, value)
+        self._show_cms(cms or {})
+        cms_form = QFormLayout(publishing)
+        cms_form.addRow(self.tr("WordPress site address"), self.cms_url)
+        cms_form.addRow(self.tr("User name"), self.cms_user)
+        cms_form.addRow(self.tr("Application password"), self.cms_password)
+        cms_form.addRow(self.tr("Default category"), self.cms_category)
+        cms_form.addRow(self.tr("Default status"), self.cms_status)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         import_button = buttons.addButton(self.tr("Import…"), QDialogButtonBox.ButtonRole.ActionRole)
         export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -75,7 +110,9 @@ class SiteProfileDialog(QDialog):
         self.tone_marks.setItemText(2, self.tr("New style: hoà, thuỷ, khoẻ"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(publishing)
         layout.addWidget(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def site(self) -> SiteProfile:
         site = SiteProfile(
@@ -88,6 +125,36 @@ class SiteProfileDialog(QDialog):
     def defaults(self) -> tuple[str, str]:
         return self.author.text(), self.source.text()
 
+    def cms(self) -> dict[str, Any] | None:
+        """The profile's ``cms`` object, or None when no WordPress site is given (no publishing)."""
+        url = self.cms_url.text().strip()
+        if not url:
+            return None
+        cms: dict[str, Any] = {**self._cms_extra, "kind": "wordpress", "url": url, "user": self.cms_user.text().strip()}
+        if self.cms_category.text().strip():
+            cms["category"] = self.cms_category.text().strip()
+        cms["status"] = self.cms_status.currentData()
+        return cms
+
+    def password(self) -> str:
+        """A new application password to keep in the keyring; "" keeps the stored one."""
+        return self.cms_password.text().strip()
+
+    def accept(self) -> None:
+        cms = self.cms()
+        if cms is None and self.password():
+            QMessageBox.warning(self, self.tr("Site profile"), self.tr("Give the WordPress site address the password is for."))
+            return
+        if cms is not None:
+            try:
+                checked_cms(cms)  # as publishing will read it: https://, a user name
+            except ArticleError as error:
+                # Not describe_error's headline: nothing was published, the settings are not saved yet.
+                QMessageBox.warning(self, self.tr("Site profile"), self.tr("Publishing cannot be set up so:") + "\n\n"
+                                    + "\n".join(error.lines()))
+                return
+        super().accept()
+
     def _show(self, site: SiteProfile) -> None:
         self.name.setText(site.name)
         self.url.set_text(site.url)
@@ -95,6 +162,13 @@ class SiteProfileDialog(QDialog):
         self.fanpage_label.setText(site.fanpage_label)
         self.logo.setText(str(site.logo_path() or ""))
         self.tone_marks.setCurrentIndex(TONE_MARK_STYLES.index(site.tone_marks))
+
+    def _show_cms(self, cms: dict[str, Any]) -> None:
+        self._cms_extra = {k: v for k, v in cms.items() if k not in CMS_FIELDS}  # kept as they are
+        self.cms_url.set_text(str(cms.get("url") or ""))
+        self.cms_user.setText(str(cms.get("user") or ""))
+        self.cms_category.setText(str(cms.get("category") or ""))
+        self.cms_status.setCurrentIndex(max(self.cms_status.findData(str(cms.get("status") or "draft")), 0))
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the portal's logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"))
@@ -106,7 +180,12 @@ class SiteProfileDialog(QDialog):
         if not path:
             return
         try:
-            self._show(load_site_profile(Path(path)))
+            site = load_site_profile(Path(path))
+            self._show(site)
+            shared = site.extra.get("cms")
+            if isinstance(shared, dict):  # an office's shared profile says where to publish
+                # as whom is this computer's: a shared profile without a user keeps the one typed here
+                self._show_cms({**shared, "user": shared.get("user") or self.cms_user.text()})
         except ArticleError as error:
             QMessageBox.warning(self, self.tr("Site profile"), describe_error(error))
 
@@ -115,6 +194,54 @@ class SiteProfileDialog(QDialog):
         if not path:
             return
         try:
-            settings.write_profile_for_command_line(self.site(), Path(path))
+            # Where to publish goes with it (a colleague's own user name wins on their computer), never the password.
+            settings.write_profile_for_command_line(self.site(), Path(path), cms=self.cms())
         except ArticleError as error:
             QMessageBox.warning(self, self.tr("Site profile"), describe_error(error))
+
+
+class SiteProfileEditor(QObject):
+    """Settings ▸ Site profile…: reads where to publish from the profile file off the UI thread, opens
+    the dialog, and on OK saves the profile, its file for the command line and the password (keyring),
+    those two on a worker."""
+
+    opened = Signal(object)  # the SiteProfileDialog, for tests
+
+    def __init__(self, window: QWidget, document: Document, show_message: Callable[[str, int], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document = document
+        self._show_message = show_message
+        self.dialog: SiteProfileDialog | None = None
+
+    def edit(self, path: Path) -> None:
+        run_in_background(lambda: saved_cms(path), lambda cms: self._open(path, cms),
+                          lambda error: self._open(path, {}), context=self)
+
+    def _open(self, path: Path, cms: dict[str, Any]) -> None:
+        author, source = settings.default_byline()
+        dialog = SiteProfileDialog(self._document.saved_site, author, source, self._window, cms=cms)
+        dialog.accepted.connect(lambda: self._save(dialog, path))
+        dialog.setModal(True)
+        dialog.open()
+        self.dialog = dialog
+        self.opened.emit(dialog)
+
+    def _save(self, dialog: SiteProfileDialog, path: Path) -> None:
+        site, cms, password = dialog.site(), dialog.cms(), dialog.password()
+        settings.save_site_profile(site)
+        settings.save_default_byline(*dialog.defaults())
+        self._document.set_saved_site(site)
+
+        def write() -> None:
+            settings.write_profile_for_command_line(site, path, cms=cms)
+            if cms is not None and password:
+                store_password(checked_cms(cms), password)  # the keyring may be slow (D-Bus, a locked keyring)
+
+        def failed(error: ArticleError) -> None:
+            if isinstance(error, PublishError):  # the keyring's: the profile itself was written
+                self._show_message(self.tr("The application password was not stored: %s") % "; ".join(error.lines()), 15000)
+            else:
+                self._show_message(describe_error(error), 15000)
+
+        run_in_background(write, lambda _: self._show_message(self.tr("Site profile saved"), 4000), failed, context=self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from editor.find_replace import Change, Location, texts_of
+from editor.find_replace import Change, Location, block_texts_of, field_texts_of, texts_of
 from editor.vietnamese import NAMES, convert_legacy, legacy_changes, tone_mark_changes
 from ui.document import Document
 
@@ -40,15 +40,29 @@ class LegacyTextGuard(QObject):
         self._taken_back: set[tuple[Location, str]] = set()
         self._scheduled = False
         self._whole_article = True
+        # What changed since the last look: block ids, None for the
+        # article's own fields. Only those are read again, so a keystroke in
+        # a 1,000-block article costs what it costs in a short one.
+        self._changed: set[str | None] = set()
         document.reset.connect(self._on_reset)
-        for signal in (document.field_changed, document.block_changed, document.blocks_replaced, document.block_moved):
-            signal.connect(lambda *args: self._schedule())
+        document.field_changed.connect(lambda name: self._note(None))
+        document.block_changed.connect(self._note)
+        document.blocks_replaced.connect(self._on_blocks_replaced)
         self._schedule()
 
     def _on_reset(self) -> None:
         self._seen.clear()
         self._taken_back.clear()
         self._whole_article = True
+        self._schedule()
+
+    def _note(self, block_id: str | None) -> None:
+        self._changed.add(block_id)
+        self._schedule()
+
+    def _on_blocks_replaced(self, start: int, removed: int, added: int) -> None:
+        for block in self._document.article.blocks[start : start + added]:
+            self._changed.add(block.id)
         self._schedule()
 
     def _schedule(self) -> None:
@@ -61,13 +75,16 @@ class LegacyTextGuard(QObject):
     def check_now(self) -> None:
         self._scheduled = False
         article = self._document.article
+        changed, self._changed = self._changed, set()
         if self._whole_article:
             # A newly opened or imported article: each field on its own.
             self._whole_article = False
             changes, found = legacy_changes(article)
+            self._seen = dict(texts_of(article))
         else:
-            changes, found = self._changes_in_new_text(texts_of(article))
-        self._seen = dict(texts_of(article))
+            texts = self._texts_of_changed(changed)
+            changes, found = self._changes_in_new_text(texts)
+            self._seen.update(texts)
         if not changes:
             return
         names = " / ".join(NAMES[name] for name in sorted(found))
@@ -75,6 +92,19 @@ class LegacyTextGuard(QObject):
             self._taken_back.add((change.location, self._seen[change.location]))
         self._document.apply_text_changes(changes, self.tr("Convert %s text to Unicode") % names)
         self.converted.emit(self.tr("Text in the old %s font encoding was converted to Unicode. Undo (Ctrl+Z) keeps it as it was.") % names)
+
+    def _texts_of_changed(self, changed: set[str | None]) -> list[tuple[Location, str]]:
+        """The texts of the changed fields and blocks still in the article, in reading order."""
+        texts = field_texts_of(self._document.article) if None in changed else []
+        where = []
+        for block_id in changed - {None}:
+            try:
+                where.append(self._document.index_of(block_id))  # type: ignore[arg-type]
+            except KeyError:
+                continue  # removed since
+        for index in sorted(where):
+            texts.extend(block_texts_of(self._document.article.blocks[index]))
+        return texts
 
     def _changes_in_new_text(self, texts: list[tuple[Location, str]]) -> tuple[list[Change], set[str]]:
         changes, found = [], set()

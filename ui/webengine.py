@@ -1,6 +1,10 @@
 """QtWebEngine set-up that must happen before the QApplication exists:
 the preview's URL scheme, and Chromium's flags.
 
+The scheme is registered by the window just before it makes the preview's
+profile (QtWebEngine accepts it until then): importing QtWebEngine costs a
+fifth of a second, which the window spends after its first paint.
+
 Chromium refuses to start its sandbox as root (build machines, CI), and the
 whole app would abort. Started as root, the app turns the sandbox off
 itself and says so, instead of dying.
@@ -10,8 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-
-from PySide6.QtWebEngineCore import QWebEngineUrlScheme
 
 SCHEME = b"toasoan"
 log = logging.getLogger(__name__)
@@ -39,6 +41,8 @@ def register_scheme() -> None:
     pages could never load it; allowed to load local content, which is what
     lets the page load its own photos from the same scheme.
     """
+    from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+
     if bytes(QWebEngineUrlScheme.schemeByName(SCHEME).name()) == SCHEME:
         return
     scheme = QWebEngineUrlScheme(SCHEME)

@@ -16,9 +16,10 @@ import multiprocessing
 import os
 import threading
 import traceback
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -88,13 +89,15 @@ def run_in_background(
     on_error: Callable[[ArticleError], None],
     pool: QThreadPool | None = None,
     context: QObject | None = None,
+    priority: int = 0,
 ) -> None:
     """``context``: the object the callbacks belong to; if it is gone by the
     time the work is done (a window closed), the result is dropped.
+    ``priority``: queued work of a higher one starts first.
     Call it from the UI thread: the callbacks run there."""
     ticket = next(_tickets)
     _waiting[ticket] = (on_done, on_error, context)
-    (pool or QThreadPool.globalInstance()).start(_Job(function, _the_relay(), ticket))
+    (pool or QThreadPool.globalInstance()).start(_Job(function, _the_relay(), ticket), priority)
 
 
 def run_in_process(

@@ -5,7 +5,7 @@ state, never half of one)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +14,8 @@ from editor.checks import CheckInput, Finding, check_article, has_errors, raw_te
 from editor.draft import SUFFIX, load_draft, save_draft
 from editor.errors import PublishError
 from editor.inputs import find_article_file, read_raw_article_data
-from editor.publish.publisher import Progress, PublishOptions, PublishResult, publish
-from editor.publish.settings import cms_password, cms_settings
+from editor.publish.publisher import Progress, PublishOptions, PublishResult, photos_already_sent, publish
+from editor.publish.settings import CmsSettings, cms_password, cms_settings
 from editor.site import effective_site, load_saved_profile
 
 STATE_KEY = "publish"
@@ -39,13 +39,24 @@ def publish_draft(path: Path, site_path: Path | None, options: PublishOptions,
     given = load_site_profile(site_path) if site_path else None
     saved = load_saved_profile()
     site = effective_site(article, given, saved)
-    findings = check_article(article, CheckInput(raw_texts=raw_texts(read_raw_article_data(path), article), site=site))
+    try:
+        settings: CmsSettings | None = cms_settings(given, saved)  # never the draft's own site: see settings.py
+    except PublishError:
+        settings = None  # said after the checklist, which comes first
+    # Photos already on the portal as they are were read by the checklist when they went up: not
+    # decoding twenty camera photos again is most of what makes publishing again fast.
+    read_photos = settings is None or not photos_already_sent(article, settings, options.max_size)
+    findings = check_article(article, CheckInput(raw_texts=raw_texts(read_raw_article_data(path), article), site=site,
+                                                 read_photos=read_photos))
     # The portal gives the address when the post is published: a missing one does not stop publishing.
     findings = [finding for finding in findings if finding.id not in NOT_BLOCKING]
     if has_errors(findings):
         return CommandOutcome(findings, article.language, None)
-    settings = cms_settings(given, saved)  # never the draft's own site: see editor/publish/settings.py
+    if settings is None:
+        settings = cms_settings(given, saved)  # raises what is missing
     password = cms_password(settings)
+    if not options.status:  # not chosen: the profile's default status, else a draft
+        options = replace(options, status=settings.status or "draft")
 
     def save_state(state: dict[str, Any]) -> None:
         article.extra[STATE_KEY] = state

@@ -21,11 +21,11 @@ from typing import Any
 from editor.atomic import atomic_write
 from editor.cms import body_html
 from editor.errors import ExportError
-from editor.export import _check_target, _write_zip, TargetKind, exported_photos
+from editor.export import TargetKind, _check_target, _write_zip, exported_photos
 from editor.images import DEFAULT_MAX_SIZE
 from editor.model import Article
-from editor.text import inline_to_plain
 from editor.render import ImageSource
+from editor.text import inline_to_plain
 from editor.zips import article_zip_time
 
 

@@ -1,34 +1,45 @@
 """Publish an article to WordPress: its photos, then the post. Repeatable.
 
 What is on the server is remembered in the article's ``"publish"`` object
-(docs/format.md), handed to ``save_state`` after every step so that the
-caller writes it back atomically:
+(docs/format.md), handed to ``save_state`` so that the caller writes it
+back atomically: before an update of the post, after the post, after a
+failure, and every ``SAVE_EVERY`` seconds while photos go up (rewriting a
+draft full of photos takes about a second, so not after each photo):
 
     {"cms": SITE_URL, "post_id": N, "link": URL, "modified_gmt": "…",
      "media": {SHA256_OF_THE_UPLOADED_BYTES: MEDIA_ID}}
 
 Publishing again updates the same post and uploads only photos whose bytes
-are new. A run killed between a write on the server and ``save_state``
-leaves something the next run does not know about; it finds it again
-before creating anything: a photo by its file name *and* the sha256 of its
-bytes (downloaded back), the post by its slug, author and date. Nothing is
-ever created twice.
+are new; when the post on the server is already as it would be sent,
+nothing is sent and the draft is not rewritten. A run killed between a
+write on the server and ``save_state`` leaves something the next run does
+not know about; it finds it again before creating anything: a photo by
+its file name *and* the sha256 of its bytes (downloaded back), the post by
+its slug, author and date. Nothing is ever created twice.
 
 The post is read before it is updated: when it changed on the server
 since the last publish, a ``PublishConflict`` says what changed (the
 Revisions dialog's word diff) and nothing is sent, unless ``force``.
+
+The office's review state (editor/review.py) follows the post's status:
+a post the portal shows makes the article *đã đăng* (published), one
+sent for review makes it *chờ duyệt* (waiting for review); the change is
+recorded in the review history under the CMS account's name and saved
+with the last step.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 import re
 import time
-import unicodedata
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any, cast
 
 from editor.cms import body_html
 from editor.errors import PublishConflict, PublishError
@@ -36,16 +47,23 @@ from editor.export import exported_photos
 from editor.images import DEFAULT_MAX_SIZE
 from editor.labels import labels_for
 from editor.model import Article, ImageBlock, ParagraphBlock
+from editor.publish.categories import category_ids, category_name, same_name
 from editor.publish.client import ServerError, WordPressClient
-from editor.publish.settings import CmsSettings
+from editor.publish.settings import STATUSES, CmsSettings
 from editor.render import ImageSource, credit_line
+from editor.review import PUBLISHED, REVIEW
 from editor.revisions import DiffLine, text_diff
-from editor.text import inline_to_plain, slug
+from editor.text import slug
 
-STATUSES = ("draft", "pending", "publish", "future")
 ANY_STATUS = "draft,pending,publish,future,private"
 _MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 CREATE_TRIES = 4
+UPLOADS_AT_ONCE = 3  # photos sent together; a shared host answers three at once without trouble
+PAGE = 100  # WordPress's largest page
+SAVE_EVERY = 5.0  # seconds between two saves of the record while photos go up
+# The post's status on the portal → the article's review state. A draft on the portal or a scheduled
+# post says nothing new about the office's review, so the state is left as it is.
+REVIEW_STATE_OF_STATUS = {"publish": PUBLISHED, "pending": REVIEW}
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -116,7 +134,7 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
             client: WordPressClient | None = None) -> PublishResult:
     if options.status not in STATUSES:
         raise PublishError(f"unknown status “{options.status}”; one of {', '.join(STATUSES)}")
-    if options.status == "future" and (article.published is None or article.published <= datetime.now(timezone.utc)):
+    if options.status == "future" and (article.published is None or article.published <= datetime.now(UTC)):
         # WordPress publishes a "future" post with a past date at once: never by surprise.
         raise PublishError("a scheduled post needs a date in the future, and the article's date is "
                            f"{article.local_published() or 'not set'}; change the date, or publish now (--status publish)")
@@ -131,7 +149,9 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
         refused = refusal(account, article, options)  # before anything is sent
         if refused:
             raise PublishError(refused)
-        return _publish(client, account, article, options, state, save_state, report, result)
+        categories = category_ids(client, category_name(article, settings.category),
+                                  account.may("manage_categories"), account.describe())
+        return _publish(client, account, article, options, categories, state, save_state, report, result)
     except PublishError as error:
         error.problems.append(_on_server(state, result))
         raise
@@ -148,7 +168,7 @@ def _on_server(state: dict[str, Any], result: PublishResult) -> str:
 
 
 def _publish(client: WordPressClient, account: Account, article: Article, options: PublishOptions,
-             state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
+             categories: list[int], state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
              result: PublishResult) -> PublishResult:
     post = _existing_post(client, account, state, options, article, result)
     if post is None:
@@ -158,22 +178,34 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
             state.update(post_id=post["id"], link=post.get("link", ""), modified_gmt=post.get("modified_gmt", ""))
             save_state(dict(state))
 
+    # Rewriting a draft full of photos takes a while: the record is saved when something changed,
+    # not after every request (what a killed run did not record, the next one finds again).
+    before = (copy.deepcopy(state), article.url, article.review)
     urls, media_ids = _send_photos(client, account, article, options, state, save_state, report, result)
-    tags = _tag_ids(client, account, article, result)
-    data = _post_data(article, options, urls, media_ids, tags)
-    report("post", 0, 1)
-    if post is None:
-        post = _create_post(client, account, article, data, result)
-    else:
-        state["sending"] = True  # if this run dies now, the next one knows the change on the server is its own
-        save_state(dict(state))
-        post = client.post(f"/wp/v2/posts/{post['id']}", data, {"context": "edit"})
+    try:
+        tags = _tag_ids(client, account, article, result)
+        data = _post_data(article, options, urls, media_ids, tags, categories)
+        report("post", 0, 1)
+        if post is None:
+            post = _create_post(client, account, article, data, result)
+        elif _as_sent(post, data) and not state.get("sending"):
+            pass  # the server has exactly this post: nothing to send, and its modified_gmt stays ours
+        else:
+            state["sending"] = True  # if this run dies now, the next one knows the change on the server is its own
+            save_state(dict(state))
+            post = client.post(f"/wp/v2/posts/{post['id']}", data, {"context": "edit"})
+    except PublishError:
+        if state != before[0]:
+            save_state(dict(state))  # the photos that went up, for the next run
+        raise
     state.pop("sending", None)
     state.update(post_id=post["id"], link=post.get("link", ""), modified_gmt=post.get("modified_gmt", ""))
     if post.get("status") in ("publish", "future") and not article.url and post.get("link"):
         article.url = post["link"]  # the public address, for the page's QR code; saved with the state below
         result.notes.append(f"the article's address is now the post's: {article.url}")
-    save_state(dict(state))
+    _follow_review_state(article, account, post)
+    if (state, article.url, article.review) != before:
+        save_state(dict(state))
     report("post", 1, 1)
     result.post_id, result.link, result.status = post["id"], post.get("link", ""), post.get("status", options.status)
     if result.status in ("publish", "future") and article.url and article.url != result.link:
@@ -182,15 +214,38 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
     return result
 
 
+def _as_sent(post: dict[str, Any], data: dict[str, Any]) -> bool:
+    """Whether the post on the server is already exactly what ``data`` would make it."""
+    for key, value in data.items():
+        there = post.get(key)
+        if isinstance(there, dict):  # title, content, excerpt: {"raw": …, "rendered": …}
+            there = there.get("raw")
+        if key in ("tags", "categories"):
+            there, value = sorted(there or []), sorted(value)
+        if there != value:
+            return False
+    return True
+
+
+def _follow_review_state(article: Article, account: Account, post: dict[str, Any]) -> None:
+    """Move the article's review state to what the post now is on the portal (saved with the next step)."""
+    status = str(post.get("status", ""))
+    state = REVIEW_STATE_OF_STATUS.get(status)
+    if state is None or article.review.state == state:
+        return
+    article.review = article.review.changed_to(state, account.name, f"WordPress: post {post['id']} ({status})")
+
+
 # -- state --------------------------------------------------------------------------
 
 def _known_state(article: Article, settings: CmsSettings) -> dict[str, Any]:
     """The article's record of a publish to this same site; another site's is not ours to reuse."""
     saved = article.extra.get("publish")
     if isinstance(saved, dict) and saved.get("cms") == settings.url:
-        media = saved.get("media") if isinstance(saved.get("media"), dict) else {}
+        media, sources = saved.get("media"), saved.get("sources")
+        media = media if isinstance(media, dict) else {}
         state = {key: saved[key] for key in ("post_id", "link", "modified_gmt", "sending") if key in saved}
-        sources = saved.get("sources") if isinstance(saved.get("sources"), dict) else {}
+        sources = sources if isinstance(sources, dict) else {}
         return {"cms": settings.url, **state, "media": {str(k): int(v) for k, v in media.items() if str(v).isdigit()},
                 "sources": {str(k): str(v) for k, v in sources.items()}}
     return {"cms": settings.url, "media": {}, "sources": {}}
@@ -204,7 +259,7 @@ def _existing_post(client: WordPressClient, account: Account, state: dict[str, A
     if not isinstance(post_id, int):
         return None
     try:
-        post = client.get(f"/wp/v2/posts/{post_id}", {"context": "edit"})
+        post: dict[str, Any] = client.get(f"/wp/v2/posts/{post_id}", {"context": "edit"})
     except PublishError as error:
         if "rest_post_invalid_id" not in str(error):
             raise
@@ -287,7 +342,7 @@ def _diff_text(line: DiffLine) -> str:
 
 def _find_post(client: WordPressClient, account: Account, article: Article) -> dict[str, Any] | None:
     """A post a killed run created: this author's, with this slug and date."""
-    posts = client.get("/wp/v2/posts", {"slug": _slug(article), "author": account.id, "status": ANY_STATUS,
+    posts: list[dict[str, Any]] = client.get("/wp/v2/posts", {"slug": _slug(article), "author": account.id, "status": ANY_STATUS,
                                         "context": "edit", "per_page": 100})
     wanted = _date_gmt(article)
     for post in posts:
@@ -301,14 +356,14 @@ def _create_post(client: WordPressClient, account: Account, article: Article, da
     """Create the post; after a 5xx look for it before trying again (the server may have made it)."""
     for attempt in range(CREATE_TRIES):
         try:
-            return client.post("/wp/v2/posts", data, {"context": "edit"}, retry=False)
+            return cast("dict[str, Any]", client.post("/wp/v2/posts", data, {"context": "edit"}, retry=False))
         except ServerError:
             if attempt == CREATE_TRIES - 1:
                 raise
             time.sleep(client.retry_delays[min(attempt, len(client.retry_delays) - 1)] if client.retry_delays else 0)
             found = _find_post(client, account, article)
             if found is not None:
-                return client.post(f"/wp/v2/posts/{found['id']}", data, {"context": "edit"})
+                return cast("dict[str, Any]", client.post(f"/wp/v2/posts/{found['id']}", data, {"context": "edit"}))
     raise AssertionError("unreachable")
 
 
@@ -319,11 +374,11 @@ def _slug(article: Article) -> str:
 def _date_gmt(article: Article) -> str | None:
     if article.published is None:
         return None
-    return article.published.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+    return article.published.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], media_ids: dict[str, int],
-               tags: list[int]) -> dict[str, Any]:
+               tags: list[int], categories: list[int]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "title": article.title,
         "content": body_html(article, {block_id: ImageSource(src=url) for block_id, url in urls.items()}),
@@ -332,6 +387,8 @@ def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], 
         "status": options.status,
         "tags": tags,
     }
+    if categories:  # else the post keeps what it has (a new one: the site's default category)
+        data["categories"] = categories
     when = _date_gmt(article)
     if when:
         data["date_gmt"] = when
@@ -345,16 +402,12 @@ def _post_data(article: Article, options: PublishOptions, urls: dict[str, str], 
 
 # -- tags ---------------------------------------------------------------------------
 
-def _same_name(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFC", html.unescape(a)).casefold() == unicodedata.normalize("NFC", b).casefold()
-
-
 def _tag_ids(client: WordPressClient, account: Account, article: Article, result: PublishResult) -> list[int]:
     ids: list[int] = []
     for tag in article.tags:
         if not tag.strip():
             continue
-        found = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if _same_name(t["name"], tag)]
+        found = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if same_name(t["name"], tag)]
         if found:
             ids.append(found[0]["id"])
             continue
@@ -363,7 +416,7 @@ def _tag_ids(client: WordPressClient, account: Account, article: Article, result
         except PublishError as error:
             existing = re.search(r"term_exists", str(error))
             if existing:
-                again = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if _same_name(t["name"], tag)]
+                again = [t for t in client.get("/wp/v2/tags", {"search": tag, "per_page": 100}) if same_name(t["name"], tag)]
                 if again:
                     ids.append(again[0]["id"])
                     continue
@@ -389,7 +442,12 @@ def _fields(block: ImageBlock, article: Article, name: str) -> dict[str, str]:
 def _send_photos(client: WordPressClient, account: Account, article: Article, options: PublishOptions,
                  state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
                  result: PublishResult) -> tuple[dict[str, str], dict[str, int]]:
-    """Upload each distinct photo once; block id → its URL, and → its media id."""
+    """Upload each distinct photo once; block id → its URL, and → its media id.
+
+    Up to ``UPLOADS_AT_ONCE`` photos go up together: the server spends most of an upload making its
+    own thumbnails. The record is saved as photos arrive, at most every ``SAVE_EVERY`` seconds
+    (rewriting a draft full of photos takes a while), after a failure, and with the post; a photo
+    that went up unrecorded (a killed run) is found again by the next run, by its name and hash."""
     if not options.photos or not article.images():
         return {}, {}
     known = _photos_already_there(client, article, options, state, result, report)
@@ -397,32 +455,66 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
         return known
     exported = exported_photos(article, options.max_size)
     blocks = {block.id: block for block in article.images()}
-    by_hash: dict[str, dict[str, Any]] = {}
-    urls: dict[str, str] = {}
-    ids: dict[str, int] = {}
-    total = result.photos_total = len({hashlib.sha256(file.data).hexdigest() for file in exported.values()})
+    first_of: dict[str, str] = {}  # digest → the first block showing that photo
+    digests: dict[str, str] = {}  # block id → digest
     for block_id, file in exported.items():
-        name, data = file.file_name, file.data
-        digest = hashlib.sha256(data).hexdigest()
-        if digest not in by_hash:
+        digests[block_id] = hashlib.sha256(file.data).hexdigest()
+        first_of.setdefault(digests[block_id], block_id)
+    total = result.photos_total = len(first_of)
+    # Known ids are checked here, on this thread: only it touches ``state``.
+    already = {digest: _known_media(client, state, digest) for digest in first_of}
+
+    def send(digest: str) -> tuple[dict[str, Any], bool]:
+        """The photo on the server (found, adopted or uploaded), and whether it was uploaded now."""
+        block_id = first_of[digest]
+        file, block = exported[block_id], blocks[block_id]
+        fields = _fields(block, article, file.file_name)
+        media = already[digest] or _find_media(client, account, file.file_name, digest)
+        if media is None:
+            return _upload(client, account, file.file_name, file.data, digest, fields), True
+        changed = {key: value for key, value in fields.items() if key != "description" and _raw(media, key) != value}
+        if changed:
+            media = client.post(f"/wp/v2/media/{media['id']}", changed, {"context": "edit"})
+        return media, False
+
+    by_hash: dict[str, dict[str, Any]] = {}
+
+    def record(digest: str, media: dict[str, Any], uploaded: bool) -> None:
+        by_hash[digest] = media
+        result.uploaded += uploaded
+        result.reused += not uploaded
+        state["media"][digest] = media["id"]
+        state.setdefault("sources", {})[_source_key(blocks[first_of[digest]], options.max_size)] = digest
+
+    last_save, unsaved = time.monotonic(), False
+    report("photo", 0, total)
+    pool = ThreadPoolExecutor(max_workers=UPLOADS_AT_ONCE, thread_name_prefix="publish-photo")
+    sending = {pool.submit(send, digest): digest for digest in first_of}
+    try:
+        for future in as_completed(sending):
+            record(sending[future], *future.result())
+            unsaved = True
+            if time.monotonic() - last_save >= SAVE_EVERY and len(by_hash) < total:
+                save_state(dict(state))
+                last_save, unsaved = time.monotonic(), False
             report("photo", len(by_hash), total)
-            media = _known_media(client, state, digest) or _find_media(client, account, name, digest)
-            fields = _fields(blocks[block_id], article, name)
-            if media is None:
-                media = _upload(client, account, name, data, digest, fields)
-                result.uploaded += 1
-            else:
-                result.reused += 1
-                changed = {key: value for key, value in fields.items() if key != "description" and _raw(media, key) != value}
-                if changed:
-                    media = client.post(f"/wp/v2/media/{media['id']}", changed, {"context": "edit"})
-            state["media"][digest] = media["id"]
-            state.setdefault("sources", {})[_source_key(blocks[block_id], options.max_size)] = digest
+    except PublishError:
+        # A failure or Cancel: start no other photo, let the ones on their way arrive, and keep what
+        # is on the server now, so that the message says it and publishing again finishes the job.
+        pool.shutdown(wait=True, cancel_futures=True)
+        for future, digest in sending.items():
+            if digest not in by_hash and future.done() and not future.cancelled() and future.exception() is None:
+                record(digest, *future.result())
+                unsaved = True
+        if unsaved:
             save_state(dict(state))
-            by_hash[digest] = media
-        urls[block_id] = by_hash[digest]["source_url"]
-        ids[block_id] = by_hash[digest]["id"]
-    report("photo", total, total)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for block_id in exported:
+        state["sources"][_source_key(blocks[block_id], options.max_size)] = digests[block_id]
+    urls = {block_id: by_hash[digest]["source_url"] for block_id, digest in digests.items()}
+    ids = {block_id: by_hash[digest]["id"] for block_id, digest in digests.items()}
     return urls, ids
 
 
@@ -438,19 +530,17 @@ def _photos_already_there(client: WordPressClient, article: Article, options: Pu
                           result: PublishResult, report: Progress) -> tuple[dict[str, str], dict[str, int]] | None:
     """When every photo went up before, unchanged, and is still on the server: its URL and id, without
     converting any photo again (what makes publishing again fast). None when a photo must be prepared."""
-    sources = state.get("sources") if isinstance(state.get("sources"), dict) else {}
+    sources = state.get("sources")
+    sources = sources if isinstance(sources, dict) else {}
     blocks = article.images()
     if any(block.media is None for block in blocks):
         return None
     digests = {block.id: sources.get(_source_key(block, options.max_size)) for block in blocks}
     if not all(digest in state["media"] for digest in digests.values()):
         return None
-    found: dict[str, dict[str, Any]] = {}
-    for digest in set(digests.values()):
-        media = _known_media(client, state, str(digest))
-        if media is None:
-            return None
-        found[str(digest)] = media
+    found = _known_media_at_once(client, state, {str(digest) for digest in digests.values()})
+    if found is None:
+        return None
     for block in blocks:
         media = found[str(digests[block.id])]
         changed = {key: value for key, value in (("alt_text", block.alt), ("caption", _caption(block, article)))
@@ -463,12 +553,34 @@ def _photos_already_there(client: WordPressClient, article: Article, options: Pu
             {block.id: found[str(digests[block.id])]["id"] for block in blocks})
 
 
+def photos_already_sent(article: Article, settings: CmsSettings, max_size: int = DEFAULT_MAX_SIZE) -> bool:
+    """Whether every photo went up to this site before, as it is now (same original, same edits): the
+    checklist read each then, and its one photo error (an undecodable photo) cannot have appeared since."""
+    state = _known_state(article, settings)
+    blocks = article.images()
+    return bool(blocks) and all(
+        block.media is not None and state["sources"].get(_source_key(block, max_size)) in state["media"] for block in blocks)
+
+
+def _known_media_at_once(client: WordPressClient, state: dict[str, Any], digests: set[str]) -> dict[str, dict[str, Any]] | None:
+    """The media of these photos, read in one request per hundred; None when one is gone from the server."""
+    wanted = {int(state["media"][digest]): digest for digest in digests}
+    found: dict[str, dict[str, Any]] = {}
+    ids = sorted(wanted)
+    for start in range(0, len(ids), PAGE):
+        chunk = ids[start:start + PAGE]
+        for media in client.get("/wp/v2/media", {"include": ",".join(map(str, chunk)), "per_page": PAGE, "context": "edit"}):
+            if media.get("id") in wanted:
+                found[wanted[media["id"]]] = media
+    return found if len(found) == len(digests) else None
+
+
 def _known_media(client: WordPressClient, state: dict[str, Any], digest: str) -> dict[str, Any] | None:
     media_id = state["media"].get(digest)
     if media_id is None:
         return None
     try:
-        return client.get(f"/wp/v2/media/{media_id}", {"context": "edit"})
+        return cast("dict[str, Any]", client.get(f"/wp/v2/media/{media_id}", {"context": "edit"}))
     except PublishError as error:
         if "rest_post_invalid_id" in str(error) or "HTTP 404" in str(error):
             del state["media"][digest]
@@ -480,7 +592,7 @@ def _find_media(client: WordPressClient, account: Account, name: str, digest: st
     """A photo a killed run uploaded: this author's, named like ours, with our bytes."""
     stem, _, extension = name.rpartition(".")
     same_name = re.compile(rf"^{re.escape(stem)}(?:-\d+)?\.{re.escape(extension)}$")
-    found = client.get("/wp/v2/media", {"search": stem, "author": account.id, "context": "edit", "per_page": 100})
+    found: list[dict[str, Any]] = client.get("/wp/v2/media", {"search": stem, "author": account.id, "context": "edit", "per_page": 100})
     for media in found:
         source = str(media.get("source_url", ""))
         if same_name.match(source.rsplit("/", 1)[-1]) and hashlib.sha256(client.download(source)).hexdigest() == digest:
@@ -493,7 +605,7 @@ def _upload(client: WordPressClient, account: Account, name: str, data: bytes, d
     mime = _MIME.get(name.rsplit(".", 1)[-1], "application/octet-stream")
     for attempt in range(CREATE_TRIES):
         try:
-            return client.upload(name, data, mime, fields, retry=False)
+            return cast("dict[str, Any]", client.upload(name, data, mime, fields, retry=False))
         except ServerError:
             if attempt == CREATE_TRIES - 1:
                 raise

@@ -15,8 +15,10 @@ from __future__ import annotations
 import ipaddress
 import os
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from pathlib import Path
+from typing import Any
 
 from editor.errors import PublishError
 from editor.model import SiteProfile
@@ -25,6 +27,7 @@ KEYRING_SERVICE = "ToaSoan CMS"
 PASSWORD_VARIABLE = "TOASOAN_CMS_PASSWORD"
 USER_VARIABLE = "TOASOAN_CMS_USER"
 KINDS = ("wordpress",)
+STATUSES = ("draft", "pending", "publish", "future")  # WordPress's, as --status takes them
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class CmsSettings:
     kind: str
     url: str  # the site's home page
     user: str
+    category: str = ""  # the default category, for an article without a section
+    status: str = ""  # the default status of a publish: draft, pending, publish or future ("" is draft)
 
     @property
     def keyring_name(self) -> str:
@@ -74,7 +79,24 @@ def cms_settings(given: SiteProfile | None, saved: SiteProfile | None,
     user = environ.get(USER_VARIABLE) or str(own.get("user") or "") or str(shared.get("user") or "")
     if not user:
         raise PublishError(f"no CMS user name: set \"user\" in this computer's profile or {USER_VARIABLE}")
-    return CmsSettings(kind=kind, url=url.rstrip("/") + "/", user=user)
+    status = str(merged.get("status") or "")
+    if status not in ("",) + STATUSES:
+        raise PublishError(f"the CMS status “{status}” is not one of {', '.join(STATUSES)}")
+    return CmsSettings(kind=kind, url=url.rstrip("/") + "/", user=user, category=str(merged.get("category") or "").strip(),
+                       status=status)
+
+
+def checked_cms(cms: Mapping[str, Any]) -> CmsSettings:
+    """The ``cms`` object the profile dialog is about to save, checked as publishing will read it
+    (no environment variable standing in for a missing user name)."""
+    return cms_settings(None, SiteProfile(extra={"cms": dict(cms)}), environ={})
+
+
+def saved_cms(path: Path | None = None) -> dict[str, Any]:
+    """The ``cms`` object of this computer's saved profile, ``{}`` when there is none (read it off the UI thread)."""
+    from editor.site import load_saved_profile
+
+    return dict(_cms_of(load_saved_profile(path)))
 
 
 def cms_password(settings: CmsSettings, environ: Mapping[str, str] = os.environ) -> str:

@@ -60,6 +60,14 @@
             <translation>Save the page as an A4 PDF</translation>
         </message>
         <message>
+            <source>Export publish pac&amp;kage…</source>
+            <translation>Export publish pac&amp;kage…</translation>
+        </message>
+        <message>
+            <source>One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in</source>
+            <translation>One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in</translation>
+        </message>
+        <message>
             <source>P&amp;ublish…</source>
             <translation>P&amp;ublish…</translation>
         </message>
@@ -647,6 +655,14 @@
             <translation>Exported to %s</translation>
         </message>
         <message>
+            <source>Export a publish package</source>
+            <translation>Export a publish package</translation>
+        </message>
+        <message>
+            <source>Publish package written to %s</source>
+            <translation>Publish package written to %s</translation>
+        </message>
+        <message>
             <source>Export PDF</source>
             <translation>Export PDF</translation>
         </message>
@@ -1188,8 +1204,8 @@
             <translation>submit for review</translation>
         </message>
         <message>
-            <source>create tags</source>
-            <translation>create tags</translation>
+            <source>create tags and categories</source>
+            <translation>create tags and categories</translation>
         </message>
         <message>
             <source>Connected to %1 as %2 (%3).</source>
@@ -1210,6 +1226,10 @@
         <message>
             <source>Address from the portal</source>
             <translation>Address from the portal</translation>
+        </message>
+        <message>
+            <source>State from the portal</source>
+            <translation>State from the portal</translation>
         </message>
         <message>
             <source>Published: post %1, %2</source>
@@ -1486,6 +1506,54 @@
             <translation>Default source</translation>
         </message>
         <message>
+            <source>Publishing (WordPress)</source>
+            <translation>Publishing (WordPress)</translation>
+        </message>
+        <message>
+            <source>Kept in the system keyring; leave empty to keep the stored one</source>
+            <translation>Kept in the system keyring; leave empty to keep the stored one</translation>
+        </message>
+        <message>
+            <source>For articles without a section, for example: Tin tức</source>
+            <translation>For articles without a section, for example: Tin tức</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Submit for review</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Publish now</translation>
+        </message>
+        <message>
+            <source>Scheduled, at the article's date</source>
+            <translation>Scheduled, at the article's date</translation>
+        </message>
+        <message>
+            <source>WordPress site address</source>
+            <translation>WordPress site address</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>Application password</source>
+            <translation>Application password</translation>
+        </message>
+        <message>
+            <source>Default category</source>
+            <translation>Default category</translation>
+        </message>
+        <message>
+            <source>Default status</source>
+            <translation>Default status</translation>
+        </message>
+        <message>
             <source>Import…</source>
             <translation>Import…</translation>
         </message>
@@ -1506,6 +1574,14 @@
             <translation>New style: hoà, thuỷ, khoẻ</translation>
         </message>
         <message>
+            <source>Give the WordPress site address the password is for.</source>
+            <translation>Give the WordPress site address the password is for.</translation>
+        </message>
+        <message>
+            <source>Publishing cannot be set up so:</source>
+            <translation>Publishing cannot be set up so:</translation>
+        </message>
+        <message>
             <source>Choose the portal's logo</source>
             <translation>Choose the portal's logo</translation>
         </message>
@@ -1524,6 +1600,17 @@
         <message>
             <source>Export the site profile</source>
             <translation>Export the site profile</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteProfileEditor</name>
+        <message>
+            <source>The application password was not stored: %s</source>
+            <translation>The application password was not stored: %s</translation>
+        </message>
+        <message>
+            <source>Site profile saved</source>
+            <translation>Site profile saved</translation>
         </message>
     </context>
     <context>
@@ -1661,6 +1748,10 @@
         <message>
             <source>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</source>
             <translation>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</translation>
+        </message>
+        <message>
+            <source>The document is protected by a password. Remove the password in Word, save it, and import it again.</source>
+            <translation>The document is protected by a password. Remove the password in Word, save it, and import it again.</translation>
         </message>
         <message>
             <source>the file is empty (0 bytes)</source>

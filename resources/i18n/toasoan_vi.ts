@@ -60,6 +60,14 @@
             <translation>Lưu trang thành tệp PDF khổ A4</translation>
         </message>
         <message>
+            <source>Export publish pac&amp;kage…</source>
+            <translation>Xuất gói đăng &amp;bài…</translation>
+        </message>
+        <message>
+            <source>One zip for a portal with no publishing API: the body, its photos and a sheet of the fields to fill in</source>
+            <translation>Một tệp zip cho cổng không có API đăng bài: nội dung, các ảnh và bảng thông tin cần điền</translation>
+        </message>
+        <message>
             <source>P&amp;ublish…</source>
             <translation>Đăng lên &amp;cổng…</translation>
         </message>
@@ -645,6 +653,14 @@
             <translation>Đã xuất ra %s</translation>
         </message>
         <message>
+            <source>Export a publish package</source>
+            <translation>Xuất gói đăng bài</translation>
+        </message>
+        <message>
+            <source>Publish package written to %s</source>
+            <translation>Đã ghi gói đăng bài vào %s</translation>
+        </message>
+        <message>
             <source>Export PDF</source>
             <translation>Xuất PDF</translation>
         </message>
@@ -1183,8 +1199,8 @@
             <translation>gửi duyệt</translation>
         </message>
         <message>
-            <source>create tags</source>
-            <translation>tạo từ khóa</translation>
+            <source>create tags and categories</source>
+            <translation>tạo từ khóa và chuyên mục</translation>
         </message>
         <message>
             <source>Connected to %1 as %2 (%3).</source>
@@ -1205,6 +1221,10 @@
         <message>
             <source>Address from the portal</source>
             <translation>Địa chỉ do cổng cấp</translation>
+        </message>
+        <message>
+            <source>State from the portal</source>
+            <translation>Trạng thái theo cổng</translation>
         </message>
         <message>
             <source>Published: post %1, %2</source>
@@ -1481,6 +1501,54 @@
             <translation>Nguồn tin mặc định</translation>
         </message>
         <message>
+            <source>Publishing (WordPress)</source>
+            <translation>Đăng bài (WordPress)</translation>
+        </message>
+        <message>
+            <source>Kept in the system keyring; leave empty to keep the stored one</source>
+            <translation>Được cất trong kho mật khẩu của hệ thống; để trống thì giữ mật khẩu đã lưu</translation>
+        </message>
+        <message>
+            <source>For articles without a section, for example: Tin tức</source>
+            <translation>Cho bài chưa có chuyên mục, ví dụ: Tin tức</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Bản nháp</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Gửi duyệt</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Đăng ngay</translation>
+        </message>
+        <message>
+            <source>Scheduled, at the article's date</source>
+            <translation>Hẹn giờ, theo ngày đăng của bài</translation>
+        </message>
+        <message>
+            <source>WordPress site address</source>
+            <translation>Địa chỉ trang WordPress</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Application password</source>
+            <translation>Mật khẩu ứng dụng</translation>
+        </message>
+        <message>
+            <source>Default category</source>
+            <translation>Chuyên mục mặc định</translation>
+        </message>
+        <message>
+            <source>Default status</source>
+            <translation>Trạng thái mặc định</translation>
+        </message>
+        <message>
             <source>Import…</source>
             <translation>Nhập từ tệp…</translation>
         </message>
@@ -1501,6 +1569,14 @@
             <translation>Kiểu mới: hoà, thuỷ, khoẻ</translation>
         </message>
         <message>
+            <source>Give the WordPress site address the password is for.</source>
+            <translation>Hãy nhập địa chỉ trang WordPress mà mật khẩu này dùng cho.</translation>
+        </message>
+        <message>
+            <source>Publishing cannot be set up so:</source>
+            <translation>Chưa thiết lập được việc đăng bài như vậy:</translation>
+        </message>
+        <message>
             <source>Choose the portal's logo</source>
             <translation>Chọn logo của cổng</translation>
         </message>
@@ -1519,6 +1595,17 @@
         <message>
             <source>Export the site profile</source>
             <translation>Xuất thông tin cổng</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteProfileEditor</name>
+        <message>
+            <source>The application password was not stored: %s</source>
+            <translation>Chưa lưu được mật khẩu ứng dụng: %s</translation>
+        </message>
+        <message>
+            <source>Site profile saved</source>
+            <translation>Đã lưu thông tin cổng</translation>
         </message>
     </context>
     <context>
@@ -1654,6 +1741,10 @@
         <message>
             <source>That is not an ordinary file (a device, a pipe or a folder). Choose a file.</source>
             <translation>Đó không phải là một tệp thông thường (thiết bị, đường ống hoặc thư mục). Hãy chọn một tệp.</translation>
+        </message>
+        <message>
+            <source>The document is protected by a password. Remove the password in Word, save it, and import it again.</source>
+            <translation>Tài liệu được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu trong Word, lưu lại rồi nhập lại.</translation>
         </message>
         <message>
             <source>the file is empty (0 bytes)</source>

@@ -19,7 +19,7 @@ import json
 import sys
 import time
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from editor.draft import load_draft, save_draft
@@ -54,7 +54,7 @@ def submit(folder: Path, library: Library) -> dict[str, object]:
         save_draft(article, path)
         article.review = article.review.changed_to("review", "Hoàng Tùng")
         article.review = replace(article.review, assignee="Nguyễn Lan")
-        save_draft(article, path, revision_at=datetime.now(timezone.utc))
+        save_draft(article, path, revision_at=datetime.now(UTC))
     finally:
         lock.release()
     return {"submitted_at": time.time()}
@@ -80,7 +80,7 @@ def review(folder: Path, library: Library) -> dict[str, object]:
         (folder / "locked").write_text("yes")
         while not (folder / "go").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
-        save_draft(article, path, revision_at=datetime.now(timezone.utc))
+        save_draft(article, path, revision_at=datetime.now(UTC))
     finally:
         lock.release()
     return {"seen_at": seen_at}

@@ -14,9 +14,9 @@ import ssl
 import subprocess
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 # (method, path with query) → what to do: None (forward), ("fail", status) before forwarding,
 # ("fail-after", status) after forwarding (the server did the work), ("hang", 0) never answer.
@@ -47,6 +47,17 @@ class Proxy:
 
             def log_message(self, *args: object) -> None:
                 pass
+
+            def setup(self) -> None:
+                # The TLS handshake in this connection's own thread, as real servers do it: in the
+                # accepting thread, one client slow to say hello would hold up every other one.
+                if isinstance(self.request, ssl.SSLSocket):
+                    try:
+                        self.request.do_handshake()
+                    except (ssl.SSLError, OSError):
+                        self.request.close()
+                        raise
+                super().setup()
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -97,7 +108,8 @@ class Proxy:
         if self.certificate:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(*map(str, self.certificate))
-            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True,
+                                                      do_handshake_on_connect=False)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 

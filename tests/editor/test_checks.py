@@ -7,9 +7,10 @@ import json
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from PIL import Image

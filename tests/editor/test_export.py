@@ -4,10 +4,10 @@ targets, photos upright and stripped, and the command line's exit codes."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import stat
-import json
 import subprocess
 import sys
 import zipfile
@@ -182,7 +182,8 @@ def test_a_broken_photo_stops_the_export_and_writes_nothing(tmp_path: Path, caps
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
 )
-def test_unusable_arguments_exit_2_with_one_line(args: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unusable_arguments_exit_2_with_one_line(args: list[str], expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SystemExit) as caught:
         code = cli_main(args)

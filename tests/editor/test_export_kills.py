@@ -30,7 +30,7 @@ def _exported_version(folder: Path) -> int:
         with Image.open(folder / src) as photo:
             mean = ImageStat.Stat(photo.convert("RGB")).mean
         expected = colour_of(number, index)
-        assert max(abs(a - b) for a, b in zip(mean, expected)) < 12, f"version {number}'s photo {index} is another version's"
+        assert max(abs(a - b) for a, b in zip(mean, expected, strict=True)) < 12, f"version {number}'s photo {index} is another version's"
     on_disk = {f"images/{path.name}" for path in (folder / "images").iterdir() if path.name != "logo.png"}
     assert on_disk == set(sources), "photos of another version are left in images/"
     return number

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import warnings
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from editor.revisions import list_revisions
 from editor.workspace import Workspace
 from tests.helpers import ROOT, minimal_article
 
-NOW = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 
 
 def _text_only() -> dict[str, Any]:

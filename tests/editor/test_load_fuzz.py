@@ -24,14 +24,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from editor.article_format import load_article_json
 from editor.draft import load_draft, save_draft
 from editor.errors import ArticleError
 from editor.model import Article
 from editor.workspace import Workspace
-from PIL import Image
-
 from tests.helpers import minimal_article
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 2_000))
@@ -185,7 +184,7 @@ def test_article_json_files_that_once_failed_load_or_give_the_apps_own_error(tmp
 
 
 def _draft_bytes(folder: Path) -> bytes:
-    article = load_article_json((folder / "article.json"))
+    article = load_article_json(folder / "article.json")
     save_draft(article, folder / "seed.article")
     return (folder / "seed.article").read_bytes()
 

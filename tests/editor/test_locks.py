@@ -16,7 +16,8 @@ import pytest
 from editor.locks import STALE_AFTER_SECONDS, DocumentLock, DocumentLockedError, lock_path, read_holder
 
 ROOT = Path(__file__).resolve().parents[2]
-HOLD = "import sys, time; from pathlib import Path; from editor.locks import DocumentLock; DocumentLock.acquire(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)"
+HOLD = ("import sys, time; from pathlib import Path; from editor.locks import DocumentLock; "
+        "DocumentLock.acquire(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)")
 
 
 @pytest.fixture

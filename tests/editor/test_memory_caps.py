@@ -11,8 +11,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from tests.helpers import ROOT, photo_bytes
 
 MEMORY_CAP = 600 * 1024**2  # address space of the child: the app's imports fit, the hostile file does not
@@ -135,8 +133,9 @@ def test_a_word_document_of_too_many_tables_is_refused_under_a_memory_cap(tmp_pa
 
 
 def test_a_word_document_naming_one_picture_a_thousand_times_is_refused_under_a_memory_cap(tmp_path: Path) -> None:
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     buffer = io.BytesIO()
     Image.effect_noise((600, 600), 64).convert("RGB").save(buffer, "PNG")  # about 1 MB that does not compress

@@ -30,9 +30,9 @@ from PIL import Image
 from editor.draft import load_draft, save_draft
 from editor.inputs import load_article
 from editor.media import MemoryMedia
-from editor.model import Article
+from editor.model import Article, ImageBlock, ParagraphBlock
 from editor.text import slug
-from tests.editor.wordpress import WordPress, wordpress  # noqa: F401 — the module's WordPress
+from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per module (tests/conftest.py)
 from tests.helpers import EXAMPLE_DIR, ROOT
 
 
@@ -269,3 +269,83 @@ def test_the_password_comes_from_the_systems_secret_service_keyring(wordpress: W
     post = rest(wordpress, f"/wp/v2/posts/{post_id}", {"context": "edit"})
     assert post["author"] == rest(wordpress, "/wp/v2/users/me", role="author")["id"] and post["status"] == "publish"
     assert load_draft(draft).url == link == post["link"]
+
+
+def test_the_review_state_follows_the_post_waiting_for_review_then_published(wordpress: WordPress, tmp_path: Path) -> None:
+    """#16's states: sent for review is chờ duyệt, published is đã đăng, each a step of the history."""
+    draft, article = example_draft(tmp_path, "Trạng thái duyệt:", small_photos=True)
+    assert article.review.state == "draft"
+    post_id, _ = published_line(run_publish(wordpress, draft, "--status", "pending", tmp_path=tmp_path))
+    review = load_draft(draft).review
+    editor_name = rest(wordpress, "/wp/v2/users/me", role="editor")["name"]
+    assert review.state == "review" and [e.state for e in review.history] == ["review"]
+    assert review.history[-1].by == editor_name and str(post_id) in review.history[-1].comment
+
+    again, _ = published_line(run_publish(wordpress, draft, "--status", "publish", tmp_path=tmp_path))
+    review = load_draft(draft).review
+    assert again == post_id and rest(wordpress, f"/wp/v2/posts/{post_id}")["status"] == "publish"
+    assert review.state == "published" and [e.state for e in review.history] == ["review", "published"]
+
+    published_line(run_publish(wordpress, draft, "--status", "publish", tmp_path=tmp_path))
+    assert len(load_draft(draft).review.history) == 2  # publishing an update again is no new step
+
+
+def many_photos_draft(tmp_path: Path, title: str, photos: int, size: tuple[int, int] = (640, 480)) -> tuple[Path, Article]:
+    """An article of ``photos`` distinct photos, each with its own caption, alt text and credit."""
+    article = load_article(EXAMPLE_DIR)
+    article.title = title
+    paragraphs = [b for b in article.blocks if isinstance(b, ParagraphBlock)]
+    article.blocks = []
+    rng = random.Random(photos)
+    for number in range(photos):
+        buffer = io.BytesIO()
+        noise = Image.effect_noise(size, 40).convert("RGB")
+        Image.blend(Image.new("RGB", size, (rng.randrange(256), rng.randrange(256), rng.randrange(256))), noise, 0.3).save(
+            buffer, "JPEG", quality=85)
+        article.blocks.append(ImageBlock(src=f"anh-{number + 1}.jpg", media=MemoryMedia(buffer.getvalue(), f"anh-{number + 1}.jpg"),
+                                         caption=f"Ảnh {number + 1}: Quận ủy Lê Chân", alt=f"Ảnh số {number + 1} của buổi họp",
+                                         credit="Hoàng Tùng", cover=number == 4))
+        article.blocks.append(ParagraphBlock(text=paragraphs[number % len(paragraphs)].text))
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "hai-muoi-anh.article"
+    save_draft(article, path)
+    return path, load_draft(path)
+
+
+def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
+        wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.publish.command import publish_draft
+    from editor.publish.publisher import PublishOptions
+
+    draft, article = many_photos_draft(tmp_path, "Hai mươi ảnh: Hội nghị Ban Chấp hành Đảng bộ quận", 20)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("TOASOAN_CMS_PASSWORD", wordpress.passwords["editor"])
+    site = site_profile(wordpress, tmp_path, "editor")
+    first = publish_draft(draft, site, PublishOptions(status="pending")).result
+    assert first is not None and (first.uploaded, first.reused, first.photos_total) == (20, 0, 20)
+    post = rest(wordpress, f"/wp/v2/posts/{first.post_id}", {"context": "edit"})
+    media = media_named(wordpress, article)
+    assert len(media) == 20 and post["status"] == "pending"
+    by_alt = {m["alt_text"]: m for m in media}
+    for block in article.images():
+        uploaded = by_alt[block.alt]
+        assert uploaded["source_url"] in post["content"]["raw"] and block.caption in uploaded["caption"]["raw"]
+        assert unicodedata.is_normalized("NFC", uploaded["caption"]["raw"])
+    assert post["featured_media"] == by_alt["Ảnh số 5 của buổi họp"]["id"]  # the photo marked as cover
+    assert len(load_draft(draft).extra["publish"]["media"]) == 20
+
+    saved, writes_before = draft.read_bytes(), _post_lines(wordpress)
+    from editor import checks
+
+    def no_decoding(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the checklist decoded a photo that is on the portal as it is")
+
+    checks._PHOTO_FACTS.clear()  # as in a new process: nothing read yet
+    monkeypatch.setattr("editor.checks.verify_decodes", no_decoding)
+    monkeypatch.setattr("editor.publish.publisher.exported_photos", no_decoding)
+    again = publish_draft(draft, site, PublishOptions(status="pending")).result
+    assert again is not None and (again.post_id, again.uploaded, again.reused) == (first.post_id, 0, 20)
+    assert _post_lines(wordpress) == writes_before  # nothing changed: nothing sent, not even the post
+    assert draft.read_bytes() == saved  # and the draft, full of photos, is not rewritten
+    assert sorted(m["id"] for m in media_named(wordpress, article)) == sorted(m["id"] for m in media)
+    assert [p["id"] for p in posts_with_slug(wordpress, article)] == [first.post_id]

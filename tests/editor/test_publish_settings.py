@@ -11,7 +11,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from editor.draft import load_draft, save_draft
+from editor.draft import save_draft
 from editor.errors import PublishError
 from editor.model import Article, SiteProfile
 from editor.publish.settings import KEYRING_SERVICE, CmsSettings, cms_password, cms_settings, store_password

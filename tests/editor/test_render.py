@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -80,8 +80,10 @@ def test_parts_come_in_the_reference_order() -> None:
 @pytest.mark.parametrize(
     ("language", "labels"),
     [
-        ("vi", ["Print", "Gốc", "Tiện ích thông tin", "Nguồn tin:", "Chúng tôi trên Mạng Xã hội", "Tin khác", "Mã QR Code truy cập vào Fanpage Cổng tin tức Thành phố Hải Phòng"]),
-        ("en", ["Print", "Original", "Information tools", "News source:", "Follow us on social media", "Other news", "QR code to reach the fanpage of Cổng tin tức Thành phố Hải Phòng"]),
+        ("vi", ["Print", "Gốc", "Tiện ích thông tin", "Nguồn tin:", "Chúng tôi trên Mạng Xã hội", "Tin khác",
+                "Mã QR Code truy cập vào Fanpage Cổng tin tức Thành phố Hải Phòng"]),
+        ("en", ["Print", "Original", "Information tools", "News source:", "Follow us on social media", "Other news",
+                "QR code to reach the fanpage of Cổng tin tức Thành phố Hải Phòng"]),
     ],
 )
 def test_fixed_labels_follow_the_article_language(language: str, labels: list[str]) -> None:
@@ -96,7 +98,7 @@ def test_fixed_labels_follow_the_article_language(language: str, labels: list[st
 
 def test_date_line_is_shown_in_the_article_time_zone() -> None:
     article = sample_article()
-    article.published = datetime(2023, 11, 1, 9, 20, tzinfo=timezone.utc)
+    article.published = datetime(2023, 11, 1, 9, 20, tzinfo=UTC)
     article.timezone = "Asia/Ho_Chi_Minh"
     page = parse_html(render_article(article, SITE, NoImages()))
     assert text_of(page.find(".//time")) == "Thứ Tư, 01/11/2023 16:20"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -72,20 +72,20 @@ def test_what_changed_since_the_last_review_compares_with_the_save_of_the_last_c
 
     path = tmp_path / "bai.article"
     article = Article(title="Tin", blocks=[ParagraphBlock(text="Bản đầu tiên.")])
-    save_draft(article, path, revision_at=datetime(2026, 12, 1, 1, tzinfo=timezone.utc))
+    save_draft(article, path, revision_at=datetime(2026, 12, 1, 1, tzinfo=UTC))
     assert changes_since_review(load_draft(path)) is None  # never submitted
     article = load_draft(path)
     article.blocks[0].text = "Bản gửi duyệt."
-    article.review = article.review.changed_to(CHANGES, "Nguyễn Lan", at=datetime(2026, 12, 1, 2, tzinfo=timezone.utc))
-    save_draft(article, path, revision_at=datetime(2026, 12, 1, 2, 0, 5, tzinfo=timezone.utc))
+    article.review = article.review.changed_to(CHANGES, "Nguyễn Lan", at=datetime(2026, 12, 1, 2, tzinfo=UTC))
+    save_draft(article, path, revision_at=datetime(2026, 12, 1, 2, 0, 5, tzinfo=UTC))
     article = load_draft(path)
     article.blocks[0].text = "Bản đã sửa theo góp ý."
-    save_draft(article, path, revision_at=datetime(2026, 12, 1, 3, tzinfo=timezone.utc))
+    save_draft(article, path, revision_at=datetime(2026, 12, 1, 3, tzinfo=UTC))
     article = load_draft(path)
     article.blocks[0].text = "Bản đã sửa theo góp ý, chưa lưu."
 
     revision, lines = changes_since_review(article)  # type: ignore[misc]
-    assert revision.saved_at == datetime(2026, 12, 1, 2, 0, 5, tzinfo=timezone.utc)
+    assert revision.saved_at == datetime(2026, 12, 1, 2, 0, 5, tzinfo=UTC)
     removed = "".join(text for line in lines for kind, text in line.parts if kind == "removed")
     added = "".join(text for line in lines for kind, text in line.parts if kind == "added")
     assert "gửi duyệt" in removed and "Bản đầu tiên" not in removed  # against the reviewed text, not the first

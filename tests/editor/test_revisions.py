@@ -4,7 +4,7 @@ photos they show, and a readable diff against the current text."""
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from editor import revisions
@@ -14,7 +14,7 @@ from editor.model import Article, ImageBlock, ParagraphBlock
 from editor.revisions import list_revisions, load_revision, text_diff
 from tests.helpers import photo_bytes
 
-T0 = datetime(2026, 11, 27, 8, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 27, 8, 30, tzinfo=UTC)
 
 
 def _article() -> Article:

@@ -12,8 +12,18 @@ import pytest
 from editor.article_format import site_from_dict
 from editor.model import Article, ParagraphBlock
 from editor.vietnamese import (
-    NEW, OLD, TCVN3, VNI, decode_vni, detect_legacy, font_encoding, is_syllable,
-    legacy_changes, place_tone_marks, to_unicode, tone_mark_changes,
+    NEW,
+    OLD,
+    TCVN3,
+    VNI,
+    decode_vni,
+    detect_legacy,
+    font_encoding,
+    is_syllable,
+    legacy_changes,
+    place_tone_marks,
+    to_unicode,
+    tone_mark_changes,
 )
 from tests.helpers import REFERENCE_DIR
 
@@ -88,8 +98,8 @@ def _vni_encoded(text: str) -> str:
     """``text`` as a VNI-Times document holds it, from the published table."""
     rows = [line.split() for line in PUBLISHED_VNI.strip().splitlines()]
     table = {"đ": "ñ", "Đ": "Ñ"}
-    for base, row in zip(PUBLISHED_ORDER, rows):
-        for tone, sequence in zip(TONES, row):
+    for base, row in zip(PUBLISHED_ORDER, rows, strict=True):
+        for tone, sequence in zip(TONES, row, strict=True):
             letter = unicodedata.normalize("NFC", base + tone)
             table.setdefault(letter, sequence)
             table.setdefault(letter.upper(), sequence.upper())

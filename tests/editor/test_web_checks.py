@@ -42,8 +42,8 @@ def test_photos_render_upright_in_the_browser(exported: Path, tmp_path: Path) ->
     shot = chromium_screenshot(exported / "bundle" / "index.html", tmp_path / "page.png", 1280, 1400, tmp_path / "profile")
     # The first photo spans the 728 px wide column, starting under the lead.
     column = [shot.getpixel((640, y)) for y in range(300, 1000)]
-    reddish = [y for y, (r, g, b) in zip(range(300, 1000), column) if r > 120 and g < 90 and b < 90]
+    reddish = [y for y, (r, g, b) in zip(range(300, 1000), column, strict=True) if r > 120 and g < 90 and b < 90]
     assert reddish, "the banner of the first photo is not visible"
-    photo_rows = [y for y, (r, g, b) in zip(range(300, 1000), column) if abs(r - g) > 15 or abs(g - b) > 15]
+    photo_rows = [y for y, (r, g, b) in zip(range(300, 1000), column, strict=True) if abs(r - g) > 15 or abs(g - b) > 15]
     top, bottom = min(photo_rows), max(photo_rows)
     assert min(reddish) - top < (bottom - top) / 2  # the banner is in the upper half

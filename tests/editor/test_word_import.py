@@ -3,13 +3,14 @@ Vietnamese documents built here with python-docx."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import subprocess
 import sys
 import unicodedata
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,8 +20,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from PIL import Image
 
-from editor.errors import DocumentImportError
-from editor.model import HeadingBlock, ImageBlock, ParagraphBlock
+from editor.errors import PASSWORD_PROTECTED, DocumentImportError
+from editor.model import HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from editor.text import inline_to_plain
 from editor.word_import import import_docx
 from tests.helpers import CORPUS, ROOT
 
@@ -241,14 +243,14 @@ def dated_document(folder: Path, date_line: str | None, modified: datetime | Non
 
 
 def test_the_date_line_becomes_the_date_and_leaves_the_body(tmp_path: Path) -> None:
-    path = dated_document(tmp_path, "Lê Chân, ngày 12 tháng 3 năm 2025", datetime(2024, 1, 2, 3, 4, tzinfo=timezone.utc))
+    path = dated_document(tmp_path, "Lê Chân, ngày 12 tháng 3 năm 2025", datetime(2024, 1, 2, 3, 4, tzinfo=UTC))
     article = import_docx(path).article
     assert article.local_published() == datetime(2025, 3, 12, 0, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     assert texts(path) == ["Sáng nay, quận tổ chức hội nghị tổng kết.", "Các phường báo cáo kết quả."]
 
 
 def test_without_a_date_line_the_date_comes_from_the_documents_properties(tmp_path: Path) -> None:
-    path = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=timezone.utc))
+    path = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=UTC))
     result = import_docx(path)
     # Saved at 23:30 UTC: 06:30 the next morning in Vietnam.
     assert result.article.local_published() == datetime(2025, 3, 12, 6, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -270,3 +272,159 @@ def test_stray_characters_in_a_word_document_never_reach_the_article(tmp_path: P
     article = import_docx(tmp_path / "bai.docx").article
     texts = [article.title, *(getattr(block, "text", "") for block in article.blocks)]
     assert texts == ["Quận Lê Chân họp", "Đồng chí Phạm Văn Tân chủ trì cuộc họp."]
+
+
+PANDOC = CORPUS / "docx-pandoc"
+POI = CORPUS / "docx-poi"
+
+
+def pandoc_reading(name: str) -> list[tuple[str, str]]:
+    """pandoc's expected reading of a corpus document (its ``native/`` file):
+    each top-level block's kind (Para, BlockQuote, Header…) and plain text."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in (PANDOC / "native" / f"{name}.native").read_text(encoding="utf-8").splitlines():
+        if line[:1] in "[,":
+            blocks.append((line[1:].split()[0], []))
+        for token in re.finditer(r'Str "((?:[^"\\]|\\.)*)"|(Space|SoftBreak)', line):
+            blocks[-1][1].append(" " if token.group(2) else re.sub(r"\\(\d+)", lambda m: chr(int(m.group(1))), token.group(1)))
+    return [(kind, "".join(parts)) for kind, parts in blocks]
+
+
+def test_quote_styled_paragraphs_become_quote_blocks_as_pandoc_reads_them() -> None:
+    quotes = [inline_to_plain(b.text) for b in import_docx(PANDOC / "block_quotes.docx").article.blocks if isinstance(b, QuoteBlock)]
+    expected = [text for kind, text in pandoc_reading("block_quotes") if kind == "BlockQuote"]
+    # pandoc also reads a merely indented paragraph as a quote; only the
+    # Quote and Intense Quote styles say so for certain.
+    assert quotes == expected[:2] == [
+        "I don’t know why this would be in italics, but so it appears to be on my screen.",
+        "This is called the Intense Quote style.",
+    ]
+
+
+def test_a_drop_cap_joins_the_word_it_starts() -> None:
+    assert [inline_to_plain(text) for text in texts(PANDOC / "drop_cap.docx")] == [text for _, text in pandoc_reading("drop_cap")]
+
+
+def test_a_words_hyperlink_field_switches_never_reach_the_address() -> None:
+    def links(path: Path) -> list[str]:
+        article = import_docx(path).article
+        return [html.unescape(href) for block in article.blocks for href in re.findall(r'href="([^"]*)"', getattr(block, "text", ""))]
+
+    decree = links(CORPUS / "docx-vietnamese-gov" / "vbai-53-Du-thao-Thong-tu-ban-moi.docx")
+    assert len(decree) >= 20 and all(" " not in link and '"' not in link and "\\" not in link for link in decree)
+    assert "https://thuvienphapluat.vn/van-ban/Thue-Phi-Le-Phi/Luat-phi-va-le-phi-2015-298376.aspx" in decree
+    # A \l "bookmark" switch is the place in the page: the fragment.
+    assert "http://www.thelancet.com/journals/lanonc/article/PIIS1470-2045(13)70104-9/fulltext?version=printerFriendly#bib1" in links(
+        POI / "bug59058.docx")
+    assert links(PANDOC / "instrText_hyperlink.docx")[0] == (
+        "https://books.google.com/books?id=sp_Zcb9ot90C&lpg=PR4&hl=zh-CN&pg=PA19#v=onepage&q&f=true")
+
+
+@pytest.mark.parametrize("name", ["bug53475-password-is-pass.docx", "bug53475-password-is-solrcell.docx"])
+def test_a_password_protected_document_is_refused_as_such_not_as_an_old_doc(name: str) -> None:
+    with pytest.raises(DocumentImportError, match="protected by a password: remove the password in Word") as refusal:
+        import_docx(POI / name)
+    assert ".doc file" not in str(refusal.value) and refusal.value.reason == PASSWORD_PROTECTED  # the window says it in the user's language
+
+
+def test_a_style_without_type_or_id_does_not_stop_the_import() -> None:
+    article = import_docx(POI / "60329.docx").article
+    assert any("Protocol No. (Document ID):" in inline_to_plain(getattr(b, "text", "")) for b in article.blocks)
+
+
+GOV = CORPUS / "docx-vietnamese-gov"
+
+
+@pytest.mark.parametrize(("name", "title", "source"), [
+    ("vbai-41-qd-bo-nhiem-pham-thuy-lam.docx", "QUYẾT ĐỊNH Về việc bổ nhiệm Phó Giám đốc Sở Nội vụ",
+     "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG – SỞ NỘI VỤ"),
+    ("vbai-16-QD-phe-duyet-Dieu-le-Hiep-hoi-Nuoc-nam-Phan-Thiet-2024-2029.docx",
+     "QUYẾT ĐỊNH Phê duyệt Điều lệ (sửa đổi, bổ sung) Hiệp hội Nước mắm Phan Thiết tỉnh Bình Thuận", "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"),
+    ("vbai-72-Du-thao-KHCCHC-2026-cua-tinh.docx", "KẾ HOẠCH Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng",
+     "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+    ("vbai-05-CV-tra-loi-BXD.docx", None, "BO TAI CHINH"),  # an official letter: its "V/v" line is the title
+])
+def test_an_administrative_documents_header_gives_its_title_and_source(name: str, title: str | None, source: str) -> None:
+    article = import_docx(GOV / name).article
+    assert article.title == title if title else article.title.startswith("V/v cu dai dien tham gia Hoi dong tham dinh")
+    assert article.source == source
+
+
+@pytest.mark.parametrize("path", sorted(GOV.glob("*.docx")), ids=lambda path: path.name[:12])
+def test_nothing_of_an_administrative_header_becomes_the_lead_or_the_author(path: Path) -> None:
+    from editor.word_admin import TYPES, fold
+
+    article = import_docx(path).article
+    body = [inline_to_plain(getattr(block, "text", "")) for block in article.blocks]
+    assert TYPES.match(fold(article.title)) or article.title.startswith("V/v")
+    assert article.lead == "" and article.author == "" and article.source
+    # The motto leaves the body (a charter attached after the decision keeps
+    # its own header); the number stays at the top.
+    assert not any(fold(text) in ("CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC LAP - TU DO - HANH PHUC") for text in body[:12])
+    source = WordDocument(str(path))
+    header = [p.text for table in source.tables[:1] for cell in table._cells for p in cell.paragraphs] + [p.text for p in source.paragraphs[:12]]
+    if any(re.match(r"\s*S[ốo]\s*:", text) for text in header):  # a charter attached to a decision has none
+        assert any(re.match(r"\s*S[ốo]\s*:", text) for text in body[:3])
+
+
+def test_a_signed_date_line_gives_the_date_at_nine_in_the_morning(tmp_path: Path) -> None:
+    document = WordDocument()
+    for text in ("ỦY BAN NHÂN DÂN", "QUẬN LÊ CHÂN", "Số: 125/QĐ-UBND", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Lê Chân, ngày 12 tháng 3 năm 2025", "QUYẾT ĐỊNH"):
+        document.add_paragraph().add_run(text).bold = True
+    document.add_paragraph().add_run("Về việc khen thưởng tập thể có thành tích").bold = True
+    document.add_paragraph("Căn cứ Luật Thi đua, khen thưởng;")
+    document.add_paragraph("Xin trân trọng cảm ơn!").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(tmp_path / "qd.docx")
+    article = import_docx(tmp_path / "qd.docx").article
+    assert article.title == "QUYẾT ĐỊNH Về việc khen thưởng tập thể có thành tích"
+    assert article.source == "ỦY BAN NHÂN DÂN QUẬN LÊ CHÂN"
+    assert article.published == datetime(2025, 3, 12, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert [inline_to_plain(b.text) for b in article.blocks] == [  # type: ignore[attr-defined]
+        "Số: 125/QĐ-UBND", "Căn cứ Luật Thi đua, khen thưởng;", "Xin trân trọng cảm ơn!"]
+
+
+def test_a_news_drafts_byline_is_never_a_courtesy_line_nor_a_table_cell(tmp_path: Path) -> None:
+    document = WordDocument()
+    document.add_paragraph("Lê Chân ra quân", style="Title")
+    document.add_paragraph("vệ sinh môi trường", style="Title")
+    document.add_paragraph("Sáng 5/3, hơn 500 đoàn viên tham gia.")
+    document.add_paragraph("Xin trân trọng cảm ơn!").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(tmp_path / "tin.docx")
+    article = import_docx(tmp_path / "tin.docx").article
+    assert article.title == "Lê Chân ra quân vệ sinh môi trường"  # two Title paragraphs, both kept
+    assert article.author == "" and inline_to_plain(article.blocks[-1].text) == "Xin trân trọng cảm ơn!"  # type: ignore[attr-defined]
+    document = WordDocument()
+    document.add_paragraph("Sáng 5/3, hơn 500 đoàn viên tham gia.")
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.paragraphs[0].add_run("Tổng cộng").bold = True
+    document.save(tmp_path / "bang.docx")
+    article = import_docx(tmp_path / "bang.docx").article
+    assert article.author == "" and inline_to_plain(article.blocks[-1].text) == "Tổng cộng"  # type: ignore[attr-defined]
+
+
+def test_no_picture_of_the_corpus_becomes_a_photo_the_export_cannot_read() -> None:
+    """An EMF or WMF drawing was stored as a ".bin" photo that then stopped
+    the whole export as "damaged": it is left out, and a note says so."""
+    for path in sorted(CORPUS.glob("docx-*/*.docx")):
+        try:
+            result = import_docx(path)
+        except DocumentImportError:
+            continue
+        assert all(not photo.src.endswith(".bin") for photo in result.article.images()), path
+    result = import_docx(next(CORPUS.glob("*/image_vml_as_object.docx")))
+    assert result.article.images() == [] and any("was left out" in note.en for note in result.notes)
+
+
+def test_a_picture_in_a_list_item_is_kept(tmp_path: Path) -> None:
+    photo = tmp_path / "anh.png"
+    Image.new("RGB", (64, 48), "teal").save(photo)
+    document = WordDocument()
+    item = document.add_paragraph("Trồng cây xanh ", style="List Bullet")
+    item.add_run().add_picture(str(photo), width=Cm(3))
+    document.add_paragraph("Dọn vệ sinh", style="List Bullet")
+    document.save(tmp_path / "ds.docx")
+    article = import_docx(tmp_path / "ds.docx").article
+    assert [type(b).__name__ for b in article.blocks] == ["ImageBlock", "ParagraphBlock", "ParagraphBlock"]
+    assert Image.open(io.BytesIO(article.blocks[0].media.read_bytes())).size == (64, 48)  # type: ignore[attr-defined]
+    assert inline_to_plain(article.blocks[1].text).startswith("• Trồng cây xanh")  # type: ignore[attr-defined]

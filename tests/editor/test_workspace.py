@@ -98,7 +98,7 @@ def test_two_copies_saving_and_discarding_at_once_never_lose_a_photo(tmp_path: P
 
     def closing_window() -> None:
         try:
-            for round_ in range(40):
+            for _round in range(40):
                 Workspace(path).save("other", article, None)
                 Workspace(path).discard("other")
         except BaseException as error:  # noqa: BLE001 — reported below

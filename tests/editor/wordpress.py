@@ -21,9 +21,9 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -232,9 +232,11 @@ def _start(wordpress: WordPress) -> None:
     _wait_for(lambda: _answers(wordpress.url + "/?rest_route=/"), "php -S")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
-    """One WordPress per test module, stopped whatever the tests did."""
+    """One WordPress for the whole run (tests/conftest.py offers it to every test module), started
+    when a test first asks for it and stopped whatever the tests did. Each test titles its article
+    apart, so its post and photos are its own."""
     missing = missing_tools()
     if missing:
         pytest.fail(f"the publish tests need Debian's {', '.join(missing)} (tasks.py installs them)")

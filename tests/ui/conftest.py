@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -112,6 +113,7 @@ def destroy_now(widget: Any) -> None:
     """Delete a window now, page before profile, not at interpreter exit
     (where Python's order of destruction would crash QtWebEngine)."""
     from PySide6.QtCore import QEvent
+
     from ui.workers import wait_for_background_work
 
     wait_for_background_work()

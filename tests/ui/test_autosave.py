@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ui.autosave import DELAY_MS
 from tests.ui.conftest import destroy_now, open_article, type_text
+from ui.autosave import DELAY_MS
 
 
 def test_a_change_is_autosaved_within_two_seconds_by_the_apps_clock(qtbot: Any, window: Any) -> None:
@@ -53,7 +53,7 @@ def test_steady_typing_is_autosaved_at_least_every_two_seconds(qtbot: Any, windo
     assert len(typed) >= 80
     assert len(saves) >= 5, f"only {len(saves)} autosaves in 10 s of typing"
     times = [0] + [ms for ms, _ in saves]
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     assert max(gaps) <= 2000, f"autosaves {gaps} ms apart"
     assert typed[-1][0] - saves[-1][0] <= 2000
     # What the workspace holds is never more than 2 s behind the window.
@@ -110,6 +110,7 @@ def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, win
     dialog, the restored work stays on screen and nothing asks to discard it."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
     from ui.app import start_work
     from ui.main_window import MainWindow
     from ui.recovery_dialog import RecoveryDialog

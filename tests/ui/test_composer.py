@@ -161,9 +161,9 @@ def test_related_links_are_added_reordered_and_undone(qtbot: Any, window: Any) -
     related.add_row()
     type_text(related._rows[1].title, "Tin hai")
     related.move_row(1, -1)
-    assert [l.title for l in window.document.article.related] == ["Tin hai", "Tin một"]
+    assert [link.title for link in window.document.article.related] == ["Tin hai", "Tin một"]
     window.document.undo_stack.undo()
-    assert [l.title for l in window.document.article.related] == ["Tin một", "Tin hai"]
+    assert [link.title for link in window.document.article.related] == ["Tin một", "Tin hai"]
     wait_until_dom(qtbot, window.preview, "Array.from(document.querySelectorAll('.related li')).map(l => l.textContent).join('|')", "Tin một|Tin hai")
 
 
@@ -389,7 +389,8 @@ def test_site_profile_import_fills_the_dialog(qtbot: Any, window: Any, tmp_path:
 
     settings.save_site_profile(site)
     window.document.set_saved_site(settings.load_site_profile())
-    wait_until_dom(qtbot, window.preview, "document.querySelector('.site-name') && document.querySelector('.site-name').textContent", "Cổng tin tức Thành phố Hải Phòng")
+    wait_until_dom(qtbot, window.preview, "document.querySelector('.site-name') && document.querySelector('.site-name').textContent",
+                   "Cổng tin tức Thành phố Hải Phòng")
 
 
 def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: Any, window: Any, tmp_path: Path) -> None:
@@ -410,6 +411,7 @@ def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: 
 def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: Any, window: Any, tmp_path: Path) -> None:
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
     from ui.crop_dialog import CropDialog
 
     (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
@@ -442,7 +444,7 @@ def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: A
     assert dragged
     crop = window.document.article.block(image.id).crop
     assert crop is not None  # the middle quarter: 0.25, 0.25, 0.5 × 0.5
-    assert all(abs(a - b) < 0.01 for a, b in zip((crop.left, crop.top, crop.width, crop.height), (0.25, 0.25, 0.5, 0.5)))
+    assert all(abs(a - b) < 0.01 for a, b in zip((crop.left, crop.top, crop.width, crop.height), (0.25, 0.25, 0.5, 0.5), strict=True))
     assert segment.crop_button.text() == "Crop ✓"
     assert window.actions.undo.isEnabled()
 
@@ -462,11 +464,12 @@ def test_the_cover_photo_moves_first_and_becomes_the_social_image(qtbot: Any, wi
     last_photo = window.document.article.images()[-1]
     window.composer.blocks.segment_of(last_photo.id).cover.setChecked(True)
     article = window.document.article
-    assert article.images()[0].id == last_photo.id and article.cover_image() is last_photo
+    # Blocks are copy-on-write (ui/document.py): the cover is a changed copy of the photo.
+    assert article.images()[0].id == last_photo.id and article.cover_image().id == last_photo.id
     assert [b.cover for b in article.images()] == [True, False, False]
     wait_until_dom(qtbot, window.preview, "document.querySelector('meta[property=\"og:image\"]') !== null", True)
     window.document.undo_stack.undo()  # one step: cover and move together
-    assert window.document.article.images()[-1].id == last_photo.id and not last_photo.cover
+    assert window.document.article.images()[-1].id == last_photo.id and not window.document.block(last_photo.id).cover
 
 
 def test_the_checklist_follows_typing_and_leads_to_the_field(qtbot: Any, window: Any) -> None:

@@ -4,7 +4,7 @@ the document again after undo; a bad web address is flagged and kept."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from ui.document import Document
 @pytest.fixture
 def document(qapp: Any) -> Document:
     doc = Document()
-    doc.load(Article(title="Quận Lê Chân họp", published=datetime(2023, 11, 1, 9, 20, tzinfo=timezone.utc)), None)
+    doc.load(Article(title="Quận Lê Chân họp", published=datetime(2023, 11, 1, 9, 20, tzinfo=UTC)), None)
     return doc
 
 
@@ -135,3 +135,75 @@ def test_a_quote_block_keeps_its_text_and_who_said_it(qtbot: Any, document: Docu
     assert document.article.block("q").cite == "Khau hieu"
     assert document.article.block("q").text == "Hải Phòng làm theo lời Bác"  # showing it wrote nothing back
     assert document.undo_stack.count() == 1
+
+
+def test_rows_of_related_news_are_reused_never_deleted(qtbot: Any, document: Document) -> None:
+    """Deleting widgets made in Python while the window runs segfaulted
+    PySide6 in the soak run: rows beyond the list are hidden, and a row
+    shown again shows its new link, not the one it showed before."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.form.related_editor import RelatedEditor, _RelatedRow
+
+    editor = RelatedEditor(document)
+    qtbot.addWidget(editor)
+    editor.show()
+    document.set_field("related", [RelatedLink(title="Tin một"), RelatedLink(title="Tin hai", url="https://haiphong.gov.vn/2.html")], "Add")
+    made = editor.findChildren(_RelatedRow)
+    destroyed: list[int] = []
+    for row in made:
+        row.destroyed.connect(lambda: destroyed.append(1))
+    document.set_field("related", [], "Remove all")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(row.isVisible() for row in made) and editor._rows == []
+    document.set_field("related", [RelatedLink(title="Tin ba")], "Add")
+    assert [row.title.text() for row in editor._rows] == ["Tin ba"] and editor._rows[0].url.text() == ""
+    assert editor._rows[0].isVisible() and not made[1].isVisible()
+    editor._rows[0].title.end(False)
+    qtbot.keyClicks(editor._rows[0].title, " moi")
+    assert document.article.related == [RelatedLink(title="Tin ba moi")]
+    assert editor.findChildren(_RelatedRow) == made and destroyed == []
+
+
+def test_a_removed_photos_segment_is_reused_for_the_next_photo_and_never_deleted(qtbot: Any, document: Document) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from editor.model import ImageBlock
+    from ui.form.block_widgets import ImageSegment
+    from ui.form.blocks_editor import BlocksEditor
+    from ui.image_cache import ImageCache
+
+    document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg", caption="Ảnh cũ", alt="Phòng họp", credit="Minh")]), None)
+    blocks = BlocksEditor(document, ImageCache())
+    qtbot.addWidget(blocks)
+    blocks.show()
+    old = blocks.segment_of("a")
+    destroyed: list[int] = []
+    old.destroyed.connect(lambda: destroyed.append(1))
+    qtbot.mouseClick(old.remove_button, Qt.MouseButton.LeftButton)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert document.article.blocks == [] and blocks.segments() == [] and not old.isVisible()
+    assert old.caption.toPlainText() == "" and old.alt.text() == ""  # nothing of the removed photo is kept
+    blocks.insert_blocks([ImageBlock(id="b", src="b.jpg", caption="Ảnh mới")], "Insert photo")
+    new = blocks.segment_of("b")
+    assert new is old and new.isVisible() and destroyed == []
+    assert (new.caption.toPlainText(), new.alt.text(), new.credit.text()) == ("Ảnh mới", "", "")
+    qtbot.keyClicks(new.alt, "Toan canh")
+    assert document.article.block("b").alt == "Toan canh"
+    assert len(blocks.findChildren(ImageSegment)) == 1
+
+
+def test_undoing_a_photos_removal_shows_it_again_in_full(qtbot: Any, document: Document) -> None:
+    from editor.model import ImageBlock
+    from ui.form.blocks_editor import BlocksEditor
+    from ui.image_cache import ImageCache
+
+    document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg", caption="Ảnh cũ", alt="Phòng họp", credit="Minh")]), None)
+    blocks = BlocksEditor(document, ImageCache())
+    qtbot.addWidget(blocks)
+    blocks.show()
+    qtbot.mouseClick(blocks.segment_of("a").remove_button, Qt.MouseButton.LeftButton)
+    document.undo_stack.undo()  # the same block object comes back
+    segment = blocks.segment_of("a")
+    assert segment is not None and segment.isVisible()
+    assert (segment.caption.toPlainText(), segment.alt.text(), segment.credit.text()) == ("Ảnh cũ", "Phòng họp", "Minh")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ def test_a_draft_missing_a_photo_member_opens_shows_it_missing_and_lets_it_be_re
 def _long_paragraph_draft(path: Path) -> tuple[Path, str]:
     """A draft whose revision is one 10,000-word paragraph; the current text
     has a word changed every 50."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from editor.draft import save_draft
     from editor.model import Article, ParagraphBlock
@@ -63,7 +64,7 @@ def _long_paragraph_draft(path: Path) -> tuple[Path, str]:
 
     words = ((REFERENCE_DIR / "le-chan-article.txt").read_text(encoding="utf-8").split() * 20)[:10_000]
     save_draft(Article(title="Bài dài", blocks=[ParagraphBlock(id="dai", text=" ".join(words))]), path,
-               revision_at=datetime(2024, 5, 1, tzinfo=timezone.utc))
+               revision_at=datetime(2024, 5, 1, tzinfo=UTC))
     edited = [("SỬA" if index % 50 == 0 else word) for index, word in enumerate(words)]
     return path, " ".join(edited)
 
@@ -118,7 +119,7 @@ def test_a_slow_comparison_shows_a_progress_bar(qtbot: Any, window: Any, tmp_pat
 # --- item 6: saving after someone else changed the file -------------------------------
 
 def _draft_with_a_photo_and_50_revisions(path: Path) -> Path:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from editor.draft import save_draft
     from editor.media import MemoryMedia
@@ -126,7 +127,7 @@ def _draft_with_a_photo_and_50_revisions(path: Path) -> Path:
 
     article = Article(title="Bài", blocks=[ParagraphBlock(id="p", text="Đoạn."),
                                           ImageBlock(id="anh", src="a.jpg", caption="c", alt="a", media=MemoryMedia(photo_bytes((64, 48), "teal")))])
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
     for index in range(50):
         article.title = f"Bài, bản {index + 1}"
         save_draft(article, path, revision_at=start + timedelta(minutes=index))
@@ -138,7 +139,7 @@ def _rewrite_as_someone_else(path: Path) -> None:
     the oldest, and their article (and, after that, every revision they
     kept) no longer has the photo."""
     import os
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from editor.draft import save_draft
     from editor.revisions import list_revisions
@@ -146,7 +147,7 @@ def _rewrite_as_someone_else(path: Path) -> None:
     theirs = load_draft(path)
     theirs.title = "Bản của người khác"
     theirs.blocks = [block for block in theirs.blocks if block.id != "anh"]
-    save_draft(theirs, path, revision_at=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    save_draft(theirs, path, revision_at=datetime(2025, 1, 1, tzinfo=UTC))
     with zipfile.ZipFile(path) as archive:
         members = {name: archive.read(name) for name in archive.namelist() if not name.startswith("media/")}
     with zipfile.ZipFile(path, "w") as archive:  # and their tool tidied up the photos nobody shows

@@ -7,14 +7,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 from tests.helpers import ROOT
-from tools.update_translations import qt_tool
 from tests.ui.conftest import destroy_now, open_article, type_text
+from tools.update_translations import qt_tool
 
 I18N = ROOT / "resources" / "i18n"
 # Visible words that are the same in both languages.
@@ -69,9 +70,7 @@ def test_the_qm_files_are_built_from_their_sources(tmp_path: Path) -> None:
 def _visible_texts(root: Any) -> list[tuple[str, str]]:
     """Every text a user can read in ``root``: labels, buttons, placeholders,
     tool tips, combo box items, menus and their actions, window titles."""
-    from PySide6.QtWidgets import (
-        QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit, QListWidget, QMenu, QPlainTextEdit, QTextEdit, QWidget,
-    )
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QDockWidget, QGroupBox, QLabel, QLineEdit, QListWidget, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
     texts: list[tuple[str, str]] = []
     for widget in [root, *root.findChildren(QWidget)]:
@@ -124,7 +123,8 @@ def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, windo
     files = QFileDialog(window, "Lưu", str(tmp_path), "Bài viết (*.article)")
     files.setOption(QFileDialog.Option.DontUseNativeDialog)
     files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    box = QMessageBox(QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, window)
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, window)
     dialogs = [
         SiteProfileDialog(SiteProfile(), "", "", window),
         FindReplaceDialog(window.document, lambda location: None, window),
@@ -219,7 +219,7 @@ def test_causes_a_user_can_act_on_are_said_in_their_language(tmp_path: Path) -> 
     finally:
         install_language("en")
     assert "The disk is full" in english[0] and "Ổ đĩa đã đầy" in vietnamese[0]
-    for reason, en, vi in zip(errors.REASONS, english, vietnamese):
+    for reason, en, vi in zip(errors.REASONS, english, vietnamese, strict=True):
         assert en.splitlines()[1] != vi.splitlines()[1], reason  # the cause, translated
         assert str(tmp_path / "bai.article") in vi  # and the file named
 

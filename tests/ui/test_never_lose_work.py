@@ -20,7 +20,8 @@ from editor.locks import read_holder
 from tests.ui.conftest import open_article, type_text
 
 ROOT = Path(__file__).resolve().parents[2]
-HOLD = "import sys, time; from pathlib import Path; from editor.locks import DocumentLock; DocumentLock.acquire(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)"
+HOLD = ("import sys, time; from pathlib import Path; from editor.locks import DocumentLock; "
+        "DocumentLock.acquire(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)")
 
 
 class Choices:

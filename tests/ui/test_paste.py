@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +109,7 @@ def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_pa
 def test_a_word_import_shows_its_own_date_and_none_of_the_previous_articles_rows(
     qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from PySide6.QtWidgets import QMessageBox
 
@@ -126,7 +127,7 @@ def test_a_word_import_shows_its_own_date_and_none_of_the_previous_articles_rows
 
     monkeypatch.setattr(QMessageBox, "information", notes_box)
     # No date line: the date comes from when the document was last saved.
-    source = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=timezone.utc))
+    source = dated_document(tmp_path, None, datetime(2025, 3, 11, 23, 30, tzinfo=UTC))
     with qtbot.waitSignal(window.document.reset, timeout=20_000):
         window.intake.import_word(source)
     assert rows_on_screen == [0]

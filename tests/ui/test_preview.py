@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage
 
 from editor.model import ImageBlock
@@ -123,7 +123,8 @@ def test_scripts_and_javascript_links_typed_anywhere_never_run(qtbot: Any, windo
     assert js(qtbot, window.preview, "document.scripts.length") == 1
     hrefs = js(qtbot, window.preview, "Array.from(document.querySelectorAll('[href]')).map(function (e) { return e.getAttribute('href'); })")
     assert not [href for href in hrefs if href.lower().startswith(("javascript", "data"))]
-    handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) { return Array.from(e.attributes).some(function (a) { return a.name.startsWith('on'); }); }).length")
+    handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) {"
+                                          " return Array.from(e.attributes).some(function (a) { return a.name.startsWith('on'); }); }).length")
     assert handlers == 0
 
 
@@ -176,7 +177,8 @@ def test_selecting_a_block_in_the_form_scrolls_the_preview_to_it(qtbot: Any, win
     open_article(qtbot, window, example_copy)
     target = window.document.article.blocks[-1].id
     window.composer.blocks.focus_block(target)
-    script = f"(function () {{ var r = document.querySelector('[data-block=\"{target}\"]').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }})()"
+    script = (f"(function () {{ var r = document.querySelector('[data-block=\"{target}\"]').getBoundingClientRect();"
+              f" return r.top < window.innerHeight && r.bottom > 0; }})()")
     wait_until_dom(qtbot, window.preview, script, True)
     assert js(qtbot, window.preview, "window.scrollY") > 0
 
@@ -201,3 +203,62 @@ def test_the_preview_profile_loads_nothing_from_the_network(qtbot: Any, window: 
     qtbot.waitUntil(lambda: "https://example.invalid/tracker.png" in profile.interceptor.blocked)
     assert "http://127.0.0.1:9/x.css" in profile.interceptor.blocked
     page.deleteLater()
+
+
+def test_each_answered_preview_request_frees_its_copy_of_the_data(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """Every page and photo the preview serves sits in a buffer until its
+    request ends; the buffers belong to the scheme handler (a buffer owned
+    by QtWebEngine's request made the window segfault in a soak run), so
+    they must go when the requests do, or each reload would keep another
+    copy of every photo."""
+    from PySide6.QtCore import QBuffer
+
+    from editor.media import FileMedia
+
+    for name in ("a.jpg", "b.jpg"):
+        (tmp_path / name).write_bytes(photo_bytes((1200, 800)))
+    window.composer.blocks.insert_blocks(
+        [ImageBlock(src=name, media=FileMedia(tmp_path / name), alt="Ảnh") for name in ("a.jpg", "b.jpg")], "Insert photos")
+    images = "Array.from(document.querySelectorAll('.article-body img'))"
+    wait_until_dom(qtbot, window.preview, f"{images}.filter(i => i.complete && i.naturalWidth > 0).length", 2)
+    handler = window.preview._handler
+    for _ in range(8):
+        window.preview.reload_page()
+        qtbot.waitUntil(lambda: not window.preview.is_loading(), timeout=20_000)
+        wait_until_dom(qtbot, window.preview, f"{images}.filter(i => i.complete && i.naturalWidth > 0).length", 2)
+    # 8 reloads served 24 answers (a page and two photos each); once the
+    # requests are over, none of their buffers is left.
+    qtbot.waitUntil(lambda: not handler.findChildren(QBuffer), timeout=10_000)
+
+
+def test_a_reload_while_photos_are_being_made_answers_only_the_new_page(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """QtWebEngine deletes the requests of a page it reloads without telling
+    their Python wrappers. Answering those later wrote into freed memory: the
+    window segfaulted minutes into the soak run. Only the requests of the
+    page shown are kept waiting, and its photos arrive."""
+    import threading
+
+    import ui.image_cache
+    from editor.media import FileMedia
+
+    release = threading.Event()
+    read = ui.image_cache._read  # on a worker: the photos wait until the reloads are done
+    monkeypatch.setattr(ui.image_cache, "_read", lambda *args: (release.wait(30), read(*args))[1])
+    handler = window.preview._handler
+    asked: list[str] = []
+    wait = handler._wait
+    monkeypatch.setattr(handler, "_wait", lambda token, job: (asked.append(token), wait(token, job)))
+    for name, color in (("a.jpg", "navy"), ("b.jpg", "olive"), ("c.jpg", "teal")):
+        (tmp_path / name).write_bytes(photo_bytes((1200, 800), color))
+    window.composer.blocks.insert_blocks(
+        [ImageBlock(src=name, media=FileMedia(tmp_path / name), alt="Ảnh") for name in ("a.jpg", "b.jpg", "c.jpg")], "Insert photos")
+    try:
+        qtbot.waitUntil(lambda: handler.waiting_requests() == 3, timeout=20_000)
+        for reload in range(1, 5):
+            window.preview.reload_page()
+            qtbot.waitUntil(lambda reload=reload: len(asked) >= 3 * (reload + 1) and handler.waiting_requests() == 3, timeout=20_000)
+    finally:
+        release.set()
+    images = "Array.from(document.querySelectorAll('.article-body img'))"
+    wait_until_dom(qtbot, window.preview, f"{images}.filter(i => i.complete && i.naturalWidth > 0).length", 3, timeout=20_000)
+    assert handler.waiting_requests() == 0

@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from editor.draft import load_draft, save_draft
 from editor.inputs import load_article
 from tests.editor.test_publish import media_named, posts_with_slug, rest
-from tests.editor.wordpress import WordPress, wordpress  # noqa: F401 — the module's WordPress
+from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per module (tests/conftest.py)
 from tests.helpers import EXAMPLE_DIR
 from tests.ui.conftest import open_article
 
@@ -97,3 +98,80 @@ def test_test_connection_reports_the_role_and_what_it_may_do(
     lines = dialog.message.text().splitlines()
     assert publishing.url in lines[0]
     assert [line[0] for line in lines[1:]] == ["✗", "✗", "✓", "✗"]  # no photos, no publishing: review only
+
+
+def test_the_dialog_sends_what_the_review_state_says_and_the_state_button_shows_the_portals(
+        qtbot: Any, window: Any, publishing: WordPress, tmp_path: Path) -> None:
+    path, article = draft_of_example(tmp_path, "Đã duyệt thì đăng:")
+    article.review = article.review.changed_to("approved", "Trưởng ban")
+    save_draft(article, path)
+    open_article(qtbot, window, path)
+    assert "Approved" in window.review_button.text()
+    window.actions.publish.trigger()
+    dialog = window.publish_dialog
+    assert dialog.status.currentData() == "publish"  # đã duyệt: the portal shows it
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.publish_button.isEnabled(), timeout=120_000)
+    post_id = window.document.article.extra["publish"]["post_id"]
+    assert rest(publishing, f"/wp/v2/posts/{post_id}")["status"] == "publish"
+    assert window.review_button.text() == "State: Published"  # đã đăng
+    assert [e.state for e in window.document.article.review.history] == ["approved", "published"]
+
+
+def test_an_article_waiting_for_review_is_offered_to_the_portals_review_queue(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("editor.site.saved_profile_path", lambda: tmp_path / "no-profile.json")
+    path, article = draft_of_example(tmp_path, "Chờ duyệt thì gửi duyệt:")
+    window.actions.publish.trigger()
+    assert window.publish_dialog.status.currentData() == "draft"  # a new article: a draft on the portal
+    window.publish_dialog.close()
+    article.review = article.review.changed_to("review", "Phóng viên")
+    save_draft(article, path)
+    open_article(qtbot, window, path)
+    window.actions.publish.trigger()
+    assert window.publish_dialog.status.currentData() == "pending"  # chờ duyệt goes to the portal's review queue
+
+
+def test_export_publish_package_writes_the_zip_off_the_ui_thread_with_the_unsaved_text(
+        qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: Any) -> None:
+    import zipfile
+
+    open_article(qtbot, window, example_copy)
+    window.document.set_field("title", "Tiêu đề sửa trong cửa sổ, chưa lưu")
+    target = tmp_path / "goi-dang-bai"  # the .zip is added
+    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    messages: list[str] = []
+    window.files.status_message.connect(messages.append)
+    assert window.actions.export_package in window.file_menu.actions()
+    window.actions.export_package.trigger()
+    zipped = target.with_name("goi-dang-bai.zip")
+    assert not zipped.exists()  # the photos are converted on a worker: the window went on at once
+    qtbot.waitUntil(lambda: any(str(zipped) in m for m in messages), timeout=60_000)
+    with zipfile.ZipFile(zipped) as archive:
+        sheet = json.loads(archive.read("sheet.json"))
+        names = set(archive.namelist())
+    assert sheet["title"] == "Tiêu đề sửa trong cửa sổ, chưa lưu"  # what the window shows, saved or not
+    assert {"body.html", "sheet.html", "sheet.json"} <= names and len(sheet["photos"]) == 3
+    assert {p["file"] for p in sheet["photos"]} <= names
+    assert message_boxes.shown == []
+
+    # Asked again for the same name: replacing it is asked, and No leaves it as it is.
+    before = zipped.read_bytes()
+    window.document.set_field("title", "Một tiêu đề khác")
+    message_boxes.answer = QMessageBox.StandardButton.No
+    window.actions.export_package.trigger()
+    assert [kind for kind, _, text in message_boxes.shown] == ["question"] and "goi-dang-bai.zip" in message_boxes.shown[0][2]
+    qtbot.wait(200)
+    assert zipped.read_bytes() == before
+
+
+def test_a_draft_article_is_offered_the_site_profiles_default_status(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile = tmp_path / "this-computer.json"
+    profile.write_text(json.dumps({"cms": {"kind": "wordpress", "url": "https://portal.example.vn/", "user": "bientap",
+                                           "status": "pending"}}))
+    monkeypatch.setattr("editor.site.saved_profile_path", lambda: profile)
+    window.actions.publish.trigger()
+    dialog = window.publish_dialog
+    qtbot.waitUntil(lambda: dialog.status.currentData() == "pending", timeout=10_000)  # read on a worker

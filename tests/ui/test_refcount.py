@@ -108,7 +108,8 @@ def test_the_guard_keeps_none_true_and_false_alive_whatever_a_binding_takes() ->
 
 
 def test_the_app_starts_with_the_guard_on() -> None:
-    script = "import sys; from ui.app import create_application; create_application([]); print(sys.getrefcount(None), sys.getrefcount(True), flush=True); import os; os._exit(0)"
+    script = ("import sys; from ui.app import create_application; create_application([]); "
+              "print(sys.getrefcount(None), sys.getrefcount(True), flush=True); import os; os._exit(0)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=child_env(), timeout=120)
     none, true = map(int, result.stdout.split()[-2:])
     if sys.version_info < (3, 12):

@@ -55,7 +55,8 @@ def test_a_saved_revision_is_shown_with_its_differences_and_restored_as_one_undo
     destroy_now(dialog)
 
 
-def test_restoring_brings_back_removed_paragraphs_and_photos(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_restoring_brings_back_removed_paragraphs_and_photos(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from ui.revisions_dialog import RevisionsDialog
 
     open_article(qtbot, window, example_copy)

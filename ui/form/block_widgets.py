@@ -4,8 +4,9 @@ remove button, and talks to the document through its intent methods."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 BLOCK_MIME = "application/x-toasoan-blocks"
 ID_PROPERTY = QTextFormat.Property.UserProperty + 1
+_WHOLE = (-1, -1)  # TextSegment: read the whole editor back
+SHOWN_ONE_BY_ONE = 8  # more changed paragraphs than this, and the whole run is shown again
 
 
 class DragHandle(Retranslating, QLabel):
@@ -102,6 +105,15 @@ class BlockFrame(Retranslating, QFrame):
     def block_ids(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        """Show other blocks of this kind: a segment is reused, never deleted
+        (see BlocksEditor._retire)."""
+        raise NotImplementedError
+
+    def retire(self) -> None:
+        """Let go of the blocks shown, while the segment waits for reuse."""
+        self.rebind(())
+
     def key(self) -> tuple[str, tuple[str, ...]]:
         return self.kind, self.block_ids()
 
@@ -154,9 +166,14 @@ class ParagraphsEdit(RichTextEdit):
         super().__init__(parent, min_lines=2)
 
     def paragraphs(self) -> list[tuple[str | None, str]]:
+        return self.paragraphs_between(0, self.document().blockCount() - 1)
+
+    def paragraphs_between(self, first: int, last: int) -> list[tuple[str | None, str]]:
+        """The paragraphs ``first``..``last`` (QTextBlock numbers) as (model
+        id, inline text): the only read-back of the text a keystroke makes."""
         result = []
-        block = self.document().begin()
-        while block.isValid():
+        block = self.document().findBlockByNumber(first)
+        while block.isValid() and block.blockNumber() <= last:
             # A new paragraph (Enter) has no id yet. Ask before reading:
             # property() of an absent property returns a borrowed None under
             # PySide6 6.12.0 (tools/refcount_probe.py).
@@ -187,12 +204,30 @@ class ParagraphsEdit(RichTextEdit):
         cursor.setPosition(min(position, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
 
+    def show_paragraph(self, index: int, paragraph: ParagraphBlock) -> None:
+        """Show another text in one paragraph, the rest left as it is."""
+        position = self.textCursor().position()
+        cursor = QTextCursor(self.document().findBlockByNumber(index))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()  # the paragraph's format, and its id, stay
+        insert_inline(cursor, paragraph.text)
+        cursor.endEditBlock()
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+
     def current_index(self) -> int:
         return self.textCursor().blockNumber()
 
 
 class TextSegment(BlockFrame):
-    """A run of consecutive paragraph blocks, edited as one text."""
+    """A run of consecutive paragraph blocks, edited as one text.
+
+    A keystroke costs the same in a 1,000-block article as in a short one:
+    the document's ``contentsChange`` says which paragraphs an edit touched,
+    only those are read back from the editor and compared, and ``_shown``
+    (what the editor shows, as (id, text) per paragraph) stands for the rest.
+    """
 
     kind = "text"
 
@@ -200,11 +235,16 @@ class TextSegment(BlockFrame):
         super().__init__(document, parent)
         self._ids = ids
         self._updating = False
+        self._shown: list[tuple[str, str]] = []
+        # QTextBlock numbers (first, last) of the edit not yet read back, or
+        # _WHOLE when the editor must be read back entirely.
+        self._touched: tuple[int, int] | None = _WHOLE
         self.editor = ParagraphsEdit(self.content)
         self.retranslate()
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
+        self.editor.document().contentsChange.connect(self._on_contents_change)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.editor.cursorPositionChanged.connect(self._on_editor_cursor_moved)
         self.editor.focus_received.connect(self._on_editor_cursor_moved)
@@ -221,7 +261,7 @@ class TextSegment(BlockFrame):
 
     def rebind(self, ids: tuple[str, ...]) -> None:
         """Show another run of paragraphs (after undo joined or split them),
-        keeping this editor, its focus and its cursor."""
+        keeping this editor, its focus and its cursor; () when retired."""
         self._ids = ids
         self.show_model()
 
@@ -229,17 +269,30 @@ class TextSegment(BlockFrame):
         return self._ids[min(self.editor.current_index(), len(self._ids) - 1)]
 
     def _model_run(self) -> list[ParagraphBlock]:
-        return [self.document.article.block(block_id) for block_id in self._ids]  # type: ignore[misc]
+        return [self.document.block(block_id) for block_id in self._ids]  # type: ignore[misc]
 
     def show_model(self) -> None:
         run = self._model_run()
-        if [(b.id, b.text) for b in run] == self.editor.paragraphs():
-            return
+        if len(run) == len(self._shown) and all(block.id == shown[0] for block, shown in zip(run, self._shown, strict=True)):
+            changed = [index for index, (block, shown) in enumerate(zip(run, self._shown, strict=True)) if block.text != shown[1]]
+            if len(changed) <= SHOWN_ONE_BY_ONE:
+                # Nothing, or an undone keystroke: only those paragraphs are shown again.
+                self._updating = True
+                try:
+                    for index in changed:
+                        self.editor.show_paragraph(index, run[index])
+                finally:
+                    self._updating = False
+                for index in changed:
+                    self._shown[index] = (run[index].id, run[index].text)
+                return
         self._updating = True
         try:
             self.editor.show_paragraphs(run)
         finally:
             self._updating = False
+        self._shown = [(block.id, block.text) for block in run]
+        self._touched = None
 
     def focus_block(self, block_id: str, at_end: bool = False) -> None:
         index = self._ids.index(block_id) if block_id in self._ids else 0
@@ -254,37 +307,79 @@ class TextSegment(BlockFrame):
         if self.editor.hasFocus():
             self.focused.emit(self.current_block_id())
 
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._updating:
+            return
+        if self._touched is not None:
+            # A second edit before the first was read back: its numbers may
+            # have moved, so read everything (never seen: Qt sends one
+            # contentsChange per edit block, then textChanged).
+            self._touched = _WHOLE
+            return
+        document = self.editor.document()
+        first = document.findBlock(position).blockNumber()
+        last = document.findBlock(position + added).blockNumber()
+        if first < 0:
+            self._touched = _WHOLE
+            return
+        self._touched = (first, last if last >= first else document.blockCount() - 1)
+
     def _on_editor_text_changed(self) -> None:
         if self._updating:
             return
-        paragraphs = self.editor.paragraphs()
-        # Enter copies the block format, id included: the first keeps the id,
-        # the new paragraph gets a fresh one.
-        seen: set[str] = set()
-        new_ids: list[str] = []
+        touched, self._touched = self._touched, None
+        count = self.editor.document().blockCount()
+        grown = count - len(self._shown)  # paragraphs added (Enter) or, below 0, joined
+        if touched is None or touched is _WHOLE or touched[1] - grown < touched[0] - 1:
+            first, last = 0, count - 1
+        else:
+            first, last = touched
+        # The edit replaced old paragraphs first..old_last with new first..last;
+        # those before and after it are as shown.
+        old_last = last - grown
+        read = self.editor.paragraphs_between(first, last)
+        if not grown and all(block_id == shown[0] for (block_id, _), shown in zip(read, self._shown[first : last + 1], strict=False)):
+            # Typing: only texts changed, each paragraph keeps its id.
+            for index, (block_id, text) in enumerate(read, first):
+                if text != self._shown[index][1]:
+                    self._shown[index] = (block_id, text)  # type: ignore[assignment]
+                    self.document.set_block_field(block_id, "text", text, self.tr("Typing"))  # type: ignore[arg-type]
+            return
+        self._restructure(first, old_last, read)
+
+    def _restructure(self, first: int, old_last: int, read: list[tuple[str | None, str]]) -> None:
+        """Paragraphs were split (Enter), joined (Backspace) or pasted: the
+        changed ones become blocks, as one undo step. Enter copies the block
+        format, id included: the first keeps the id, the new paragraph gets
+        a fresh one."""
+        kept_before, kept_after = self._shown[:first], self._shown[old_last + 1 :]
+        seen = {block_id for block_id, _ in kept_before} | {block_id for block_id, _ in kept_after}
+        changed: list[tuple[str, str]] = []
         self._updating = True
         try:
-            for index, (block_id, _) in enumerate(paragraphs):
+            for index, (block_id, text) in enumerate(read, first):
                 if block_id is None or block_id in seen:
                     block_id = new_block_id()
                     self.editor.set_id(index, block_id)
                 seen.add(block_id)
-                new_ids.append(block_id)
+                changed.append((block_id, text))
         finally:
             self._updating = False
-        old_run = self._model_run()
-        if tuple(new_ids) == self._ids:
-            for block, (_, text) in zip(old_run, paragraphs):
-                self.document.set_block_field(block.id, "text", text, self.tr("Typing"))
-            return
+        old_run: list[ParagraphBlock] = [self.document.block(block_id) for block_id in self._ids[first : old_last + 1]]  # type: ignore[misc]
         old_by_id = {block.id: block for block in old_run}
-        new_run: list[Block] = [
-            ParagraphBlock(id=block_id, text=text, extra=dict(old_by_id[block_id].extra) if block_id in old_by_id else {})
-            for block_id, (_, text) in zip(new_ids, paragraphs)
-        ]
-        start = self.document.index_of(self._ids[0])
-        self._ids = tuple(new_ids)
-        label = self.tr("New paragraph") if len(new_ids) > len(old_run) else self.tr("Join paragraphs")
+        new_run: list[Block] = []
+        for block_id, text in changed:
+            old = old_by_id.get(block_id)
+            if old is None:
+                new_run.append(ParagraphBlock(id=block_id, text=text))
+            elif old.text == text:
+                new_run.append(old)  # blocks are copy-on-write: shared as they are
+            else:
+                new_run.append(ParagraphBlock(id=block_id, text=text, extra=dict(old.extra), notes=old.notes))
+        start = self.document.index_of(self._ids[0]) + first
+        self._shown = [*kept_before, *changed, *kept_after]
+        self._ids = tuple(block_id for block_id, _ in self._shown)
+        label = self.tr("New paragraph") if len(changed) > len(old_run) else self.tr("Join paragraphs")
         self.document.replace_blocks(start, start + len(old_run), new_run, label)
 
     def split_at_cursor(self) -> tuple[list[ParagraphBlock], list[ParagraphBlock]]:
@@ -295,13 +390,9 @@ class TextSegment(BlockFrame):
         cursor.setPosition(self.editor.textCursor().position())
         index = cursor.blockNumber()
         cursor.insertBlock()
-        texts = []
-        block = scratch.begin()
-        while block.isValid():
-            texts.append(block_to_inline(block))
-            block = block.next()
         run = self._model_run()
-        left_text, right_text = texts[index], texts[index + 1]
+        left_text = block_to_inline(scratch.findBlockByNumber(index))
+        right_text = block_to_inline(scratch.findBlockByNumber(index + 1))
         current = run[index]
         before = list(run[:index])
         after = list(run[index + 1 :])
@@ -351,8 +442,15 @@ class HeadingSegment(BlockFrame):
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        self._id = ids[0] if ids else ""
+        self.show_model()
+
     def show_model(self) -> None:
-        block: HeadingBlock = self.document.article.block(self._id)  # type: ignore[assignment]
+        if not self._id:
+            show_in_line_edit(self.text, "")
+            return
+        block: HeadingBlock = self.document.block(self._id)  # type: ignore[assignment]
         show_in_line_edit(self.text, block.text)
         self.level.setCurrentIndex(max(0, self.level.findData(block.level)))
 
@@ -393,12 +491,16 @@ class QuoteSegment(BlockFrame):
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        self._id = ids[0] if ids else ""
+        self.show_model()
+
     def _on_text_changed(self) -> None:
         if not self._updating:
             self.document.set_block_field(self._id, "text", self.text.inline(), self.tr("Edit quote"))
 
     def show_model(self) -> None:
-        block: QuoteBlock = self.document.article.block(self._id)  # type: ignore[assignment]
+        block: QuoteBlock = self.document.block(self._id) if self._id else QuoteBlock()  # type: ignore[assignment]
         self._updating = True
         try:
             self.text.set_inline(block.text)
@@ -420,6 +522,7 @@ class ImageSegment(BlockFrame):
         self._id = block_id
         self._images = images
         self._updating = False
+        self._shown_block: ImageBlock | None = None
         self.thumbnail = QLabel(self.content)
         self.thumbnail.setFixedSize(168, 128)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -431,7 +534,7 @@ class ImageSegment(BlockFrame):
         fields = QFormLayout()
         fields.setContentsMargins(0, 0, 0, 0)
         self.field_labels = [QLabel(self.content) for _ in range(3)]
-        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit)):
+        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit), strict=True):
             label.setBuddy(field)
             fields.addRow(label, field)
         self.rotate_button = QToolButton(self.content)
@@ -475,7 +578,7 @@ class ImageSegment(BlockFrame):
         self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
         self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
         self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
-        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit"))):
+        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit")), strict=True):
             label.setText(text)
         self.rotate_button.setText(self.tr("↻ Rotate"))
         self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))
@@ -483,22 +586,45 @@ class ImageSegment(BlockFrame):
         self.replace_button.setToolTip(self.tr("Choose another photo for this block (for a missing photo, too)"))
         self.cover.setText(self.tr("Cover photo"))
         self.cover.setToolTip(self.tr("The photo shown when the article is shared on social media"))
-        if any(block.id == self._id for block in self.document.article.blocks):
+        if self._in_article():
             self.crop_button.setText(self.tr("Crop…") if self._block().crop is None else self.tr("Crop ✓"))
             self._show_thumbnail()
 
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
 
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        self._id = ids[0] if ids else ""
+        if not self._id:  # retired: nothing of the old photo stays in memory
+            self._shown_block = None  # shown again (an undo), it is shown in full
+            self._updating = True
+            try:
+                self.caption.set_inline("")
+                self.cover.setChecked(False)
+            finally:
+                self._updating = False
+            for widget in (self.alt, self.credit):
+                show_in_line_edit(widget, "")
+            self.thumbnail.clear()
+            return
+        self.show_model()
+
     def _block(self) -> ImageBlock:
-        return self.document.article.block(self._id)  # type: ignore[return-value]
+        return self.document.block(self._id)  # type: ignore[return-value]
+
+    def _in_article(self) -> bool:
+        try:
+            self.document.index_of(self._id)
+        except KeyError:
+            return False
+        return True
 
     def _on_caption_changed(self) -> None:
         if not self._updating:
             self.document.set_block_field(self._id, "caption", self.caption.inline(), self.tr("Edit caption"))
 
     def _show_thumbnail(self, token: str | None = None) -> None:
-        if not any(block.id == self._id for block in self.document.article.blocks):
+        if not self._in_article():
             return  # this block was removed; the widget goes with the next event
         block = self._block()
         if block.media is None:
@@ -546,7 +672,7 @@ class ImageSegment(BlockFrame):
         from ui.workers import run_in_background
 
         def checked(result: object) -> None:
-            if not any(block.id == self._id for block in self.document.article.blocks):
+            if not self._in_article():
                 return  # the block was removed meanwhile
             if not result.blocks:  # type: ignore[attr-defined]
                 QMessageBox.warning(self, self.tr("Replace the photo"), "\n".join(result.problems))  # type: ignore[attr-defined]
@@ -567,6 +693,9 @@ class ImageSegment(BlockFrame):
 
     def show_model(self) -> None:
         block = self._block()
+        if block is self._shown_block:
+            return  # blocks are copy-on-write: the same object has not changed
+        self._shown_block = block
         self._updating = True
         try:
             self.caption.set_inline(block.caption)

@@ -3,7 +3,9 @@
 Consecutive paragraph blocks form one text segment; headings, quotes and
 photos are segments of their own. When the model's blocks change, the
 column is reconciled with it: a segment whose blocks are unchanged is kept
-(so the editor being typed in keeps its cursor), others are made anew.
+(so the editor being typed in keeps its cursor), others are built, from a
+retired segment of the same kind when there is one (segments are never
+deleted while the window runs: see ``_retire``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
 from ui.document import Document
 from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
 from ui.image_cache import ImageCache
-
 
 BATCH = 1  # new segments built per pass of the event loop (a photo's takes ~10 ms)
 # A real timer, not a zero one: Qt runs zero timers before other timers and
@@ -50,6 +51,7 @@ class BlocksEditor(QWidget):
         self._current: BlockFrame | None = None
         self._focused_id: str | None = None
         self._more_pending = False
+        self._spare: dict[str, list[BlockFrame]] = {}  # retired segments by kind, for reuse
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
@@ -87,33 +89,34 @@ class BlocksEditor(QWidget):
         return segment
 
     def _reconcile(self, *args: int) -> None:
-        """Bring the column in line with the model. At most ``BATCH`` new
-        segments are built per pass, the rest in later passes of the event
-        loop, so dropping 20 photos never freezes the window."""
+        """Bring the column in line with the model. At most ``BATCH``
+        segments are built or reused per pass, the rest in later passes of
+        the event loop, so dropping 20 photos never freezes the window."""
         wanted = _segments_of(self._document.article.blocks)
         existing = {segment.key(): segment for segment in self._segments}
+        kept = {key: existing.pop(key) for key in wanted if key in existing}
+        for key in wanted:
+            if key not in kept and key[0] == "text":
+                shared = self._text_segment_sharing(existing, key[1])
+                if shared is not None:
+                    kept[key] = shared
+        for stale in existing.values():
+            self._retire(stale)
         segments = []
         built = 0
         for key in wanted:
-            segment = existing.pop(key, None)
-            if segment is None and key[0] == "text":
-                segment = self._text_segment_sharing(existing, key[1])
-            if segment is None:
+            segment = kept.get(key)
+            if segment is not None:
+                segment.show_model()
+            else:
                 if built == BATCH:
                     if not self._more_pending:
                         self._more_pending = True
                         QTimer.singleShot(NEXT_PASS_MS, self, self._reconcile_later)
                     continue
-                segment = self._make(*key)
+                segment = self._reuse(*key) or self._make(*key)
                 built += 1
-            else:
-                segment.show_model()
             segments.append(segment)
-        for stale in existing.values():
-            if stale is self._current:
-                self._current = None
-            stale.hide()
-            stale.deleteLater()
         if segments != self._segments:
             # Move only what is out of place: re-adding every widget made
             # each pass relayout the whole column.
@@ -125,6 +128,29 @@ class BlocksEditor(QWidget):
                     self._layout.insertWidget(position, segment)
                     segment.show()
             self._segments = segments
+
+    def _retire(self, segment: BlockFrame) -> None:
+        """Take a segment off the column and keep it for reuse. Segments are
+        never deleted while the window runs: deleting widgets made in
+        Python (deleteLater) segfaulted PySide6 6.12 in shiboken's
+        releaseWrapper during the soak run, from the segment's nested
+        layouts, under gdb. Kept, a photo segment costs its widgets only (its
+        thumbnail and texts are dropped), and the next segment of its kind
+        is built from it, which is also quicker."""
+        if segment is self._current:
+            self._current = None
+        segment.hide()
+        self._layout.removeWidget(segment)
+        segment.retire()
+        self._spare.setdefault(segment.kind, []).append(segment)
+
+    def _reuse(self, kind: str, ids: tuple[str, ...]) -> BlockFrame | None:
+        spare = self._spare.get(kind)
+        if not spare:
+            return None
+        segment = spare.pop()
+        segment.rebind(ids)
+        return segment
 
     def _reconcile_later(self) -> None:
         self._more_pending = False

@@ -7,16 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateTimeEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from editor.model import DEFAULT_TIMEZONE
 from editor.text import is_web_url, slug

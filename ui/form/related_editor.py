@@ -52,7 +52,8 @@ class RelatedEditor(Retranslating, QWidget):
         self._document = document
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
-        self._rows: list[_RelatedRow] = []
+        self._made: list[_RelatedRow] = []  # every row ever made, in order
+        self._rows: list[_RelatedRow] = []  # the rows shown: one per link
         self.add = add = QPushButton(self)
         add.clicked.connect(self.add_row)
         # Published articles from the drafts library; the window opens the picker.
@@ -79,7 +80,7 @@ class RelatedEditor(Retranslating, QWidget):
         self._document.set_field("related", [*self._links(), RelatedLink(title=title, url=url)], self.tr("Add related article"))
 
     def _links(self) -> list[RelatedLink]:
-        return [RelatedLink(title=l.title, url=l.url, extra=dict(l.extra)) for l in self._document.article.related]
+        return [RelatedLink(title=link.title, url=link.url, extra=dict(link.extra)) for link in self._document.article.related]
 
     def add_row(self) -> None:
         self._document.set_field("related", [*self._links(), RelatedLink()], self.tr("Add related article"))
@@ -110,23 +111,21 @@ class RelatedEditor(Retranslating, QWidget):
             self._rebuild()
 
     def _rebuild(self) -> None:
+        """Show one row per link. Rows are made once and never deleted: row
+        N always edits link N, and rows beyond the list are hidden (at
+        once, so a dialog opened next never shows the previous article's
+        rows). Deleting rows made in Python while the window runs is what
+        segfaulted PySide6 in the soak run (see BlocksEditor._retire)."""
         links = self._document.article.related
-        if len(links) == len(self._rows):
-            for row, link in zip(self._rows, links):  # same rows: update in place, keep focus
-                show_in_line_edit(row.title, link.title)
-                row.url.set_text(link.url)
-            return
-        for row in self._rows:
-            # Off the screen now: deleteLater alone waits for the event loop,
-            # and a dialog opened meanwhile (the Word import's notes) would
-            # show the previous article's rows behind it.
-            self._rows_box.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self._rows = []
-        for index, link in enumerate(links):
-            row = _RelatedRow(self, index)
-            show_in_line_edit(row.title, link.title)
-            row.url.set_text(link.url)
+        while len(self._made) < len(links):
+            row = _RelatedRow(self, len(self._made))
             self._rows_box.addWidget(row)
-            self._rows.append(row)
+            self._made.append(row)
+        for index, row in enumerate(self._made):
+            if index < len(links):  # update in place: the row typed in keeps its focus
+                show_in_line_edit(row.title, links[index].title)
+                row.url.set_text(links[index].url)
+                row.show()
+            else:
+                row.hide()
+        self._rows = self._made[: len(links)]

@@ -9,20 +9,17 @@ Backspace or pre-edit text.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import (
-    QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat,
-)
+from PySide6.QtGui import QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
-from editor.paste import PastedPictures, pictures_in_html
 from editor.model import Block, HeadingBlock, ParagraphBlock
+from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from ui.richtext import block_to_inline, insert_inline
-
 
 OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
 _BULLET_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)

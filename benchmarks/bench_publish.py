@@ -1,0 +1,140 @@
+"""Benchmark: publish an article with 20 camera photos of 12 MP to a real
+WordPress on the loopback address, as "pending" (submit for review), then
+publish it again with nothing changed.
+
+Goals (issue #15): the first publish ≤ 10 s, the second ≤ 1 s with nothing
+uploaded. Each run is a new article (its own title, so its own post and
+photo names) with the same 20 photos; the time is ``publish_draft`` in
+process, as File ▸ Publish… runs it: opening the draft, the checklist, the
+photos exported and uploaded (WordPress making its own thumbnails of each),
+the tags and the post. Python's start-up is not in it. The second publish
+is measured twice: as in the window, where the checklist has already read
+the photos, and with that cache emptied (as a fresh ``main.py publish``).
+
+    .venv/bin/python benchmarks/bench_publish.py [RUNS]   (default 8)
+
+The WordPress is the tests' (tests/editor/wordpress.py: Debian's wordpress,
+mariadb-server and php-cli), started once and stopped at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_export import PHOTOS, camera_jpeg  # noqa: E402
+from editor.draft import save_draft  # noqa: E402
+from editor.inputs import load_article  # noqa: E402
+from editor.media import MemoryMedia  # noqa: E402
+from editor.model import ImageBlock, ParagraphBlock  # noqa: E402
+from editor.publish.command import publish_draft  # noqa: E402
+from editor.publish.publisher import PublishOptions  # noqa: E402
+from tests.editor.wordpress import start_wordpress  # noqa: E402
+
+FIRST_GOAL, AGAIN_GOAL = 10.0, 1.0
+
+
+def forget_photo_facts() -> None:
+    """The checklist keeps what it read of each photo for the process's life (the window's checklist
+    has read them by the time File ▸ Publish… runs): forgotten, each run reads its photos again."""
+    from editor import checks
+
+    checks._PHOTO_FACTS.clear()
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def write_draft(folder: Path, title: str, photos: list[bytes]) -> Path:
+    article = load_article(ROOT / "resources" / "examples" / "le-chan")
+    text = next(block.text for block in article.blocks if isinstance(block, ParagraphBlock))
+    article.title = title
+    article.blocks = []
+    for number, data in enumerate(photos):
+        article.blocks.append(ImageBlock(src=f"{number + 1:02d}.jpg", media=MemoryMedia(data, f"{number + 1:02d}.jpg"),
+                                         caption=f"Ảnh {number + 1}", alt=f"Ảnh số {number + 1}", credit="Hoàng Tùng"))
+        article.blocks.append(ParagraphBlock(text=text))
+    folder.mkdir(parents=True)
+    path = folder / "bai.article"
+    save_draft(article, path)
+    return path
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 8
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        os.environ["XDG_CONFIG_HOME"] = str(folder / "config")  # no saved profile of this computer's
+        print(f"making {PHOTOS} photos of 12 MP…", flush=True)
+        photos = [camera_jpeg(index) for index in range(PHOTOS)]
+        print(f"  {sum(map(len, photos)) / 1e6:.0f} MB of JPEG", flush=True)
+        site = start_wordpress(folder / "wordpress")
+        try:
+            print(f"WordPress started in {site.start_seconds:.1f} s at {site.url}", flush=True)
+            profile = folder / "site.json"
+            profile.write_text(json.dumps({"cms": {"kind": "wordpress", "url": site.url, "user": "editor"}}), encoding="utf-8")
+            os.environ["TOASOAN_CMS_PASSWORD"] = site.passwords["editor"]
+            print(f"load average before: {load()}", flush=True)
+            firsts: list[float] = []
+            agains: list[float] = []
+            colds: list[float] = []
+            phases: list[dict[str, float]] = []
+            for run in range(runs):
+                draft = write_draft(folder / f"run-{run}", f"Đo tốc độ lần {run + 1}: hội nghị có hai mươi ảnh", photos)
+                marks: dict[str, float] = {}
+
+                def progress(what: str, done: int, total: int, marks: dict[str, float] = marks) -> None:
+                    marks.setdefault(f"{what} {'start' if done == 0 else 'end' if done == total else 'mid'}",
+                                     time.perf_counter())
+                    if what == "photo" and done == total:
+                        marks[f"{what} end"] = time.perf_counter()
+
+                forget_photo_facts()  # a new article: the checklist has not read its photos yet
+                started = time.perf_counter()
+                first = publish_draft(draft, profile, PublishOptions(status="pending"), progress).result
+                firsts.append(time.perf_counter() - started)
+                phases.append({
+                    "open + checklist": marks["connecting start"] - started,
+                    "photos exported": marks["photo start"] - marks["connecting start"],
+                    "photos uploaded": marks["photo end"] - marks["photo start"],
+                    "post and draft saved": started + firsts[-1] - marks["photo end"],
+                })
+                assert first is not None and first.uploaded == PHOTOS and first.status == "pending", first
+                started = time.perf_counter()
+                again = publish_draft(draft, profile, PublishOptions(status="pending")).result
+                agains.append(time.perf_counter() - started)
+                assert again is not None and again.uploaded == 0 and again.post_id == first.post_id, again
+                forget_photo_facts()
+                started = time.perf_counter()
+                cold = publish_draft(draft, profile, PublishOptions(status="pending")).result
+                colds.append(time.perf_counter() - started)
+                assert cold is not None and cold.uploaded == 0 and cold.post_id == first.post_id, cold
+                parts = ", ".join(f"{name} {seconds:.2f}" for name, seconds in phases[-1].items())
+                print(f"run {run + 1}: first {firsts[-1]:.2f} s ({parts}), again {agains[-1]:.2f} s, "
+                      f"again cold {colds[-1]:.2f} s (load {load()})",
+                      flush=True)
+        finally:
+            site.stop()
+    print(f"load average after: {load()}")
+    for name, values, goal in (("first publish, 20 photos → pending", firsts, FIRST_GOAL),
+                               ("publish again, nothing changed", agains, AGAIN_GOAL),
+                               ("the same, the checklist's photo cache cold", colds, AGAIN_GOAL)):
+        print(f"{name}: n={len(values)} median {statistics.median(values):.2f} s, min {min(values):.2f} s, "
+              f"max {max(values):.2f} s (goal ≤ {goal:.0f} s: {'met' if statistics.median(values) <= goal else 'NOT met'})")
+    medians = {name: statistics.median(p[name] for p in phases) for name in phases[0]}
+    print("first publish, median of each part: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in medians.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

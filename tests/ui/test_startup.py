@@ -1,0 +1,212 @@
+"""Start-up: the command line never loads Qt, and the window is painted
+before the heavy parts (QtWebEngine, the exporter, the checklist, the
+library, the notes, the Word importer) are even imported. Each test starts
+a fresh Python, since this one has imported everything long ago."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import EXAMPLE_DIR, ROOT
+
+# What the window's first paint must not wait for, and what loads them.
+HEAVY_MODULES = {
+    "PySide6.QtWebEngineCore": "the preview (QtWebEngine)",
+    "PySide6.QtWebEngineWidgets": "the preview (QtWebEngine)",
+    "ui.preview": "the preview",
+    "editor.render": "the page renderer (Jinja)",
+    "editor.export": "the exporter (Pillow's encoders, QR codes)",
+    "editor.cli": "the command line",
+    "ui.checklist": "the checklist",
+    "editor.checks": "the checklist's checks",
+    "ui.library_panel": "the drafts library",
+    "editor.library": "the drafts library's index",
+    "ui.notes_panel": "the notes",
+    "ui.intake": "photo and Word intake",
+    "editor.word_import": "the Word importer",
+    "mammoth": "the Word importer",
+}
+
+
+def child_env(tmp_path: Path) -> dict[str, str]:
+    """Offscreen, with this worktree's code and a settings and workspace
+    folder of the test's own (never the user's)."""
+    return dict(
+        os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1",
+        XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+
+
+def imported_by(command: list[str], tmp_path: Path) -> list[str]:
+    """The modules ``python -X importtime main.py COMMAND…`` imported."""
+    result = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "main.py"), *command],
+                            cwd=tmp_path, capture_output=True, text=True, env=child_env(tmp_path), timeout=300)
+    assert result.returncode in (0, 1), result.stderr[-3000:]  # 1: check found something to fix
+    return [line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+
+
+def test_check_and_export_on_the_command_line_never_import_qt(tmp_path: Path) -> None:
+    example = EXAMPLE_DIR / "article.json"
+    for command in (["check", str(example)], ["export", str(example), "-o", str(tmp_path / "out.zip")]):
+        modules = imported_by(command, tmp_path)
+        assert "editor.cli" in modules  # the command really ran through main.py
+        assert [m for m in modules if m.startswith(("PySide6", "shiboken6", "ui"))] == [], command
+    assert (tmp_path / "out.zip").is_file()
+
+
+# Runs the app as main.py does, noting what was imported when the window
+# had been painted and its deferred start began, and again once it ended.
+_WINDOW_CHILD = """
+import json, os, sys
+import main
+from ui import main_window
+
+heavy = json.loads(sys.argv[1])
+seen = {}
+start_preview, start_tools = main_window.MainWindow._start_preview, main_window.MainWindow._start_tools
+
+def noted(name, step):
+    def run(self):
+        seen[name] = {"exposed": self.windowHandle().isExposed(), "heavy": sorted(m for m in heavy if m in sys.modules),
+                      "has_checklist": hasattr(self, "checklist"),
+                      "can_export": self.actions.export.isEnabled(), "can_print": self.actions.print.isEnabled()}
+        step(self)
+        if name == "tools":
+            seen["after"] = sorted(m for m in heavy if m in sys.modules)
+            seen["checklist_after"] = hasattr(self, "checklist")
+            seen["can_export_after"] = self.actions.export.isEnabled() and self.actions.print.isEnabled()
+            print("RESULT " + json.dumps(seen), flush=True)
+            os._exit(0)
+    return run
+
+main_window.MainWindow._start_preview = noted("preview", start_preview)
+main_window.MainWindow._start_tools = noted("tools", start_tools)
+main.main([])
+"""
+
+
+def test_the_window_is_painted_before_the_heavy_modules_are_imported(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", _WINDOW_CHILD, json.dumps(sorted(HEAVY_MODULES))], cwd=ROOT,
+                            capture_output=True, text=True, env=child_env(tmp_path), timeout=300)
+    line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
+    assert line is not None, result.stderr[-3000:]
+    seen = json.loads(line[7:])
+    # The deferred start began only once the window was on screen, with none
+    # of the heavy modules loaded and no checklist yet.
+    assert seen["preview"]["exposed"]
+    assert {m: HEAVY_MODULES[m] for m in seen["preview"]["heavy"]} == {}
+    assert not seen["preview"]["has_checklist"]
+    # What needs the preview or the checklist cannot be chosen before they are there.
+    assert not seen["preview"]["can_export"] and not seen["preview"]["can_print"]
+    # Then the preview came first, and the tools after it.
+    assert "PySide6.QtWebEngineCore" in seen["tools"]["heavy"] and "ui.checklist" not in seen["tools"]["heavy"]
+    # In the end the window has loaded every one of them (but the command
+    # line): the list names what the window really uses.
+    assert sorted(set(HEAVY_MODULES) - {"editor.cli"} - set(seen["after"])) == []
+    assert seen["checklist_after"] and seen["can_export_after"]
+
+
+# --- opening: the checklist never speaks of an article not yet whole ---------------------
+
+
+def twenty_photo_draft(folder: Path) -> Path:
+    """A .article with 20 photos (each its own content), saved by the core."""
+    from editor.draft import save_draft
+    from editor.inputs import load_article
+    from tests.helpers import minimal_article, photo_bytes, write_article_dir
+
+    blocks: list[dict[str, str]] = []
+    photos = {}
+    for index in range(20):
+        blocks.append({"type": "paragraph", "text": f"Đoạn {index + 1} của bài."})
+        blocks.append({"type": "image", "src": f"photos/{index + 1}.jpg", "caption": f"Ảnh {index + 1}.", "alt": "Đại biểu dự họp"})
+        photos[f"photos/{index + 1}.jpg"] = photo_bytes((1200, 800), color=(index * 12, 90, 160))  # type: ignore[arg-type]
+    source = write_article_dir(folder / "source", minimal_article(blocks=blocks), photos)
+    draft = folder / "hai-muoi-anh.article"
+    save_draft(load_article(source), draft)
+    return draft
+
+
+def slow_reading(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """Reading a draft takes a while (a slow network drive): the open is
+    under way long enough for any early finding to be seen."""
+    import time
+
+    import editor.inputs
+
+    real = editor.inputs.load_article
+
+    def slow(path: Path):  # type: ignore[no-untyped-def]
+        time.sleep(seconds)
+        return real(path)
+
+    monkeypatch.setattr(editor.inputs, "load_article", slow)
+
+
+def test_while_a_twenty_photo_draft_opens_the_checklist_shows_no_findings(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from editor.checks import CheckInput, check_article
+
+    draft = twenty_photo_draft(tmp_path)
+    panel = window.checklist
+    qtbot.waitUntil(lambda: "title-missing" in [f.id for f in panel.findings], timeout=10_000)  # the empty article's
+    slow_reading(monkeypatch, 1.0)
+    shown: list[tuple[Path | None, set[str]]] = []
+    panel.updated.connect(lambda: shown.append((window.document.path, {f.id for f in panel.findings})))
+    window.files.open_path(draft)
+    # At once, while the draft is still being read: no findings, "Checking…".
+    assert panel.findings == [] and panel.summary.text() == "Checking…"
+    qtbot.wait(500)
+    assert panel.findings == [] and panel.summary.text() == "Checking…" and window.document.path is None
+    qtbot.waitUntil(lambda: window.document.path == draft and panel.summary.text() != "Checking…", timeout=60_000)
+    expected = {f.id for f in check_article(window.document.article, CheckInput(site=window.document.site()))}
+    assert {f.id for f in panel.findings} == expected
+    assert len(window.document.article.images()) == 20
+    # Never a photo reported missing, never a finding shown before the
+    # whole draft was in the document.
+    assert all("image-missing" not in ids for _, ids in shown), shown
+    assert all(path == draft for path, ids in shown if ids), shown
+
+
+def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Started by the app, the window opens the file while its checklist is
+    still being made: the blank article it shows until then is never checked
+    aloud ("no title", "no body"…)."""
+    from tests.ui.conftest import destroy_now
+    from ui.app import start_work
+    from ui.checklist import ChecklistPanel
+    from ui.main_window import MainWindow
+
+    draft = twenty_photo_draft(tmp_path)
+    slow_reading(monkeypatch, 1.0)
+    shown: list[tuple[set[str], bool]] = []
+    real_show = ChecklistPanel._show
+
+    def recorded(self: ChecklistPanel, findings: list[Any], checking: bool = False) -> None:
+        shown.append(({f.id for f in findings}, checking))
+        real_show(self, findings, checking)
+
+    monkeypatch.setattr(ChecklistPanel, "_show", recorded)
+    main = MainWindow(defer_start=True)
+    main.ready_to_open.connect(lambda: start_work(main, [str(draft)]))
+    main.show()
+    try:
+        qtbot.waitUntil(lambda: main.is_started and main.document.path == draft, timeout=60_000)
+        qtbot.waitUntil(lambda: main.checklist.summary.text() != "Checking…", timeout=60_000)
+        assert "title-missing" not in {f.id for f in main.checklist.findings}
+        assert [ids for ids, checking in shown if ids and "title-missing" in ids] == []
+        assert all("image-missing" not in ids for ids, _ in shown)
+    finally:
+        main.document.undo_stack.setClean()
+        main.close()
+        destroy_now(main)
