@@ -5,13 +5,11 @@ import sys
 
 import pytest
 
-from tests.editor.wordpress import wordpress  # noqa: F401 — one real WordPress per run, for the publish tests
-
 # Qt tests run without a display; the core tests never load Qt at all.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The real WordPress the publish tests use, a module-scoped fixture: each test
-# module that asks for `wordpress` starts its own. A plugin rather than an
+# The real WordPress the publish tests use, a session fixture: started when a
+# test first asks for it, one for the whole run. A plugin rather than an
 # import into each module, which linters read as an unused, shadowed name.
 pytest_plugins = ["tests.editor.wordpress"]
 

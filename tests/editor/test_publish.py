@@ -32,7 +32,7 @@ from editor.inputs import load_article
 from editor.media import MemoryMedia
 from editor.model import Article, ImageBlock, ParagraphBlock
 from editor.text import slug
-from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per module (tests/conftest.py)
+from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per run (tests/conftest.py)
 from tests.helpers import EXAMPLE_DIR, ROOT
 
 

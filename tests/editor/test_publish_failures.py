@@ -21,7 +21,7 @@ from editor.publish.publisher import PublishOptions, publish
 from editor.publish.settings import CmsSettings
 from tests.editor.proxy import Proxy, self_signed_certificate
 from tests.editor.test_publish import example_draft, media_named, posts_with_slug, published_line, run_publish
-from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per module (tests/conftest.py)
+from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per run (tests/conftest.py)
 
 FAST = (0.05, 0.1, 0.2, 0.4)
 

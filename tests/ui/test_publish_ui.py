@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from editor.draft import load_draft, save_draft
 from editor.inputs import load_article
 from tests.editor.test_publish import media_named, posts_with_slug, rest
-from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per module (tests/conftest.py)
+from tests.editor.wordpress import WordPress  # the `wordpress` fixture: one WordPress per run (tests/conftest.py)
 from tests.helpers import EXAMPLE_DIR
 from tests.ui.conftest import open_article
 
