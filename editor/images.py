@@ -468,7 +468,8 @@ def prepare_preview(
             # so the preview's copy is the export's pixels, only smaller.
             source = next((size for size in reversed(exported) if size.width >= shown_width), exported[0])
             shown = source.copy()
-            shown.thumbnail((shown_width, shown.height), Image.Resampling.LANCZOS)
+            if len(exported) > 1:  # one size (800 px at most) is shown as exported: the page has no srcset to size it
+                shown.thumbnail((shown_width, shown.height), Image.Resampling.LANCZOS)
             thumbnail = shown.copy()
             thumbnail.thumbnail((thumbnail_box, thumbnail_box), Image.Resampling.BILINEAR)
             if thumbnail.mode == "RGBA":  # on the form's light grey, as the window showed it

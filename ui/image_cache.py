@@ -2,7 +2,7 @@
 thumbnails for the form, made in the photo processes and cached.
 
 The preview shows each photo as it will be exported (the same conversion
-and edits; its ``width``, ``height`` and ``srcset`` are the export's), but
+and edits; its ``width``, ``height`` and ``sizes`` are the export's), but
 from one copy no wider than the preview ever shows it: the page's photo
 column (728 CSS px, ``editor.export.SIZES``) times the screen's device
 pixel ratio, not the export's 1600 px. The window holds these small copies

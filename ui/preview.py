@@ -23,7 +23,7 @@ from editor.render import ImageSource, page_context, render_article, render_bloc
 from editor.text import is_web_url
 from ui.document import Document
 from ui.image_cache import ImageCache
-from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, SMALL, PreviewPage, PreviewSchemeHandler, make_preview_profile
+from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, PreviewPage, PreviewSchemeHandler, make_preview_profile
 from ui.preview_width import PreviewWidth
 from ui.webengine import SCHEME
 
@@ -124,7 +124,10 @@ class PreviewImages:
             return ImageSource(src=src)
         srcset = sizes = None
         if len(prepared.sizes) > 1:
-            srcset = f"{src}-{SMALL} {prepared.sizes[1][0]}w, {src} {prepared.width}w"
+            # The one copy, under its own width: the browser then gives the
+            # photo the size the export's srcset gives it (the slot's), in
+            # print too, where the stylesheet lets the photo take its own width.
+            srcset = f"{src} {prepared.shown.width}w"
             sizes = SIZES
         return ImageSource(src=src, width=prepared.width, height=prepared.height, srcset=srcset, sizes=sizes)
 

@@ -81,8 +81,10 @@ def test_an_inserted_photo_shows_its_caption_as_figcaption(qtbot: Any, window: A
     wait_until_dom(qtbot, window.preview, f"document.querySelector('[data-block=\"{block.id}\"] img').getAttribute('width')", "1200")
     image = f"document.querySelector('[data-block=\"{block.id}\"] img')"
     wait_until_dom(qtbot, window.preview, f"{image}.complete && {image}.naturalWidth > 0", True)
+    # One copy, no wider than the preview shows it, named with its own width
+    # (so the browser sizes it as the export's srcset does, in print too).
     srcset = js(qtbot, window.preview, f"{image}.getAttribute('srcset')")
-    assert srcset.endswith(" 1200w") and " 800w, " in srcset  # the export's two sizes
+    assert srcset.endswith(f" {window.images.for_block(block).shown.width}w") and "," not in srcset
 
 
 PAYLOAD_SCRIPT = "<script>document.body.dataset.pwned='script'</script>"
