@@ -192,6 +192,11 @@ class MainWindow(Retranslating, QMainWindow):
         from ui.notes_panel import NotesPanel
         from ui.site_profile_dialog import SiteProfileEditor
 
+        # The docks made here take their width from the form alone (the
+        # splitter gives a shrinking window's loss to its first pane): keep
+        # the form's share of the splitter as the window was shown with it.
+        sizes = self.splitter.sizes()
+        form_share = sizes[0] / sum(sizes) if sum(sizes) else 0.0
         show_message = self.statusBar().showMessage
         self.cms_copier = CmsCopier(self, self.document, lambda text, ms: show_message(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: show_message(text, ms))
@@ -231,7 +236,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.setAcceptDrops(True)
         for action in self._waiting_actions:
             action.setEnabled(True)
+        if form_share:
+            QTimer.singleShot(0, self, lambda: self._give_form_its_share(form_share))
         self.is_started = True
+
+    def _give_form_its_share(self, share: float) -> None:
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([round(total * share), total - round(total * share)])
 
     # --- layout ------------------------------------------------------------------
     def _build_menus(self) -> None:

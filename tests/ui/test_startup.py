@@ -215,3 +215,27 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
         main.document.undo_stack.setClean()
         main.close()
         destroy_now(main)
+
+
+def test_the_preview_arriving_after_the_first_paint_leaves_the_form_its_width(qtbot: Any) -> None:
+    """The window is shown with a stand-in for the preview; when the real
+    one replaces it, the form keeps the width it was shown with (it was
+    squeezed to a third of the window, captions one word a line)."""
+    from tests.ui.conftest import destroy_now
+    from ui.main_window import MainWindow
+
+    main = MainWindow(defer_start=True)
+    main.show()
+    qtbot.waitExposed(main)
+    before = main.splitter.sizes()
+    try:
+        qtbot.waitUntil(lambda: main.is_started, timeout=60_000)
+        qtbot.wait(300)  # the docks are laid out
+        after = main.splitter.sizes()
+        assert main.checklist.isVisible() and sum(after) < sum(before)  # the checklist took its width
+        assert abs(after[0] / sum(after) - before[0] / sum(before)) < 0.02
+        assert before[0] >= 0.4 * sum(before)  # the form's share as laid out: 620 of 1,400
+    finally:
+        main.document.undo_stack.setClean()
+        main.close()
+        destroy_now(main)
