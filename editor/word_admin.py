@@ -23,12 +23,12 @@ by what it says, not by where it is.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ParagraphBlock
+from editor.search_text import fold as search_fold
 from editor.text import inline_to_plain
 
 HEADER_LINES = 16  # the header and the type line fit in the document's first lines
@@ -52,11 +52,10 @@ SIGNING_HOUR = 9
 
 
 def fold(text: str) -> str:
-    """``text`` without diacritics, in upper case, spaces collapsed: the
-    motto is written "CỘNG HÒA" or "CỘNG HOÀ", with or without marks."""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(bare.upper().split())
+    """``text`` without diacritics (the library search's folding), in upper
+    case, spaces collapsed: the motto is written "CỘNG HÒA" or "CỘNG HOÀ",
+    with or without marks."""
+    return " ".join(search_fold(text).upper().split())
 
 
 @dataclass
