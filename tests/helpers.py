@@ -13,6 +13,7 @@ from typing import Any
 
 import html5lib
 import pytest
+from keyring.backend import KeyringBackend
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,3 +153,22 @@ def axe_violations(width: int, *pages: Path) -> dict[str, list[dict[str, Any]]]:
     if result.returncode:
         raise AssertionError(result.stderr[-3000:])
     return json.loads(result.stdout)
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring backend (there is no Secret Service without a desktop session)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)

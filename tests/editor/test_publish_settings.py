@@ -9,12 +9,12 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from editor.draft import save_draft
 from editor.errors import PublishError
 from editor.model import Article, SiteProfile
 from editor.publish.settings import KEYRING_SERVICE, CmsSettings, cms_password, cms_settings, store_password
+from tests.helpers import MemoryKeyring
 
 
 def profile(**cms: str) -> SiteProfile:
@@ -53,25 +53,6 @@ def test_plain_http_is_refused_except_on_a_loopback_address() -> None:
         cms_settings(SiteProfile(extra={"cms": {"kind": "joomla", "url": "https://a.vn", "user": "a"}}), None, environ={})
     with pytest.raises(PublishError, match="no CMS user name"):
         cms_settings(profile(url="https://a.vn"), None, environ={})
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring backend (there is no Secret Service without a desktop session)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def test_the_password_is_kept_in_the_keyring_under_the_user_and_site_and_the_variable_wins(monkeypatch: pytest.MonkeyPatch) -> None:

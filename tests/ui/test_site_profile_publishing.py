@@ -13,32 +13,15 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings, Qt
 
 from editor.draft import load_draft
 from editor.publish.settings import KEYRING_SERVICE, cms_password, cms_settings
 from editor.site import load_saved_profile
+from tests.helpers import MemoryKeyring
 from tests.ui.conftest import type_text
 
 PASSWORD = "abcd EFGH ijkl MNOP qrst UVWX"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 @pytest.fixture
