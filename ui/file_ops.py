@@ -347,16 +347,9 @@ class FileController(QObject):
             target = target.with_name(target.name + ".zip")
         elif chosen == html_filter and target.suffix.lower() not in (".html", ".htm"):
             target = target.with_name(target.name + ".html")
-        force = False
-        if target.exists():
-            answer = QMessageBox.question(
-                self._window, self.tr("Export"), self.tr("“%s” already exists. Replace it?") % target.name,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            force = True
-        self.export_to(target, force)
+        force = self._may_replace(target)
+        if force is not None:
+            self.export_to(target, force)
 
     def export_to(self, target: Path, force: bool = False, then: Callable[[], None] | None = None) -> None:
         from editor.export import ExportOptions, export_article  # heavy (Pillow, Jinja, QR codes): not at start
@@ -378,6 +371,17 @@ class FileController(QObject):
 
         run_in_background(lambda: export_article(snapshot, site, target, ExportOptions(force=force)), done, failed, context=self._window)
 
+    def _may_replace(self, target: Path) -> bool | None:
+        """Whether an export may replace ``target``: False when there is
+        nothing there, True when the user said yes, None when they said no."""
+        if not target.exists():
+            return False
+        answer = QMessageBox.question(
+            self._window, self.tr("Export"), self.tr("“%s” already exists. Replace it?") % target.name,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return True if answer == QMessageBox.StandardButton.Yes else None
+
     def export_package_dialog(self) -> None:
         """Export ▸ Publish package…: the zip an editor uploads by hand to a portal with no API."""
         suggested = Path(self._folder()) / f"{slug(self._document.article.title)}-package.zip"
@@ -390,16 +394,9 @@ class FileController(QObject):
         target = Path(path)
         if target.suffix.lower() != ".zip":
             target = target.with_name(target.name + ".zip")
-        force = False
-        if target.exists():
-            answer = QMessageBox.question(
-                self._window, self.tr("Export"), self.tr("“%s” already exists. Replace it?") % target.name,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            force = True
-        self.export_package_to(target, force)
+        force = self._may_replace(target)
+        if force is not None:
+            self.export_package_to(target, force)
 
     def export_package_to(self, target: Path, force: bool = False) -> None:
         """On a worker, like the other exports: the photos are converted there."""
