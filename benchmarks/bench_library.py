@@ -78,7 +78,8 @@ def _window_stall(folder: Path, temp: Path) -> str:
     if line is None:
         return f"no result ({done.stderr.strip().splitlines()[-1:]})"
     result = json.loads(line[len("RESULT "):])
-    return f"{result['longest_stall_ms']:.0f} ms (indexed and listed {result['listed']} in {result['seconds']:.1f} s)"
+    return (f"{result['longest_stall_ms']:.0f} ms, of which the UI thread's own CPU time at most {result['longest_busy_ms']:.0f} ms"
+            f" (indexed and listed {result['listed']} in {result['seconds']:.1f} s)")
 
 
 def load() -> str:

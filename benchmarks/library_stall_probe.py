@@ -27,7 +27,8 @@ def main() -> None:
         def listed() -> None:
             if panel.model.rowCount() == 0:
                 return
-            print("RESULT " + json.dumps({"longest_stall_ms": meter.stop() * 1000, "seconds": time.perf_counter() - started,
+            print("RESULT " + json.dumps({"longest_stall_ms": meter.stop() * 1000, "longest_busy_ms": meter.longest_busy * 1000,
+                                          "seconds": time.perf_counter() - started,
                                           "listed": panel.model.rowCount()}), flush=True)
             os._exit(0)  # see tests/conftest.py: no Python finalization after Qt
 

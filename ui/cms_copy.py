@@ -5,7 +5,6 @@ as an export converts them, on a worker thread."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +26,7 @@ class CmsCopier(QObject):
         self._show_message = show_message
 
     def copy(self) -> None:
-        snapshot = copy.deepcopy(self._document.article)
+        snapshot = self._document.snapshot()
         self._show_message(self.tr("Preparing the article for the portal…"), 0)
         def failed(error: ArticleError) -> None:
             self._say_failure(self.tr("Nothing was put on the clipboard: a photo cannot be prepared for the portal."), error)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor.find_replace import Change
-from editor.model import Article, Block, SiteProfile
+from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.notes import Note
 from ui.commands import MoveBlockCommand, ReplaceBlocksCommand, SetBlockFieldCommand, SetFieldCommand
 
@@ -92,15 +92,18 @@ class Document(QObject):
         """The block with this id (``KeyError`` if none), found in O(1)."""
         return self.article.blocks[self.index_of(block_id)]
 
-    def snapshot(self) -> Article:
+    def snapshot(self, own_photos: bool = False) -> Article:
         """A copy of the article that a worker can read while the user goes
         on typing. Blocks are shared, not copied: they are never changed in
         place (see ``_apply_block_field``); the article's own containers
-        are copied, one level deep, because the window does change those."""
+        are copied, one level deep, because the window does change those.
+        With ``own_photos`` the photo blocks are copied too, for a worker
+        that repoints them (a save stores their bytes in the draft)."""
         article = self.article
         copied = copy.copy(article)  # no __init__: nothing is cleaned again
+        blocks = [copy.copy(block) if own_photos and isinstance(block, ImageBlock) else block for block in article.blocks]
         copied.__dict__.update(
-            blocks=list(article.blocks),
+            blocks=blocks,
             related=list(article.related),
             tags=list(article.tags),
             extra=dict(article.extra),

@@ -5,7 +5,6 @@ app, and a save first checks that nobody changed, moved or deleted it."""
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -234,7 +233,9 @@ class FileController(QObject):
         self._save_to(target, then)
 
     def _save_to(self, path: Path, then: Callable[[], None] | None, overwrite: bool = False) -> None:
-        snapshot = copy.deepcopy(self._document.article)
+        # The save repoints its own copies of the photo blocks at the draft;
+        # every other block is shared with the window, never changed in place.
+        snapshot = self._document.snapshot(own_photos=True)
         saved_site = self._document.saved_site
         media_before = {block.id: block.media for block in self._document.article.images()}
         index_at_save = self._document.undo_stack.index()
@@ -354,7 +355,7 @@ class FileController(QObject):
     def export_to(self, target: Path, force: bool = False, then: Callable[[], None] | None = None) -> None:
         from editor.export import ExportOptions, export_article  # heavy (Pillow, Jinja, QR codes): not at start
 
-        snapshot = copy.deepcopy(self._document.article)
+        snapshot = self._document.snapshot()
         site = self._document.site()
         self._set_busy(1)
         self.status_message.emit(self.tr("Exporting…"))
@@ -400,7 +401,7 @@ class FileController(QObject):
 
     def export_package_to(self, target: Path, force: bool = False) -> None:
         """On a worker, like the other exports: the photos are converted there."""
-        snapshot = copy.deepcopy(self._document.article)
+        snapshot = self._document.snapshot()
         self._set_busy(1)
         self.status_message.emit(self.tr("Exporting…"))
 

@@ -231,6 +231,9 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
+        # Columns are sized once from the first rows; Qt's default reads 1,000
+        # rows per column through Python, a stall of its own with a big library.
+        self.list.header().setResizeContentsPrecision(100)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setIconSize(THUMBNAIL)

@@ -3,7 +3,6 @@ from the current text; one of them can be brought back as one undo step."""
 
 from __future__ import annotations
 
-import copy
 import html
 
 from PySide6.QtCore import Qt, QTimer
@@ -98,7 +97,7 @@ class RevisionsDialog(QDialog):
             return
         revision: Revision = item.data(Qt.ItemDataRole.UserRole)
         # A snapshot: the worker must not read the article while the user types.
-        current = copy.deepcopy(self._document.article)
+        current = self._document.snapshot()
         self.diff.setPlainText(self.tr("Reading…"))
         self._progress_timer.start()
 
