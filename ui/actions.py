@@ -34,6 +34,9 @@ class Actions:
     import_word: QAction
     copy_for_cms: QAction
     unify_tone_marks: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_fit: QAction
     widths: dict[PreviewWidth, QAction]
     width_group: QActionGroup
 
@@ -65,6 +68,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Actions", "Copy the body as HTML, with the title and lead, for the portal's web editor")),
     "unify_tone_marks": (QT_TRANSLATE_NOOP("Actions", "Unify &tone marks"),
         QT_TRANSLATE_NOOP("Actions", "Place tone marks in the whole article in the style chosen in the site profile")),
+    "zoom_in": (QT_TRANSLATE_NOOP("Actions", "Zoom &in"), QT_TRANSLATE_NOOP("Actions", "Show the preview larger (also Ctrl + wheel)")),
+    "zoom_out": (QT_TRANSLATE_NOOP("Actions", "Zoom &out"), QT_TRANSLATE_NOOP("Actions", "Show the preview smaller (also Ctrl + wheel)")),
+    "zoom_fit": (QT_TRANSLATE_NOOP("Actions", "&Fit to pane"), QT_TRANSLATE_NOOP("Actions", "Scale the page to the pane again")),
 }
 _WIDTH_TEXTS = {
     PreviewWidth.PHONE: QT_TRANSLATE_NOOP("Actions", "Phone (360 px)"),
@@ -85,6 +91,9 @@ _SHORTCUTS: dict[str, QKeySequence.StandardKey | str] = {
     "insert_image": "Ctrl+Shift+I",
     "paste_image": "Ctrl+Shift+V",
     "find": QKeySequence.StandardKey.Find,
+    "zoom_in": QKeySequence.StandardKey.ZoomIn,
+    "zoom_out": QKeySequence.StandardKey.ZoomOut,
+    "zoom_fit": "Ctrl+0",
 }
 
 

@@ -15,6 +15,7 @@ from editor.cms import CmsCopy, prepare_copy, save_photos
 from editor.errors import ArticleError
 from ui.clipboard import put_html
 from ui.document import Document
+from ui.last_folder import FolderKind, last_folder, remember_folder
 from ui.workers import photo_pool, run_in_background
 
 
@@ -49,8 +50,9 @@ class CmsCopier(QObject):
         )
         if answer != QMessageBox.StandardButton.Save:
             return
-        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Save the photos for the portal"), str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self._window, self.tr("Save the photos for the portal"), str(last_folder(FolderKind.EXPORTS)))
         if folder:
+            remember_folder(FolderKind.EXPORTS, folder)
             self.save_to(Path(folder), result.photos)
 
     def save_to(self, folder: Path, photos: dict[str, bytes]) -> None:

@@ -29,6 +29,8 @@ from ui import settings
 from ui.choice import ask_choice
 from ui.document import Document
 from ui.errors import describe_error
+from ui.export_notice import Exported, exported_page
+from ui.last_folder import FolderKind, last_folder, remember_folder
 from ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ class FileController(QObject):
     opening_changed = Signal(bool)
     status_message = Signal(str)
     recent_changed = Signal()
+    exported = Signal(Exported)  # an export is on disk: the window offers to open it
 
     def __init__(self, window: QWidget, document: Document, workspace: Workspace) -> None:
         super().__init__(window)
@@ -88,8 +91,12 @@ class FileController(QObject):
     def _show_error(self, title: str, error: ArticleError) -> None:
         QMessageBox.warning(self._window, title, describe_error(error))
 
-    def _folder(self) -> str:
-        return str(self._document.path.parent) if self._document.path else str(Path.home())
+    def _folder(self, kind: FolderKind) -> Path:
+        """Where a dialog of ``kind`` opens: a draft is saved beside itself;
+        otherwise the last folder the user chose for that kind."""
+        if kind is FolderKind.DRAFTS and self._document.path is not None:
+            return self._document.path.parent
+        return last_folder(kind)
 
     # --- new and open ---------------------------------------------------------
     def new(self) -> None:
@@ -117,10 +124,11 @@ class FileController(QObject):
     def open_dialog(self) -> None:
         def choose() -> None:
             path, _ = QFileDialog.getOpenFileName(
-                self._window, self.tr("Open an article"), self._folder(),
+                self._window, self.tr("Open an article"), str(last_folder(FolderKind.DRAFTS)),
                 self.tr("Articles (*.article article.json *.json);;All files (*)"),
             )
             if path:
+                remember_folder(FolderKind.DRAFTS, path)
                 self._open(Path(path))
 
         self.confirm_discard(choose)
@@ -223,10 +231,11 @@ class FileController(QObject):
             self._save_to(self._document.path, then)
 
     def save_as(self, then: Callable[[], None] | None = None) -> None:
-        suggested = Path(self._folder()) / f"{slug(self._document.article.title)}{SUFFIX}"
+        suggested = self._folder(FolderKind.DRAFTS) / f"{slug(self._document.article.title)}{SUFFIX}"
         path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save the article"), str(suggested), DRAFT_FILTER)
         if not path:
             return
+        remember_folder(FolderKind.DRAFTS, path)
         target = Path(path)
         if target.suffix.lower() != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
@@ -335,7 +344,7 @@ class FileController(QObject):
         folder_filter = self.tr("Web folder (index.html and images)")
         zip_filter = self.tr("Zip file (*.zip)")
         html_filter = self.tr("Single HTML file (*.html)")
-        suggested = Path(self._folder()) / slug(self._document.article.title)
+        suggested = self._folder(FolderKind.EXPORTS) / slug(self._document.article.title)
         path, chosen = QFileDialog.getSaveFileName(
             self._window, self.tr("Export the article"), str(suggested),
             ";;".join((folder_filter, zip_filter, html_filter)),
@@ -343,6 +352,7 @@ class FileController(QObject):
         )
         if not path:
             return
+        remember_folder(FolderKind.EXPORTS, Path(path).parent)
         target = Path(path)
         if chosen == zip_filter and target.suffix.lower() != ".zip":
             target = target.with_name(target.name + ".zip")
@@ -363,6 +373,7 @@ class FileController(QObject):
         def done(_: object) -> None:
             self._set_busy(-1)
             self.status_message.emit(self.tr("Exported to %s") % target)
+            self.exported.emit(Exported(self.tr("The exported article"), target, exported_page(target)))
             if then is not None:
                 then()
 
@@ -385,13 +396,14 @@ class FileController(QObject):
 
     def export_package_dialog(self) -> None:
         """Export ▸ Publish package…: the zip an editor uploads by hand to a portal with no API."""
-        suggested = Path(self._folder()) / f"{slug(self._document.article.title)}-package.zip"
+        suggested = self._folder(FolderKind.EXPORTS) / f"{slug(self._document.article.title)}-package.zip"
         path, _ = QFileDialog.getSaveFileName(
             self._window, self.tr("Export a publish package"), str(suggested), self.tr("Zip file (*.zip)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not path:
             return
+        remember_folder(FolderKind.EXPORTS, Path(path).parent)
         target = Path(path)
         if target.suffix.lower() != ".zip":
             target = target.with_name(target.name + ".zip")
@@ -408,6 +420,7 @@ class FileController(QObject):
         def done(_: object) -> None:
             self._set_busy(-1)
             self.status_message.emit(self.tr("Publish package written to %s") % target)
+            self.exported.emit(Exported(self.tr("The publish package"), target, None))
 
         def failed(error: ArticleError) -> None:
             self._set_busy(-1)
@@ -427,9 +440,10 @@ class FileController(QObject):
 
     # --- PDF ---------------------------------------------------------------------------
     def export_pdf_dialog(self) -> None:
-        suggested = Path(self._folder()) / f"{slug(self._document.article.title)}.pdf"
+        suggested = self._folder(FolderKind.EXPORTS) / f"{slug(self._document.article.title)}.pdf"
         path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export PDF"), str(suggested), self.tr("PDF (*.pdf)"))
         if path:
+            remember_folder(FolderKind.EXPORTS, Path(path).parent)
             self.export_pdf(Path(path))
 
     def export_pdf(self, target: Path, then: Callable[[], None] | None = None) -> None:
@@ -461,6 +475,7 @@ class FileController(QObject):
                 self._show_error(self.tr("Export PDF"), error)
                 return
             self.status_message.emit(self.tr("PDF saved to %s") % target)
+            self.exported.emit(Exported(self.tr("The PDF"), target, target))
             if then is not None:
                 then()
 

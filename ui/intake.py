@@ -23,6 +23,7 @@ from ui.errors import describe_error
 from ui.file_ops import FileController
 from ui.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
 from ui.language import interface_language
+from ui.last_folder import FolderKind, last_folder, remember_folder
 from ui.workers import photo_pool, run_in_background
 
 
@@ -39,8 +40,10 @@ class Intake(QObject):
     # --- photos ---------------------------------------------------------------------
     def choose_images(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
-        paths, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Insert photos"), "", self.tr("Photos (%s)") % patterns)
+        paths, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Insert photos"), str(last_folder(FolderKind.PHOTOS)),
+                                                self.tr("Photos (%s)") % patterns)
         if paths:
+            remember_folder(FolderKind.PHOTOS, paths[0])
             self.import_images([Path(p) for p in paths], None)
 
     def import_images(self, paths: list[Path], index: int | None) -> None:
@@ -87,9 +90,10 @@ class Intake(QObject):
     # --- Word documents ----------------------------------------------------------------
     def choose_word_document(self) -> None:
         def choose() -> None:
-            path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import a Word document"), "",
+            path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import a Word document"), str(last_folder(FolderKind.WORD)),
                                                   self.tr("Word documents (*.docx);;All files (*)"))
             if path:
+                remember_folder(FolderKind.WORD, path)
                 self.import_word(Path(path))
 
         self._files.confirm_discard(choose)

@@ -44,6 +44,7 @@ from ui import settings
 from ui.document import Document
 from ui.errors import describe_error
 from ui.language import Retranslating
+from ui.last_folder import FolderKind, last_folder
 from ui.review_button import state_name
 from ui.workers import run_in_background
 
@@ -290,7 +291,7 @@ class LibraryPanel(Retranslating, QDockWidget):
 
     # --- folders ---------------------------------------------------------------------
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of drafts"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of drafts"), str(last_folder(FolderKind.DRAFTS)))
         if folder:
             self.add_folder(Path(folder))
 

@@ -34,6 +34,7 @@ from ui.autosave import Autosaver
 from ui.composer import Composer
 from ui.document import Document
 from ui.errors import describe_error
+from ui.export_notice import ExportNotice
 from ui.file_ops import FileController, new_article
 from ui.image_cache import ImageCache
 from ui.language import LanguageMenu, Retranslating, interface_language
@@ -52,7 +53,8 @@ if TYPE_CHECKING:
     from ui.intake import Intake
     from ui.library_panel import LibraryPanel
     from ui.notes_panel import NotesPanel
-    from ui.preview import PreviewPane, PreviewView
+    from ui.preview import PreviewView
+    from ui.preview_pane import PreviewPane
     from ui.related_picker import RelatedPickerDialog
     from ui.site_profile_dialog import SiteProfileEditor
 
@@ -85,6 +87,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.composer = Composer(self.document, self.images, self)
         self.workspace = Workspace(workspace_path())
         self.files = FileController(self, self.document, self.workspace)
+        self.export_notice = ExportNotice(self)
         self.actions = build_actions(self)
         self._close_confirmed = False
         self._keep_autosave = False  # set by tests that simulate a crash
@@ -119,7 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
         a = self.actions
         # What needs the preview or the tools waits for them (a second or so).
         self._waiting_actions = [a.export, a.export_pdf, a.export_package, a.publish, a.site_profile, a.print, a.find, a.insert_image,
-                                 a.paste_image, a.import_word, a.copy_for_cms]
+                                 a.paste_image, a.import_word, a.copy_for_cms, a.zoom_in, a.zoom_out, a.zoom_fit]
         for action in self._waiting_actions:
             action.setEnabled(False)
         if not defer_start:
@@ -148,7 +151,8 @@ class MainWindow(Retranslating, QMainWindow):
         """QtWebEngine and the preview, started as early as the window allows:
         its first page load boots Chromium's processes, which then work on
         the other core while the tools are built here."""
-        from ui.preview import PreviewPane, PreviewView
+        from ui.preview import PreviewView
+        from ui.preview_pane import PreviewPane
         from ui.webengine import register_scheme
 
         register_scheme()  # before the first profile is made
@@ -160,6 +164,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.files.preview = self.preview
         for width, item in self.actions.widths.items():
             item.triggered.connect(lambda checked=False, w=width: self.preview_pane.set_page_width(w))
+        self.actions.zoom_in.triggered.connect(self.preview_pane.zoom_in)
+        self.actions.zoom_out.triggered.connect(self.preview_pane.zoom_out)
+        self.actions.zoom_fit.triggered.connect(self.preview_pane.zoom_to_fit)
         self.composer.blocks.block_focused.connect(self.preview.scroll_to_block)
         self.preview.block_clicked.connect(self.composer.show_block)
         self.preview.reload_page()
@@ -267,6 +274,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu = view_menu = self.menuBar().addMenu("")
         self.width_section = view_menu.addSection("")
         view_menu.addActions(list(a.widths.values()))
+        view_menu.addActions([a.zoom_in, a.zoom_out, a.zoom_fit])
         view_menu.addSeparator()  # the panels' toggles follow, once they are made
         self.settings_menu = settings_menu = self.menuBar().addMenu("")
         settings_menu.addAction(a.site_profile)
@@ -294,6 +302,7 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         """The window's own texts, again in the current language."""
         retranslate_actions(self.actions)
+        self.export_notice.retranslate()
         if hasattr(self, "review_button"):  # built with the menus, after the first call
             self.review_button.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
@@ -343,6 +352,7 @@ class MainWindow(Retranslating, QMainWindow):
         files.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         files.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
         files.recent_changed.connect(self._fill_recent_menu)
+        files.exported.connect(self.export_notice.show)
         self.images.failed.connect(lambda token, message: self.statusBar().showMessage(message, 8000))
         self._fill_recent_menu()
         self._show_title()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 
 import shiboken6
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from editor.export import SIZES
 from editor.model import Article, ImageBlock
@@ -24,7 +24,6 @@ from editor.text import is_web_url
 from ui.document import Document
 from ui.image_cache import ImageCache
 from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, PreviewPage, PreviewSchemeHandler, make_preview_profile
-from ui.preview_width import PreviewWidth
 from ui.webengine import SCHEME
 
 # The regions (render_region names) that show each article field, and the
@@ -373,41 +372,3 @@ class PreviewView(QWebEngineView):
         for block in self._document.article.images():
             if self._images.token_of(block) == token:
                 self.patch_block(block.id)
-
-
-class PreviewPane(QWidget):
-    """Holds the preview at a chosen page width: narrower panes zoom out so
-    the page is laid out exactly as on that device."""
-
-    def __init__(self, view: PreviewView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self._width = PreviewWidth.DESKTOP
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(1)
-        layout.addWidget(view, 100)
-        layout.addStretch(1)
-        self.setMinimumWidth(240)
-        QTimer.singleShot(0, self, self._fit)  # with a context: cancelled if the pane goes first
-
-    def page_width(self) -> PreviewWidth:
-        return self._width
-
-    def set_page_width(self, width: PreviewWidth) -> None:
-        self._width = width
-        self._fit()
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        available = max(1, self.width())
-        target = self._width.value
-        if available >= target:
-            self.view.setFixedWidth(target)
-            self.view.setZoomFactor(1.0)
-        else:
-            self.view.setFixedWidth(available)
-            self.view.setZoomFactor(max(0.25, available / target))

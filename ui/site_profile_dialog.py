@@ -37,6 +37,7 @@ from ui import settings
 from ui.document import Document
 from ui.errors import describe_error
 from ui.form.url_edit import UrlEdit
+from ui.last_folder import FolderKind, last_folder, remember_folder
 from ui.workers import run_in_background
 
 CMS_FIELDS = ("kind", "url", "user", "category", "status")
@@ -171,14 +172,18 @@ class SiteProfileDialog(QDialog):
         self.cms_status.setCurrentIndex(max(self.cms_status.findData(str(cms.get("status") or "draft")), 0))
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the portal's logo"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the portal's logo"), str(last_folder(FolderKind.LOGOS)),
+                                              self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"))
         if path:
+            remember_folder(FolderKind.LOGOS, path)
             self.logo.setText(path)
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a site profile"), "", self.tr("Site profile (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a site profile"), str(last_folder(FolderKind.PROFILES)),
+                                              self.tr("Site profile (*.json)"))
         if not path:
             return
+        remember_folder(FolderKind.PROFILES, path)
         try:
             site = load_site_profile(Path(path))
             self._show(site)
@@ -190,9 +195,11 @@ class SiteProfileDialog(QDialog):
             QMessageBox.warning(self, self.tr("Site profile"), describe_error(error))
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the site profile"), "site-profile.json", self.tr("Site profile (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the site profile"), str(last_folder(FolderKind.PROFILES) / "site-profile.json"),
+                                              self.tr("Site profile (*.json)"))
         if not path:
             return
+        remember_folder(FolderKind.PROFILES, path)
         try:
             # Where to publish goes with it (a colleague's own user name wins on their computer), never the password.
             settings.write_profile_for_command_line(self.site(), Path(path), cms=self.cms())

@@ -152,6 +152,30 @@
             <translation>Place tone marks in the whole article in the style chosen in the site profile</translation>
         </message>
         <message>
+            <source>Zoom &amp;in</source>
+            <translation>Zoom &amp;in</translation>
+        </message>
+        <message>
+            <source>Show the preview larger (also Ctrl + wheel)</source>
+            <translation>Show the preview larger (also Ctrl + wheel)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Zoom &amp;out</translation>
+        </message>
+        <message>
+            <source>Show the preview smaller (also Ctrl + wheel)</source>
+            <translation>Show the preview smaller (also Ctrl + wheel)</translation>
+        </message>
+        <message>
+            <source>&amp;Fit to pane</source>
+            <translation>&amp;Fit to pane</translation>
+        </message>
+        <message>
+            <source>Scale the page to the pane again</source>
+            <translation>Scale the page to the pane again</translation>
+        </message>
+        <message>
             <source>Phone (360 px)</source>
             <translation>Phone (360 px)</translation>
         </message>
@@ -509,6 +533,25 @@
         </message>
     </context>
     <context>
+        <name>ExportNotice</name>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Open page</source>
+            <translation>Open page</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Open folder</translation>
+        </message>
+        <message>
+            <source>%1 was saved to:</source>
+            <translation>%1 was saved to:</translation>
+        </message>
+    </context>
+    <context>
         <name>FileController</name>
         <message>
             <source>Open an article</source>
@@ -639,12 +682,20 @@
             <translation>Export the article</translation>
         </message>
         <message>
+            <source>The exported article</source>
+            <translation>The exported article</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
             <source>“%s” already exists. Replace it?</source>
             <translation>“%s” already exists. Replace it?</translation>
+        </message>
+        <message>
+            <source>The PDF</source>
+            <translation>The PDF</translation>
         </message>
         <message>
             <source>Exporting…</source>
@@ -661,6 +712,10 @@
         <message>
             <source>Publish package written to %s</source>
             <translation>Publish package written to %s</translation>
+        </message>
+        <message>
+            <source>The publish package</source>
+            <translation>The publish package</translation>
         </message>
         <message>
             <source>Export PDF</source>

@@ -152,6 +152,30 @@
             <translation>Đặt dấu thanh trong toàn bài theo kiểu đã chọn ở Thông tin cổng</translation>
         </message>
         <message>
+            <source>Zoom &amp;in</source>
+            <translation>Phóng &amp;to</translation>
+        </message>
+        <message>
+            <source>Show the preview larger (also Ctrl + wheel)</source>
+            <translation>Xem trước lớn hơn (hoặc Ctrl + lăn chuột)</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Thu &amp;nhỏ</translation>
+        </message>
+        <message>
+            <source>Show the preview smaller (also Ctrl + wheel)</source>
+            <translation>Xem trước nhỏ hơn (hoặc Ctrl + lăn chuột)</translation>
+        </message>
+        <message>
+            <source>&amp;Fit to pane</source>
+            <translation>&amp;Vừa khung xem</translation>
+        </message>
+        <message>
+            <source>Scale the page to the pane again</source>
+            <translation>Co giãn trang cho vừa khung xem</translation>
+        </message>
+        <message>
             <source>Phone (360 px)</source>
             <translation>Điện thoại (360 px)</translation>
         </message>
@@ -507,6 +531,25 @@
         </message>
     </context>
     <context>
+        <name>ExportNotice</name>
+        <message>
+            <source>Export</source>
+            <translation>Xuất bài</translation>
+        </message>
+        <message>
+            <source>Open page</source>
+            <translation>Mở trang</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Mở thư mục</translation>
+        </message>
+        <message>
+            <source>%1 was saved to:</source>
+            <translation>%1 đã được lưu vào:</translation>
+        </message>
+    </context>
+    <context>
         <name>FileController</name>
         <message>
             <source>Open an article</source>
@@ -637,12 +680,20 @@
             <translation>Xuất bài viết</translation>
         </message>
         <message>
+            <source>The exported article</source>
+            <translation>Bài viết đã xuất</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Xuất bài</translation>
         </message>
         <message>
             <source>“%s” already exists. Replace it?</source>
             <translation>Đã có “%s”. Thay thế nó?</translation>
+        </message>
+        <message>
+            <source>The PDF</source>
+            <translation>Tệp PDF</translation>
         </message>
         <message>
             <source>Exporting…</source>
@@ -659,6 +710,10 @@
         <message>
             <source>Publish package written to %s</source>
             <translation>Đã ghi gói đăng bài vào %s</translation>
+        </message>
+        <message>
+            <source>The publish package</source>
+            <translation>Gói đăng bài</translation>
         </message>
         <message>
             <source>Export PDF</source>

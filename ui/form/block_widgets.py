@@ -30,6 +30,7 @@ from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
 from ui.image_cache import ImageCache
 from ui.language import Retranslating
+from ui.last_folder import FolderKind, last_folder, remember_folder
 from ui.richtext import block_to_inline, insert_inline
 
 if TYPE_CHECKING:
@@ -662,8 +663,10 @@ class ImageSegment(BlockFrame):
         from ui.image_import import IMAGE_SUFFIXES
 
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Replace the photo"), "", self.tr("Photos (%s)") % patterns)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Replace the photo"), str(last_folder(FolderKind.PHOTOS)),
+                                              self.tr("Photos (%s)") % patterns)
         if path:
+            remember_folder(FolderKind.PHOTOS, path)
             self.replace_with(Path(path))
 
     def replace_with(self, path: Path) -> None:

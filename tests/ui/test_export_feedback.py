@@ -1,0 +1,119 @@
+"""After an export the window says where it went and opens it on request
+(issue 18, item 6), and each kind of file dialog opens in the folder the
+user last chose for that kind, not in the program's folder (item 7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QUrl
+
+from ui.last_folder import FolderKind, default_folder, last_folder
+
+
+class OpenedUrls:
+    """Stands in for the system's file opener (Explorer, a browser)."""
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def open(self, url: QUrl) -> bool:
+        self.paths.append(Path(url.toLocalFile()))
+        return True
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> OpenedUrls:
+    recorder = OpenedUrls()
+    monkeypatch.setattr("ui.export_notice.QDesktopServices.openUrl", recorder.open)
+    return recorder
+
+
+def test_an_export_offers_to_open_its_page_and_its_folder(qtbot: Any, window: Any, tmp_path: Path, opened: Any) -> None:
+    target = tmp_path / "xuat" / "bai-viet"
+    with qtbot.waitSignal(window.files.exported, timeout=60_000):
+        window.files.export_to(target)
+    notice = window.export_notice
+    qtbot.waitUntil(notice.box.isVisible)
+    assert str(target) in notice.box.text()
+    assert notice.open_page.isVisible() and notice.open_folder.isVisible()
+
+    notice.open_page.click()
+    assert opened.paths[-1] == target / "index.html"
+    notice.box.show()  # clicking may close it, as any message box's button does
+    notice.open_folder.click()
+    assert opened.paths[-1] == target
+
+
+def test_a_zip_export_offers_its_folder_only(qtbot: Any, window: Any, tmp_path: Path, opened: Any) -> None:
+    target = tmp_path / "bai-viet.zip"
+    with qtbot.waitSignal(window.files.exported, timeout=60_000):
+        window.files.export_to(target)
+    notice = window.export_notice
+    qtbot.waitUntil(notice.box.isVisible)
+    assert not notice.open_page.isVisible()  # a browser cannot open a page inside a zip
+    notice.open_folder.click()
+    assert opened.paths == [tmp_path]
+
+
+def test_the_pdf_offers_to_open_it(qtbot: Any, window: Any, tmp_path: Path, opened: Any) -> None:
+    target = tmp_path / "bai-viet.pdf"
+    with qtbot.waitSignal(window.files.exported, timeout=120_000):
+        window.files.export_pdf(target)
+    notice = window.export_notice
+    qtbot.waitUntil(notice.box.isVisible)
+    notice.open_page.click()
+    assert opened.paths == [target] and target.read_bytes().startswith(b"%PDF")
+
+
+def test_each_dialog_opens_where_the_user_last_chose_that_kind(qtbot: Any, window: Any, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    photos = tmp_path / "Ảnh sự kiện"
+    photos.mkdir()
+    photo = photos / "hop-bao.jpg"
+    Image.new("RGB", (800, 600), (30, 90, 160)).save(photo)
+    asked_in: list[str] = []
+
+    def choose_photo(parent: Any, caption: str, folder: str, *args: Any, **kwargs: Any) -> tuple[list[str], str]:
+        asked_in.append(folder)
+        return [str(photo)], ""
+
+    monkeypatch.setattr("ui.intake.QFileDialog.getOpenFileNames", choose_photo)
+    window.intake.choose_images()
+    window.intake.choose_images()
+    # The first time in Documents (or the home folder), never the program's folder.
+    assert Path(asked_in[0]) == default_folder() and Path(asked_in[0]) != Path.cwd()
+    assert Path(asked_in[1]) == photos
+    # Each kind keeps its own: exports did not move to the photos' folder.
+    assert last_folder(FolderKind.PHOTOS) == photos
+    assert last_folder(FolderKind.EXPORTS) == default_folder()
+
+    exports = tmp_path / "Xuất bản"
+    exports.mkdir()
+    suggested: list[str] = []
+
+    def save_to(parent: Any, caption: str, path: str, *args: Any, **kwargs: Any) -> tuple[str, str]:
+        suggested.append(path)
+        return str(exports / "bai.pdf"), ""
+
+    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", save_to)
+    monkeypatch.setattr(window.files, "export_pdf", lambda target: None)
+    window.files.export_pdf_dialog()
+    window.files.export_pdf_dialog()
+    assert Path(suggested[0]).parent == default_folder()
+    assert Path(suggested[1]).parent == exports
+    assert last_folder(FolderKind.PHOTOS) == photos
+
+
+def test_a_folder_that_is_gone_is_not_offered(tmp_path: Path) -> None:
+    from ui.last_folder import remember_folder
+
+    gone = tmp_path / "usb"
+    gone.mkdir()
+    remember_folder(FolderKind.DRAFTS, gone / "bai.article")
+    assert last_folder(FolderKind.DRAFTS) == gone
+    gone.rmdir()  # the USB stick was taken out
+    assert last_folder(FolderKind.DRAFTS) == default_folder()
