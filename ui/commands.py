@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from editor.model import Block
+from editor.typing_steps import TypingRun
 
 if TYPE_CHECKING:
     from ui.document import Document
 
-# Typing in one field merges into one undo step; each field gets its own id.
+# Typing in one field merges into one undo step (until a pause, a new word
+# past 20 characters or a move of the cursor: editor/typing_steps.py); each
+# field gets its own id.
 _MERGE_IDS: dict[str, int] = {}
 
 
@@ -33,12 +36,16 @@ class SetFieldCommand(QUndoCommand):
         # Consecutive changes with the same key are one step (typing in one
         # field); None never merges (adding a row, choosing a language).
         self._merge_key = merge_key
+        self._now = document.clock()
+        self._typing = TypingRun.start(self._old, value, self._now) if isinstance(value, str) and isinstance(self._old, str) else None
 
     def id(self) -> int:
         return _merge_id(f"field:{self._name}")
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not isinstance(other, SetFieldCommand) or self._merge_key is None or other._merge_key != self._merge_key:
+            return False
+        if self._typing is not None and not self._typing.takes(other._old, other._new, other._now):
             return False
         self._new = other._new
         return True
@@ -60,6 +67,8 @@ class SetBlockFieldCommand(QUndoCommand):
         self._name = name
         self._old = getattr(document.block(block_id), name)
         self._new = value
+        self._now = document.clock()
+        self._typing = TypingRun.start(self._old, value, self._now) if isinstance(value, str) and isinstance(self._old, str) else None
 
     def id(self) -> int:
         return _merge_id("block-field")
@@ -67,7 +76,9 @@ class SetBlockFieldCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not isinstance(other, SetBlockFieldCommand):
             return False
-        if (other._block_id, other._name) != (self._block_id, self._name) or not isinstance(self._new, str):
+        if (other._block_id, other._name) != (self._block_id, self._name) or self._typing is None:
+            return False
+        if not isinstance(other._new, str) or not self._typing.takes(other._old, other._new, other._now):
             return False
         self._new = other._new
         return True

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,9 @@ class Document(QObject):
         self.path: Path | None = None
         self.saved_site = SiteProfile()
         self.undo_stack = QUndoStack(self)
+        # The clock that ends a step of typing after a pause (editor/typing_steps.py);
+        # tests give it one of their own.
+        self.clock: Callable[[], float] = time.monotonic
         # Block id -> index in article.blocks; checked on every use and
         # rebuilt when stale, so it is never wrong, only sometimes slow.
         self._block_index: dict[str, int] = {}

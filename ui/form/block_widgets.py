@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, new_block_id
+from editor.typing_steps import text_change
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
 from ui.image_cache import ImageCache
@@ -206,15 +207,18 @@ class ParagraphsEdit(RichTextEdit):
         self.setTextCursor(cursor)
 
     def show_paragraph(self, index: int, paragraph: ParagraphBlock) -> None:
-        """Show another text in one paragraph, the rest left as it is."""
-        position = self.textCursor().position()
-        cursor = QTextCursor(self.document().findBlockByNumber(index))
+        """Show another text in one paragraph, the rest left as it is, with
+        the cursor where the text changed (an undo puts it back there)."""
+        shown = self.document().findBlockByNumber(index)
+        before = shown.text()
+        cursor = QTextCursor(shown)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         cursor.beginEditBlock()
         cursor.removeSelectedText()  # the paragraph's format, and its id, stay
         insert_inline(cursor, paragraph.text)
         cursor.endEditBlock()
-        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        shown = self.document().findBlockByNumber(index)
+        cursor.setPosition(shown.position() + text_change(before, shown.text()).new_end)
         self.setTextCursor(cursor)
 
     def current_index(self) -> int:

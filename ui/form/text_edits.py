@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 from editor.model import Block, HeadingBlock, ParagraphBlock
 from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
+from editor.typing_steps import text_change
 from ui.richtext import block_to_inline, insert_inline
 
 OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
@@ -225,14 +226,15 @@ class InlineTextEdit(RichTextEdit):
         return "<br>".join(part for part in parts)
 
     def set_inline(self, fragment: str) -> None:
-        """Show ``fragment``, keeping the cursor where it was when possible."""
+        """Show ``fragment``, with the cursor where the text changed (an
+        undo puts it back where the undone typing was)."""
         if fragment == self.inline():
             return
-        position = self.textCursor().position()
+        before = self.toPlainText()
         self.document().clear()
         cursor = QTextCursor(self.document())
         insert_inline(cursor, fragment)
-        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        cursor.setPosition(min(text_change(before, self.toPlainText()).new_end, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
 
 
