@@ -14,7 +14,7 @@ from ui.language import Retranslating
 
 
 class Composer(Retranslating, QScrollArea):
-    insert_image_requested = Signal()
+    insert_image_requested = Signal(bool)  # True: at the end of the body
 
     def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,8 +40,20 @@ class Composer(Retranslating, QScrollArea):
             inserts.addWidget(button)
         self.add_buttons["photo"] = photo = QPushButton(column)
         photo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        photo.clicked.connect(self.insert_image_requested)
+        photo.clicked.connect(lambda: self.insert_image_requested.emit(False))
         inserts.addWidget(photo)
+        # The same at the foot of a long body, where the writer is: always at the end.
+        end_inserts = QHBoxLayout()
+        end_inserts.addStretch(1)
+        self.end_buttons: dict[str, QPushButton] = {}
+        self.end_buttons["paragraph"] = end_paragraph = QPushButton(column)
+        end_paragraph.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        end_paragraph.clicked.connect(lambda: self.blocks.add_block("paragraph", at_end=True))
+        self.end_buttons["photo"] = end_photo = QPushButton(column)
+        end_photo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        end_photo.clicked.connect(lambda: self.insert_image_requested.emit(True))
+        end_inserts.addWidget(end_paragraph)
+        end_inserts.addWidget(end_photo)
 
         layout = QVBoxLayout(column)
         layout.setContentsMargins(12, 12, 12, 24)
@@ -49,6 +61,7 @@ class Composer(Retranslating, QScrollArea):
         layout.addSpacing(8)
         layout.addLayout(inserts)
         layout.addWidget(self.blocks)
+        layout.addLayout(end_inserts)
         layout.addStretch(1)
         self.setWidget(column)
         self.blocks.block_focused.connect(self._on_blocks_block_focused)
@@ -65,6 +78,10 @@ class Composer(Retranslating, QScrollArea):
         for kind, (text, tip) in texts.items():
             self.add_buttons[kind].setText(text)
             self.add_buttons[kind].setToolTip(tip)
+        self.end_buttons["paragraph"].setText(self.tr("+ Paragraph"))
+        self.end_buttons["paragraph"].setToolTip(self.tr("Add a paragraph at the end of the article"))
+        self.end_buttons["photo"].setText(self.tr("+ Photo…"))
+        self.end_buttons["photo"].setToolTip(self.tr("Add photos at the end of the article"))
 
     def _on_blocks_block_focused(self, block_id: str) -> None:
         segment = self.blocks.segment_of(block_id)

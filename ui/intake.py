@@ -38,18 +38,20 @@ class Intake(QObject):
         self._show_message = show_message
 
     # --- photos ---------------------------------------------------------------------
-    def choose_images(self) -> None:
+    def choose_images(self, at_end: bool = False) -> None:
+        """Insert photos the user picks: at the cursor in the body, else (or ``at_end``) at the end."""
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Insert photos"), str(last_folder(FolderKind.PHOTOS)),
                                                 self.tr("Photos (%s)") % patterns)
         if paths:
             remember_folder(FolderKind.PHOTOS, paths[0])
-            self.import_images([Path(p) for p in paths], None)
+            self.import_images([Path(p) for p in paths], None, at_end=at_end)
 
-    def import_images(self, paths: list[Path], index: int | None) -> None:
+    def import_images(self, paths: list[Path], index: int | None, at_end: bool = False) -> None:
         def done(result: ImportResult) -> None:
             if result.blocks:
-                self.insert_image_blocks(list(result.blocks), index)
+                # The end as it is once the photos are checked: the writer may have gone on meanwhile.
+                self.insert_image_blocks(list(result.blocks), len(self._document.article.blocks) if at_end else index)
             if result.problems:
                 QMessageBox.warning(self._window, self.tr("Insert photos"),
                                     self.tr("These files were not inserted:") + "\n\n" + "\n".join(result.problems))

@@ -231,7 +231,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         a, intake = self.actions, self.intake
         a.export.triggered.connect(lambda: self._export())
-        a.insert_image.triggered.connect(intake.choose_images)
+        a.insert_image.triggered.connect(lambda: intake.choose_images())
         a.paste_image.triggered.connect(lambda: intake.insert_pasted_image(QGuiApplication.clipboard().image()))
         a.import_word.triggered.connect(intake.choose_word_document)
         a.copy_for_cms.triggered.connect(self.cms_copier.copy)

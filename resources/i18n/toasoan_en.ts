@@ -466,6 +466,14 @@
             <source>Insert photos at the cursor (or drag them here, or paste one)</source>
             <translation>Insert photos at the cursor (or drag them here, or paste one)</translation>
         </message>
+        <message>
+            <source>Add a paragraph at the end of the article</source>
+            <translation>Add a paragraph at the end of the article</translation>
+        </message>
+        <message>
+            <source>Add photos at the end of the article</source>
+            <translation>Add photos at the end of the article</translation>
+        </message>
     </context>
     <context>
         <name>CropDialog</name>

@@ -464,6 +464,14 @@
             <source>Insert photos at the cursor (or drag them here, or paste one)</source>
             <translation>Chèn ảnh vào vị trí con trỏ (hoặc kéo thả ảnh vào đây, hoặc dán ảnh)</translation>
         </message>
+        <message>
+            <source>Add a paragraph at the end of the article</source>
+            <translation>Thêm một đoạn văn vào cuối bài</translation>
+        </message>
+        <message>
+            <source>Add photos at the end of the article</source>
+            <translation>Thêm ảnh vào cuối bài</translation>
+        </message>
     </context>
     <context>
         <name>CropDialog</name>

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
 from ui.document import Document
@@ -56,6 +56,14 @@ class BlocksEditor(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self.setAcceptDrops(True)
+        # Where a drop would land: a line between two segments, shown while dragging.
+        self.drop_line = QFrame(self)
+        self.drop_line.setFrameShape(QFrame.Shape.NoFrame)
+        self.drop_line.setStyleSheet("background: palette(highlight);")
+        self.drop_line.hide()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         document.blocks_replaced.connect(self._reconcile)
         document.block_moved.connect(self._reconcile)
         document.block_changed.connect(self._on_document_block_changed)
@@ -198,6 +206,16 @@ class BlocksEditor(QWidget):
             # Said here too: a window that is not active gets no focus event.
             self._on_segment_focused(segment, block_id)
 
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The block being edited is the one whose text has the cursor: once
+        the user goes to another field of the window (the title, the
+        checklist), new blocks go to the end again. A dialog or a menu taking
+        the focus for a moment changes nothing."""
+        if new is None or new.window() is not self.window() or self.isAncestorOf(new):
+            return
+        self._current = None
+        self._focused_id = None
+
     def current_block_id(self) -> str | None:
         if self._current is None or self._current not in self._segments:
             return None
@@ -225,12 +243,11 @@ class BlocksEditor(QWidget):
         if focus_segment is not None:
             focus_segment.focus_block(blocks[0].id)
 
-    def add_block(self, kind: str) -> None:
+    def add_block(self, kind: str, at_end: bool = False) -> None:
+        """A new empty block after the one being edited, else (or ``at_end``) at the end."""
         block: Block = {"paragraph": ParagraphBlock, "heading": HeadingBlock, "quote": QuoteBlock}[kind]()
-        segment = self._current if self._current in self._segments else None
-        index = len(self._document.article.blocks)
-        if segment is not None:
-            index = self._document.index_of(segment.block_ids()[-1]) + 1
+        current = None if at_end else self.current_block_id()
+        index = len(self._document.article.blocks) if current is None else self._document.index_of(current) + 1
         self._document.replace_blocks(index, index, [block], self.tr("Insert block"))
         new_segment = self.segment_of(block.id)
         if new_segment is not None:
@@ -282,8 +299,28 @@ class BlocksEditor(QWidget):
 
     def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
         event.acceptProposedAction()
+        self._show_drop_line(self._index_at(event.position().toPoint()))
+
+    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        self.drop_line.hide()
+
+    def _show_drop_line(self, index: int) -> None:
+        """A line in the gap before the segment holding block ``index`` (after the last at the end)."""
+        blocks = self._document.article.blocks
+        y = 0
+        for segment in self._segments:
+            if self._document.index_of(segment.block_ids()[0]) >= index:
+                y = segment.geometry().top() - self._layout.spacing() // 2
+                break
+            y = segment.geometry().bottom() + self._layout.spacing() // 2
+        if not blocks:
+            y = 0
+        self.drop_line.setGeometry(0, max(0, y - 1), self.width(), 3)
+        self.drop_line.show()
+        self.drop_line.raise_()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.drop_line.hide()
         index = self._index_at(event.position().toPoint())
         mime = event.mimeData()
         if mime.hasFormat(BLOCK_MIME):
