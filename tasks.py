@@ -4,7 +4,7 @@
     python3 tasks.py lint           the import contracts, ruff and mypy --strict on editor/ (CI runs it first)
     python3 tasks.py test [ARGS]    run the whole test suite (ARGS go to pytest)
     python3 tasks.py bench          run the benchmarks and print their figures
-    python3 tasks.py screenshots    rewrite the README's docs/screenshot*.png
+    python3 tasks.py screenshots    rewrite the README's docs/screenshot*.png (and the user guide's copies)
     python3 tasks.py fuzz [ARGS]    the loading fuzz at full size: 10,000 inputs per test
 
 Each command does its own set-up first: a virtual environment in .venv with
@@ -171,7 +171,9 @@ def command_screenshots(args: list[str]) -> int:
     # The screenshot test saves to a temporary folder unless told where.
     python = ensure_venv("gui,test")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TOASOAN_SCREENSHOTS": str(ROOT / "docs")}
-    return subprocess.call([str(python), "-m", "pytest", "-q", "tests/ui/test_screenshot.py", *args], cwd=ROOT, env=env)
+    status = subprocess.call([str(python), "-m", "pytest", "-q", "tests/ui/test_screenshot.py", *args], cwd=ROOT, env=env)
+    # The user guide the app ships shows the same screenshots.
+    return status or subprocess.call([str(python), str(ROOT / "tools" / "build_guide.py")], cwd=ROOT)
 
 
 def command_fuzz(args: list[str]) -> int:

@@ -53,4 +53,8 @@ def broken_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def vnu_report(exported: Path, every_block_type_page: Path, broken_page: Path) -> dict[Path, list[dict]]:
     """vnu's errors for every page the suite validates, from one call."""
-    return vnu_errors(exported / "bundle" / "index.html", exported / "single.html", every_block_type_page, broken_page)
+    return vnu_errors(exported / "bundle" / "index.html", exported / "single.html", every_block_type_page, broken_page, *GUIDE_PAGES)
+
+
+# The user guide the app ships (tools/build_guide.py): validated with the pages.
+GUIDE_PAGES = sorted((Path(__file__).resolve().parents[2] / "resources" / "guide").glob("guide-*.html"))
