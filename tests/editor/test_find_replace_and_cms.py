@@ -10,7 +10,7 @@ from editor.export import export_article
 from editor.fields import Location
 from editor.find_replace import find_all, fold, replace_all
 from editor.media import FileMedia
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, SiteProfile
+from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from tests.helpers import parse_html, photo_bytes
 
 
@@ -58,6 +58,17 @@ def test_copy_for_cms_gives_clean_body_html_and_text() -> None:
     assert [el.tag for el in tree.find("body")] == ["p", "h2", "figure"]
     text = plain_text(article())
     assert text.startswith("Thành ủy Hải Phòng\n\nChiều nay, Thành uỷ họp & bàn\n\nGặp thành ủy tại Đồ Sơn")
+
+
+def test_copy_for_cms_text_has_every_text_the_page_shows_and_nothing_it_does_not() -> None:
+    piece = Article(title="Quận Lê Chân", lead="Sáng nay", author="Hoàng Tùng", blocks=[
+        QuoteBlock(text="Dân là gốc", cite="Chủ tịch quận"),
+        ImageBlock(src="a.jpg", caption="Toàn cảnh", alt="Phòng họp", credit="Minh Thu"),
+        ParagraphBlock(text="Dòng một<br>dòng hai"),
+    ])
+    assert plain_text(piece).split("\n\n") == [
+        "Quận Lê Chân", "Sáng nay", "Dân là gốc", "— Chủ tịch quận", "Toàn cảnh Ảnh: Minh Thu", "Dòng một\ndòng hai",
+    ]  # the alt text is for readers who cannot see the photo; the author is not part of the body
 
 
 def several_photos(folder: Path) -> Article:
