@@ -313,3 +313,28 @@ def test_a_credit_typed_with_its_prefix_does_not_get_it_twice(language: str, typ
     article.blocks[1].credit = typed  # type: ignore[attr-defined]
     page = parse_html(render_article(article, SITE, OnePhoto()))
     assert [text_of(span) for span in page.iter("span") if span.get("class") == "credit"] == [printed]
+
+
+CHANGED_VALUES: dict[str, Any] = {
+    "title": "Tiêu đề khác", "lead": "Sapo khác.", "author": "Minh Thu", "source": "Báo Hải Phòng",
+    "url": "https://haiphong.gov.vn/tin/khac.html", "original_url": "https://baohaiphong.vn/1.html",
+    "published": datetime(2023, 11, 2, 8, 0, tzinfo=ICT), "timezone": "Asia/Tokyo",
+    "related": [RelatedLink(title="Tin hai", url="https://haiphong.gov.vn/2.html")], "blocks": [ParagraphBlock(id="p9", text="Khác")],
+}
+
+
+@pytest.mark.parametrize("field", sorted(CHANGED_VALUES))
+def test_the_preview_patches_exactly_the_regions_a_field_changes(field: str) -> None:
+    """The regions the preview patches for a field are read from the template
+    (field_regions): they are exactly the regions whose HTML changes with it,
+    so no region goes stale and none is patched for nothing."""
+    from editor.render import REGIONS, field_regions, page_context, render_region
+
+    def regions(article: Article) -> dict[str, str]:
+        return {name: render_region(name, page_context(article, SITE, OnePhoto())) for name in REGIONS}
+
+    before = sample_article()
+    after = sample_article()
+    setattr(after, field, CHANGED_VALUES[field])
+    changed = tuple(name for name, html in regions(after).items() if html != regions(before)[name])
+    assert changed and field_regions()[field] == changed
