@@ -191,28 +191,12 @@
             <translation>Edit public address</translation>
         </message>
         <message>
-            <source>&amp;Title</source>
-            <translation>&amp;Title</translation>
-        </message>
-        <message>
             <source>&amp;Date and time</source>
             <translation>&amp;Date and time</translation>
         </message>
         <message>
             <source>Lan&amp;guage</source>
             <translation>Lan&amp;guage</translation>
-        </message>
-        <message>
-            <source>&amp;Lead</source>
-            <translation>&amp;Lead</translation>
-        </message>
-        <message>
-            <source>A&amp;uthor</source>
-            <translation>A&amp;uthor</translation>
-        </message>
-        <message>
-            <source>&amp;Source</source>
-            <translation>&amp;Source</translation>
         </message>
         <message>
             <source>&amp;Original link</source>
@@ -765,18 +749,6 @@
         <message>
             <source>Photographer (optional)</source>
             <translation>Photographer (optional)</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>Caption</translation>
-        </message>
-        <message>
-            <source>Alt text</source>
-            <translation>Alt text</translation>
-        </message>
-        <message>
-            <source>Credit</source>
-            <translation>Credit</translation>
         </message>
         <message>
             <source>↻ Rotate</source>
@@ -1611,6 +1583,53 @@
         <message>
             <source>Site profile saved</source>
             <translation>Site profile saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextField</name>
+        <message>
+            <source>Paragraph</source>
+            <translation>Paragraph</translation>
+        </message>
+        <message>
+            <source>Subheading</source>
+            <translation>Subheading</translation>
+        </message>
+        <message>
+            <source>Quotation</source>
+            <translation>Quotation</translation>
+        </message>
+        <message>
+            <source>Who said it</source>
+            <translation>Who said it</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Caption</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translation>Alt text</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Credit</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <source>&amp;Lead</source>
+            <translation>&amp;Lead</translation>
+        </message>
+        <message>
+            <source>A&amp;uthor</source>
+            <translation>A&amp;uthor</translation>
+        </message>
+        <message>
+            <source>&amp;Source</source>
+            <translation>&amp;Source</translation>
         </message>
     </context>
     <context>

@@ -191,28 +191,12 @@
             <translation>Sửa địa chỉ bài viết</translation>
         </message>
         <message>
-            <source>&amp;Title</source>
-            <translation>&amp;Tiêu đề</translation>
-        </message>
-        <message>
             <source>&amp;Date and time</source>
             <translation>&amp;Ngày giờ đăng</translation>
         </message>
         <message>
             <source>Lan&amp;guage</source>
             <translation>N&amp;gôn ngữ</translation>
-        </message>
-        <message>
-            <source>&amp;Lead</source>
-            <translation>&amp;Sapo</translation>
-        </message>
-        <message>
-            <source>A&amp;uthor</source>
-            <translation>Tác &amp;giả</translation>
-        </message>
-        <message>
-            <source>&amp;Source</source>
-            <translation>&amp;Nguồn tin</translation>
         </message>
         <message>
             <source>&amp;Original link</source>
@@ -762,18 +746,6 @@
         <message>
             <source>Photographer (optional)</source>
             <translation>Người chụp (không bắt buộc)</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>Chú thích</translation>
-        </message>
-        <message>
-            <source>Alt text</source>
-            <translation>Mô tả ảnh</translation>
-        </message>
-        <message>
-            <source>Credit</source>
-            <translation>Người chụp</translation>
         </message>
         <message>
             <source>↻ Rotate</source>
@@ -1606,6 +1578,53 @@
         <message>
             <source>Site profile saved</source>
             <translation>Đã lưu thông tin cổng</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextField</name>
+        <message>
+            <source>Paragraph</source>
+            <translation>Đoạn văn</translation>
+        </message>
+        <message>
+            <source>Subheading</source>
+            <translation>Tiêu đề phụ</translation>
+        </message>
+        <message>
+            <source>Quotation</source>
+            <translation>Lời trích dẫn</translation>
+        </message>
+        <message>
+            <source>Who said it</source>
+            <translation>Người nói</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Chú thích</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translation>Mô tả ảnh</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Người chụp</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Tiêu đề</translation>
+        </message>
+        <message>
+            <source>&amp;Lead</source>
+            <translation>&amp;Sapo</translation>
+        </message>
+        <message>
+            <source>A&amp;uthor</source>
+            <translation>Tác &amp;giả</translation>
+        </message>
+        <message>
+            <source>&amp;Source</source>
+            <translation>&amp;Nguồn tin</translation>
         </message>
     </context>
     <context>
