@@ -195,11 +195,8 @@ def field_regions(source: str | None = None) -> dict[str, tuple[str, ...]]:
     when its macro names ``c.article.<field>`` or a value made from it. The
     preview patches those regions when the field changes, so a field the
     template shows needs no list of its own."""
-    tree = _environment().parse(source if source is not None else _resource_text("regions.html.j2"))
     shown: dict[str, list[str]] = {}
-    for macro in tree.find_all(jinja2.nodes.Macro):
-        if macro.name not in REGIONS:
-            continue
+    for macro in _region_macros(source):
         for node in macro.find_all(jinja2.nodes.Getattr):
             inner = node.node
             if isinstance(inner, jinja2.nodes.Getattr) and inner.attr == "article" and _is_context(inner.node):
@@ -213,6 +210,23 @@ def field_regions(source: str | None = None) -> dict[str, tuple[str, ...]]:
                 if macro.name not in regions:
                     regions.append(macro.name)
     return {name: tuple(sorted(regions, key=REGIONS.index)) for name, regions in shown.items()}
+
+
+def region_elements(source: str | None = None) -> dict[str, str]:
+    """Each region's ``data-field``, read from the regions template: the
+    element the preview replaces with the region's new HTML."""
+    elements = {}
+    for macro in _region_macros(source):
+        markup = "".join(node.data for node in macro.find_all(jinja2.nodes.TemplateData))
+        found = re.search(r'data-field="([^"]+)"', markup)
+        if found:
+            elements[macro.name] = found.group(1)
+    return elements
+
+
+def _region_macros(source: str | None) -> list[jinja2.nodes.Macro]:
+    tree = _environment().parse(source if source is not None else _resource_text("regions.html.j2"))
+    return [macro for macro in tree.find_all(jinja2.nodes.Macro) if macro.name in REGIONS]
 
 
 def _is_context(node: jinja2.nodes.Node) -> bool:

@@ -343,3 +343,13 @@ def test_the_preview_patches_exactly_the_regions_a_field_changes(field: str) -> 
     setattr(after, field, CHANGED_VALUES[field])
     changed = tuple(name for name, html in regions(after).items() if html != regions(before)[name])
     assert changed and field_regions()[field] == changed
+
+
+def test_the_preview_finds_each_region_by_the_data_field_its_outermost_element_carries() -> None:
+    from editor.render import REGIONS, page_context, region_elements, render_region
+
+    elements = region_elements()
+    assert sorted(elements) == sorted(REGIONS)
+    for name in REGIONS:
+        outer = parse_html(render_region(name, page_context(sample_article(), SITE, OnePhoto()))).find("body")[0]
+        assert outer.get("data-field") == elements[name], name
