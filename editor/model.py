@@ -4,8 +4,8 @@ Every string assigned to a text field is cleaned on the way in: NFC always,
 and inline fields (lead, paragraph, quote, caption) are also sanitized to
 bold, italic, line breaks and links. The article's texts are declared with
 a label where they are defined; ``editor/fields.py`` reads that declaration
-for everything that searches, checks, counts or saves them. Unknown fields read from a file are
-kept in ``extra`` so that a round trip loses nothing.
+for everything that searches, checks, counts or saves them. Unknown fields
+read from a file are kept in ``extra`` so that a round trip loses nothing.
 """
 
 from __future__ import annotations
