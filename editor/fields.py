@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from editor.text import inline_to_plain
 
@@ -104,9 +104,9 @@ class Location:
         return {"field": self.field} if self.block_id is None or number is None else {"block": number, "field": self.field}
 
 
-@dataclass(frozen=True)
-class FieldText:
-    """One text of the article, its field's declaration and where it is."""
+class FieldText(NamedTuple):
+    """One text of the article, its field's declaration and where it is (a
+    tuple: the checks make one for every text at every pause in typing)."""
 
     location: Location
     field: TextField
