@@ -54,7 +54,8 @@ def prepare_copy(article: Article) -> CmsCopy:
     for block_id, exported in exported_photos(article).items():
         sources[block_id] = ImageSource(src=exported.file_name, width=exported.width, height=exported.height)
         photos[exported.file_name] = exported.data
-    return CmsCopy(body_html(article, sources), plain_text(article), photos)
+    html = body_html(article, sources)
+    return CmsCopy(html, plain_text(article, html), photos)
 
 
 def save_photos(photos: dict[str, bytes], folder: Path) -> None:
@@ -73,12 +74,13 @@ def body_html(article: Article, sources: Mapping[str, ImageSource] | None = None
     return "\n".join(_DATA_ATTRIBUTE.sub("", render_block(article, block, photos)) for block in article.blocks)
 
 
-def plain_text(article: Article) -> str:
+def plain_text(article: Article, html: str | None = None) -> str:
     """Title, lead and body as plain text, paragraphs separated by blank
     lines: the article's counted fields (editor/fields.py), then the body as
-    the HTML copy shows it, so each text the page shows is in it as shown."""
+    its HTML copy (``html``, made when not given) shows it, so each text the
+    page shows is in it as shown."""
     parts = [text.plain for text in field_texts(article) if text.field.counted]
-    parts += _shown_texts(parse_html(body_html(article)))
+    parts += _shown_texts(parse_html(html if html is not None else body_html(article)))
     return "\n\n".join(part for part in parts if part.strip())
 
 
