@@ -6,6 +6,7 @@ the app loses nothing that other tools wrote.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -16,8 +17,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.errors import FormatError, UnsupportedVersionError
+from editor.fields import text_fields
 from editor.media import FileMedia, Media
-from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, RelatedLink, SiteProfile
+from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, HeadingBlock, ImageBlock, RelatedLink, SiteProfile
 from editor.notes import notes_from_list, notes_to_list
 from editor.review import review_from_dict, review_to_dict
 
@@ -27,16 +29,26 @@ _BLOCK_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # "https://…", "file:…", "data:…" — but not a Windows drive ("C:\…").
 _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
+
+def _field_position(name: str) -> int:
+    return [spec.name for spec in dataclasses.fields(Article)].index(name)
+
+
+# The keys read and written; the texts come from the model's declaration
+# (editor/fields.py), so a text field added there is saved and opened too.
+_ARTICLE_TEXTS = tuple(field.name for field in text_fields(Article))
 _ARTICLE_FIELDS = (
-    "format", "language", "title", "published", "timezone", "lead", "blocks", "author",
-    "source", "original_url", "url", "related", "tags", "site", "review",
+    "format", "language", *_ARTICLE_TEXTS, "published", "timezone", "blocks",
+    "original_url", "url", "related", "tags", "site", "review",
 )
+_BLOCK_OTHER_FIELDS: dict[str, tuple[str, ...]] = {"heading": ("level",), "image": ("src", "rotate", "crop", "cover")}
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
-    "paragraph": ("id", "type", "text", "notes"),
-    "heading": ("id", "type", "text", "level", "notes"),
-    "quote": ("id", "type", "text", "cite", "notes"),
-    "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "cover", "notes"),
+    kind: ("id", "type", *(field.name for field in text_fields(cls)), *_BLOCK_OTHER_FIELDS.get(kind, ()), "notes")
+    for kind, cls in BLOCK_TYPES.items()
 }
+# Where the article's own texts go in the file: before the blocks those the
+# model declares before them (the lead), after them the others (author, source).
+_TEXTS_BEFORE_BLOCKS = tuple(name for name in _ARTICLE_TEXTS if _field_position(name) < _field_position("blocks"))
 _SITE_FIELDS = SiteProfile.FIELDS
 TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
@@ -121,8 +133,10 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
     if published:
         article.published = _parse_published(published, problems)
 
-    article.lead = _string(data, "lead", "", problems)
-    for key in ("author", "source", "original_url", "url"):
+    for name in _ARTICLE_TEXTS:
+        if name != "title":  # read first, above
+            setattr(article, name, _string(data, name, "", problems))
+    for key in ("original_url", "url"):
         setattr(article, key, _string(data, key, "", problems))
 
     blocks = data.get("blocks", [])
@@ -210,20 +224,15 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
     prefix = f"{path}."
     if raw.get("notes") is not None:
         block.notes = notes_from_list(raw["notes"], f"{path}.notes", problems.add)
-    if isinstance(block, (ParagraphBlock, QuoteBlock)):
-        block.text = _string(raw, "text", prefix, problems)
-    if isinstance(block, QuoteBlock):
-        block.cite = _string(raw, "cite", prefix, problems)
+    for field in text_fields(type(block)):
+        setattr(block, field.name, _string(raw, field.name, prefix, problems))
     if isinstance(block, HeadingBlock):
-        block.text = _string(raw, "text", prefix, problems)
         level = raw.get("level", 2)
         if level not in (2, 3) or isinstance(level, bool):
             problems.add(f"{path}.level", f"must be 2 or 3, not {json.dumps(level)}")
         else:
             block.level = level
     if isinstance(block, ImageBlock):
-        for key in ("caption", "alt", "credit"):
-            setattr(block, key, _string(raw, key, prefix, problems))
         rotate = raw.get("rotate", 0)
         if rotate not in (0, 90, 180, 270) or isinstance(rotate, bool):
             problems.add(f"{path}.rotate", f"must be 0, 90, 180 or 270 (degrees clockwise), not {json.dumps(rotate)}")
@@ -298,9 +307,14 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
         data["published"] = article.published.isoformat()
     if article.timezone:
         data["timezone"] = article.timezone
-    data["lead"] = article.lead
+    for name in _ARTICLE_TEXTS:
+        if name in _TEXTS_BEFORE_BLOCKS and name != "title":
+            data[name] = getattr(article, name)
     data["blocks"] = [_block_to_dict(block, src_of) for block in article.blocks]
-    for key in ("author", "source", "original_url", "url"):
+    for name in _ARTICLE_TEXTS:
+        if name not in _TEXTS_BEFORE_BLOCKS:
+            data[name] = getattr(article, name)
+    for key in ("original_url", "url"):
         data[key] = getattr(article, key)
     data["related"] = [{"title": link.title, "url": link.url, **link.extra} for link in article.related]
     data["tags"] = list(article.tags)
@@ -314,14 +328,13 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
 
 def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[str, Any]:
     data: dict[str, Any] = {"id": block.id, "type": block.type}
-    if isinstance(block, (ParagraphBlock, QuoteBlock, HeadingBlock)):
-        data["text"] = block.text
+    if isinstance(block, ImageBlock):
+        data["src"] = src_of(block)
+    for field in text_fields(type(block)):
+        data[field.name] = getattr(block, field.name)
     if isinstance(block, HeadingBlock):
         data["level"] = block.level
-    if isinstance(block, QuoteBlock):
-        data["cite"] = block.cite
     if isinstance(block, ImageBlock):
-        data.update(src=src_of(block), caption=block.caption, alt=block.alt, credit=block.credit)
         if block.rotate:
             data["rotate"] = block.rotate
         if block.crop is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from editor.errors import ImageError
+from editor.fields import Location, article_texts, text_fields
 from editor.images import open_image, verify_decodes
 from editor.logo import logo_problem
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
@@ -25,27 +26,6 @@ MAX_ALT = 150
 MAX_TITLE = 150
 MAX_LEAD_WORDS = 80
 GENERIC_ALT = {"ảnh", "hình", "hình ảnh", "image", "photo", "picture", "img", "ảnh minh họa", "ảnh minh hoạ"}
-
-
-@dataclass(frozen=True)
-class Location:
-    field: str  # "title", "lead", … or a block's field: "caption", "alt", "src", "text"
-    block_id: str | None = None
-    index: int | None = None  # the block's position, for people
-
-    def block_number(self) -> int | None:
-        """The block's number as the window shows it, counted from 1."""
-        return None if self.index is None else self.index + 1
-
-    def describe(self) -> str:
-        if self.block_id is None:
-            return self.field
-        return f"block {self.block_number()}: {self.field}"
-
-    def as_json(self) -> dict[str, int | str]:
-        """``{"block": 5, "field": "text"}``; article fields carry ``field`` only."""
-        number = self.block_number()
-        return {"field": self.field} if self.block_id is None or number is None else {"block": number, "field": self.field}
 
 
 @dataclass(frozen=True)
@@ -80,21 +60,10 @@ class CheckInput:
 
 
 def _text_fields(article: Article) -> Iterator[tuple[Location, str]]:
-    """Every text a reader sees, with where it is, as plain text."""
-    yield Location("title"), article.title
-    yield Location("lead"), inline_to_plain(article.lead)
-    yield Location("author"), article.author
-    yield Location("source"), article.source
-    for index, block in enumerate(article.blocks):
-        if isinstance(block, (ParagraphBlock, QuoteBlock)):
-            yield Location("text", block.id, index), inline_to_plain(block.text)
-        if isinstance(block, HeadingBlock):
-            yield Location("text", block.id, index), block.text
-        if isinstance(block, QuoteBlock) and block.cite:
-            yield Location("cite", block.id, index), block.cite
-        if isinstance(block, ImageBlock):
-            yield Location("caption", block.id, index), inline_to_plain(block.caption)
-            yield Location("alt", block.id, index), block.alt
+    """Every text a reader sees, with where it is, as plain text: each text
+    the model declares (editor/fields.py), then the related news' titles."""
+    for text in article_texts(article):
+        yield text.location, text.plain
     for index, link in enumerate(article.related):
         yield Location(f"related[{index}].title"), link.title
 
@@ -387,14 +356,15 @@ def raw_texts(data: object, article: Article) -> list[tuple[Location, str]]:
     if not isinstance(data, dict):
         return []
     texts: list[tuple[Location, str]] = []
-    for name in ("title", "lead", "author", "source"):
-        if isinstance(data.get(name), str):
-            texts.append((Location(name), data[name]))
+    for field in text_fields(type(article)):
+        if isinstance(data.get(field.name), str):
+            texts.append((Location(field.name), data[field.name]))
     blocks = data.get("blocks")
     for index, raw in enumerate(blocks if isinstance(blocks, list) else []):
         if not isinstance(raw, dict) or index >= len(article.blocks):
             continue
-        for name in ("text", "caption", "alt", "cite", "credit"):
-            if isinstance(raw.get(name), str):
-                texts.append((Location(name, article.blocks[index].id, index), raw[name]))
+        block = article.blocks[index]
+        for field in text_fields(type(block)):
+            if isinstance(raw.get(field.name), str):
+                texts.append((Location(field.name, block.id, index), raw[field.name]))
     return texts

@@ -17,9 +17,11 @@ from typing import BinaryIO
 
 from editor.atomic import atomic_write
 from editor.export import exported_photos
+from editor.fields import field_texts
+from editor.html_tree import Node
+from editor.html_tree import parse as parse_html
 from editor.model import Article, ImageBlock
 from editor.render import ImageSource, render_block
-from editor.text import inline_to_plain
 
 _DATA_ATTRIBUTE = re.compile(r' data-block="[^"]*"')
 
@@ -52,7 +54,8 @@ def prepare_copy(article: Article) -> CmsCopy:
     for block_id, exported in exported_photos(article).items():
         sources[block_id] = ImageSource(src=exported.file_name, width=exported.width, height=exported.height)
         photos[exported.file_name] = exported.data
-    return CmsCopy(body_html(article, sources), plain_text(article), photos)
+    html = body_html(article, sources)
+    return CmsCopy(html, plain_text(article, html), photos)
 
 
 def save_photos(photos: dict[str, bytes], folder: Path) -> None:
@@ -71,12 +74,29 @@ def body_html(article: Article, sources: Mapping[str, ImageSource] | None = None
     return "\n".join(_DATA_ATTRIBUTE.sub("", render_block(article, block, photos)) for block in article.blocks)
 
 
-def plain_text(article: Article) -> str:
-    """Title, lead and body as plain text, paragraphs separated by blank lines."""
-    parts = [article.title, inline_to_plain(article.lead)]
-    for block in article.blocks:
-        for name in ("text", "caption", "cite"):
-            value = getattr(block, name, "")
-            if value:
-                parts.append(inline_to_plain(value) if name != "cite" else f"— {value}")
+def plain_text(article: Article, html: str | None = None) -> str:
+    """Title, lead and body as plain text, paragraphs separated by blank
+    lines: the article's counted fields (editor/fields.py), then the body as
+    its HTML copy (``html``, made when not given) shows it, so each text the
+    page shows is in it as shown."""
+    parts = [text.plain for text in field_texts(article) if text.field.counted]
+    parts += _shown_texts(parse_html(html if html is not None else body_html(article)))
     return "\n\n".join(part for part in parts if part.strip())
+
+
+# The elements whose text is one paragraph of the plain text.
+_TEXT_ELEMENTS = {"p", "h2", "h3", "h4", "figcaption", "li"}
+
+
+def _shown_texts(node: Node) -> list[str]:
+    texts = []
+    for child in node.elements():
+        if child.tag in _TEXT_ELEMENTS:
+            texts.append(_text_of(child).strip())  # as a browser shows it
+        else:
+            texts += _shown_texts(child)
+    return texts
+
+
+def _text_of(node: Node) -> str:
+    return "".join(child if isinstance(child, str) else "\n" if child.tag == "br" else _text_of(child) for child in node.children)

@@ -3,7 +3,8 @@
 Matching can ignore diacritics (``hoa`` finds ``hòa``, ``Hòa`` and ``hoá``;
 ``d`` finds ``đ``), because staff search for names typed on keyboards that
 were not set to Vietnamese. Inline fields are searched in their visible
-text only, never inside tags or attributes.
+text only, never inside tags or attributes. Every text the model declares
+is searched (editor/fields.py), in reading order.
 """
 
 from __future__ import annotations
@@ -14,18 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from editor.model import Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
-
-# (block id or None for an article field, field name, is inline HTML)
-Location = tuple[str | None, str, bool]
-
-_ARTICLE_FIELDS: tuple[tuple[str, bool], ...] = (("title", False), ("lead", True), ("author", False), ("source", False))
-_BLOCK_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {
-    ParagraphBlock: (("text", True),),
-    HeadingBlock: (("text", False),),
-    QuoteBlock: (("text", True), ("cite", False)),
-    ImageBlock: (("caption", True), ("alt", False), ("credit", False)),
-}
+from editor.fields import Location, article_texts
+from editor.model import Article
 
 
 def fold(text: str) -> str:
@@ -82,29 +73,12 @@ class Change:
     count: int
 
 
-def texts_of(article: Article) -> list[tuple[Location, str]]:
-    texts = field_texts_of(article)
-    for block in article.blocks:
-        texts.extend(block_texts_of(block))
-    return texts
-
-
-def field_texts_of(article: Article) -> list[tuple[Location, str]]:
-    """The texts of the article's own fields (title, lead, …)."""
-    return [((None, name, inline), getattr(article, name)) for name, inline in _ARTICLE_FIELDS]
-
-
-def block_texts_of(block: Block) -> list[tuple[Location, str]]:
-    """The texts of one block, located as ``texts_of`` locates them."""
-    return [((block.id, name, inline), getattr(block, name)) for name, inline in _BLOCK_FIELDS.get(type(block), ())]
-
-
 def find_all(article: Article, needle: str, *, ignore_diacritics: bool = False, match_case: bool = False) -> list[Location]:
     """Every field holding ``needle``, in reading order (one entry a match)."""
     found: list[Location] = []
-    for location, text in texts_of(article):
-        visible = html.unescape(re.sub(r"<[^>]*>", "", text)) if location[2] else text
-        found.extend([location] * len(_spans(visible, needle, ignore_diacritics, match_case)))
+    for text in article_texts(article):
+        visible = html.unescape(re.sub(r"<[^>]*>", "", text.value)) if text.field.inline else text.value
+        found.extend([text.location] * len(_spans(visible, needle, ignore_diacritics, match_case)))
     return found
 
 
@@ -112,11 +86,11 @@ def replace_all(article: Article, needle: str, replacement: str, *, ignore_diacr
     """What replacing every match would change; the article is not touched
     (the window applies the changes as one undoable step)."""
     changes = []
-    for location, text in texts_of(article):
-        replace = _replace_inline if location[2] else _replace_plain
-        new, count = replace(text, needle, replacement, ignore_diacritics, match_case)
+    for text in article_texts(article):
+        replace = _replace_inline if text.field.inline else _replace_plain
+        new, count = replace(text.value, needle, replacement, ignore_diacritics, match_case)
         if count:
-            changes.append(Change(location, new, count))
+            changes.append(Change(text.location, new, count))
     return changes
 
 
@@ -138,8 +112,8 @@ def transform_all(article: Article, function: Callable[[str], str]) -> list[Chan
     """What applying ``function`` to every visible text would change, field
     by field (the window applies the changes as one undoable step)."""
     changes = []
-    for location, text in texts_of(article):
-        new = transform_text(text, location[2], function)
-        if new != text:
-            changes.append(Change(location, new, 1))
+    for text in article_texts(article):
+        new = transform_text(text.value, text.field.inline, function)
+        if new != text.value:
+            changes.append(Change(text.location, new, 1))
     return changes

@@ -30,10 +30,10 @@ from pathlib import Path
 
 from editor.draft import SUFFIX, load_draft
 from editor.errors import ArticleError
+from editor.fields import article_texts as declared_texts
 from editor.locks import read_holder
 from editor.model import Article
 from editor.search_text import fold, has_marks, marked, query_words, sort_key, sort_text, word_start
-from editor.text import inline_to_plain
 from editor.workspace import default_workspace_path
 
 INDEX_NAME = "library.sqlite"
@@ -146,15 +146,10 @@ class Filters:
 
 
 def article_texts(article: Article) -> list[str]:
-    """Every text field a query word may match, as plain text."""
-    texts = [article.title, inline_to_plain(article.lead), article.author, article.source, *article.tags,
-             article.review.assignee]
-    for block in article.blocks:
-        for name in ("text", "caption", "alt", "credit", "cite"):
-            value = getattr(block, name, "")
-            if value:
-                texts.append(inline_to_plain(value) if name in ("text", "caption") else value)
-    return [text for text in texts if text]
+    """Every text a query word may match, as plain text: the texts the model
+    declares (editor/fields.py), the tags and who the draft is assigned to."""
+    texts = [text.plain for text in declared_texts(article)]
+    return [text for text in [*texts, *article.tags, article.review.assignee] if text]
 
 
 def find_drafts(folders: Iterable[Path]) -> Iterator[Path]:

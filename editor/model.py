@@ -2,8 +2,10 @@
 
 Every string assigned to a text field is cleaned on the way in: NFC always,
 and inline fields (lead, paragraph, quote, caption) are also sanitized to
-bold, italic, line breaks and links. Unknown fields read from a file are
-kept in ``extra`` so that a round trip loses nothing.
+bold, italic, line breaks and links. The article's texts are declared with
+a label where they are defined; ``editor/fields.py`` reads that declaration
+for everything that searches, checks, counts or saves them. Unknown fields
+read from a file are kept in ``extra`` so that a round trip loses nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+from editor.fields import QT_TRANSLATE_NOOP, Kind
 from editor.media import Media
 from editor.notes import Note
 from editor.regular_files import reference_problem
@@ -29,19 +32,27 @@ def _clean_tags(tags: list[str]) -> list[str]:
     return [clean_single_line(tag) for tag in tags]
 
 
-def inline_text(default: str = "") -> Any:
+def _text(default: str, kind: Kind, cleaner: Callable[[str], str], label: str | None, counted: bool) -> Any:
+    # The label declares the field one of the article's texts (editor/fields.py).
+    metadata: dict[str, Any] = {"clean": cleaner, "kind": kind}
+    if label is not None:
+        metadata.update(label=label, counted=counted)
+    return field(default=default, metadata=metadata)
+
+
+def inline_text(default: str = "", *, label: str | None = None, counted: bool = False) -> Any:
     """A field holding a sanitized inline HTML fragment."""
-    return field(default=default, metadata={"clean": clean_inline})
+    return _text(default, "inline", clean_inline, label, counted)
 
 
-def plain_text(default: str = "") -> Any:
+def plain_text(default: str = "", *, label: str | None = None, counted: bool = False) -> Any:
     """A field holding plain text, escaped when rendered."""
-    return field(default=default, metadata={"clean": clean_plain})
+    return _text(default, "plain", clean_plain, label, counted)
 
 
-def line_text(default: str = "") -> Any:
+def line_text(default: str = "", *, label: str | None = None, counted: bool = False) -> Any:
     """A plain field that is a single line (title, names, URLs)."""
-    return field(default=default, metadata={"clean": clean_single_line})
+    return _text(default, "line", clean_single_line, label, counted)
 
 
 class _CleansOnAssign:
@@ -72,21 +83,21 @@ class Block(_CleansOnAssign):
 @dataclass(eq=True)
 class ParagraphBlock(Block):
     type: ClassVar[str] = "paragraph"
-    text: str = inline_text()
+    text: str = inline_text(label=QT_TRANSLATE_NOOP("TextField", "Paragraph"), counted=True)
 
 
 @dataclass(eq=True)
 class HeadingBlock(Block):
     type: ClassVar[str] = "heading"
-    text: str = line_text()
+    text: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "Subheading"), counted=True)
     level: Literal[2, 3] = 2
 
 
 @dataclass(eq=True)
 class QuoteBlock(Block):
     type: ClassVar[str] = "quote"
-    text: str = inline_text()
-    cite: str = line_text()
+    text: str = inline_text(label=QT_TRANSLATE_NOOP("TextField", "Quotation"), counted=True)
+    cite: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "Who said it"))
 
 
 @dataclass(frozen=True)
@@ -116,9 +127,9 @@ class ImageBlock(Block):
 
     type: ClassVar[str] = "image"
     src: str = ""
-    caption: str = inline_text()
-    alt: str = line_text()
-    credit: str = line_text()
+    caption: str = inline_text(label=QT_TRANSLATE_NOOP("TextField", "Caption"))
+    alt: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "Alt text"))
+    credit: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "Credit"))
     rotate: int = 0  # degrees clockwise: 0, 90, 180 or 270
     crop: Crop | None = None
     cover: bool = False
@@ -188,15 +199,18 @@ class SiteProfile(_CleansOnAssign):
 
 @dataclass(eq=True)
 class Article(_CleansOnAssign):
-    title: str = line_text()
+    # The text fields are declared with their labels, in reading order
+    # around ``blocks`` (editor/fields.py walks them in this order).
+    title: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "&Title"), counted=True)
     language: str = "vi"
     # Aware datetime; shown in ``timezone`` when set, else in its own offset.
     published: datetime | None = None
     timezone: str | None = DEFAULT_TIMEZONE
-    lead: str = inline_text()
+    lead: str = inline_text(label=QT_TRANSLATE_NOOP("TextField", "&Lead"), counted=True)
     blocks: list[Block] = field(default_factory=list)
-    author: str = line_text()
-    source: str = line_text()
+    author: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "A&uthor"))
+    source: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "&Source"))
+    # Addresses are cleaned as one line but are not texts: no label.
     original_url: str = line_text()
     url: str = line_text()
     related: list[RelatedLink] = field(default_factory=list)

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Protocol
 
 import jinja2
+import jinja2.nodes
 from markupsafe import Markup
 
 from editor.labels import labels_for
@@ -73,8 +74,13 @@ def credit_line(credit: str, template: str) -> str:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
+    return make_environment(jinja2.PackageLoader("resources", "templates"))
+
+
+def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """The templates' environment, reading them through ``loader``."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("resources", "templates"),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -173,6 +179,58 @@ def render_article(
 
 # The regions of the page the preview can patch, by the name of their macro.
 REGIONS = ("site_header", "meta", "title", "lead", "body", "byline", "information")
+
+
+# The values of the page context that are made from article fields
+# (page_context above), and the fields each is made from.
+_MADE_FROM: dict[str, tuple[str, ...]] = {
+    "published": ("published", "timezone"), "date_line": ("published", "timezone"),
+    "original_url": ("original_url",), "article_url": ("url",), "article_qr": ("url", "title"), "lead_text": ("lead",),
+}
+
+
+def field_regions(source: str | None = None) -> dict[str, tuple[str, ...]]:
+    """The regions that show each article field, read from the regions
+    template (``source``, else ``regions.html.j2``): a region shows a field
+    when its macro names ``c.article.<field>`` or a value made from it. The
+    preview patches those regions when the field changes, so a field the
+    template shows needs no list of its own."""
+    shown: dict[str, list[str]] = {}
+    for macro in _region_macros(source):
+        for node in macro.find_all(jinja2.nodes.Getattr):
+            inner = node.node
+            if isinstance(inner, jinja2.nodes.Getattr) and inner.attr == "article" and _is_context(inner.node):
+                fields: tuple[str, ...] = (node.attr,)
+            elif _is_context(inner):
+                fields = _MADE_FROM.get(node.attr, ())
+            else:
+                continue
+            for name in fields:
+                regions = shown.setdefault(name, [])
+                if macro.name not in regions:
+                    regions.append(macro.name)
+    return {name: tuple(sorted(regions, key=REGIONS.index)) for name, regions in shown.items()}
+
+
+def region_elements(source: str | None = None) -> dict[str, str]:
+    """Each region's ``data-field``, read from the regions template: the
+    element the preview replaces with the region's new HTML."""
+    elements = {}
+    for macro in _region_macros(source):
+        markup = "".join(node.data for node in macro.find_all(jinja2.nodes.TemplateData))
+        found = re.search(r'data-field="([^"]+)"', markup)
+        if found:
+            elements[macro.name] = found.group(1)
+    return elements
+
+
+def _region_macros(source: str | None) -> list[jinja2.nodes.Macro]:
+    tree = _environment().parse(source if source is not None else _resource_text("regions.html.j2"))
+    return [macro for macro in tree.find_all(jinja2.nodes.Macro) if macro.name in REGIONS]
+
+
+def _is_context(node: jinja2.nodes.Node) -> bool:
+    return isinstance(node, jinja2.nodes.Name) and node.name == "c"
 
 
 def render_region(name: str, context: PageContext) -> str:

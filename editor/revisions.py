@@ -20,9 +20,9 @@ from typing import Any
 
 from editor.article_format import article_from_dict, parse_json
 from editor.errors import DraftFileError, FormatError, ImageError
+from editor.fields import article_texts
 from editor.media import ArchiveMedia, Media
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
-from editor.text import inline_to_plain
+from editor.model import Article, HeadingBlock, ImageBlock, QuoteBlock
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 FOLDER = "revisions/"
@@ -122,21 +122,25 @@ class DiffLine:
         return "".join(text for _, text in self.parts)
 
 
+# How a text reads in the diff, by block type and field; any other text
+# (an article field, a field added later) is a line as it is.
+_LOOKS: dict[tuple[type, str], str] = {
+    (HeadingBlock, "text"): "## {}", (QuoteBlock, "text"): "“{}”", (QuoteBlock, "cite"): "— {}",
+    (ImageBlock, "caption"): "[{}]", (ImageBlock, "alt"): "[{}]", (ImageBlock, "credit"): "[{}]",
+}
+
+
 def plain_lines(article: Article) -> list[str]:
-    """The article as lines of plain text, one per field or block."""
-    lines = [article.title, inline_to_plain(article.lead)]
-    for block in article.blocks:
-        if isinstance(block, ParagraphBlock):
-            lines.append(inline_to_plain(block.text))
-        elif isinstance(block, HeadingBlock):
-            lines.append(f"## {block.text}")
-        elif isinstance(block, QuoteBlock):
-            lines.append(f"“{inline_to_plain(block.text)}”" + (f" — {block.cite}" if block.cite else ""))
-        elif isinstance(block, ImageBlock):
-            lines.append(f"[{inline_to_plain(block.caption) or block.alt}]")
-    lines += [article.author, article.source]
-    lines += [f"→ {link.title}" for link in article.related]
-    return [line for line in lines if line.strip()]
+    """The article as lines of plain text, one per text the model declares
+    (editor/fields.py), in reading order, then the related news."""
+    lines = []
+    for text in article_texts(article):
+        if not text.plain.strip():
+            continue
+        owner: type = Article if text.location.index is None else type(article.blocks[text.location.index])
+        lines.append(_LOOKS.get((owner, text.field.name), "{}").format(text.plain))
+    lines += [f"→ {link.title}" for link in article.related if link.title.strip()]
+    return lines
 
 
 def _words(line: str) -> list[str]:

@@ -29,7 +29,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from editor.find_replace import Change, texts_of, transform_all
+from editor.fields import article_texts
+from editor.find_replace import Change, transform_all
 from editor.model import Article
 
 # --- TCVN3 ------------------------------------------------------------------------
@@ -225,10 +226,10 @@ def legacy_changes(article: Article) -> tuple[list[Change], set[str]]:
     encodings found. The article is not touched (the window applies the
     changes as one undoable step)."""
     changes, found = [], set()
-    for location, text in texts_of(article):
-        new, encodings = convert_legacy(text)
+    for text in article_texts(article):
+        new, encodings = convert_legacy(text.value)
         if encodings:
-            changes.append(Change(location, new, 1))
+            changes.append(Change(text.location, new, 1))
             found |= encodings
     return changes, found
 

@@ -2,7 +2,7 @@
 
     python3 tools/update_translations.py
 
-runs pyside6-lupdate over ui/ (new strings arrive as unfinished entries in
+runs pyside6-lupdate over ui/ and the model's field labels (new strings arrive as unfinished entries in
 toasoan_vi.ts and toasoan_en.ts; translate them in Qt Linguist or an
 editor), fills the English catalogue with its own source text, and runs
 pyside6-lrelease for every .ts. The .qm files are committed; a test checks
@@ -28,8 +28,14 @@ def qt_tool(name: str) -> str:
     return str(beside) if beside.exists() else (shutil.which(name) or name)
 
 
+def translation_sources() -> list[Path]:
+    """The files whose strings the window shows: ui/, and the model, which
+    declares each text field's label (QT_TRANSLATE_NOOP in editor/fields.py)."""
+    return sorted([*(ROOT / "ui").rglob("*.py"), ROOT / "editor" / "model.py"])
+
+
 def update_sources() -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    sources = [str(p.relative_to(ROOT)) for p in translation_sources()]
     targets = [str(I18N / f"toasoan_{code}.ts") for code in ("vi", "en")]
     subprocess.run([qt_tool("pyside6-lupdate"), *sources, "-ts", *targets, "-no-obsolete", "-locations", "none"], cwd=ROOT, check=True)
 

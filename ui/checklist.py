@@ -9,8 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, Location, check_article, raw_texts
+from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, check_article, raw_texts
 from editor.errors import ArticleError
+from editor.fields import Location
 from editor.inputs import read_raw_article_data
 from ui.document import Document
 from ui.language import Retranslating, interface_language

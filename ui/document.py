@@ -209,7 +209,7 @@ class Document(QObject):
             return
         self.undo_stack.beginMacro(label)
         for change in changes:
-            block_id, name, _ = change.location
+            block_id, name = change.location.block_id, change.location.field
             if block_id is None:
                 self.undo_stack.push(SetFieldCommand(self, name, change.value, label, None))
             else:

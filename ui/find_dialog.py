@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from editor.fields import Location
 from editor.find_replace import find_all, replace_all
 from ui.document import Document
 
 
 class FindReplaceDialog(QDialog):
-    def __init__(self, document: Document, show_location, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document: Document, show_location: Callable[[Location], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Find and replace"))
         self._document = document

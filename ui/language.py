@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTransl
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from editor.fields import TextField
 from ui.settings import settings
 
 I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
@@ -89,6 +90,14 @@ class Retranslating:
 def translated(context: str, text: str) -> str:
     """``text`` (marked with QT_TRANSLATE_NOOP) in the current language."""
     return QCoreApplication.translate(context, text)
+
+
+def field_label(field: TextField, *, shortcut: bool = True) -> str:
+    """A text field's label as the model declares it, in the current language:
+    with its "&" shortcut mark for a form's buddy label, without for an
+    accessible name."""
+    label = translated("TextField", field.label)
+    return label if shortcut else label.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class LanguageMenu(Retranslating, QMenu):

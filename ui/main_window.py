@@ -47,6 +47,7 @@ from ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from editor.checks import Finding
+    from editor.fields import Location
     from ui.checklist import ChecklistPanel
     from ui.cms_copy import CmsCopier
     from ui.find_dialog import FindReplaceDialog
@@ -492,9 +493,7 @@ class MainWindow(Retranslating, QMainWindow):
         (export or self.files.export_dialog)()
 
     def _show_finding(self, finding: Finding) -> None:
-        location = finding.location
-        # "related[2].url" is shown by the related-news editor as a whole.
-        self._show_location((location.block_id, location.field.split("[")[0], False))
+        self._show_location(finding.location)
 
     def _show_find_dialog(self) -> None:
         if self._find_dialog is None:
@@ -505,13 +504,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._find_dialog.raise_()
         self._find_dialog.find.setFocus()
 
-    def _show_location(self, location: tuple[str | None, str, bool]) -> None:
-        block_id, name, _ = location
-        if block_id is not None:
-            self.composer.show_block(block_id)
-            self.preview.scroll_to_block(block_id)
+    def _show_location(self, location: Location) -> None:
+        if location.block_id is not None:
+            self.composer.show_block(location.block_id)
+            self.preview.scroll_to_block(location.block_id)
         else:
-            widget = getattr(self.composer.fields, name, None)
+            # "related[2].url" is shown by the related-news editor as a whole.
+            widget = getattr(self.composer.fields, location.article_field, None)
             if widget is not None:
                 self.composer.ensureWidgetVisible(widget)
                 getattr(widget, "line", widget).setFocus()  # a URL field focuses its line edit

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.export import SIZES
 from editor.model import Article, ImageBlock
-from editor.render import ImageSource, page_context, render_article, render_block, render_region
+from editor.render import ImageSource, field_regions, page_context, region_elements, render_article, render_block, render_region
 from editor.text import is_web_url
 from ui.document import Document
 from ui.image_cache import ImageCache
@@ -27,22 +27,10 @@ from ui.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, PreviewPage,
 from ui.webengine import SCHEME
 
 # The regions (render_region names) that show each article field, and the
-# data-field each region's element carries in the page.
-FIELD_REGIONS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "information"),
-    "lead": ("lead",),
-    "published": ("meta",),
-    "timezone": ("meta",),
-    "original_url": ("meta",),
-    "author": ("byline",),
-    "source": ("information",),
-    "url": ("information",),
-    "related": ("information",),
-}
-REGION_ELEMENT = {
-    "site_header": "site", "meta": "meta", "title": "title", "lead": "lead",
-    "body": "blocks", "byline": "author", "information": "information",
-}
+# data-field each region's element carries in the page: both as the regions
+# template has them.
+FIELD_REGIONS: dict[str, tuple[str, ...]] = field_regions()
+REGION_ELEMENT: dict[str, str] = region_elements()
 
 # Run in Qt's isolated world: the page's own scripts cannot see or call it.
 _HELPER_SCRIPT = """

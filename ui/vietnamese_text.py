@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from editor.find_replace import Change, Location, block_texts_of, field_texts_of, texts_of
+from editor.fields import Location, article_texts, block_texts, field_texts
+from editor.find_replace import Change
 from editor.vietnamese import NAMES, convert_legacy, legacy_changes, tone_mark_changes
 from ui.document import Document
 
@@ -80,7 +81,7 @@ class LegacyTextGuard(QObject):
             # A newly opened or imported article: each field on its own.
             self._whole_article = False
             changes, found = legacy_changes(article)
-            self._seen = dict(texts_of(article))
+            self._seen = {text.location: text.value for text in article_texts(article)}
         else:
             texts = self._texts_of_changed(changed)
             changes, found = self._changes_in_new_text(texts)
@@ -95,7 +96,8 @@ class LegacyTextGuard(QObject):
 
     def _texts_of_changed(self, changed: set[str | None]) -> list[tuple[Location, str]]:
         """The texts of the changed fields and blocks still in the article, in reading order."""
-        texts = field_texts_of(self._document.article) if None in changed else []
+        article = self._document.article
+        texts = [(text.location, text.value) for text in field_texts(article)] if None in changed else []
         where = []
         for block_id in changed - {None}:
             try:
@@ -103,7 +105,7 @@ class LegacyTextGuard(QObject):
             except KeyError:
                 continue  # removed since
         for index in sorted(where):
-            texts.extend(block_texts_of(self._document.article.blocks[index]))
+            texts.extend((text.location, text.value) for text in block_texts(article.blocks[index], index))
         return texts
 
     def _changes_in_new_text(self, texts: list[tuple[Location, str]]) -> tuple[list[Change], set[str]]:

@@ -215,28 +215,12 @@
             <translation>Edit public address</translation>
         </message>
         <message>
-            <source>&amp;Title</source>
-            <translation>&amp;Title</translation>
-        </message>
-        <message>
             <source>&amp;Date and time</source>
             <translation>&amp;Date and time</translation>
         </message>
         <message>
             <source>Lan&amp;guage</source>
             <translation>Lan&amp;guage</translation>
-        </message>
-        <message>
-            <source>&amp;Lead</source>
-            <translation>&amp;Lead</translation>
-        </message>
-        <message>
-            <source>A&amp;uthor</source>
-            <translation>A&amp;uthor</translation>
-        </message>
-        <message>
-            <source>&amp;Source</source>
-            <translation>&amp;Source</translation>
         </message>
         <message>
             <source>&amp;Original link</source>
@@ -828,18 +812,6 @@
         <message>
             <source>Photographer (optional)</source>
             <translation>Photographer (optional)</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>Caption</translation>
-        </message>
-        <message>
-            <source>Alt text</source>
-            <translation>Alt text</translation>
-        </message>
-        <message>
-            <source>Credit</source>
-            <translation>Credit</translation>
         </message>
         <message>
             <source>↻ Rotate</source>
@@ -1504,6 +1476,49 @@
         </message>
     </context>
     <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Bold</source>
+            <translation>Bold</translation>
+        </message>
+        <message>
+            <source>Italic</source>
+            <translation>Italic</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>New paragraph (in the body)</source>
+            <translation>New paragraph (in the body)</translation>
+        </message>
+        <message>
+            <source>Move the block up or down</source>
+            <translation>Move the block up or down</translation>
+        </message>
+        <message>
+            <source>Ctrl + wheel</source>
+            <translation>Ctrl + wheel</translation>
+        </message>
+        <message>
+            <source>Zoom the preview</source>
+            <translation>Zoom the preview</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>What they do</translation>
+        </message>
+    </context>
+    <context>
         <name>SiteProfileBar</name>
         <message>
             <source>Use this computer's profile</source>
@@ -1674,6 +1689,53 @@
         <message>
             <source>Site profile saved</source>
             <translation>Site profile saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextField</name>
+        <message>
+            <source>Paragraph</source>
+            <translation>Paragraph</translation>
+        </message>
+        <message>
+            <source>Subheading</source>
+            <translation>Subheading</translation>
+        </message>
+        <message>
+            <source>Quotation</source>
+            <translation>Quotation</translation>
+        </message>
+        <message>
+            <source>Who said it</source>
+            <translation>Who said it</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Caption</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translation>Alt text</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Credit</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <source>&amp;Lead</source>
+            <translation>&amp;Lead</translation>
+        </message>
+        <message>
+            <source>A&amp;uthor</source>
+            <translation>A&amp;uthor</translation>
+        </message>
+        <message>
+            <source>&amp;Source</source>
+            <translation>&amp;Source</translation>
         </message>
     </context>
     <context>

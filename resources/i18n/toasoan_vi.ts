@@ -215,28 +215,12 @@
             <translation>Sửa địa chỉ bài viết</translation>
         </message>
         <message>
-            <source>&amp;Title</source>
-            <translation>&amp;Tiêu đề</translation>
-        </message>
-        <message>
             <source>&amp;Date and time</source>
             <translation>&amp;Ngày giờ đăng</translation>
         </message>
         <message>
             <source>Lan&amp;guage</source>
             <translation>N&amp;gôn ngữ</translation>
-        </message>
-        <message>
-            <source>&amp;Lead</source>
-            <translation>&amp;Sapo</translation>
-        </message>
-        <message>
-            <source>A&amp;uthor</source>
-            <translation>Tác &amp;giả</translation>
-        </message>
-        <message>
-            <source>&amp;Source</source>
-            <translation>&amp;Nguồn tin</translation>
         </message>
         <message>
             <source>&amp;Original link</source>
@@ -825,18 +809,6 @@
         <message>
             <source>Photographer (optional)</source>
             <translation>Người chụp (không bắt buộc)</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>Chú thích</translation>
-        </message>
-        <message>
-            <source>Alt text</source>
-            <translation>Mô tả ảnh</translation>
-        </message>
-        <message>
-            <source>Credit</source>
-            <translation>Người chụp</translation>
         </message>
         <message>
             <source>↻ Rotate</source>
@@ -1499,6 +1471,49 @@
         </message>
     </context>
     <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Phím tắt</translation>
+        </message>
+        <message>
+            <source>Bold</source>
+            <translation>Chữ đậm</translation>
+        </message>
+        <message>
+            <source>Italic</source>
+            <translation>Chữ nghiêng</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>New paragraph (in the body)</source>
+            <translation>Đoạn văn mới (trong phần nội dung)</translation>
+        </message>
+        <message>
+            <source>Move the block up or down</source>
+            <translation>Chuyển khối lên hoặc xuống</translation>
+        </message>
+        <message>
+            <source>Ctrl + wheel</source>
+            <translation>Ctrl + lăn chuột</translation>
+        </message>
+        <message>
+            <source>Zoom the preview</source>
+            <translation>Phóng to, thu nhỏ bản xem trước</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Phím</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>Tác dụng</translation>
+        </message>
+    </context>
+    <context>
         <name>SiteProfileBar</name>
         <message>
             <source>Use this computer's profile</source>
@@ -1669,6 +1684,53 @@
         <message>
             <source>Site profile saved</source>
             <translation>Đã lưu thông tin cổng</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextField</name>
+        <message>
+            <source>Paragraph</source>
+            <translation>Đoạn văn</translation>
+        </message>
+        <message>
+            <source>Subheading</source>
+            <translation>Tiêu đề phụ</translation>
+        </message>
+        <message>
+            <source>Quotation</source>
+            <translation>Lời trích dẫn</translation>
+        </message>
+        <message>
+            <source>Who said it</source>
+            <translation>Người nói</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>Chú thích</translation>
+        </message>
+        <message>
+            <source>Alt text</source>
+            <translation>Mô tả ảnh</translation>
+        </message>
+        <message>
+            <source>Credit</source>
+            <translation>Người chụp</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Tiêu đề</translation>
+        </message>
+        <message>
+            <source>&amp;Lead</source>
+            <translation>&amp;Sapo</translation>
+        </message>
+        <message>
+            <source>A&amp;uthor</source>
+            <translation>Tác &amp;giả</translation>
+        </message>
+        <message>
+            <source>&amp;Source</source>
+            <translation>&amp;Nguồn tin</translation>
         </message>
     </context>
     <context>

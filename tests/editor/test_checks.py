@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from editor.checks import CheckInput, Location, check_article
+from editor.checks import CheckInput, check_article
+from editor.fields import Location
 from editor.media import MemoryMedia
 from editor.model import Article, ImageBlock, ParagraphBlock, RelatedLink, SiteProfile
 from tests.helpers import EXAMPLE_DIR, ROOT, minimal_article, write_article_dir

@@ -7,9 +7,10 @@ from PIL import Image
 
 from editor.cms import body_html, plain_text, prepare_copy, save_photos
 from editor.export import export_article
+from editor.fields import Location
 from editor.find_replace import find_all, fold, replace_all
 from editor.media import FileMedia
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, SiteProfile
+from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from tests.helpers import parse_html, photo_bytes
 
 
@@ -33,15 +34,16 @@ def test_folding_keeps_one_character_for_one() -> None:
 def test_find_ignores_diacritics_when_asked() -> None:
     assert len(find_all(article(), "thanh uy")) == 0
     found = find_all(article(), "thanh uy", ignore_diacritics=True)
-    assert [loc[:2] for loc in found] == [(None, "title"), (None, "lead"), ("p", "text"), ("i", "caption"), ("i", "alt")]
-    assert find_all(article(), "Do Son", ignore_diacritics=True) == [("p", "text", True)]
+    assert found == [Location("title"), Location("lead"), Location("text", "p"), Location("caption", "i"), Location("alt", "i")]
+    assert [loc.index for loc in found[2:]] == [0, 2, 2]  # the window says "block 1", "block 3"
+    assert find_all(article(), "Do Son", ignore_diacritics=True) == [Location("text", "p")]
 
 
 def test_replace_changes_visible_text_only_never_tags_or_links() -> None:
-    changes = {c.location[:2]: c.value for c in replace_all(article(), "thanh uy", "Thành ủy", ignore_diacritics=True)}
-    assert changes[(None, "lead")] == "Chiều nay, <b>Thành ủy</b> họp &amp; bàn"
-    assert changes[("p", "text")] == 'Gặp <a href="https://thanhuy.vn">Thành ủy</a> tại Đồ Sơn'
-    assert (None, "title") in changes and ("h", "text") not in changes
+    changes = {c.location: c.value for c in replace_all(article(), "thanh uy", "Thành ủy", ignore_diacritics=True)}
+    assert changes[Location("lead")] == "Chiều nay, <b>Thành ủy</b> họp &amp; bàn"
+    assert changes[Location("text", "p")] == 'Gặp <a href="https://thanhuy.vn">Thành ủy</a> tại Đồ Sơn'
+    assert Location("title") in changes and Location("text", "h") not in changes
 
 
 def test_replacement_text_is_escaped_in_inline_fields() -> None:
@@ -56,6 +58,17 @@ def test_copy_for_cms_gives_clean_body_html_and_text() -> None:
     assert [el.tag for el in tree.find("body")] == ["p", "h2", "figure"]
     text = plain_text(article())
     assert text.startswith("Thành ủy Hải Phòng\n\nChiều nay, Thành uỷ họp & bàn\n\nGặp thành ủy tại Đồ Sơn")
+
+
+def test_copy_for_cms_text_has_every_text_the_page_shows_and_nothing_it_does_not() -> None:
+    piece = Article(title="Quận Lê Chân", lead="Sáng nay", author="Hoàng Tùng", blocks=[
+        QuoteBlock(text="Dân là gốc", cite="Chủ tịch quận"),
+        ImageBlock(src="a.jpg", caption="Toàn cảnh", alt="Phòng họp", credit="Minh Thu"),
+        ParagraphBlock(text="Dòng một<br>dòng hai"),
+    ])
+    assert plain_text(piece).split("\n\n") == [
+        "Quận Lê Chân", "Sáng nay", "Dân là gốc", "— Chủ tịch quận", "Toàn cảnh Ảnh: Minh Thu", "Dòng một\ndòng hai",
+    ]  # the alt text is for readers who cannot see the photo; the author is not part of the body
 
 
 def several_photos(folder: Path) -> Article:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from editor.fields import text_fields
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, RelatedLink, SiteProfile
 from editor.render import ImageSource, NoImages, render_article, render_block
 from tests.helpers import parse_html
@@ -178,7 +179,11 @@ PAYLOADS = [
     "<style>body{display:none}</style><iframe src=https://evil.example></iframe>",
 ]
 
-TEXT_FIELDS = ["title", "lead", "author", "source", "tags"]
+# Every text the model declares (editor/fields.py), so a field added there
+# is attacked too: the article's own, and each block's of the sample article.
+TEXT_FIELDS = [field.name for field in text_fields(Article)] + ["tags"]
+BLOCK_TEXTS = {f"{block.id}.{field.name}": (index, field) for index, block in enumerate(sample_article().blocks)
+               for field in text_fields(type(block))}
 URL_FIELDS = ["original_url", "url"]
 SITE_FIELDS = ["name", "url", "fanpage_url", "fanpage_label", "logo"]
 
@@ -186,13 +191,9 @@ SITE_FIELDS = ["name", "url", "fanpage_url", "fanpage_label", "logo"]
 def poisoned(field: str, payload: str) -> tuple[Article, SiteProfile]:
     article = sample_article()
     site = SiteProfile(name="Cổng", url="https://haiphong.gov.vn", fanpage_url="https://facebook.com/hp")
-    block_fields = {
-        "p1.text": (0, "text"), "img1.caption": (1, "caption"), "img1.alt": (1, "alt"), "img1.credit": (1, "credit"),
-        "h1.text": (2, "text"), "q1.text": (3, "text"), "q1.cite": (3, "cite"),
-    }
-    if field in block_fields:
-        index, name = block_fields[field]
-        setattr(article.blocks[index], name, payload)
+    if field in BLOCK_TEXTS:
+        index, text = BLOCK_TEXTS[field]
+        setattr(article.blocks[index], text.name, payload)
     elif field == "tags":
         article.tags = [payload]
     elif field.startswith("related."):
@@ -205,8 +206,7 @@ def poisoned(field: str, payload: str) -> tuple[Article, SiteProfile]:
 
 
 ALL_FIELDS = (
-    TEXT_FIELDS + URL_FIELDS
-    + ["p1.text", "img1.caption", "img1.alt", "img1.credit", "h1.text", "q1.text", "q1.cite", "related.title", "related.url"]
+    TEXT_FIELDS + URL_FIELDS + list(BLOCK_TEXTS) + ["related.title", "related.url"]
     + [f"site.{name}" for name in SITE_FIELDS]
 )
 
@@ -244,7 +244,12 @@ def assert_nothing_live(html: str, field: str, payload: str) -> None:
 
 # Inline fields pass two sanitizers: the model's cleaner when assigned, and
 # the template's ``|inline`` when rendered. Each must hold alone.
-INLINE_FIELDS = {"lead": None, "p1.text": (0, "text"), "img1.caption": (1, "caption"), "q1.text": (3, "text")}
+INLINE_FIELDS: dict[str, tuple[int | None, str]] = {
+    **{field.name: (None, field.name) for field in text_fields(Article) if field.inline},
+    **{name: (index, field.name) for name, (index, field) in BLOCK_TEXTS.items() if field.inline},
+}
+PLAIN_FIELDS = ([field.name for field in text_fields(Article) if not field.inline]
+                + [name for name, (_, field) in BLOCK_TEXTS.items() if not field.inline] + ["related.title", "site.name"])
 
 
 @pytest.mark.parametrize("field", list(INLINE_FIELDS))
@@ -264,14 +269,14 @@ def test_the_models_cleaner_alone_keeps_payloads_dead(field: str, monkeypatch: p
 def test_the_templates_inline_filter_alone_keeps_payloads_dead(field: str) -> None:
     for payload in PAYLOADS:
         article = sample_article()
-        where = INLINE_FIELDS[field]
-        target = article if where is None else article.blocks[where[0]]
-        object.__setattr__(target, "lead" if where is None else where[1], payload)  # past the model's cleaner
-        assert getattr(target, "lead" if where is None else where[1]) == payload
+        index, name = INLINE_FIELDS[field]
+        target = article if index is None else article.blocks[index]
+        object.__setattr__(target, name, payload)  # past the model's cleaner
+        assert getattr(target, name) == payload
         assert_nothing_live(render_article(article, SITE, OnePhoto()), field, payload)
 
 
-@pytest.mark.parametrize("field", ["title", "author", "source", "h1.text", "img1.alt", "q1.cite", "related.title", "site.name"])
+@pytest.mark.parametrize("field", PLAIN_FIELDS)
 def test_plain_fields_show_special_characters_as_typed(field: str) -> None:
     article, site = poisoned(field, 'Tôm & cua <b>"tươi"</b>')
     page = render_article(article, site, OnePhoto())
@@ -313,3 +318,38 @@ def test_a_credit_typed_with_its_prefix_does_not_get_it_twice(language: str, typ
     article.blocks[1].credit = typed  # type: ignore[attr-defined]
     page = parse_html(render_article(article, SITE, OnePhoto()))
     assert [text_of(span) for span in page.iter("span") if span.get("class") == "credit"] == [printed]
+
+
+CHANGED_VALUES: dict[str, Any] = {
+    "title": "Tiêu đề khác", "lead": "Sapo khác.", "author": "Minh Thu", "source": "Báo Hải Phòng",
+    "url": "https://haiphong.gov.vn/tin/khac.html", "original_url": "https://baohaiphong.vn/1.html",
+    "published": datetime(2023, 11, 2, 8, 0, tzinfo=ICT), "timezone": "Asia/Tokyo",
+    "related": [RelatedLink(title="Tin hai", url="https://haiphong.gov.vn/2.html")], "blocks": [ParagraphBlock(id="p9", text="Khác")],
+}
+
+
+@pytest.mark.parametrize("field", sorted(CHANGED_VALUES))
+def test_the_preview_patches_exactly_the_regions_a_field_changes(field: str) -> None:
+    """The regions the preview patches for a field are read from the template
+    (field_regions): they are exactly the regions whose HTML changes with it,
+    so no region goes stale and none is patched for nothing."""
+    from editor.render import REGIONS, field_regions, page_context, render_region
+
+    def regions(article: Article) -> dict[str, str]:
+        return {name: render_region(name, page_context(article, SITE, OnePhoto())) for name in REGIONS}
+
+    before = sample_article()
+    after = sample_article()
+    setattr(after, field, CHANGED_VALUES[field])
+    changed = tuple(name for name, html in regions(after).items() if html != regions(before)[name])
+    assert changed and field_regions()[field] == changed
+
+
+def test_the_preview_finds_each_region_by_the_data_field_its_outermost_element_carries() -> None:
+    from editor.render import REGIONS, page_context, region_elements, render_region
+
+    elements = region_elements()
+    assert sorted(elements) == sorted(REGIONS)
+    for name in REGIONS:
+        outer = parse_html(render_region(name, page_context(sample_article(), SITE, OnePhoto()))).find("body")[0]
+        assert outer.get("data-field") == elements[name], name

@@ -100,3 +100,13 @@ def test_the_diff_marks_changed_words_removed_and_added_paragraphs() -> None:
     assert "".join(text for kind, text in changed.parts if kind != "removed") == "Đồng chí Phạm Văn Tân, Bí thư Quận ủy, chủ trì cuộc họp."
     assert any(kind == "added" and "Bí thư Quận ủy," in text for kind, text in changed.parts)
     assert changed.parts[0] == ("same", "Đồng chí Phạm Văn ")
+
+
+def test_the_diff_shows_a_photo_s_alt_text_and_credit_changing_not_just_its_caption() -> None:
+    old = _article()
+    new = _article()
+    new.blocks[1] = ImageBlock(id="anh", src="anh.jpg", caption="Toàn cảnh cuộc họp.", alt="Phòng họp tầng 2", credit="Minh Thu")
+    diff = text_diff(old, new)
+    assert [(line.kind, line.text) for line in diff if line.kind != "same"] == [
+        ("removed", "[Phòng họp]"), ("added", "[Phòng họp tầng 2]"), ("added", "[Minh Thu]")]
+    assert [line.kind for line in text_diff(old, old)] == ["same"] * 5  # title, lead, paragraph, caption, alt

@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 
 from editor.article_format import site_from_dict
+from editor.fields import Location
 from editor.model import Article, ParagraphBlock
 from editor.vietnamese import (
     NEW,
@@ -162,9 +163,9 @@ def test_whole_articles_are_converted_field_by_field() -> None:
     changes, found = legacy_changes(article)
     assert found == {"tcvn3", "vni"}
     values = {change.location: change.value for change in changes}
-    assert values[(None, "lead", True)] == "<b>chiều 01/11, ban chỉ đạo 35 quận lê chân họp</b>"
-    assert values[("p", "text", True)] == "Đồng chí Phạm Văn Tân chủ trì cuộc họp &amp; phát biểu."
-    assert (None, "title", False) not in values
+    assert values[Location("lead")] == "<b>chiều 01/11, ban chỉ đạo 35 quận lê chân họp</b>"
+    assert values[Location("text", "p")] == "Đồng chí Phạm Văn Tân chủ trì cuộc họp &amp; phát biểu."
+    assert Location("title") not in values
 
     article.title = "Thủy lợi và hòa bình"
     assert [change.value for change in tone_mark_changes(article, NEW)] == ["Thuỷ lợi và hoà bình"]

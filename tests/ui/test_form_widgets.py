@@ -207,3 +207,20 @@ def test_undoing_a_photos_removal_shows_it_again_in_full(qtbot: Any, document: D
     segment = blocks.segment_of("a")
     assert segment is not None and segment.isVisible()
     assert (segment.caption.toPlainText(), segment.alt.text(), segment.credit.text()) == ("Ảnh cũ", "Phòng họp", "Minh")
+
+
+def test_the_body_s_edits_are_named_for_screen_readers_by_the_model_s_labels(qtbot: Any, document: Document) -> None:
+    from ui.form.block_widgets import HeadingSegment, QuoteSegment
+    from ui.language import install_language
+
+    document.load(Article(blocks=[HeadingBlock(id="h", text="Nhiệm vụ"), QuoteBlock(id="q", text="Dân là gốc")]), None)
+    install_language("vi")
+    try:
+        heading, quote = HeadingSegment(document, "h"), QuoteSegment(document, "q")
+        for segment in (heading, quote):
+            qtbot.addWidget(segment)
+        assert (heading.text.accessibleName(), quote.text.accessibleName(), quote.cite.accessibleName()) == (
+            "Tiêu đề phụ", "Lời trích dẫn", "Người nói")
+    finally:
+        install_language("en")
+    assert quote.cite.accessibleName() == "Who said it"  # and again in English when the language changes

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.fields import text_fields
 from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, new_block_id
 from editor.typing_steps import text_change
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
 from ui.image_cache import ImageCache
-from ui.language import Retranslating
+from ui.language import Retranslating, field_label
 from ui.last_folder import FolderKind, last_folder, remember_folder
 from ui.richtext import block_to_inline, insert_inline
 
@@ -41,6 +42,13 @@ BLOCK_MIME = "application/x-toasoan-blocks"
 ID_PROPERTY = QTextFormat.Property.UserProperty + 1
 _WHOLE = (-1, -1)  # TextSegment: read the whole editor back
 SHOWN_ONE_BY_ONE = 8  # more changed paragraphs than this, and the whole run is shown again
+
+
+def name_for_readers(widget: QWidget, block_type: type[Block], field_name: str) -> None:
+    """Give an edit without a visible label the field's declared label as its
+    accessible name (what a screen reader says on entering it)."""
+    field = next(field for field in text_fields(block_type) if field.name == field_name)
+    widget.setAccessibleName(field_label(field, shortcut=False))
 
 
 class DragHandle(Retranslating, QLabel):
@@ -260,6 +268,7 @@ class TextSegment(BlockFrame):
     def retranslate(self) -> None:
         super().retranslate()
         self.editor.setPlaceholderText(self.tr("Write the article here. Enter starts a new paragraph."))
+        name_for_readers(self.editor, ParagraphBlock, "text")
 
     def block_ids(self) -> tuple[str, ...]:
         return self._ids
@@ -441,6 +450,7 @@ class HeadingSegment(BlockFrame):
     def retranslate(self) -> None:
         super().retranslate()
         self.text.setPlaceholderText(self.tr("Subheading"))
+        name_for_readers(self.text, HeadingBlock, "text")
         self.level.setItemText(0, self.tr("Heading"))
         self.level.setItemText(1, self.tr("Subheading"))
 
@@ -492,6 +502,8 @@ class QuoteSegment(BlockFrame):
         super().retranslate()
         self.text.setPlaceholderText(self.tr("Quotation"))
         self.cite.setPlaceholderText(self.tr("Who said it (optional)"))
+        name_for_readers(self.text, QuoteBlock, "text")
+        name_for_readers(self.cite, QuoteBlock, "cite")
 
     def block_ids(self) -> tuple[str, ...]:
         return (self._id,)
@@ -538,10 +550,13 @@ class ImageSegment(BlockFrame):
         self.credit = EdgeLineEdit(self.content)
         fields = QFormLayout()
         fields.setContentsMargins(0, 0, 0, 0)
-        self.field_labels = [QLabel(self.content) for _ in range(3)]
-        for label, field in zip(self.field_labels, (self.caption, self.alt, self.credit), strict=True):
-            label.setBuddy(field)
-            fields.addRow(label, field)
+        # One labelled row per text the model declares for a photo, each the
+        # segment's attribute of the field's name.
+        self.field_labels: dict[str, QLabel] = {}
+        for text in text_fields(ImageBlock):
+            self.field_labels[text.name] = label = QLabel(self.content)
+            label.setBuddy(getattr(self, text.name))
+            fields.addRow(label, getattr(self, text.name))
         self.rotate_button = QToolButton(self.content)
         self.crop_button = QToolButton(self.content)
         self.replace_button = QToolButton(self.content)
@@ -583,8 +598,8 @@ class ImageSegment(BlockFrame):
         self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
         self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
         self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
-        for label, text in zip(self.field_labels, (self.tr("Caption"), self.tr("Alt text"), self.tr("Credit")), strict=True):
-            label.setText(text)
+        for text in text_fields(ImageBlock):
+            self.field_labels[text.name].setText(field_label(text))
         self.rotate_button.setText(self.tr("↻ Rotate"))
         self.rotate_button.setToolTip(self.tr("Turn the photo a quarter to the right (the original file is not changed)"))
         self.replace_button.setText(self.tr("Replace…"))
@@ -602,20 +617,30 @@ class ImageSegment(BlockFrame):
         self._id = ids[0] if ids else ""
         if not self._id:  # retired: nothing of the old photo stays in memory
             self._shown_block = None  # shown again (an undo), it is shown in full
+            self._show_texts(ImageBlock())
             self._updating = True
             try:
-                self.caption.set_inline("")
                 self.cover.setChecked(False)
             finally:
                 self._updating = False
-            for widget in (self.alt, self.credit):
-                show_in_line_edit(widget, "")
             self.thumbnail.clear()
             return
         self.show_model()
 
     def _block(self) -> ImageBlock:
         return self.document.block(self._id)  # type: ignore[return-value]
+
+    def _show_texts(self, block: ImageBlock) -> None:
+        self._updating = True
+        try:
+            for text in text_fields(ImageBlock):
+                widget, value = getattr(self, text.name), getattr(block, text.name)
+                if text.inline:
+                    widget.set_inline(value)
+                else:
+                    show_in_line_edit(widget, value)
+        finally:
+            self._updating = False
 
     def _in_article(self) -> bool:
         try:
@@ -703,13 +728,7 @@ class ImageSegment(BlockFrame):
         if block is self._shown_block:
             return  # blocks are copy-on-write: the same object has not changed
         self._shown_block = block
-        self._updating = True
-        try:
-            self.caption.set_inline(block.caption)
-        finally:
-            self._updating = False
-        for widget, value in ((self.alt, block.alt), (self.credit, block.credit)):
-            show_in_line_edit(widget, value)
+        self._show_texts(block)
         self._updating = True
         try:
             self.cover.setChecked(block.cover)

@@ -9,14 +9,15 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from editor.model import DEFAULT_TIMEZONE
+from editor.fields import text_fields
+from editor.model import DEFAULT_TIMEZONE, Article
 from editor.text import is_web_url, slug
 from ui.document import Document
 from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
 from ui.form.url_edit import UrlEdit
-from ui.language import Retranslating, interface_language
+from ui.language import Retranslating, field_label, interface_language
 
 
 def zone_display_name(zone_name: str, moment: datetime | None, language: str) -> str:
@@ -125,12 +126,12 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self._show_all()
 
     def retranslate(self) -> None:
-        texts = {
-            "title": self.tr("&Title"), "published": self.tr("&Date and time"), "language": self.tr("Lan&guage"),
-            "lead": self.tr("&Lead"), "author": self.tr("A&uthor"), "source": self.tr("&Source"),
+        texts = {field.name: field_label(field) for field in text_fields(Article)}
+        texts.update({
+            "published": self.tr("&Date and time"), "language": self.tr("Lan&guage"),
             "original_url": self.tr("&Original link"), "url": self.tr("&Public address"),
             "related": self.tr("Related news"), "tags": self.tr("Ta&gs"),
-        }
+        })
         for name, text in texts.items():
             self.labels[name].setText(text)
         self.title.setPlaceholderText(self.tr("The headline readers see first"))
@@ -182,19 +183,27 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self._show(name)
 
     def _show_all(self) -> None:
-        for name in ("title", "published", "language", "lead", "author", "source", "original_url", "url", "tags"):
+        for field in text_fields(Article):
+            self._show(field.name)
+        for name in ("published", "language", "original_url", "url", "tags"):
             self._show(name)
 
     def _show(self, name: str) -> None:
         article = self._document.article
+        text = next((field for field in text_fields(Article) if field.name == name), None)
         self._updating = True
         try:
-            if name in ("title", "author", "source"):
-                show_in_line_edit(getattr(self, name), getattr(article, name))
+            if text is not None:  # each text field's widget is the form's attribute of its name
+                widget = getattr(self, name)
+                value = getattr(article, name)
+                if text.kind == "inline":
+                    widget.set_inline(value)
+                elif text.kind == "line":
+                    show_in_line_edit(widget, value)
+                elif widget.toPlainText() != value:  # a QPlainTextEdit
+                    widget.setPlainText(value)
             elif name in ("original_url", "url"):
                 getattr(self, name).set_text(getattr(article, name))
-            elif name == "lead":
-                self.lead.set_inline(article.lead)
             elif name == "tags":
                 if [t.strip() for t in self.tags.text().split(",") if t.strip()] != article.tags:
                     self.tags.setText(", ".join(article.tags))
