@@ -314,10 +314,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self._show_title()
-        if self._find_dialog is not None:  # rebuilt in the new language when next shown
-            self._find_dialog.close()
-            self._find_dialog.deleteLater()
-            self._find_dialog = None
+        if self._find_dialog is not None:
+            self._find_dialog.retranslate()
 
     def _build_status_bar(self) -> None:
         self.busy_label = QLabel(self)

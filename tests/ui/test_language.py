@@ -161,9 +161,15 @@ def test_switching_language_keeps_the_open_article_and_its_history(qtbot: Any, w
     title.end(False)
     type_text(title, " (nháp)")
     steps = window.document.undo_stack.count()
+    window.actions.find.trigger()
+    finder = window._find_dialog
+    finder.find.setText("Lê Chân")
     try:
         choose_language(settings(), "vi")
         assert interface_language() == "vi"
+        # The open Find dialog speaks the new language and keeps what was typed in it.
+        assert window._find_dialog is finder and finder.isVisible()
+        assert finder.windowTitle() == "Tìm và thay thế" and finder.find.text() == "Lê Chân"
         assert window.file_menu.title() == "&Tệp"
         assert window.composer.fields.labels["title"].text() == "&Tiêu đề"
         assert window.actions.save.text() == "&Lưu"
