@@ -58,6 +58,23 @@ def prepare_copy(article: Article) -> CmsCopy:
     return CmsCopy(html, plain_text(article, html), photos)
 
 
+def photos_in_the_way(photos: dict[str, bytes], folder: Path) -> list[str]:
+    """The names in ``folder`` that hold another file than the photo to be
+    saved under them (a same-named photo of another article): replacing
+    those needs the user's yes. A file with the same bytes is no loss."""
+    in_the_way = []
+    for name, data in sorted(photos.items()):
+        existing = folder / name
+        try:
+            if existing.is_file() and existing.stat().st_size == len(data) and existing.read_bytes() == data:
+                continue
+        except OSError:
+            pass  # unreadable: saving over it is asked, like any other
+        if existing.exists():
+            in_the_way.append(name)
+    return in_the_way
+
+
 def save_photos(photos: dict[str, bytes], folder: Path) -> None:
     """Write each photo into ``folder`` under the name the HTML uses (each
     one atomically; raises ``SaveError`` naming the file)."""

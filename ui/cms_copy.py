@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from editor.cms import CmsCopy, prepare_copy, save_photos
+from editor.cms import CmsCopy, photos_in_the_way, prepare_copy, save_photos
 from editor.errors import ArticleError
 from ui.clipboard import put_html
 from ui.document import Document
@@ -55,14 +55,34 @@ class CmsCopier(QObject):
             remember_folder(FolderKind.EXPORTS, folder)
             self.save_to(Path(folder), result.photos)
 
-    def save_to(self, folder: Path, photos: dict[str, bytes]) -> None:
-        def saved(_: object) -> None:
-            self._show_message(self.tr("%n photo(s) saved in %1: upload them with the article", "", len(photos)).replace("%1", str(folder)), 10000)
+    def save_to(self, folder: Path, photos: dict[str, bytes], replace: bool = False) -> None:
+        """Save the photos on a worker; files of other photos under the same
+        names are replaced only once the user says so."""
+        def work() -> list[str]:
+            in_the_way = [] if replace else photos_in_the_way(photos, folder)
+            if not in_the_way:
+                save_photos(photos, folder)
+            return in_the_way
+
+        def done(in_the_way: list[str]) -> None:
+            if not in_the_way:
+                self._show_message(self.tr("%n photo(s) saved in %1: upload them with the article", "", len(photos)).replace("%1", str(folder)), 10000)
+                return
+            answer = QMessageBox.question(
+                self._window, self.tr("Copy for CMS"),
+                self.tr("%n file(s) in this folder already have these names and other contents:", "", len(in_the_way))
+                + "\n\n" + "\n".join(f"• {name}" for name in in_the_way) + "\n\n" + self.tr("Replace them?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.save_to(folder, photos, replace=True)
+            else:
+                self._show_message(self.tr("No photo was saved; the article is still on the clipboard."), 10000)
 
         def failed(error: ArticleError) -> None:
             self._say_failure(self.tr("The photos were not all saved; the article is still on the clipboard."), error)
 
-        run_in_background(lambda: save_photos(photos, folder), saved, failed, context=self)
+        run_in_background(work, done, failed, context=self)
 
     def _say_failure(self, headline: str, error: ArticleError) -> None:
         self._show_message("", 0)

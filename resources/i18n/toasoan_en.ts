@@ -407,6 +407,21 @@
                 <numerusform>%n photos saved in %1: upload them with the article</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n file(s) in this folder already have these names and other contents:</source>
+            <translation>
+                <numerusform>%n file in this folder already have these names and other contents:</numerusform>
+                <numerusform>%n files in this folder already have these names and other contents:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Replace them?</source>
+            <translation>Replace them?</translation>
+        </message>
+        <message>
+            <source>No photo was saved; the article is still on the clipboard.</source>
+            <translation>No photo was saved; the article is still on the clipboard.</translation>
+        </message>
         <message>
             <source>The photos were not all saved; the article is still on the clipboard.</source>
             <translation>The photos were not all saved; the article is still on the clipboard.</translation>

@@ -405,6 +405,20 @@
                 <numerusform>Đã lưu %n ảnh vào %1: hãy tải chúng lên cùng bài viết</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n file(s) in this folder already have these names and other contents:</source>
+            <translation>
+                <numerusform>%n tệp trong thư mục này đã mang các tên này, với nội dung khác:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Replace them?</source>
+            <translation>Thay thế các tệp đó?</translation>
+        </message>
+        <message>
+            <source>No photo was saved; the article is still on the clipboard.</source>
+            <translation>Chưa lưu ảnh nào; bài viết vẫn ở trong bộ nhớ tạm.</translation>
+        </message>
         <message>
             <source>The photos were not all saved; the article is still on the clipboard.</source>
             <translation>Chưa lưu được hết các ảnh; bài viết vẫn còn trong bộ nhớ tạm.</translation>

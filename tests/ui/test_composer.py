@@ -274,6 +274,38 @@ def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_i
     assert "3 photo" in window.statusBar().currentMessage()
 
 
+def test_copy_for_cms_asks_before_replacing_another_photo_of_the_same_name(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, message_boxes: Any
+) -> None:
+    from editor.cms import prepare_copy
+
+    open_article(qtbot, window, example_copy)
+    photos = prepare_copy(window.document.snapshot()).photos
+    taken, other = sorted(photos)[0], sorted(photos)[1]
+    folder = tmp_path / "cho-cong"
+    folder.mkdir()
+    (folder / taken).write_bytes(b"another article's photo")
+    (folder / other).write_bytes(photos[other])  # the same photo, saved before: no loss, not asked about
+    questions = []
+
+    def answer(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        questions.append(text)
+        return QMessageBox.StandardButton.No
+
+    with patch("ui.cms_copy.QMessageBox.question", side_effect=answer):
+        window.cms_copier.save_to(folder, photos)
+        qtbot.waitUntil(lambda: bool(questions), timeout=20_000)
+    assert taken in questions[0] and other not in questions[0]
+    qtbot.waitUntil(lambda: "No photo" in window.statusBar().currentMessage())
+    assert (folder / taken).read_bytes() == b"another article's photo"  # kept: the user said no
+    assert sorted(p.name for p in folder.iterdir()) == sorted([taken, other])
+
+    with patch("ui.cms_copy.QMessageBox.question", return_value=QMessageBox.StandardButton.Yes):
+        window.cms_copier.save_to(folder, photos)
+        qtbot.waitUntil(lambda: (folder / taken).read_bytes() == photos[taken], timeout=20_000)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(photos)
+
+
 def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
