@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.errors import FormatError, UnsupportedVersionError
 from editor.media import FileMedia, Media
-from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, RelatedLink, SiteProfile
+from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, Focus, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, RelatedLink, SiteProfile
 from editor.notes import notes_from_list, notes_to_list
 from editor.review import review_from_dict, review_to_dict
 
@@ -29,15 +29,16 @@ _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 _ARTICLE_FIELDS = (
     "format", "language", "title", "published", "timezone", "lead", "blocks", "author",
-    "source", "original_url", "url", "related", "tags", "site", "review",
+    "source", "section", "original_url", "url", "related", "tags", "site", "review",
 )
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     "paragraph": ("id", "type", "text", "notes"),
     "heading": ("id", "type", "text", "level", "notes"),
     "quote": ("id", "type", "text", "cite", "notes"),
-    "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "cover", "notes"),
+    "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "focus", "cover", "notes"),
 }
 _SITE_FIELDS = SiteProfile.FIELDS
+_SITE_KEYS = SiteProfile.FIELDS + SiteProfile.OTHER_FIELDS
 TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
 
@@ -122,7 +123,7 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
         article.published = _parse_published(published, problems)
 
     article.lead = _string(data, "lead", "", problems)
-    for key in ("author", "source", "original_url", "url"):
+    for key in ("author", "source", "section", "original_url", "url"):
         setattr(article, key, _string(data, key, "", problems))
 
     blocks = data.get("blocks", [])
@@ -232,6 +233,9 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
         crop = raw.get("crop")
         if crop is not None:
             block.crop = _crop_from(crop, f"{path}.crop", problems)
+        focus = raw.get("focus")
+        if focus is not None:
+            block.focus = _focus_from(focus, f"{path}.focus", problems)
         cover = raw.get("cover", False)
         if not isinstance(cover, bool):
             problems.add(f"{path}.cover", "must be true or false")
@@ -263,6 +267,17 @@ def _crop_from(raw: Any, path: str, problems: _Problems) -> Crop | None:
     return crop
 
 
+def _focus_from(raw: Any, path: str, problems: _Problems) -> Focus | None:
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), (int, float)) and not isinstance(raw.get(k), bool) for k in ("x", "y")):
+        problems.add(path, "must be an object with x and y, fractions between 0 and 1")
+        return None
+    focus = Focus(float(raw["x"]), float(raw["y"]))
+    if not focus.is_valid():
+        problems.add(path, "must lie inside the photo: x and y between 0 and 1")
+        return None
+    return focus
+
+
 def _assign_missing_ids(blocks: list[Block], taken: set[str]) -> None:
     # Derived from the position, not random, so that exporting the same file
     # twice gives the same page byte for byte.
@@ -281,10 +296,20 @@ def site_from_dict(raw: Any, path: str, problems: _Problems, base_dir: Path | No
     if not isinstance(raw, dict):
         problems.add(path, f"must be an object, not {_json_type(raw)}")
         return None
-    site = SiteProfile(base_dir=base_dir, extra=_extra(raw, _SITE_FIELDS))
+    site = SiteProfile(base_dir=base_dir, extra=_extra(raw, _SITE_KEYS))
     prefix = f"{path}." if path else ""
     for key in _SITE_FIELDS:
         setattr(site, key, _string(raw, key, prefix, problems))
+    sections = raw.get("sections", [])
+    if not isinstance(sections, list) or not all(isinstance(name, str) for name in sections):
+        problems.add(f"{prefix}sections", "must be a list of section names")
+    else:
+        site.sections = [name for name in sections if name.strip()]
+    photo_metadata = raw.get("photo_metadata")
+    if photo_metadata is not None and not isinstance(photo_metadata, bool):
+        problems.add(f"{prefix}photo_metadata", "must be true or false")
+    else:
+        site.photo_metadata = photo_metadata
     if site.tone_marks not in TONE_MARK_STYLES:
         problems.add(f"{prefix}tone_marks", f'must be "old", "new" or "", not {json.dumps(site.tone_marks, ensure_ascii=False)}')
         site.tone_marks = ""
@@ -302,6 +327,8 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
     data["blocks"] = [_block_to_dict(block, src_of) for block in article.blocks]
     for key in ("author", "source", "original_url", "url"):
         data[key] = getattr(article, key)
+    if article.section:
+        data["section"] = article.section
     data["related"] = [{"title": link.title, "url": link.url, **link.extra} for link in article.related]
     data["tags"] = list(article.tags)
     if article.site is not None:
@@ -326,6 +353,8 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
             data["rotate"] = block.rotate
         if block.crop is not None:
             data["crop"] = {"left": block.crop.left, "top": block.crop.top, "width": block.crop.width, "height": block.crop.height}
+        if block.focus is not None:
+            data["focus"] = {"x": block.focus.x, "y": block.focus.y}
         if block.cover:
             data["cover"] = True
     if block.notes:
@@ -336,6 +365,10 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
 
 def site_to_dict(site: SiteProfile) -> dict[str, Any]:
     data: dict[str, Any] = {key: getattr(site, key) for key in _SITE_FIELDS}
+    if site.sections:
+        data["sections"] = list(site.sections)
+    if site.photo_metadata is not None:
+        data["photo_metadata"] = site.photo_metadata
     data.update({key: value for key, value in site.extra.items() if key not in data})
     return data
 

@@ -104,7 +104,7 @@ _PATCH_HEAD = """(function (title, values) {
 })(%s, %s)"""
 
 # Article fields that the head shows.
-HEAD_FIELDS = ("title", "lead", "url", "author", "tags")
+HEAD_FIELDS = ("title", "lead", "url", "author", "section", "tags")
 
 
 class PreviewImages:
@@ -337,6 +337,7 @@ class PreviewView(QWebEngineView):
             'link[rel="canonical"]': url,
             'meta[property="og:image"]': context.cover_url,
             'meta[name="author"]': article.author or None,
+            'meta[property="article:section"]': article.section or None,
             'meta[name="keywords"]': ", ".join(article.tags) or None,
         }
         title = article.title or context.labels["untitled"]

@@ -223,6 +223,10 @@
             <translation>&amp;Public address</translation>
         </message>
         <message>
+            <source>Sectio&amp;n</source>
+            <translation>Sectio&amp;n</translation>
+        </message>
+        <message>
             <source>Related news</source>
             <translation>Related news</translation>
         </message>
@@ -279,6 +283,10 @@
             <translation>Change language</translation>
         </message>
         <message>
+            <source>Change section</source>
+            <translation>Change section</translation>
+        </message>
+        <message>
             <source>Change date</source>
             <translation>Change date</translation>
         </message>
@@ -289,6 +297,10 @@
         <message>
             <source>Make address from title</source>
             <translation>Make address from title</translation>
+        </message>
+        <message>
+            <source>(no section)</source>
+            <translation>(no section)</translation>
         </message>
     </context>
     <context>
@@ -1474,6 +1486,18 @@
             <translation>Choose…</translation>
         </message>
         <message>
+            <source>The portal's sections, separated by commas</source>
+            <translation>The portal's sections, separated by commas</translation>
+        </message>
+        <message>
+            <source>For example: © Cổng thông tin điện tử huyện Lê Chân</source>
+            <translation>For example: © Cổng thông tin điện tử huyện Lê Chân</translation>
+        </message>
+        <message>
+            <source>Write the credit, caption and copyright into exported photos</source>
+            <translation>Write the credit, caption and copyright into exported photos</translation>
+        </message>
+        <message>
             <source>Portal name</source>
             <translation>Portal name</translation>
         </message>
@@ -1496,6 +1520,14 @@
         <message>
             <source>Tone marks</source>
             <translation>Tone marks</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>Sections</translation>
+        </message>
+        <message>
+            <source>Copyright notice</source>
+            <translation>Copyright notice</translation>
         </message>
         <message>
             <source>Default author</source>

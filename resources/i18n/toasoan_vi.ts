@@ -223,6 +223,10 @@
             <translation>Đị&amp;a chỉ bài viết</translation>
         </message>
         <message>
+            <source>Sectio&amp;n</source>
+            <translation>Chuyên &amp;mục</translation>
+        </message>
+        <message>
             <source>Related news</source>
             <translation>Tin liên quan</translation>
         </message>
@@ -279,6 +283,10 @@
             <translation>Đổi ngôn ngữ</translation>
         </message>
         <message>
+            <source>Change section</source>
+            <translation>Đổi chuyên mục</translation>
+        </message>
+        <message>
             <source>Change date</source>
             <translation>Đổi ngày giờ</translation>
         </message>
@@ -289,6 +297,10 @@
         <message>
             <source>Make address from title</source>
             <translation>Tạo địa chỉ từ tiêu đề</translation>
+        </message>
+        <message>
+            <source>(no section)</source>
+            <translation>(không có chuyên mục)</translation>
         </message>
     </context>
     <context>
@@ -1469,6 +1481,18 @@
             <translation>Chọn…</translation>
         </message>
         <message>
+            <source>The portal's sections, separated by commas</source>
+            <translation>Các chuyên mục của cổng, cách nhau bằng dấu phẩy</translation>
+        </message>
+        <message>
+            <source>For example: © Cổng thông tin điện tử huyện Lê Chân</source>
+            <translation>Ví dụ: © Cổng thông tin điện tử huyện Lê Chân</translation>
+        </message>
+        <message>
+            <source>Write the credit, caption and copyright into exported photos</source>
+            <translation>Ghi tác giả ảnh, chú thích và bản quyền vào ảnh xuất ra</translation>
+        </message>
+        <message>
             <source>Portal name</source>
             <translation>Tên cổng thông tin</translation>
         </message>
@@ -1491,6 +1515,14 @@
         <message>
             <source>Tone marks</source>
             <translation>Kiểu đặt dấu thanh</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>Chuyên mục</translation>
+        </message>
+        <message>
+            <source>Copyright notice</source>
+            <translation>Thông báo bản quyền</translation>
         </message>
         <message>
             <source>Default author</source>

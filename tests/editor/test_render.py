@@ -313,3 +313,13 @@ def test_a_credit_typed_with_its_prefix_does_not_get_it_twice(language: str, typ
     article.blocks[1].credit = typed  # type: ignore[attr-defined]
     page = parse_html(render_article(article, SITE, OnePhoto()))
     assert [text_of(span) for span in page.iter("span") if span.get("class") == "credit"] == [printed]
+
+
+def test_the_section_is_the_pages_article_section_and_absent_when_unset() -> None:
+    article = sample_article()
+    assert 'property="article:section"' not in render_article(article, SITE, NoImages())
+    article.section = "Kinh tế & Xã hội"
+    head = parse_html(render_article(article, SITE, NoImages())).find(".//head")
+    assert head is not None
+    [meta] = [m for m in head.iter("meta") if m.get("property") == "article:section"]
+    assert meta.get("content") == "Kinh tế & Xã hội"

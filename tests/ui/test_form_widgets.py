@@ -207,3 +207,25 @@ def test_undoing_a_photos_removal_shows_it_again_in_full(qtbot: Any, document: D
     segment = blocks.segment_of("a")
     assert segment is not None and segment.isVisible()
     assert (segment.caption.toPlainText(), segment.alt.text(), segment.credit.text()) == ("Ảnh cũ", "Phòng họp", "Minh")
+
+
+def test_the_section_is_chosen_among_the_profiles_sections_as_one_undo_step(qtbot: Any, document: Document) -> None:
+    from ui.form.fields import ArticleFieldsForm
+
+    document.set_saved_site(SiteProfile(name="Cổng TTĐT quận Lê Chân", sections=["Tin tức", "Kinh tế - Xã hội"]))
+    form = ArticleFieldsForm(document)
+    qtbot.addWidget(form)
+    assert [form.section.itemData(i) for i in range(form.section.count())] == ["", "Tin tức", "Kinh tế - Xã hội"]
+    assert form.section.currentIndex() == 0 and not document.article.section
+    form.section.setCurrentIndex(2)
+    form.section.activated.emit(2)
+    assert document.article.section == "Kinh tế - Xã hội"
+    document.undo_stack.undo()
+    assert document.article.section == "" and form.section.currentIndex() == 0
+    document.undo_stack.redo()
+    assert form.section.currentData() == "Kinh tế - Xã hội"
+
+    # A section the profile no longer lists is shown and kept, never dropped.
+    document.set_saved_site(SiteProfile(sections=["Tin tức"]))
+    assert form.section.currentData() == "Kinh tế - Xã hội"
+    assert [form.section.itemData(i) for i in range(form.section.count())] == ["", "Tin tức", "Kinh tế - Xã hội"]
