@@ -28,7 +28,7 @@ _BLOCK_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 _ARTICLE_FIELDS = (
-    "format", "language", "title", "published", "timezone", "lead", "blocks", "author",
+    "format", "language", "title", "published", "updated", "timezone", "lead", "blocks", "author",
     "source", "section", "original_url", "url", "related", "tags", "site", "review",
 )
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -121,6 +121,9 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
     published = _string(data, "published", "", problems)
     if published:
         article.published = _parse_published(published, problems)
+    updated = _string(data, "updated", "", problems)
+    if updated:
+        article.updated = _parse_published(updated, problems, "updated")
 
     article.lead = _string(data, "lead", "", problems)
     for key in ("author", "source", "section", "original_url", "url"):
@@ -174,18 +177,18 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
 MIN_YEAR, MAX_YEAR = 1000, 9000
 
 
-def _parse_published(text: str, problems: _Problems) -> datetime | None:
+def _parse_published(text: str, problems: _Problems, key: str = "published") -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        problems.add("published", f"{text!r} is not an ISO 8601 date and time such as 2023-11-01T16:20:00+07:00")
+        problems.add(key, f"{text!r} is not an ISO 8601 date and time such as 2023-11-01T16:20:00+07:00")
         return None
     if moment.tzinfo is None:
-        problems.add("published", f"{text!r} has no UTC offset; write it as 2023-11-01T16:20:00+07:00")
+        problems.add(key, f"{text!r} has no UTC offset; write it as 2023-11-01T16:20:00+07:00")
         return None
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
         # Near year 1 or 9999 a change of time zone overflows: nothing could show it.
-        problems.add("published", f"{text!r} is not a year between {MIN_YEAR} and {MAX_YEAR}")
+        problems.add(key, f"{text!r} is not a year between {MIN_YEAR} and {MAX_YEAR}")
         return None
     return moment
 
@@ -321,6 +324,8 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
     data: dict[str, Any] = {"format": FORMAT, "language": article.language, "title": article.title}
     if article.published is not None:
         data["published"] = article.published.isoformat()
+    if article.updated is not None:
+        data["updated"] = article.updated.isoformat()
     if article.timezone:
         data["timezone"] = article.timezone
     data["lead"] = article.lead

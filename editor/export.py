@@ -36,6 +36,8 @@ from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
 from editor.logo import read_logo
 from editor.model import Article, ImageBlock, SiteProfile
 from editor.render import ImageSource, render_article
+from editor.share_images import SharePictures, prepare_share_pictures
+from editor.structured_data import ShareLinks, alt_of_cover
 from editor.text import is_web_url, slug
 from editor.zips import ZipTime, article_zip_time, zip_member
 
@@ -182,6 +184,21 @@ def _edit_key(block: ImageBlock) -> tuple[object, ...]:
     return (block.media.sha256, block.rotate, block.crop)
 
 
+def _prepare_share_pictures(article: Article) -> SharePictures | None:
+    """The share card and the structured data's crops of the cover, when
+    the page has a public address to share (else nothing can point to them)."""
+    cover = article.cover_image()
+    if cover is None or cover.media is None or not is_web_url(article.url):
+        return None
+    base = f"{IMAGES_FOLDER}/{slug(article.title, max_length=60)}"
+    index = next(i for i, block in enumerate(article.blocks) if block is cover)
+    label = f"block {index + 1} ({cover.src})"
+    try:
+        return prepare_share_pictures(cover, cover.media.read_bytes(), label, base)
+    except ImageError as error:
+        raise ExportError(error.problems) from error
+
+
 def _prepare_logo(site: SiteProfile) -> _ExportedFile | None:
     logo = read_logo(site)
     return None if logo is None else _ExportedFile(f"{IMAGES_FOLDER}/logo.{logo.extension}", logo.data)
@@ -279,15 +296,22 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     logo = _prepare_logo(site)
     inline = kind is TargetKind.HTML
     logo_src = (logo.data_uri() if inline else logo.name) if logo else None
-    cover = article.cover_image()
-    cover_url = None
-    if cover is not None and cover.id in files and is_web_url(article.url):
-        # Social networks need an absolute address: the page's own, resolved.
-        cover_url = urljoin(article.url, files[cover.id].name)
-    html = render_article(article, site, _BundleImages(files, inline), logo_src=logo_src, cover_url=cover_url).encode("utf-8")
+    # A page without its photos beside it (one HTML file) has no card to point to.
+    pictures = None if inline or kind is TargetKind.JSON else _prepare_share_pictures(article)
+    share = None
+    if pictures is not None:
+        # Social networks and search engines need absolute addresses: the page's own, resolved.
+        share = ShareLinks(
+            card=urljoin(article.url, pictures.card.name), card_width=pictures.card.width, card_height=pictures.card.height,
+            images=tuple(urljoin(article.url, crop.name) for crop in pictures.crops), alt=alt_of_cover(article),
+            logo=urljoin(article.url, logo.name) if logo is not None else None,
+        )
+    html = render_article(article, site, _BundleImages(files, inline), logo_src=logo_src, share=share).encode("utf-8")
     members = {exported.name: exported.data for exported in files.values()}
     if not inline:
         members.update({f.smaller.name: f.smaller.data for f in files.values() if f.smaller is not None})
+    if pictures is not None:
+        members.update({picture.name: picture.data for picture in (pictures.card, *pictures.crops)})
     if logo is not None:
         members[logo.name] = logo.data
 

@@ -220,6 +220,8 @@ class Article(_CleansOnAssign):
     language: str = "vi"
     # Aware datetime; shown in ``timezone`` when set, else in its own offset.
     published: datetime | None = None
+    # Aware datetime of the last change worth telling readers (article:modified_time).
+    updated: datetime | None = None
     timezone: str | None = DEFAULT_TIMEZONE
     lead: str = inline_text()
     blocks: list[Block] = field(default_factory=list)
@@ -259,10 +261,17 @@ class Article(_CleansOnAssign):
 
     def local_published(self) -> datetime | None:
         """``published`` in the article's time zone, for the date line."""
-        if self.published is None:
+        return self._local(self.published)
+
+    def local_updated(self) -> datetime | None:
+        """``updated`` in the article's time zone."""
+        return self._local(self.updated)
+
+    def _local(self, moment: datetime | None) -> datetime | None:
+        if moment is None:
             return None
         if self.timezone:
             from zoneinfo import ZoneInfo
 
-            return self.published.astimezone(ZoneInfo(self.timezone))
-        return self.published
+            return moment.astimezone(ZoneInfo(self.timezone))
+        return moment

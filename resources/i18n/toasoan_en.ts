@@ -466,8 +466,12 @@
             <translation>The photo is still being prepared; try again in a moment.</translation>
         </message>
         <message>
-            <source>Drag over the part of the photo to keep.</source>
-            <translation>Drag over the part of the photo to keep.</translation>
+            <source>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</source>
+            <translation>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</translation>
+        </message>
+        <message>
+            <source>Centre the card</source>
+            <translation>Centre the card</translation>
         </message>
         <message>
             <source>Whole photo</source>

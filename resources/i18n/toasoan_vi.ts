@@ -464,8 +464,12 @@
             <translation>Ảnh đang được chuẩn bị; vui lòng thử lại sau giây lát.</translation>
         </message>
         <message>
-            <source>Drag over the part of the photo to keep.</source>
-            <translation>Kéo chuột khoanh vùng ảnh cần giữ lại.</translation>
+            <source>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</source>
+            <translation>Kéo chuột trên phần ảnh cần giữ. Bấm một điểm để đặt tâm của ảnh chia sẻ.</translation>
+        </message>
+        <message>
+            <source>Centre the card</source>
+            <translation>Ảnh chia sẻ ở giữa</translation>
         </message>
         <message>
             <source>Whole photo</source>
