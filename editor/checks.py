@@ -16,6 +16,7 @@ from editor.images import open_image, verify_decodes
 from editor.logo import logo_problem
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.notes import open_notes
+from editor.qr import MAX_PRINTABLE_VERSION, PRINT_SIZE_MM, QUIET_ZONE, qr_version
 from editor.share_images import CARD_SIZE
 from editor.structured_data import MAX_HEADLINE
 from editor.text import has_stray_chars, inline_to_plain, is_web_url
@@ -335,6 +336,28 @@ def section_missing(article: Article, _: CheckInput) -> Iterator[Finding]:
                        "The article has no section: the page and the published post would belong to none.", Location("section"))
 
 
+def qr_density(article: Article, given: CheckInput) -> Iterator[Finding]:
+    """A long address makes a dense code: beyond version 10 (57 modules a
+    side) a code printed at the stylesheet's size has small modules that
+    older phones and poor light miss (issue 19)."""
+    codes = [("url", article.url)]
+    if given.site is not None:
+        codes.append(("site.fanpage_url", given.site.fanpage_url))
+    for field, address in codes:
+        if not is_web_url(address):
+            continue
+        version = qr_version(address)
+        if version > MAX_PRINTABLE_VERSION:
+            side = 17 + 4 * version
+            module = PRINT_SIZE_MM / (side + 2 * QUIET_ZONE)
+            yield _finding("qr-too-dense", WARNING,
+                           f"Địa chỉ dài ({len(address)} ký tự): mã QR cần phiên bản {version} ({side} ô mỗi cạnh), khi in mỗi ô chỉ "
+                           f"{module:.2f} mm, điện thoại khó quét. Địa chỉ ngắn hơn cho mã dễ quét hơn.",
+                           f"The address is long ({len(address)} characters): its QR code needs version {version} ({side} modules a "
+                           f"side), printed at {module:.2f} mm a module, dense enough that phones miss it. A shorter address "
+                           "gives a code that scans more easily.", Location(field))
+
+
 # Characters of the TCVN3 (ABC) and VNI fonts as they show when their text
 # is read as Windows-1252: they almost never occur in real Vietnamese Unicode.
 _TCVN3_MARKS = set("¸µ¶·¹¨©®¬­«ª»¼½¾ÆÇ×ØÜÝÞßãåæçèéêëìíîïðñòóôõöøùúûüýþ")
@@ -412,7 +435,7 @@ def notes_open(article: Article, _: CheckInput) -> Iterator[Finding]:
 RULES: tuple[Rule, ...] = (
     required_fields, body_and_date, site_profile, image_texts, public_url, image_files, related_links,
     alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs, site_logo, notes_open,
-    share_card, headline_length, section_missing,
+    share_card, headline_length, section_missing, qr_density,
 )
 
 
