@@ -135,6 +135,8 @@ def plain_lines(article: Article) -> list[str]:
         elif isinstance(block, ImageBlock):
             lines.append(f"[{inline_to_plain(block.caption) or block.alt}]")
     lines += [article.author, article.source]
+    if article.section:
+        lines.append(f"§ {article.section}")
     lines += [f"→ {link.title}" for link in article.related]
     return [line for line in lines if line.strip()]
 

@@ -100,3 +100,11 @@ def test_the_diff_marks_changed_words_removed_and_added_paragraphs() -> None:
     assert "".join(text for kind, text in changed.parts if kind != "removed") == "Đồng chí Phạm Văn Tân, Bí thư Quận ủy, chủ trì cuộc họp."
     assert any(kind == "added" and "Bí thư Quận ủy," in text for kind, text in changed.parts)
     assert changed.parts[0] == ("same", "Đồng chí Phạm Văn ")
+
+
+def test_the_diff_shows_a_changed_section() -> None:
+    old = _article()
+    new = _article()
+    new.section = "Thời sự"
+    kinds = {line.text: line.kind for line in text_diff(old, new)}
+    assert kinds["§ Thời sự"] == "added"
