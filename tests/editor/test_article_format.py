@@ -69,6 +69,7 @@ def test_round_trip_through_a_draft_loses_nothing(tmp_path: Path) -> None:
     data["related"][0]["x-related"] = True
     data["site"]["x-site"] = "kept"
     data["section"] = "Kinh tế - Xã hội"
+    data["updated"] = "2023-11-02T08:05:00+07:00"
     data["site"].update(sections=["Tin tức", "Kinh tế - Xã hội"], copyright="© Cổng TTĐT quận Lê Chân", photo_metadata=False)
     original = load_article_json(write_article_dir(tmp_path / "src", data))
     draft = tmp_path / "bai.article"
@@ -86,7 +87,7 @@ def test_round_trip_through_a_draft_loses_nothing(tmp_path: Path) -> None:
     assert isinstance(image, ImageBlock) and image.media is not None
     assert image.media.read_bytes() == (tmp_path / "src/photos/1.jpg").read_bytes()
     assert image.focus is not None and (image.focus.x, image.focus.y) == (0.25, 0.75)
-    assert reloaded.section == "Kinh tế - Xã hội"
+    assert reloaded.section == "Kinh tế - Xã hội" and reloaded.updated is not None and reloaded.updated.isoformat() == "2023-11-02T08:05:00+07:00"
     assert reloaded.site.sections == ["Tin tức", "Kinh tế - Xã hội"] and reloaded.site.copyright == "© Cổng TTĐT quận Lê Chân"
     assert reloaded.site.photo_metadata is False and not reloaded.site.writes_photo_metadata()
 
@@ -114,6 +115,7 @@ def test_round_trip_through_a_draft_loses_nothing(tmp_path: Path) -> None:
         ({"tags": "a, b"}, "tags: must be a list of texts"),
         ({"site": {"name": ["x"]}}, "site.name: must be text, not a list"),
         ({"section": ["Tin tức"]}, "section: must be text, not a list"),
+        ({"updated": "2023-11-02 08:05"}, "updated: '2023-11-02 08:05' has no UTC offset"),
         ({"site": {"sections": "Tin tức, Thời sự"}}, "site.sections: must be a list of section names"),
         ({"site": {"photo_metadata": "no"}}, "site.photo_metadata: must be true or false"),
         ({"blocks": [{"type": "image", "src": "photos/1.jpg", "focus": {"x": 1.5, "y": 0.5}}]}, "blocks[0].focus: must lie inside the photo"),
