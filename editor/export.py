@@ -314,12 +314,15 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
         raise ExportError("a PDF is made by Export PDF (python main.py export INPUT -o NAME.pdf)", path=target)
     _check_target(target, kind, options.force)
     _remove_stale_partials(_replaced_path(target, kind))
-    files = _prepare_images(article, options.max_size, site)
-    logo = _prepare_logo(site)
     inline = kind is TargetKind.HTML
+    # A page without its photos beside it (one HTML file) has no card to point to. The
+    # card is cut while the body's photos are converted: it is the export's longest photo.
+    with ThreadPoolExecutor(max_workers=1) as side:
+        cutting = None if inline or kind is TargetKind.JSON else side.submit(_prepare_share_pictures, article, site)
+        files = _prepare_images(article, options.max_size, site)
+        pictures = cutting.result() if cutting is not None else None
+    logo = _prepare_logo(site)
     logo_src = (logo.data_uri() if inline else logo.name) if logo else None
-    # A page without its photos beside it (one HTML file) has no card to point to.
-    pictures = None if inline or kind is TargetKind.JSON else _prepare_share_pictures(article, site)
     share = None
     if pictures is not None:
         # Social networks and search engines need absolute addresses: the page's own, resolved.

@@ -3,8 +3,9 @@
 A camera's JPEG arrives sideways with an EXIF orientation, a colour profile
 and GPS coordinates. Exported copies are turned upright, converted to sRGB,
 stripped of all metadata, fitted within the export size, and written as
-progressive JPEG (or PNG for graphics and transparency). The original bytes
-are never changed.
+progressive JPEG (or PNG for graphics and transparency); the export then
+adds only the photo's own credits (editor/photo_credits.py). The original
+bytes are never changed.
 """
 
 from __future__ import annotations
