@@ -51,6 +51,10 @@ DEBIAN_PACKAGES = [
     "wordpress", "mariadb-server", "php-cli", "php-mysql",
     # ... and read the CMS password from a real Secret Service keyring in a private D-Bus session.
     "gnome-keyring", "dbus",
+    # Reads back the credits written into exported photos (tests/editor/test_photo_credits.py).
+    "libimage-exiftool-perl",
+    # pdftoppm rasterizes the exported PDF at 300 dpi, to measure and scan the printed QR codes.
+    "poppler-utils",
 ]
 
 

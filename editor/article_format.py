@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from editor.errors import FormatError, UnsupportedVersionError
 from editor.fields import text_fields
 from editor.media import FileMedia, Media
-from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, HeadingBlock, ImageBlock, RelatedLink, SiteProfile
+from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, Focus, HeadingBlock, ImageBlock, RelatedLink, SiteProfile
 from editor.notes import notes_from_list, notes_to_list
 from editor.review import review_from_dict, review_to_dict
 
@@ -38,10 +38,10 @@ def _field_position(name: str) -> int:
 # (editor/fields.py), so a text field added there is saved and opened too.
 _ARTICLE_TEXTS = tuple(field.name for field in text_fields(Article))
 _ARTICLE_FIELDS = (
-    "format", "language", *_ARTICLE_TEXTS, "published", "timezone", "blocks",
+    "format", "language", *_ARTICLE_TEXTS, "published", "updated", "timezone", "blocks",
     "original_url", "url", "related", "tags", "site", "review",
 )
-_BLOCK_OTHER_FIELDS: dict[str, tuple[str, ...]] = {"heading": ("level",), "image": ("src", "rotate", "crop", "cover")}
+_BLOCK_OTHER_FIELDS: dict[str, tuple[str, ...]] = {"heading": ("level",), "image": ("src", "rotate", "crop", "focus", "cover")}
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     kind: ("id", "type", *(field.name for field in text_fields(cls)), *_BLOCK_OTHER_FIELDS.get(kind, ()), "notes")
     for kind, cls in BLOCK_TYPES.items()
@@ -50,6 +50,7 @@ _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
 # model declares before them (the lead), after them the others (author, source).
 _TEXTS_BEFORE_BLOCKS = tuple(name for name in _ARTICLE_TEXTS if _field_position(name) < _field_position("blocks"))
 _SITE_FIELDS = SiteProfile.FIELDS
+_SITE_KEYS = SiteProfile.FIELDS + SiteProfile.OTHER_FIELDS
 TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
 
@@ -132,6 +133,9 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
     published = _string(data, "published", "", problems)
     if published:
         article.published = _parse_published(published, problems)
+    updated = _string(data, "updated", "", problems)
+    if updated:
+        article.updated = _parse_published(updated, problems, "updated")
 
     for name in _ARTICLE_TEXTS:
         if name != "title":  # read first, above
@@ -187,18 +191,18 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
 MIN_YEAR, MAX_YEAR = 1000, 9000
 
 
-def _parse_published(text: str, problems: _Problems) -> datetime | None:
+def _parse_published(text: str, problems: _Problems, key: str = "published") -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        problems.add("published", f"{text!r} is not an ISO 8601 date and time such as 2023-11-01T16:20:00+07:00")
+        problems.add(key, f"{text!r} is not an ISO 8601 date and time such as 2023-11-01T16:20:00+07:00")
         return None
     if moment.tzinfo is None:
-        problems.add("published", f"{text!r} has no UTC offset; write it as 2023-11-01T16:20:00+07:00")
+        problems.add(key, f"{text!r} has no UTC offset; write it as 2023-11-01T16:20:00+07:00")
         return None
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
         # Near year 1 or 9999 a change of time zone overflows: nothing could show it.
-        problems.add("published", f"{text!r} is not a year between {MIN_YEAR} and {MAX_YEAR}")
+        problems.add(key, f"{text!r} is not a year between {MIN_YEAR} and {MAX_YEAR}")
         return None
     return moment
 
@@ -241,6 +245,9 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
         crop = raw.get("crop")
         if crop is not None:
             block.crop = _crop_from(crop, f"{path}.crop", problems)
+        focus = raw.get("focus")
+        if focus is not None:
+            block.focus = _focus_from(focus, f"{path}.focus", problems)
         cover = raw.get("cover", False)
         if not isinstance(cover, bool):
             problems.add(f"{path}.cover", "must be true or false")
@@ -272,6 +279,17 @@ def _crop_from(raw: Any, path: str, problems: _Problems) -> Crop | None:
     return crop
 
 
+def _focus_from(raw: Any, path: str, problems: _Problems) -> Focus | None:
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), (int, float)) and not isinstance(raw.get(k), bool) for k in ("x", "y")):
+        problems.add(path, "must be an object with x and y, fractions between 0 and 1")
+        return None
+    focus = Focus(float(raw["x"]), float(raw["y"]))
+    if not focus.is_valid():
+        problems.add(path, "must lie inside the photo: x and y between 0 and 1")
+        return None
+    return focus
+
+
 def _assign_missing_ids(blocks: list[Block], taken: set[str]) -> None:
     # Derived from the position, not random, so that exporting the same file
     # twice gives the same page byte for byte.
@@ -290,10 +308,20 @@ def site_from_dict(raw: Any, path: str, problems: _Problems, base_dir: Path | No
     if not isinstance(raw, dict):
         problems.add(path, f"must be an object, not {_json_type(raw)}")
         return None
-    site = SiteProfile(base_dir=base_dir, extra=_extra(raw, _SITE_FIELDS))
+    site = SiteProfile(base_dir=base_dir, extra=_extra(raw, _SITE_KEYS))
     prefix = f"{path}." if path else ""
     for key in _SITE_FIELDS:
         setattr(site, key, _string(raw, key, prefix, problems))
+    sections = raw.get("sections", [])
+    if not isinstance(sections, list) or not all(isinstance(name, str) for name in sections):
+        problems.add(f"{prefix}sections", "must be a list of section names")
+    else:
+        site.sections = [name for name in sections if name.strip()]
+    photo_metadata = raw.get("photo_metadata")
+    if photo_metadata is not None and not isinstance(photo_metadata, bool):
+        problems.add(f"{prefix}photo_metadata", "must be true or false")
+    else:
+        site.photo_metadata = photo_metadata
     if site.tone_marks not in TONE_MARK_STYLES:
         problems.add(f"{prefix}tone_marks", f'must be "old", "new" or "", not {json.dumps(site.tone_marks, ensure_ascii=False)}')
         site.tone_marks = ""
@@ -305,6 +333,8 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
     data: dict[str, Any] = {"format": FORMAT, "language": article.language, "title": article.title}
     if article.published is not None:
         data["published"] = article.published.isoformat()
+    if article.updated is not None:
+        data["updated"] = article.updated.isoformat()
     if article.timezone:
         data["timezone"] = article.timezone
     for name in _ARTICLE_TEXTS:
@@ -339,6 +369,8 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
             data["rotate"] = block.rotate
         if block.crop is not None:
             data["crop"] = {"left": block.crop.left, "top": block.crop.top, "width": block.crop.width, "height": block.crop.height}
+        if block.focus is not None:
+            data["focus"] = {"x": block.focus.x, "y": block.focus.y}
         if block.cover:
             data["cover"] = True
     if block.notes:
@@ -349,6 +381,10 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
 
 def site_to_dict(site: SiteProfile) -> dict[str, Any]:
     data: dict[str, Any] = {key: getattr(site, key) for key in _SITE_FIELDS}
+    if site.sections:
+        data["sections"] = list(site.sections)
+    if site.photo_metadata is not None:
+        data["photo_metadata"] = site.photo_metadata
     data.update({key: value for key, value in site.extra.items() if key not in data})
     return data
 

@@ -17,11 +17,15 @@ from editor.images import open_image, verify_decodes
 from editor.logo import logo_problem
 from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.notes import open_notes
+from editor.qr import MAX_PRINTABLE_VERSION, PRINT_SIZE_MM, QUIET_ZONE, qr_version
+from editor.share_images import CARD_SIZE
+from editor.structured_data import MAX_HEADLINE
 from editor.text import has_stray_chars, inline_to_plain, is_web_url
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 MIN_PHOTO_WIDTH = 800
+SHARE_CARD_WIDTH = CARD_SIZE[0]
 MAX_ALT = 150
 MAX_TITLE = 150
 MAX_LEAD_WORDS = 80
@@ -193,7 +197,8 @@ class _PhotoFacts:
     width: int  # upright
     has_gps: bool
     has_camera: bool
-    unreadable: bool = False  # the export would refuse it: damaged, or a decoder fails
+    unreadable: bool = False
+    height: int = 0  # upright  # the export would refuse it: damaged, or a decoder fails
 
 
 # By content hash: the checklist runs at every pause in typing, and a photo's
@@ -217,7 +222,7 @@ def _photo_facts(block: ImageBlock) -> _PhotoFacts:
             if exif.get(0x0112, 1) in (5, 6, 7, 8):
                 width, height = height, width
             facts = _PhotoFacts(
-                width,
+                width, height=height,
                 has_gps=bool(exif.get_ifd(0x8825)) if 0x8825 in exif else False,
                 has_camera=any(tag in exif for tag in (0x010F, 0x0110)),
             )
@@ -257,6 +262,69 @@ def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
         elif has_camera:
             yield _finding("photo-camera-data", INFO, "Ảnh gốc có thông tin máy ảnh; bản xuất bản đã được xóa thông tin này.",
                            "The original photo carries camera data; the exported copy has it removed.", where)
+
+
+def share_card(article: Article, given: CheckInput) -> Iterator[Finding]:
+    """What a link shared on Facebook or Zalo shows: the cover's card
+    (editor/share_images.py), 1200 px wide if the photo has the pixels."""
+    cover = article.cover_image()
+    if cover is None:
+        yield _finding("share-photo-missing", WARNING,
+                       "Bài không có ảnh: khi chia sẻ lên Facebook, Zalo, liên kết sẽ không có ảnh đại diện.",
+                       "The article has no photo: a link shared on Facebook or Zalo would show no picture.", Location("blocks"))
+        return
+    if not given.read_photos or cover.media is None:
+        return
+    try:
+        facts = _photo_facts(cover)
+    except ImageError:
+        return  # the export refuses it with its own message
+    if facts.unreadable:
+        return
+    width, height = (facts.height, facts.width) if cover.rotate in (90, 270) else (facts.width, facts.height)
+    kept = round(width * (cover.crop.width if cover.crop is not None else 1.0))
+    if kept < SHARE_CARD_WIDTH:
+        index = next(i for i, block in enumerate(article.blocks) if block is cover)
+        yield _finding("share-cover-narrow", WARNING,
+                       f"Ảnh đại diện chỉ rộng {kept} px: ảnh chia sẻ {SHARE_CARD_WIDTH}×630 sẽ bị phóng to, kém nét (nên từ {SHARE_CARD_WIDTH} px).",
+                       f"The cover photo is only {kept} px wide: the {SHARE_CARD_WIDTH}×630 share card will be enlarged and soft "
+                       f"(at least {SHARE_CARD_WIDTH} px is better).", Location("src", cover.id, index))
+
+
+def headline_length(article: Article, _: CheckInput) -> Iterator[Finding]:
+    if len(" ".join(article.title.split())) > MAX_HEADLINE:
+        yield _finding("headline-too-long", WARNING,
+                       f"Tiêu đề dài hơn {MAX_HEADLINE} ký tự: Google chỉ lấy {MAX_HEADLINE} ký tự đầu làm tiêu đề bài (dữ liệu có cấu trúc).",
+                       f"The title is over {MAX_HEADLINE} characters: Google takes only the first {MAX_HEADLINE} as the article's headline "
+                       "(structured data).", Location("title"))
+
+
+def section_missing(article: Article, _: CheckInput) -> Iterator[Finding]:
+    if not article.section.strip():
+        yield _finding("section-missing", WARNING, "Bài chưa chọn chuyên mục: trang và bài đăng lên cổng sẽ không thuộc chuyên mục nào.",
+                       "The article has no section: the page and the published post would belong to none.", Location("section"))
+
+
+def qr_density(article: Article, given: CheckInput) -> Iterator[Finding]:
+    """A long address makes a dense code: beyond version 10 (57 modules a
+    side) a code printed at the stylesheet's size has small modules that
+    older phones and poor light miss (issue 19)."""
+    codes = [("url", article.url)]
+    if given.site is not None:
+        codes.append(("site.fanpage_url", given.site.fanpage_url))
+    for field, address in codes:
+        if not is_web_url(address):
+            continue
+        version = qr_version(address)
+        if version > MAX_PRINTABLE_VERSION:
+            side = 17 + 4 * version
+            module = PRINT_SIZE_MM / (side + 2 * QUIET_ZONE)
+            yield _finding("qr-too-dense", WARNING,
+                           f"Địa chỉ dài ({len(address)} ký tự): mã QR cần phiên bản {version} ({side} ô mỗi cạnh), khi in mỗi ô chỉ "
+                           f"{module:.2f} mm, điện thoại khó quét. Địa chỉ ngắn hơn cho mã dễ quét hơn.",
+                           f"The address is long ({len(address)} characters): its QR code needs version {version} ({side} modules a "
+                           f"side), printed at {module:.2f} mm a module, dense enough that phones miss it. A shorter address "
+                           "gives a code that scans more easily.", Location(field))
 
 
 # Characters of the TCVN3 (ABC) and VNI fonts as they show when their text
@@ -336,6 +404,7 @@ def notes_open(article: Article, _: CheckInput) -> Iterator[Finding]:
 RULES: tuple[Rule, ...] = (
     required_fields, body_and_date, site_profile, image_texts, public_url, image_files, related_links,
     alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs, site_logo, notes_open,
+    share_card, headline_length, section_missing, qr_density,
 )
 
 

@@ -20,7 +20,7 @@ from editor.export import exported_photos
 from editor.fields import field_texts
 from editor.html_tree import Node
 from editor.html_tree import parse as parse_html
-from editor.model import Article, ImageBlock
+from editor.model import Article, ImageBlock, SiteProfile
 from editor.render import ImageSource, render_block
 
 _DATA_ATTRIBUTE = re.compile(r' data-block="[^"]*"')
@@ -46,12 +46,13 @@ class CmsCopy:
     photos: dict[str, bytes] = field(default_factory=dict)  # file name as the HTML has it → bytes
 
 
-def prepare_copy(article: Article) -> CmsCopy:
+def prepare_copy(article: Article, site: SiteProfile | None = None) -> CmsCopy:
     """The clipboard's HTML and text, and the photos it names. Converts the
-    photos as an export does: run it off the UI thread."""
+    photos as an export on ``site`` does (their credits too): run it off the
+    UI thread."""
     sources: dict[str, ImageSource] = {}
     photos: dict[str, bytes] = {}
-    for block_id, exported in exported_photos(article).items():
+    for block_id, exported in exported_photos(article, site=site).items():
         sources[block_id] = ImageSource(src=exported.file_name, width=exported.width, height=exported.height)
         photos[exported.file_name] = exported.data
     html = body_html(article, sources)

@@ -23,7 +23,7 @@ import tempfile
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
@@ -33,9 +33,13 @@ from editor.article_format import article_to_dict, site_to_dict
 from editor.atomic import STALE_TEMP_SECONDS, atomic_write, ordinary_folder_mode, replace_folder
 from editor.errors import NOT_AN_EXPORT, ExportError, ImageError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
+from editor.labels import labels_for
 from editor.logo import read_logo
 from editor.model import Article, ImageBlock, SiteProfile
+from editor.photo_credits import block_credits, with_xmp
 from editor.render import ImageSource, render_article
+from editor.share_images import SharePictures, prepare_share_pictures
+from editor.structured_data import ShareLinks, alt_of_cover
 from editor.text import is_web_url, slug
 from editor.zips import ZipTime, article_zip_time, zip_member
 
@@ -113,8 +117,10 @@ class _BundleImages:
         return False
 
 
-def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]:
-    """Convert every distinct photo once, spread over the CPU cores.
+def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = None) -> dict[str, _ExportedFile]:
+    """Convert every distinct photo once, spread over the CPU cores; with
+    ``site``, each JPEG carries its credits (editor/photo_credits.py), those
+    of the first block that shows it.
 
     Pillow releases the GIL while decoding and resampling, so threads use
     every core; at most one photo per worker is decoded at a time, which
@@ -155,11 +161,14 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
             problems.extend(result.problems)
             continue
         large, *rest = result
+        credits = _credits(unique[key][1], site, article)
         smaller = None
         if rest:
             small = rest[0]
-            smaller = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}-{small.width}w.{small.extension}", small.data, small.width, small.height)
-        by_key[key] = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}.{large.extension}", large.data, large.width, large.height, smaller)
+            smaller = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}-{small.width}w.{small.extension}",
+                                    _with_credits(small, credits), small.width, small.height)
+        by_key[key] = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}.{large.extension}", _with_credits(large, credits),
+                                    large.width, large.height, smaller)
     if problems:
         raise ExportError(problems)
     files: dict[str, _ExportedFile] = {}
@@ -169,17 +178,47 @@ def _prepare_images(article: Article, max_size: int) -> dict[str, _ExportedFile]
     return files
 
 
-def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> dict[str, _ExportedFile]:
+def _credits(block: ImageBlock, site: SiteProfile | None, article: Article) -> bytes | None:
+    return None if site is None else block_credits(block, site, labels_for(article.language)["photo_credit"])
+
+
+def _with_credits(image: WebImage, credits: bytes | None) -> bytes:
+    return with_xmp(image.data, credits) if image.extension == "jpg" else image.data
+
+
+def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE, site: SiteProfile | None = None) -> dict[str, _ExportedFile]:
     """Each photo as an export writes it (``images/<name>``, its bytes and
-    size), by block id. Copy for CMS takes its photos from here, so that its
-    HTML names every photo as the export does."""
-    return _prepare_images(article, max_size)
+    size), by block id; with ``site``, with its credits as the export
+    writes them. Copy for CMS takes its photos from here, so that its HTML
+    names every photo as the export does, and its files are the export's."""
+    return _prepare_images(article, max_size, site)
 
 
 def _edit_key(block: ImageBlock) -> tuple[object, ...]:
     """The same photo with the same edits is exported once."""
     assert block.media is not None
     return (block.media.sha256, block.rotate, block.crop)
+
+
+def _prepare_share_pictures(article: Article, site: SiteProfile) -> SharePictures | None:
+    """The share card and the structured data's crops of the cover, when
+    the page has a public address to share (else nothing can point to them)."""
+    cover = article.cover_image()
+    if cover is None or cover.media is None or not is_web_url(article.url):
+        return None
+    base = f"{IMAGES_FOLDER}/{slug(article.title, max_length=60)}"
+    index = next(i for i, block in enumerate(article.blocks) if block is cover)
+    label = f"block {index + 1} ({cover.src})"
+    try:
+        pictures = prepare_share_pictures(cover, cover.media.read_bytes(), label, base)
+    except ImageError as error:
+        raise ExportError(error.problems) from error
+    credits = _credits(cover, site, article)
+    if credits is None:
+        return pictures
+    # Named by their pixels' bytes, before the credits: a new caption is not a new card.
+    card = replace(pictures.card, data=with_xmp(pictures.card.data, credits))
+    return SharePictures(card, tuple(replace(crop, data=with_xmp(crop.data, credits)) for crop in pictures.crops))
 
 
 def _prepare_logo(site: SiteProfile) -> _ExportedFile | None:
@@ -275,19 +314,29 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
         raise ExportError("a PDF is made by Export PDF (python main.py export INPUT -o NAME.pdf)", path=target)
     _check_target(target, kind, options.force)
     _remove_stale_partials(_replaced_path(target, kind))
-    files = _prepare_images(article, options.max_size)
-    logo = _prepare_logo(site)
     inline = kind is TargetKind.HTML
+    # A page without its photos beside it (one HTML file) has no card to point to. The
+    # card is cut while the body's photos are converted: it is the export's longest photo.
+    with ThreadPoolExecutor(max_workers=1) as side:
+        cutting = None if inline or kind is TargetKind.JSON else side.submit(_prepare_share_pictures, article, site)
+        files = _prepare_images(article, options.max_size, site)
+        pictures = cutting.result() if cutting is not None else None
+    logo = _prepare_logo(site)
     logo_src = (logo.data_uri() if inline else logo.name) if logo else None
-    cover = article.cover_image()
-    cover_url = None
-    if cover is not None and cover.id in files and is_web_url(article.url):
-        # Social networks need an absolute address: the page's own, resolved.
-        cover_url = urljoin(article.url, files[cover.id].name)
-    html = render_article(article, site, _BundleImages(files, inline), logo_src=logo_src, cover_url=cover_url).encode("utf-8")
+    share = None
+    if pictures is not None:
+        # Social networks and search engines need absolute addresses: the page's own, resolved.
+        share = ShareLinks(
+            card=urljoin(article.url, pictures.card.name), card_width=pictures.card.width, card_height=pictures.card.height,
+            images=tuple(urljoin(article.url, crop.name) for crop in pictures.crops), alt=alt_of_cover(article),
+            logo=urljoin(article.url, logo.name) if logo is not None else None,
+        )
+    html = render_article(article, site, _BundleImages(files, inline), logo_src=logo_src, share=share).encode("utf-8")
     members = {exported.name: exported.data for exported in files.values()}
     if not inline:
         members.update({f.smaller.name: f.smaller.data for f in files.values() if f.smaller is not None})
+    if pictures is not None:
+        members.update({picture.name: picture.data for picture in (pictures.card, *pictures.crops)})
     if logo is not None:
         members[logo.name] = logo.data
 

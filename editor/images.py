@@ -3,8 +3,9 @@
 A camera's JPEG arrives sideways with an EXIF orientation, a colour profile
 and GPS coordinates. Exported copies are turned upright, converted to sRGB,
 stripped of all metadata, fitted within the export size, and written as
-progressive JPEG (or PNG for graphics and transparency). The original bytes
-are never changed.
+progressive JPEG (or PNG for graphics and transparency); the export then
+adds only the photo's own credits (editor/photo_credits.py). The original
+bytes are never changed.
 """
 
 from __future__ import annotations
@@ -398,7 +399,7 @@ def _apply_edits(image: Image.Image, rotate: int, crop: Crop | None) -> Image.Im
     return image
 
 
-def _encode(image: Image.Image, lossless: bool, progressive: bool = True) -> WebImage:
+def _encode(image: Image.Image, lossless: bool, progressive: bool = True, quality: int = JPEG_QUALITY) -> WebImage:
     # Pillow's PNG writer copies ICC, EXIF and transparency from ``info``:
     # start from nothing, so no metadata (GPS above all) can leave with it.
     image.info = {}
@@ -410,7 +411,7 @@ def _encode(image: Image.Image, lossless: bool, progressive: bool = True) -> Web
         # Small pictures are seen closely: keep full colour resolution (4:4:4);
         # photos keep the usual 4:2:0, a third lighter at the same quality.
         subsampling = 0 if image.width * image.height <= SMALL_PICTURE else 2
-        image.convert("RGB").save(output, "JPEG", quality=JPEG_QUALITY, progressive=progressive, optimize=True, subsampling=subsampling)
+        image.convert("RGB").save(output, "JPEG", quality=quality, progressive=progressive, optimize=True, subsampling=subsampling)
         extension = "jpg"
     return WebImage(output.getvalue(), extension, image.width, image.height)
 
@@ -434,6 +435,30 @@ def prepare_variants(
             # opening) and passed on without a name here, so the full-size
             # decode is freed as soon as the conversion has moved past it.
             return _convert(_opened(data, label, fitted), data, label, max_size, rotate, crop, progressive)
+
+
+# Larger than any photo the app opens (MAX_PIXELS): "never downscale".
+_WHOLE = 1 << 20
+
+
+@contextmanager
+def edited_photo(data: bytes, label: str, *, rotate: int = 0, crop: Crop | None = None) -> Iterator[Image.Image]:
+    """The photo upright, in sRGB, with the user's edits, at its full size
+    (for the share card and the structured data's crops, which want every
+    pixel the photo has), held within its memory share while in use."""
+    with _converting(label):
+        with PHOTO_MEMORY.held(_decoded_pixels(data, label, None), label):
+            image, _ = _fitted(_opened(data, label, None), data, label, _WHOLE, rotate, crop)
+            if image.mode == "RGBA":  # a transparent cover is shared on the white a feed shows
+                backdrop = Image.new("RGB", image.size, "white")
+                backdrop.paste(image, mask=image.getchannel("A"))
+                image = backdrop
+            yield image
+
+
+def encode_jpeg(image: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
+    """A progressive JPEG with no metadata, as every exported photo is."""
+    return _encode(image, lossless=False, quality=quality).data
 
 
 THUMBNAIL_BACKDROP = (238, 238, 238)  # the form's thumbnail frame, #eee

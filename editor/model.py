@@ -116,6 +116,17 @@ class Crop:
         )
 
 
+@dataclass(frozen=True)
+class Focus:
+    """A point of a photo, as fractions of its upright, rotated size."""
+
+    x: float = 0.5
+    y: float = 0.5
+
+    def is_valid(self) -> bool:
+        return 0 <= self.x <= 1 and 0 <= self.y <= 1
+
+
 @dataclass(eq=True)
 class ImageBlock(Block):
     """A photo with its caption. ``src`` is how the source file named it;
@@ -133,6 +144,9 @@ class ImageBlock(Block):
     rotate: int = 0  # degrees clockwise: 0, 90, 180 or 270
     crop: Crop | None = None
     cover: bool = False
+    # Where the share card and the structured data's crops centre: a point
+    # in the same fractions as ``crop`` (None: the centre of the kept part).
+    focus: Focus | None = None
     media: Media | None = field(default=None, compare=False)
 
 
@@ -162,6 +176,12 @@ class SiteProfile(_CleansOnAssign):
     # Where *Unify tone marks* puts them: "old" (hòa, thủy), "new" (hoà,
     # thuỷ), or "" for not chosen. Text is never changed without asking.
     tone_marks: str = line_text()
+    # The copyright notice written into every exported photo ("© Cổng TTĐT …").
+    copyright: str = line_text()
+    # The site's sections (chuyên mục), offered in the article's form.
+    sections: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
+    # Credits and captions inside the exported photos (IPTC/XMP); None: on.
+    photo_metadata: bool | None = None
     # Where ``logo`` is relative to: the folder of the file it came from.
     base_dir: Path | None = field(default=None, compare=False)
     # A draft's own logo is a member of that draft (editor/logo.py).
@@ -170,7 +190,13 @@ class SiteProfile(_CleansOnAssign):
     logo_anywhere: bool = field(default=False, compare=False)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    FIELDS: ClassVar[tuple[str, ...]] = ("name", "url", "fanpage_url", "fanpage_label", "logo", "tone_marks")
+    FIELDS: ClassVar[tuple[str, ...]] = ("name", "url", "fanpage_url", "fanpage_label", "logo", "tone_marks", "copyright")
+    # The fields that are not one line of text: overridden when set (a list
+    # that is not empty, a true or false), as the text fields are.
+    OTHER_FIELDS: ClassVar[tuple[str, ...]] = ("sections", "photo_metadata")
+
+    def writes_photo_metadata(self) -> bool:
+        return self.photo_metadata is not False
 
     def logo_path(self) -> Path | None:
         """The logo's file on this computer: any the user chose in the app;
@@ -194,6 +220,8 @@ class SiteProfile(_CleansOnAssign):
                              extra={**self.extra, **other.extra})
         for name in self.FIELDS:
             setattr(merged, name, getattr(other, name) or getattr(self, name))
+        merged.sections = list(other.sections or self.sections)
+        merged.photo_metadata = self.photo_metadata if other.photo_metadata is None else other.photo_metadata
         return merged
 
 
@@ -205,11 +233,17 @@ class Article(_CleansOnAssign):
     language: str = "vi"
     # Aware datetime; shown in ``timezone`` when set, else in its own offset.
     published: datetime | None = None
+    # Aware datetime of the last change worth telling readers (article:modified_time).
+    updated: datetime | None = None
     timezone: str | None = DEFAULT_TIMEZONE
     lead: str = inline_text(label=QT_TRANSLATE_NOOP("TextField", "&Lead"), counted=True)
     blocks: list[Block] = field(default_factory=list)
     author: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "A&uthor"))
     source: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "&Source"))
+    # The portal's section (chuyên mục), chosen from the site profile's list:
+    # article:section, the JSON-LD's articleSection, and the category a
+    # publish files the post under.
+    section: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "Sectio&n"))
     # Addresses are cleaned as one line but are not texts: no label.
     original_url: str = line_text()
     url: str = line_text()
@@ -242,10 +276,17 @@ class Article(_CleansOnAssign):
 
     def local_published(self) -> datetime | None:
         """``published`` in the article's time zone, for the date line."""
-        if self.published is None:
+        return self._local(self.published)
+
+    def local_updated(self) -> datetime | None:
+        """``updated`` in the article's time zone."""
+        return self._local(self.updated)
+
+    def _local(self, moment: datetime | None) -> datetime | None:
+        if moment is None:
             return None
         if self.timezone:
             from zoneinfo import ZoneInfo
 
-            return self.published.astimezone(ZoneInfo(self.timezone))
-        return self.published
+            return moment.astimezone(ZoneInfo(self.timezone))
+        return moment

@@ -15,6 +15,10 @@ from markupsafe import Markup, escape
 from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4
+# The print stylesheet's size for a code, quiet zone included (article.css);
+# up to this version its modules are at least 0.4 mm on paper.
+PRINT_SIZE_MM = 35
+MAX_PRINTABLE_VERSION = 10
 
 
 def qr_matrix(data: str) -> list[list[bool]]:
@@ -31,6 +35,11 @@ def _matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     code.add_data(data.encode("utf-8"))
     code.make(fit=True)
     return tuple(tuple(row) for row in code.get_matrix())
+
+
+def qr_version(data: str) -> int:
+    """The QR version (1–40) ``data`` needs: 17 + 4 × version modules a side."""
+    return (len(_matrix(data)) - 2 * QUIET_ZONE - 17) // 4
 
 
 @functools.lru_cache(maxsize=32)

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from editor.labels import labels_for
 from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.qr import qr_svg
+from editor.structured_data import ShareLinks, json_for_script, news_article, open_graph
 from editor.text import clean_inline, date_line, inline_to_plain, is_link_url, is_web_url
 
 
@@ -87,6 +88,7 @@ def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     )
     env.filters["inline"] = lambda fragment: Markup(clean_inline(fragment))
     env.filters["credit_line"] = credit_line
+    env.filters["json_ld"] = lambda data: Markup(json_for_script(data))
     env.tests["web_url"] = is_web_url
     return env
 
@@ -132,7 +134,7 @@ class PageContext(dict):  # type: ignore[type-arg]
 
 
 def page_context(
-    article: Article, site: SiteProfile, images: ImageSources, *, logo_src: str | None = None, cover_url: str | None = None,
+    article: Article, site: SiteProfile, images: ImageSources, *, logo_src: str | None = None, share: ShareLinks | None = None,
 ) -> PageContext:
     labels = labels_for(article.language)
     css, script, csp = _page_assets()
@@ -140,10 +142,12 @@ def page_context(
     article_url = article.url if is_web_url(article.url) else ""
     fanpage_url = site.fanpage_url if is_web_url(site.fanpage_url) else ""
     title_for_labels = article.title or labels["untitled"]
+    site_url = site.url if is_web_url(site.url) else ""
+    lead_text = " ".join(inline_to_plain(article.lead).split())
     return PageContext(
         article=article,
         site=site,
-        site_url=site.url if is_web_url(site.url) else "",
+        site_url=site_url,
         logo_src=logo_src,
         labels=labels,
         css=Markup(css),
@@ -153,13 +157,15 @@ def page_context(
         date_line=date_line(published, article.language) if published else "",
         original_url=article.original_url if is_link_url(article.original_url) else "",
         article_url=article_url,
-        lead_text=" ".join(inline_to_plain(article.lead).split()),
+        lead_text=lead_text,
         article_qr=qr_svg(article_url, labels["qr_caption"].format(title=title_for_labels)) if article_url else "",
         fanpage_qr=qr_svg(fanpage_url, labels["fanpage_qr"]) if fanpage_url else "",
         fanpage_label=site.fanpage_label
         or (labels["fanpage_default"].format(site=site.name) if site.name else labels["fanpage_qr"]),
         images=_FirstImage(article, images),
-        cover_url=cover_url,
+        share=share,
+        open_graph=open_graph(article, site, article_url, lead_text, share),
+        news_article=news_article(article, site, article_url, site_url, lead_text, share),
     )
 
 
@@ -169,12 +175,21 @@ def render_article(
     images: ImageSources,
     *,
     logo_src: str | None = None,
-    cover_url: str | None = None,
+    share: ShareLinks | None = None,
 ) -> str:
     """The full HTML page of ``article`` as published on ``site``;
-    ``cover_url`` is the social-media image's absolute address."""
-    context = page_context(article, site, images, logo_src=logo_src, cover_url=cover_url)
+    ``share`` names the pictures a shared link shows (the export's are
+    absolute addresses)."""
+    context = page_context(article, site, images, logo_src=logo_src, share=share)
     return _environment().get_template("article.html.j2").render(c=context)
+
+
+def render_sharing(context: PageContext) -> str:
+    """The head's sharing metadata and structured data, exactly as
+    ``render_article`` writes them (each element after a line break), for
+    the preview to replace as a whole."""
+    module = _environment().get_template("head.html.j2").module
+    return str(module.sharing(context))  # type: ignore[attr-defined]
 
 
 # The regions of the page the preview can patch, by the name of their macro.

@@ -127,6 +127,7 @@ class DiffLine:
 _LOOKS: dict[tuple[type, str], str] = {
     (HeadingBlock, "text"): "## {}", (QuoteBlock, "text"): "“{}”", (QuoteBlock, "cite"): "— {}",
     (ImageBlock, "caption"): "[{}]", (ImageBlock, "alt"): "[{}]", (ImageBlock, "credit"): "[{}]",
+    (Article, "section"): "§ {}",
 }
 
 

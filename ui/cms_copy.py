@@ -28,11 +28,12 @@ class CmsCopier(QObject):
 
     def copy(self) -> None:
         snapshot = self._document.snapshot()
+        site = self._document.site()
         self._show_message(self.tr("Preparing the article for the portal…"), 0)
         def failed(error: ArticleError) -> None:
             self._say_failure(self.tr("Nothing was put on the clipboard: a photo cannot be prepared for the portal."), error)
 
-        run_in_background(lambda: prepare_copy(snapshot), self._copied, failed, photo_pool(), context=self)
+        run_in_background(lambda: prepare_copy(snapshot, site), self._copied, failed, photo_pool(), context=self)
 
     def _copied(self, result: CmsCopy) -> None:
         put_html(result.html, result.text)

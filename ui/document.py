@@ -133,6 +133,17 @@ class Document(QObject):
             return
         self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
 
+    def set_block_fields(self, block_id: str, values: dict[str, Any], label: str) -> None:
+        """Change several fields of one block as one undo step (a photo's crop and focus point)."""
+        block = self.block(block_id)
+        changed = {name: value for name, value in values.items() if getattr(block, name) != value}
+        if not changed:
+            return
+        self.undo_stack.beginMacro(label)
+        for name, value in changed.items():
+            self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label))
+        self.undo_stack.endMacro()
+
     def replace_blocks(self, start: int, end: int, blocks: list[Block], label: str) -> None:
         self.undo_stack.push(ReplaceBlocksCommand(self, start, end, blocks, label))
 

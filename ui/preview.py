@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from editor.export import SIZES
 from editor.model import Article, ImageBlock
-from editor.render import ImageSource, field_regions, page_context, region_elements, render_article, render_block, render_region
+from editor.render import ImageSource, field_regions, page_context, region_elements, render_article, render_block, render_region, render_sharing
+from editor.share_images import CARD_SIZE, STRUCTURED_RATIOS
+from editor.structured_data import ShareLinks, alt_of_cover
 from editor.text import is_web_url
 from ui.document import Document
 from ui.image_cache import ImageCache
@@ -78,20 +80,34 @@ _REPLACE_BLOCKS = """(function (start, removed, htmls) {
 })(%s, %s, %s)"""
 
 # The head's metadata, as the template writes it. An element that should
-# appear or disappear makes the patch fail, and the page reloads.
-_PATCH_HEAD = """(function (title, values) {
+# appear or disappear makes the patch fail, and the page reloads. The
+# sharing metadata and structured data (editor/structured_data.py), each
+# element after a line break, just before the stylesheet's, are replaced
+# as a whole by their new rendering.
+_PATCH_HEAD = """(function (title, values, sharing) {
   document.title = title;
-  return Object.keys(values).every(function (selector) {
+  var kept = Object.keys(values).every(function (selector) {
     var element = document.head.querySelector(selector);
     var value = values[selector];
     if (!element || value === null) return !element && value === null;
     element.setAttribute(element.tagName === 'LINK' ? 'href' : 'content', value);
     return true;
   });
-})(%s, %s)"""
+  var style = document.head.querySelector('style');
+  if (!kept || !style || !style.previousSibling || style.previousSibling.nodeType !== 3) return false;
+  var old = 'meta[property^="og:"], meta[property^="article:"], meta[name^="twitter:"], script[type="application/ld+json"]';
+  document.head.querySelectorAll(old).forEach(function (element) {
+    if (element.previousSibling && element.previousSibling.nodeType === 3) element.previousSibling.remove();
+    element.remove();
+  });
+  var template = document.createElement('template');
+  template.innerHTML = sharing;
+  document.head.insertBefore(template.content, style.previousSibling);
+  return true;
+})(%s, %s, %s)"""
 
 # Article fields that the head shows.
-HEAD_FIELDS = ("title", "lead", "url", "author", "tags")
+HEAD_FIELDS = ("title", "lead", "url", "author", "section", "tags", "published", "updated", "timezone")
 
 
 class PreviewImages:
@@ -118,13 +134,19 @@ class PreviewImages:
             sizes = SIZES
         return ImageSource(src=src, width=prepared.width, height=prepared.height, srcset=srcset, sizes=sizes)
 
-    def cover_url(self, article: Article) -> str | None:
-        """The cover's preview address, where the export puts its absolute one."""
+    def share(self, article: Article) -> ShareLinks | None:
+        """What a shared link shows, as the export names it, but for the
+        addresses: the preview's copy of the cover stands for the card and
+        the crops, with the card's size (the export's is always CARD_SIZE)."""
         cover = article.cover_image()
-        if cover is None or not is_web_url(article.url):
+        if cover is None or cover.media is None or not is_web_url(article.url):
             return None
         token = self._cache.token_of(cover)
-        return MEDIA_PREFIX + token if token else None
+        if not token:
+            return None
+        url = MEDIA_PREFIX + token
+        return ShareLinks(card=url, card_width=CARD_SIZE[0], card_height=CARD_SIZE[1], images=(url,) * len(STRUCTURED_RATIOS),
+                          alt=alt_of_cover(article))
 
     def is_first(self, block: ImageBlock) -> bool:
         return False
@@ -179,7 +201,7 @@ class PreviewView(QWebEngineView):
     def page_html(self) -> str:
         self._first_image_id = self._current_first_image()
         article = self._document.article
-        return render_article(article, self._document.site(), self._image_sources, cover_url=self._image_sources.cover_url(article))
+        return render_article(article, self._document.site(), self._image_sources, share=self._image_sources.share(article))
 
     def _current_first_image(self) -> str | None:
         images = self._document.article.images()
@@ -312,22 +334,15 @@ class PreviewView(QWebEngineView):
     def patch_head(self) -> None:
         """Bring the head's title and metadata up to date."""
         article = self._document.article
-        context = page_context(article, self._document.site(), self._image_sources,
-                               cover_url=self._image_sources.cover_url(article))
-        lead = context.lead_text or None
-        url = context.article_url or None
+        context = page_context(article, self._document.site(), self._image_sources, share=self._image_sources.share(article))
         values = {
-            'meta[name="description"]': lead,
-            'meta[property="og:title"]': article.title,
-            'meta[property="og:description"]': lead,
-            'meta[property="og:url"]': url,
-            'link[rel="canonical"]': url,
-            'meta[property="og:image"]': context.cover_url,
+            'meta[name="description"]': context.lead_text or None,
+            'link[rel="canonical"]': context.article_url or None,
             'meta[name="author"]': article.author or None,
             'meta[name="keywords"]': ", ".join(article.tags) or None,
         }
         title = article.title or context.labels["untitled"]
-        self._patch(_PATCH_HEAD % (json.dumps(title), json.dumps(values)))
+        self._patch(_PATCH_HEAD % (json.dumps(title), json.dumps(values), json.dumps(render_sharing(context))))
 
     def _on_document_blocks_replaced(self, start: int, removed: int, added: int) -> None:
         article = self._document.article

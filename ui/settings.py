@@ -31,6 +31,10 @@ def load_site_profile() -> SiteProfile:
     site = SiteProfile(logo_anywhere=True)  # the user chose the logo's file in the app
     for name in SiteProfile.FIELDS:
         setattr(site, name, str(store.value(f"site/{name}", "") or ""))
+    # One name a line: QSettings' own lists come back as a str when they hold one item.
+    site.sections = [name for name in str(store.value("site/sections", "") or "").split("\n") if name.strip()]
+    photo_metadata = str(store.value("site/photo_metadata", "") or "")
+    site.photo_metadata = None if photo_metadata not in ("true", "false") else photo_metadata == "true"
     return site
 
 
@@ -39,6 +43,8 @@ def save_site_profile(site: SiteProfile) -> None:
     for name in SiteProfile.FIELDS:
         logo = str(site.logo_path()) if name == "logo" and site.logo_path() else getattr(site, name)
         store.setValue(f"site/{name}", logo)
+    store.setValue("site/sections", "\n".join(site.sections))
+    store.setValue("site/photo_metadata", "" if site.photo_metadata is None else str(site.photo_metadata).lower())
     store.sync()
 
 

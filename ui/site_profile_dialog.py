@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -66,6 +67,12 @@ class SiteProfileDialog(QDialog):
         for style in TONE_MARK_STYLES:
             self.tone_marks.addItem("", style)
         self.tone_marks.setCurrentIndex(TONE_MARK_STYLES.index(site.tone_marks))
+        self.sections = QLineEdit(", ".join(site.sections), self)
+        self.sections.setPlaceholderText(self.tr("The portal's sections, separated by commas"))
+        self.copyright = QLineEdit(site.copyright, self)
+        self.copyright.setPlaceholderText(self.tr("For example: © Cổng thông tin điện tử huyện Lê Chân"))
+        self.photo_metadata = QCheckBox(self.tr("Write the credit, caption and copyright into exported photos"), self)
+        self.photo_metadata.setChecked(site.writes_photo_metadata())
         self.author = QLineEdit(author, self)
         self.source = QLineEdit(source, self)
 
@@ -76,6 +83,9 @@ class SiteProfileDialog(QDialog):
         form.addRow(self.tr("Fanpage QR caption"), self.fanpage_label)
         form.addRow(self.tr("Logo"), logo_row)
         form.addRow(self.tr("Tone marks"), self.tone_marks)
+        form.addRow(self.tr("Sections"), self.sections)
+        form.addRow(self.tr("Copyright notice"), self.copyright)
+        form.addRow("", self.photo_metadata)
         form.addRow(self.tr("Default author"), self.author)
         form.addRow(self.tr("Default source"), self.source)
 
@@ -120,6 +130,10 @@ class SiteProfileDialog(QDialog):
             name=self.name.text(), url=self.url.text(), fanpage_url=self.fanpage_url.text(),
             fanpage_label=self.fanpage_label.text(), logo=self.logo.text(),
             tone_marks=self.tone_marks.currentData(), logo_anywhere=True,  # a file the user chose here
+            copyright=self.copyright.text(),
+            sections=[name.strip() for name in self.sections.text().split(",") if name.strip()],
+            # Said only when turned off: an unset profile writes the credits.
+            photo_metadata=None if self.photo_metadata.isChecked() else False,
         )
         return site
 
@@ -163,6 +177,9 @@ class SiteProfileDialog(QDialog):
         self.fanpage_label.setText(site.fanpage_label)
         self.logo.setText(str(site.logo_path() or ""))
         self.tone_marks.setCurrentIndex(TONE_MARK_STYLES.index(site.tone_marks))
+        self.sections.setText(", ".join(site.sections))
+        self.copyright.setText(site.copyright)
+        self.photo_metadata.setChecked(site.writes_photo_metadata())
 
     def _show_cms(self, cms: dict[str, Any]) -> None:
         self._cms_extra = {k: v for k, v in cms.items() if k not in CMS_FIELDS}  # kept as they are

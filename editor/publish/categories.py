@@ -7,8 +7,8 @@ A category the account may not create stops the publish before anything
 is sent: a post filed under "Uncategorized" lands in no section of the
 portal, which nobody would notice until a reader complains.
 
-The section travels in the article as ``"section"`` (docs/format.md); the
-sharing issue (#19) gives it a field in the form.
+The section is the article's ``section`` field (docs/format.md), chosen in
+the form among the site profile's ``sections``.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from typing import Any
 from editor.errors import PublishError
 from editor.model import Article
 from editor.publish.client import WordPressClient
-from editor.text import clean_single_line, slug
+from editor.text import slug
 
-SECTION_KEY = "section"
 LISTED = 30  # categories named in the refusal, so that the user can pick one the site has
 
 
@@ -32,8 +31,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 def article_section(article: Article) -> str:
-    value = article.extra.get(SECTION_KEY)
-    return clean_single_line(value).strip() if isinstance(value, str) else ""
+    return article.section.strip()
 
 
 def category_name(article: Article, default: str) -> str:

@@ -67,6 +67,7 @@ def _sheet(article: Article, names: dict[str, str], cover_name: str | None) -> d
         "date": published.isoformat() if published else None,
         "author": article.author,
         "source": article.source,
+        "section": article.section,  # the portal's category to file the post under
         "tags": list(article.tags),
         "cover": cover_name,
         "photos": [
@@ -82,6 +83,7 @@ def _sheet_html(sheet: dict[str, Any]) -> str:
 
     rows = [row("Tiêu đề / Title", sheet["title"]), row("Sapo / Lead", sheet["lead"]), row("Ngày / Date", sheet["date"]),
             row("Tác giả / Author", sheet["author"]), row("Nguồn / Source", sheet["source"]),
+            row("Chuyên mục / Section", sheet["section"]),
             row("Từ khóa / Tags", ", ".join(sheet["tags"])), row("Ảnh đại diện / Cover", sheet["cover"])]
     photos = "".join(
         f"<tr><td>{html.escape(p['file'])}</td><td>{html.escape(p['caption'])}</td><td>{html.escape(p['credit'])}</td>"

@@ -287,6 +287,10 @@
             <translation>Change language</translation>
         </message>
         <message>
+            <source>Change section</source>
+            <translation>Change section</translation>
+        </message>
+        <message>
             <source>Change date</source>
             <translation>Change date</translation>
         </message>
@@ -297,6 +301,10 @@
         <message>
             <source>Make address from title</source>
             <translation>Make address from title</translation>
+        </message>
+        <message>
+            <source>(no section)</source>
+            <translation>(no section)</translation>
         </message>
     </context>
     <context>
@@ -485,8 +493,12 @@
             <translation>The photo is still being prepared; try again in a moment.</translation>
         </message>
         <message>
-            <source>Drag over the part of the photo to keep.</source>
-            <translation>Drag over the part of the photo to keep.</translation>
+            <source>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</source>
+            <translation>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</translation>
+        </message>
+        <message>
+            <source>Centre the card</source>
+            <translation>Centre the card</translation>
         </message>
         <message>
             <source>Whole photo</source>
@@ -1567,6 +1579,18 @@
             <translation>Choose…</translation>
         </message>
         <message>
+            <source>The portal's sections, separated by commas</source>
+            <translation>The portal's sections, separated by commas</translation>
+        </message>
+        <message>
+            <source>For example: © Cổng thông tin điện tử huyện Lê Chân</source>
+            <translation>For example: © Cổng thông tin điện tử huyện Lê Chân</translation>
+        </message>
+        <message>
+            <source>Write the credit, caption and copyright into exported photos</source>
+            <translation>Write the credit, caption and copyright into exported photos</translation>
+        </message>
+        <message>
             <source>Portal name</source>
             <translation>Portal name</translation>
         </message>
@@ -1589,6 +1613,14 @@
         <message>
             <source>Tone marks</source>
             <translation>Tone marks</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>Sections</translation>
+        </message>
+        <message>
+            <source>Copyright notice</source>
+            <translation>Copyright notice</translation>
         </message>
         <message>
             <source>Default author</source>
@@ -1751,6 +1783,10 @@
         <message>
             <source>&amp;Source</source>
             <translation>&amp;Source</translation>
+        </message>
+        <message>
+            <source>Sectio&amp;n</source>
+            <translation>Sectio&amp;n</translation>
         </message>
     </context>
     <context>

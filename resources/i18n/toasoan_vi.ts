@@ -287,6 +287,10 @@
             <translation>Đổi ngôn ngữ</translation>
         </message>
         <message>
+            <source>Change section</source>
+            <translation>Đổi chuyên mục</translation>
+        </message>
+        <message>
             <source>Change date</source>
             <translation>Đổi ngày giờ</translation>
         </message>
@@ -297,6 +301,10 @@
         <message>
             <source>Make address from title</source>
             <translation>Tạo địa chỉ từ tiêu đề</translation>
+        </message>
+        <message>
+            <source>(no section)</source>
+            <translation>(không có chuyên mục)</translation>
         </message>
     </context>
     <context>
@@ -482,8 +490,12 @@
             <translation>Ảnh đang được chuẩn bị; vui lòng thử lại sau giây lát.</translation>
         </message>
         <message>
-            <source>Drag over the part of the photo to keep.</source>
-            <translation>Kéo chuột khoanh vùng ảnh cần giữ lại.</translation>
+            <source>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</source>
+            <translation>Kéo chuột trên phần ảnh cần giữ. Bấm một điểm để đặt tâm của ảnh chia sẻ.</translation>
+        </message>
+        <message>
+            <source>Centre the card</source>
+            <translation>Ảnh chia sẻ ở giữa</translation>
         </message>
         <message>
             <source>Whole photo</source>
@@ -1561,6 +1573,18 @@
             <translation>Chọn…</translation>
         </message>
         <message>
+            <source>The portal's sections, separated by commas</source>
+            <translation>Các chuyên mục của cổng, cách nhau bằng dấu phẩy</translation>
+        </message>
+        <message>
+            <source>For example: © Cổng thông tin điện tử huyện Lê Chân</source>
+            <translation>Ví dụ: © Cổng thông tin điện tử huyện Lê Chân</translation>
+        </message>
+        <message>
+            <source>Write the credit, caption and copyright into exported photos</source>
+            <translation>Ghi tác giả ảnh, chú thích và bản quyền vào ảnh xuất ra</translation>
+        </message>
+        <message>
             <source>Portal name</source>
             <translation>Tên cổng thông tin</translation>
         </message>
@@ -1583,6 +1607,14 @@
         <message>
             <source>Tone marks</source>
             <translation>Kiểu đặt dấu thanh</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>Chuyên mục</translation>
+        </message>
+        <message>
+            <source>Copyright notice</source>
+            <translation>Thông báo bản quyền</translation>
         </message>
         <message>
             <source>Default author</source>
@@ -1745,6 +1777,10 @@
         <message>
             <source>&amp;Source</source>
             <translation>&amp;Nguồn tin</translation>
+        </message>
+        <message>
+            <source>Sectio&amp;n</source>
+            <translation>Chuyên &amp;mục</translation>
         </message>
     </context>
     <context>

@@ -65,8 +65,12 @@ def test_round_trip_through_a_draft_loses_nothing(tmp_path: Path) -> None:
     data["blocks"][1]["credit"] = "Ảnh: Hoàng Tùng"
     data["blocks"].append({"type": "quote", "text": nfd("“Hải Phòng làm theo lời Bác”"), "cite": "Khẩu hiệu"})
     data["blocks"].append({"type": "heading", "text": "Cấp ba", "level": 3})
+    data["blocks"][1]["focus"] = {"x": 0.25, "y": 0.75}
     data["related"][0]["x-related"] = True
     data["site"]["x-site"] = "kept"
+    data["section"] = "Kinh tế - Xã hội"
+    data["updated"] = "2023-11-02T08:05:00+07:00"
+    data["site"].update(sections=["Tin tức", "Kinh tế - Xã hội"], copyright="© Cổng TTĐT quận Lê Chân", photo_metadata=False)
     original = load_article_json(write_article_dir(tmp_path / "src", data))
     draft = tmp_path / "bai.article"
     save_draft(original, draft)
@@ -82,6 +86,10 @@ def test_round_trip_through_a_draft_loses_nothing(tmp_path: Path) -> None:
     image = reloaded.blocks[1]
     assert isinstance(image, ImageBlock) and image.media is not None
     assert image.media.read_bytes() == (tmp_path / "src/photos/1.jpg").read_bytes()
+    assert image.focus is not None and (image.focus.x, image.focus.y) == (0.25, 0.75)
+    assert reloaded.section == "Kinh tế - Xã hội" and reloaded.updated is not None and reloaded.updated.isoformat() == "2023-11-02T08:05:00+07:00"
+    assert reloaded.site.sections == ["Tin tức", "Kinh tế - Xã hội"] and reloaded.site.copyright == "© Cổng TTĐT quận Lê Chân"
+    assert reloaded.site.photo_metadata is False and not reloaded.site.writes_photo_metadata()
 
 
 @pytest.mark.parametrize(
@@ -106,6 +114,12 @@ def test_round_trip_through_a_draft_loses_nothing(tmp_path: Path) -> None:
         ({"related": [{"title": "x", "url": 5}]}, "related[0].url: must be text, not a number"),
         ({"tags": "a, b"}, "tags: must be a list of texts"),
         ({"site": {"name": ["x"]}}, "site.name: must be text, not a list"),
+        ({"section": ["Tin tức"]}, "section: must be text, not a list"),
+        ({"updated": "2023-11-02 08:05"}, "updated: '2023-11-02 08:05' has no UTC offset"),
+        ({"site": {"sections": "Tin tức, Thời sự"}}, "site.sections: must be a list of section names"),
+        ({"site": {"photo_metadata": "no"}}, "site.photo_metadata: must be true or false"),
+        ({"blocks": [{"type": "image", "src": "photos/1.jpg", "focus": {"x": 1.5, "y": 0.5}}]}, "blocks[0].focus: must lie inside the photo"),
+        ({"blocks": [{"type": "image", "src": "photos/1.jpg", "focus": [0.5, 0.5]}]}, "blocks[0].focus: must be an object with x and y"),
     ],
 )
 def test_each_problem_is_reported_with_its_json_path(tmp_path: Path, change: dict[str, Any], expected: str) -> None:
@@ -195,3 +209,15 @@ def test_the_example_article_loads_with_its_photos() -> None:
     assert len(article.images()) == 3
     assert all(block.media is not None and block.caption and block.alt for block in article.images())
     assert article.author == "Hoàng Tùng"
+
+
+def test_an_articles_own_profile_overrides_sections_and_turns_photo_credits_off_only_when_it_says_so() -> None:
+    from editor.model import SiteProfile
+
+    saved = SiteProfile(name="Cổng", sections=["Tin tức"], copyright="© Cổng")
+    assert saved.overridden_by(SiteProfile(name="Khác")).sections == ["Tin tức"]  # unset: the saved list stays
+    assert saved.overridden_by(SiteProfile(sections=["Thời sự"])).sections == ["Thời sự"]
+    assert saved.overridden_by(SiteProfile()).writes_photo_metadata()  # unset: on
+    off = saved.overridden_by(SiteProfile(photo_metadata=False))
+    assert not off.writes_photo_metadata() and off.copyright == "© Cổng"
+    assert not off.overridden_by(SiteProfile(name="x")).writes_photo_metadata()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -39,6 +40,10 @@ def export(*args: str | Path) -> int:
     return cli_main([str(a) for a in ("export", *args)])
 
 
+# The cover's share card and structured-data crops (editor/share_images.py).
+SHARED = re.compile(r"-(share|1x1|4x3|16x9)-[0-9a-f]{12}\.jpg$")
+
+
 @pytest.fixture
 def source(tmp_path: Path) -> Path:
     return write_article_dir(tmp_path / "src", photos={"photos/1.jpg": camera_photo()})
@@ -48,7 +53,10 @@ def test_folder_bundle_holds_the_page_and_its_photos(source: Path, tmp_path: Pat
     out = tmp_path / "out"
     assert export(source, "-o", out) == 0
     files = tree_files(out)
-    assert sorted(files) == [
+    # The photo's two sizes, and the cover's share card and three crops, each named by its own bytes.
+    shared = sorted(name for name in files if re.fullmatch(r"images/quan-le-chan-hop-ban-chi-dao-35-(share|1x1|4x3|16x9)-[0-9a-f]{12}\.jpg", name))
+    assert [name.rsplit("-", 2)[-2] for name in shared] == ["16x9", "1x1", "4x3", "share"]
+    assert sorted(set(files) - set(shared)) == [
         "images/quan-le-chan-hop-ban-chi-dao-35-1-800w.jpg", "images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html",
     ]
     page = parse_html(files["index.html"].decode())
@@ -79,17 +87,19 @@ def test_exported_photo_is_upright_and_has_no_metadata(source: Path, tmp_path: P
 def test_photos_are_fitted_but_never_upscaled(tmp_path: Path) -> None:
     source = write_article_dir(tmp_path / "src", photos={"photos/1.jpg": photo_bytes((4000, 3000))})
     export(source, "-o", tmp_path / "big", "--max-size", "800")
-    sizes = sorted(read_image(p).size for p in (tmp_path / "big/images").iterdir())
+    sizes = sorted(read_image(p).size for p in (tmp_path / "big/images").iterdir() if not SHARED.search(p.name))
     assert sizes == [(400, 300), (800, 600)]
     small = write_article_dir(tmp_path / "small-src", photos={"photos/1.jpg": photo_bytes((300, 200))})
     export(small, "-o", tmp_path / "small")
-    assert [read_image(p).size for p in (tmp_path / "small/images").iterdir()] == [(300, 200)]  # one size, not upscaled
+    # One size, not upscaled (only the share card is made at the size the networks ask for).
+    assert [read_image(p).size for p in (tmp_path / "small/images").iterdir() if not SHARED.search(p.name)] == [(300, 200)]
 
 
 def test_zip_bundle_has_index_and_images_at_its_root(source: Path, tmp_path: Path) -> None:
     assert export(source, "-o", tmp_path / "bai.zip") == 0
     with zipfile.ZipFile(tmp_path / "bai.zip") as archive:
-        assert archive.namelist() == [
+        assert len([name for name in archive.namelist() if SHARED.search(name)]) == 4
+        assert [name for name in archive.namelist() if not SHARED.search(name)] == [
             "images/quan-le-chan-hop-ban-chi-dao-35-1-800w.jpg", "images/quan-le-chan-hop-ban-chi-dao-35-1.jpg", "index.html",
         ]
 

@@ -94,7 +94,7 @@ def test_copy_for_cms_names_every_photo_as_the_export_does_and_saves_them_so(tmp
     export_names = [img.get("src").removeprefix("images/") for img in page.findall(".//figure[@class='photo']/img")]
     assert export_names == ["thanh-uy-hai-phong-1.jpg", "thanh-uy-hai-phong-2.png", "thanh-uy-hai-phong-1.jpg", "thanh-uy-hai-phong-3.jpg"]
 
-    copied = prepare_copy(piece)
+    copied = prepare_copy(piece, SiteProfile())  # the export's profile: its photos carry the same credits
     images = parse_html(copied.html).findall(".//img")
     assert [img.get("src") for img in images] == export_names
     assert [img.get("loading") for img in images] == [None] * 4  # nothing lazy in a CMS editor

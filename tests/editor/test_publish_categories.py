@@ -26,9 +26,9 @@ def categories_named(site: WordPress, name: str) -> list[dict[str, Any]]:
 
 def with_section(tmp_path: Path, prefix: str, section: str) -> Path:
     draft, article = example_draft(tmp_path, prefix, small_photos=True)
-    article.extra["section"] = section
+    article.section = section
     save_draft(article, draft)
-    assert load_draft(draft).extra["section"] == section  # the section travels in the draft
+    assert load_draft(draft).section == section  # the section travels in the draft
     return draft
 
 
@@ -51,7 +51,7 @@ def test_the_articles_section_becomes_the_posts_category_created_once_and_then_f
 def test_without_a_section_the_profiles_default_category_and_status_are_used(
         wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     draft, article = example_draft(tmp_path, "Chuyên mục mặc định:", small_photos=True)
-    assert "section" not in article.extra
+    assert not article.section
     profile = tmp_path / "site.json"
     profile.write_text(json.dumps({"cms": {"kind": "wordpress", "url": wordpress.url, "user": "editor",
                                            "category": "Tin địa phương", "status": "pending"}}))

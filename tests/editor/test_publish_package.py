@@ -40,6 +40,8 @@ def test_the_package_holds_the_body_the_photos_it_names_the_cover_and_the_sheet(
     assert cover == photos[next(p["file"] for p in sheet["photos"] if p["alt"] == cover_block.alt)]
     assert sheet["title"] == article.title and sheet["author"] == article.author and sheet["tags"] == article.tags
     assert sheet["date"] == "2023-11-01T16:20:00+07:00" and sheet["source"] == article.source
+    assert sheet["section"] == article.section == "Tin tức - Sự kiện"  # the category to file it under, by hand
+    assert "<th>Chuyên mục / Section</th><td>Tin tức - Sự kiện</td>" in sheet_html
     assert [p["alt"] for p in sheet["photos"]] == [b.alt for b in article.images()]
     assert [p["credit"] for p in sheet["photos"]] == [b.credit for b in article.images()]
     assert article.title in sheet_html and all(b.alt in sheet_html for b in article.images())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -112,8 +113,11 @@ def test_csp_allows_nothing_remote_and_exactly_the_print_script() -> None:
     assert directives["default-src"] == "'none'"
     assert directives["img-src"] == "'self' data:"
     assert "http" not in csp and "*" not in csp and "unsafe" not in csp
-    scripts = page.findall(".//script")
-    assert len(scripts) == 1
+    # The structured data is a data block (type application/ld+json), which
+    # no browser runs: the one script the policy lets run is the print button's.
+    scripts = [script for script in page.findall(".//script") if script.get("type") != "application/ld+json"]
+    assert len(scripts) == 1 and scripts[0].get("type") is None
+    assert [s.get("type") for s in page.findall(".//script")].count("application/ld+json") == 1
     digest = base64.b64encode(hashlib.sha256(scripts[0].text.encode()).digest()).decode()
     assert directives["script-src"] == f"'sha256-{digest}'"
     style = page.find(".//style").text
@@ -224,8 +228,11 @@ def assert_nothing_live(html: str, field: str, payload: str) -> None:
     if True:
         page = parse_html(html)
         elements = list(page.iter())
-        scripts = [el for el in elements if el.tag == "script"]
+        scripts = [el for el in elements if el.tag == "script" and el.get("type") != "application/ld+json"]
         assert len(scripts) == 1 and scripts[0].text.startswith('document.getElementById("print-button")'), (field, payload)
+        # The structured data stays one data block of valid JSON: no payload ends it early.
+        [data] = [el for el in elements if el.tag == "script" and el.get("type") == "application/ld+json"]
+        assert json.loads(data.text)["@type"] == "NewsArticle", (field, payload)
         assert not [el.tag for el in elements if el.tag in ("iframe", "object", "embed", "base", "form", "link") and el.get("rel") != "canonical"]
         assert [el.tag for el in elements if el.tag == "style"] == ["style"], (field, payload)
         for element in elements:
@@ -353,3 +360,13 @@ def test_the_preview_finds_each_region_by_the_data_field_its_outermost_element_c
     for name in REGIONS:
         outer = parse_html(render_region(name, page_context(sample_article(), SITE, OnePhoto()))).find("body")[0]
         assert outer.get("data-field") == elements[name], name
+
+
+def test_the_section_is_the_pages_article_section_and_absent_when_unset() -> None:
+    article = sample_article()
+    assert 'property="article:section"' not in render_article(article, SITE, NoImages())
+    article.section = "Kinh tế & Xã hội"
+    head = parse_html(render_article(article, SITE, NoImages())).find(".//head")
+    assert head is not None
+    [meta] = [m for m in head.iter("meta") if m.get("property") == "article:section"]
+    assert meta.get("content") == "Kinh tế & Xã hội"

@@ -110,3 +110,11 @@ def test_the_diff_shows_a_photo_s_alt_text_and_credit_changing_not_just_its_capt
     assert [(line.kind, line.text) for line in diff if line.kind != "same"] == [
         ("removed", "[Phòng họp]"), ("added", "[Phòng họp tầng 2]"), ("added", "[Minh Thu]")]
     assert [line.kind for line in text_diff(old, old)] == ["same"] * 5  # title, lead, paragraph, caption, alt
+
+
+def test_the_diff_shows_a_changed_section() -> None:
+    old = _article()
+    new = _article()
+    new.section = "Thời sự"
+    kinds = {line.text: line.kind for line in text_diff(old, new)}
+    assert kinds["§ Thời sự"] == "added"

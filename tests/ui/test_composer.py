@@ -302,8 +302,9 @@ def test_copy_for_cms_asks_before_replacing_another_photo_of_the_same_name(
 
     with patch("ui.cms_copy.QMessageBox.question", return_value=QMessageBox.StandardButton.Yes):
         window.cms_copier.save_to(folder, photos)
-        qtbot.waitUntil(lambda: (folder / taken).read_bytes() == photos[taken], timeout=20_000)
+        qtbot.waitUntil(lambda: "saved in" in window.statusBar().currentMessage(), timeout=20_000)
     assert sorted(p.name for p in folder.iterdir()) == sorted(photos)
+    assert all((folder / name).read_bytes() == data for name, data in photos.items())
 
 
 def current_umask() -> int:
@@ -617,3 +618,41 @@ def test_copy_for_cms_with_a_missing_photo_says_so_and_leaves_the_clipboard(qtbo
     kind, title, text = message_boxes.shown[-1]
     assert kind == "warning" and "Nothing was put on the clipboard" in text and "da-mat.jpg" in text
     assert QGuiApplication.clipboard().text() == "trước đó"
+
+
+def test_a_click_in_the_crop_dialog_sets_the_cards_focus_point_and_keeps_the_crop(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from editor.model import Crop
+    from ui.crop_dialog import CropDialog
+
+    (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
+    image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"), crop=Crop(0.0, 0.0, 0.5, 1.0))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    segment = window.composer.blocks.segment_of(image.id)
+    qtbot.waitUntil(lambda: window.images.get(image.media, 0, None) is not None, timeout=20_000)
+    window.document.undo_stack.clear()
+    clicked: list[tuple[bool, bool]] = []
+
+    def click_near_the_left_edge() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CropDialog):
+            QTimer.singleShot(20, click_near_the_left_edge)
+            return
+        area = dialog._area
+        assert area is not None and area.width() == 720
+        marker = area._marker
+        hidden_before = marker.isHidden()  # no point yet: the card is centred, nothing marked
+        qtbot.mouseClick(area, Qt.MouseButton.LeftButton, pos=QPoint(72, 360))  # 10 % across, 75 % down
+        clicked.append((hidden_before, marker.isHidden()))
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click_near_the_left_edge)
+    segment.crop_button.click()
+    assert clicked == [(True, False)]  # the point is marked where it was clicked
+    block = window.document.article.block(image.id)
+    assert block.crop == Crop(0.0, 0.0, 0.5, 1.0)  # a click is not a crop
+    assert block.focus is not None and abs(block.focus.x - 0.1) < 0.01 and abs(block.focus.y - 0.75) < 0.01
+    window.actions.undo.trigger()  # one step
+    assert window.document.article.block(image.id).focus is None and not window.actions.undo.isEnabled()

@@ -224,3 +224,25 @@ def test_the_body_s_edits_are_named_for_screen_readers_by_the_model_s_labels(qtb
     finally:
         install_language("en")
     assert quote.cite.accessibleName() == "Who said it"  # and again in English when the language changes
+
+
+def test_the_section_is_chosen_among_the_profiles_sections_as_one_undo_step(qtbot: Any, document: Document) -> None:
+    from ui.form.fields import ArticleFieldsForm
+
+    document.set_saved_site(SiteProfile(name="Cổng TTĐT quận Lê Chân", sections=["Tin tức", "Kinh tế - Xã hội"]))
+    form = ArticleFieldsForm(document)
+    qtbot.addWidget(form)
+    assert [form.section.itemData(i) for i in range(form.section.count())] == ["", "Tin tức", "Kinh tế - Xã hội"]
+    assert form.section.currentIndex() == 0 and not document.article.section
+    form.section.setCurrentIndex(2)
+    form.section.activated.emit(2)
+    assert document.article.section == "Kinh tế - Xã hội"
+    document.undo_stack.undo()
+    assert document.article.section == "" and form.section.currentIndex() == 0
+    document.undo_stack.redo()
+    assert form.section.currentData() == "Kinh tế - Xã hội"
+
+    # A section the profile no longer lists is shown and kept, never dropped.
+    document.set_saved_site(SiteProfile(sections=["Tin tức"]))
+    assert form.section.currentData() == "Kinh tế - Xã hội"
+    assert [form.section.itemData(i) for i in range(form.section.count())] == ["", "Tin tức", "Kinh tế - Xã hội"]

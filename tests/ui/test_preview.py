@@ -122,7 +122,9 @@ def test_scripts_and_javascript_links_typed_anywhere_never_run(qtbot: Any, windo
                               " setTimeout(function () { setTimeout(function () { document.body.dataset.clicked = 'done'; }, 0); }, 0); true")
     wait_until_dom(qtbot, window.preview, "document.body.dataset.clicked", "done")
     assert js(qtbot, window.preview, "document.body.dataset.pwned === undefined") is True
-    assert js(qtbot, window.preview, "document.scripts.length") == 1
+    # The print button's script, and the structured data (a data block no browser runs), whole.
+    assert js(qtbot, window.preview, "Array.from(document.scripts).map(function (s) { return s.type; }).join()") == "application/ld+json,"
+    assert js(qtbot, window.preview, "JSON.parse(document.scripts[0].textContent)['@type']") == "NewsArticle"
     hrefs = js(qtbot, window.preview, "Array.from(document.querySelectorAll('[href]')).map(function (e) { return e.getAttribute('href'); })")
     assert not [href for href in hrefs if href.lower().startswith(("javascript", "data"))]
     handlers = js(qtbot, window.preview, "Array.from(document.querySelectorAll('*')).filter(function (e) {"
@@ -142,6 +144,7 @@ def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, wind
     type_text(segment.editor, "Đoạn mới.")
     window.document.set_field("url", "https://haiphong.gov.vn/tin/moi.html")
     window.document.set_field("author", "")
+    window.document.set_field("section", "Thời sự")  # the head's article:section and the structured data's articleSection
     window.document.set_cover(window.document.article.images()[-1].id)
     images = window.document.article.images()
     qtbot.waitUntil(lambda: all(window.images.for_block(b) is not None for b in images), timeout=30_000)
@@ -160,11 +163,12 @@ def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, wind
 
     def without_image_urls(html: str) -> str:
         html = re.sub(r'(src|srcset)="[^"]*"', r'\1="…"', html)
-        return re.sub(r'(<meta property="og:image" content=)"[^"]*"', r'\1"…"', html)
+        # The share card and the structured data's crops: the preview's copy of the cover stands for each.
+        return re.sub(r'(toasoan://[^"]*|https://haiphong\.gov\.vn/tin/images/[^"]*)', "…", html)
 
     assert without_image_urls(preview_html) == without_image_urls(exported_html)
-    assert 'srcset="' in exported_html and 'og:image' in exported_html  # compared, not absent
-    assert "(sửa)" in exported_html and "Đoạn mới." in exported_html
+    assert 'srcset="' in exported_html and 'og:image' in exported_html and '"image":["https://' in exported_html  # compared, not absent
+    assert "(sửa)" in exported_html and "Đoạn mới." in exported_html and '"articleSection":"Thời sự"' in preview_html
     assert 'href="https://haiphong.gov.vn/tin/moi.html"' in preview_html and 'name="author"' not in preview_html
 
 

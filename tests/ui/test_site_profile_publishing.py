@@ -140,3 +140,29 @@ def test_every_status_publishing_takes_is_kept_as_the_default(qtbot: Any, window
         qtbot.addWidget(dialog)
         cms = dialog.cms()
         assert cms is not None and cms["status"] == status
+
+
+def test_the_profiles_sections_copyright_and_photo_credits_switch_are_kept_and_offered_in_the_form(
+        qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, message_boxes: Any) -> None:
+    from ui import settings as ui_settings
+
+    profile = tmp_path / "site-profile.json"
+    dialog = open_dialog(qtbot, window)
+    assert dialog.photo_metadata.isChecked()  # on unless the profile says otherwise
+    type_text(dialog.sections, "Tin tức, Kinh tế - Xã hội,")
+    type_text(dialog.copyright, "© Cổng TTĐT quận Lê Chân")
+    dialog.photo_metadata.setChecked(False)
+    with qtbot.waitSignal(window.statusBar().messageChanged, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.shown == []
+
+    site = window.document.site()
+    assert site.sections == ["Tin tức", "Kinh tế - Xã hội"] and site.copyright == "© Cổng TTĐT quận Lê Chân"
+    assert not site.writes_photo_metadata()
+    # This computer keeps them (QSettings) and the command line reads the same (the profile file).
+    again = ui_settings.load_site_profile()
+    assert again.sections == site.sections and again.photo_metadata is False and again.copyright == site.copyright
+    from_file = load_saved_profile(profile)
+    assert from_file is not None and from_file.sections == site.sections and from_file.photo_metadata is False
+    combo = window.composer.fields.section
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "Tin tức", "Kinh tế - Xã hội"]

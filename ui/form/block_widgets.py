@@ -686,7 +686,7 @@ class ImageSegment(BlockFrame):
             return
         dialog = CropDialog(self._images, block, self)
         if dialog.exec() == CropDialog.DialogCode.Accepted:
-            self.document.set_block_field(self._id, "crop", dialog.crop(), self.tr("Crop photo"))
+            self.document.set_block_fields(self._id, {"crop": dialog.crop(), "focus": dialog.focus()}, self.tr("Crop photo"))
 
     def _choose_replacement(self) -> None:
         from ui.image_import import IMAGE_SUFFIXES

@@ -1,4 +1,4 @@
-"""The article's own fields: title, date, language, lead, people, links, tags."""
+"""The article's own fields: title, date, language, lead, people, section, links, tags."""
 
 from __future__ import annotations
 
@@ -79,6 +79,9 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.lead = InlineTextEdit(self, min_lines=3)
         self.author = QLineEdit(self)
         self.source = QLineEdit(self)
+        # The site profile's sections; an article's own section that the
+        # profile does not list is kept and shown too, never dropped.
+        self.section = QComboBox(self)
         self.original_url = UrlEdit(parent=self)
         self.url = UrlEdit(parent=self)
         self.make_url = QPushButton(self)
@@ -101,6 +104,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
             ("title", self.title, self.title), ("published", self.published, date_row),
             ("language", self.language, self.language), ("lead", self.lead, self.lead),
             ("author", self.author, self.author), ("source", self.source, self.source),
+            ("section", self.section, self.section),
             ("original_url", self.original_url.line, self.original_url), ("url", self.url.line, url_row),
             ("related", self.related, self.related), ("tags", self.tags, self.tags),
         )
@@ -118,6 +122,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.tags.textEdited.connect(self._on_tags_edited)
         self.lead.textChanged.connect(self._on_lead_changed)
         self.language.activated.connect(self._on_language_activated)
+        self.section.activated.connect(self._on_section_activated)
         self.published.dateTimeChanged.connect(self._on_published_changed)
         self.make_url.clicked.connect(self._on_make_url_clicked)
         document.field_changed.connect(self._on_document_field_changed)
@@ -143,6 +148,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
         self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
         self.published.setSpecialValueText(self.tr("no date"))
+        self._show_section()  # its first item, "no section", is in the interface language
         self._show_published()  # the time zone's name is in the interface language
 
     # --- from the widgets to the document ----------------------------------
@@ -156,6 +162,9 @@ class ArticleFieldsForm(Retranslating, QWidget):
 
     def _on_language_activated(self, index: int) -> None:
         self._document.set_field("language", self.language.itemData(index), self.tr("Change language"))
+
+    def _on_section_activated(self, index: int) -> None:
+        self._document.set_field("section", self.section.itemData(index), self.tr("Change section"))
 
     def _zone(self) -> ZoneInfo:
         return ZoneInfo(self._document.article.timezone or DEFAULT_TIMEZONE)
@@ -193,7 +202,9 @@ class ArticleFieldsForm(Retranslating, QWidget):
         text = next((field for field in text_fields(Article) if field.name == name), None)
         self._updating = True
         try:
-            if text is not None:  # each text field's widget is the form's attribute of its name
+            if name == "section":  # a text, chosen from the site profile's list
+                self._show_section()
+            elif text is not None:  # each text field's widget is the form's attribute of its name
                 widget = getattr(self, name)
                 value = getattr(article, name)
                 if text.kind == "inline":
@@ -213,6 +224,19 @@ class ArticleFieldsForm(Retranslating, QWidget):
                 self._show_published()
         finally:
             self._updating = False
+
+    def _show_section(self) -> None:
+        current = self._document.article.section
+        names = list(self._document.site().sections)
+        if current and current not in names:
+            names.append(current)
+        wanted = ["", *names]
+        if [self.section.itemData(i) for i in range(self.section.count())] != wanted:
+            self.section.clear()
+            for name in wanted:
+                self.section.addItem(name, name)
+        self.section.setItemText(0, self.tr("(no section)"))
+        self.section.setCurrentIndex(max(0, self.section.findData(current)))
 
     def _show_published(self) -> None:
         article = self._document.article

@@ -1,0 +1,105 @@
+"""The pictures a shared link is shown with, cut from the cover photo
+around its focus point: the social card (Facebook, Zalo: 1200×630, 1.91:1)
+and the structured data's three crops (Google: 1:1, 4:3 and 16:9, each at
+least 1200 px wide when the photo has the pixels).
+
+Each file is named by a hash of its bytes, so a crawler that caches a card
+by its address (Facebook does) fetches the new one when the pixels change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from PIL import Image
+
+from editor.images import JPEG_QUALITY, edited_photo, encode_jpeg
+from editor.model import Crop, Focus, ImageBlock
+
+# Facebook's recommended size for link images (developers.facebook.com/docs/
+# sharing/webmasters/images: "1200 × 630 pixels"); Zalo reads the same og:image.
+CARD_SIZE = (1200, 630)
+# A card heavier than this is dropped or shown late by some apps' previews
+# (issue 19 sets the bound).
+MAX_CARD_BYTES = 300_000
+# Google's Article guidelines ask for images in these three aspect ratios,
+# "at least 50K pixels", and recommend "high resolution ... 1200 pixels wide".
+STRUCTURED_RATIOS = (("1x1", 1, 1), ("4x3", 4, 3), ("16x9", 16, 9))
+STRUCTURED_WIDTH = 1200
+
+
+@dataclass(frozen=True)
+class SharePicture:
+    name: str  # "images/<slug>-share-<hash>.jpg"
+    data: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class SharePictures:
+    card: SharePicture
+    crops: tuple[SharePicture, ...]  # 1:1, 4:3, 16:9
+
+
+def focus_in_kept_part(focus: Focus | None, crop: Crop | None) -> tuple[float, float]:
+    """The focus point as fractions of the photo after the user's crop
+    (the point is stored in the uncropped photo's fractions, as the crop is);
+    a point cropped away falls to the nearest edge of what is kept."""
+    if focus is None:
+        return 0.5, 0.5
+    if crop is None:
+        return focus.x, focus.y
+    x = (focus.x - crop.left) / crop.width
+    y = (focus.y - crop.top) / crop.height
+    return min(1.0, max(0.0, x)), min(1.0, max(0.0, y))
+
+
+def focus_box(size: tuple[int, int], ratio: tuple[int, int], focus: tuple[float, float]) -> tuple[int, int, int, int]:
+    """The largest box of ``ratio`` (width, height) inside ``size``, centred
+    on ``focus`` as far as the photo's edges allow."""
+    width, height = size
+    box_width = min(width, round(height * ratio[0] / ratio[1]))
+    box_height = min(height, round(box_width * ratio[1] / ratio[0]))
+    box_width = max(1, box_width)
+    box_height = max(1, box_height)
+    left = round(focus[0] * width - box_width / 2)
+    top = round(focus[1] * height - box_height / 2)
+    left = min(max(0, left), width - box_width)
+    top = min(max(0, top), height - box_height)
+    return left, top, left + box_width, top + box_height
+
+
+def _card_bytes(card: Image.Image) -> bytes:
+    """The card as JPEG, at the export's quality if it fits the bound, else
+    at the highest quality that does."""
+    for quality in (JPEG_QUALITY, 75, 68, 60, 50, 40):
+        data = encode_jpeg(card, quality)
+        if len(data) <= MAX_CARD_BYTES:
+            return data
+    return data  # a 1200×630 JPEG at quality 40 is far below the bound, whatever the picture
+
+
+def _named(base: str, kind: str, data: bytes, size: tuple[int, int]) -> SharePicture:
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    return SharePicture(f"{base}-{kind}-{digest}.jpg", data, *size)
+
+
+def prepare_share_pictures(block: ImageBlock, data: bytes, label: str, base: str) -> SharePictures:
+    """The card and the three crops of the cover ``block`` (whose original
+    bytes are ``data``); ``base`` is the folder and name they start with."""
+    focus = focus_in_kept_part(block.focus, block.crop)
+    with edited_photo(data, label, rotate=block.rotate, crop=block.crop) as photo:
+        card = photo.crop(focus_box(photo.size, CARD_SIZE, focus))
+        # A photo smaller than the card is enlarged: the card is always the
+        # size the networks ask for (the checklist warns of a narrow cover).
+        card = card.resize(CARD_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        pictures = [_named(base, "share", _card_bytes(card), card.size)]
+        for kind, *ratio in STRUCTURED_RATIOS:
+            cut = photo.crop(focus_box(photo.size, (ratio[0], ratio[1]), focus))
+            if cut.width > STRUCTURED_WIDTH:  # never enlarged: Google wants real pixels
+                cut = cut.resize((STRUCTURED_WIDTH, max(1, round(cut.height * STRUCTURED_WIDTH / cut.width))),
+                                 Image.Resampling.LANCZOS, reducing_gap=3.0)
+            pictures.append(_named(base, kind, encode_jpeg(cut), cut.size))
+    return SharePictures(pictures[0], tuple(pictures[1:]))
