@@ -51,6 +51,8 @@ DEBIAN_PACKAGES = [
     "wordpress", "mariadb-server", "php-cli", "php-mysql",
     # ... and read the CMS password from a real Secret Service keyring in a private D-Bus session.
     "gnome-keyring", "dbus",
+    # The spell check's syllables are compared with Debian's Vietnamese word list (GPL; read as data, never shipped).
+    "hunspell-vi",
 ]
 
 

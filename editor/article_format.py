@@ -29,7 +29,7 @@ _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 _ARTICLE_FIELDS = (
     "format", "language", "title", "published", "timezone", "lead", "blocks", "author",
-    "source", "original_url", "url", "related", "tags", "site", "review",
+    "source", "original_url", "url", "related", "tags", "site", "review", "spelling_ignored",
 )
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     "paragraph": ("id", "type", "text", "notes"),
@@ -38,6 +38,7 @@ _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     "image": ("id", "type", "src", "caption", "alt", "credit", "rotate", "crop", "cover", "notes"),
 }
 _SITE_FIELDS = SiteProfile.FIELDS
+_SITE_KEYS = (*_SITE_FIELDS, "dictionary")
 TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
 
@@ -65,6 +66,17 @@ def _string(data: dict[str, Any], key: str, path: str, problems: _Problems) -> s
     if not isinstance(value, str):
         problems.add(f"{path}{key}", f"must be text, not {_json_type(value)}")
         return ""
+    return value
+
+
+def _texts(data: dict[str, Any], key: str, path: str, problems: _Problems) -> list[str]:
+    """A list of texts; anything else is reported and read as empty."""
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(f"{path}{key}", "must be a list of texts")
+        return []
     return value
 
 
@@ -159,6 +171,7 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
         problems.add("tags", "must be a list of texts")
     else:
         article.tags = tags
+    article.spelling_ignored = _texts(data, "spelling_ignored", "", problems)
 
     if "site" in data and data["site"] is not None:
         article.site = site_from_dict(data["site"], "site", problems, base_dir=None)
@@ -281,10 +294,11 @@ def site_from_dict(raw: Any, path: str, problems: _Problems, base_dir: Path | No
     if not isinstance(raw, dict):
         problems.add(path, f"must be an object, not {_json_type(raw)}")
         return None
-    site = SiteProfile(base_dir=base_dir, extra=_extra(raw, _SITE_FIELDS))
+    site = SiteProfile(base_dir=base_dir, extra=_extra(raw, _SITE_KEYS))
     prefix = f"{path}." if path else ""
     for key in _SITE_FIELDS:
         setattr(site, key, _string(raw, key, prefix, problems))
+    site.dictionary = _texts(raw, "dictionary", prefix, problems)
     if site.tone_marks not in TONE_MARK_STYLES:
         problems.add(f"{prefix}tone_marks", f'must be "old", "new" or "", not {json.dumps(site.tone_marks, ensure_ascii=False)}')
         site.tone_marks = ""
@@ -304,6 +318,8 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
         data[key] = getattr(article, key)
     data["related"] = [{"title": link.title, "url": link.url, **link.extra} for link in article.related]
     data["tags"] = list(article.tags)
+    if article.spelling_ignored:
+        data["spelling_ignored"] = list(article.spelling_ignored)
     if article.site is not None:
         data["site"] = site_to_dict(article.site)
     if not article.review.is_default():  # drafts nobody submitted stay as they were
@@ -336,6 +352,8 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
 
 def site_to_dict(site: SiteProfile) -> dict[str, Any]:
     data: dict[str, Any] = {key: getattr(site, key) for key in _SITE_FIELDS}
+    if site.dictionary:  # profiles without one stay as they were
+        data["dictionary"] = list(site.dictionary)
     data.update({key: value for key, value in site.extra.items() if key not in data})
     return data
 

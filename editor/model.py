@@ -151,6 +151,9 @@ class SiteProfile(_CleansOnAssign):
     # Where *Unify tone marks* puts them: "old" (hòa, thủy), "new" (hoà,
     # thuỷ), or "" for not chosen. Text is never changed without asking.
     tone_marks: str = line_text()
+    # The office's own words for the spell check (names, loanwords, local
+    # terms): never flagged in any article published with this profile.
+    dictionary: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
     # Where ``logo`` is relative to: the folder of the file it came from.
     base_dir: Path | None = field(default=None, compare=False)
     # A draft's own logo is a member of that draft (editor/logo.py).
@@ -183,6 +186,7 @@ class SiteProfile(_CleansOnAssign):
                              extra={**self.extra, **other.extra})
         for name in self.FIELDS:
             setattr(merged, name, getattr(other, name) or getattr(self, name))
+        merged.dictionary = list(dict.fromkeys([*self.dictionary, *other.dictionary]))  # both offices' words
         return merged
 
 
@@ -201,6 +205,8 @@ class Article(_CleansOnAssign):
     url: str = line_text()
     related: list[RelatedLink] = field(default_factory=list)
     tags: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
+    # Words the spell check leaves alone in this article ("Ignore in this article").
+    spelling_ignored: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
     # The article's own override of the site profile, if any.
     site: SiteProfile | None = None
     # Where the draft is in the office's review (editor/review.py).
