@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from editor.syllables import all_syllables, bare_syllables, place_tone, syllables, tones_for
@@ -72,7 +72,7 @@ def known_words(*lists: Iterable[str]) -> frozenset[str]:
 # Web and e-mail addresses, and names with a dot inside (haiphong.gov.vn,
 # anh-1.jpg, v.v.): never Vietnamese syllables.
 _SKIPPED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\w[\w-]*(?:\.\w[\w-]*)+", re.IGNORECASE)
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # The letters of Vietnamese words, with every tone: any other letter (ñ, ü,
 # ç, Cyrillic, Chinese) makes a foreign word that is not checked.
 _VIETNAMESE_LETTERS = frozenset(
@@ -140,10 +140,10 @@ def check_word(word: str, options: Options) -> Misspelling | None:
     # "quaan").
     mark = _mark_fix(lower, style)
     if mark is not None:
-        return Misspelling(MARK, 0, len(word), word, _first(_with_case(mark, word), word, options))
+        return Misspelling(MARK, 0, len(word), word, _first(_with_case(mark, word), word, options, swaps_only=True))
     telex = _telex_fix(word, style)
     if telex is not None:
-        return Misspelling(TELEX, 0, len(word), word, _first(telex, word, options))
+        return Misspelling(TELEX, 0, len(word), word, _first(telex, word, options, swaps_only=False))
     if word[0].isupper():
         return None  # a name or a loanword: Fanpage, Internet
     if lower in _loanwords() or not any(char in _VIETNAMESE_ONLY for char in lower) and any(char in "fjwz" for char in lower):
@@ -152,9 +152,20 @@ def check_word(word: str, options: Options) -> Misspelling | None:
     return Misspelling(SYLLABLE, 0, len(word), word, tuple(_with_case(s, word) for s in found))
 
 
-def _first(fix: str, word: str, options: Options) -> tuple[str, ...]:
-    others = suggestions(word.lower(), _style(options)) if options.suggest else ()
-    return (fix, *[_with_case(other, word) for other in others if other != fix.lower()][: MAX_SUGGESTIONS - 1])
+def _first(fix: str, word: str, options: Options, swaps_only: bool) -> tuple[str, ...]:
+    """``fix`` first, then the nearest syllables that keep the typed letters:
+    swapped (a mark "on the wrong vowel" that is really "triá" for "trái"),
+    or, for Telex, one letter more or fewer (a doubled "quaan" for "quan")."""
+    if not options.suggest:
+        return (fix,)
+    letters = _letters(word.lower())
+
+    def keeps(other: str) -> bool:
+        mine = _letters(other)
+        return sorted(mine) == sorted(letters) or not swaps_only and (_within(letters, mine) or _within(mine, letters))
+
+    others = [_with_case(other, word) for other in suggestions(word.lower(), _style(options)) if other != fix.lower() and keeps(other)]
+    return (fix, *others[: MAX_SUGGESTIONS - 1])
 
 
 @cache
@@ -247,6 +258,7 @@ def _shapes(word: str) -> list[str]:
     return sorted(char for char in split_tone(word)[0] if char in "ăâđêôơư")
 
 
+@lru_cache(maxsize=4096)  # the checklist runs at every pause in typing: a word's suggestions are made once
 def suggestions(lower: str, style: str) -> tuple[str, ...]:
     """The syllables nearest to ``lower``, best first. Near is one edit of
     its letters or of its Telex keys (a missing horn, a wrong tone, a shape
@@ -333,25 +345,22 @@ def check_text(text: str, options: Options | None = None) -> list[Misspelling]:
     options = options or Options()
     text = unicodedata.normalize("NFC", text)
     skipped = [match.span() for match in _SKIPPED.finditer(text)]
+    valid = all_syllables()
     found: list[Misspelling] = []
     for match in _TOKEN.finditer(text):
-        if any(start <= match.start() < end for start, end in skipped):
-            continue
         word = match.group(0)
-        if _in_apostrophe_word(text, match):
+        if word.lower() in valid:  # most words: nothing more to look at
             continue
+        if skipped and any(start <= match.start() < end for start, end in skipped):
+            continue
+        if "'" in word or "’" in word:
+            continue  # H'Mông, O'Neill: names with an apostrophe are not Vietnamese spelling
         finding = check_word(word, options)
         if finding is not None:
             found.append(Misspelling(finding.kind, match.start(), match.end(), word, finding.suggestions))
     found = _merge_telex(text, found)
     found.extend(_confused(text, options))
     return sorted(found, key=lambda finding: (finding.start, finding.end))
-
-
-def _in_apostrophe_word(text: str, match: re.Match[str]) -> bool:
-    """A part of a word with an apostrophe (H'Mông, Ê-đê names, O'Neill): not Vietnamese spelling."""
-    start, end = match.span()
-    return (start > 0 and text[start - 1] in "'’") or (end < len(text) and text[end] in "'’")
 
 
 def _merge_telex(text: str, found: list[Misspelling]) -> list[Misspelling]:
