@@ -338,6 +338,23 @@ def _confused(text: str, options: Options) -> Iterator[Misspelling]:
         yield Misspelling(CONFUSED, match.start(), match.end(), match.group(0), (right,))
 
 
+# --- tables ---------------------------------------------------------------------------------
+
+def prepare(style: str = "") -> None:
+    """Make the tables the check reads (a fraction of a second, once): the
+    window calls it off the UI thread before it underlines anything."""
+    all_syllables()
+    _confusion_pattern()
+    _loanwords()
+    _frequency()
+    _index(NEW if style == NEW else OLD)
+
+
+def is_prepared() -> bool:
+    """Whether checking a text reads only tables already made."""
+    return all(table.cache_info().currsize > 0 for table in (all_syllables, _confusion_pattern, _loanwords))
+
+
 # --- a whole text ---------------------------------------------------------------------------
 
 def check_text(text: str, options: Options | None = None) -> list[Misspelling]:

@@ -31,6 +31,11 @@ def load_site_profile() -> SiteProfile:
     site = SiteProfile(logo_anywhere=True)  # the user chose the logo's file in the app
     for name in SiteProfile.FIELDS:
         setattr(site, name, str(store.value(f"site/{name}", "") or ""))
+    try:  # JSON: QSettings gives a one-item list back as a string on some platforms
+        words = json.loads(str(store.value("site/dictionary", "[]") or "[]"))
+    except ValueError:
+        words = []
+    site.dictionary = [word for word in words if isinstance(word, str)] if isinstance(words, list) else []
     return site
 
 
@@ -39,6 +44,7 @@ def save_site_profile(site: SiteProfile) -> None:
     for name in SiteProfile.FIELDS:
         logo = str(site.logo_path()) if name == "logo" and site.logo_path() else getattr(site, name)
         store.setValue(f"site/{name}", logo)
+    store.setValue("site/dictionary", json.dumps(site.dictionary, ensure_ascii=False))
     store.sync()
 
 

@@ -48,6 +48,7 @@ class SiteProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Site profile"))
         self.setMinimumWidth(520)
+        self._dictionary = list(site.dictionary)  # no field here: the spell check's menu adds to it
         self.name = QLineEdit(site.name, self)
         self.url = UrlEdit(parent=self)
         self.url.set_text(site.url)
@@ -119,6 +120,7 @@ class SiteProfileDialog(QDialog):
             name=self.name.text(), url=self.url.text(), fanpage_url=self.fanpage_url.text(),
             fanpage_label=self.fanpage_label.text(), logo=self.logo.text(),
             tone_marks=self.tone_marks.currentData(), logo_anywhere=True,  # a file the user chose here
+            dictionary=list(self._dictionary),  # the spell check's words, added from its menu: kept
         )
         return site
 
@@ -162,6 +164,7 @@ class SiteProfileDialog(QDialog):
         self.fanpage_label.setText(site.fanpage_label)
         self.logo.setText(str(site.logo_path() or ""))
         self.tone_marks.setCurrentIndex(TONE_MARK_STYLES.index(site.tone_marks))
+        self._dictionary = list(site.dictionary)
 
     def _show_cms(self, cms: dict[str, Any]) -> None:
         self._cms_extra = {k: v for k, v in cms.items() if k not in CMS_FIELDS}  # kept as they are

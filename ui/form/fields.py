@@ -76,6 +76,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.language.addItem("", "vi")
         self.language.addItem("", "en")
         self.lead = InlineTextEdit(self, min_lines=3)
+        self.lead.check_spelling(document)
         self.author = QLineEdit(self)
         self.source = QLineEdit(self)
         self.original_url = UrlEdit(parent=self)
