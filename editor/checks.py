@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
 from editor import spelling
@@ -389,10 +390,17 @@ def spelling_options(article: Article, site: SiteProfile | None) -> spelling.Opt
                             known=spelling.known_words(dictionary, article.spelling_ignored))
 
 
+@lru_cache(maxsize=8192)
+def _misspellings(text: str, options: spelling.Options) -> tuple[spelling.Misspelling, ...]:
+    """By text: the checklist runs at every pause in typing, and only the
+    paragraph typed in has changed since the last run."""
+    return tuple(spelling.check_text(text, options))
+
+
 def spelling_findings(article: Article, given: CheckInput) -> Iterator[Finding]:
     options = spelling_options(article, given.site)
     for location, text in _text_fields(article):
-        for found in spelling.check_text(text, options):
+        for found in _misspellings(text, options):
             rule_id, vi, en = _SPELLING_MESSAGES[found.kind]
             quoted = f"“{spelling.describe(found)}”"
             yield Finding(rule_id, WARNING, f"{vi}: {quoted}.", f"{en}: {quoted}.", location, found.word, found.suggestions)

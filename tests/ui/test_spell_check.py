@@ -41,6 +41,7 @@ def segment_on(qtbot: Any, document: Document) -> Any:
     segment = TextSegment(document, tuple(block.id for block in document.article.blocks))
     qtbot.addWidget(segment)
     segment.show()
+    qtbot.waitUntil(lambda: segment.editor.spelling._highlighter.pending() == 0)  # as the window's events would
     return segment
 
 
@@ -62,6 +63,7 @@ def type_at_end(qtbot: Any, edit: Any, paragraph: int, text: str) -> None:
         event = QInputMethodEvent("", [])
         event.setCommitString(piece)
         QApplication.sendEvent(edit, event)
+        QApplication.processEvents()  # each commit is an event of its own, as from a real input method
 
 
 def point_at(edit: Any, paragraph: int, word: str) -> QPoint:
@@ -133,6 +135,7 @@ def test_ignore_in_this_article_is_kept_in_the_article_and_undoable(qtbot: Any, 
     assert document.article.spelling_ignored == ["bleu"]
     assert underlined(editor, 2) == []
     document.undo_stack.undo()
+    qtbot.waitUntil(lambda: editor.spelling._highlighter.pending() == 0)  # the field is underlined again, a slice per event
     assert document.article.spelling_ignored == [] and underlined(editor, 2) == ["bleu"]
 
 
@@ -141,6 +144,7 @@ def test_the_underline_follows_the_site_profile(qtbot: Any, document: Document) 
     type_at_end(qtbot, editor, 4, " bleu hoà thủy")  # both tone-mark styles are right spelling
     assert underlined(editor, 4) == ["bleu"]
     document.set_saved_site(SiteProfile(tone_marks="new", dictionary=["bleu"]))
+    qtbot.waitUntil(lambda: editor.spelling._highlighter.pending() == 0)
     assert underlined(editor, 4) == []
     assert document.undo_stack.count() == 1  # underlining again changed nothing in the article
 
@@ -191,3 +195,22 @@ def test_underlining_a_paragraph_loses_no_reference_but_the_bindings_void_calls(
     for _ in range(200):
         highlighter.rehighlightBlock(block)
     assert before - sys.getrefcount(None) <= 200 * (1 + 3 + 1)  # highlightBlock, 3 setFormat, rehighlightBlock
+
+
+def test_a_whole_article_shown_at_once_is_underlined_in_slices(qtbot: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening many paragraphs: the check takes a slice per event, not one long stall, and reaches them all."""
+    from ui.form import spell_check
+
+    monkeypatch.setattr(spell_check, "BUDGET_MS", 0.0)  # every paragraph past the first waits for a later event
+    document = Document()
+    document.load(Article(blocks=[ParagraphBlock(id=f"p{i}", text=f"Đoạn {i}: nứơc sạch") for i in range(40)]), None)
+    from ui.form.block_widgets import TextSegment
+
+    segment = TextSegment(document, tuple(block.id for block in document.article.blocks))
+    qtbot.addWidget(segment)
+    editor = segment.editor
+    highlighter = editor.spelling._highlighter
+    assert highlighter.pending() > 30 and underlined(editor, 39) == []
+    qtbot.waitUntil(lambda: highlighter.pending() == 0)
+    assert all(underlined(editor, i) == ["nứơc"] for i in range(40))
+    assert document.undo_stack.count() == 0 and document.article.blocks[39].text == "Đoạn 39: nứơc sạch"  # type: ignore[attr-defined]

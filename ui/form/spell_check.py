@@ -15,13 +15,15 @@ the fix is one undo step of its own.
 from __future__ import annotations
 
 import dataclasses
+import time
 import unicodedata
 import weakref
+from collections import deque
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from editor import spelling
@@ -34,6 +36,14 @@ MAX_MENU_SUGGESTIONS = 5
 # after the one typed in too (to see whether its state changed), and that
 # one has not changed: it is not checked again.
 _REMEMBERED = 256
+# Checking per event: typing touches a paragraph or two, well within it; a
+# whole article shown at once (opening 1,000 paragraphs) is underlined so
+# far in that event and the rest in later ones, a slice at a time, so that
+# opening it is not slower by the check and no event of it long.
+BUDGET_MS = 8.0
+# Paragraphs checked further apart than this are not one showing but two
+# edits (keys come tens of milliseconds apart): each gets its own budget.
+APART_MS = 20.0
 
 # The tables are made once, off the UI thread (a fraction of a second):
 # until then nothing is underlined, and then every field is checked.
@@ -86,6 +96,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self._format.setUnderlineColor(QColor(0xD0, 0x00, 0x00))
         self._checked: dict[str, list[spelling.Misspelling]] = {}
+        self._in_turn = False  # paragraphs were checked in this event already
+        self._spent_ms = 0.0  # checking them took this long
+        self._last_checked = 0.0
+        self._later: deque[QTextBlock] = deque()  # paragraphs left for later events
+        self._catching_up = False
         document.spelling_changed.connect(self.refresh)
         if not spelling.is_prepared():
             _prepare_tables(self)
@@ -97,6 +112,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         over the one just opened): the announcement is held back; the view
         is repainted all the same, through its layout."""
         self._checked.clear()
+        self._later.clear()
         text_document = self.document()
         if text_document is None:
             return
@@ -121,8 +137,53 @@ class SpellHighlighter(QSyntaxHighlighter):
         return [dataclasses.replace(f, start=offsets[f.start], end=offsets[f.end]) for f in found]
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if not self._catching_up and self._over_budget():
+            if not self._later:
+                QTimer.singleShot(0, self, self._catch_up)
+            self._later.append(self.currentBlock())
+            return
+        start = time.perf_counter()
         for finding in self.findings(text):
             self.setFormat(finding.start, finding.end - finding.start, self._format)
+        self._last_checked = time.perf_counter()
+        self._spent_ms += (self._last_checked - start) * 1000
+
+    def _over_budget(self) -> bool:
+        """Whether this event's checking has used its budget (Qt's own work between paragraphs not counted)."""
+        if not self._in_turn or (time.perf_counter() - self._last_checked) * 1000 > APART_MS:
+            if not self._in_turn:
+                QTimer.singleShot(0, self, self._end_turn)
+            self._in_turn, self._spent_ms = True, 0.0
+        return self._spent_ms > BUDGET_MS
+
+    def _end_turn(self) -> None:
+        self._in_turn = False
+
+    def _catch_up(self) -> None:
+        """Underline a slice of the paragraphs left for later; the next slice in the next event."""
+        text_document = self.document()
+        if text_document is None:
+            self._later.clear()
+            return
+        start = time.perf_counter()
+        held = text_document.blockSignals(True)  # as in refresh: no edit to read back
+        self._catching_up = True
+        try:
+            while self._later:  # at least one paragraph per event, then as many as the budget allows
+                block = self._later.popleft()
+                if block.isValid():
+                    self.rehighlightBlock(block)
+                if (time.perf_counter() - start) * 1000 >= BUDGET_MS:
+                    break
+        finally:
+            self._catching_up = False
+            text_document.blockSignals(held)
+        if self._later:
+            QTimer.singleShot(0, self, self._catch_up)
+
+    def pending(self) -> int:
+        """How many paragraphs wait to be underlined."""
+        return len(self._later)
 
 
 class SpellMenu(QObject):
