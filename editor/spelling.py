@@ -348,6 +348,7 @@ def prepare(style: str = "") -> None:
     _loanwords()
     _frequency()
     _index(NEW if style == NEW else OLD)
+    _by_letters(NEW if style == NEW else OLD)
 
 
 def is_prepared() -> bool:

@@ -67,7 +67,8 @@ def _prepare_tables(highlighter: SpellHighlighter) -> None:
     def failed(error: ArticleError) -> None:  # never seen: the tables are made from the app's own files
         _waiting.clear()
 
-    run_in_background(spelling.prepare, ready, failed, priority=-1)
+    style = highlighter.style()  # the suggestions' tables too: the first right-click then waits for nothing
+    run_in_background(lambda: spelling.prepare(style), ready, failed, priority=-1)
 
 
 def _utf16_offsets(text: str) -> list[int] | None:
@@ -104,6 +105,9 @@ class SpellHighlighter(QSyntaxHighlighter):
         document.spelling_changed.connect(self.refresh)
         if not spelling.is_prepared():
             _prepare_tables(self)
+
+    def style(self) -> str:
+        return self._document.spelling_options().style
 
     def refresh(self) -> None:
         """Underline the whole field again (the tables are ready, the site's
