@@ -214,3 +214,13 @@ def test_a_whole_article_shown_at_once_is_underlined_in_slices(qtbot: Any, qapp:
     qtbot.waitUntil(lambda: highlighter.pending() == 0)
     assert all(underlined(editor, i) == ["nứơc"] for i in range(40))
     assert document.undo_stack.count() == 0 and document.article.blocks[39].text == "Đoạn 39: nứơc sạch"  # type: ignore[attr-defined]
+
+
+def test_the_site_profile_dialog_keeps_the_dictionary(qtbot: Any, qapp: Any) -> None:
+    """The dialog has no field for the words the menu adds: saving it must not drop them."""
+    from ui.site_profile_dialog import SiteProfileDialog
+
+    dialog = SiteProfileDialog(SiteProfile(name="Cổng", dictionary=["bleu", "Tràng Kênh"]), "", "")
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Cổng mới")
+    assert (dialog.site().name, dialog.site().dictionary) == ("Cổng mới", ["bleu", "Tràng Kênh"])
