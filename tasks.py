@@ -55,6 +55,8 @@ DEBIAN_PACKAGES = [
     "libimage-exiftool-perl",
     # pdftoppm rasterizes the exported PDF at 300 dpi, to measure and scan the printed QR codes.
     "poppler-utils",
+    # The spell check's syllables are compared with Debian's Vietnamese word list (GPL; read as data, never shipped).
+    "hunspell-vi",
 ]
 
 

@@ -39,7 +39,7 @@ def _field_position(name: str) -> int:
 _ARTICLE_TEXTS = tuple(field.name for field in text_fields(Article))
 _ARTICLE_FIELDS = (
     "format", "language", *_ARTICLE_TEXTS, "published", "updated", "timezone", "blocks",
-    "original_url", "url", "related", "tags", "site", "review",
+    "original_url", "url", "related", "tags", "site", "review", "spelling_ignored",
 )
 _BLOCK_OTHER_FIELDS: dict[str, tuple[str, ...]] = {"heading": ("level",), "image": ("src", "rotate", "crop", "focus", "cover")}
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -50,7 +50,7 @@ _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
 # model declares before them (the lead), after them the others (author, source).
 _TEXTS_BEFORE_BLOCKS = tuple(name for name in _ARTICLE_TEXTS if _field_position(name) < _field_position("blocks"))
 _SITE_FIELDS = SiteProfile.FIELDS
-_SITE_KEYS = SiteProfile.FIELDS + SiteProfile.OTHER_FIELDS
+_SITE_KEYS = (*SiteProfile.FIELDS, *SiteProfile.OTHER_FIELDS, "dictionary")
 TONE_MARK_STYLES = ("", "old", "new")
 _RELATED_FIELDS = ("title", "url")
 
@@ -78,6 +78,17 @@ def _string(data: dict[str, Any], key: str, path: str, problems: _Problems) -> s
     if not isinstance(value, str):
         problems.add(f"{path}{key}", f"must be text, not {_json_type(value)}")
         return ""
+    return value
+
+
+def _texts(data: dict[str, Any], key: str, path: str, problems: _Problems) -> list[str]:
+    """A list of texts; anything else is reported and read as empty."""
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(f"{path}{key}", "must be a list of texts")
+        return []
     return value
 
 
@@ -177,6 +188,7 @@ def article_from_dict(data: Any, resolve_media: MediaResolver) -> Article:
         problems.add("tags", "must be a list of texts")
     else:
         article.tags = tags
+    article.spelling_ignored = _texts(data, "spelling_ignored", "", problems)
 
     if "site" in data and data["site"] is not None:
         article.site = site_from_dict(data["site"], "site", problems, base_dir=None)
@@ -322,6 +334,7 @@ def site_from_dict(raw: Any, path: str, problems: _Problems, base_dir: Path | No
         problems.add(f"{prefix}photo_metadata", "must be true or false")
     else:
         site.photo_metadata = photo_metadata
+    site.dictionary = _texts(raw, "dictionary", prefix, problems)
     if site.tone_marks not in TONE_MARK_STYLES:
         problems.add(f"{prefix}tone_marks", f'must be "old", "new" or "", not {json.dumps(site.tone_marks, ensure_ascii=False)}')
         site.tone_marks = ""
@@ -348,6 +361,8 @@ def article_to_dict(article: Article, src_of: Callable[[ImageBlock], str]) -> di
         data[key] = getattr(article, key)
     data["related"] = [{"title": link.title, "url": link.url, **link.extra} for link in article.related]
     data["tags"] = list(article.tags)
+    if article.spelling_ignored:
+        data["spelling_ignored"] = list(article.spelling_ignored)
     if article.site is not None:
         data["site"] = site_to_dict(article.site)
     if not article.review.is_default():  # drafts nobody submitted stay as they were
@@ -385,6 +400,8 @@ def site_to_dict(site: SiteProfile) -> dict[str, Any]:
         data["sections"] = list(site.sections)
     if site.photo_metadata is not None:
         data["photo_metadata"] = site.photo_metadata
+    if site.dictionary:  # profiles without one stay as they were
+        data["dictionary"] = list(site.dictionary)
     data.update({key: value for key, value in site.extra.items() if key not in data})
     return data
 

@@ -9,8 +9,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
+from editor import spelling
 from editor.errors import ImageError
 from editor.fields import Location, article_texts, text_fields
 from editor.images import open_image, verify_decodes
@@ -39,13 +41,19 @@ class Finding:
     message_vi: str
     message_en: str
     location: Location
+    # The spell check's findings: the word as typed and what to put instead, best first.
+    word: str = ""
+    suggestions: tuple[str, ...] = ()
 
     def message(self, language: str) -> str:
         return self.message_vi if language == "vi" else self.message_en
 
-    def as_json(self, language: str) -> dict[str, int | str]:
-        return {"id": self.id, "severity": self.severity, "message": self.message(language),
-                "location": self.location.describe(), **self.location.as_json()}
+    def as_json(self, language: str) -> dict[str, object]:
+        data: dict[str, object] = {"id": self.id, "severity": self.severity, "message": self.message(language),
+                                   "location": self.location.describe(), **self.location.as_json()}
+        if self.word:
+            data.update(word=self.word, suggestions=list(self.suggestions))
+        return data
 
 
 Rule = Callable[[Article, "CheckInput"], Iterator[Finding]]
@@ -401,10 +409,45 @@ def notes_open(article: Article, _: CheckInput) -> Iterator[Finding]:
                        f"An open note by {note.author or '?'}: {note.text}", Location("notes", block.id, index))
 
 
+# The spell check (editor/spelling.py): one id per kind of fault, with its sentence.
+_SPELLING_MESSAGES = {
+    spelling.SYLLABLE: ("spelling-syllable", "Không phải một tiếng (âm tiết) tiếng Việt", "Not a Vietnamese syllable"),
+    spelling.MARK: ("spelling-mark", "Dấu thanh đặt sai chỗ", "The tone mark is on the wrong vowel"),
+    spelling.TELEX: ("spelling-telex", "Chữ gõ Telex/VNI còn nguyên (bộ gõ bị tắt?)", "Telex or VNI keys left as typed (was the input method off?)"),
+    spelling.CONFUSED: ("spelling-confused", "Từ hay bị viết nhầm", "A word often confused"),
+}
+
+
+def spelling_options(article: Article, site: SiteProfile | None) -> spelling.Options:
+    """How the article is spell-checked: the site's tone-mark style for the
+    suggestions, the site's dictionary and the article's ignored words left alone."""
+    site = site if site is not None else article.site
+    dictionary = site.dictionary if site is not None else []
+    return spelling.Options(style=site.tone_marks if site is not None else "",
+                            known=spelling.known_words(dictionary, article.spelling_ignored))
+
+
+@lru_cache(maxsize=8192)
+def _misspellings(text: str, options: spelling.Options) -> tuple[spelling.Misspelling, ...]:
+    """By text: the checklist runs at every pause in typing, and only the
+    paragraph typed in has changed since the last run."""
+    return tuple(spelling.check_text(text, options))
+
+
+def spelling_findings(article: Article, given: CheckInput) -> Iterator[Finding]:
+    options = spelling_options(article, given.site)
+    for location, text in _text_fields(article):
+        for found in _misspellings(text, options):
+            rule_id, vi, en = _SPELLING_MESSAGES[found.kind]
+            quoted = f"“{spelling.describe(found)}”"
+            yield Finding(rule_id, WARNING, f"{vi}: {quoted}.", f"{en}: {quoted}.", location, found.word, found.suggestions)
+
+
 RULES: tuple[Rule, ...] = (
     required_fields, body_and_date, site_profile, image_texts, public_url, image_files, related_links,
     alt_quality, lengths, photos, encoding, tone_styles, typography, empty_paragraphs, site_logo, notes_open,
     share_card, headline_length, section_missing, qr_density,
+    spelling_findings,
 )
 
 

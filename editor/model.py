@@ -182,6 +182,9 @@ class SiteProfile(_CleansOnAssign):
     sections: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
     # Credits and captions inside the exported photos (IPTC/XMP); None: on.
     photo_metadata: bool | None = None
+    # The office's own words for the spell check (names, loanwords, local
+    # terms): never flagged in any article published with this profile.
+    dictionary: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
     # Where ``logo`` is relative to: the folder of the file it came from.
     base_dir: Path | None = field(default=None, compare=False)
     # A draft's own logo is a member of that draft (editor/logo.py).
@@ -222,6 +225,7 @@ class SiteProfile(_CleansOnAssign):
             setattr(merged, name, getattr(other, name) or getattr(self, name))
         merged.sections = list(other.sections or self.sections)
         merged.photo_metadata = self.photo_metadata if other.photo_metadata is None else other.photo_metadata
+        merged.dictionary = list(dict.fromkeys([*self.dictionary, *other.dictionary]))  # both offices' words
         return merged
 
 
@@ -249,6 +253,8 @@ class Article(_CleansOnAssign):
     url: str = line_text()
     related: list[RelatedLink] = field(default_factory=list)
     tags: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
+    # Words the spell check leaves alone in this article ("Ignore in this article").
+    spelling_ignored: list[str] = field(default_factory=list, metadata={"clean": _clean_tags})
     # The article's own override of the site profile, if any.
     site: SiteProfile | None = None
     # Where the draft is in the office's review (editor/review.py).

@@ -53,6 +53,7 @@ def carried_site(article: Article, saved: SiteProfile) -> SiteProfile | None:
     carried = SiteProfile(extra=dict(shown.extra))
     for name in SiteProfile.FIELDS:
         setattr(carried, name, getattr(shown, name))
+    carried.dictionary = list(shown.dictionary)
     own = article.site
     carried.logo = ""
     if own is not None and own.logo and own.logo_archive is not None:
@@ -61,13 +62,13 @@ def carried_site(article: Article, saved: SiteProfile) -> SiteProfile | None:
         suffix = own_logo.suffix.lower() if re.fullmatch(r"\.[a-z0-9]{1,5}", own_logo.suffix.lower()) else ""
         carried.logo = f"{LOGO_MEMBER}{suffix}"
         article.kept_files[carried.logo] = FileMedia(own_logo)
-    if not any(getattr(carried, name) for name in SiteProfile.FIELDS):
+    if not any(getattr(carried, name) for name in SiteProfile.FIELDS) and not carried.dictionary:
         return None
     return carried
 
 
 def same_profile(one: SiteProfile, other: SiteProfile) -> bool:
     """The same portal on the page: every field alike, the logo by its file."""
-    return all(getattr(one, name) == getattr(other, name) for name in SiteProfile.FIELDS if name != "logo") and (
+    return all(getattr(one, name) == getattr(other, name) for name in SiteProfile.FIELDS if name != "logo") and one.dictionary == other.dictionary and (
         one.logo_path() == other.logo_path()
     )

@@ -17,13 +17,15 @@ from __future__ import annotations
 import copy
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from editor import spelling
 from editor.find_replace import Change
 from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.notes import Note
@@ -38,6 +40,8 @@ class Document(QObject):
     reset = Signal()  # a whole new article (new, open, revert)
     path_changed = Signal()
     site_changed = Signal()
+    spelling_changed = Signal()  # what the spell check leaves alone or how it suggests changed
+    dictionary_word_added = Signal()  # saved_site has a new word: the window writes the profile
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +55,10 @@ class Document(QObject):
         # Block id -> index in article.blocks; checked on every use and
         # rebuilt when stale, so it is never wrong, only sometimes slow.
         self._block_index: dict[str, int] = {}
+        self._spelling: spelling.Options | None = None  # made when first asked, dropped when stale
+        self.site_changed.connect(self._on_spelling_input_changed)
+        self.reset.connect(self._on_spelling_input_changed)
+        self.field_changed.connect(lambda name: self._on_spelling_input_changed() if name in ("spelling_ignored", "site") else None)
 
     # --- state -----------------------------------------------------------
     def load(self, article: Article, path: Path | None) -> None:
@@ -79,6 +87,19 @@ class Document(QObject):
     def set_saved_site(self, site: SiteProfile) -> None:
         self.saved_site = site
         self.site_changed.emit()
+
+    def spelling_options(self, suggest: bool = False) -> spelling.Options:
+        """How the spell check reads this article: the site's tone-mark style
+        and dictionary, the article's ignored words."""
+        if self._spelling is None:
+            site = self.site()
+            self._spelling = spelling.Options(style=site.tone_marks, suggest=False,
+                                              known=spelling.known_words(site.dictionary, self.article.spelling_ignored))
+        return dataclasses.replace(self._spelling, suggest=True) if suggest else self._spelling
+
+    def _on_spelling_input_changed(self) -> None:
+        self._spelling = None
+        self.spelling_changed.emit()
 
     def index_of(self, block_id: str) -> int:
         """Where the block is, without scanning a 1,000-block article on
@@ -213,6 +234,31 @@ class Document(QObject):
         changed = tuple(change(note) if note.id == note_id else note for note in notes)
         if changed != notes:
             self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", changed, label))
+
+    @contextmanager
+    def one_step(self, label: str) -> Iterator[None]:
+        """What the form does inside is one undo step of its own (a spelling
+        fix): it neither merges into the typing before it nor takes in the
+        typing after it, as a keystroke would."""
+        self.undo_stack.beginMacro(label)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Add ``word`` to the office's site profile (not to the article: not undoable)."""
+        if word in self.saved_site.dictionary:
+            return
+        site = dataclasses.replace(self.saved_site)
+        site.dictionary = [*site.dictionary, word]
+        self.set_saved_site(site)
+        self.dictionary_word_added.emit()
+
+    def ignore_word(self, word: str) -> None:
+        """Leave ``word`` alone in this article's spell check (kept in the file), as one undo step."""
+        if word not in self.article.spelling_ignored:
+            self.set_field("spelling_ignored", [*self.article.spelling_ignored, word], self.tr("Ignore word"), merge_key=None)
 
     def apply_text_changes(self, changes: list[Change], label: str) -> None:
         """Several field changes (a Replace all) as one undo step."""

@@ -322,6 +322,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addWidget(self.busy_label)
         self.statusBar().addPermanentWidget(WordCountLabel(self.document, self))
 
+    def _save_dictionary(self) -> None:
+        """A word added to the site's dictionary from the spell check: saved as the profile dialog saves it."""
+        site, path = self.document.saved_site, saved_profile_path()
+        settings.save_site_profile(site)
+        run_in_background(lambda: settings.write_profile_for_command_line(site, path), lambda _: None,
+                          lambda error: self.statusBar().showMessage(describe_error(error), 15000), context=self)
+
     def _wire(self) -> None:
         a, files, stack = self.actions, self.files, self.document.undo_stack
         a.new.triggered.connect(files.new)
@@ -335,6 +342,7 @@ class MainWindow(Retranslating, QMainWindow):
         a.print.triggered.connect(self._print)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(stack.undo)
+        self.document.dictionary_word_added.connect(self._save_dictionary)
         a.redo.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)

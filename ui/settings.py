@@ -35,6 +35,11 @@ def load_site_profile() -> SiteProfile:
     site.sections = [name for name in str(store.value("site/sections", "") or "").split("\n") if name.strip()]
     photo_metadata = str(store.value("site/photo_metadata", "") or "")
     site.photo_metadata = None if photo_metadata not in ("true", "false") else photo_metadata == "true"
+    try:  # JSON: QSettings gives a one-item list back as a string on some platforms
+        words = json.loads(str(store.value("site/dictionary", "[]") or "[]"))
+    except ValueError:
+        words = []
+    site.dictionary = [word for word in words if isinstance(word, str)] if isinstance(words, list) else []
     return site
 
 
@@ -45,6 +50,7 @@ def save_site_profile(site: SiteProfile) -> None:
         store.setValue(f"site/{name}", logo)
     store.setValue("site/sections", "\n".join(site.sections))
     store.setValue("site/photo_metadata", "" if site.photo_metadata is None else str(site.photo_metadata).lower())
+    store.setValue("site/dictionary", json.dumps(site.dictionary, ensure_ascii=False))
     store.sync()
 
 

@@ -50,6 +50,7 @@ class SiteProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Site profile"))
         self.setMinimumWidth(520)
+        self._dictionary = list(site.dictionary)  # no field here: the spell check's menu adds to it
         self.name = QLineEdit(site.name, self)
         self.url = UrlEdit(parent=self)
         self.url.set_text(site.url)
@@ -134,6 +135,7 @@ class SiteProfileDialog(QDialog):
             sections=[name.strip() for name in self.sections.text().split(",") if name.strip()],
             # Said only when turned off: an unset profile writes the credits.
             photo_metadata=None if self.photo_metadata.isChecked() else False,
+            dictionary=list(self._dictionary),  # the spell check's words, added from its menu: kept
         )
         return site
 
@@ -180,6 +182,7 @@ class SiteProfileDialog(QDialog):
         self.sections.setText(", ".join(site.sections))
         self.copyright.setText(site.copyright)
         self.photo_metadata.setChecked(site.writes_photo_metadata())
+        self._dictionary = list(site.dictionary)
 
     def _show_cms(self, cms: dict[str, Any]) -> None:
         self._cms_extra = {k: v for k, v in cms.items() if k not in CMS_FIELDS}  # kept as they are

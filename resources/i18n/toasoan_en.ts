@@ -540,6 +540,10 @@
             <translation>Reopen note</translation>
         </message>
         <message>
+            <source>Ignore word</source>
+            <translation>Ignore word</translation>
+        </message>
+        <message>
             <source>Unify tone marks</source>
             <translation>Unify tone marks</translation>
         </message>
@@ -1736,6 +1740,33 @@
         <message>
             <source>Site profile saved</source>
             <translation>Site profile saved</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpellMenu</name>
+        <message>
+            <source>Convert to “%s”</source>
+            <translation>Convert to “%s”</translation>
+        </message>
+        <message>
+            <source>(no suggestion)</source>
+            <translation>(no suggestion)</translation>
+        </message>
+        <message>
+            <source>Add to the site's dictionary</source>
+            <translation>Add to the site's dictionary</translation>
+        </message>
+        <message>
+            <source>Ignore in this article</source>
+            <translation>Ignore in this article</translation>
+        </message>
+        <message>
+            <source>Convert Telex</source>
+            <translation>Convert Telex</translation>
+        </message>
+        <message>
+            <source>Correct spelling</source>
+            <translation>Correct spelling</translation>
         </message>
     </context>
     <context>

@@ -537,6 +537,10 @@
             <translation>Mở lại ghi chú</translation>
         </message>
         <message>
+            <source>Ignore word</source>
+            <translation>Bỏ qua từ</translation>
+        </message>
+        <message>
             <source>Unify tone marks</source>
             <translation>Thống nhất cách đặt dấu</translation>
         </message>
@@ -1730,6 +1734,33 @@
         <message>
             <source>Site profile saved</source>
             <translation>Đã lưu thông tin cổng</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpellMenu</name>
+        <message>
+            <source>Convert to “%s”</source>
+            <translation>Chuyển thành “%s”</translation>
+        </message>
+        <message>
+            <source>(no suggestion)</source>
+            <translation>(không có gợi ý)</translation>
+        </message>
+        <message>
+            <source>Add to the site's dictionary</source>
+            <translation>Thêm vào từ điển của cổng</translation>
+        </message>
+        <message>
+            <source>Ignore in this article</source>
+            <translation>Bỏ qua trong bài này</translation>
+        </message>
+        <message>
+            <source>Convert Telex</source>
+            <translation>Chuyển chữ Telex</translation>
+        </message>
+        <message>
+            <source>Correct spelling</source>
+            <translation>Sửa chính tả</translation>
         </message>
     </context>
     <context>

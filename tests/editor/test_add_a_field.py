@@ -75,6 +75,7 @@ def with_subtitle(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     copy = tmp_path_factory.mktemp("with-subtitle")
     shutil.copytree(ROOT / "editor", copy / "editor", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "resources" / "templates", copy / "resources" / "templates", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "resources" / "spelling", copy / "resources" / "spelling")  # the spell check's word lists
     shutil.copy(ROOT / "resources" / "__init__.py", copy / "resources" / "__init__.py")
 
     model = copy / "editor" / "model.py"

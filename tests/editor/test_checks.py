@@ -243,3 +243,48 @@ def test_an_article_without_a_section_is_a_finding_at_the_section_field() -> Non
     article.section = " "
     [finding] = [f for f in check_article(article) if f.id == "section-missing"]
     assert finding.severity == "warning" and finding.location == Location("section")
+# --- the spell check's rules ------------------------------------------------------------
+
+def spelling_of(article: Article, site: SiteProfile | None = None) -> list[tuple[str, str, str, Location]]:
+    return [(f.id, f.severity, f.message_en, f.location) for f in check_article(article, CheckInput(read_photos=False, site=site))
+            if f.id.startswith("spelling-")]
+
+
+def test_each_kind_of_misspelling_is_a_warning_quoting_the_word_and_its_fix() -> None:
+    article = clean_article()
+    article.title = "Quaanj Lee Chaan họp"
+    article.blocks[0].text = "Nứơc sạch về tóan xã, sáng lạn, nguoi"  # type: ignore[attr-defined]
+    found = spelling_of(article)
+    title, text = Location("title"), Location("text", "p1", 0)
+    assert found == [
+        ("spelling-telex", "warning", "Telex or VNI keys left as typed (was the input method off?): “Quaanj Lee Chaan → Quận Lê Chân”.", title),
+        ("spelling-mark", "warning", "The tone mark is on the wrong vowel: “Nứơc → Nước”.", text),
+        ("spelling-mark", "warning", "The tone mark is on the wrong vowel: “tóan → toán”.", text),
+        ("spelling-confused", "warning", "A word often confused: “sáng lạn → xán lạn”.", text),
+        ("spelling-syllable", "warning", "Not a Vietnamese syllable: “nguoi → người”.", text),
+    ]
+    assert not spelling_of(clean_article())
+
+
+def test_the_spell_check_follows_the_site_profile() -> None:
+    article = clean_article()
+    article.blocks[0].text = "Ban Chỉ đạo hoaf giải, thuỷ lợi, hòa bình; ông Bleu"  # type: ignore[attr-defined]
+    # Both styles are right spelling; suggestions are in the site's style.
+    telex = "Telex or VNI keys left as typed (was the input method off?)"
+    assert [m for _, _, m, _ in spelling_of(article, SiteProfile(tone_marks="new"))] == [f"{telex}: “hoaf → hoà”."]
+    assert [m for _, _, m, _ in spelling_of(article, SiteProfile(tone_marks="old"))] == [f"{telex}: “hoaf → hòa”."]
+    # The site's dictionary and the article's ignored words are left alone.
+    assert not spelling_of(article, SiteProfile(dictionary=["hoaf"]))
+    article.spelling_ignored = ["Hoaf"]
+    assert not spelling_of(article)
+
+
+def test_check_json_gives_the_word_and_its_suggestions(tmp_path: Path) -> None:
+    data = minimal_article()
+    data["blocks"][0]["text"] = "Đồng chí Phạm Văn Tân chủ trì cuộc họp tại trụ sở Quận ủy, nứơc."
+    source = write_article_dir(tmp_path / "a", data)
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(source), "--json", "--lang", "vi"],
+                            capture_output=True, text=True, check=False)
+    spelled = [f for f in json.loads(result.stdout) if f["id"].startswith("spelling-")]
+    assert spelled == [{"id": "spelling-mark", "severity": "warning", "message": "Dấu thanh đặt sai chỗ: “nứơc → nước”.",
+                        "location": "block 1: text", "block": 1, "field": "text", "word": "nứơc", "suggestions": ["nước"]}]

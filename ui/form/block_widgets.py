@@ -253,6 +253,7 @@ class TextSegment(BlockFrame):
         # _WHOLE when the editor must be read back entirely.
         self._touched: tuple[int, int] | None = _WHOLE
         self.editor = ParagraphsEdit(self.content)
+        self.editor.check_spelling(document)
         self.retranslate()
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -483,6 +484,7 @@ class QuoteSegment(BlockFrame):
         self._id = block_id
         self._updating = False
         self.text = InlineTextEdit(self.content, min_lines=2)
+        self.text.check_spelling(document)
         self.cite = EdgeLineEdit(self.content)
         self.retranslate()
         layout = QVBoxLayout(self.content)
@@ -546,6 +548,7 @@ class ImageSegment(BlockFrame):
         self.thumbnail.setWordWrap(True)
         self.thumbnail.setStyleSheet("background: #eee; color: #555;")
         self.caption = InlineTextEdit(self.content, min_lines=2)
+        self.caption.check_spelling(document)
         self.alt = EdgeLineEdit(self.content)
         self.credit = EdgeLineEdit(self.content)
         fields = QFormLayout()

@@ -77,6 +77,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.language.addItem("", "vi")
         self.language.addItem("", "en")
         self.lead = InlineTextEdit(self, min_lines=3)
+        self.lead.check_spelling(document)
         self.author = QLineEdit(self)
         self.source = QLineEdit(self)
         # The site profile's sections; an article's own section that the

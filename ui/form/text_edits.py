@@ -13,13 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtGui import QContextMenuEvent, QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat
+from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
 from editor.model import Block, HeadingBlock, ParagraphBlock
 from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from editor.typing_steps import text_change
+from ui.document import Document
+from ui.form.spell_check import SpellMenu, check_spelling
 from ui.richtext import block_to_inline, insert_inline
 
 OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
@@ -119,6 +121,25 @@ class RichTextEdit(QTextEdit):
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
         route_undo_keys(self)
+        self.spelling: SpellMenu | None = None
+
+    def check_spelling(self, document: Document) -> None:
+        """Underline misspellings and offer their fixes on right-click."""
+        if self.spelling is None:
+            self.spelling = check_spelling(self, document)
+
+    def context_menu_at(self, position: object) -> QMenu:
+        """The right-click menu at ``position`` (viewport coordinates): the
+        spelling fixes of the word there, then Qt's own entries."""
+        menu = self.createStandardContextMenu(position)  # type: ignore[arg-type]
+        if self.spelling is not None:
+            self.spelling.add_actions(menu, self.cursorForPosition(position))  # type: ignore[arg-type]
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.setParent(None)  # type: ignore[call-overload] # closed: freed with its last reference, not kept under the field
 
     def _fit_height(self, *args: object) -> None:
         line = self.fontMetrics().lineSpacing()
