@@ -9,12 +9,31 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# Modules a frozen bundle may be asked to run as ``toa-soan -m MODULE …``,
+# where ``python -m`` does not exist: the PDF export starts its printer
+# child that way (editor/pdf.py runs ``sys.executable -m ui.pdf_print``).
+FROZEN_MODULES = ("ui.pdf_print",)
+
+
+def _run_module(argv: list[str]) -> int:
+    import runpy
+
+    sys.argv = [sys.argv[0], *argv[2:]]
+    runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+    return 0
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from editor.subcommands import SUBCOMMANDS
+    from editor.subcommands import SELF_CHECK, SUBCOMMANDS
 
-    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help")):
+    if getattr(sys, "frozen", False) and len(argv) >= 2 and argv[0] == "-m" and argv[1] in FROZEN_MODULES:
+        return _run_module(argv)
+    if argv[:1] == [SELF_CHECK]:
+        from ui.self_check import run as self_check
+
+        return self_check(argv[1:])
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         from editor.cli import main as cli_main
 
         return cli_main(argv)
@@ -30,4 +49,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # A bundle's photo processes are the bundle's executable started
+        # again (multiprocessing's "spawn"): this hands them their work
+        # instead of starting a second window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())
