@@ -38,6 +38,12 @@ _DOM_SCRIPT = """(() => {
 })()"""
 
 
+def shows_the_example(state: dict[str, object], title: str) -> bool:
+    """Whether the preview's DOM, as _DOM_SCRIPT reads it, shows the
+    example: its title in the heading and its first photo decoded."""
+    return state.get("title") == title and bool(state.get("first_photo"))
+
+
 def example_article() -> Path:
     """The example shipped with the app, found as every resource is."""
     return Path(str(resources.files("resources").joinpath("examples", "le-chan", "article.json")))
@@ -79,7 +85,7 @@ def run(argv: list[str]) -> int:
     def seen(result: object) -> None:
         state = json.loads(result) if isinstance(result, str) else {}
         outcome["state"] = state
-        if state.get("title") == article.title and state.get("first_photo"):
+        if shows_the_example(state, article.title):
             width, height = state["first_photo"]
             print(f"self-check: the preview shows the title “{state['title']}”", flush=True)
             print(f"self-check: photo 1 of {state['photos']} decoded and shown, {width}×{height} px", flush=True)
