@@ -23,6 +23,22 @@ def _run_module(argv: list[str]) -> int:
     return 0
 
 
+def _refuse_old_windows() -> bool:
+    """True, after saying why, on a Windows too old for Qt 6 (the window's
+    libraries would fail to load with an error naming a DLL)."""
+    from editor.platform_support import too_old_message, windows_build
+
+    message = too_old_message(windows_build())
+    if message is None:
+        return False
+    print(message, file=sys.stderr)
+    if sys.platform == "win32":  # the window's program has no console to print to
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, message, "Tòa Soạn", 0x10)  # MB_ICONERROR
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from editor.subcommands import SELF_CHECK, SUBCOMMANDS
@@ -30,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(sys, "frozen", False) and len(argv) >= 2 and argv[0] == "-m" and argv[1] in FROZEN_MODULES:
         return _run_module(argv)
     if argv[:1] == [SELF_CHECK]:
+        if _refuse_old_windows():
+            return 2
         from ui.self_check import run as self_check
 
         return self_check(argv[1:])
@@ -43,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         from editor.cli import refuse_unknown_command
 
         return refuse_unknown_command(argv[0])
+    if _refuse_old_windows():
+        return 2
     from ui.app import run
 
     return run(argv)
