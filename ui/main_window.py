@@ -36,6 +36,7 @@ from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
 from ui.image_cache import ImageCache
+from ui.about_dialog import HelpMenu
 from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.preview_width import PreviewWidth
 from ui.review_button import ReviewButton, state_name
@@ -272,6 +273,8 @@ class MainWindow(Retranslating, QMainWindow):
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)
         settings_menu.addMenu(self.language_menu)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
 
         self.toolbar = toolbar = QToolBar(self)
         toolbar.setObjectName("mainToolbar")

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Tòa Soạn</source>
+            <translation>About Tòa Soạn</translation>
+        </message>
+        <message>
+            <source>Write, preview and export the news of a local government portal.</source>
+            <translation>Write, preview and export the news of a local government portal.</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Part</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Licence</translation>
+        </message>
+        <message>
+            <source>The licence texts are in %s</source>
+            <translation>The licence texts are in %s</translation>
+        </message>
+        <message>
+            <source>Open the licence texts</source>
+            <translation>Open the licence texts</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>&amp;New</source>
@@ -742,6 +773,17 @@
         <message>
             <source>Heading</source>
             <translation>Heading</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;About Tòa Soạn</source>
+            <translation>&amp;About Tòa Soạn</translation>
         </message>
     </context>
     <context>

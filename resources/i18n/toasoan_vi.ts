@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Tòa Soạn</source>
+            <translation>Giới thiệu Tòa Soạn</translation>
+        </message>
+        <message>
+            <source>Write, preview and export the news of a local government portal.</source>
+            <translation>Soạn, xem trước và xuất bản tin bài cho cổng thông tin điện tử của chính quyền địa phương.</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Thành phần</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Phiên bản</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Giấy phép</translation>
+        </message>
+        <message>
+            <source>The licence texts are in %s</source>
+            <translation>Văn bản các giấy phép nằm trong %s</translation>
+        </message>
+        <message>
+            <source>Open the licence texts</source>
+            <translation>Mở văn bản giấy phép</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>&amp;New</source>
@@ -739,6 +770,17 @@
         <message>
             <source>Heading</source>
             <translation>Tiêu đề mục</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Trợ &amp;giúp</translation>
+        </message>
+        <message>
+            <source>&amp;About Tòa Soạn</source>
+            <translation>&amp;Về Tòa Soạn</translation>
         </message>
     </context>
     <context>
