@@ -18,10 +18,12 @@ def windows_build() -> tuple[int, int, int] | None:
     """(major, minor, build) of this Windows, or None on another system.
     ``platform_version`` is read from kernel32.dll, so it is the real one
     even where a program's manifest makes Windows report an older version."""
-    if sys.platform != "win32":
+    # Looked up by name, not under `if sys.platform == "win32"`: mypy would
+    # then check the Windows branch on Windows only (and the tests fake it).
+    get_version = getattr(sys, "getwindowsversion", None)
+    if getattr(sys, "platform", "") != "win32" or get_version is None:
         return None
-    version = sys.getwindowsversion()  # type: ignore[attr-defined,unused-ignore]
-    major, minor, build = version.platform_version
+    major, minor, build = get_version().platform_version
     return int(major), int(minor), int(build)
 
 

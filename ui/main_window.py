@@ -29,6 +29,7 @@ from editor.site import saved_profile_path
 from editor.workspace import Workspace, WorkspaceEntry
 from editor.workspace import default_workspace_path as workspace_path
 from ui import settings
+from ui.about_dialog import HelpMenu
 from ui.actions import build_actions, retranslate_actions
 from ui.autosave import Autosaver
 from ui.composer import Composer
@@ -36,7 +37,6 @@ from ui.document import Document
 from ui.errors import describe_error
 from ui.file_ops import FileController, new_article
 from ui.image_cache import ImageCache
-from ui.about_dialog import HelpMenu
 from ui.language import LanguageMenu, Retranslating, interface_language
 from ui.preview_width import PreviewWidth
 from ui.review_button import ReviewButton, state_name
