@@ -6,6 +6,7 @@ pay for the command line's modules, nor a command for Qt's."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -39,12 +40,26 @@ def _refuse_old_windows() -> bool:
     return True
 
 
+def _hand_over_to_an_update(argv: list[str]) -> None:
+    """A bundle whose newer version was accepted (Help ▸ Check for updates)
+    and unpacked whole starts that one instead (editor/updates.py)."""
+    from editor.updates import ready_executable, versions_folder
+    from editor.version import VERSION
+
+    newer = ready_executable(versions_folder(), VERSION)
+    if newer is not None:
+        sys.stdout.flush()
+        os.execv(newer, [str(newer), *argv])  # this process becomes the new version's; no return
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from editor.subcommands import SELF_CHECK, SUBCOMMANDS
 
     if getattr(sys, "frozen", False) and len(argv) >= 2 and argv[0] == "-m" and argv[1] in FROZEN_MODULES:
         return _run_module(argv)
+    if getattr(sys, "frozen", False):
+        _hand_over_to_an_update(argv)
     if argv[:1] == [SELF_CHECK]:
         if _refuse_old_windows():
             return 2

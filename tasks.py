@@ -215,12 +215,16 @@ def command_build(args: list[str]) -> int:
     bundle = ROOT / "dist" / "toa-soan"
     print(f"bundle: {bundle} ({_tree_size(bundle) / 1e6:.0f} MB unpacked)", flush=True)
     if "--zip" in args:
-        version = subprocess.run([str(python), "-c", "from editor.version import VERSION; print(VERSION)"], cwd=ROOT,
-                                 capture_output=True, text=True, check=True).stdout.strip()
-        platform_name = "windows-x64" if os.name == "nt" else f"{sys.platform}-{os.uname().machine}"
-        base = ROOT / "dist" / f"toa-soan-{version}-{platform_name}"
-        archive = Path(f"{base}.zip")
+        # The zip and its manifest (version, checksum, the changelog's notes) are what an update folder holds.
+        script = "from editor.updates import platform_tag; from editor.version import VERSION; print(VERSION); print(platform_tag())"
+        version, platform_name = subprocess.run([str(python), "-c", script], cwd=ROOT, capture_output=True, text=True,
+                                                check=True).stdout.split()
+        archive = ROOT / "dist" / f"toa-soan-{version}-{platform_name}.zip"
         _zip_tree(ROOT / "dist", "toa-soan", archive)
+        manifest = ("import sys; from pathlib import Path; from editor.updates import changelog_notes, write_manifest; "
+                    "notes = changelog_notes(Path('CHANGELOG.md').read_text(encoding='utf-8'), sys.argv[2]); "
+                    "print(write_manifest(Path(sys.argv[1]), sys.argv[2], sys.argv[3], notes))")
+        run(python, "-c", manifest, archive, version, platform_name, cwd=ROOT)
         print(f"zip: {archive} ({Path(archive).stat().st_size / 1e6:.0f} MB)", flush=True)
     return 0
 

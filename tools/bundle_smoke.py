@@ -154,7 +154,26 @@ def run_smoke(folder: Path) -> Smoke:
         smoke.bundle("import", CORPUS / "docx-vietnamese-gov" / "vbai-05-CV-tra-loi-BXD.docx", "-o", out / "imported.article"),
         says="imported:"))
     smoke.step("library", lambda: smoke.expect_ok(smoke.bundle("library", out, "--json"), says="imported.article"))
+    if os.name != "nt":  # a stand-in program needs a shell script; Windows would need an .exe
+        smoke.step("an accepted update is started instead of this version", lambda: hands_over(smoke))
     return smoke
+
+
+def hands_over(smoke: Smoke) -> None:
+    """A newer version unpacked whole in the user's data folder (as Help ▸
+    Check for updates leaves it) is what the bundle starts, arguments and all."""
+    from editor.updates import READY
+
+    newer = Path(smoke.env["HOME"]) / ".local" / "share" / "ToaSoan" / "versions" / "99.0.0"
+    program = newer / "toa-soan" / "toa-soan"
+    program.parent.mkdir(parents=True)
+    program.write_text('#!/bin/sh\necho "version 99.0.0 started with: $*"\n', encoding="utf-8")
+    program.chmod(0o755)
+    try:  # the READY mark, which stage_update writes last
+        (newer / READY).write_text("{}", encoding="utf-8")
+        smoke.expect_ok(smoke.bundle("--version"), says="version 99.0.0 started with: --version")
+    finally:
+        shutil.rmtree(newer.parent)
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPushBut
 from editor.components import COMPONENTS, licence_folder
 from editor.version import VERSION
 from ui.language import Retranslating
+from ui.update_offer import UpdateOffer
 
 
 def component_rows() -> list[tuple[str, str, str]]:
@@ -54,17 +55,23 @@ class AboutDialog(QDialog):
 
 
 class HelpMenu(Retranslating, QMenu):
-    """Help: About (and what belongs beside it)."""
+    """Help: Check for updates, About."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.updates = UpdateOffer(parent)
+        self.check_updates = self.addAction("")
+        self.check_updates.triggered.connect(lambda: self.updates.check())
+        self.addSeparator()
         self.about = self.addAction("")
         self.about.triggered.connect(self.show_about)
         self.dialog: AboutDialog | None = None
         self.retranslate()
+        self.updates.check_later()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Help"))
+        self.check_updates.setText(self.tr("Check for &updates…"))
         self.about.setText(self.tr("&About Tòa Soạn"))
         if self.dialog is not None:  # made again, in the new language, when next asked for (hidden, not deleted)
             self.dialog.hide()

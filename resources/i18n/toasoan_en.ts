@@ -782,6 +782,10 @@
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>Check for &amp;updates…</source>
+            <translation>Check for &amp;updates…</translation>
+        </message>
+        <message>
             <source>&amp;About Tòa Soạn</source>
             <translation>&amp;About Tòa Soạn</translation>
         </message>
@@ -1672,6 +1676,43 @@
         <message>
             <source>Join paragraphs</source>
             <translation>Join paragraphs</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateOffer</name>
+        <message>
+            <source>Folder the updates are put in</source>
+            <translation>Folder the updates are put in</translation>
+        </message>
+        <message>
+            <source>Updates</source>
+            <translation>Updates</translation>
+        </message>
+        <message>
+            <source>This is the newest version (%s).</source>
+            <translation>This is the newest version (%s).</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %1 is available; this is %2.
+
+What's new:
+%3
+
+Update on next start? The work open now is not touched.</source>
+            <translation>Tòa Soạn %1 is available; this is %2.
+
+What's new:
+%3
+
+Update on next start? The work open now is not touched.</translation>
+        </message>
+        <message>
+            <source>Update available</source>
+            <translation>Update available</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %s will start the next time you open it.</source>
+            <translation>Tòa Soạn %s will start the next time you open it.</translation>
         </message>
     </context>
     <context>

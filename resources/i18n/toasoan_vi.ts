@@ -782,6 +782,10 @@
             <source>&amp;About Tòa Soạn</source>
             <translation>&amp;Về Tòa Soạn</translation>
         </message>
+        <message>
+            <source>Check for &amp;updates…</source>
+            <translation>Kiểm tra &amp;bản cập nhật…</translation>
+        </message>
     </context>
     <context>
         <name>ImageSegment</name>
@@ -1667,6 +1671,43 @@
         <message>
             <source>Join paragraphs</source>
             <translation>Nối đoạn</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateOffer</name>
+        <message>
+            <source>Folder the updates are put in</source>
+            <translation>Thư mục chứa các bản cập nhật</translation>
+        </message>
+        <message>
+            <source>Updates</source>
+            <translation>Cập nhật</translation>
+        </message>
+        <message>
+            <source>This is the newest version (%s).</source>
+            <translation>Đây là phiên bản mới nhất (%s).</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %1 is available; this is %2.
+
+What&apos;s new:
+%3
+
+Update on next start? The work open now is not touched.</source>
+            <translation>Đã có Tòa Soạn %1; máy này đang dùng %2.
+
+Có gì mới:
+%3
+
+Cập nhật vào lần mở sau? Công việc đang mở không bị ảnh hưởng.</translation>
+        </message>
+        <message>
+            <source>Update available</source>
+            <translation>Có bản cập nhật</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %s will start the next time you open it.</source>
+            <translation>Lần mở tới, Tòa Soạn %s sẽ được dùng.</translation>
         </message>
     </context>
     <context>
