@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.updates import (
-    READY, UpdateError, changelog_notes, find_update, ready_executable, stage_update, version_key, write_manifest,
-)
+from editor.updates import READY, UpdateError, changelog_notes, find_update, ready_executable, stage_update, version_key, write_manifest
 from tests.helpers import ROOT
 
 TAG = "linux-x86_64"
