@@ -196,10 +196,11 @@ def _run_export(args: argparse.Namespace) -> int:
 def refuse_unknown_command(word: str) -> int:
     """The first argument is neither a subcommand, an option nor a file."""
     parser = build_parser()
-    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+    commands = (*SUBCOMMANDS, SELF_CHECK)
+    close = difflib.get_close_matches(word, commands, n=1)
     hint = f"; did you mean “{close[0]}”?" if close else ""
     sys.stderr.write(parser.format_usage())
-    sys.stderr.write(f"{parser.prog}: “{word}” is not a command ({', '.join(SUBCOMMANDS)}) nor a file{hint}\n")
+    sys.stderr.write(f"{parser.prog}: “{word}” is not a command ({', '.join(commands)}) nor a file{hint}\n")
     return EXIT_UNUSABLE
 
 

@@ -32,3 +32,8 @@ def test_help_lists_self_check_beside_the_other_commands() -> None:
 
 def test_the_changelog_has_a_section_for_this_version() -> None:
     assert f"\n## {VERSION}\n" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_a_mistyped_self_check_is_pointed_to_it() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "self-chek"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "did you mean “self-check”?" in result.stderr
