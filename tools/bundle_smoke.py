@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -96,8 +96,29 @@ class Smoke:
             raise AssertionError(f"“{says}” not in its output:\n{result.stdout}")
 
 
+def leaves_out_what_is_never_loaded(bundle: Path) -> None:
+    """What packaging/toa-soan.spec promises to leave out (README, "What is left out")."""
+    files = [path.relative_to(bundle).as_posix() for path in bundle.rglob("*") if path.is_file() or path.is_symlink()]
+    names = {PurePosixPath(name).name for name in files}
+    unwanted = [name for name in files if "/qml/" in name or "/metatypes/" in name or name.endswith((".debug", ".pdb"))
+                or (name.endswith(".qm") and "/Qt/translations/" in name) or "devtools_resources" in name
+                or PurePosixPath(name).name.startswith(("libqgtk3", "libgtk-3", "libqwayland", "libqtvirtualkeyboard",
+                                                         "Qt3D", "QtQuick", "QtQml", "QtMultimedia", "QtOpenGL."))]
+    if unwanted:
+        raise AssertionError(f"the bundle holds what the app never loads: {unwanted[:10]}")
+    locales = sorted(PurePosixPath(name).name for name in files if "/qtwebengine_locales/" in name)
+    if locales != ["en-US.pak", "vi.pak"]:
+        raise AssertionError(f"Chromium's messages should be English and Vietnamese only, not {locales}")
+    for needed in ("LGPL-3.0.txt", "GPL-3.0.txt", "CHANGELOG.md", "toasoan_vi.qm", "article.html.j2"):
+        if needed not in names:
+            raise AssertionError(f"the bundle lacks {needed}")
+    size = sum(path.lstat().st_size for path in bundle.rglob("*") if path.is_file() and not path.is_symlink())
+    print(f"     the bundle: {size / 1e6:.0f} MB unpacked, {len(files)} files", flush=True)
+
+
 def run_smoke(folder: Path) -> Smoke:
     smoke = Smoke(folder)
+    smoke.step("the bundle leaves out what the app never loads", lambda: leaves_out_what_is_never_loaded(folder / "toa-soan"))
     out = folder / "out"
     out.mkdir()
     example = folder / "le-chan"
