@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +22,8 @@ class Component:
     def version(self) -> str:
         if self.distribution is None:
             return sys.version.split()[0]
+        from importlib import metadata  # a tenth of a second to import: only when About is opened
+
         try:
             return metadata.version(self.distribution)
         except metadata.PackageNotFoundError:

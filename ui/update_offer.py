@@ -8,16 +8,19 @@ start on (editor/updates.py; main.py hands over to it)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor.errors import ArticleError
-from editor.updates import Update, find_update, stage_update, versions_folder
 from editor.version import VERSION
 from ui.errors import describe_error
 from ui.settings import settings
 from ui.workers import run_in_background
+
+if TYPE_CHECKING:  # editor.updates (zipfile, hashlib…) is imported when a check runs, not while the window starts
+    from editor.updates import Update
 
 FOLDER_KEY = "updates/folder"
 # After start, once the window and its preview are up: the share may be slow to answer.
@@ -33,7 +36,7 @@ class UpdateOffer(QObject):
     def __init__(self, parent: QWidget, versions: Path | None = None) -> None:
         super().__init__(parent)
         self._window = parent
-        self._versions = versions or versions_folder()
+        self._versions = versions
         self._busy = False
         self.offered: Update | None = None  # the last update offered (for the status bar and tests)
         self.staged: Path | None = None
@@ -55,6 +58,8 @@ class UpdateOffer(QObject):
                 return
             settings().setValue(FOLDER_KEY, chosen)
             folder = Path(chosen)
+        from editor.updates import find_update
+
         self._busy = True
         run_in_background(lambda: find_update(folder, VERSION), lambda found: self._on_found(found, quiet),
                           lambda error: self._on_failed(error, quiet), context=self)
@@ -79,8 +84,11 @@ class UpdateOffer(QObject):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from editor.updates import stage_update, versions_folder
+
+        versions = self._versions or versions_folder()
         self._busy = True
-        run_in_background(lambda: stage_update(update, self._versions), self._on_staged,
+        run_in_background(lambda: stage_update(update, versions), self._on_staged,
                           lambda error: self._on_failed(error, False), context=self)
 
     def _on_staged(self, folder: Path) -> None:
