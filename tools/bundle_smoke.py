@@ -44,6 +44,7 @@ import zxingcpp  # noqa: E402
 from PIL import Image  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
+from editor.components import COMPONENTS  # noqa: E402
 from editor.version import VERSION  # noqa: E402
 from tests.helpers import CORPUS, EXAMPLE_DIR, chromium_screenshot, minimal_article, vnu_errors, write_article_dir  # noqa: E402
 
@@ -112,6 +113,12 @@ def leaves_out_what_is_never_loaded(bundle: Path) -> None:
     for needed in ("LGPL-3.0.txt", "GPL-3.0.txt", "CHANGELOG.md", "toasoan_vi.qm", "article.html.j2"):
         if needed not in names:
             raise AssertionError(f"the bundle lacks {needed}")
+    # Help ▸ About reads each part's version from its metadata (editor/components.py).
+    shipped = {path.name.split("-")[0].lower() for path in (bundle / "_internal").glob("*.dist-info")}
+    missing = sorted({part.distribution for part in COMPONENTS if part.distribution
+                      and part.distribution.lower().replace("-", "_").replace(".", "_") not in shipped})
+    if missing:
+        raise AssertionError(f"no metadata in the bundle for {missing}: About would show their versions as “?”")
     size = sum(path.lstat().st_size for path in bundle.rglob("*") if path.is_file() and not path.is_symlink())
     print(f"     the bundle: {size / 1e6:.0f} MB unpacked, {len(files)} files", flush=True)
 
