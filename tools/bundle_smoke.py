@@ -107,6 +107,9 @@ def leaves_out_what_is_never_loaded(bundle: Path) -> None:
                                                          "Qt3D", "QtQuick", "QtQml", "QtMultimedia", "QtOpenGL."))]
     if unwanted:
         raise AssertionError(f"the bundle holds what the app never loads: {unwanted[:10]}")
+    dangling = [name for name in files if (bundle / name).is_symlink() and not (bundle / name).exists()]
+    if dangling:
+        raise AssertionError(f"links to files left out: {dangling}")
     locales = sorted(PurePosixPath(name).name for name in files if "/qtwebengine_locales/" in name)
     if locales != ["en-US.pak", "vi.pak"]:
         raise AssertionError(f"Chromium's messages should be English and Vietnamese only, not {locales}")
