@@ -6,6 +6,8 @@
     python3 tasks.py bench          run the benchmarks and print their figures
     python3 tasks.py screenshots    rewrite the README's docs/screenshot*.png (and the user guide's copies)
     python3 tasks.py fuzz [ARGS]    the loading fuzz at full size: 10,000 inputs per test
+    python3 tasks.py build [--zip]  the folder bundle dist/toa-soan/ that starts without Python (--zip: and its zip)
+    python3 tasks.py bundle-smoke   run the bundle from a fresh folder with a clean environment (after build)
 
 Each command does its own set-up first: a virtual environment in .venv with
 the project and its dependencies, and for the tests the external checkers
@@ -190,7 +192,61 @@ def command_fuzz(args: list[str]) -> int:
     return subprocess.call([str(python), "-m", "pytest", "-q", "tests/editor/test_load_fuzz.py", *args], cwd=ROOT, env=env)
 
 
+def _tree_size(folder: Path) -> int:
+    """Bytes on disk once unpacked; a symbolic link (Linux's Qt libraries) counts once."""
+    return sum(path.lstat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+
+
+def _zip_tree(parent: Path, name: str, archive: Path) -> None:
+    """Zip parent/name, keeping symbolic links as links (unzip restores them;
+    shutil's zip would store each of Linux's linked Qt libraries twice)."""
+    import stat
+    import zipfile
+
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+        for path in sorted((parent / name).rglob("*")):
+            member = path.relative_to(parent).as_posix()
+            if path.is_symlink():
+                info = zipfile.ZipInfo(member)
+                info.create_system = 3  # Unix, so that the mode below is read
+                info.external_attr = (stat.S_IFLNK | 0o777) << 16
+                zipped.writestr(info, os.readlink(path))
+            elif path.is_file():
+                zipped.write(path, member)
+
+
+def command_build(args: list[str]) -> int:
+    # PyInstaller, with the `build` extra; the spec says what goes in and what is left out.
+    python = ensure_venv("gui,build")
+    run(python, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", ROOT / "dist",
+        "--workpath", ROOT / "build" / "pyinstaller", ROOT / "packaging" / "toa-soan.spec")
+    bundle = ROOT / "dist" / "toa-soan"
+    print(f"bundle: {bundle} ({_tree_size(bundle) / 1e6:.0f} MB unpacked)", flush=True)
+    if "--zip" in args:
+        # The zip and its manifest (version, checksum, the changelog's notes) are what an update folder holds.
+        script = "from editor.updates import platform_tag; from editor.version import VERSION; print(VERSION); print(platform_tag())"
+        version, platform_name = subprocess.run([str(python), "-c", script], cwd=ROOT, capture_output=True, text=True,
+                                                check=True).stdout.split()
+        archive = ROOT / "dist" / f"toa-soan-{version}-{platform_name}.zip"
+        _zip_tree(ROOT / "dist", "toa-soan", archive)
+        manifest = ("import sys; from pathlib import Path; from editor.updates import changelog_notes, write_manifest; "
+                    "notes = changelog_notes(Path('CHANGELOG.md').read_text(encoding='utf-8'), sys.argv[2]); "
+                    "print(write_manifest(Path(sys.argv[1]), sys.argv[2], sys.argv[3], notes))")
+        run(python, "-c", manifest, archive, version, platform_name, cwd=ROOT)
+        print(f"zip: {archive} ({Path(archive).stat().st_size / 1e6:.0f} MB)", flush=True)
+    return 0
+
+
+def command_bundle_smoke(args: list[str]) -> int:
+    # The smoke test itself runs in .venv (it reads the results with the test tools); the bundle runs bare.
+    python = ensure_venv("gui,test")
+    ensure_system_tools()
+    ensure_npm_tools()
+    return subprocess.call([str(python), str(ROOT / "tools" / "bundle_smoke.py"), *args], cwd=ROOT)
+
+
 COMMANDS = {
+    "build": command_build, "bundle-smoke": command_bundle_smoke,
     "app": command_app, "lint": command_lint, "test": command_test, "bench": command_bench,
     "screenshots": command_screenshots, "fuzz": command_fuzz,
 }

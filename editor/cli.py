@@ -27,7 +27,8 @@ from editor.inputs import load_article, read_raw_article_data
 from editor.model import Article, SiteProfile
 from editor.pdf import export_pdf
 from editor.site import effective_site, load_saved_profile
-from editor.subcommands import SUBCOMMANDS
+from editor.subcommands import SELF_CHECK, SUBCOMMANDS
+from editor.version import VERSION
 from editor.word_import import import_docx
 
 EXIT_OK = 0
@@ -55,6 +56,7 @@ def _positive_size(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="toa-soan", description="Tòa Soạn: write and export news articles.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {VERSION}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     export = commands.add_parser(
         "export",
@@ -110,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     from editor.library_cli import add_library_parser
 
     add_library_parser(commands)
+    # Run by main.py itself (it needs Qt, which the command line never loads); listed here for --help.
+    commands.add_parser(
+        SELF_CHECK, help="check that this installation works: open the example offscreen and read the preview back",
+        description="Prints what the preview showed; exits 0 when it shows the example's title and first photo, "
+                    "1 when not. Needs no display.",
+    )
     return parser
 
 
@@ -188,10 +196,11 @@ def _run_export(args: argparse.Namespace) -> int:
 def refuse_unknown_command(word: str) -> int:
     """The first argument is neither a subcommand, an option nor a file."""
     parser = build_parser()
-    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+    commands = (*SUBCOMMANDS, SELF_CHECK)
+    close = difflib.get_close_matches(word, commands, n=1)
     hint = f"; did you mean “{close[0]}”?" if close else ""
     sys.stderr.write(parser.format_usage())
-    sys.stderr.write(f"{parser.prog}: “{word}” is not a command ({', '.join(SUBCOMMANDS)}) nor a file{hint}\n")
+    sys.stderr.write(f"{parser.prog}: “{word}” is not a command ({', '.join(commands)}) nor a file{hint}\n")
     return EXIT_UNUSABLE
 
 
@@ -210,6 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from editor.library_cli import run_library
 
             return run_library(args)
+        if args.command == SELF_CHECK:
+            print(f"{SELF_CHECK} needs the window's program: run “toa-soan {SELF_CHECK}” (python main.py {SELF_CHECK})",
+                  file=sys.stderr)
     except ArticleError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -115,7 +115,7 @@ def vnu_errors(*html_files: Path) -> dict[Path, list[dict[str, Any]]]:
 
 
 def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):  # "chrome": Windows' chrome.exe
         path = shutil.which(name)
         if path:
             return path

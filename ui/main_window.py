@@ -29,6 +29,7 @@ from editor.site import saved_profile_path
 from editor.workspace import Workspace, WorkspaceEntry
 from editor.workspace import default_workspace_path as workspace_path
 from ui import settings
+from ui.about_dialog import HelpMenu
 from ui.actions import build_actions, retranslate_actions
 from ui.autosave import Autosaver
 from ui.composer import Composer
@@ -281,6 +282,8 @@ class MainWindow(Retranslating, QMainWindow):
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)
         settings_menu.addMenu(self.language_menu)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
 
         self.toolbar = toolbar = QToolBar(self)
         toolbar.setObjectName("mainToolbar")

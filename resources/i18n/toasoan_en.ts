@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Tòa Soạn</source>
+            <translation>About Tòa Soạn</translation>
+        </message>
+        <message>
+            <source>Write, preview and export the news of a local government portal.</source>
+            <translation>Write, preview and export the news of a local government portal.</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Part</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Licence</translation>
+        </message>
+        <message>
+            <source>The licence texts are in %s</source>
+            <translation>The licence texts are in %s</translation>
+        </message>
+        <message>
+            <source>Open the licence texts</source>
+            <translation>Open the licence texts</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>&amp;New</source>
@@ -820,6 +851,21 @@
         <message>
             <source>Heading</source>
             <translation>Heading</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>Check for &amp;updates…</source>
+            <translation>Check for &amp;updates…</translation>
+        </message>
+        <message>
+            <source>&amp;About Tòa Soạn</source>
+            <translation>&amp;About Tòa Soạn</translation>
         </message>
     </context>
     <context>
@@ -1837,6 +1883,43 @@
         <message>
             <source>Join paragraphs</source>
             <translation>Join paragraphs</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateOffer</name>
+        <message>
+            <source>Folder the updates are put in</source>
+            <translation>Folder the updates are put in</translation>
+        </message>
+        <message>
+            <source>Updates</source>
+            <translation>Updates</translation>
+        </message>
+        <message>
+            <source>This is the newest version (%s).</source>
+            <translation>This is the newest version (%s).</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %1 is available; this is %2.
+
+What's new:
+%3
+
+Update on next start? The work open now is not touched.</source>
+            <translation>Tòa Soạn %1 is available; this is %2.
+
+What's new:
+%3
+
+Update on next start? The work open now is not touched.</translation>
+        </message>
+        <message>
+            <source>Update available</source>
+            <translation>Update available</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %s will start the next time you open it.</source>
+            <translation>Tòa Soạn %s will start the next time you open it.</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Tòa Soạn</source>
+            <translation>Giới thiệu Tòa Soạn</translation>
+        </message>
+        <message>
+            <source>Write, preview and export the news of a local government portal.</source>
+            <translation>Soạn, xem trước và xuất bản tin bài cho cổng thông tin điện tử của chính quyền địa phương.</translation>
+        </message>
+        <message>
+            <source>Part</source>
+            <translation>Thành phần</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Phiên bản</translation>
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation>Giấy phép</translation>
+        </message>
+        <message>
+            <source>The licence texts are in %s</source>
+            <translation>Văn bản các giấy phép nằm trong %s</translation>
+        </message>
+        <message>
+            <source>Open the licence texts</source>
+            <translation>Mở văn bản giấy phép</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>&amp;New</source>
@@ -816,6 +847,21 @@
         <message>
             <source>Heading</source>
             <translation>Tiêu đề mục</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpMenu</name>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Trợ &amp;giúp</translation>
+        </message>
+        <message>
+            <source>&amp;About Tòa Soạn</source>
+            <translation>&amp;Về Tòa Soạn</translation>
+        </message>
+        <message>
+            <source>Check for &amp;updates…</source>
+            <translation>Kiểm tra &amp;bản cập nhật…</translation>
         </message>
     </context>
     <context>
@@ -1831,6 +1877,43 @@
         <message>
             <source>Join paragraphs</source>
             <translation>Nối đoạn</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateOffer</name>
+        <message>
+            <source>Folder the updates are put in</source>
+            <translation>Thư mục chứa các bản cập nhật</translation>
+        </message>
+        <message>
+            <source>Updates</source>
+            <translation>Cập nhật</translation>
+        </message>
+        <message>
+            <source>This is the newest version (%s).</source>
+            <translation>Đây là phiên bản mới nhất (%s).</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %1 is available; this is %2.
+
+What's new:
+%3
+
+Update on next start? The work open now is not touched.</source>
+            <translation>Đã có Tòa Soạn %1; máy này đang dùng %2.
+
+Có gì mới:
+%3
+
+Cập nhật vào lần mở sau? Công việc đang mở không bị ảnh hưởng.</translation>
+        </message>
+        <message>
+            <source>Update available</source>
+            <translation>Có bản cập nhật</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn %s will start the next time you open it.</source>
+            <translation>Lần mở tới, Tòa Soạn %s sẽ được dùng.</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,84 @@
+"""Help ▸ About: the version, and the parts the app ships with their
+versions and licences (editor/components.py); the licence texts, which the
+LGPL asks to ship with Qt and PySide6, open from here."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, qVersion
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from editor.components import COMPONENTS, licence_folder
+from editor.version import VERSION
+from ui.language import Retranslating
+from ui.update_offer import UpdateOffer
+
+
+def component_rows() -> list[tuple[str, str, str]]:
+    """(name, version, licence) of each part, Qt's version as it runs."""
+    rows = []
+    for part in COMPONENTS:
+        version = qVersion() if part.name.startswith("Qt ") else part.version()
+        rows.append((part.name, version, part.licence))
+    return rows
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About Tòa Soạn"))
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(f"<h2>Tòa Soạn {escape(VERSION)}</h2><p>"
+                              + escape(self.tr("Write, preview and export the news of a local government portal."))
+                              + "</p>", self)
+        layout.addWidget(self.heading)
+        self.parts = QTextBrowser(self)
+        self.parts.setOpenLinks(False)
+        header = "".join(f"<th align='left'>{escape(text)}</th>" for text in (self.tr("Part"), self.tr("Version"), self.tr("Licence")))
+        body = "".join(f"<tr><td>{escape(name)}</td><td>{escape(version)}</td><td>{escape(licence)}</td></tr>"
+                       for name, version, licence in component_rows())
+        self.parts.setHtml(f"<table cellspacing='0' cellpadding='3'><tr>{header}</tr>{body}</table>")
+        layout.addWidget(self.parts)
+        self.folder = licence_folder()
+        self.where = QLabel(self.tr("The licence texts are in %s") % escape(str(self.folder)), self)
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_licences = QPushButton(self.tr("Open the licence texts"), self)
+        buttons.addButton(self.open_licences, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_licences.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+
+class HelpMenu(Retranslating, QMenu):
+    """Help: Check for updates, About."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.updates = UpdateOffer(parent)
+        self.check_updates = self.addAction("")
+        self.check_updates.triggered.connect(lambda: self.updates.check())
+        self.addSeparator()
+        self.about = self.addAction("")
+        self.about.triggered.connect(self.show_about)
+        self.dialog: AboutDialog | None = None
+        self.retranslate()
+        self.updates.check_later()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Help"))
+        self.check_updates.setText(self.tr("Check for &updates…"))
+        self.about.setText(self.tr("&About Tòa Soạn"))
+        if self.dialog is not None:  # made again, in the new language, when next asked for (hidden, not deleted)
+            self.dialog.hide()
+            self.dialog = None
+
+    def show_about(self) -> None:
+        if self.dialog is None:
+            self.dialog = AboutDialog(self.parentWidget())
+        self.dialog.show()
+        self.dialog.raise_()
