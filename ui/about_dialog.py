@@ -4,15 +4,19 @@ LGPL asks to ship with Qt and PySide6, open from here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QUrl, qVersion
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from editor.components import COMPONENTS, licence_folder
 from editor.version import VERSION
 from ui.language import Retranslating
+from ui.shortcuts_dialog import ShortcutsDialog
 from ui.update_offer import UpdateOffer
 
 
@@ -54,11 +58,26 @@ class AboutDialog(QDialog):
         self.resize(620, 520)
 
 
-class HelpMenu(Retranslating, QMenu):
-    """Help: Check for updates, About."""
+def guide_page(language: str) -> Path:
+    """The user guide the app ships (tools/build_guide.py), in ``language`` if it has one."""
+    folder = Path(str(resources.files("resources") / "guide"))
+    page = folder / f"guide-{language}.html"
+    return page if page.is_file() else folder / "guide-en.html"
 
-    def __init__(self, parent: QWidget) -> None:
+
+class HelpMenu(Retranslating, QMenu):
+    """Help: User guide, Keyboard shortcuts, Check for updates, About."""
+
+    def __init__(self, parent: QWidget, actions: Callable[[], list[QAction]] = list) -> None:
         super().__init__(parent)
+        self._actions = actions  # the window's actions, for the shortcuts' list
+        self.guide = self.addAction("")
+        self.guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide.triggered.connect(self.show_guide)
+        self.shortcuts = self.addAction("")
+        self.shortcuts.triggered.connect(self.show_shortcuts)
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.addSeparator()
         self.updates = UpdateOffer(parent)
         self.check_updates = self.addAction("")
         self.check_updates.triggered.connect(lambda: self.updates.check())
@@ -71,11 +90,28 @@ class HelpMenu(Retranslating, QMenu):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Help"))
+        self.guide.setText(self.tr("&User guide"))
+        self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        if self.shortcuts_dialog is not None:  # made again in the new language (hidden, not deleted)
+            self.shortcuts_dialog.hide()
+            self.shortcuts_dialog = None
         self.check_updates.setText(self.tr("Check for &updates…"))
         self.about.setText(self.tr("&About Tòa Soạn"))
         if self.dialog is not None:  # made again, in the new language, when next asked for (hidden, not deleted)
             self.dialog.hide()
             self.dialog = None
+
+    def show_guide(self) -> None:
+        """The guide in the system's browser, in the interface's language."""
+        from ui.language import interface_language
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide_page(interface_language()))))
+
+    def show_shortcuts(self) -> None:
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self._actions(), self.parentWidget())
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
 
     def show_about(self) -> None:
         if self.dialog is None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QPaintEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from editor.errors import ArticleError
@@ -282,7 +282,7 @@ class MainWindow(Retranslating, QMainWindow):
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)
         settings_menu.addMenu(self.language_menu)
-        self.help_menu = HelpMenu(self)
+        self.help_menu = HelpMenu(self, self._all_actions)
         self.menuBar().addMenu(self.help_menu)
 
         self.toolbar = toolbar = QToolBar(self)
@@ -302,6 +302,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.review_button = ReviewButton(self.document, toolbar)
         toolbar.addWidget(self.review_button.button)
         self.addToolBar(toolbar)
+
+    def _all_actions(self) -> list[QAction]:
+        """Every action of the window's menus, for Help ▸ Keyboard shortcuts."""
+        actions = [value for value in vars(self.actions).values() if isinstance(value, QAction)]
+        return [*actions, *self.actions.widths.values(), *self.help_menu.actions()]
 
     def retranslate(self) -> None:
         """The window's own texts, again in the current language."""

@@ -860,6 +860,14 @@
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>&amp;User guide</source>
+            <translation>&amp;User guide</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
             <source>Check for &amp;updates…</source>
             <translation>Check for &amp;updates…</translation>
         </message>

@@ -856,6 +856,14 @@
             <translation>Trợ &amp;giúp</translation>
         </message>
         <message>
+            <source>&amp;User guide</source>
+            <translation>&amp;Hướng dẫn sử dụng</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Phím tắt</translation>
+        </message>
+        <message>
             <source>&amp;About Tòa Soạn</source>
             <translation>&amp;Về Tòa Soạn</translation>
         </message>
