@@ -271,10 +271,6 @@
             <translation>Các từ khóa, cách nhau bằng dấu phẩy</translation>
         </message>
         <message>
-            <source>no date</source>
-            <translation>chưa có ngày</translation>
-        </message>
-        <message>
             <source>Edit lead</source>
             <translation>Sửa sapo</translation>
         </message>
@@ -803,8 +799,8 @@
             <translation>Chú thích: ai có trong ảnh, và họ đang làm gì</translation>
         </message>
         <message>
-            <source>What the photo shows, for readers who cannot see it</source>
-            <translation>Ảnh cho thấy gì, dành cho người đọc không nhìn thấy ảnh</translation>
+            <source>Described for readers who cannot see it</source>
+            <translation>Mô tả cho người không nhìn thấy ảnh</translation>
         </message>
         <message>
             <source>Photographer (optional)</source>
@@ -1283,6 +1279,37 @@
         </message>
     </context>
     <context>
+        <name>PublishedEdit</name>
+        <message>
+            <source>no date</source>
+            <translation>chưa có ngày</translation>
+        </message>
+        <message>
+            <source>Day/month/year, e.g. 15/12/2023; the time may follow: 15/12/2023 09:30</source>
+            <translation>Ngày/tháng/năm, ví dụ 15/12/2023; có thể ghi kèm giờ: 15/12/2023 09:30</translation>
+        </message>
+        <message>
+            <source>hh:mm</source>
+            <translation>gg:pp</translation>
+        </message>
+        <message>
+            <source>Hours:minutes, e.g. 09:30</source>
+            <translation>Giờ:phút, ví dụ 09:30</translation>
+        </message>
+        <message>
+            <source>Choose the day on a calendar (Alt+Down)</source>
+            <translation>Chọn ngày trên lịch (Alt+Mũi tên xuống)</translation>
+        </message>
+        <message>
+            <source>Not a date: write the day as day/month/year, e.g. 15/12/2023</source>
+            <translation>Không phải ngày: hãy ghi ngày/tháng/năm, ví dụ 15/12/2023</translation>
+        </message>
+        <message>
+            <source>Not a time: write it as hours:minutes, e.g. 09:30</source>
+            <translation>Không phải giờ: hãy ghi giờ:phút, ví dụ 09:30</translation>
+        </message>
+    </context>
+    <context>
         <name>QuoteSegment</name>
         <message>
             <source>Edit quote</source>
@@ -1755,8 +1782,8 @@
     <context>
         <name>UrlEdit</name>
         <message>
-            <source>Not a web address: it must start with http:// or https://</source>
-            <translation>Không phải địa chỉ web: phải bắt đầu bằng http:// hoặc https://</translation>
+            <source>Must start with http:// or https://</source>
+            <translation>Phải bắt đầu bằng http:// hoặc https://</translation>
         </message>
     </context>
     <context>
