@@ -250,6 +250,35 @@ def _key(key: Qt.Key) -> Any:
     return QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
 
 
+def test_a_text_box_shows_its_whole_placeholder_wrapped_over_its_lines(qtbot: Any, document: Document) -> None:
+    """Qt 6.12 draws a QTextEdit's placeholder on one line, cut off at the
+    right ("Caption: who is in the photo, and what"): the box wraps it."""
+    from ui.form.block_widgets import ImageSegment
+    from ui.image_cache import ImageCache
+
+    document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg")]), None)
+    segment = ImageSegment(document, "a", ImageCache())
+    qtbot.addWidget(segment)
+    segment.resize(460, 260)
+    segment.show()
+    qtbot.waitExposed(segment)
+    _settle()
+    caption = segment.caption
+    margin, line = int(caption.document().documentMargin()), caption.fontMetrics().lineSpacing()
+    text = caption.placeholderText()
+    assert caption.fontMetrics().horizontalAdvance(text) > caption.viewport().width() - 2 * margin  # it must wrap
+    picture = caption.viewport().grab().toImage()
+    paper = picture.pixelColor(picture.width() - 2, picture.height() - 2).lightness()
+
+    def inked(top: int, bottom: int) -> bool:
+        return any(picture.pixelColor(x, y).lightness() < paper - 40 for y in range(top, bottom) for x in range(margin, picture.width() - margin))
+
+    assert inked(margin, margin + line) and inked(margin + line, margin + 2 * line)  # the second line is there
+    qtbot.keyClicks(caption, "A")
+    picture = caption.viewport().grab().toImage()
+    assert not inked(margin + line, margin + 2 * line)  # and gone once one types
+
+
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_every_placeholder_of_the_form_fits_at_the_windows_default_width(qtbot: Any, language: str) -> None:
     from PySide6.QtCore import QRect

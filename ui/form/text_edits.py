@@ -21,6 +21,7 @@ from editor.model import Block, HeadingBlock, ParagraphBlock
 from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from editor.typing_steps import text_change
+from ui.form.placeholder import WrappedPlaceholder
 from ui.richtext import block_to_inline, insert_inline
 
 OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
@@ -151,8 +152,13 @@ class RichTextEdit(QTextEdit):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.document().setDocumentMargin(6)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._placeholder = WrappedPlaceholder(self)
         self._fit_height()
         route_undo_keys(self)
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().paintEvent(event)
+        self._placeholder.paint()
 
     def _fit_height(self, *args: object) -> None:
         fit_to_lines(self, self._min_lines, self._max_lines)

@@ -5,11 +5,11 @@ whole while it is written."""
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from editor.text import clean_single_line
-from ui.form.text_edits import fit_to_lines, route_undo_keys
+from ui.form.text_edits import WrappedPlaceholder, fit_to_lines, route_undo_keys
 
 
 class TitleEdit(QTextEdit):
@@ -35,11 +35,16 @@ class TitleEdit(QTextEdit):
         self.document().setDocumentMargin(4)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self.textChanged.connect(self._on_text_changed)
+        self._placeholder = WrappedPlaceholder(self)
         route_undo_keys(self)
         self._fit_height()
 
     def _fit_height(self, *args: object) -> None:
         fit_to_lines(self, self.MIN_LINES, self.MAX_LINES)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        self._placeholder.paint()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
