@@ -314,3 +314,25 @@ def test_every_placeholder_of_the_form_fits_at_the_windows_default_width(qtbot: 
         assert cut == []
     finally:
         install_language("en")
+
+
+def test_a_change_of_format_in_the_title_is_no_edit(qtbot: Any, document: Document) -> None:
+    """A highlighter (the spelling check) only formats the title's text:
+    that must not send the title to the document as an edit."""
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+    from ui.form.fields import ArticleFieldsForm
+
+    form = ArticleFieldsForm(document)
+    qtbot.addWidget(form)
+    sent: list[str] = []
+    form.title.textEdited.connect(sent.append)
+    cursor = QTextCursor(form.title.document())
+    cursor.select(QTextCursor.SelectionType.Document)
+    underline = QTextCharFormat()
+    underline.setFontUnderline(True)
+    cursor.mergeCharFormat(underline)
+    assert sent == [] and document.undo_stack.count() == 0
+    form.title.end(False)
+    qtbot.keyClicks(form.title, "!")
+    assert sent == ["Quận Lê Chân họp!"] and document.article.title == "Quận Lê Chân họp!"

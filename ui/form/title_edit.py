@@ -25,6 +25,7 @@ class TitleEdit(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setting = False
+        self._text = ""  # the text last set or sent: a change of format only (a highlighter's) sends nothing
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
@@ -58,6 +59,7 @@ class TitleEdit(QTextEdit):
         self._setting = True
         try:
             self.setPlainText(text)
+            self._text = self.toPlainText()
         finally:
             self._setting = False
 
@@ -84,5 +86,7 @@ class TitleEdit(QTextEdit):
         self.textCursor().insertText(clean_single_line(source.text()))
 
     def _on_text_changed(self) -> None:
-        if not self._setting:
-            self.textEdited.emit(self.toPlainText())
+        text = self.toPlainText()
+        if not self._setting and text != self._text:
+            self._text = text
+            self.textEdited.emit(text)
