@@ -302,10 +302,6 @@
             <translation>Keywords, separated by commas</translation>
         </message>
         <message>
-            <source>no date</source>
-            <translation>no date</translation>
-        </message>
-        <message>
             <source>Edit lead</source>
             <translation>Edit lead</translation>
         </message>
@@ -891,8 +887,8 @@
             <translation>Caption: who is in the photo, and what they are doing</translation>
         </message>
         <message>
-            <source>What the photo shows, for readers who cannot see it</source>
-            <translation>What the photo shows, for readers who cannot see it</translation>
+            <source>Described for readers who cannot see it</source>
+            <translation>Described for readers who cannot see it</translation>
         </message>
         <message>
             <source>Photographer (optional)</source>
@@ -1370,6 +1366,37 @@
         <message>
             <source>Cancelling after the current step…</source>
             <translation>Cancelling after the current step…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishedEdit</name>
+        <message>
+            <source>no date</source>
+            <translation>no date</translation>
+        </message>
+        <message>
+            <source>Day/month/year, e.g. 15/12/2023; the time may follow: 15/12/2023 09:30</source>
+            <translation>Day/month/year, e.g. 15/12/2023; the time may follow: 15/12/2023 09:30</translation>
+        </message>
+        <message>
+            <source>hh:mm</source>
+            <translation>hh:mm</translation>
+        </message>
+        <message>
+            <source>Hours:minutes, e.g. 09:30</source>
+            <translation>Hours:minutes, e.g. 09:30</translation>
+        </message>
+        <message>
+            <source>Choose the day on a calendar (Alt+Down)</source>
+            <translation>Choose the day on a calendar (Alt+Down)</translation>
+        </message>
+        <message>
+            <source>Not a date: write the day as day/month/year, e.g. 15/12/2023</source>
+            <translation>Not a date: write the day as day/month/year, e.g. 15/12/2023</translation>
+        </message>
+        <message>
+            <source>Not a time: write it as hours:minutes, e.g. 09:30</source>
+            <translation>Not a time: write it as hours:minutes, e.g. 09:30</translation>
         </message>
     </context>
     <context>
@@ -1933,8 +1960,8 @@ Update on next start? The work open now is not touched.</translation>
     <context>
         <name>UrlEdit</name>
         <message>
-            <source>Not a web address: it must start with http:// or https://</source>
-            <translation>Not a web address: it must start with http:// or https://</translation>
+            <source>Must start with http:// or https://</source>
+            <translation>Must start with http:// or https://</translation>
         </message>
     </context>
     <context>

@@ -302,10 +302,6 @@
             <translation>Các từ khóa, cách nhau bằng dấu phẩy</translation>
         </message>
         <message>
-            <source>no date</source>
-            <translation>chưa có ngày</translation>
-        </message>
-        <message>
             <source>Edit lead</source>
             <translation>Sửa sapo</translation>
         </message>
@@ -887,8 +883,8 @@
             <translation>Chú thích: ai có trong ảnh, và họ đang làm gì</translation>
         </message>
         <message>
-            <source>What the photo shows, for readers who cannot see it</source>
-            <translation>Ảnh cho thấy gì, dành cho người đọc không nhìn thấy ảnh</translation>
+            <source>Described for readers who cannot see it</source>
+            <translation>Mô tả cho người không nhìn thấy ảnh</translation>
         </message>
         <message>
             <source>Photographer (optional)</source>
@@ -1364,6 +1360,37 @@
         <message>
             <source>Cancelling after the current step…</source>
             <translation>Đang hủy sau bước hiện tại…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishedEdit</name>
+        <message>
+            <source>no date</source>
+            <translation>chưa có ngày</translation>
+        </message>
+        <message>
+            <source>Day/month/year, e.g. 15/12/2023; the time may follow: 15/12/2023 09:30</source>
+            <translation>Ngày/tháng/năm, ví dụ 15/12/2023; có thể ghi kèm giờ: 15/12/2023 09:30</translation>
+        </message>
+        <message>
+            <source>hh:mm</source>
+            <translation>gg:pp</translation>
+        </message>
+        <message>
+            <source>Hours:minutes, e.g. 09:30</source>
+            <translation>Giờ:phút, ví dụ 09:30</translation>
+        </message>
+        <message>
+            <source>Choose the day on a calendar (Alt+Down)</source>
+            <translation>Chọn ngày trên lịch (Alt+Mũi tên xuống)</translation>
+        </message>
+        <message>
+            <source>Not a date: write the day as day/month/year, e.g. 15/12/2023</source>
+            <translation>Không phải ngày: hãy ghi ngày/tháng/năm, ví dụ 15/12/2023</translation>
+        </message>
+        <message>
+            <source>Not a time: write it as hours:minutes, e.g. 09:30</source>
+            <translation>Không phải giờ: hãy ghi giờ:phút, ví dụ 09:30</translation>
         </message>
     </context>
     <context>
@@ -1927,8 +1954,8 @@ Cập nhật vào lần mở sau? Công việc đang mở không bị ảnh hư�
     <context>
         <name>UrlEdit</name>
         <message>
-            <source>Not a web address: it must start with http:// or https://</source>
-            <translation>Không phải địa chỉ web: phải bắt đầu bằng http:// hoặc https://</translation>
+            <source>Must start with http:// or https://</source>
+            <translation>Phải bắt đầu bằng http:// hoặc https://</translation>
         </message>
     </context>
     <context>

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QDrag, QFontInfo, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -175,6 +175,13 @@ class ParagraphsEdit(RichTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, min_lines=2)
 
+    def paragraph_format(self) -> QTextBlockFormat:
+        """A paragraph spaced as on the page (article.css: ``margin: 0 0
+        1em``), so paragraphs do not run together; Enter copies it."""
+        fmt = QTextBlockFormat()
+        fmt.setBottomMargin(QFontInfo(self.font()).pixelSize())
+        return fmt
+
     def paragraphs(self) -> list[tuple[str | None, str]]:
         return self.paragraphs_between(0, self.document().blockCount() - 1)
 
@@ -207,7 +214,7 @@ class ParagraphsEdit(RichTextEdit):
         for index, paragraph in enumerate(paragraphs):
             if index:
                 cursor.insertBlock()
-            fmt = QTextBlockFormat()
+            fmt = self.paragraph_format()
             fmt.setProperty(ID_PROPERTY, paragraph.id)
             cursor.setBlockFormat(fmt)
             insert_inline(cursor, paragraph.text)
@@ -599,7 +606,7 @@ class ImageSegment(BlockFrame):
     def retranslate(self) -> None:
         super().retranslate()
         self.caption.setPlaceholderText(self.tr("Caption: who is in the photo, and what they are doing"))
-        self.alt.setPlaceholderText(self.tr("What the photo shows, for readers who cannot see it"))
+        self.alt.setPlaceholderText(self.tr("Described for readers who cannot see it"))
         self.credit.setPlaceholderText(self.tr("Photographer (optional)"))
         for text in text_fields(ImageBlock):
             self.field_labels[text.name].setText(field_label(text))

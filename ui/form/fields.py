@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from editor.fields import text_fields
 from editor.model import DEFAULT_TIMEZONE, Article
 from editor.text import is_web_url, slug
 from ui.document import Document
+from ui.form.date_edit import PublishedEdit
 from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
+from ui.form.title_edit import TitleEdit
 from ui.form.url_edit import UrlEdit
 from ui.language import Retranslating, field_label, interface_language
 
@@ -32,33 +33,6 @@ def zone_display_name(zone_name: str, moment: datetime | None, language: str) ->
     return zone.displayName(at, QTimeZone.NameType.LongName, locale) or zone_name
 
 
-class OptionalDateTimeEdit(QDateTimeEdit):
-    """A date that may be unset (a Word import may bring none): the edit's
-    minimum stands for "no date" and reads as its special text, never as the
-    date of the article shown before. From there, the first step (arrow key,
-    wheel) or the calendar starts at the current time, not in 1900."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone(DEFAULT_TIMEZONE.encode())))
-
-    def is_empty(self) -> bool:
-        return self.dateTime() == self.minimumDateTime()
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802
-        if self.is_empty():
-            now = QDateTime.currentDateTime().toTimeZone(self.timeZone())
-            self.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()), self.timeZone()))
-            return
-        super().stepBy(steps)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        super().mousePressEvent(event)
-        if self.is_empty() and self.calendarPopup() and self.calendarWidget() is not None:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-
-
 class ArticleFieldsForm(Retranslating, QWidget):
     """Everything but the body. Each field calls one intent on the document
     and follows the document when it changes (undo, open)."""
@@ -68,10 +42,8 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self._document = document
         self._updating = False
 
-        self.title = QLineEdit(self)
-        self.published = OptionalDateTimeEdit(self)
-        self.published.setCalendarPopup(True)
-        self.published.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.title = TitleEdit(self)
+        self.published = PublishedEdit(self)
         self.timezone_label = QLabel(self)
         self.language = QComboBox(self)
         self.language.addItem("", "vi")
@@ -88,21 +60,19 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url = QPushButton(self)
         self.tags = QLineEdit(self)
         self.related = RelatedEditor(document, self)
-        for line in (self.title, self.author, self.source, self.tags):
+        for line in (self.author, self.source, self.tags):
             route_undo_keys(line)
 
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.published)
-        date_row.addWidget(self.timezone_label, 1)
+        self.published.row.addWidget(self.timezone_label, 1)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
-        url_row.addWidget(self.make_url)
+        url_row.addWidget(self.make_url, 0, Qt.AlignmentFlag.AlignTop)
 
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.labels: dict[str, QLabel] = {}
         rows = (
-            ("title", self.title, self.title), ("published", self.published, date_row),
+            ("title", self.title, self.title), ("published", self.published.day, self.published),
             ("language", self.language, self.language), ("lead", self.lead, self.lead),
             ("author", self.author, self.author), ("source", self.source, self.source),
             ("section", self.section, self.section),
@@ -124,7 +94,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.lead.textChanged.connect(self._on_lead_changed)
         self.language.activated.connect(self._on_language_activated)
         self.section.activated.connect(self._on_section_activated)
-        self.published.dateTimeChanged.connect(self._on_published_changed)
+        self.published.edited.connect(self._on_published_edited)
         self.make_url.clicked.connect(self._on_make_url_clicked)
         document.field_changed.connect(self._on_document_field_changed)
         document.reset.connect(self._show_all)
@@ -148,7 +118,6 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url.setText(self.tr("Make from title"))
         self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
         self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
-        self.published.setSpecialValueText(self.tr("no date"))
         self._show_section()  # its first item, "no section", is in the interface language
         self._show_published()  # the time zone's name is in the interface language
 
@@ -170,21 +139,16 @@ class ArticleFieldsForm(Retranslating, QWidget):
     def _zone(self) -> ZoneInfo:
         return ZoneInfo(self._document.article.timezone or DEFAULT_TIMEZONE)
 
-    def _on_published_changed(self, value: QDateTime) -> None:
+    def _on_published_edited(self, local: datetime | None) -> None:
         if self._updating:
             return
-        if self.published.is_empty():
-            self._document.set_field("published", None, self.tr("Change date"), merge_key="published")
-            return
-        date, time = value.date(), value.time()
-        moment = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=self._zone())
+        moment = local.replace(tzinfo=self._zone()) if local is not None else None
         self._document.set_field("published", moment, self.tr("Change date"), merge_key="published")
 
     def _on_make_url_clicked(self) -> None:
         base = self._document.site().url.rstrip("/")
         if not is_web_url(base):
-            self.url.problem.setText(self.tr("Set the site address in Site profile… first"))
-            self.url.problem.show()
+            self.url.show_problem(self.tr("Set the site address in Site profile… first"))
             return
         self._document.set_field("url", f"{base}/{slug(self._document.article.title)}.html", self.tr("Make address from title"))
 
@@ -243,14 +207,8 @@ class ArticleFieldsForm(Retranslating, QWidget):
         article = self._document.article
         zone_name = article.timezone or DEFAULT_TIMEZONE
         local = article.local_published()
-        self.published.setTimeZone(QTimeZone(zone_name.encode()))
-        if local is not None:
-            shown = QDateTime.fromString(local.strftime("%Y-%m-%dT%H:%M:00"), "yyyy-MM-ddTHH:mm:ss")
-            shown.setTimeZone(QTimeZone(zone_name.encode()))
-            if self.published.dateTime() != shown:
-                self.published.setDateTime(shown)
-        elif self.published.dateTime() != self.published.minimumDateTime():
-            self.published.setDateTime(self.published.minimumDateTime())
+        self.published.zone = ZoneInfo(zone_name)
+        self.published.set_value(local.replace(tzinfo=None, second=0, microsecond=0) if local is not None else None)
         offset = local.strftime("%z") if local is not None else ""
         shown_name = zone_display_name(zone_name, local, interface_language())
         self.timezone_label.setText(f"{shown_name} (UTC{offset[:3]}:{offset[3:]})" if offset else shown_name)

@@ -3,8 +3,9 @@ Every change is one undoable step on the document."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from editor.model import RelatedLink
 from ui.document import Document
@@ -12,6 +13,8 @@ from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import route_undo_keys
 from ui.form.url_edit import UrlEdit
 from ui.language import Retranslating
+
+STACKED_BELOW = 560  # px of a row: below it, each title and address box would be under 250 px
 
 
 class _RelatedRow(Retranslating, QWidget):
@@ -23,19 +26,40 @@ class _RelatedRow(Retranslating, QWidget):
         self.up = up = QToolButton(self, text="↑")
         self.down = down = QToolButton(self, text="↓")
         self.remove = remove = QToolButton(self, text="✕")
+        # Title and address side by side, or the title above the address
+        # where the form is too narrow for both (see resizeEvent).
+        self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.texts.setContentsMargins(0, 0, 0, 0)
+        self.texts.addWidget(self.title, 1, Qt.AlignmentFlag.AlignTop)
+        self.texts.addWidget(self.url, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(2)
+        for button in (up, down, remove):
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title, 3)
-        layout.addWidget(self.url, 3)
-        layout.addWidget(up)
-        layout.addWidget(down)
-        layout.addWidget(remove)
+        layout.addLayout(self.texts, 1)
+        layout.addLayout(buttons)
         self.title.textEdited.connect(lambda text: editor.edit_row(index, title=text))
         self.url.edited.connect(lambda text: editor.edit_row(index, url=text))
         up.clicked.connect(lambda: editor.move_row(index, -1))
         down.clicked.connect(lambda: editor.move_row(index, 1))
         remove.clicked.connect(lambda: editor.remove_row(index))
         self.retranslate()
+
+    def is_stacked(self) -> bool:
+        return self.texts.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # Stacked, each box is the row's width; side by side, half of it.
+        # The width comes from the form, never from the row's height, so
+        # switching cannot go back and forth.
+        direction = QBoxLayout.Direction.TopToBottom if event.size().width() < STACKED_BELOW else QBoxLayout.Direction.LeftToRight
+        if self.texts.direction() != direction:
+            self.texts.setDirection(direction)
 
     def retranslate(self) -> None:
         self.title.setPlaceholderText(self.tr("Title of the other article"))
@@ -52,6 +76,7 @@ class RelatedEditor(Retranslating, QWidget):
         self._document = document
         self._rows_box = QVBoxLayout()
         self._rows_box.setContentsMargins(0, 0, 0, 0)
+        self._rows_box.setSpacing(2)  # each row already ends with its address's problem line
         self._made: list[_RelatedRow] = []  # every row ever made, in order
         self._rows: list[_RelatedRow] = []  # the rows shown: one per link
         self.add = add = QPushButton(self)

@@ -9,10 +9,11 @@ Backspace or pre-edit text.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat
 from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
@@ -21,6 +22,7 @@ from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from editor.typing_steps import text_change
 from ui.document import Document
+from ui.form.placeholder import WrappedPlaceholder
 from ui.form.spell_check import SpellMenu, check_spelling
 from ui.richtext import block_to_inline, insert_inline
 
@@ -92,8 +94,39 @@ def blocks_from_paste(paragraphs: list[PastedParagraph]) -> list[Block]:
     ]
 
 
+def fit_to_lines(edit: QTextEdit, min_lines: int, max_lines: int | None) -> None:
+    """Make ``edit`` as tall as its text, between ``min_lines`` and
+    ``max_lines`` lines (no limit: None); past the limit it scrolls.
+
+    So the fields under it stand still: they move only when the text
+    wraps onto a new line, by that line, and never once the limit is
+    reached. The height never depends on whether the field is empty: it is
+    at least what its placeholder needs at this width (Qt wraps a text
+    edit's placeholder and would cut it off at the bottom)."""
+    line = edit.fontMetrics().lineSpacing()
+    margins = 2 * edit.document().documentMargin()
+    wanted = max(edit.document().size().height(), min_lines * line + margins)
+    placeholder = edit.placeholderText()
+    if placeholder:
+        width = max(1, edit.viewport().width() - int(margins))
+        shown = edit.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, placeholder)
+        wanted = max(wanted, shown.height() + margins)
+    limited = max_lines is not None and wanted > max_lines * line + margins
+    if limited:
+        wanted = max_lines * line + margins  # type: ignore[operator]
+    # The scroll bar shows only past the limit: below it, a bar appearing for
+    # a moment would narrow the text, wrap it again and shake the form.
+    policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if limited else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    if edit.verticalScrollBarPolicy() != policy:
+        edit.setVerticalScrollBarPolicy(policy)
+    height = math.ceil(wanted) + 2 * edit.frameWidth() + 2
+    if edit.minimumHeight() != height or edit.maximumHeight() != height:
+        edit.setFixedHeight(height)
+
+
 class RichTextEdit(QTextEdit):
-    """A QTextEdit that grows with its text, inside the scrolling form."""
+    """A QTextEdit that grows with its text, inside the scrolling form, up
+    to ``max_lines`` (then it scrolls)."""
 
     # Set by the window: what to do with a picture pasted into a text field
     # (it becomes an image block at the cursor), and with the pictures found
@@ -106,10 +139,12 @@ class RichTextEdit(QTextEdit):
     focus_received = Signal()
     edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
 
-    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, single_paragraph: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int | None = None,
+                 single_paragraph: bool = False) -> None:
         super().__init__(parent)
         self._single_paragraph = single_paragraph
         self._min_lines = min_lines
+        self._max_lines = max_lines
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -119,6 +154,7 @@ class RichTextEdit(QTextEdit):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.document().setDocumentMargin(6)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._placeholder = WrappedPlaceholder(self)
         self._fit_height()
         route_undo_keys(self)
         self.spelling: SpellMenu | None = None
@@ -141,11 +177,16 @@ class RichTextEdit(QTextEdit):
         menu.exec(event.globalPos())
         menu.setParent(None)  # type: ignore[call-overload] # closed: freed with its last reference, not kept under the field
 
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().paintEvent(event)
+        self._placeholder.paint()
+
     def _fit_height(self, *args: object) -> None:
-        line = self.fontMetrics().lineSpacing()
-        content = self.document().size().height()
-        frame = 2 * self.frameWidth()
-        self.setFixedHeight(int(max(content, self._min_lines * line + 12)) + frame + 2)
+        fit_to_lines(self, self._min_lines, self._max_lines)
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802
+        super().setPlaceholderText(text)
+        self._fit_height()  # the box is at least as tall as its placeholder
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
         super().resizeEvent(event)
@@ -232,11 +273,14 @@ class RichTextEdit(QTextEdit):
                 RichTextEdit.html_pictures_handler(pictures)
 
 
+INLINE_MAX_LINES = 6  # a lead, caption or quote taller than this scrolls
+
+
 class InlineTextEdit(RichTextEdit):
     """One inline field (lead, caption, quote): an inline fragment in and out."""
 
-    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1) -> None:
-        super().__init__(parent, min_lines=min_lines, single_paragraph=True)
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = INLINE_MAX_LINES) -> None:
+        super().__init__(parent, min_lines=min_lines, max_lines=max_lines, single_paragraph=True)
 
     def inline(self) -> str:
         parts = []
