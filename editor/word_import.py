@@ -29,6 +29,7 @@ from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import mammoth
+from lxml import etree
 
 from editor.errors import PASSWORD_PROTECTED, DocumentImportError
 from editor.html_tree import Node, parse
@@ -37,6 +38,7 @@ from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBl
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 from editor.word_admin import fold, read_administrative_layout
+from editor.word_numbering import Numbering, parse_xml, write_labels
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
@@ -73,10 +75,6 @@ COURTESY = re.compile(r"\b(CAM ON|TRAN TRONG|KINH CHAO|KINH GUI|NOI NHAN)\b")
 # "Lê Chân, ngày 12 tháng 3 năm 2025": the date line of Vietnamese documents.
 DATE_LINE = re.compile(r"(?:[^,]{1,60},\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?", re.IGNORECASE)
 CORE_DATES = ("{http://purl.org/dc/terms/}modified", "{http://purl.org/dc/terms/}created")
-NAMESPACES = (
-    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "http://purl.oclc.org/ooxml/wordprocessingml/main",  # ISO 29500 strict
-)
 
 
 @dataclass(frozen=True)
@@ -147,34 +145,83 @@ class _ParagraphLook:
 _NO_LOOK = _ParagraphLook("", False, False)
 
 
-def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]]:
+def _paragraph_looks(root: Any, w: str) -> dict[str, list[_ParagraphLook]]:
     """Alignment, bold and italic of each paragraph, by its text: what mammoth
     does not carry over, read from document.xml."""
-    try:
-        root = ElementTree.fromstring(archive.read("word/document.xml"))
-    except (KeyError, ElementTree.ParseError):
-        return {}
     looks: dict[str, list[_ParagraphLook]] = {}
-    for namespace in NAMESPACES:
-        w = f"{{{namespace}}}"
-        for paragraph in root.iter(f"{w}p"):
-            runs = [run for run in paragraph.iter(f"{w}r") if "".join(t.text or "" for t in run.iter(f"{w}t")).strip()]
-            text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{w}t")).split())
-            if not text:
-                continue
-            justify = paragraph.find(f"{w}pPr/{w}jc")
-            alignment = justify.get(f"{w}val", "") if justify is not None else ""
-            frame = paragraph.find(f"{w}pPr/{w}framePr")
-            drop_cap = frame is not None and frame.get(f"{w}dropCap", "none") in ("drop", "margin")
+    for paragraph in root.iter(f"{w}p"):
+        runs = [run for run in paragraph.iter(f"{w}r") if "".join(t.text or "" for t in run.iter(f"{w}t")).strip()]
+        text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{w}t")).split())
+        if not text:
+            continue
+        justify = paragraph.find(f"{w}pPr/{w}jc")
+        alignment = justify.get(f"{w}val", "") if justify is not None else ""
+        frame = paragraph.find(f"{w}pPr/{w}framePr")
+        drop_cap = frame is not None and frame.get(f"{w}dropCap", "none") in ("drop", "margin")
 
-            def all_runs(tag: str, runs: list[ElementTree.Element] = runs, w: str = w) -> bool:  # bound now: B023
-                return bool(runs) and all(
-                    (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
-                    for run in runs
-                )
+        def all_runs(tag: str, runs: list[Any] = runs) -> bool:  # bound now: B023
+            return bool(runs) and all(
+                (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
+                for run in runs
+            )
 
-            looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap))
+        looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap))
     return looks
+
+
+def _read_part(archive: zipfile.ZipFile, name: str) -> Any:
+    """A part of the package parsed, or None when it is missing or not XML."""
+    try:
+        return parse_xml(archive.read(name))
+    except KeyError:
+        return None
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _prepared(archive: zipfile.ZipFile, data: bytes) -> tuple[bytes, dict[str, list[_ParagraphLook]], int]:
+    """The document as mammoth is to read it, each paragraph's look, and
+    how many numbered paragraphs got their label.
+
+    Styles without a type get ``w:type="paragraph"`` (what the standard says
+    they are) and styles without an id are left out (nothing can use them):
+    mammoth refuses either. Numbered paragraphs get the label Word shows
+    written into their text (editor.word_numbering)."""
+    replaced: dict[str, bytes] = {}
+    try:
+        styles_data: bytes | None = archive.read("word/styles.xml")
+    except KeyError:
+        styles_data = None
+    if styles_data is not None:
+        fixed = STYLE_WITHOUT_ID.sub(b"", styles_data)
+        fixed = STYLE_WITHOUT_TYPE.sub(lambda match: match.group() + b' ' + (match.group(1) or b"") + b'type="paragraph"', fixed)
+        if fixed != styles_data:
+            replaced["word/styles.xml"] = styles_data = fixed
+    document = _read_part(archive, "word/document.xml")
+    looks: dict[str, list[_ParagraphLook]] = {}
+    labelled = 0
+    if document is not None:
+        w = document.tag[: document.tag.index("}") + 1] if document.tag.startswith("{") else ""
+        styles = None
+        if styles_data is not None:
+            try:
+                styles = parse_xml(styles_data)
+            except etree.XMLSyntaxError:
+                styles = None
+        numbering = Numbering(_read_part(archive, "word/numbering.xml"), styles, w)
+        labelled = write_labels(document, numbering)
+        if labelled:
+            replaced["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+        looks = _paragraph_looks(document, w)
+    if not replaced:
+        return data, looks, labelled
+    output = io.BytesIO()
+    # Stored, not compressed again: mammoth reads it straight back, and the
+    # pictures are compressed already.
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as copy:
+        for member in archive.infolist():
+            copy.writestr(member.filename, replaced.get(member.filename) or archive.read(member))
+    return output.getvalue(), looks, labelled
 
 
 class _TooBig(Exception):
@@ -198,25 +245,6 @@ def _check_caps(archive: zipfile.ZipFile, path: Path) -> None:
         raise DocumentImportError(f"the document has {paragraphs:,} paragraphs; at most {MAX_PARAGRAPHS:,} can be imported", path=path)
     if tables > MAX_TABLES:
         raise DocumentImportError(f"the document has {tables:,} tables; at most {MAX_TABLES:,} can be imported", path=path)
-
-
-def _with_style_types(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    """The document, with ``w:type="paragraph"`` given to every style that
-    has no type (what the standard says it is) and styles without an id
-    left out (nothing can use them): mammoth refuses either."""
-    try:
-        styles = archive.read("word/styles.xml")
-    except KeyError:
-        return data
-    fixed = STYLE_WITHOUT_ID.sub(b"", styles)
-    fixed = STYLE_WITHOUT_TYPE.sub(lambda match: match.group() + b' ' + (match.group(1) or b"") + b'type="paragraph"', fixed)
-    if fixed == styles:
-        return data
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
-        for member in archive.infolist():
-            copy.writestr(member, fixed if member.filename == "word/styles.xml" else archive.read(member))
-    return output.getvalue()
 
 
 def _has_comments(archive: zipfile.ZipFile) -> bool:
@@ -465,10 +493,9 @@ def import_docx(path: Path) -> ImportResult:
         if not any(name.startswith("word/") for name in archive.namelist()):
             raise DocumentImportError("not a Word document (.docx)", path=path)
         _check_caps(archive, path)
-        looks = _paragraph_looks(archive)
         has_comments = _has_comments(archive)
         core_date = _core_date(archive)
-        data = _with_style_types(archive, data)
+        data, looks, labelled = _prepared(archive, data)
     except DAMAGED_ZIP_ERRORS as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 
@@ -494,6 +521,9 @@ def import_docx(path: Path) -> ImportResult:
 
     importer = _Importer(looks, images)
     importer.walk(parse(result.value).elements())
+    if labelled:
+        importer.note("Word's automatic numbering was written into the text as Word shows it (“1.”, “a)”, “1.1.”): check it.",
+                      "Số thứ tự tự động của Word đã được ghi vào chữ đúng như Word hiển thị (“1.”, “a)”, “1.1.”): hãy kiểm tra lại.")
     blocks = importer.blocks
     article = importer.article
     looks_by_id = importer.looks_by_id
