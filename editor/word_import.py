@@ -38,7 +38,7 @@ from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBl
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 from editor.word_admin import fold, read_administrative_layout
-from editor.word_numbering import Numbering, parse_xml, write_labels
+from editor.word_numbering import MC, Numbering, parse_xml, write_labels
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
@@ -68,6 +68,10 @@ MAX_XML_SIZE = 20 * 1024**2  # each word/*.xml part, inflated: the text
 MAX_PARAGRAPHS = 20_000
 MAX_TABLES = 1_000
 MAX_PICTURES_SIZE = 256 * 1024**2  # all pictures together, as the article holds them
+# A table of at most this many rows and columns, without lines, is layout
+# (the header of an administrative document, its signature block).
+LAYOUT_ROWS = 6
+LAYOUT_COLUMNS = 3
 SHORT_CAPTION = 200  # characters
 SHORT_BYLINE = 60
 # Closing lines that are not a byline ("Xin trân trọng cảm ơn!"), folded.
@@ -179,9 +183,63 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> Any:
         return None
 
 
-def _prepared(archive: zipfile.ZipFile, data: bytes) -> tuple[bytes, dict[str, list[_ParagraphLook]], int]:
-    """The document as mammoth is to read it, each paragraph's look, and
-    how many numbered paragraphs got their label.
+@dataclass
+class _Prepared:
+    data: bytes  # the package mammoth is to read
+    looks: dict[str, list[_ParagraphLook]]
+    labelled: int  # numbered paragraphs given their label
+    layout_tables: list[bool]  # each table in document order: is it layout, not data?
+
+
+def _visible(borders: Any, w: str) -> bool:
+    return any(side.get(f"{w}val", "single") not in ("nil", "none") for side in borders)
+
+
+def _has_borders(table: Any, table_styles: dict[str, tuple[Any, str | None]], w: str) -> bool:
+    """Whether Word draws lines round the table's cells: its own borders,
+    else its style's (up the basedOn chain; Word's default table has none),
+    or any cell's."""
+    own = table.find(f"{w}tblPr/{w}tblBorders")
+    if own is not None:
+        drawn = _visible(own, w)
+    else:
+        drawn = False
+        style = table.find(f"{w}tblPr/{w}tblStyle")
+        current, seen = (style.get(f"{w}val") if style is not None else None), set()
+        while current and current in table_styles and current not in seen:
+            seen.add(current)
+            borders, current = table_styles[current]
+            if borders is not None:
+                drawn = _visible(borders, w)
+                break
+    return drawn or any(_visible(cell, w) for cell in table.iterfind(f"{w}tr/{w}tc/{w}tcPr/{w}tcBorders"))
+
+
+def _layout_tables(document: Any, styles: Any, w: str) -> list[bool]:
+    """For each table in document order (an outer one before those in its
+    cells, as mammoth gives them): a small table without lines, which
+    Word documents use to set the header or the signature block side by
+    side, is layout; any other holds data."""
+    table_styles: dict[str, tuple[Any, str | None]] = {}
+    if styles is not None:
+        for style in styles.iterfind(f"{w}style"):
+            based = style.find(f"{w}basedOn")
+            table_styles[style.get(f"{w}styleId") or ""] = (
+                style.find(f"{w}tblPr/{w}tblBorders"), based.get(f"{w}val") if based is not None else None)
+    choice = f"{{{MC}}}Choice"
+    layout = []
+    for table in document.iter(f"{w}tbl"):
+        if any(ancestor.tag == choice for ancestor in table.iterancestors()):
+            continue  # mammoth reads the fallback copy
+        rows = table.findall(f"{w}tr")
+        small = len(rows) <= LAYOUT_ROWS and all(len(row.findall(f"{w}tc")) <= LAYOUT_COLUMNS for row in rows)
+        layout.append(small and not _has_borders(table, table_styles, w))
+    return layout
+
+
+def _prepared(archive: zipfile.ZipFile, data: bytes) -> _Prepared:
+    """The document as mammoth is to read it, and what mammoth does not
+    carry over: each paragraph's look, which tables are layout.
 
     Styles without a type get ``w:type="paragraph"`` (what the standard says
     they are) and styles without an id are left out (nothing can use them):
@@ -200,6 +258,7 @@ def _prepared(archive: zipfile.ZipFile, data: bytes) -> tuple[bytes, dict[str, l
     document = _read_part(archive, "word/document.xml")
     looks: dict[str, list[_ParagraphLook]] = {}
     labelled = 0
+    layout: list[bool] = []
     if document is not None:
         w = document.tag[: document.tag.index("}") + 1] if document.tag.startswith("{") else ""
         styles = None
@@ -213,15 +272,16 @@ def _prepared(archive: zipfile.ZipFile, data: bytes) -> tuple[bytes, dict[str, l
         if labelled:
             replaced["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
         looks = _paragraph_looks(document, w)
+        layout = _layout_tables(document, styles, w)
     if not replaced:
-        return data, looks, labelled
+        return _Prepared(data, looks, labelled, layout)
     output = io.BytesIO()
     # Stored, not compressed again: mammoth reads it straight back, and the
     # pictures are compressed already.
     with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as copy:
         for member in archive.infolist():
             copy.writestr(member.filename, replaced.get(member.filename) or archive.read(member))
-    return output.getvalue(), looks, labelled
+    return _Prepared(output.getvalue(), looks, labelled, layout)
 
 
 class _TooBig(Exception):
@@ -290,7 +350,7 @@ def _inline(node: Node) -> str:
 
 
 class _Importer:
-    def __init__(self, looks: dict[str, list[_ParagraphLook]], images: list[tuple[bytes, str]]) -> None:
+    def __init__(self, looks: dict[str, list[_ParagraphLook]], images: list[tuple[bytes, str]], layout_tables: list[bool]) -> None:
         self.looks = looks
         self.images = images
         self.article = Article(published=None)
@@ -299,6 +359,10 @@ class _Importer:
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
         self.table_ids: set[str] = set()  # blocks read from table cells
+        self.layout_tables = layout_tables  # for each table, in document order: is it layout?
+        self.table_count = 0
+        self.table_depth = 0
+        self.flattened = 0  # tables read cell by cell
         self.left_out: list[int] = []  # pictures the web cannot show, by number
         self.open_quote: QuoteBlock | None = None  # consecutive Quote paragraphs make one quote
         self.drop_cap = ""  # the letter of a drop cap, waiting for the rest of its word
@@ -314,7 +378,11 @@ class _Importer:
 
     def visit(self, node: Node) -> None:
         tag, classes = node.tag, node.attrs.get("class", "")
-        if tag == "h1" and ("doc-title" in classes or not self.article.title) and not self.blocks:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.table_depth:
+            # A heading in a cell ("Nơi nhận:", "KT. CHỦ TỊCH" of a signature
+            # block) is a line of the table, in bold: not a subheading of the article.
+            self.paragraph(Node("p", children=[Node("strong", children=list(node.children))]), "")
+        elif tag == "h1" and ("doc-title" in classes or not self.article.title) and not self.blocks:
             text = inline_to_plain(_inline(node)).strip()
             # A title in two Title paragraphs is one title, both lines kept.
             self.article.title = f"{self.article.title} {text}" if "doc-title" in classes and self.article.title else text
@@ -330,17 +398,34 @@ class _Importer:
             else:
                 self.list_items(node, level=0)
         elif tag == "table":
-            for cell in node.find_all("td") + node.find_all("th"):
-                paragraphs = [p for p in cell.elements() if p.tag == "p"] or [cell]
-                for paragraph in paragraphs:
-                    self.paragraph(paragraph, "")
-                    if self.blocks:
-                        self.table_ids.add(self.blocks[-1].id)
-            self.note("A table was flattened into paragraphs: check its text.", "Một bảng đã được chuyển thành các đoạn văn: hãy kiểm tra lại.")
+            self.table(node)
         elif tag == "img":
             self.image(node)
         else:
             self.walk(node.elements())
+
+    def table(self, node: Node) -> None:
+        """A table's cells in reading order: row by row (header rows come
+        first, as in the document), each cell once, and in each cell every
+        paragraph, heading, list, picture and nested table in its place.
+        A small borderless table is layout (the header, the signature
+        block); any other is flattened, and the notes say so."""
+        layout = self.layout_tables[self.table_count] if self.table_count < len(self.layout_tables) else False
+        self.table_count += 1
+        if not layout:
+            self.flattened += 1
+        before = len(self.blocks)
+        self.table_depth += 1
+        for row in _rows(node):
+            for cell in row.elements():
+                if cell.tag not in ("td", "th"):
+                    continue
+                if cell.elements():
+                    self.walk(cell.elements())
+                else:
+                    self.paragraph(cell, "")
+        self.table_depth -= 1
+        self.table_ids.update(block.id for block in self.blocks[before:])
 
     def paragraph(self, node: Node, classes: str) -> None:
         for image in node.find_all("img"):
@@ -363,7 +448,7 @@ class _Importer:
                 self.blocks.append(self.open_quote)
             self.last_was_image = False
             return
-        if "doc-lead" in classes and not self.article.lead:
+        if "doc-lead" in classes and not self.article.lead and not self.table_depth:
             self.article.lead = _unwrap_bold(fragment)
             return
         if self.last_was_image and isinstance(self.blocks[-1], ImageBlock) and (
@@ -428,6 +513,18 @@ class _Importer:
         note = ImportNote(vi=vi, en=en)
         if note not in self.notes:
             self.notes.append(note)
+
+
+def _rows(table: Node) -> list[Node]:
+    """A table's own rows, in order (in <thead> and <tbody> too), not those
+    of a table nested in one of its cells."""
+    rows: list[Node] = []
+    for child in table.elements():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child.elements() if row.tag == "tr")
+    return rows
 
 
 def _date_line(blocks: list[Block]) -> datetime | None:
@@ -495,7 +592,7 @@ def import_docx(path: Path) -> ImportResult:
         _check_caps(archive, path)
         has_comments = _has_comments(archive)
         core_date = _core_date(archive)
-        data, looks, labelled = _prepared(archive, data)
+        prepared = _prepared(archive, data)
     except DAMAGED_ZIP_ERRORS as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 
@@ -513,15 +610,18 @@ def import_docx(path: Path) -> ImportResult:
         return {"src": f"toasoan-image:{len(images) - 1}"}
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
+        result = mammoth.convert_to_html(io.BytesIO(prepared.data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
     except _TooBig as error:
         raise DocumentImportError(str(error), path=path) from error
     except Exception as error:  # noqa: BLE001 — mammoth raises many kinds on damaged files
         raise DocumentImportError(f"the document cannot be read; it may be damaged ({error})", path=path) from error
 
-    importer = _Importer(looks, images)
+    # Should mammoth leave a table out or read one more, no table is
+    # taken for layout: a flattened table is noted, a layout one is not.
+    layout = prepared.layout_tables if result.value.count("<table>") == len(prepared.layout_tables) else []
+    importer = _Importer(prepared.looks, images, layout)
     importer.walk(parse(result.value).elements())
-    if labelled:
+    if prepared.labelled:
         importer.note("Word's automatic numbering was written into the text as Word shows it (“1.”, “a)”, “1.1.”): check it.",
                       "Số thứ tự tự động của Word đã được ghi vào chữ đúng như Word hiển thị (“1.”, “a)”, “1.1.”): hãy kiểm tra lại.")
     blocks = importer.blocks
@@ -540,8 +640,9 @@ def import_docx(path: Path) -> ImportResult:
     # A bold first line with more after it is the title; a bold first
     # paragraph after that is the lead. (A document of one bold line is
     # just that line, bold.)
-    def bold_first() -> bool:
-        return len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
+    def bold_first() -> bool:  # never a table's cell: "Protocol No.:" is the label of a form, not its title
+        return (len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
+                and blocks[0].id not in importer.table_ids)
 
     if not article.title and bold_first():
         article.title = inline_to_plain(cast(ParagraphBlock, blocks.pop(0)).text).strip()
@@ -567,6 +668,10 @@ def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_d
     properties when the text gave none."""
     article = importer.article
     article.blocks = importer.blocks
+    if importer.flattened:
+        count = importer.flattened
+        importer.note(f"{count} table(s) were flattened into paragraphs, row by row and each row's cells from left to right: check them.",
+                      f"{count} bảng đã được chuyển thành các đoạn văn, lần lượt từng hàng, mỗi hàng từ ô trái sang ô phải: hãy kiểm tra lại.")
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
     for vi, en in _mammoth_notes([message.message for message in messages]):

@@ -169,3 +169,51 @@ def parse_items(native: str) -> list[NumberedItem]:
 
     walk(parse(native))
     return items
+
+
+def block_text(value: Any) -> str:
+    """The words of blocks, tables read row by row and cell by cell."""
+    if isinstance(value, list):
+        return " ".join(filter(None, (block_text(item) for item in value)))
+    if not isinstance(value, Node):
+        return ""
+    if value.name in ("Para", "Plain", "Header"):
+        return " ".join(plain_text(value.args[-1]).split())
+    if value.name == "Table":
+        return " ".join(" ".join(cell) for cell in table_rows(value))
+    if value.name in ("BlockQuote", "Div"):
+        return block_text(value.args[-1])
+    if value.name in ("BulletList", "OrderedList"):
+        return block_text(value.args[-1])
+    return ""
+
+
+def table_rows(table: Node) -> list[list[str]]:
+    """A table's rows as pandoc reads them, header rows first, each cell's text."""
+    head, bodies, foot = table.args[3], table.args[4], table.args[5]
+
+    def rows(group: Any) -> list[list[str]]:
+        return [[block_text(cell.args[-1]) for cell in row.args[1]] for row in group]
+
+    found = rows(head.args[1])
+    for body in bodies:
+        found += rows(body.args[2]) + rows(body.args[3])
+    return found + rows(foot.args[1])
+
+
+def tables(native: str) -> list[Node]:
+    """The document's outermost tables, in order."""
+    found: list[Node] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+        elif isinstance(value, Node):
+            if value.name == "Table":
+                found.append(value)
+            else:
+                walk(value.args)
+
+    walk(parse(native))
+    return found
