@@ -39,6 +39,8 @@ from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 from editor.word_admin import fold, read_administrative_layout
 from editor.word_numbering import MC, Numbering, parse_xml, write_labels
+from editor.word_objects import LeftOut, left_out
+from editor.word_objects import note as object_note
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
@@ -189,6 +191,7 @@ class _Prepared:
     looks: dict[str, list[_ParagraphLook]]
     labelled: int  # numbered paragraphs given their label
     layout_tables: list[bool]  # each table in document order: is it layout, not data?
+    left_out: list[LeftOut]  # charts, SmartArt, embedded objects
 
 
 def _visible(borders: Any, w: str) -> bool:
@@ -259,6 +262,7 @@ def _prepared(archive: zipfile.ZipFile, data: bytes) -> _Prepared:
     looks: dict[str, list[_ParagraphLook]] = {}
     labelled = 0
     layout: list[bool] = []
+    objects: list[LeftOut] = []
     if document is not None:
         w = document.tag[: document.tag.index("}") + 1] if document.tag.startswith("{") else ""
         styles = None
@@ -273,15 +277,16 @@ def _prepared(archive: zipfile.ZipFile, data: bytes) -> _Prepared:
             replaced["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
         looks = _paragraph_looks(document, w)
         layout = _layout_tables(document, styles, w)
+        objects = left_out(document, w)
     if not replaced:
-        return _Prepared(data, looks, labelled, layout)
+        return _Prepared(data, looks, labelled, layout, objects)
     output = io.BytesIO()
     # Stored, not compressed again: mammoth reads it straight back, and the
     # pictures are compressed already.
     with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as copy:
         for member in archive.infolist():
             copy.writestr(member.filename, replaced.get(member.filename) or archive.read(member))
-    return _Prepared(output.getvalue(), looks, labelled, layout)
+    return _Prepared(output.getvalue(), looks, labelled, layout, objects)
 
 
 class _TooBig(Exception):
@@ -621,6 +626,8 @@ def import_docx(path: Path) -> ImportResult:
     layout = prepared.layout_tables if result.value.count("<table>") == len(prepared.layout_tables) else []
     importer = _Importer(prepared.looks, images, layout)
     importer.walk(parse(result.value).elements())
+    if prepared.left_out:
+        importer.note(*object_note(prepared.left_out))
     if prepared.labelled:
         importer.note("Word's automatic numbering was written into the text as Word shows it (“1.”, “a)”, “1.1.”): check it.",
                       "Số thứ tự tự động của Word đã được ghi vào chữ đúng như Word hiển thị (“1.”, “a)”, “1.1.”): hãy kiểm tra lại.")
@@ -631,7 +638,7 @@ def import_docx(path: Path) -> ImportResult:
     if read_administrative_layout(article, blocks, bold_ids):
         importer.note("The header of an administrative document was read into the title, the date and the source: check them.",
                       "Phần đầu văn bản hành chính đã được đọc vào tiêu đề, ngày và nguồn: hãy kiểm tra lại.")
-        _finish(importer, result.messages, has_comments, core_date, path)
+        _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out)
         return ImportResult(article, importer.notes)
     article.published = _date_line(blocks)
 
@@ -659,22 +666,33 @@ def import_docx(path: Path) -> ImportResult:
             article.author = text
             blocks.pop()
             importer.note(f"The last line “{text}” was taken as the author.", f"Dòng cuối “{text}” được lấy làm tên tác giả.")
-    _finish(importer, result.messages, has_comments, core_date, path)
+    _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out)
     return ImportResult(article, importer.notes)
 
 
-def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_date: datetime | None, path: Path) -> None:
+def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_date: datetime | None, path: Path,
+            objects_left_out: list[LeftOut]) -> None:
     """The notes every import ends with, and the date from the document's
     properties when the text gave none."""
     article = importer.article
     article.blocks = importer.blocks
     if importer.flattened:
         count = importer.flattened
-        importer.note(f"{count} table(s) were flattened into paragraphs, row by row and each row's cells from left to right: check them.",
-                      f"{count} bảng đã được chuyển thành các đoạn văn, lần lượt từng hàng, mỗi hàng từ ô trái sang ô phải: hãy kiểm tra lại.")
+        how_en = "row by row, each row's cells from left to right"
+        how_vi = "lần lượt từng hàng, mỗi hàng từ ô trái sang ô phải"
+        if count == 1:
+            importer.note(f"A table was flattened into paragraphs, {how_en}: check it.",
+                          f"Một bảng đã được chuyển thành các đoạn văn, {how_vi}: hãy kiểm tra lại.")
+        else:
+            importer.note(f"{count} tables were flattened into paragraphs, {how_en}: check them.",
+                          f"{count} bảng đã được chuyển thành các đoạn văn, {how_vi}: hãy kiểm tra lại.")
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
+    objects = sum(1 for item in objects_left_out if item.en.startswith(("an embedded", "an attached", "an equation")))
     for vi, en in _mammoth_notes([message.message for message in messages]):
+        # An embedded object's preview is an Office drawing: the object's own note names it.
+        if objects and len(importer.left_out) <= objects and "(an Office drawing)" in en:
+            continue
         importer.note(en, vi)
     if not article.title and not article.blocks and not article.lead:
         if not importer.notes:

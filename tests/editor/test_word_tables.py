@@ -104,7 +104,7 @@ def test_a_data_table_keeps_its_header_first_and_a_nested_table_once(tmp_path: P
         "Kết quả thu ngân sách:", "Đơn vị", "Số thu", "Phường An Biên", "120 tỷ",
         "Phường Dư Hàng", "Quý I", "30 tỷ", "Ghi chú cuối ô", "95 tỷ", "Tổng cộng vượt dự toán."]
     flattened = [note for note in result.notes if "flattened" in note.en]
-    assert len(flattened) == 1 and flattened[0].en.startswith("2 table(s) were flattened into paragraphs, row by row")
+    assert len(flattened) == 1 and flattened[0].en.startswith("2 tables were flattened into paragraphs, row by row")
     assert flattened[0].vi.startswith("2 bảng đã được chuyển thành các đoạn văn")
 
 
