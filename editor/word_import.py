@@ -3,7 +3,14 @@
 - Title: the Title style, else the first Heading 1, else a bold first line.
 - Lead: a bold (or Lead/Subtitle-styled) first paragraph.
 - Paragraphs keep bold, italic and links; headings become heading blocks;
-  list items become paragraphs starting with their bullet or number.
+  numbered and bulleted paragraphs start with the label Word shows for them
+  ("a)", "1.1.", "Điều 3.": editor.word_numbering counts them).
+- Tables are read row by row, each cell's content in its place; a small
+  borderless one is layout (header, signature block), any other is noted
+  as flattened. Charts, SmartArt and embedded objects are named in a note
+  (editor.word_objects).
+- Before mammoth reads document.xml, what it would parse and ignore is
+  dropped (editor.word_slim): it was most of a long document's time.
 - Each embedded picture becomes an image block with its original bytes; the
   paragraph right after it is its caption when it is Caption-styled, italic,
   or short and centred.
