@@ -357,6 +357,8 @@ def _inline(node: Node) -> str:
             parts.append(f'<a href="{html.escape(href)}">{_inline(child)}</a>')
         elif child.tag == "br":
             parts.append("<br>")
+        elif child.tag == "input" and child.attrs.get("type") == "checkbox":  # a form's check box (FORMCHECKBOX, w14:checkbox)
+            parts.append("☒" if "checked" in child.attrs else "☐")
         elif child.tag == "img":
             continue
         else:  # u, s, sup, span, a to an anchor…: the text, not the tag

@@ -487,3 +487,11 @@ def test_a_sentence_word_split_into_runs_is_one_run_and_loses_no_formatting(tmp_
     paragraph.add_run("3").font.superscript = True
     document.save(tmp_path / "chia.docx")
     assert texts(tmp_path / "chia.docx") == ["<b>Điều 5. Trường hợp miễn phí</b><i> theo khoản 2</i>3"]
+
+
+def test_check_boxes_of_a_word_form_are_kept_ticked_or_not() -> None:
+    """A form's FORMCHECKBOX fields (Apache POI's test document): each box
+    as ☐ or ☒ where it stood, in a list, a paragraph and a table."""
+    assert [inline_to_plain(text) for text in texts(POI / "checkboxes.docx")] == [
+        "This is a small test for checkboxes", "• unchecked: ☐", "Or checked: ☒", "Test a checkbox within a textbox: ☐ -> ☒",
+        "In Table:", "☐", "☒", "In Sequence:", "☒☐☒"]
