@@ -3,7 +3,14 @@
 - Title: the Title style, else the first Heading 1, else a bold first line.
 - Lead: a bold (or Lead/Subtitle-styled) first paragraph.
 - Paragraphs keep bold, italic and links; headings become heading blocks;
-  list items become paragraphs starting with their bullet or number.
+  numbered and bulleted paragraphs start with the label Word shows for them
+  ("a)", "1.1.", "Điều 3.": editor.word_numbering counts them).
+- Tables are read row by row, each cell's content in its place; a small
+  borderless one is layout (header, signature block), any other is noted
+  as flattened. Charts, SmartArt and embedded objects are named in a note
+  (editor.word_objects).
+- Before mammoth reads document.xml, what it would parse and ignore is
+  dropped (editor.word_slim): it was most of a long document's time.
 - Each embedded picture becomes an image block with its original bytes; the
   paragraph right after it is its caption when it is Caption-styled, italic,
   or short and centred.
@@ -29,6 +36,7 @@ from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import mammoth
+from lxml import etree
 
 from editor.errors import PASSWORD_PROTECTED, DocumentImportError
 from editor.html_tree import Node, parse
@@ -37,6 +45,10 @@ from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBl
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 from editor.word_admin import fold, read_administrative_layout
+from editor.word_numbering import MC, Numbering, parse_xml, write_labels
+from editor.word_objects import LeftOut, left_out
+from editor.word_objects import note as object_note
+from editor.word_slim import slim
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
@@ -66,6 +78,10 @@ MAX_XML_SIZE = 20 * 1024**2  # each word/*.xml part, inflated: the text
 MAX_PARAGRAPHS = 20_000
 MAX_TABLES = 1_000
 MAX_PICTURES_SIZE = 256 * 1024**2  # all pictures together, as the article holds them
+# A table of at most this many rows and columns, without lines, is layout
+# (the header of an administrative document, its signature block).
+LAYOUT_ROWS = 6
+LAYOUT_COLUMNS = 3
 SHORT_CAPTION = 200  # characters
 SHORT_BYLINE = 60
 # Closing lines that are not a byline ("Xin trân trọng cảm ơn!"), folded.
@@ -73,10 +89,6 @@ COURTESY = re.compile(r"\b(CAM ON|TRAN TRONG|KINH CHAO|KINH GUI|NOI NHAN)\b")
 # "Lê Chân, ngày 12 tháng 3 năm 2025": the date line of Vietnamese documents.
 DATE_LINE = re.compile(r"(?:[^,]{1,60},\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*\.?", re.IGNORECASE)
 CORE_DATES = ("{http://purl.org/dc/terms/}modified", "{http://purl.org/dc/terms/}created")
-NAMESPACES = (
-    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "http://purl.oclc.org/ooxml/wordprocessingml/main",  # ISO 29500 strict
-)
 
 
 @dataclass(frozen=True)
@@ -147,34 +159,144 @@ class _ParagraphLook:
 _NO_LOOK = _ParagraphLook("", False, False)
 
 
-def _paragraph_looks(archive: zipfile.ZipFile) -> dict[str, list[_ParagraphLook]]:
+def _paragraph_looks(root: Any, w: str) -> dict[str, list[_ParagraphLook]]:
     """Alignment, bold and italic of each paragraph, by its text: what mammoth
     does not carry over, read from document.xml."""
-    try:
-        root = ElementTree.fromstring(archive.read("word/document.xml"))
-    except (KeyError, ElementTree.ParseError):
-        return {}
     looks: dict[str, list[_ParagraphLook]] = {}
-    for namespace in NAMESPACES:
-        w = f"{{{namespace}}}"
-        for paragraph in root.iter(f"{w}p"):
-            runs = [run for run in paragraph.iter(f"{w}r") if "".join(t.text or "" for t in run.iter(f"{w}t")).strip()]
-            text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{w}t")).split())
-            if not text:
-                continue
-            justify = paragraph.find(f"{w}pPr/{w}jc")
-            alignment = justify.get(f"{w}val", "") if justify is not None else ""
-            frame = paragraph.find(f"{w}pPr/{w}framePr")
-            drop_cap = frame is not None and frame.get(f"{w}dropCap", "none") in ("drop", "margin")
+    for paragraph in root.iter(f"{w}p"):
+        runs = [run for run in paragraph.iter(f"{w}r") if "".join(t.text or "" for t in run.iter(f"{w}t")).strip()]
+        text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{w}t")).split())
+        if not text:
+            continue
+        justify = paragraph.find(f"{w}pPr/{w}jc")
+        alignment = justify.get(f"{w}val", "") if justify is not None else ""
+        frame = paragraph.find(f"{w}pPr/{w}framePr")
+        drop_cap = frame is not None and frame.get(f"{w}dropCap", "none") in ("drop", "margin")
 
-            def all_runs(tag: str, runs: list[ElementTree.Element] = runs, w: str = w) -> bool:  # bound now: B023
-                return bool(runs) and all(
-                    (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
-                    for run in runs
-                )
+        def all_runs(tag: str, runs: list[Any] = runs) -> bool:  # bound now: B023
+            return bool(runs) and all(
+                (prop := run.find(f"{w}rPr/{w}{tag}")) is not None and prop.get(f"{w}val", "true") not in ("0", "false")
+                for run in runs
+            )
 
-            looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap))
+        looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap))
     return looks
+
+
+def _read_part(archive: zipfile.ZipFile, name: str) -> Any:
+    """A part of the package parsed, or None when it is missing or not XML."""
+    try:
+        return parse_xml(archive.read(name))
+    except KeyError:
+        return None
+    except etree.XMLSyntaxError:
+        return None
+
+
+@dataclass
+class _Prepared:
+    data: bytes  # the package mammoth is to read
+    looks: dict[str, list[_ParagraphLook]]
+    labelled: int  # numbered paragraphs given their label
+    layout_tables: list[bool]  # each table in document order: is it layout, not data?
+    left_out: list[LeftOut]  # charts, SmartArt, embedded objects
+
+
+def _visible(borders: Any, w: str) -> bool:
+    return any(side.get(f"{w}val", "single") not in ("nil", "none") for side in borders)
+
+
+def _has_borders(table: Any, table_styles: dict[str, tuple[Any, str | None]], w: str) -> bool:
+    """Whether Word draws lines round the table's cells: its own borders,
+    else its style's (up the basedOn chain; Word's default table has none),
+    or any cell's."""
+    own = table.find(f"{w}tblPr/{w}tblBorders")
+    if own is not None:
+        drawn = _visible(own, w)
+    else:
+        drawn = False
+        style = table.find(f"{w}tblPr/{w}tblStyle")
+        current, seen = (style.get(f"{w}val") if style is not None else None), set()
+        while current and current in table_styles and current not in seen:
+            seen.add(current)
+            borders, current = table_styles[current]
+            if borders is not None:
+                drawn = _visible(borders, w)
+                break
+    return drawn or any(_visible(cell, w) for cell in table.iterfind(f"{w}tr/{w}tc/{w}tcPr/{w}tcBorders"))
+
+
+def _layout_tables(document: Any, styles: Any, w: str) -> list[bool]:
+    """For each table in document order (an outer one before those in its
+    cells, as mammoth gives them): a small table without lines, which
+    Word documents use to set the header or the signature block side by
+    side, is layout; any other holds data."""
+    table_styles: dict[str, tuple[Any, str | None]] = {}
+    if styles is not None:
+        for style in styles.iterfind(f"{w}style"):
+            based = style.find(f"{w}basedOn")
+            table_styles[style.get(f"{w}styleId") or ""] = (
+                style.find(f"{w}tblPr/{w}tblBorders"), based.get(f"{w}val") if based is not None else None)
+    choice = f"{{{MC}}}Choice"
+    layout = []
+    for table in document.iter(f"{w}tbl"):
+        if any(ancestor.tag == choice for ancestor in table.iterancestors()):
+            continue  # mammoth reads the fallback copy
+        rows = table.findall(f"{w}tr")
+        small = len(rows) <= LAYOUT_ROWS and all(len(row.findall(f"{w}tc")) <= LAYOUT_COLUMNS for row in rows)
+        layout.append(small and not _has_borders(table, table_styles, w))
+    return layout
+
+
+def _prepared(archive: zipfile.ZipFile, data: bytes) -> _Prepared:
+    """The document as mammoth is to read it, and what mammoth does not
+    carry over: each paragraph's look, which tables are layout.
+
+    Styles without a type get ``w:type="paragraph"`` (what the standard says
+    they are) and styles without an id are left out (nothing can use them):
+    mammoth refuses either. Numbered paragraphs get the label Word shows
+    written into their text (editor.word_numbering)."""
+    replaced: dict[str, bytes] = {}
+    try:
+        styles_data: bytes | None = archive.read("word/styles.xml")
+    except KeyError:
+        styles_data = None
+    if styles_data is not None:
+        fixed = STYLE_WITHOUT_ID.sub(b"", styles_data)
+        fixed = STYLE_WITHOUT_TYPE.sub(lambda match: match.group() + b' ' + (match.group(1) or b"") + b'type="paragraph"', fixed)
+        if fixed != styles_data:
+            replaced["word/styles.xml"] = styles_data = fixed
+    document = _read_part(archive, "word/document.xml")
+    looks: dict[str, list[_ParagraphLook]] = {}
+    labelled = 0
+    layout: list[bool] = []
+    objects: list[LeftOut] = []
+    if document is not None:
+        w = document.tag[: document.tag.index("}") + 1] if document.tag.startswith("{") else ""
+        styles = None
+        if styles_data is not None:
+            try:
+                styles = parse_xml(styles_data)
+            except etree.XMLSyntaxError:
+                styles = None
+        numbering = Numbering(_read_part(archive, "word/numbering.xml"), styles, w)
+        labelled = write_labels(document, numbering)
+        looks = _paragraph_looks(document, w)
+        layout = _layout_tables(document, styles, w)
+        objects = left_out(document, w)
+        # What mammoth would parse and throw away goes first: on a 100-page
+        # report that halves its time and memory (benchmarks/bench_import_large.py).
+        slim(document, w)
+        replaced["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not replaced:
+        return _Prepared(data, looks, labelled, layout, objects)
+    output = io.BytesIO()
+    # Stored, not compressed again: mammoth reads it straight back, and the
+    # pictures are compressed already.
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as copy:
+        for member in archive.infolist():
+            copy.writestr(member.filename, replaced.get(member.filename) or archive.read(member))
+    return _Prepared(output.getvalue(), looks, labelled, layout, objects)
 
 
 class _TooBig(Exception):
@@ -198,25 +320,6 @@ def _check_caps(archive: zipfile.ZipFile, path: Path) -> None:
         raise DocumentImportError(f"the document has {paragraphs:,} paragraphs; at most {MAX_PARAGRAPHS:,} can be imported", path=path)
     if tables > MAX_TABLES:
         raise DocumentImportError(f"the document has {tables:,} tables; at most {MAX_TABLES:,} can be imported", path=path)
-
-
-def _with_style_types(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    """The document, with ``w:type="paragraph"`` given to every style that
-    has no type (what the standard says it is) and styles without an id
-    left out (nothing can use them): mammoth refuses either."""
-    try:
-        styles = archive.read("word/styles.xml")
-    except KeyError:
-        return data
-    fixed = STYLE_WITHOUT_ID.sub(b"", styles)
-    fixed = STYLE_WITHOUT_TYPE.sub(lambda match: match.group() + b' ' + (match.group(1) or b"") + b'type="paragraph"', fixed)
-    if fixed == styles:
-        return data
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as copy:
-        for member in archive.infolist():
-            copy.writestr(member, fixed if member.filename == "word/styles.xml" else archive.read(member))
-    return output.getvalue()
 
 
 def _has_comments(archive: zipfile.ZipFile) -> bool:
@@ -254,6 +357,8 @@ def _inline(node: Node) -> str:
             parts.append(f'<a href="{html.escape(href)}">{_inline(child)}</a>')
         elif child.tag == "br":
             parts.append("<br>")
+        elif child.tag == "input" and child.attrs.get("type") == "checkbox":  # a form's check box (FORMCHECKBOX, w14:checkbox)
+            parts.append("☒" if "checked" in child.attrs else "☐")
         elif child.tag == "img":
             continue
         else:  # u, s, sup, span, a to an anchor…: the text, not the tag
@@ -262,7 +367,7 @@ def _inline(node: Node) -> str:
 
 
 class _Importer:
-    def __init__(self, looks: dict[str, list[_ParagraphLook]], images: list[tuple[bytes, str]]) -> None:
+    def __init__(self, looks: dict[str, list[_ParagraphLook]], images: list[tuple[bytes, str]], layout_tables: list[bool]) -> None:
         self.looks = looks
         self.images = images
         self.article = Article(published=None)
@@ -271,6 +376,10 @@ class _Importer:
         self.looks_by_id: dict[str, _ParagraphLook] = {}
         self.last_was_image = False
         self.table_ids: set[str] = set()  # blocks read from table cells
+        self.layout_tables = layout_tables  # for each table, in document order: is it layout?
+        self.table_count = 0
+        self.table_depth = 0
+        self.flattened = 0  # tables read cell by cell
         self.left_out: list[int] = []  # pictures the web cannot show, by number
         self.open_quote: QuoteBlock | None = None  # consecutive Quote paragraphs make one quote
         self.drop_cap = ""  # the letter of a drop cap, waiting for the rest of its word
@@ -286,7 +395,11 @@ class _Importer:
 
     def visit(self, node: Node) -> None:
         tag, classes = node.tag, node.attrs.get("class", "")
-        if tag == "h1" and ("doc-title" in classes or not self.article.title) and not self.blocks:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self.table_depth:
+            # A heading in a cell ("Nơi nhận:", "KT. CHỦ TỊCH" of a signature
+            # block) is a line of the table, in bold: not a subheading of the article.
+            self.paragraph(Node("p", children=[Node("strong", children=list(node.children))]), "")
+        elif tag == "h1" and ("doc-title" in classes or not self.article.title) and not self.blocks:
             text = inline_to_plain(_inline(node)).strip()
             # A title in two Title paragraphs is one title, both lines kept.
             self.article.title = f"{self.article.title} {text}" if "doc-title" in classes and self.article.title else text
@@ -302,17 +415,34 @@ class _Importer:
             else:
                 self.list_items(node, level=0)
         elif tag == "table":
-            for cell in node.find_all("td") + node.find_all("th"):
-                paragraphs = [p for p in cell.elements() if p.tag == "p"] or [cell]
-                for paragraph in paragraphs:
-                    self.paragraph(paragraph, "")
-                    if self.blocks:
-                        self.table_ids.add(self.blocks[-1].id)
-            self.note("A table was flattened into paragraphs: check its text.", "Một bảng đã được chuyển thành các đoạn văn: hãy kiểm tra lại.")
+            self.table(node)
         elif tag == "img":
             self.image(node)
         else:
             self.walk(node.elements())
+
+    def table(self, node: Node) -> None:
+        """A table's cells in reading order: row by row (header rows come
+        first, as in the document), each cell once, and in each cell every
+        paragraph, heading, list, picture and nested table in its place.
+        A small borderless table is layout (the header, the signature
+        block); any other is flattened, and the notes say so."""
+        layout = self.layout_tables[self.table_count] if self.table_count < len(self.layout_tables) else False
+        self.table_count += 1
+        if not layout:
+            self.flattened += 1
+        before = len(self.blocks)
+        self.table_depth += 1
+        for row in _rows(node):
+            for cell in row.elements():
+                if cell.tag not in ("td", "th"):
+                    continue
+                if cell.elements():
+                    self.walk(cell.elements())
+                else:
+                    self.paragraph(cell, "")
+        self.table_depth -= 1
+        self.table_ids.update(block.id for block in self.blocks[before:])
 
     def paragraph(self, node: Node, classes: str) -> None:
         for image in node.find_all("img"):
@@ -335,7 +465,7 @@ class _Importer:
                 self.blocks.append(self.open_quote)
             self.last_was_image = False
             return
-        if "doc-lead" in classes and not self.article.lead:
+        if "doc-lead" in classes and not self.article.lead and not self.table_depth:
             self.article.lead = _unwrap_bold(fragment)
             return
         if self.last_was_image and isinstance(self.blocks[-1], ImageBlock) and (
@@ -402,6 +532,18 @@ class _Importer:
             self.notes.append(note)
 
 
+def _rows(table: Node) -> list[Node]:
+    """A table's own rows, in order (in <thead> and <tbody> too), not those
+    of a table nested in one of its cells."""
+    rows: list[Node] = []
+    for child in table.elements():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child.elements() if row.tag == "tr")
+    return rows
+
+
 def _date_line(blocks: list[Block]) -> datetime | None:
     """Take the first date line out of the body and give its date (midnight,
     Vietnam time: the line gives no hour)."""
@@ -465,10 +607,9 @@ def import_docx(path: Path) -> ImportResult:
         if not any(name.startswith("word/") for name in archive.namelist()):
             raise DocumentImportError("not a Word document (.docx)", path=path)
         _check_caps(archive, path)
-        looks = _paragraph_looks(archive)
         has_comments = _has_comments(archive)
         core_date = _core_date(archive)
-        data = _with_style_types(archive, data)
+        prepared = _prepared(archive, data)
     except DAMAGED_ZIP_ERRORS as error:
         raise DocumentImportError("not a Word document, or the file is damaged", path=path) from error
 
@@ -486,14 +627,22 @@ def import_docx(path: Path) -> ImportResult:
         return {"src": f"toasoan-image:{len(images) - 1}"}
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
+        result = mammoth.convert_to_html(io.BytesIO(prepared.data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
     except _TooBig as error:
         raise DocumentImportError(str(error), path=path) from error
     except Exception as error:  # noqa: BLE001 — mammoth raises many kinds on damaged files
         raise DocumentImportError(f"the document cannot be read; it may be damaged ({error})", path=path) from error
 
-    importer = _Importer(looks, images)
+    # Should mammoth leave a table out or read one more, no table is
+    # taken for layout: a flattened table is noted, a layout one is not.
+    layout = prepared.layout_tables if result.value.count("<table>") == len(prepared.layout_tables) else []
+    importer = _Importer(prepared.looks, images, layout)
     importer.walk(parse(result.value).elements())
+    if prepared.left_out:
+        importer.note(*object_note(prepared.left_out))
+    if prepared.labelled:
+        importer.note("Word's automatic numbering was written into the text as Word shows it (“1.”, “a)”, “1.1.”): check it.",
+                      "Số thứ tự tự động của Word đã được ghi vào chữ đúng như Word hiển thị (“1.”, “a)”, “1.1.”): hãy kiểm tra lại.")
     blocks = importer.blocks
     article = importer.article
     looks_by_id = importer.looks_by_id
@@ -501,7 +650,7 @@ def import_docx(path: Path) -> ImportResult:
     if read_administrative_layout(article, blocks, bold_ids):
         importer.note("The header of an administrative document was read into the title, the date and the source: check them.",
                       "Phần đầu văn bản hành chính đã được đọc vào tiêu đề, ngày và nguồn: hãy kiểm tra lại.")
-        _finish(importer, result.messages, has_comments, core_date, path)
+        _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out)
         return ImportResult(article, importer.notes)
     article.published = _date_line(blocks)
 
@@ -510,8 +659,9 @@ def import_docx(path: Path) -> ImportResult:
     # A bold first line with more after it is the title; a bold first
     # paragraph after that is the lead. (A document of one bold line is
     # just that line, bold.)
-    def bold_first() -> bool:
-        return len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
+    def bold_first() -> bool:  # never a table's cell: "Protocol No.:" is the label of a form, not its title
+        return (len(blocks) > 1 and isinstance(blocks[0], ParagraphBlock) and looks_by_id.get(blocks[0].id, _NO_LOOK).bold
+                and blocks[0].id not in importer.table_ids)
 
     if not article.title and bold_first():
         article.title = inline_to_plain(cast(ParagraphBlock, blocks.pop(0)).text).strip()
@@ -528,18 +678,33 @@ def import_docx(path: Path) -> ImportResult:
             article.author = text
             blocks.pop()
             importer.note(f"The last line “{text}” was taken as the author.", f"Dòng cuối “{text}” được lấy làm tên tác giả.")
-    _finish(importer, result.messages, has_comments, core_date, path)
+    _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out)
     return ImportResult(article, importer.notes)
 
 
-def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_date: datetime | None, path: Path) -> None:
+def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_date: datetime | None, path: Path,
+            objects_left_out: list[LeftOut]) -> None:
     """The notes every import ends with, and the date from the document's
     properties when the text gave none."""
     article = importer.article
     article.blocks = importer.blocks
+    if importer.flattened:
+        count = importer.flattened
+        how_en = "row by row, each row's cells from left to right"
+        how_vi = "lần lượt từng hàng, mỗi hàng từ ô trái sang ô phải"
+        if count == 1:
+            importer.note(f"A table was flattened into paragraphs, {how_en}: check it.",
+                          f"Một bảng đã được chuyển thành các đoạn văn, {how_vi}: hãy kiểm tra lại.")
+        else:
+            importer.note(f"{count} tables were flattened into paragraphs, {how_en}: check them.",
+                          f"{count} bảng đã được chuyển thành các đoạn văn, {how_vi}: hãy kiểm tra lại.")
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
+    objects = sum(1 for item in objects_left_out if item.en.startswith(("an embedded", "an attached", "an equation")))
     for vi, en in _mammoth_notes([message.message for message in messages]):
+        # An embedded object's preview is an Office drawing: the object's own note names it.
+        if objects and len(importer.left_out) <= objects and "(an Office drawing)" in en:
+            continue
         importer.note(en, vi)
     if not article.title and not article.blocks and not article.lead:
         if not importer.notes:
