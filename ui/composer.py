@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from ui.document import Document
 from ui.form.blocks_editor import BlocksEditor
 from ui.form.fields import ArticleFieldsForm
+from ui.form.formatting import TextFormatter
 from ui.image_cache import ImageCache
 from ui.language import Retranslating
 
@@ -23,6 +24,8 @@ class Composer(Retranslating, QScrollArea):
         column = QWidget(self)
         self.fields = ArticleFieldsForm(document, column)
         self.blocks = BlocksEditor(document, images, column)
+        # Bold, italic, links… for the field with the cursor (the window adds the actions).
+        self.formatter = TextFormatter(document, self)
 
         self.heading = heading = QLabel(column)
         font = heading.font()

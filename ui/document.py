@@ -14,15 +14,16 @@ copy of 36,000 words on the UI thread.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor.find_replace import Change
 from editor.model import Article, Block, ImageBlock, SiteProfile
@@ -51,6 +52,9 @@ class Document(QObject):
         # Block id -> index in article.blocks; checked on every use and
         # rebuilt when stale, so it is never wrong, only sometimes slow.
         self._block_index: dict[str, int] = {}
+        # Inside ``one_step``: its label, and whether its macro was begun.
+        self._step_label: str | None = None
+        self._step_begun = False
 
     # --- state -----------------------------------------------------------
     def load(self, article: Article, path: Path | None) -> None:
@@ -119,6 +123,30 @@ class Document(QObject):
         return copied
 
     # --- intents (each one undoable step) --------------------------------
+    @contextlib.contextmanager
+    def one_step(self, label: str) -> Iterator[None]:
+        """Whatever changes the model inside is one undo step of its own,
+        named ``label``: a formatting action (bold, a link, a list) never
+        merges with the typing before it or after it, and a link spanning
+        two paragraphs is still one step. Nothing changed, no step."""
+        if self._step_label is not None:  # nested: the outer step holds it
+            yield
+            return
+        self._step_label, self._step_begun = label, False
+        try:
+            yield
+        finally:
+            if self._step_begun:
+                self.undo_stack.endMacro()
+            self._step_label, self._step_begun = None, False
+
+    def _push(self, command: QUndoCommand) -> None:
+        if self._step_label is not None and not self._step_begun:
+            # Begun at the first change only: an empty macro would be an empty undo step.
+            self.undo_stack.beginMacro(self._step_label)
+            self._step_begun = True
+        self.undo_stack.push(command)
+
     def set_field(self, name: str, value: Any, label: str | None = None, merge_key: str | None = None) -> None:
         """Change one article field. Text merges with the previous keystroke
         in the same field; other values merge only with the same ``merge_key``."""
@@ -126,15 +154,15 @@ class Document(QObject):
             return
         if merge_key is None and isinstance(value, str):
             merge_key = name
-        self.undo_stack.push(SetFieldCommand(self, name, value, label or self.tr("Edit"), merge_key))
+        self._push(SetFieldCommand(self, name, value, label or self.tr("Edit"), merge_key))
 
     def set_block_field(self, block_id: str, name: str, value: Any, label: str | None = None) -> None:
         if getattr(self.block(block_id), name) == value:
             return
-        self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
+        self._push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
 
     def replace_blocks(self, start: int, end: int, blocks: list[Block], label: str) -> None:
-        self.undo_stack.push(ReplaceBlocksCommand(self, start, end, blocks, label))
+        self._push(ReplaceBlocksCommand(self, start, end, blocks, label))
 
     def move_block(self, block_id: str, to_index: int) -> None:
         to_index = max(0, min(to_index, len(self.article.blocks) - 1))

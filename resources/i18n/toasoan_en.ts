@@ -176,6 +176,70 @@
             <translation>Scale the page to the pane again</translation>
         </message>
         <message>
+            <source>&amp;Bold</source>
+            <translation>&amp;Bold</translation>
+        </message>
+        <message>
+            <source>Bold (Ctrl+B)</source>
+            <translation>Bold (Ctrl+B)</translation>
+        </message>
+        <message>
+            <source>&amp;Italic</source>
+            <translation>&amp;Italic</translation>
+        </message>
+        <message>
+            <source>Italic (Ctrl+I)</source>
+            <translation>Italic (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>&amp;Link…</source>
+            <translation>&amp;Link…</translation>
+        </message>
+        <message>
+            <source>Make the selected words a link, or change the link (Ctrl+K)</source>
+            <translation>Make the selected words a link, or change the link (Ctrl+K)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove link</source>
+            <translation>&amp;Remove link</translation>
+        </message>
+        <message>
+            <source>Take the link off, keeping the words (Ctrl+Shift+K)</source>
+            <translation>Take the link off, keeping the words (Ctrl+Shift+K)</translation>
+        </message>
+        <message>
+            <source>&amp;Heading</source>
+            <translation>&amp;Heading</translation>
+        </message>
+        <message>
+            <source>Make the paragraph a subheading, or a subheading a paragraph (Ctrl+Alt+2)</source>
+            <translation>Make the paragraph a subheading, or a subheading a paragraph (Ctrl+Alt+2)</translation>
+        </message>
+        <message>
+            <source>&amp;Quote</source>
+            <translation>&amp;Quote</translation>
+        </message>
+        <message>
+            <source>Make the paragraph a quotation, or a quotation a paragraph (Ctrl+Shift+Q)</source>
+            <translation>Make the paragraph a quotation, or a quotation a paragraph (Ctrl+Shift+Q)</translation>
+        </message>
+        <message>
+            <source>B&amp;ulleted list</source>
+            <translation>B&amp;ulleted list</translation>
+        </message>
+        <message>
+            <source>Make the selected paragraphs a bulleted list, or the list paragraphs (Ctrl+Shift+8)</source>
+            <translation>Make the selected paragraphs a bulleted list, or the list paragraphs (Ctrl+Shift+8)</translation>
+        </message>
+        <message>
+            <source>&amp;Numbered list</source>
+            <translation>&amp;Numbered list</translation>
+        </message>
+        <message>
+            <source>Make the selected paragraphs a numbered list, or the list paragraphs (Ctrl+Shift+7)</source>
+            <translation>Make the selected paragraphs a numbered list, or the list paragraphs (Ctrl+Shift+7)</translation>
+        </message>
+        <message>
             <source>Phone (360 px)</source>
             <translation>Phone (360 px)</translation>
         </message>
@@ -1052,6 +1116,37 @@
         </message>
     </context>
     <context>
+        <name>LinkDialog</name>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Address:</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>&amp;Text:</translation>
+        </message>
+        <message>
+            <source>The words readers click (the address if empty)</source>
+            <translation>The words readers click (the address if empty)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove link</source>
+            <translation>&amp;Remove link</translation>
+        </message>
+        <message>
+            <source>A link's address starts with http://, https:// or mailto:</source>
+            <translation>A link's address starts with http://, https:// or mailto:</translation>
+        </message>
+        <message>
+            <source>Use %s</source>
+            <translation>Use %s</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -1068,6 +1163,10 @@
         <message>
             <source>&amp;Edit</source>
             <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat</source>
+            <translation>F&amp;ormat</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1736,6 +1835,25 @@
         <message>
             <source>&amp;Source</source>
             <translation>&amp;Source</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextFormatter</name>
+        <message>
+            <source>Bold</source>
+            <translation>Bold</translation>
+        </message>
+        <message>
+            <source>Italic</source>
+            <translation>Italic</translation>
+        </message>
+        <message>
+            <source>Remove link</source>
+            <translation>Remove link</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
         </message>
     </context>
     <context>

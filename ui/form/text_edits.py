@@ -13,14 +13,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFragment,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
 from editor.model import Block, HeadingBlock, ParagraphBlock
 from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from editor.typing_steps import text_change
-from ui.richtext import block_to_inline, insert_inline
+from ui.richtext import LINK_COLOUR, block_to_inline, insert_inline
 
 OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
 _BULLET_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)
@@ -146,15 +159,89 @@ class RichTextEdit(QTextEdit):
         fmt.setFontItalic(not self.currentCharFormat().fontItalic())
         self.mergeCurrentCharFormat(fmt)
 
-    def set_link(self, url: str) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
+    def set_link(self, url: str, cursor: QTextCursor | None = None, text: str | None = None) -> None:
+        """Make the selection of ``cursor`` (the edit's own by default) a
+        link to ``url``; with ``text``, the link reads that instead (and is
+        inserted at the cursor when nothing is selected). An empty ``url``
+        removes the link."""
+        cursor = QTextCursor(cursor) if cursor is not None else self.textCursor()
+        if not url:
+            self.remove_link(cursor)
             return
         fmt = QTextCharFormat()
-        fmt.setAnchor(bool(url))
+        fmt.setAnchor(True)
         fmt.setAnchorHref(url)
-        fmt.setFontUnderline(bool(url))
-        cursor.mergeCharFormat(fmt)
+        fmt.setFontUnderline(True)
+        fmt.setForeground(QColor(LINK_COLOUR))
+        cursor.beginEditBlock()
+        if text and text != cursor.selectedText():
+            inserted = QTextCharFormat(cursor.charFormat())
+            inserted.merge(fmt)
+            cursor.insertText(text, inserted)
+        elif cursor.hasSelection():
+            cursor.mergeCharFormat(fmt)
+        elif not text:
+            inserted = QTextCharFormat(cursor.charFormat())
+            inserted.merge(fmt)
+            cursor.insertText(url.removeprefix("mailto:"), inserted)
+        cursor.endEditBlock()
+        # Typing after the link goes on in plain text.
+        after = QTextCursor(cursor)
+        after.clearSelection()
+        self.setTextCursor(after)
+        self.setCurrentCharFormat(_without_link(self.currentCharFormat()))
+
+    def link_under_cursor(self) -> tuple[QTextCursor, str]:
+        """The selection, or, with none, the whole link the cursor is in
+        selected; and the address of the link there ("" for none)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            probe = QTextCursor(cursor)
+            probe.setPosition(cursor.selectionStart() + 1)
+            fmt = probe.charFormat()
+            return cursor, fmt.anchorHref() if fmt.isAnchor() else ""
+        block = cursor.block()
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            start, end = fragment.position(), fragment.position() + fragment.length()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() and fmt.anchorHref() and start <= cursor.position() <= end:
+                href = fmt.anchorHref()
+                # A link may be several fragments (a bold word inside it).
+                first, last = start, end
+                for other in _fragments(block):
+                    if other.charFormat().anchorHref() == href and other.position() <= last and other.position() + other.length() >= first:
+                        first, last = min(first, other.position()), max(last, other.position() + other.length())
+                link = QTextCursor(self.document())
+                link.setPosition(first)
+                link.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                return link, href
+            iterator += 1
+        return cursor, ""
+
+    def remove_link(self, cursor: QTextCursor | None = None) -> None:
+        """Take the link off the selection (the whole link the cursor is in
+        when nothing is selected); bold and italic stay."""
+        if cursor is None or not cursor.hasSelection():
+            cursor, href = self.link_under_cursor() if cursor is None else (cursor, "")
+            if not cursor.hasSelection():
+                return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        cursor.beginEditBlock()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            for fragment in _fragments(block):
+                low, high = max(start, fragment.position()), min(end, fragment.position() + fragment.length())
+                fmt = fragment.charFormat()
+                if low >= high or not fmt.isAnchor():
+                    continue
+                part = QTextCursor(self.document())
+                part.setPosition(low)
+                part.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
+                part.setCharFormat(_without_link(fmt))
+            block = block.next()
+        cursor.endEditBlock()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.matches(QKeySequence.StandardKey.Bold):
@@ -236,6 +323,26 @@ class InlineTextEdit(RichTextEdit):
         insert_inline(cursor, fragment)
         cursor.setPosition(min(text_change(before, self.toPlainText()).new_end, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
+
+
+def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
+    plain = QTextCharFormat(fmt)
+    plain.clearProperty(QTextFormat.Property.AnchorHref)
+    plain.clearProperty(QTextFormat.Property.IsAnchor)
+    plain.clearForeground()
+    plain.setFontUnderline(False)
+    return plain
+
+
+def _fragments(block: QTextBlock) -> list[QTextFragment]:
+    found = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            found.append(fragment)
+        iterator += 1
+    return found
 
 
 class UndoKeysToDocument(QObject):

@@ -1,0 +1,207 @@
+"""The formatting actions (issue 18, item 1): links through Ctrl+K and its
+dialog, bold and italic, in the body and in every inline field, each one
+undo step of its own, driven through the real widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialogButtonBox
+
+from editor.model import Article, ImageBlock, ParagraphBlock, QuoteBlock
+from tests.ui.conftest import type_text
+from ui.document import Document
+from ui.form.link_dialog import offered_address
+
+
+def select_word(edit: Any, word: str) -> None:
+    """Select ``word`` in a text edit, as a double-click would."""
+    start = edit.toPlainText().index(word)
+    cursor = edit.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(word), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+
+
+def fill_link_dialog(qtbot: Any, dialog: Any, address: str, text: str | None = None) -> None:
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.address_edit.setText(address)
+    if text is not None:
+        dialog.text_edit.setText(text)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+@pytest.fixture
+def composer(qtbot: Any, qapp: Any) -> Any:
+    from ui.composer import Composer
+    from ui.image_cache import ImageCache
+
+    document = Document()
+    document.load(Article(lead="Thành phố khai trương cổng thông tin", blocks=[
+        ParagraphBlock(id="p", text="Xem trang của quận Lê Chân"),
+        QuoteBlock(id="q", text="Phục vụ người dân tốt hơn"),
+        ImageBlock(id="i", src="a.jpg", caption="Lễ khai trương sáng nay"),
+    ]), None)
+    widget = Composer(document, ImageCache())
+    qtbot.addWidget(widget)
+    widget.resize(700, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(widget.blocks.is_complete)
+    return widget
+
+
+def field_edit(composer: Any, where: str) -> Any:
+    if where == "lead":
+        return composer.fields.lead
+    segment = composer.blocks.segment_of(where)
+    return {"p": lambda: segment.editor, "q": lambda: segment.text, "i": lambda: segment.caption}[where]()
+
+
+def field_value(document: Document, where: str) -> str:
+    if where == "lead":
+        return document.article.lead
+    block = document.block(where)
+    return block.caption if isinstance(block, ImageBlock) else block.text
+
+
+@pytest.mark.parametrize(("where", "word"), [("p", "trang"), ("lead", "cổng thông tin"), ("q", "người dân"), ("i", "khai trương")])
+def test_a_link_is_made_in_each_field_with_https_offered_and_is_one_undo_step(qtbot: Any, composer: Any, where: str, word: str) -> None:
+    document = composer.blocks._document
+    edit = field_edit(composer, where)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    select_word(edit, word)
+    before, steps = field_value(document, where), document.undo_stack.count()
+    composer.formatter.link()
+    dialog = composer.formatter.link_dialog()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.text_edit.text() == word  # the selected words are the link's text
+    dialog.address_edit.setText("haiphong.gov.vn/tin-tuc")
+    # Without its scheme the address is refused, with the reason, and https:// is offered.
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert dialog.problem.isVisible() and "https://" in dialog.problem.text()
+    assert dialog.offer.isVisible() and dialog.offer.text().endswith("https://haiphong.gov.vn/tin-tuc")
+    qtbot.mouseClick(dialog.offer, Qt.MouseButton.LeftButton)
+    fill_link_dialog(qtbot, dialog, dialog.address_edit.text())
+    assert f'<a href="https://haiphong.gov.vn/tin-tuc">{word}</a>' in field_value(document, where)
+    assert document.undo_stack.count() == steps + 1
+    document.undo_stack.undo()
+    assert field_value(document, where) == before
+
+
+def test_remove_link_takes_the_link_off_the_words_under_the_cursor(qtbot: Any, composer: Any) -> None:
+    document = composer.blocks._document
+    document.set_block_field("p", "text", 'Xem <a href="https://lechan.haiphong.gov.vn">trang <b>của</b> quận</a> Lê Chân')
+    edit = field_edit(composer, "p")
+    edit.setFocus()
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.toPlainText().index("của") + 1)  # inside the link, nothing selected
+    edit.setTextCursor(cursor)
+    steps = document.undo_stack.count()
+    composer.formatter.remove_link()
+    assert document.block("p").text == "Xem trang <b>của</b> quận Lê Chân"  # the bold word stays bold
+    assert document.undo_stack.count() == steps + 1
+
+
+def test_the_dialog_opens_on_an_existing_link_and_changes_its_address_and_text(qtbot: Any, composer: Any) -> None:
+    document = composer.blocks._document
+    document.set_field("lead", 'Cổng <a href="http://old.example">cũ</a> đóng cửa')
+    edit = composer.fields.lead
+    edit.setFocus()
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.toPlainText().index("cũ") + 1)
+    edit.setTextCursor(cursor)
+    composer.formatter.link()
+    dialog = composer.formatter.link_dialog()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.address_edit.text() == "http://old.example"
+    assert dialog.text_edit.text() == "cũ" and dialog.remove_button.isVisible()
+    fill_link_dialog(qtbot, dialog, "https://new.example/", "mới")
+    assert document.article.lead == 'Cổng <a href="https://new.example/">mới</a> đóng cửa'
+
+
+def test_remove_link_in_the_dialog_and_cancel_change_what_they_say(qtbot: Any, composer: Any) -> None:
+    document = composer.blocks._document
+    document.set_field("lead", 'Cổng <a href="https://a.example">mới</a>')
+    edit = composer.fields.lead
+    edit.setFocus()
+    select_word(edit, "mới")
+    composer.formatter.link()
+    dialog = composer.formatter.link_dialog()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.address_edit.setText("https://other.example")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert document.article.lead == 'Cổng <a href="https://a.example">mới</a>'
+    select_word(edit, "mới")
+    composer.formatter.link()
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert document.article.lead == "Cổng mới"
+
+
+def test_bold_is_a_step_of_its_own_between_two_stretches_of_typing(qtbot: Any, composer: Any) -> None:
+    document = composer.blocks._document
+    edit = field_edit(composer, "p")
+    edit.setFocus()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(edit, " mới")
+    select_word(edit, "Lê Chân")
+    composer.formatter.bold()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(edit, " nhất")
+    assert document.block("p").text == "Xem trang của quận <b>Lê Chân</b> mới nhất"
+    document.undo_stack.undo()
+    assert document.block("p").text == "Xem trang của quận <b>Lê Chân</b> mới"
+    document.undo_stack.undo()
+    assert document.block("p").text == "Xem trang của quận Lê Chân mới"
+    document.undo_stack.undo()
+    assert document.block("p").text == "Xem trang của quận Lê Chân"
+
+
+def test_formatting_with_no_field_chosen_or_nothing_changed_adds_no_step(qtbot: Any, composer: Any) -> None:
+    document = composer.blocks._document
+    composer.fields.title.setFocus()  # a plain field: nothing to format
+    qtbot.waitUntil(composer.fields.title.hasFocus)
+    assert composer.formatter.target() is None
+    composer.formatter.bold()
+    edit = field_edit(composer, "p")
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    composer.formatter.remove_link()  # no link there
+    assert document.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize(("typed", "offered"), [
+    ("haiphong.gov.vn", "https://haiphong.gov.vn"), ("www.example.com/a?b=1", "https://www.example.com/a?b=1"),
+    ("ubnd@haiphong.gov.vn", "mailto:ubnd@haiphong.gov.vn"), ("https://haiphong.gov.vn", None),
+    ("javascript:alert(1)", None), ("hai phong", None), ("", None),
+])
+def test_the_offered_address(typed: str, offered: str | None) -> None:
+    assert offered_address(typed) == offered
+
+
+def test_ctrl_k_in_the_window_opens_the_dialog_and_makes_the_link(qtbot: Any, window: Any) -> None:
+    window.document.load(Article(blocks=[ParagraphBlock(id="p", text="Xem trang của quận")]), None)
+    qtbot.waitUntil(lambda: window.composer.blocks.segment_of("p") is not None)
+    edit = window.composer.blocks.segment_of("p").editor
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    select_word(edit, "trang")
+    assert window.actions.link.isEnabled()
+    qtbot.keyClick(edit, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.composer.formatter.link_dialog()
+    fill_link_dialog(qtbot, dialog, "https://lechan.haiphong.gov.vn")
+    assert window.document.block("p").text == 'Xem <a href="https://lechan.haiphong.gov.vn">trang</a> của quận'
+    select_word(edit, "quận")
+    qtbot.keyClick(edit, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.block("p").text.endswith("của <b>quận</b>")
+    assert window.format_menu.actions()[0] is window.actions.bold
+    assert window.actions.link.shortcut().toString() == "Ctrl+K"
