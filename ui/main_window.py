@@ -331,8 +331,11 @@ class MainWindow(Retranslating, QMainWindow):
         rich = self.composer.formatter.target() is not None
         for action in (self.actions.bold, self.actions.italic, self.actions.link, self.actions.remove_link):
             action.setEnabled(rich)
-        for action in (self.actions.heading, self.actions.quote, self.actions.bulleted_list, self.actions.numbered_list):
-            action.setEnabled(False)  # wired with the formatting bar, next
+        blocks = self.composer.formatter.can_convert()
+        for action in (self.actions.heading, self.actions.quote):
+            action.setEnabled(blocks)
+        for action in (self.actions.bulleted_list, self.actions.numbered_list):
+            action.setEnabled(False)  # with the list blocks, next
 
     def _build_status_bar(self) -> None:
         self.busy_label = QLabel(self)
@@ -365,6 +368,9 @@ class MainWindow(Retranslating, QMainWindow):
         a.italic.triggered.connect(formatter.italic)
         a.link.triggered.connect(formatter.link)
         a.remove_link.triggered.connect(formatter.remove_link)
+        a.heading.triggered.connect(formatter.heading)
+        a.quote.triggered.connect(formatter.quote)
+        self.composer.format_bar.add_actions([None if name is None else (name, getattr(a, name)) for name in FORMAT_ACTIONS])
         formatter.target_changed.connect(self._enable_format_actions)
         self._enable_format_actions()
         self.legacy_guard.converted.connect(lambda text: self.statusBar().showMessage(text, 15000))

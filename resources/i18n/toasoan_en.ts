@@ -479,6 +479,10 @@
     <context>
         <name>Composer</name>
         <message>
+            <source>Formatting</source>
+            <translation>Formatting</translation>
+        </message>
+        <message>
             <source>Body</source>
             <translation>Body</translation>
         </message>
@@ -1850,6 +1854,14 @@
         <message>
             <source>Remove link</source>
             <translation>Remove link</translation>
+        </message>
+        <message>
+            <source>Heading</source>
+            <translation>Heading</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
         </message>
         <message>
             <source>Link</source>

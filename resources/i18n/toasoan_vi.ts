@@ -477,6 +477,10 @@
     <context>
         <name>Composer</name>
         <message>
+            <source>Formatting</source>
+            <translation>Định dạng</translation>
+        </message>
+        <message>
             <source>Body</source>
             <translation>Nội dung</translation>
         </message>
@@ -1845,6 +1849,14 @@
         <message>
             <source>Remove link</source>
             <translation>Bỏ liên kết</translation>
+        </message>
+        <message>
+            <source>Heading</source>
+            <translation>Tiêu đề mục</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Trích dẫn</translation>
         </message>
         <message>
             <source>Link</source>

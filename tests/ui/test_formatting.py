@@ -205,3 +205,76 @@ def test_ctrl_k_in_the_window_opens_the_dialog_and_makes_the_link(qtbot: Any, wi
     assert window.document.block("p").text.endswith("của <b>quận</b>")
     assert window.format_menu.actions()[0] is window.actions.bold
     assert window.actions.link.shortcut().toString() == "Ctrl+K"
+
+
+def bar_button(window: Any, name: str) -> Any:
+    from PySide6.QtWidgets import QToolButton
+
+    return window.composer.format_bar.findChild(QToolButton, f"format_{name}")
+
+
+def test_the_bar_stays_above_the_form_and_formats_the_field_with_the_cursor(qtbot: Any, window: Any) -> None:
+    window.document.load(Article(lead="Tin mới", blocks=[ParagraphBlock(id=f"p{n}", text=f"Đoạn {n}") for n in range(40)]), None)
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    bar = window.composer.format_bar
+    names = ["bold", "italic", "link", "remove_link", "heading", "quote", "bulleted_list", "numbered_list"]
+    assert all(bar_button(window, name).isVisible() for name in names)
+    edit = window.composer.blocks.segment_of("p0").editor
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    select_word(edit, "Đoạn 39")
+    edit.ensureCursorVisible()
+    window.composer.ensureWidgetVisible(edit)  # far down the body: the bar is still in sight
+    assert bar.isVisible() and bar.geometry().bottom() < window.composer.viewport().geometry().top() + 1
+    qtbot.mouseClick(bar_button(window, "italic"), Qt.MouseButton.LeftButton)
+    assert window.document.block("p39").text == "<i>Đoạn 39</i>"
+    assert edit.hasFocus()  # the cursor stayed in the text
+    window.composer.fields.lead.setFocus()
+    qtbot.waitUntil(window.composer.fields.lead.hasFocus)
+    assert not window.actions.heading.isEnabled()  # the lead is one paragraph: no headings in it
+    select_word(window.composer.fields.lead, "mới")
+    qtbot.mouseClick(bar_button(window, "bold"), Qt.MouseButton.LeftButton)
+    assert window.document.article.lead == "Tin <b>mới</b>"
+    window.composer.fields.title.setFocus()
+    qtbot.waitUntil(window.composer.fields.title.hasFocus)
+    assert not bar_button(window, "bold").isEnabled()  # the title is plain text
+
+
+def test_heading_and_quote_turn_paragraphs_into_blocks_and_back_each_in_one_step(qtbot: Any, window: Any) -> None:
+    window.document.load(Article(blocks=[ParagraphBlock(id="a", text="Mở đầu"), ParagraphBlock(id="b", text="Kết quả <b>nổi bật</b>"),
+                                         ParagraphBlock(id="c", text="Lời kết")]), None)
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    edit = window.composer.blocks.segment_of("b").editor
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    select_word(edit, "nổi")
+    steps = window.document.undo_stack.count()
+    qtbot.mouseClick(bar_button(window, "heading"), Qt.MouseButton.LeftButton)
+    blocks = window.document.article.blocks
+    assert [b.type for b in blocks] == ["paragraph", "heading", "paragraph"]
+    assert blocks[1].text == "Kết quả nổi bật" and blocks[1].id == "b"
+    assert window.document.undo_stack.count() == steps + 1
+    # The cursor is in the heading now: Heading again makes it a paragraph.
+    qtbot.waitUntil(lambda: window.composer.blocks.segment_of("b").text.hasFocus())
+    window.actions.heading.trigger()
+    assert [b.type for b in window.document.article.blocks] == ["paragraph"] * 3
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert window.document.block("b").text == "Kết quả <b>nổi bật</b>"
+    # Two paragraphs selected become one quotation, line by line.
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    edit = window.composer.blocks.segment_of("a").editor
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    cursor = edit.textCursor()
+    cursor.setPosition(2)
+    cursor.setPosition(edit.toPlainText().index("nổi"), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    qtbot.mouseClick(bar_button(window, "quote"), Qt.MouseButton.LeftButton)
+    blocks = window.document.article.blocks
+    assert [b.type for b in blocks] == ["quote", "paragraph"]
+    assert blocks[0].text == "Mở đầu<br>Kết quả <b>nổi bật</b>"
+    window.document.undo_stack.undo()
+    assert [b.text for b in window.document.article.blocks] == ["Mở đầu", "Kết quả <b>nổi bật</b>", "Lời kết"]

@@ -282,6 +282,15 @@ class TextSegment(BlockFrame):
     def current_block_id(self) -> str:
         return self._ids[min(self.editor.current_index(), len(self._ids) - 1)]
 
+    def selected_block_ids(self) -> tuple[str, ...]:
+        """The paragraphs the selection touches (the cursor's one without a selection)."""
+        cursor = self.editor.textCursor()
+        document = self.editor.document()
+        first = document.findBlock(cursor.selectionStart()).blockNumber()
+        last = document.findBlock(cursor.selectionEnd()).blockNumber()
+        last = min(max(first, last), len(self._ids) - 1)
+        return self._ids[min(first, last) : last + 1]
+
     def _model_run(self) -> list[ParagraphBlock]:
         return [self.document.block(block_id) for block_id in self._ids]  # type: ignore[misc]
 

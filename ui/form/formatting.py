@@ -1,6 +1,6 @@
 """The formatting actions (bold, italic, link, remove link, and the body's
 heading, quote and lists) applied to the text field that has, or last had,
-the cursor.
+the cursor (for the block kinds: the blocks being edited).
 
 Each action is one undo step of its own (``Document.one_step``): it never
 merges with the typing before or after it, as Word and WordPress do. The
@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ui.document import Document
+from ui.form.blocks_editor import BlocksEditor
 from ui.form.link_dialog import LinkDialog
 from ui.form.text_edits import RichTextEdit
 
@@ -25,9 +26,11 @@ class TextFormatter(QObject):
 
     target_changed = Signal()  # another field took the cursor: what is possible may differ
 
-    def __init__(self, document: Document, scope: QWidget) -> None:
+    def __init__(self, document: Document, blocks: BlocksEditor, scope: QWidget) -> None:
         super().__init__(scope)
         self._document = document
+        self._blocks = blocks
+        blocks.block_focused.connect(lambda block_id: self.target_changed.emit())
         self._scope = scope
         self._target: RichTextEdit | None = None
         self._link_dialog: LinkDialog | None = None
@@ -73,6 +76,16 @@ class TextFormatter(QObject):
         with self._document.one_step(label):
             action(edit)  # type: ignore[operator]
         edit.setFocus()
+
+    # --- the body's block kinds ---------------------------------------------------
+    def heading(self) -> None:
+        self._blocks.convert_current("heading", self.tr("Heading"))
+
+    def quote(self) -> None:
+        self._blocks.convert_current("quote", self.tr("Quote"))
+
+    def can_convert(self) -> bool:
+        return bool(self._blocks.convertible_ids())
 
     def link_dialog(self) -> LinkDialog:
         if self._link_dialog is None:
