@@ -1,5 +1,6 @@
 """Turning body blocks into another kind: what the formatting bar's
-Heading, Quote and list buttons do to the paragraphs the cursor is in.
+Heading, Quote and list buttons do to the paragraphs the cursor is in
+(selected paragraphs make one list, one item each).
 
 The words stay: a paragraph made a heading loses only its bold and italic
 (a heading is plain text); a quotation made of several paragraphs keeps
@@ -10,13 +11,14 @@ converted.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from typing import Literal
 
-from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
+from editor.model import Block, HeadingBlock, ListBlock, ParagraphBlock, QuoteBlock
 from editor.text import inline_to_plain
 
-Kind = Literal["heading", "quote"]
+Kind = Literal["heading", "quote", "bulleted", "numbered"]
 
 
 def _inline_texts(block: Block) -> list[str]:
@@ -30,15 +32,19 @@ def _inline_texts(block: Block) -> list[str]:
         return texts
     if isinstance(block, ParagraphBlock):
         return [block.text]
+    if isinstance(block, ListBlock):
+        return list(block.items)
     return []
 
 
 def _kind_of(block: Block) -> str:
+    if isinstance(block, ListBlock):
+        return "numbered" if block.ordered else "bulleted"
     return block.type
 
 
 def convertible(blocks: list[Block]) -> bool:
-    return bool(blocks) and all(isinstance(block, (ParagraphBlock, HeadingBlock, QuoteBlock)) for block in blocks)
+    return bool(blocks) and all(isinstance(block, (ParagraphBlock, HeadingBlock, QuoteBlock, ListBlock)) for block in blocks)
 
 
 def convert_blocks(blocks: list[Block], kind: Kind) -> list[Block]:
@@ -52,6 +58,10 @@ def convert_blocks(blocks: list[Block], kind: Kind) -> list[Block]:
     made: list[Block]
     if all(_kind_of(block) == kind for block in blocks):
         made = [ParagraphBlock(text=text) for text in texts]
+    elif kind in ("bulleted", "numbered") and len(blocks) == 1 and isinstance(first, ListBlock):
+        return [dataclasses.replace(first, ordered=kind == "numbered")]  # the other kind of list: the same items
+    elif kind in ("bulleted", "numbered"):
+        made = [ListBlock(items=tuple(texts), ordered=kind == "numbered")]
     elif kind == "heading":
         made = [HeadingBlock(text=inline_to_plain(text).replace("\n", " ")) for text in texts]
     else:

@@ -367,4 +367,7 @@ def raw_texts(data: object, article: Article) -> list[tuple[Location, str]]:
         for field in text_fields(type(block)):
             if isinstance(raw.get(field.name), str):
                 texts.append((Location(field.name, block.id, index), raw[field.name]))
+            elif field.many and isinstance(raw.get(field.name), list):
+                texts.extend((Location(f"{field.name}[{item}]", block.id, index), text)
+                             for item, text in enumerate(raw[field.name]) if isinstance(text, str))
     return texts

@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from editor.fields import block_value_with
 from editor.find_replace import Change
 from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.notes import Note
@@ -241,7 +242,9 @@ class Document(QObject):
             if block_id is None:
                 self.undo_stack.push(SetFieldCommand(self, name, change.value, label, None))
             else:
-                self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, change.value, label))
+                # A list's item ("items[2]") is set as the whole list with that item changed.
+                name, value = block_value_with(self.block(block_id), name, change.value)
+                self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label))
         self.undo_stack.endMacro()
 
     # --- called by the undo commands only ----------------------------------

@@ -332,10 +332,8 @@ class MainWindow(Retranslating, QMainWindow):
         for action in (self.actions.bold, self.actions.italic, self.actions.link, self.actions.remove_link):
             action.setEnabled(rich)
         blocks = self.composer.formatter.can_convert()
-        for action in (self.actions.heading, self.actions.quote):
+        for action in (self.actions.heading, self.actions.quote, self.actions.bulleted_list, self.actions.numbered_list):
             action.setEnabled(blocks)
-        for action in (self.actions.bulleted_list, self.actions.numbered_list):
-            action.setEnabled(False)  # with the list blocks, next
 
     def _build_status_bar(self) -> None:
         self.busy_label = QLabel(self)
@@ -370,6 +368,8 @@ class MainWindow(Retranslating, QMainWindow):
         a.remove_link.triggered.connect(formatter.remove_link)
         a.heading.triggered.connect(formatter.heading)
         a.quote.triggered.connect(formatter.quote)
+        a.bulleted_list.triggered.connect(formatter.bulleted_list)
+        a.numbered_list.triggered.connect(formatter.numbered_list)
         self.composer.format_bar.add_actions([None if name is None else (name, getattr(a, name)) for name in FORMAT_ACTIONS])
         formatter.target_changed.connect(self._enable_format_actions)
         self._enable_format_actions()

@@ -1151,6 +1151,37 @@
         </message>
     </context>
     <context>
+        <name>ListSegment</name>
+        <message>
+            <source>List items: Enter starts the next one</source>
+            <translation>List items: Enter starts the next one</translation>
+        </message>
+        <message>
+            <source>Numbered</source>
+            <translation>Numbered</translation>
+        </message>
+        <message>
+            <source>Numbers (1, 2, 3…) instead of bullets</source>
+            <translation>Numbers (1, 2, 3…) instead of bullets</translation>
+        </message>
+        <message>
+            <source>starting at</source>
+            <translation>starting at</translation>
+        </message>
+        <message>
+            <source>Edit list</source>
+            <translation>Edit list</translation>
+        </message>
+        <message>
+            <source>Change list kind</source>
+            <translation>Change list kind</translation>
+        </message>
+        <message>
+            <source>Change list start</source>
+            <translation>Change list start</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -1813,6 +1844,10 @@
             <translation>Who said it</translation>
         </message>
         <message>
+            <source>List item</source>
+            <translation>List item</translation>
+        </message>
+        <message>
             <source>Caption</source>
             <translation>Caption</translation>
         </message>
@@ -1862,6 +1897,14 @@
         <message>
             <source>Quote</source>
             <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Bulleted list</source>
+            <translation>Bulleted list</translation>
+        </message>
+        <message>
+            <source>Numbered list</source>
+            <translation>Numbered list</translation>
         </message>
         <message>
             <source>Link</source>

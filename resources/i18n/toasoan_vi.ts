@@ -1147,6 +1147,37 @@
         </message>
     </context>
     <context>
+        <name>ListSegment</name>
+        <message>
+            <source>List items: Enter starts the next one</source>
+            <translation>Các mục của danh sách: Enter để sang mục tiếp theo</translation>
+        </message>
+        <message>
+            <source>Numbered</source>
+            <translation>Đánh số</translation>
+        </message>
+        <message>
+            <source>Numbers (1, 2, 3…) instead of bullets</source>
+            <translation>Dùng số (1, 2, 3…) thay cho dấu đầu dòng</translation>
+        </message>
+        <message>
+            <source>starting at</source>
+            <translation>bắt đầu từ</translation>
+        </message>
+        <message>
+            <source>Edit list</source>
+            <translation>Sửa danh sách</translation>
+        </message>
+        <message>
+            <source>Change list kind</source>
+            <translation>Đổi kiểu danh sách</translation>
+        </message>
+        <message>
+            <source>Change list start</source>
+            <translation>Đổi số bắt đầu của danh sách</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -1808,6 +1839,10 @@
             <translation>Người nói</translation>
         </message>
         <message>
+            <source>List item</source>
+            <translation>Mục danh sách</translation>
+        </message>
+        <message>
             <source>Caption</source>
             <translation>Chú thích</translation>
         </message>
@@ -1857,6 +1892,14 @@
         <message>
             <source>Quote</source>
             <translation>Trích dẫn</translation>
+        </message>
+        <message>
+            <source>Bulleted list</source>
+            <translation>Danh sách gạch đầu dòng</translation>
+        </message>
+        <message>
+            <source>Numbered list</source>
+            <translation>Danh sách đánh số</translation>
         </message>
         <message>
             <source>Link</source>

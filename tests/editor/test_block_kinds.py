@@ -26,3 +26,15 @@ def test_a_quote_made_of_paragraphs_keeps_them_as_lines_and_goes_back_with_its_s
 def test_photos_are_never_converted() -> None:
     blocks = [ImageBlock(id="i", src="a.jpg", caption="Ảnh")]
     assert convert_blocks(blocks, "heading") == blocks
+
+
+def test_selected_paragraphs_make_one_list_which_changes_kind_and_goes_back_item_by_item() -> None:
+    from editor.model import ListBlock
+
+    made = convert_blocks([ParagraphBlock(id="a", text="Một"), HeadingBlock(id="b", text="Hai & ba")], "bulleted")
+    assert made == [ListBlock(id="a", items=("Một", "Hai &amp; ba"))]
+    numbered = convert_blocks(made, "numbered")
+    assert numbered == [ListBlock(id="a", items=("Một", "Hai &amp; ba"), ordered=True)]
+    back = convert_blocks(numbered, "numbered")
+    assert [(b.type, b.text) for b in back] == [("paragraph", "Một"), ("paragraph", "Hai &amp; ba")]  # type: ignore[attr-defined]
+    assert back[0].id == "a"

@@ -278,3 +278,63 @@ def test_heading_and_quote_turn_paragraphs_into_blocks_and_back_each_in_one_step
     assert blocks[0].text == "Mở đầu<br>Kết quả <b>nổi bật</b>"
     window.document.undo_stack.undo()
     assert [b.text for b in window.document.article.blocks] == ["Mở đầu", "Kết quả <b>nổi bật</b>", "Lời kết"]
+
+
+def test_the_list_buttons_make_the_selected_paragraphs_one_list_switch_its_kind_and_undo_in_one_step(qtbot: Any, window: Any) -> None:
+    from editor.model import ListBlock
+
+    window.document.load(Article(blocks=[ParagraphBlock(id="a", text="Quyết định:"), ParagraphBlock(id="b", text="Điều một"),
+                                         ParagraphBlock(id="c", text="Điều <i>hai</i>")]), None)
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    edit = window.composer.blocks.segment_of("a").editor
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.toPlainText().index("một"))
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    steps = window.document.undo_stack.count()
+    qtbot.keyClick(edit, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    blocks = window.document.article.blocks
+    assert [b.type for b in blocks] == ["paragraph", "list"]
+    assert blocks[1] == ListBlock(id="b", items=("Điều một", "Điều <i>hai</i>"))
+    assert window.document.undo_stack.count() == steps + 1
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    segment = window.composer.blocks.segment_of("b")
+    assert segment.editor.document().firstBlock().textList() is not None  # shown with bullets
+    qtbot.waitUntil(segment.editor.hasFocus)
+    qtbot.mouseClick(bar_button(window, "numbered_list"), Qt.MouseButton.LeftButton)
+    assert window.document.block("b").ordered and segment.numbered.isChecked()
+    segment.start.setValue(3)
+    assert window.document.block("b").start == 3
+    window.actions.numbered_list.trigger()  # the same kind again: paragraphs
+    assert [(b.type, b.text) for b in window.document.article.blocks] == [
+        ("paragraph", "Quyết định:"), ("paragraph", "Điều một"), ("paragraph", "Điều <i>hai</i>")]
+    for _ in range(4):
+        window.document.undo_stack.undo()
+    assert [b.id for b in window.document.article.blocks] == ["a", "b", "c"]
+    assert all(b.type == "paragraph" for b in window.document.article.blocks)
+
+
+def test_typing_in_a_list_makes_items_and_undoes_by_words(qtbot: Any, window: Any) -> None:
+    from editor.model import ListBlock
+
+    window.document.load(Article(blocks=[ListBlock(id="l", items=("Một",), ordered=True)]), None)
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    segment = window.composer.blocks.segment_of("l")
+    assert segment.numbered.isChecked() and segment.start.isVisible()
+    edit = segment.editor
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    type_text(edit, "Hai")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    type_text(edit, "Ba")
+    assert window.document.block("l").items == ("Một", "Hai", "Ba")
+    assert all(edit.document().findBlockByNumber(n).textList() is not None for n in range(3))
+    window.document.undo_stack.undo()  # typed without a pause: one step
+    assert window.document.block("l").items == ("Một",)
+    assert edit.toPlainText() == "Một"

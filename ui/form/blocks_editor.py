@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 from editor.block_kinds import Kind, convert_blocks
 from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
 from ui.document import Document
-from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
+from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, ListSegment, QuoteSegment, TextSegment
 from ui.image_cache import ImageCache
 
 BATCH = 1  # new segments built per pass of the event loop (a photo's takes ~10 ms)
@@ -89,6 +89,8 @@ class BlocksEditor(QWidget):
             segment = HeadingSegment(self._document, ids[0], self)
         elif kind == "quote":
             segment = QuoteSegment(self._document, ids[0], self)
+        elif kind == "list":
+            segment = ListSegment(self._document, ids[0], self)
         else:
             segment = ImageSegment(self._document, ids[0], self._images, self)
         segment.focused.connect(lambda block_id, s=segment: self._on_segment_focused(s, block_id))

@@ -84,6 +84,12 @@ class TextFormatter(QObject):
     def quote(self) -> None:
         self._blocks.convert_current("quote", self.tr("Quote"))
 
+    def bulleted_list(self) -> None:
+        self._blocks.convert_current("bulleted", self.tr("Bulleted list"))
+
+    def numbered_list(self) -> None:
+        self._blocks.convert_current("numbered", self.tr("Numbered list"))
+
     def can_convert(self) -> bool:
         return bool(self._blocks.convertible_ids())
 

@@ -25,11 +25,12 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFragment,
+    QTextList,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
 
-from editor.model import Block, HeadingBlock, ParagraphBlock
+from editor.model import Block, HeadingBlock, ListBlock, ParagraphBlock
 from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from editor.typing_steps import text_change
@@ -41,8 +42,12 @@ _BULLET_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCirc
 
 @dataclass(frozen=True)
 class PastedParagraph:
-    text: str  # an inline fragment
+    text: str  # an inline fragment (a list item's with its bullet or number as text)
     heading_level: int = 0  # 2 or 3 for a heading (<h1>–<h6>), else 0
+    # A list item (<li>): its text without the marker, and its list's kind and first number.
+    item: str | None = None
+    ordered: bool = False
+    start: int = 1
 
 
 def _list_marker(block: QTextBlock) -> str:
@@ -78,9 +83,13 @@ def pasted_paragraphs(source: QMimeData) -> list[PastedParagraph]:
             level = block.blockFormat().headingLevel()
             if level and inline:
                 paragraphs.append(PastedParagraph(inline, 2 if level <= 2 else 3))
+            elif block.textList() is not None and inline:
+                marker = _list_marker(block)
+                list_format = _outermost_list(block).format()
+                paragraphs.append(PastedParagraph(html.escape(marker, quote=False) + inline, item=inline,
+                                                  ordered=list_format.style() not in _BULLET_STYLES, start=list_format.start()))
             else:
-                marker = _list_marker(block) if inline else ""
-                paragraphs.append(PastedParagraph(html.escape(marker, quote=False) + inline if marker else inline))
+                paragraphs.append(PastedParagraph(inline))
         block = block.next()
     # Word and browsers wrap content in empty paragraphs: drop the edges.
     while paragraphs and not paragraphs[0].text:
@@ -95,12 +104,39 @@ def paragraphs_from_mime(source: QMimeData) -> list[str]:
     return [paragraph.text for paragraph in pasted_paragraphs(source)]
 
 
+def _outermost_list(block: QTextBlock) -> QTextList:
+    """The list a (possibly nested) item belongs to at the top: its kind and
+    first number are the list block's; nested items join it flattened."""
+    text_list = block.textList()
+    found = text_list
+    previous = block.previous()
+    while previous.isValid() and previous.textList() is not None:
+        if previous.textList().format().indent() < found.format().indent():
+            found = previous.textList()
+        previous = previous.previous()
+    return found
+
+
 def blocks_from_paste(paragraphs: list[PastedParagraph]) -> list[Block]:
-    """Pasted paragraphs as body blocks: headings become heading blocks."""
-    return [
-        HeadingBlock(text=inline_to_plain(p.text), level=p.heading_level) if p.heading_level else ParagraphBlock(text=p.text)
-        for p in paragraphs
-    ]
+    """Pasted paragraphs as body blocks: headings become heading blocks, and
+    consecutive list items one list block (bulleted or numbered, with its
+    first number), as they were in the page copied from."""
+    blocks: list[Block] = []
+    open_list: tuple[bool, int] | None = None  # the kind and start of the list the last block is
+    for p in paragraphs:
+        if p.item is not None and open_list == (p.ordered, p.start) and isinstance(blocks[-1], ListBlock):
+            blocks[-1].items = (*blocks[-1].items, p.item)
+            continue
+        if p.item is not None:
+            blocks.append(ListBlock(items=(p.item,), ordered=p.ordered, start=p.start if p.ordered else 1))
+            open_list = (p.ordered, p.start)
+            continue
+        open_list = None
+        if p.heading_level:
+            blocks.append(HeadingBlock(text=inline_to_plain(p.text), level=p.heading_level))
+        else:
+            blocks.append(ParagraphBlock(text=p.text))
+    return blocks
 
 
 class RichTextEdit(QTextEdit):
@@ -113,6 +149,9 @@ class RichTextEdit(QTextEdit):
     html_pictures_handler: Callable[[PastedPictures], None] | None = None
     # And with pasted content that holds headings: body blocks to insert at the cursor.
     blocks_paste_handler: Callable[[list[Block]], None] | None = None
+
+    # A list's items, one paragraph each (ui/form/block_widgets.ListItemsEdit).
+    holds_list_items = False
 
     focus_received = Signal()
     edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
@@ -269,13 +308,15 @@ class RichTextEdit(QTextEdit):
             RichTextEdit.image_paste_handler(QImage(source.imageData()))
             return
         pasted = pasted_paragraphs(source)
-        if not self._single_paragraph and any(p.heading_level for p in pasted) and RichTextEdit.blocks_paste_handler is not None:
-            # Headings are blocks of their own: the body splits at the cursor around them.
+        takes_blocks = not self._single_paragraph and not self.holds_list_items
+        if takes_blocks and any(p.heading_level or p.item is not None for p in pasted) and RichTextEdit.blocks_paste_handler is not None:
+            # Headings and lists are blocks of their own: the body splits at the cursor around them.
             self.textCursor().removeSelectedText()
             RichTextEdit.blocks_paste_handler(blocks_from_paste(pasted))
             self._report_html_pictures(source)
             return
-        paragraphs = [p.text for p in pasted]
+        # Into a list, items come without their pasted bullets: the list shows its own.
+        paragraphs = [p.item if self.holds_list_items and p.item is not None else p.text for p in pasted]
         cursor = self.textCursor()
         cursor.beginEditBlock()
         cursor.removeSelectedText()
