@@ -15,7 +15,7 @@ from editor.errors import ImageError
 from editor.fields import Location, article_texts, text_fields
 from editor.images import open_image, verify_decodes
 from editor.logo import logo_problem
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
+from editor.model import Article, HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.notes import open_notes
 from editor.text import has_stray_chars, inline_to_plain, is_web_url
 
@@ -95,6 +95,8 @@ def _has_content(block: object) -> bool:
         return True
     if isinstance(block, (ParagraphBlock, QuoteBlock)):
         return bool(inline_to_plain(block.text).strip())
+    if isinstance(block, ListBlock):
+        return any(inline_to_plain(item).strip() for item in block.items)
     return isinstance(block, HeadingBlock) and bool(block.text.strip())
 
 

@@ -104,3 +104,11 @@ def test_the_checks_read_a_list_item_as_written_in_the_file() -> None:
     data = {"blocks": [{"type": "list", "items": ["Mot", "Hai"]}]}
     loaded = Article(blocks=[ListBlock(id="x", items=("Mot", "Hai"))])
     assert raw_texts(data, loaded) == [(Location("items[0]", "x", 0), "Mot"), (Location("items[1]", "x", 0), "Hai")]
+
+
+def test_a_body_that_is_only_a_list_is_a_body_and_an_empty_list_is_not() -> None:
+    from editor.checks import CheckInput, check_article
+
+    given = CheckInput(read_photos=False)
+    assert "body-missing" not in {f.id for f in check_article(Article(blocks=[ListBlock(items=("Một",))]), given)}
+    assert "body-missing" in {f.id for f in check_article(Article(blocks=[ListBlock(items=("", " "))]), given)}

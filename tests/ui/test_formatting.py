@@ -338,3 +338,16 @@ def test_typing_in_a_list_makes_items_and_undoes_by_words(qtbot: Any, window: An
     window.document.undo_stack.undo()  # typed without a pause: one step
     assert window.document.block("l").items == ("Một",)
     assert edit.toPlainText() == "Một"
+
+
+def test_a_list_item_after_a_bold_ending_has_a_plain_number(qtbot: Any, composer: Any) -> None:
+    from PySide6.QtGui import QFont
+
+    from editor.model import ListBlock
+
+    document = composer.blocks._document
+    document.replace_blocks(0, 0, [ListBlock(id="l", items=("Điều 3: có <b>hiệu lực</b>", "Điều 4"), ordered=True, start=3)], "Insert")
+    qtbot.waitUntil(composer.blocks.is_complete)
+    shown = composer.blocks.segment_of("l").editor.document()
+    assert shown.firstBlock().textList().itemText(shown.firstBlock()) == "3."
+    assert shown.findBlockByNumber(1).charFormat().fontWeight() < QFont.Weight.Bold  # Qt draws "4." in this format

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat, QTextListFormat
+from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat, QTextListFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -571,6 +571,8 @@ class ListItemsEdit(RichTextEdit):
         cursor.createList(self.list_format(ordered, start))
         for index, item in enumerate(items or ("",)):
             if index:
+                # A plain block format: the next item's number is not bold because this item ended so.
+                cursor.setCharFormat(QTextCharFormat())
                 cursor.insertBlock()
             insert_inline(cursor, item)
         cursor.setPosition(min(text_change(before, self.toPlainText()).new_end, self.document().characterCount() - 1))
