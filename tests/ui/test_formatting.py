@@ -351,3 +351,25 @@ def test_a_list_item_after_a_bold_ending_has_a_plain_number(qtbot: Any, composer
     shown = composer.blocks.segment_of("l").editor.document()
     assert shown.firstBlock().textList().itemText(shown.firstBlock()) == "3."
     assert shown.findBlockByNumber(1).charFormat().fontWeight() < QFont.Weight.Bold  # Qt draws "4." in this format
+
+
+def test_a_paragraph_made_a_numbered_list_and_typed_in_shows_as_ol_in_the_preview(qtbot: Any, window: Any) -> None:
+    from tests.ui.conftest import wait_until_dom
+
+    window.document.load(Article(blocks=[ParagraphBlock(id="p", text="Điều một")]), None)
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    wait_until_dom(qtbot, window.preview, "document.querySelector('[data-block=\"p\"]').tagName", "P")
+    edit = window.composer.blocks.segment_of("p").editor
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    window.actions.numbered_list.trigger()
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    segment = window.composer.blocks.segment_of("p")
+    segment.start.setValue(5)
+    segment.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
+    type_text(segment.editor, "hai")
+    script = "(function (l) { return l.tagName + ' ' + l.getAttribute('start') + ' ' + Array.from(l.children).map(li => li.textContent).join('|'); })" \
+             "(document.querySelector('[data-block=\"p\"]'))"
+    wait_until_dom(qtbot, window.preview, script, "OL 5 Điều một|hai")
