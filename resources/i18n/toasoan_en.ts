@@ -1616,14 +1616,6 @@
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <source>Bold</source>
-            <translation>Bold</translation>
-        </message>
-        <message>
-            <source>Italic</source>
-            <translation>Italic</translation>
-        </message>
-        <message>
             <source>Enter</source>
             <translation>Enter</translation>
         </message>

@@ -1611,14 +1611,6 @@
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <source>Bold</source>
-            <translation>Chữ đậm</translation>
-        </message>
-        <message>
-            <source>Italic</source>
-            <translation>Chữ nghiêng</translation>
-        </message>
-        <message>
             <source>Enter</source>
             <translation>Enter</translation>
         </message>

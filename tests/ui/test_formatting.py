@@ -373,3 +373,18 @@ def test_a_paragraph_made_a_numbered_list_and_typed_in_shows_as_ol_in_the_previe
     script = "(function (l) { return l.tagName + ' ' + l.getAttribute('start') + ' ' + Array.from(l.children).map(li => li.textContent).join('|'); })" \
              "(document.querySelector('[data-block=\"p\"]'))"
     wait_until_dom(qtbot, window.preview, script, "OL 5 Điều một|hai")
+
+
+def test_the_keyboard_shortcuts_list_the_format_menu_once_each(qtbot: Any, window: Any) -> None:
+    from PySide6.QtGui import QAction
+
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    actions = [value for value in vars(window.actions).values() if isinstance(value, QAction)]
+    dialog = ShortcutsDialog(actions, window)
+    qtbot.addWidget(dialog)
+    rows = dialog.rows()
+    for keys, meaning in [("Ctrl+B", "Bold"), ("Ctrl+I", "Italic"), ("Ctrl+K", "Link"), ("Ctrl+Shift+K", "Remove link"),
+                          ("Ctrl+Alt+2", "Heading"), ("Ctrl+Shift+Q", "Quote"), ("Ctrl+Shift+8", "Bulleted list"),
+                          ("Ctrl+Shift+7", "Numbered list")]:
+        assert [row for row in rows if row[0] == keys] == [(keys, meaning)]
