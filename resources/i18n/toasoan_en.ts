@@ -1153,8 +1153,12 @@
     <context>
         <name>ListSegment</name>
         <message>
-            <source>List items: Enter starts the next one</source>
-            <translation>List items: Enter starts the next one</translation>
+            <source>End list</source>
+            <translation>End list</translation>
+        </message>
+        <message>
+            <source>List items: Enter starts the next one, twice ends the list</source>
+            <translation>List items: Enter starts the next one, twice ends the list</translation>
         </message>
         <message>
             <source>Numbered</source>

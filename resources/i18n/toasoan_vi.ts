@@ -1149,8 +1149,12 @@
     <context>
         <name>ListSegment</name>
         <message>
-            <source>List items: Enter starts the next one</source>
-            <translation>Các mục của danh sách: Enter để sang mục tiếp theo</translation>
+            <source>End list</source>
+            <translation>Kết thúc danh sách</translation>
+        </message>
+        <message>
+            <source>List items: Enter starts the next one, twice ends the list</source>
+            <translation>Các mục của danh sách: Enter để sang mục tiếp theo, Enter hai lần để kết thúc danh sách</translation>
         </message>
         <message>
             <source>Numbered</source>

@@ -340,6 +340,28 @@ def test_typing_in_a_list_makes_items_and_undoes_by_words(qtbot: Any, window: An
     assert edit.toPlainText() == "Một"
 
 
+def test_enter_on_an_empty_last_item_ends_the_list_with_a_paragraph_to_type_in(qtbot: Any, window: Any) -> None:
+    from editor.model import ListBlock
+
+    window.document.load(Article(blocks=[ListBlock(id="l", items=("Một", "Hai"))]), None)
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    edit = window.composer.blocks.segment_of("l").editor
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # a third, empty item
+    assert window.document.block("l").items == ("Một", "Hai", "")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # again: the list ends
+    blocks = window.document.article.blocks
+    assert [b.type for b in blocks] == ["list", "paragraph"] and blocks[0].items == ("Một", "Hai")
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    paragraph = window.composer.blocks.segment_of(blocks[1].id).editor
+    qtbot.waitUntil(paragraph.hasFocus)
+    type_text(paragraph, "Kết")
+    assert window.document.article.blocks[1].text == "Kết"
+
+
 def test_a_list_item_after_a_bold_ending_has_a_plain_number(qtbot: Any, composer: Any) -> None:
     from PySide6.QtGui import QFont
 

@@ -544,9 +544,19 @@ class ListItemsEdit(RichTextEdit):
     numbers; Enter starts the next item, Shift+Enter a line in the item."""
 
     holds_list_items = True
+    # Enter on an empty last item, as in a word processor: the list ends there.
+    leave_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, min_lines=2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        block = self.textCursor().block()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and not block.next().isValid() and not block.text() and block.blockNumber() > 0):
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def items(self) -> tuple[str, ...]:
         found = []
@@ -622,14 +632,24 @@ class ListSegment(BlockFrame):
         self.numbered.toggled.connect(self._on_numbered_toggled)
         self.start.valueChanged.connect(self._on_start_changed)
         self.editor.edge_reached.connect(self.edge_reached)
+        self.editor.leave_requested.connect(self._leave_list)
         self.editor.focus_received.connect(lambda: self.focused.emit(self._id))
         self._watch_keys(self.editor, lambda: self._id)
         self.retranslate()
         self.show_model()
 
+    def _leave_list(self) -> None:
+        """The empty last item becomes a paragraph after the list, with the cursor in it (one undo step)."""
+        block = self._block()
+        index = self.document.index_of(self._id)
+        shortened = ListBlock(id=block.id, items=block.items[:-1], ordered=block.ordered, start=block.start,
+                              extra=dict(block.extra), notes=block.notes)
+        self.document.replace_blocks(index, index + 1, [shortened, ParagraphBlock()], self.tr("End list"))
+        self.edge_reached.emit(1)
+
     def retranslate(self) -> None:
         super().retranslate()
-        self.editor.setPlaceholderText(self.tr("List items: Enter starts the next one"))
+        self.editor.setPlaceholderText(self.tr("List items: Enter starts the next one, twice ends the list"))
         name_for_readers(self.editor, ListBlock, "items")
         self.numbered.setText(self.tr("Numbered"))
         self.numbered.setToolTip(self.tr("Numbers (1, 2, 3…) instead of bullets"))
