@@ -410,3 +410,30 @@ def test_the_keyboard_shortcuts_list_the_format_menu_once_each(qtbot: Any, windo
                           ("Ctrl+Alt+2", "Heading"), ("Ctrl+Shift+Q", "Quote"), ("Ctrl+Shift+8", "Bulleted list"),
                           ("Ctrl+Shift+7", "Numbered list")]:
         assert [row for row in rows if row[0] == keys] == [(keys, meaning)]
+
+
+def test_pasting_lists_and_typing_in_one_takes_no_reference_from_none(qtbot: Any, composer: Any) -> None:
+    """``QTextBlock.textList()`` of a paragraph in no list returns a borrowed
+    None under PySide6 6.12.0: asked per pasted paragraph and per key in a
+    list, it would free None in the end (docs/pyside6-borrowed-singletons.md)."""
+    import sys
+
+    from PySide6.QtCore import QMimeData
+
+    from editor.model import ListBlock
+    from ui.form.text_edits import pasted_paragraphs
+
+    mime = QMimeData()
+    mime.setHtml("<p>Mở đầu</p><p>Hai</p><ul><li>Một</li><li>Hai</li></ul><p>Kết</p>")
+    composer.blocks._document.replace_blocks(0, 0, [ListBlock(id="l", items=("Một", "Hai"))], "Insert")
+    qtbot.waitUntil(composer.blocks.is_complete)
+    edit = composer.blocks.segment_of("l").editor
+    edit.setFocus()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    pasted_paragraphs(mime)
+    type_text(edit, "a")
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        pasted_paragraphs(mime)
+    type_text(edit, "b" * 50)
+    assert sys.getrefcount(None) - before > -50  # a borrowed None per paragraph would be -600 and more

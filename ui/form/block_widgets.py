@@ -30,7 +30,7 @@ from editor.fields import text_fields
 from editor.model import MAX_LIST_START, MIN_LIST_START, Block, HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, new_block_id
 from editor.typing_steps import text_change
 from ui.form.sync import show_in_line_edit
-from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
+from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys, text_list_of
 from ui.image_cache import ImageCache
 from ui.language import Retranslating, field_label
 from ui.last_folder import FolderKind, last_folder, remember_folder
@@ -592,12 +592,12 @@ class ListItemsEdit(RichTextEdit):
         """Every paragraph is an item: one that left the list (Backspace or
         Enter on an empty item, as Qt does) is put back in it."""
         block = self.document().begin()
-        text_list = block.textList()
+        text_list = text_list_of(block)
         if text_list is None:
             QTextCursor(block).createList(self.list_format(ordered, start))
-            text_list = block.textList()
+            text_list = text_list_of(block)
         while block.isValid():
-            if block.textList() is None and text_list is not None:
+            if text_list_of(block) is None and text_list is not None:
                 text_list.add(block)
             block = block.next()
 

@@ -50,10 +50,20 @@ class PastedParagraph:
     start: int = 1
 
 
+def text_list_of(block: QTextBlock) -> QTextList | None:
+    """The list a paragraph is an item of, if any. Asked only of a paragraph
+    in a group: ``textList()`` of one in none returns a borrowed None under
+    PySide6 6.12.0 (tools/refcount_probe.py), and this runs per pasted
+    paragraph and per keystroke in a list."""
+    if not block.blockFormat().hasProperty(QTextFormat.Property.ObjectIndex):
+        return None
+    return block.textList()
+
+
 def _list_marker(block: QTextBlock) -> str:
     """A list item's bullet or number as text, indented by its depth, as
     the Word importer writes it: "• ", "◦ ", "2. "."""
-    text_list = block.textList()
+    text_list = text_list_of(block)
     if text_list is None:
         return ""
     depth = max(0, text_list.format().indent() - 1)
@@ -83,7 +93,7 @@ def pasted_paragraphs(source: QMimeData) -> list[PastedParagraph]:
             level = block.blockFormat().headingLevel()
             if level and inline:
                 paragraphs.append(PastedParagraph(inline, 2 if level <= 2 else 3))
-            elif block.textList() is not None and inline:
+            elif text_list_of(block) is not None and inline:
                 marker = _list_marker(block)
                 list_format = _outermost_list(block).format()
                 paragraphs.append(PastedParagraph(html.escape(marker, quote=False) + inline, item=inline,
@@ -107,12 +117,12 @@ def paragraphs_from_mime(source: QMimeData) -> list[str]:
 def _outermost_list(block: QTextBlock) -> QTextList:
     """The list a (possibly nested) item belongs to at the top: its kind and
     first number are the list block's; nested items join it flattened."""
-    text_list = block.textList()
-    found = text_list
+    found = text_list_of(block)
+    assert found is not None  # asked of list items only
     previous = block.previous()
-    while previous.isValid() and previous.textList() is not None:
-        if previous.textList().format().indent() < found.format().indent():
-            found = previous.textList()
+    while previous.isValid() and (earlier := text_list_of(previous)) is not None:
+        if earlier.format().indent() < found.format().indent():
+            found = earlier
         previous = previous.previous()
     return found
 
