@@ -10,7 +10,10 @@ the same ``TextFormatter`` methods.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ui.document import Document
@@ -34,6 +37,8 @@ class TextFormatter(QObject):
         self._scope = scope
         self._target: RichTextEdit | None = None
         self._link_dialog: LinkDialog | None = None
+        # While the dialog is open: the field and the words the link is for.
+        self._pending: tuple[RichTextEdit, QTextCursor] | None = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -69,12 +74,12 @@ class TextFormatter(QObject):
     def remove_link(self) -> None:
         self._in_one_step(self.tr("Remove link"), lambda edit: edit.remove_link())
 
-    def _in_one_step(self, label: str, action: object) -> None:
+    def _in_one_step(self, label: str, action: Callable[[RichTextEdit], None]) -> None:
         edit = self.target()
         if edit is None:
             return
         with self._document.one_step(label):
-            action(edit)  # type: ignore[operator]
+            action(edit)
         edit.setFocus()
 
     # --- the body's block kinds ---------------------------------------------------
@@ -113,7 +118,9 @@ class TextFormatter(QObject):
         dialog.show_link(href, selected.replace("\u2028", " "), is_link=bool(href), text_editable=_PARAGRAPH_SEPARATOR not in selected)
 
     def _on_link_dialog_finished(self, result: int) -> None:
-        edit, cursor = self._pending
+        if self._pending is None:
+            return
+        (edit, cursor), self._pending = self._pending, None
         dialog = self.link_dialog()
         if result != QDialog.DialogCode.Accepted or not edit.isVisibleTo(self._scope):
             edit.setFocus()
