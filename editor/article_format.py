@@ -19,7 +19,21 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from editor.errors import FormatError, UnsupportedVersionError
 from editor.fields import text_fields
 from editor.media import FileMedia, Media
-from editor.model import BLOCK_TYPES, LANGUAGES, Article, Block, Crop, Focus, HeadingBlock, ImageBlock, RelatedLink, SiteProfile
+from editor.model import (
+    BLOCK_TYPES,
+    LANGUAGES,
+    MAX_LIST_START,
+    MIN_LIST_START,
+    Article,
+    Block,
+    Crop,
+    Focus,
+    HeadingBlock,
+    ImageBlock,
+    ListBlock,
+    RelatedLink,
+    SiteProfile,
+)
 from editor.notes import notes_from_list, notes_to_list
 from editor.review import review_from_dict, review_to_dict
 
@@ -41,7 +55,7 @@ _ARTICLE_FIELDS = (
     "format", "language", *_ARTICLE_TEXTS, "published", "updated", "timezone", "blocks",
     "original_url", "url", "related", "tags", "site", "review", "spelling_ignored",
 )
-_BLOCK_OTHER_FIELDS: dict[str, tuple[str, ...]] = {"heading": ("level",), "image": ("src", "rotate", "crop", "focus", "cover")}
+_BLOCK_OTHER_FIELDS: dict[str, tuple[str, ...]] = {"heading": ("level",), "list": ("ordered", "start"), "image": ("src", "rotate", "crop", "focus", "cover")}
 _BLOCK_FIELDS: dict[str, tuple[str, ...]] = {
     kind: ("id", "type", *(field.name for field in text_fields(cls)), *_BLOCK_OTHER_FIELDS.get(kind, ()), "notes")
     for kind, cls in BLOCK_TYPES.items()
@@ -90,6 +104,23 @@ def _texts(data: dict[str, Any], key: str, path: str, problems: _Problems) -> li
         problems.add(f"{path}{key}", "must be a list of texts")
         return []
     return value
+
+
+def _strings(data: dict[str, Any], key: str, path: str, problems: _Problems) -> list[str]:
+    """A list of texts (a list block's items); what is not text is reported and left out."""
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.add(f"{path}{key}", f"must be a list of texts, not {_json_type(value)}")
+        return []
+    texts = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            texts.append(item)
+        else:
+            problems.add(f"{path}{key}[{index}]", f"must be text, not {_json_type(item)}")
+    return texts
 
 
 def _json_type(value: Any) -> str:
@@ -241,13 +272,25 @@ def _block_from_dict(raw: Any, path: str, resolve_media: MediaResolver, problems
     if raw.get("notes") is not None:
         block.notes = notes_from_list(raw["notes"], f"{path}.notes", problems.add)
     for field in text_fields(type(block)):
-        setattr(block, field.name, _string(raw, field.name, prefix, problems))
+        value = _strings(raw, field.name, prefix, problems) if field.many else _string(raw, field.name, prefix, problems)
+        setattr(block, field.name, value)
     if isinstance(block, HeadingBlock):
         level = raw.get("level", 2)
         if level not in (2, 3) or isinstance(level, bool):
             problems.add(f"{path}.level", f"must be 2 or 3, not {json.dumps(level)}")
         else:
             block.level = level
+    if isinstance(block, ListBlock):
+        ordered = raw.get("ordered", False)
+        if not isinstance(ordered, bool):
+            problems.add(f"{path}.ordered", "must be true or false")
+        else:
+            block.ordered = ordered
+        start = raw.get("start", 1)
+        if not isinstance(start, int) or isinstance(start, bool) or not MIN_LIST_START <= start <= MAX_LIST_START:
+            problems.add(f"{path}.start", f"must be a whole number from {MIN_LIST_START} to {MAX_LIST_START}, not {json.dumps(start)}")
+        else:
+            block.start = start
     if isinstance(block, ImageBlock):
         rotate = raw.get("rotate", 0)
         if rotate not in (0, 90, 180, 270) or isinstance(rotate, bool):
@@ -376,9 +419,14 @@ def _block_to_dict(block: Block, src_of: Callable[[ImageBlock], str]) -> dict[st
     if isinstance(block, ImageBlock):
         data["src"] = src_of(block)
     for field in text_fields(type(block)):
-        data[field.name] = getattr(block, field.name)
+        value = getattr(block, field.name)
+        data[field.name] = list(value) if field.many else value
     if isinstance(block, HeadingBlock):
         data["level"] = block.level
+    if isinstance(block, ListBlock):
+        data["ordered"] = block.ordered
+        if block.ordered and block.start != 1:
+            data["start"] = block.start
     if isinstance(block, ImageBlock):
         if block.rotate:
             data["rotate"] = block.rotate

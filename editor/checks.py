@@ -17,7 +17,7 @@ from editor.errors import ImageError
 from editor.fields import Location, article_texts, text_fields
 from editor.images import open_image, verify_decodes
 from editor.logo import logo_problem
-from editor.model import Article, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, SiteProfile
+from editor.model import Article, HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.notes import open_notes
 from editor.qr import MAX_PRINTABLE_VERSION, PRINT_SIZE_MM, QUIET_ZONE, qr_version
 from editor.share_images import CARD_SIZE
@@ -107,6 +107,8 @@ def _has_content(block: object) -> bool:
         return True
     if isinstance(block, (ParagraphBlock, QuoteBlock)):
         return bool(inline_to_plain(block.text).strip())
+    if isinstance(block, ListBlock):
+        return any(inline_to_plain(item).strip() for item in block.items)
     return isinstance(block, HeadingBlock) and bool(block.text.strip())
 
 
@@ -479,4 +481,7 @@ def raw_texts(data: object, article: Article) -> list[tuple[Location, str]]:
         for field in text_fields(type(block)):
             if isinstance(raw.get(field.name), str):
                 texts.append((Location(field.name, block.id, index), raw[field.name]))
+            elif field.many and isinstance(raw.get(field.name), list):
+                texts.extend((Location(f"{field.name}[{item}]", block.id, index), text)
+                             for item, text in enumerate(raw[field.name]) if isinstance(text, str))
     return texts

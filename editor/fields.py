@@ -45,6 +45,9 @@ class TextField:
     label: str  # as the window names it, in English; "&" marks the form's shortcut
     # Read as the article's own words: the word count and reading time count it.
     counted: bool = False
+    # Several texts of the kind (a list's items, a tuple): each one is a
+    # text of its own, at "items[2]".
+    many: bool = False
 
     @property
     def inline(self) -> bool:
@@ -65,7 +68,8 @@ def text_fields(cls: type) -> tuple[TextField, ...]:
     found = _DECLARED.get(cls)
     if found is None:
         found = _DECLARED[cls] = tuple(
-            TextField(spec.name, spec.metadata["kind"], spec.metadata["label"], spec.metadata.get("counted", False))
+            TextField(spec.name, spec.metadata["kind"], spec.metadata["label"], spec.metadata.get("counted", False),
+                      spec.metadata.get("many", False))
             for spec in dataclasses.fields(cls) if spec.metadata.get("label") is not None
         )
     return found
@@ -123,8 +127,36 @@ def field_texts(article: Article) -> list[FieldText]:
 
 
 def block_texts(block: Block, index: int | None = None) -> list[FieldText]:
-    """The texts of one block; ``index`` is its position in the article."""
-    return [FieldText(Location(field.name, block.id, index), field, getattr(block, field.name)) for field in text_fields(type(block))]
+    """The texts of one block; ``index`` is its position in the article. A
+    field of ``many`` texts gives one per item, at "items[0]", "items[1]"…"""
+    texts: list[FieldText] = []
+    for field in text_fields(type(block)):
+        value = getattr(block, field.name)
+        if field.many:
+            texts.extend(FieldText(Location(f"{field.name}[{item}]", block.id, index), field, text) for item, text in enumerate(value))
+        else:
+            texts.append(FieldText(Location(field.name, block.id, index), field, value))
+    return texts
+
+
+def field_values(field: TextField, value: object) -> list[str]:
+    """A declared field's texts: itself, or the items of a ``many`` one."""
+    return list(value) if field.many else [value]  # type: ignore[call-overload,list-item]
+
+
+_ITEM = re.compile(r"(\w+)\[(\d+)\]")
+
+
+def block_value_with(block: Block, location_field: str, text: str) -> tuple[str, object]:
+    """The field to set, and its new value, to put ``text`` where a
+    location's field says in ``block``: "text", or the item "items[2]"."""
+    match = _ITEM.fullmatch(location_field)
+    if match is None:
+        return location_field, text
+    name, item = match.group(1), int(match.group(2))
+    items = list(getattr(block, name))
+    items[item] = text
+    return name, tuple(items)
 
 
 def article_texts(article: Article) -> Iterator[FieldText]:

@@ -1,7 +1,7 @@
 """The article model: plain data classes, no Qt, no I/O.
 
 Every string assigned to a text field is cleaned on the way in: NFC always,
-and inline fields (lead, paragraph, quote, caption) are also sanitized to
+and inline fields (lead, paragraph, quote, caption, list items) are also sanitized to
 bold, italic, line breaks and links. The article's texts are declared with
 a label where they are defined; ``editor/fields.py`` reads that declaration
 for everything that searches, checks, counts or saves them. Unknown fields
@@ -11,7 +11,7 @@ read from a file are kept in ``extra`` so that a round trip loses nothing.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +53,18 @@ def plain_text(default: str = "", *, label: str | None = None, counted: bool = F
 def line_text(default: str = "", *, label: str | None = None, counted: bool = False) -> Any:
     """A plain field that is a single line (title, names, URLs)."""
     return _text(default, "line", clean_single_line, label, counted)
+
+
+def _clean_items(items: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(items, str):  # one string would become a list of its letters
+        raise TypeError("a list's items are a sequence of inline texts, not one string")
+    return tuple(clean_inline(item) for item in items)
+
+
+def inline_items(*, label: str, counted: bool = False) -> Any:
+    """A field holding several sanitized inline fragments (a list's items):
+    each is one of the article's texts, at ``name[index]`` (editor/fields.py)."""
+    return field(default=(), metadata={"clean": _clean_items, "kind": "inline", "many": True, "label": label, "counted": counted})
 
 
 class _CleansOnAssign:
@@ -98,6 +110,23 @@ class QuoteBlock(Block):
     type: ClassVar[str] = "quote"
     text: str = inline_text(label=QT_TRANSLATE_NOOP("TextField", "Quotation"), counted=True)
     cite: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "Who said it"))
+
+
+# A numbered list's first number: HTML takes any integer; these are what a
+# news article can mean (a list going on after a paragraph), and keep the
+# page's markers narrow.
+MIN_LIST_START, MAX_LIST_START = 0, 9999
+
+
+@dataclass(eq=True)
+class ListBlock(Block):
+    """A bulleted list, or a numbered one (``ordered``) whose first number
+    is ``start`` (a list that goes on after a paragraph: "3. …")."""
+
+    type: ClassVar[str] = "list"
+    items: tuple[str, ...] = inline_items(label=QT_TRANSLATE_NOOP("TextField", "List item"), counted=True)
+    ordered: bool = False
+    start: int = 1
 
 
 @dataclass(frozen=True)
@@ -151,7 +180,7 @@ class ImageBlock(Block):
 
 
 BLOCK_TYPES: dict[str, type[Block]] = {
-    cls.type: cls for cls in (ParagraphBlock, HeadingBlock, QuoteBlock, ImageBlock)
+    cls.type: cls for cls in (ParagraphBlock, HeadingBlock, QuoteBlock, ListBlock, ImageBlock)
 }
 
 

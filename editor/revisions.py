@@ -22,7 +22,7 @@ from editor.article_format import article_from_dict, parse_json
 from editor.errors import DraftFileError, FormatError, ImageError
 from editor.fields import article_texts
 from editor.media import ArchiveMedia, Media
-from editor.model import Article, HeadingBlock, ImageBlock, QuoteBlock
+from editor.model import Article, HeadingBlock, ImageBlock, ListBlock, QuoteBlock
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 FOLDER = "revisions/"
@@ -125,7 +125,7 @@ class DiffLine:
 # How a text reads in the diff, by block type and field; any other text
 # (an article field, a field added later) is a line as it is.
 _LOOKS: dict[tuple[type, str], str] = {
-    (HeadingBlock, "text"): "## {}", (QuoteBlock, "text"): "“{}”", (QuoteBlock, "cite"): "— {}",
+    (HeadingBlock, "text"): "## {}", (QuoteBlock, "text"): "“{}”", (QuoteBlock, "cite"): "— {}", (ListBlock, "items"): "• {}",
     (ImageBlock, "caption"): "[{}]", (ImageBlock, "alt"): "[{}]", (ImageBlock, "credit"): "[{}]",
     (Article, "section"): "§ {}",
 }

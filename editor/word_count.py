@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from editor.fields import field_texts, text_fields
+from editor.fields import field_texts, field_values, text_fields
 from editor.model import Article
 
 WORDS_PER_MINUTE = 200  # an unhurried reader of Vietnamese news
@@ -28,7 +28,7 @@ def word_count(article: Article, cache: dict[tuple[str, str], tuple[str, int]] |
             if known is not None and known[0] is value:
                 total += known[1]
                 continue
-            count = len(field.plain(value).split())
+            count = sum(len(field.plain(text).split()) for text in field_values(field, value))
             if cache is not None:
                 cache[key] = (value, count)
             total += count

@@ -37,6 +37,14 @@ class Actions:
     zoom_in: QAction
     zoom_out: QAction
     zoom_fit: QAction
+    bold: QAction
+    italic: QAction
+    link: QAction
+    remove_link: QAction
+    heading: QAction
+    quote: QAction
+    bulleted_list: QAction
+    numbered_list: QAction
     widths: dict[PreviewWidth, QAction]
     width_group: QActionGroup
 
@@ -71,6 +79,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "zoom_in": (QT_TRANSLATE_NOOP("Actions", "Zoom &in"), QT_TRANSLATE_NOOP("Actions", "Show the preview larger (also Ctrl + wheel)")),
     "zoom_out": (QT_TRANSLATE_NOOP("Actions", "Zoom &out"), QT_TRANSLATE_NOOP("Actions", "Show the preview smaller (also Ctrl + wheel)")),
     "zoom_fit": (QT_TRANSLATE_NOOP("Actions", "&Fit to pane"), QT_TRANSLATE_NOOP("Actions", "Scale the page to the pane again")),
+    "bold": (QT_TRANSLATE_NOOP("Actions", "&Bold"), QT_TRANSLATE_NOOP("Actions", "Bold (Ctrl+B)")),
+    "italic": (QT_TRANSLATE_NOOP("Actions", "&Italic"), QT_TRANSLATE_NOOP("Actions", "Italic (Ctrl+I)")),
+    "link": (QT_TRANSLATE_NOOP("Actions", "&Link…"), QT_TRANSLATE_NOOP("Actions", "Make the selected words a link, or change the link (Ctrl+K)")),
+    "remove_link": (QT_TRANSLATE_NOOP("Actions", "&Remove link"), QT_TRANSLATE_NOOP("Actions", "Take the link off, keeping the words (Ctrl+Shift+K)")),
+    "heading": (QT_TRANSLATE_NOOP("Actions", "&Heading"),
+        QT_TRANSLATE_NOOP("Actions", "Make the paragraph a subheading, or a subheading a paragraph (Ctrl+Alt+2)")),
+    "quote": (QT_TRANSLATE_NOOP("Actions", "&Quote"),
+        QT_TRANSLATE_NOOP("Actions", "Make the paragraph a quotation, or a quotation a paragraph (Ctrl+Shift+Q)")),
+    "bulleted_list": (QT_TRANSLATE_NOOP("Actions", "B&ulleted list"),
+        QT_TRANSLATE_NOOP("Actions", "Make the selected paragraphs a bulleted list, or the list paragraphs (Ctrl+Shift+8)")),
+    "numbered_list": (QT_TRANSLATE_NOOP("Actions", "&Numbered list"),
+        QT_TRANSLATE_NOOP("Actions", "Make the selected paragraphs a numbered list, or the list paragraphs (Ctrl+Shift+7)")),
 }
 _WIDTH_TEXTS = {
     PreviewWidth.PHONE: QT_TRANSLATE_NOOP("Actions", "Phone (360 px)"),
@@ -94,7 +114,19 @@ _SHORTCUTS: dict[str, QKeySequence.StandardKey | str] = {
     "zoom_in": QKeySequence.StandardKey.ZoomIn,
     "zoom_out": QKeySequence.StandardKey.ZoomOut,
     "zoom_fit": "Ctrl+0",
+    "bold": QKeySequence.StandardKey.Bold,
+    "italic": QKeySequence.StandardKey.Italic,
+    "link": "Ctrl+K",
+    "remove_link": "Ctrl+Shift+K",
+    # As Google Docs names them; Ctrl+Q is Quit, so the quote takes Shift too.
+    "heading": "Ctrl+Alt+2",
+    "quote": "Ctrl+Shift+Q",
+    "bulleted_list": "Ctrl+Shift+8",
+    "numbered_list": "Ctrl+Shift+7",
 }
+
+# The Format menu and the bar above the form, in this order (None: a separator).
+FORMAT_ACTIONS = ("bold", "italic", None, "link", "remove_link", None, "heading", "quote", "bulleted_list", "numbered_list")
 
 
 def build_actions(window: QWidget) -> Actions:

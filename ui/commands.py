@@ -57,8 +57,18 @@ class SetFieldCommand(QUndoCommand):
         self._document._apply_field(self._name, copy.deepcopy(self._old))
 
 
+def _typed(value: Any) -> str | None:
+    """A text being typed in: a string, or a list's items as lines (typing
+    in one item, or Enter for the next, is typing in the list)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        return "\n".join(value)
+    return None
+
+
 class SetBlockFieldCommand(QUndoCommand):
-    """Change one field of one block (a paragraph's text, a caption, …)."""
+    """Change one field of one block (a paragraph's text, a caption, a list's items, …)."""
 
     def __init__(self, document: Document, block_id: str, name: str, value: Any, label: str) -> None:
         super().__init__(label)
@@ -68,7 +78,8 @@ class SetBlockFieldCommand(QUndoCommand):
         self._old = getattr(document.block(block_id), name)
         self._new = value
         self._now = document.clock()
-        self._typing = TypingRun.start(self._old, value, self._now) if isinstance(value, str) and isinstance(self._old, str) else None
+        old, new = _typed(self._old), _typed(value)
+        self._typing = TypingRun.start(old, new, self._now) if old is not None and new is not None else None
 
     def id(self) -> int:
         return _merge_id("block-field")
@@ -78,7 +89,8 @@ class SetBlockFieldCommand(QUndoCommand):
             return False
         if (other._block_id, other._name) != (self._block_id, self._name) or self._typing is None:
             return False
-        if not isinstance(other._new, str) or not self._typing.takes(other._old, other._new, other._now):
+        old, new = _typed(other._old), _typed(other._new)
+        if old is None or new is None or not self._typing.takes(old, new, other._now):
             return False
         self._new = other._new
         return True

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from ui.document import Document
 from ui.form.blocks_editor import BlocksEditor
 from ui.form.fields import ArticleFieldsForm
+from ui.form.format_bar import FormatBar
+from ui.form.formatting import TextFormatter
 from ui.image_cache import ImageCache
 from ui.language import Retranslating
 
@@ -23,6 +25,14 @@ class Composer(Retranslating, QScrollArea):
         column = QWidget(self)
         self.fields = ArticleFieldsForm(document, column)
         self.blocks = BlocksEditor(document, images, column)
+        # Bold, italic, links… for the field with the cursor (the window adds the actions).
+        self.formatter = TextFormatter(document, self.blocks, self)
+        # Above the scrolling column, so it stays in sight in a long body.
+        self.format_bar = FormatBar(self)
+        # A click on the bar would otherwise give the focus to the first
+        # ancestor that takes it, this scroll area, and the text field
+        # being formatted would lose its cursor (and its selection).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.heading = heading = QLabel(column)
         font = heading.font()
@@ -67,7 +77,17 @@ class Composer(Retranslating, QScrollArea):
         self.blocks.block_focused.connect(self._on_blocks_block_focused)
         self.retranslate()
 
+    def _place_format_bar(self) -> None:
+        height = self.format_bar.sizeHint().height()
+        self.setViewportMargins(0, height, 0, 0)
+        self.format_bar.setGeometry(self.frameWidth(), self.frameWidth(), self.width() - 2 * self.frameWidth(), height)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().resizeEvent(event)
+        self._place_format_bar()
+
     def retranslate(self) -> None:
+        self.format_bar.setWindowTitle(self.tr("Formatting"))
         self.heading.setText(self.tr("Body"))
         texts = {
             "paragraph": (self.tr("+ Paragraph"), self.tr("Add a paragraph after the current block")),

@@ -14,18 +14,19 @@ copy of 36,000 words on the UI thread.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor import spelling
+from editor.fields import block_value_with
 from editor.find_replace import Change
 from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.notes import Note
@@ -59,6 +60,9 @@ class Document(QObject):
         self.site_changed.connect(self._on_spelling_input_changed)
         self.reset.connect(self._on_spelling_input_changed)
         self.field_changed.connect(lambda name: self._on_spelling_input_changed() if name in ("spelling_ignored", "site") else None)
+        # Inside ``one_step``: its label, and whether its macro was begun.
+        self._step_label: str | None = None
+        self._step_begun = False
 
     # --- state -----------------------------------------------------------
     def load(self, article: Article, path: Path | None) -> None:
@@ -140,6 +144,30 @@ class Document(QObject):
         return copied
 
     # --- intents (each one undoable step) --------------------------------
+    @contextlib.contextmanager
+    def one_step(self, label: str) -> Iterator[None]:
+        """Whatever changes the model inside is one undo step of its own,
+        named ``label``: a formatting action (bold, a link, a list) never
+        merges with the typing before it or after it, and a link spanning
+        two paragraphs is still one step. Nothing changed, no step."""
+        if self._step_label is not None:  # nested: the outer step holds it
+            yield
+            return
+        self._step_label, self._step_begun = label, False
+        try:
+            yield
+        finally:
+            if self._step_begun:
+                self.undo_stack.endMacro()
+            self._step_label, self._step_begun = None, False
+
+    def _push(self, command: QUndoCommand) -> None:
+        if self._step_label is not None and not self._step_begun:
+            # Begun at the first change only: an empty macro would be an empty undo step.
+            self.undo_stack.beginMacro(self._step_label)
+            self._step_begun = True
+        self.undo_stack.push(command)
+
     def set_field(self, name: str, value: Any, label: str | None = None, merge_key: str | None = None) -> None:
         """Change one article field. Text merges with the previous keystroke
         in the same field; other values merge only with the same ``merge_key``."""
@@ -147,12 +175,12 @@ class Document(QObject):
             return
         if merge_key is None and isinstance(value, str):
             merge_key = name
-        self.undo_stack.push(SetFieldCommand(self, name, value, label or self.tr("Edit"), merge_key))
+        self._push(SetFieldCommand(self, name, value, label or self.tr("Edit"), merge_key))
 
     def set_block_field(self, block_id: str, name: str, value: Any, label: str | None = None) -> None:
         if getattr(self.block(block_id), name) == value:
             return
-        self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
+        self._push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
 
     def set_block_fields(self, block_id: str, values: dict[str, Any], label: str) -> None:
         """Change several fields of one block as one undo step (a photo's crop and focus point)."""
@@ -166,7 +194,7 @@ class Document(QObject):
         self.undo_stack.endMacro()
 
     def replace_blocks(self, start: int, end: int, blocks: list[Block], label: str) -> None:
-        self.undo_stack.push(ReplaceBlocksCommand(self, start, end, blocks, label))
+        self._push(ReplaceBlocksCommand(self, start, end, blocks, label))
 
     def move_block(self, block_id: str, to_index: int) -> None:
         to_index = max(0, min(to_index, len(self.article.blocks) - 1))
@@ -235,17 +263,6 @@ class Document(QObject):
         if changed != notes:
             self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", changed, label))
 
-    @contextmanager
-    def one_step(self, label: str) -> Iterator[None]:
-        """What the form does inside is one undo step of its own (a spelling
-        fix): it neither merges into the typing before it nor takes in the
-        typing after it, as a keystroke would."""
-        self.undo_stack.beginMacro(label)
-        try:
-            yield
-        finally:
-            self.undo_stack.endMacro()
-
     def add_to_dictionary(self, word: str) -> None:
         """Add ``word`` to the office's site profile (not to the article: not undoable)."""
         if word in self.saved_site.dictionary:
@@ -270,7 +287,9 @@ class Document(QObject):
             if block_id is None:
                 self.undo_stack.push(SetFieldCommand(self, name, change.value, label, None))
             else:
-                self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, change.value, label))
+                # A list's item ("items[2]") is set as the whole list with that item changed.
+                name, value = block_value_with(self.block(block_id), name, change.value)
+                self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label))
         self.undo_stack.endMacro()
 
     # --- called by the undo commands only ----------------------------------

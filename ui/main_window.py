@@ -30,7 +30,7 @@ from editor.workspace import Workspace, WorkspaceEntry
 from editor.workspace import default_workspace_path as workspace_path
 from ui import settings
 from ui.about_dialog import HelpMenu
-from ui.actions import build_actions, retranslate_actions
+from ui.actions import FORMAT_ACTIONS, build_actions, retranslate_actions
 from ui.autosave import Autosaver
 from ui.composer import Composer
 from ui.document import Document
@@ -273,6 +273,12 @@ class MainWindow(Retranslating, QMainWindow):
         edit_menu.addActions([a.insert_image, a.paste_image])
         edit_menu.addSeparator()
         edit_menu.addActions([a.find, a.unify_tone_marks, a.copy_for_cms])
+        self.format_menu = format_menu = self.menuBar().addMenu("")
+        for name in FORMAT_ACTIONS:
+            if name is None:
+                format_menu.addSeparator()
+            else:
+                format_menu.addAction(getattr(a, name))
         self.view_menu = view_menu = self.menuBar().addMenu("")
         self.width_section = view_menu.addSection("")
         view_menu.addActions(list(a.widths.values()))
@@ -317,6 +323,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.edit_menu.setTitle(self.tr("&Edit"))
+        self.format_menu.setTitle(self.tr("F&ormat"))
         self.view_menu.setTitle(self.tr("&View"))
         self.width_section.setText(self.tr("Preview width"))
         self.settings_menu.setTitle(self.tr("&Settings"))
@@ -324,6 +331,15 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_title()
         if self._find_dialog is not None:
             self._find_dialog.retranslate()
+
+    def _enable_format_actions(self) -> None:
+        """Bold, italic and links where the cursor is in a rich text field."""
+        rich = self.composer.formatter.target() is not None
+        for action in (self.actions.bold, self.actions.italic, self.actions.link, self.actions.remove_link):
+            action.setEnabled(rich)
+        blocks = self.composer.formatter.can_convert()
+        for action in (self.actions.heading, self.actions.quote, self.actions.bulleted_list, self.actions.numbered_list):
+            action.setEnabled(blocks)
 
     def _build_status_bar(self) -> None:
         self.busy_label = QLabel(self)
@@ -359,6 +375,18 @@ class MainWindow(Retranslating, QMainWindow):
         a.site_profile.triggered.connect(self._edit_site_profile)
         a.find.triggered.connect(self._show_find_dialog)
         a.unify_tone_marks.triggered.connect(self._unify_tone_marks)
+        formatter = self.composer.formatter
+        a.bold.triggered.connect(formatter.bold)
+        a.italic.triggered.connect(formatter.italic)
+        a.link.triggered.connect(formatter.link)
+        a.remove_link.triggered.connect(formatter.remove_link)
+        a.heading.triggered.connect(formatter.heading)
+        a.quote.triggered.connect(formatter.quote)
+        a.bulleted_list.triggered.connect(formatter.bulleted_list)
+        a.numbered_list.triggered.connect(formatter.numbered_list)
+        self.composer.format_bar.add_actions([None if name is None else (name, getattr(a, name)) for name in FORMAT_ACTIONS])
+        formatter.target_changed.connect(self._enable_format_actions)
+        self._enable_format_actions()
         self.legacy_guard.converted.connect(lambda text: self.statusBar().showMessage(text, 15000))
         stack.cleanChanged.connect(self._show_title)
         self.document.path_changed.connect(self._show_title)

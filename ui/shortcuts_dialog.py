@@ -24,9 +24,8 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         # Keys the text fields and the body handle themselves, not through an action.
+        # (Bold, Italic and links are the Format menu's actions: listed with them.)
         form_keys = [
-            ("Ctrl+B", self.tr("Bold")),
-            ("Ctrl+I", self.tr("Italic")),
             (self.tr("Enter"), self.tr("New paragraph (in the body)")),
             ("Alt+Up, Alt+Down", self.tr("Move the block up or down")),
             (self.tr("Ctrl + wheel"), self.tr("Zoom the preview")),

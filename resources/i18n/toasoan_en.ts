@@ -207,6 +207,70 @@
             <translation>Scale the page to the pane again</translation>
         </message>
         <message>
+            <source>&amp;Bold</source>
+            <translation>&amp;Bold</translation>
+        </message>
+        <message>
+            <source>Bold (Ctrl+B)</source>
+            <translation>Bold (Ctrl+B)</translation>
+        </message>
+        <message>
+            <source>&amp;Italic</source>
+            <translation>&amp;Italic</translation>
+        </message>
+        <message>
+            <source>Italic (Ctrl+I)</source>
+            <translation>Italic (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>&amp;Link…</source>
+            <translation>&amp;Link…</translation>
+        </message>
+        <message>
+            <source>Make the selected words a link, or change the link (Ctrl+K)</source>
+            <translation>Make the selected words a link, or change the link (Ctrl+K)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove link</source>
+            <translation>&amp;Remove link</translation>
+        </message>
+        <message>
+            <source>Take the link off, keeping the words (Ctrl+Shift+K)</source>
+            <translation>Take the link off, keeping the words (Ctrl+Shift+K)</translation>
+        </message>
+        <message>
+            <source>&amp;Heading</source>
+            <translation>&amp;Heading</translation>
+        </message>
+        <message>
+            <source>Make the paragraph a subheading, or a subheading a paragraph (Ctrl+Alt+2)</source>
+            <translation>Make the paragraph a subheading, or a subheading a paragraph (Ctrl+Alt+2)</translation>
+        </message>
+        <message>
+            <source>&amp;Quote</source>
+            <translation>&amp;Quote</translation>
+        </message>
+        <message>
+            <source>Make the paragraph a quotation, or a quotation a paragraph (Ctrl+Shift+Q)</source>
+            <translation>Make the paragraph a quotation, or a quotation a paragraph (Ctrl+Shift+Q)</translation>
+        </message>
+        <message>
+            <source>B&amp;ulleted list</source>
+            <translation>B&amp;ulleted list</translation>
+        </message>
+        <message>
+            <source>Make the selected paragraphs a bulleted list, or the list paragraphs (Ctrl+Shift+8)</source>
+            <translation>Make the selected paragraphs a bulleted list, or the list paragraphs (Ctrl+Shift+8)</translation>
+        </message>
+        <message>
+            <source>&amp;Numbered list</source>
+            <translation>&amp;Numbered list</translation>
+        </message>
+        <message>
+            <source>Make the selected paragraphs a numbered list, or the list paragraphs (Ctrl+Shift+7)</source>
+            <translation>Make the selected paragraphs a numbered list, or the list paragraphs (Ctrl+Shift+7)</translation>
+        </message>
+        <message>
             <source>Phone (360 px)</source>
             <translation>Phone (360 px)</translation>
         </message>
@@ -464,6 +528,10 @@
     </context>
     <context>
         <name>Composer</name>
+        <message>
+            <source>Formatting</source>
+            <translation>Formatting</translation>
+        </message>
         <message>
             <source>Body</source>
             <translation>Body</translation>
@@ -1133,6 +1201,72 @@
         </message>
     </context>
     <context>
+        <name>LinkDialog</name>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Address:</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>&amp;Text:</translation>
+        </message>
+        <message>
+            <source>The words readers click (the address if empty)</source>
+            <translation>The words readers click (the address if empty)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove link</source>
+            <translation>&amp;Remove link</translation>
+        </message>
+        <message>
+            <source>A link's address starts with http://, https:// or mailto:</source>
+            <translation>A link's address starts with http://, https:// or mailto:</translation>
+        </message>
+        <message>
+            <source>Use %s</source>
+            <translation>Use %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListSegment</name>
+        <message>
+            <source>End list</source>
+            <translation>End list</translation>
+        </message>
+        <message>
+            <source>List items: Enter starts the next one, twice ends the list</source>
+            <translation>List items: Enter starts the next one, twice ends the list</translation>
+        </message>
+        <message>
+            <source>Numbered</source>
+            <translation>Numbered</translation>
+        </message>
+        <message>
+            <source>Numbers (1, 2, 3…) instead of bullets</source>
+            <translation>Numbers (1, 2, 3…) instead of bullets</translation>
+        </message>
+        <message>
+            <source>starting at</source>
+            <translation>starting at</translation>
+        </message>
+        <message>
+            <source>Edit list</source>
+            <translation>Edit list</translation>
+        </message>
+        <message>
+            <source>Change list kind</source>
+            <translation>Change list kind</translation>
+        </message>
+        <message>
+            <source>Change list start</source>
+            <translation>Change list start</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -1149,6 +1283,10 @@
         <message>
             <source>&amp;Edit</source>
             <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat</source>
+            <translation>F&amp;ormat</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1594,14 +1732,6 @@
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <source>Bold</source>
-            <translation>Bold</translation>
-        </message>
-        <message>
-            <source>Italic</source>
-            <translation>Italic</translation>
-        </message>
-        <message>
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
@@ -1869,6 +1999,10 @@
             <translation>Who said it</translation>
         </message>
         <message>
+            <source>List item</source>
+            <translation>List item</translation>
+        </message>
+        <message>
             <source>Caption</source>
             <translation>Caption</translation>
         </message>
@@ -1899,6 +2033,41 @@
         <message>
             <source>Sectio&amp;n</source>
             <translation>Sectio&amp;n</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextFormatter</name>
+        <message>
+            <source>Bold</source>
+            <translation>Bold</translation>
+        </message>
+        <message>
+            <source>Italic</source>
+            <translation>Italic</translation>
+        </message>
+        <message>
+            <source>Remove link</source>
+            <translation>Remove link</translation>
+        </message>
+        <message>
+            <source>Heading</source>
+            <translation>Heading</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Bulleted list</source>
+            <translation>Bulleted list</translation>
+        </message>
+        <message>
+            <source>Numbered list</source>
+            <translation>Numbered list</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Link</translation>
         </message>
     </context>
     <context>

@@ -207,6 +207,70 @@
             <translation>Co giãn trang cho vừa khung xem</translation>
         </message>
         <message>
+            <source>&amp;Bold</source>
+            <translation>In đậ&amp;m</translation>
+        </message>
+        <message>
+            <source>Bold (Ctrl+B)</source>
+            <translation>In đậm (Ctrl+B)</translation>
+        </message>
+        <message>
+            <source>&amp;Italic</source>
+            <translation>In ng&amp;hiêng</translation>
+        </message>
+        <message>
+            <source>Italic (Ctrl+I)</source>
+            <translation>In nghiêng (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>&amp;Link…</source>
+            <translation>&amp;Liên kết…</translation>
+        </message>
+        <message>
+            <source>Make the selected words a link, or change the link (Ctrl+K)</source>
+            <translation>Gắn liên kết cho chữ đã chọn, hoặc sửa liên kết (Ctrl+K)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove link</source>
+            <translation>&amp;Bỏ liên kết</translation>
+        </message>
+        <message>
+            <source>Take the link off, keeping the words (Ctrl+Shift+K)</source>
+            <translation>Bỏ liên kết, giữ nguyên chữ (Ctrl+Shift+K)</translation>
+        </message>
+        <message>
+            <source>&amp;Heading</source>
+            <translation>&amp;Tiêu đề mục</translation>
+        </message>
+        <message>
+            <source>Make the paragraph a subheading, or a subheading a paragraph (Ctrl+Alt+2)</source>
+            <translation>Biến đoạn văn thành tiêu đề mục, hoặc tiêu đề mục thành đoạn văn (Ctrl+Alt+2)</translation>
+        </message>
+        <message>
+            <source>&amp;Quote</source>
+            <translation>&amp;Trích dẫn</translation>
+        </message>
+        <message>
+            <source>Make the paragraph a quotation, or a quotation a paragraph (Ctrl+Shift+Q)</source>
+            <translation>Biến đoạn văn thành trích dẫn, hoặc trích dẫn thành đoạn văn (Ctrl+Shift+Q)</translation>
+        </message>
+        <message>
+            <source>B&amp;ulleted list</source>
+            <translation>Danh sách &amp;gạch đầu dòng</translation>
+        </message>
+        <message>
+            <source>Make the selected paragraphs a bulleted list, or the list paragraphs (Ctrl+Shift+8)</source>
+            <translation>Biến các đoạn đã chọn thành danh sách gạch đầu dòng, hoặc danh sách thành đoạn văn (Ctrl+Shift+8)</translation>
+        </message>
+        <message>
+            <source>&amp;Numbered list</source>
+            <translation>Danh sách đánh &amp;số</translation>
+        </message>
+        <message>
+            <source>Make the selected paragraphs a numbered list, or the list paragraphs (Ctrl+Shift+7)</source>
+            <translation>Biến các đoạn đã chọn thành danh sách đánh số, hoặc danh sách thành đoạn văn (Ctrl+Shift+7)</translation>
+        </message>
+        <message>
             <source>Phone (360 px)</source>
             <translation>Điện thoại (360 px)</translation>
         </message>
@@ -461,6 +525,10 @@
     </context>
     <context>
         <name>Composer</name>
+        <message>
+            <source>Formatting</source>
+            <translation>Định dạng</translation>
+        </message>
         <message>
             <source>Body</source>
             <translation>Nội dung</translation>
@@ -1128,6 +1196,72 @@
         </message>
     </context>
     <context>
+        <name>LinkDialog</name>
+        <message>
+            <source>Link</source>
+            <translation>Liên kết</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>Đị&amp;a chỉ:</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>&amp;Chữ hiển thị:</translation>
+        </message>
+        <message>
+            <source>The words readers click (the address if empty)</source>
+            <translation>Chữ người đọc bấm vào (để trống: hiện địa chỉ)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove link</source>
+            <translation>&amp;Bỏ liên kết</translation>
+        </message>
+        <message>
+            <source>A link's address starts with http://, https:// or mailto:</source>
+            <translation>Địa chỉ liên kết phải bắt đầu bằng http://, https:// hoặc mailto:</translation>
+        </message>
+        <message>
+            <source>Use %s</source>
+            <translation>Dùng %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListSegment</name>
+        <message>
+            <source>End list</source>
+            <translation>Kết thúc danh sách</translation>
+        </message>
+        <message>
+            <source>List items: Enter starts the next one, twice ends the list</source>
+            <translation>Các mục của danh sách: Enter để sang mục tiếp theo, Enter hai lần để kết thúc danh sách</translation>
+        </message>
+        <message>
+            <source>Numbered</source>
+            <translation>Đánh số</translation>
+        </message>
+        <message>
+            <source>Numbers (1, 2, 3…) instead of bullets</source>
+            <translation>Dùng số (1, 2, 3…) thay cho dấu đầu dòng</translation>
+        </message>
+        <message>
+            <source>starting at</source>
+            <translation>bắt đầu từ</translation>
+        </message>
+        <message>
+            <source>Edit list</source>
+            <translation>Sửa danh sách</translation>
+        </message>
+        <message>
+            <source>Change list kind</source>
+            <translation>Đổi kiểu danh sách</translation>
+        </message>
+        <message>
+            <source>Change list start</source>
+            <translation>Đổi số bắt đầu của danh sách</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Autosave failed: %s</source>
@@ -1144,6 +1278,10 @@
         <message>
             <source>&amp;Edit</source>
             <translation>&amp;Sửa</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat</source>
+            <translation>Định &amp;dạng</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1588,14 +1726,6 @@
             <translation>Phím tắt</translation>
         </message>
         <message>
-            <source>Bold</source>
-            <translation>Chữ đậm</translation>
-        </message>
-        <message>
-            <source>Italic</source>
-            <translation>Chữ nghiêng</translation>
-        </message>
-        <message>
             <source>Enter</source>
             <translation>Enter</translation>
         </message>
@@ -1863,6 +1993,10 @@
             <translation>Người nói</translation>
         </message>
         <message>
+            <source>List item</source>
+            <translation>Mục danh sách</translation>
+        </message>
+        <message>
             <source>Caption</source>
             <translation>Chú thích</translation>
         </message>
@@ -1893,6 +2027,41 @@
         <message>
             <source>Sectio&amp;n</source>
             <translation>Chuyên &amp;mục</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextFormatter</name>
+        <message>
+            <source>Bold</source>
+            <translation>In đậm</translation>
+        </message>
+        <message>
+            <source>Italic</source>
+            <translation>In nghiêng</translation>
+        </message>
+        <message>
+            <source>Remove link</source>
+            <translation>Bỏ liên kết</translation>
+        </message>
+        <message>
+            <source>Heading</source>
+            <translation>Tiêu đề mục</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Trích dẫn</translation>
+        </message>
+        <message>
+            <source>Bulleted list</source>
+            <translation>Danh sách gạch đầu dòng</translation>
+        </message>
+        <message>
+            <source>Numbered list</source>
+            <translation>Danh sách đánh số</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Liên kết</translation>
         </message>
     </context>
     <context>

@@ -28,6 +28,8 @@ def _every_block_type(folder: Path) -> Path:
         {"type": "heading", "text": "Tiêu đề phụ", "level": 2},
         {"type": "heading", "text": "Tiêu đề nhỏ", "level": 3},
         {"type": "quote", "text": "“Hải Phòng làm theo lời Bác”", "cite": "Khẩu hiệu"},
+        {"type": "list", "ordered": False, "items": ["Mục có <b>đậm</b>", 'Mục có <a href="https://haiphong.gov.vn">liên kết</a>']},
+        {"type": "list", "ordered": True, "start": 3, "items": ["Điều 3: hiệu lực", "Điều 4: thi hành"]},
         {"type": "image", "src": "photos/1.jpg", "caption": "Ảnh có chú thích.", "alt": "Hội trường", "credit": "Hoàng Tùng"},
         {"type": "image", "src": "photos/2.jpg", "caption": "Ảnh thứ hai.", "alt": "Đại biểu phát biểu"},
     ]

@@ -198,7 +198,8 @@ def test_the_full_example_in_the_format_documentation_loads(tmp_path: Path) -> N
     example = text.split("## A full example", 1)[1].split("```json", 1)[1].split("```", 1)[0]
     data = json.loads(example)
     article = load_article_json(write_article_dir(tmp_path, data))
-    assert [b.type for b in article.blocks] == ["image", "paragraph", "heading", "quote"]
+    assert [b.type for b in article.blocks] == ["image", "paragraph", "heading", "quote", "list"]
+    assert (article.blocks[-1].items, article.blocks[-1].start) == (("Tăng cường <b>tuyên truyền</b>;", "Kiểm tra định kỳ."), 3)  # type: ignore[attr-defined]
     assert article.extra == {"x-cms-id": 4711} and article.site is not None and article.site.extra == {"x-office": "Văn phòng UBND quận"}
 
 

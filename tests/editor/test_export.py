@@ -211,7 +211,7 @@ def test_a_bad_article_lists_every_problem_one_line_each(tmp_path: Path, capsys:
     assert capsys.readouterr().err.splitlines() == [
         f"{source}: language: must be \"vi\" or \"en\", not \"fr\"",
         f"{source}: blocks[1].src: file not found (photos/1.jpg)",
-        f"{source}: blocks[3].type: unknown block type \"video\" (known: paragraph, heading, quote, image)",
+        f"{source}: blocks[3].type: unknown block type \"video\" (known: paragraph, heading, quote, list, image)",
     ]
 
 

@@ -37,16 +37,16 @@ def test_the_walk_finds_every_text_field() -> None:
     names = {f"{cls.__name__}.{name}" for cls, name in FIELDS}
     assert {"Article.title", "Article.lead", "Article.author", "Article.source", "Article.section", "Article.tags", "ParagraphBlock.text",
             "HeadingBlock.text", "QuoteBlock.text", "QuoteBlock.cite", "ImageBlock.caption", "ImageBlock.alt",
-            "ImageBlock.credit", "RelatedLink.title", "SiteProfile.name", "SiteProfile.fanpage_label",
+            "ImageBlock.credit", "ListBlock.items", "RelatedLink.title", "SiteProfile.name", "SiteProfile.fanpage_label",
             "SiteProfile.copyright", "SiteProfile.sections"} <= names
 
 
 def assign(cls: type, name: str, text: str) -> Any:
     obj = cls()
-    is_list = isinstance(getattr(obj, name), list)  # tags, the profile's sections
-    setattr(obj, name, [text] if is_list else text)
+    many = isinstance(getattr(obj, name), (list, tuple))  # the tags, a list's items
+    setattr(obj, name, [text] if many else text)
     value = getattr(obj, name)
-    return value[0] if is_list else value
+    return value[0] if many else value
 
 
 @pytest.mark.parametrize(("cls", "name"), FIELDS, ids=[f"{c.__name__}.{n}" for c, n in FIELDS])

@@ -58,7 +58,7 @@ def test_paste_from_google_docs_keeps_real_bold_and_reports_the_web_picture(qtbo
     assert "not copied" in window.statusBar().currentMessage()
 
 
-def test_paste_from_a_web_page_keeps_headings_and_list_markers_and_no_object_box(qtbot: Any, window: Any) -> None:
+def test_paste_from_a_web_page_keeps_headings_and_lists_and_no_object_box(qtbot: Any, window: Any) -> None:
     window.composer.blocks.add_block("paragraph")
     editor = text_segment(window).editor
     type_text(editor, "Mở đầu. ")
@@ -66,23 +66,40 @@ def test_paste_from_a_web_page_keeps_headings_and_list_markers_and_no_object_box
     mime.setHtml((SAMPLES / "web-page.html").read_text(encoding="utf-8"))
     text_segment(window).editor.insertFromMimeData(mime)
     blocks = window.document.article.blocks
-    shown = [(b.type, getattr(b, "level", None), b.text) for b in blocks]
+    shown = [(b.type, getattr(b, "level", getattr(b, "ordered", None)), getattr(b, "text", getattr(b, "items", None))) for b in blocks]
     assert shown == [
         ("paragraph", None, "Mở đầu."),
         ("heading", 2, "Nhiệm vụ thời gian tới"),
         ("paragraph", None, "Quận tiếp tục <b>rà soát</b>."),
-        ("paragraph", None, "• Một là tuyên truyền;"),
-        ("paragraph", None, "• Hai là kiểm tra."),
-        ("paragraph", None, "&nbsp;" * 4 + "◦ Kiểm tra định kỳ"),  # nested, as the Word importer writes it
-        ("paragraph", None, "1. Bước một"),
-        ("paragraph", None, "2. Bước hai"),
+        # Lists are list blocks; a nested item joins its list.
+        ("list", False, ("Một là tuyên truyền;", "Hai là kiểm tra.", "Kiểm tra định kỳ")),
+        ("list", True, ("Bước một", "Bước hai")),
         ("heading", 3, "Kết quả"),
         ("paragraph", None, "Đã xong."),
     ]
-    assert not any("\ufffc" in text for _, _, text in shown)
+    assert not any("\ufffc" in str(text) for _, _, text in shown)
     assert "not copied" in window.statusBar().currentMessage()  # the web picture is named, not boxed
     window.actions.undo.trigger()  # one step gives back the text as it was
     assert [(b.type, b.text) for b in window.document.article.blocks] == [("paragraph", "Mở đầu.")]
+
+
+def test_a_pasted_numbered_list_keeps_its_first_number_and_pasted_into_a_list_adds_items(qtbot: Any, window: Any) -> None:
+    from editor.model import ListBlock
+
+    window.composer.blocks.add_block("paragraph")
+    mime = QMimeData()
+    mime.setHtml('<p>Quyết định:</p><ol start="4"><li>Điều <b>bốn</b></li><li>Điều năm</li></ol>')
+    text_segment(window).editor.insertFromMimeData(mime)
+    lists = [b for b in window.document.article.blocks if isinstance(b, ListBlock)]
+    assert [(b.items, b.ordered, b.start) for b in lists] == [(("Điều <b>bốn</b>", "Điều năm"), True, 4)]
+    qtbot.waitUntil(window.composer.blocks.is_complete)
+    segment = window.composer.blocks.segment_of(lists[0].id)
+    segment.editor.setFocus()
+    segment.editor.moveCursor(segment.editor.textCursor().MoveOperation.End)
+    mime = QMimeData()
+    mime.setHtml("<ul><li>Điều sáu</li><li>Điều bảy</li></ul>")
+    segment.editor.insertFromMimeData(mime)  # into the list: items, without pasted bullets
+    assert window.document.block(lists[0].id).items == ("Điều <b>bốn</b>", "Điều nămĐiều sáu", "Điều bảy")
 
 
 def test_a_picture_not_copied_leaves_no_object_character_in_a_field(qtbot: Any, window: Any) -> None:

@@ -1,5 +1,5 @@
 """One widget per segment of the body: a run of paragraphs, a heading, a
-quote, or a photo. Each sits in a ``BlockFrame`` with a drag handle and a
+quote, a list, or a photo. Each sits in a ``BlockFrame`` with a drag handle and a
 remove button, and talks to the document through its intent methods."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QFontInfo, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QDrag, QFontInfo, QKeyEvent, QMouseEvent, QPixmap, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat, QTextListFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.fields import text_fields
-from editor.model import Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock, new_block_id
+from editor.model import MAX_LIST_START, MIN_LIST_START, Block, HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, new_block_id
 from editor.typing_steps import text_change
 from ui.form.sync import show_in_line_edit
-from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys
+from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys, text_list_of
 from ui.image_cache import ImageCache
 from ui.language import Retranslating, field_label
 from ui.last_folder import FolderKind, last_folder, remember_folder
@@ -290,6 +291,15 @@ class TextSegment(BlockFrame):
     def current_block_id(self) -> str:
         return self._ids[min(self.editor.current_index(), len(self._ids) - 1)]
 
+    def selected_block_ids(self) -> tuple[str, ...]:
+        """The paragraphs the selection touches (the cursor's one without a selection)."""
+        cursor = self.editor.textCursor()
+        document = self.editor.document()
+        first = document.findBlock(cursor.selectionStart()).blockNumber()
+        last = document.findBlock(cursor.selectionEnd()).blockNumber()
+        last = min(max(first, last), len(self._ids) - 1)
+        return self._ids[min(first, last) : last + 1]
+
     def _model_run(self) -> list[ParagraphBlock]:
         return [self.document.block(block_id) for block_id in self._ids]  # type: ignore[misc]
 
@@ -536,6 +546,177 @@ class QuoteSegment(BlockFrame):
 
     def focus_block(self, block_id: str, at_end: bool = False) -> None:
         (self.cite if at_end else self.text).setFocus()
+
+
+class ListItemsEdit(RichTextEdit):
+    """A list's items, one paragraph each, shown with Qt's own bullets or
+    numbers; Enter starts the next item, Shift+Enter a line in the item."""
+
+    holds_list_items = True
+    # Enter on an empty last item, as in a word processor: the list ends there.
+    leave_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, min_lines=2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        block = self.textCursor().block()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and not block.next().isValid() and not block.text() and block.blockNumber() > 0):
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def items(self) -> tuple[str, ...]:
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            found.append(block_to_inline(block))
+            block = block.next()
+        return tuple(found)
+
+    def list_format(self, ordered: bool, start: int) -> QTextListFormat:
+        fmt = QTextListFormat()
+        fmt.setStyle(QTextListFormat.Style.ListDecimal if ordered else QTextListFormat.Style.ListDisc)
+        fmt.setStart(start)
+        return fmt
+
+    def show_items(self, items: tuple[str, ...], ordered: bool, start: int) -> None:
+        """Show the items, with the cursor where the text changed (an undo
+        puts it back where the undone typing was)."""
+        before = self.toPlainText()
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        cursor.createList(self.list_format(ordered, start))
+        for index, item in enumerate(items or ("",)):
+            if index:
+                # A plain block format: the next item's number is not bold because this item ended so.
+                cursor.setCharFormat(QTextCharFormat())
+                cursor.insertBlock()
+            insert_inline(cursor, item)
+        cursor.setPosition(min(text_change(before, self.toPlainText()).new_end, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+
+    def keep_in_list(self, ordered: bool, start: int) -> None:
+        """Every paragraph is an item: one that left the list (Backspace or
+        Enter on an empty item, as Qt does) is put back in it."""
+        block = self.document().begin()
+        text_list = text_list_of(block)
+        if text_list is None:
+            QTextCursor(block).createList(self.list_format(ordered, start))
+            text_list = text_list_of(block)
+        while block.isValid():
+            if text_list_of(block) is None and text_list is not None:
+                text_list.add(block)
+            block = block.next()
+
+
+class ListSegment(BlockFrame):
+    """A bulleted or numbered list, its items edited as one text."""
+
+    kind = "list"
+
+    def __init__(self, document: Document, block_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self._id = block_id
+        self._updating = False
+        self._shown: tuple[tuple[str, ...], bool, int] | None = None
+        self.editor = ListItemsEdit(self.content)
+        self.numbered = QCheckBox(self.content)
+        self.start = QSpinBox(self.content)
+        self.start.setRange(MIN_LIST_START, MAX_LIST_START)
+        self.start_label = QLabel(self.content)
+        self.start_label.setBuddy(self.start)
+        options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.numbered)
+        options.addWidget(self.start_label)
+        options.addWidget(self.start)
+        options.addStretch(1)
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editor)
+        layout.addLayout(options)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.numbered.toggled.connect(self._on_numbered_toggled)
+        self.start.valueChanged.connect(self._on_start_changed)
+        self.editor.edge_reached.connect(self.edge_reached)
+        self.editor.leave_requested.connect(self._leave_list)
+        self.editor.focus_received.connect(lambda: self.focused.emit(self._id))
+        self._watch_keys(self.editor, lambda: self._id)
+        self.retranslate()
+        self.show_model()
+
+    def _leave_list(self) -> None:
+        """The empty last item becomes a paragraph after the list, with the cursor in it (one undo step)."""
+        block = self._block()
+        index = self.document.index_of(self._id)
+        shortened = ListBlock(id=block.id, items=block.items[:-1], ordered=block.ordered, start=block.start,
+                              extra=dict(block.extra), notes=block.notes)
+        self.document.replace_blocks(index, index + 1, [shortened, ParagraphBlock()], self.tr("End list"))
+        self.edge_reached.emit(1)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.editor.setPlaceholderText(self.tr("List items: Enter starts the next one, twice ends the list"))
+        name_for_readers(self.editor, ListBlock, "items")
+        self.numbered.setText(self.tr("Numbered"))
+        self.numbered.setToolTip(self.tr("Numbers (1, 2, 3…) instead of bullets"))
+        self.start_label.setText(self.tr("starting at"))
+
+    def block_ids(self) -> tuple[str, ...]:
+        return (self._id,)
+
+    def rebind(self, ids: tuple[str, ...]) -> None:
+        self._id = ids[0] if ids else ""
+        self._shown = None
+        self.show_model()
+
+    def _block(self) -> ListBlock:
+        return self.document.block(self._id) if self._id else ListBlock()  # type: ignore[return-value]
+
+    def show_model(self) -> None:
+        block = self._block()
+        wanted = (block.items, block.ordered, block.start)
+        if wanted == self._shown:
+            return
+        self._updating = True
+        try:
+            if self._shown is None or self.editor.items() != block.items or self._shown[1:] != wanted[1:]:
+                self.editor.show_items(*wanted)
+            self.numbered.setChecked(block.ordered)
+            self.start.setValue(block.start)
+            self.start.setVisible(block.ordered)
+            self.start_label.setVisible(block.ordered)
+        finally:
+            self._updating = False
+        self._shown = wanted
+
+    def _on_editor_text_changed(self) -> None:
+        if self._updating or not self._id:
+            return
+        block = self._block()
+        self._updating = True
+        try:
+            self.editor.keep_in_list(block.ordered, block.start)
+        finally:
+            self._updating = False
+        items = self.editor.items()
+        self._shown = (items, block.ordered, block.start)
+        self.document.set_block_field(self._id, "items", items, self.tr("Edit list"))
+
+    def _on_numbered_toggled(self, checked: bool) -> None:
+        if not self._updating and self._id:
+            self.document.set_block_field(self._id, "ordered", checked, self.tr("Change list kind"))
+
+    def _on_start_changed(self, value: int) -> None:
+        if not self._updating and self._id:
+            self.document.set_block_field(self._id, "start", value, self.tr("Change list start"))
+
+    def focus_block(self, block_id: str, at_end: bool = False) -> None:
+        self.editor.setFocus()
+        if at_end:
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
 
 class ImageSegment(BlockFrame):

@@ -16,9 +16,10 @@ from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
+from editor.block_kinds import Kind, convert_blocks
 from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
 from ui.document import Document
-from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, QuoteSegment, TextSegment
+from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, ListSegment, QuoteSegment, TextSegment
 from ui.image_cache import ImageCache
 
 BATCH = 1  # new segments built per pass of the event loop (a photo's takes ~10 ms)
@@ -88,6 +89,8 @@ class BlocksEditor(QWidget):
             segment = HeadingSegment(self._document, ids[0], self)
         elif kind == "quote":
             segment = QuoteSegment(self._document, ids[0], self)
+        elif kind == "list":
+            segment = ListSegment(self._document, ids[0], self)
         else:
             segment = ImageSegment(self._document, ids[0], self._images, self)
         segment.focused.connect(lambda block_id, s=segment: self._on_segment_focused(s, block_id))
@@ -252,6 +255,33 @@ class BlocksEditor(QWidget):
         new_segment = self.segment_of(block.id)
         if new_segment is not None:
             new_segment.focus_block(block.id)
+
+    def convertible_ids(self) -> tuple[str, ...]:
+        """The blocks the bar's Heading, Quote and list buttons act on: the
+        selected paragraphs, or the heading, quote or list being edited;
+        () when the cursor is not in the body (or in a photo)."""
+        segment = self._current if self._current in self._segments else None
+        if isinstance(segment, TextSegment):
+            return segment.selected_block_ids()
+        if segment is None or isinstance(segment, ImageSegment):
+            return ()
+        return segment.block_ids()
+
+    def convert_current(self, kind: Kind, label: str) -> None:
+        """The blocks being edited as ``kind`` (or back to paragraphs), one undo step."""
+        ids = self.convertible_ids()
+        if not ids:
+            return
+        start = self._document.index_of(ids[0])
+        old = self._document.article.blocks[start : start + len(ids)]
+        new = convert_blocks(old, kind)
+        if new == old:
+            return
+        self._document.replace_blocks(start, start + len(ids), new, label)
+        segment = self.segment_of(new[0].id)
+        if segment is not None:
+            segment.focus_block(new[0].id, at_end=True)
+            self._on_segment_focused(segment, new[0].id)
 
     def remove_segment(self, segment: BlockFrame) -> None:
         ids = segment.block_ids()

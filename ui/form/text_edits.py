@@ -14,17 +14,32 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QFont, QImage, QKeyEvent, QKeySequence, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFragment,
+    QTextList,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
-from editor.model import Block, HeadingBlock, ParagraphBlock
+from editor.model import Block, HeadingBlock, ListBlock, ParagraphBlock
 from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from editor.typing_steps import text_change
 from ui.document import Document
 from ui.form.placeholder import WrappedPlaceholder
 from ui.form.spell_check import SpellMenu, check_spelling
-from ui.richtext import block_to_inline, insert_inline
+from ui.richtext import LINK_COLOUR, block_to_inline, insert_inline
 
 OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
 _BULLET_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)
@@ -32,14 +47,28 @@ _BULLET_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCirc
 
 @dataclass(frozen=True)
 class PastedParagraph:
-    text: str  # an inline fragment
+    text: str  # an inline fragment (a list item's with its bullet or number as text)
     heading_level: int = 0  # 2 or 3 for a heading (<h1>–<h6>), else 0
+    # A list item (<li>): its text without the marker, and its list's kind and first number.
+    item: str | None = None
+    ordered: bool = False
+    start: int = 1
+
+
+def text_list_of(block: QTextBlock) -> QTextList | None:
+    """The list a paragraph is an item of, if any. Asked only of a paragraph
+    in a group: ``textList()`` of one in none returns a borrowed None under
+    PySide6 6.12.0 (tools/refcount_probe.py), and this runs per pasted
+    paragraph and per keystroke in a list."""
+    if not block.blockFormat().hasProperty(QTextFormat.Property.ObjectIndex):
+        return None
+    return block.textList()
 
 
 def _list_marker(block: QTextBlock) -> str:
     """A list item's bullet or number as text, indented by its depth, as
     the Word importer writes it: "• ", "◦ ", "2. "."""
-    text_list = block.textList()
+    text_list = text_list_of(block)
     if text_list is None:
         return ""
     depth = max(0, text_list.format().indent() - 1)
@@ -69,9 +98,13 @@ def pasted_paragraphs(source: QMimeData) -> list[PastedParagraph]:
             level = block.blockFormat().headingLevel()
             if level and inline:
                 paragraphs.append(PastedParagraph(inline, 2 if level <= 2 else 3))
+            elif text_list_of(block) is not None and inline:
+                marker = _list_marker(block)
+                list_format = _outermost_list(block).format()
+                paragraphs.append(PastedParagraph(html.escape(marker, quote=False) + inline, item=inline,
+                                                  ordered=list_format.style() not in _BULLET_STYLES, start=list_format.start()))
             else:
-                marker = _list_marker(block) if inline else ""
-                paragraphs.append(PastedParagraph(html.escape(marker, quote=False) + inline if marker else inline))
+                paragraphs.append(PastedParagraph(inline))
         block = block.next()
     # Word and browsers wrap content in empty paragraphs: drop the edges.
     while paragraphs and not paragraphs[0].text:
@@ -86,12 +119,39 @@ def paragraphs_from_mime(source: QMimeData) -> list[str]:
     return [paragraph.text for paragraph in pasted_paragraphs(source)]
 
 
+def _outermost_list(block: QTextBlock) -> QTextList:
+    """The list a (possibly nested) item belongs to at the top: its kind and
+    first number are the list block's; nested items join it flattened."""
+    found = text_list_of(block)
+    assert found is not None  # asked of list items only
+    previous = block.previous()
+    while previous.isValid() and (earlier := text_list_of(previous)) is not None:
+        if earlier.format().indent() < found.format().indent():
+            found = earlier
+        previous = previous.previous()
+    return found
+
+
 def blocks_from_paste(paragraphs: list[PastedParagraph]) -> list[Block]:
-    """Pasted paragraphs as body blocks: headings become heading blocks."""
-    return [
-        HeadingBlock(text=inline_to_plain(p.text), level=p.heading_level) if p.heading_level else ParagraphBlock(text=p.text)
-        for p in paragraphs
-    ]
+    """Pasted paragraphs as body blocks: headings become heading blocks, and
+    consecutive list items one list block (bulleted or numbered, with its
+    first number), as they were in the page copied from."""
+    blocks: list[Block] = []
+    open_list: tuple[bool, int] | None = None  # the kind and start of the list the last block is
+    for p in paragraphs:
+        if p.item is not None and open_list == (p.ordered, p.start) and isinstance(blocks[-1], ListBlock):
+            blocks[-1].items = (*blocks[-1].items, p.item)
+            continue
+        if p.item is not None:
+            blocks.append(ListBlock(items=(p.item,), ordered=p.ordered, start=p.start if p.ordered else 1))
+            open_list = (p.ordered, p.start)
+            continue
+        open_list = None
+        if p.heading_level:
+            blocks.append(HeadingBlock(text=inline_to_plain(p.text), level=p.heading_level))
+        else:
+            blocks.append(ParagraphBlock(text=p.text))
+    return blocks
 
 
 def fit_to_lines(edit: QTextEdit, min_lines: int, max_lines: int | None) -> None:
@@ -135,6 +195,9 @@ class RichTextEdit(QTextEdit):
     html_pictures_handler: Callable[[PastedPictures], None] | None = None
     # And with pasted content that holds headings: body blocks to insert at the cursor.
     blocks_paste_handler: Callable[[list[Block]], None] | None = None
+
+    # A list's items, one paragraph each (ui/form/block_widgets.ListItemsEdit).
+    holds_list_items = False
 
     focus_received = Signal()
     edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
@@ -208,15 +271,89 @@ class RichTextEdit(QTextEdit):
         fmt.setFontItalic(not self.currentCharFormat().fontItalic())
         self.mergeCurrentCharFormat(fmt)
 
-    def set_link(self, url: str) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
+    def set_link(self, url: str, cursor: QTextCursor | None = None, text: str | None = None) -> None:
+        """Make the selection of ``cursor`` (the edit's own by default) a
+        link to ``url``; with ``text``, the link reads that instead (and is
+        inserted at the cursor when nothing is selected). An empty ``url``
+        removes the link."""
+        cursor = QTextCursor(cursor) if cursor is not None else self.textCursor()
+        if not url:
+            self.remove_link(cursor)
             return
         fmt = QTextCharFormat()
-        fmt.setAnchor(bool(url))
+        fmt.setAnchor(True)
         fmt.setAnchorHref(url)
-        fmt.setFontUnderline(bool(url))
-        cursor.mergeCharFormat(fmt)
+        fmt.setFontUnderline(True)
+        fmt.setForeground(QColor(LINK_COLOUR))
+        cursor.beginEditBlock()
+        if text and text != cursor.selectedText():
+            inserted = QTextCharFormat(cursor.charFormat())
+            inserted.merge(fmt)
+            cursor.insertText(text, inserted)
+        elif cursor.hasSelection():
+            cursor.mergeCharFormat(fmt)
+        elif not text:
+            inserted = QTextCharFormat(cursor.charFormat())
+            inserted.merge(fmt)
+            cursor.insertText(url.removeprefix("mailto:"), inserted)
+        cursor.endEditBlock()
+        # Typing after the link goes on in plain text.
+        after = QTextCursor(cursor)
+        after.clearSelection()
+        self.setTextCursor(after)
+        self.setCurrentCharFormat(_without_link(self.currentCharFormat()))
+
+    def link_under_cursor(self) -> tuple[QTextCursor, str]:
+        """The selection, or, with none, the whole link the cursor is in
+        selected; and the address of the link there ("" for none)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            probe = QTextCursor(cursor)
+            probe.setPosition(cursor.selectionStart() + 1)
+            fmt = probe.charFormat()
+            return cursor, fmt.anchorHref() if fmt.isAnchor() else ""
+        block = cursor.block()
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            start, end = fragment.position(), fragment.position() + fragment.length()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() and fmt.anchorHref() and start <= cursor.position() <= end:
+                href = fmt.anchorHref()
+                # A link may be several fragments (a bold word inside it).
+                first, last = start, end
+                for other in _fragments(block):
+                    if other.charFormat().anchorHref() == href and other.position() <= last and other.position() + other.length() >= first:
+                        first, last = min(first, other.position()), max(last, other.position() + other.length())
+                link = QTextCursor(self.document())
+                link.setPosition(first)
+                link.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                return link, href
+            iterator += 1
+        return cursor, ""
+
+    def remove_link(self, cursor: QTextCursor | None = None) -> None:
+        """Take the link off the selection (the whole link the cursor is in
+        when nothing is selected); bold and italic stay."""
+        if cursor is None or not cursor.hasSelection():
+            cursor, href = self.link_under_cursor() if cursor is None else (cursor, "")
+            if not cursor.hasSelection():
+                return
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        cursor.beginEditBlock()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            for fragment in _fragments(block):
+                low, high = max(start, fragment.position()), min(end, fragment.position() + fragment.length())
+                fmt = fragment.charFormat()
+                if low >= high or not fmt.isAnchor():
+                    continue
+                part = QTextCursor(self.document())
+                part.setPosition(low)
+                part.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
+                part.setCharFormat(_without_link(fmt))
+            block = block.next()
+        cursor.endEditBlock()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.matches(QKeySequence.StandardKey.Bold):
@@ -244,13 +381,15 @@ class RichTextEdit(QTextEdit):
             RichTextEdit.image_paste_handler(QImage(source.imageData()))
             return
         pasted = pasted_paragraphs(source)
-        if not self._single_paragraph and any(p.heading_level for p in pasted) and RichTextEdit.blocks_paste_handler is not None:
-            # Headings are blocks of their own: the body splits at the cursor around them.
+        takes_blocks = not self._single_paragraph and not self.holds_list_items
+        if takes_blocks and any(p.heading_level or p.item is not None for p in pasted) and RichTextEdit.blocks_paste_handler is not None:
+            # Headings and lists are blocks of their own: the body splits at the cursor around them.
             self.textCursor().removeSelectedText()
             RichTextEdit.blocks_paste_handler(blocks_from_paste(pasted))
             self._report_html_pictures(source)
             return
-        paragraphs = [p.text for p in pasted]
+        # Into a list, items come without their pasted bullets: the list shows its own.
+        paragraphs = [p.item if self.holds_list_items and p.item is not None else p.text for p in pasted]
         cursor = self.textCursor()
         cursor.beginEditBlock()
         cursor.removeSelectedText()
@@ -301,6 +440,26 @@ class InlineTextEdit(RichTextEdit):
         insert_inline(cursor, fragment)
         cursor.setPosition(min(text_change(before, self.toPlainText()).new_end, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
+
+
+def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
+    plain = QTextCharFormat(fmt)
+    plain.clearProperty(QTextFormat.Property.AnchorHref)
+    plain.clearProperty(QTextFormat.Property.IsAnchor)
+    plain.clearForeground()
+    plain.setFontUnderline(False)
+    return plain
+
+
+def _fragments(block: QTextBlock) -> list[QTextFragment]:
+    found = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            found.append(fragment)
+        iterator += 1
+    return found
 
 
 class UndoKeysToDocument(QObject):
