@@ -21,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
         "photo_credit": "Ảnh: {credit}",
         "byline": "Tác giả",
         "untitled": "(Chưa có tiêu đề)",
+        "document_number": "Số: {number}",
     },
     "en": {
         "print": "Print",
@@ -36,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "photo_credit": "Photo: {credit}",
         "byline": "Author",
         "untitled": "(Untitled)",
+        "document_number": "No. {number}",
     },
 }
 

@@ -269,6 +269,9 @@ class Article(_CleansOnAssign):
     # Aware datetime of the last change worth telling readers (article:modified_time).
     updated: datetime | None = None
     timezone: str | None = DEFAULT_TIMEZONE
+    # An administrative document's number and symbol ("12/QĐ-UBND"), shown
+    # under the date line; read from the document's "Số: …" by the Word import.
+    document_number: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "Num&ber and symbol"))
     lead: str = inline_text(label=QT_TRANSLATE_NOOP("TextField", "&Lead"), counted=True)
     blocks: list[Block] = field(default_factory=list)
     author: str = line_text(label=QT_TRANSLATE_NOOP("TextField", "A&uthor"))

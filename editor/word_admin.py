@@ -14,6 +14,7 @@ by what it says, not by where it is.
 - Date ← the date line, at 09:00 (the line gives no hour); a date line left
   blank for signing gives none.
 - Source ← the issuing body.
+- Number and symbol (``document_number``) ← the text after "Số:".
 - The motto and the date line leave the body; everything else of the header
   (the number, a "DỰ THẢO" mark) stays at its top, in order, and nothing of
   the header becomes the lead or the author. The signature block stays as
@@ -118,6 +119,7 @@ def read_administrative_layout(article: Article, blocks: list[Block], bold_ids: 
     summary: list[_Line] = []
     type_line: _Line | None = None
     date: datetime | None = None
+    number = ""
     for line in lines:
         if line.folded in (MOTTO, MOTTO_2) or SEPARATOR.fullmatch(line.text or "-"):
             leave.add(line.index)
@@ -125,6 +127,8 @@ def read_administrative_layout(article: Article, blocks: list[Block], bold_ids: 
             date = date or _signing_date(line)
             leave.add(line.index)
         elif NUMBER_LINE.match(line.folded) or DRAFT_MARK.match(line.folded):
+            if NUMBER_LINE.match(line.folded) and not number:
+                number = " ".join(line.text.split(":", 1)[1].split())
             continue  # stays at the top of the body
         elif LETTER_SUMMARY.match(line.folded) and not summary:
             summary = [line]  # an official letter: "V/v …" is its subject
@@ -161,5 +165,6 @@ def read_administrative_layout(article: Article, blocks: list[Block], bold_ids: 
         article.source = _issuing_body(body_lines)
     if date is not None:
         article.published = date
+    article.document_number = number
     blocks[:] = [block for index, block in enumerate(blocks) if index not in leave]
     return True

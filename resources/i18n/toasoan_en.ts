@@ -302,6 +302,10 @@
             <translation>Edit source</translation>
         </message>
         <message>
+            <source>Edit number and symbol</source>
+            <translation>Edit number and symbol</translation>
+        </message>
+        <message>
             <source>Edit original link</source>
             <translation>Edit original link</translation>
         </message>
@@ -352,6 +356,10 @@
         <message>
             <source>Where the news came from</source>
             <translation>Where the news came from</translation>
+        </message>
+        <message>
+            <source>Of an official document, e.g. 12/QĐ-UBND</source>
+            <translation>Of an official document, e.g. 12/QĐ-UBND</translation>
         </message>
         <message>
             <source>Make from title</source>
@@ -2017,6 +2025,10 @@
         <message>
             <source>&amp;Title</source>
             <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <source>Num&amp;ber and symbol</source>
+            <translation>Num&amp;ber and symbol</translation>
         </message>
         <message>
             <source>&amp;Lead</source>

@@ -302,6 +302,10 @@
             <translation>Sửa nguồn tin</translation>
         </message>
         <message>
+            <source>Edit number and symbol</source>
+            <translation>Sửa số, ký hiệu</translation>
+        </message>
+        <message>
             <source>Edit original link</source>
             <translation>Sửa liên kết gốc</translation>
         </message>
@@ -352,6 +356,10 @@
         <message>
             <source>Where the news came from</source>
             <translation>Tin lấy từ đâu</translation>
+        </message>
+        <message>
+            <source>Of an official document, e.g. 12/QĐ-UBND</source>
+            <translation>Của văn bản hành chính, ví dụ 12/QĐ-UBND</translation>
         </message>
         <message>
             <source>Make from title</source>
@@ -2011,6 +2019,10 @@
         <message>
             <source>&amp;Title</source>
             <translation>&amp;Tiêu đề</translation>
+        </message>
+        <message>
+            <source>Num&amp;ber and symbol</source>
+            <translation>Số, &amp;ký hiệu</translation>
         </message>
         <message>
             <source>&amp;Lead</source>

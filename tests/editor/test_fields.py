@@ -25,8 +25,8 @@ def test_each_declared_text_is_cleaned_by_its_kind() -> None:
 
 def test_the_declaration_is_the_article_s_texts_and_not_its_addresses_or_settings() -> None:
     assert [(f.name, f.kind, f.counted) for f in text_fields(Article)] == [
-        ("title", "line", True), ("lead", "inline", True), ("author", "line", False), ("source", "line", False),
-        ("section", "line", False)]
+        ("title", "line", True), ("document_number", "line", False), ("lead", "inline", True), ("author", "line", False),
+        ("source", "line", False), ("section", "line", False)]
     assert [f.name for f in text_fields(ImageBlock)] == ["caption", "alt", "credit"]
     assert [f.name for f in text_fields(QuoteBlock)] == ["text", "cite"]
     assert text_fields(RelatedLink) == () and text_fields(SiteProfile) == ()  # addresses and settings
@@ -39,10 +39,10 @@ def test_the_texts_come_in_reading_order_the_body_between_the_lead_and_the_bylin
         ImageBlock(id="i", src="a.jpg", caption="Ảnh", alt="Phòng họp", credit="Minh Thu")])
     texts = list(article_texts(article))
     assert [(t.location.describe(), t.plain) for t in texts] == [
-        ("title", "Tiêu đề"), ("lead", "Sapo"), ("block 1: text", "Đoạn một"), ("block 2: text", "Mục"),
+        ("title", "Tiêu đề"), ("document_number", ""), ("lead", "Sapo"), ("block 1: text", "Đoạn một"), ("block 2: text", "Mục"),
         ("block 3: caption", "Ảnh"), ("block 3: alt", "Phòng họp"), ("block 3: credit", "Minh Thu"),
         ("author", "Hoàng Tùng"), ("source", "Báo Hải Phòng"), ("section", "")]
-    assert texts[1].value == "<b>Sapo</b>" and texts[1].field.inline
+    assert texts[2].value == "<b>Sapo</b>" and texts[2].field.inline
 
 
 def test_a_location_is_the_field_and_its_block_whatever_the_block_s_position() -> None:

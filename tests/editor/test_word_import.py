@@ -365,8 +365,13 @@ def test_nothing_of_an_administrative_header_becomes_the_lead_or_the_author(path
     assert not any(fold(text) in ("CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC LAP - TU DO - HANH PHUC") for text in body[:12])
     source = WordDocument(str(path))
     header = [p.text for table in source.tables[:1] for cell in table._cells for p in cell.paragraphs] + [p.text for p in source.paragraphs[:12]]
-    if any(re.match(r"\s*S[ốo]\s*:", text) for text in header):  # a charter attached to a decision has none
+    numbers = [text for text in header if re.match(r"\s*S[ốo]\s*:", text)]
+    if numbers:  # a charter attached to a decision has none
         assert any(re.match(r"\s*S[ốo]\s*:", text) for text in body[:3])
+        # ... and its number and symbol, as written (blank until signed: "Số:      /QĐ-UBND"), is the article's.
+        assert article.document_number == " ".join(numbers[0].split(":", 1)[1].split()) and article.document_number
+    else:
+        assert article.document_number == ""
 
 
 def test_a_signed_date_line_gives_the_date_at_nine_in_the_morning(tmp_path: Path) -> None:
@@ -382,6 +387,15 @@ def test_a_signed_date_line_gives_the_date_at_nine_in_the_morning(tmp_path: Path
     assert article.title == "QUYẾT ĐỊNH Về việc khen thưởng tập thể có thành tích"
     assert article.source == "ỦY BAN NHÂN DÂN QUẬN LÊ CHÂN"
     assert article.published == datetime(2025, 3, 12, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert article.document_number == "125/QĐ-UBND"
+    # Shown on the page under the date line, in the article's language.
+    from editor.model import SiteProfile
+    from editor.render import NoImages, render_article
+    from tests.helpers import parse_html
+
+    page = parse_html(render_article(article, SiteProfile(), NoImages()))
+    [shown] = [span for span in page.iter("span") if span.get("class") == "document-number"]
+    assert "".join(shown.itertext()) == "Số: 125/QĐ-UBND"
     assert [inline_to_plain(b.text) for b in article.blocks] == [  # type: ignore[attr-defined]
         "Số: 125/QĐ-UBND", "Căn cứ Luật Thi đua, khen thưởng;", "Xin trân trọng cảm ơn!"]
 

@@ -52,6 +52,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.lead.check_spelling(document)
         self.author = QLineEdit(self)
         self.source = QLineEdit(self)
+        self.document_number = QLineEdit(self)
         # The site profile's sections; an article's own section that the
         # profile does not list is kept and shown too, never dropped.
         self.section = QComboBox(self)
@@ -60,7 +61,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.make_url = QPushButton(self)
         self.tags = QLineEdit(self)
         self.related = RelatedEditor(document, self)
-        for line in (self.author, self.source, self.tags):
+        for line in (self.author, self.source, self.document_number, self.tags):
             route_undo_keys(line)
 
         self.published.row.addWidget(self.timezone_label, 1)
@@ -73,7 +74,8 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.labels: dict[str, QLabel] = {}
         rows = (
             ("title", self.title, self.title), ("published", self.published.day, self.published),
-            ("language", self.language, self.language), ("lead", self.lead, self.lead),
+            ("language", self.language, self.language), ("document_number", self.document_number, self.document_number),
+            ("lead", self.lead, self.lead),
             ("author", self.author, self.author), ("source", self.source, self.source),
             ("section", self.section, self.section),
             ("original_url", self.original_url.line, self.original_url), ("url", self.url.line, url_row),
@@ -88,6 +90,8 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.title.textEdited.connect(lambda text: document.set_field("title", text, self.tr("Edit title")))
         self.author.textEdited.connect(lambda text: document.set_field("author", text, self.tr("Edit author")))
         self.source.textEdited.connect(lambda text: document.set_field("source", text, self.tr("Edit source")))
+        self.document_number.textEdited.connect(
+            lambda text: document.set_field("document_number", text, self.tr("Edit number and symbol")))
         self.original_url.edited.connect(lambda text: document.set_field("original_url", text, self.tr("Edit original link")))
         self.url.edited.connect(lambda text: document.set_field("url", text, self.tr("Edit public address")))
         self.tags.textEdited.connect(self._on_tags_edited)
@@ -115,6 +119,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.language.setItemText(1, self.tr("English"))
         self.lead.setPlaceholderText(self.tr("One paragraph that sums up the news; shown in bold under the title"))
         self.source.setPlaceholderText(self.tr("Where the news came from"))
+        self.document_number.setPlaceholderText(self.tr("Of an official document, e.g. 12/QĐ-UBND"))
         self.make_url.setText(self.tr("Make from title"))
         self.make_url.setToolTip(self.tr("Build the address from the site address and the title"))
         self.tags.setPlaceholderText(self.tr("Keywords, separated by commas"))
