@@ -66,11 +66,16 @@ def guide_page(language: str) -> Path:
 
 
 class HelpMenu(Retranslating, QMenu):
-    """Help: User guide, Keyboard shortcuts, Check for updates, About."""
+    """Help: Welcome, User guide, Keyboard shortcuts, Check for updates, About."""
 
-    def __init__(self, parent: QWidget, actions: Callable[[], list[QAction]] = list) -> None:
+    def __init__(self, parent: QWidget, actions: Callable[[], list[QAction]] = list,
+                 welcome: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self._actions = actions  # the window's actions, for the shortcuts' list
+        self.welcome = self.addAction("")
+        self.welcome.setVisible(welcome is not None)
+        if welcome is not None:
+            self.welcome.triggered.connect(welcome)
         self.guide = self.addAction("")
         self.guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide.triggered.connect(self.show_guide)
@@ -90,6 +95,7 @@ class HelpMenu(Retranslating, QMenu):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Help"))
+        self.welcome.setText(self.tr("&Welcome…"))
         self.guide.setText(self.tr("&User guide"))
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
         if self.shortcuts_dialog is not None:  # made again in the new language (hidden, not deleted)

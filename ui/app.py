@@ -49,6 +49,10 @@ def start_work(window: MainWindow, argv: list[str]) -> None:
         window.files.expect_article(True)
 
     def then(restored: bool) -> None:
+        from ui.welcome import needs_welcome
+
+        if needs_welcome(window.document.saved_site):  # a first start: no site profile yet
+            window.show_welcome()
         if not files:
             return
         if restored:

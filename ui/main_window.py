@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from ui.preview_pane import PreviewPane
     from ui.related_picker import RelatedPickerDialog
     from ui.site_profile_dialog import SiteProfileEditor
+    from ui.welcome import WelcomeDialog
 
 APP_TITLE = "Tòa Soạn"
 # How long the tools wait, at most, for the file named at start to open.
@@ -94,6 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._close_confirmed = False
         self._keep_autosave = False  # set by tests that simulate a crash
         self._find_dialog: FindReplaceDialog | None = None
+        self._welcome: WelcomeDialog | None = None
         self.legacy_guard = LegacyTextGuard(self.document, self)
         self.autosaver = Autosaver(self.document, self.workspace, self)
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
@@ -288,7 +290,7 @@ class MainWindow(Retranslating, QMainWindow):
         settings_menu.addAction(a.site_profile)
         self.language_menu = LanguageMenu(self)
         settings_menu.addMenu(self.language_menu)
-        self.help_menu = HelpMenu(self, self._all_actions)
+        self.help_menu = HelpMenu(self, self._all_actions, self.show_welcome)
         self.menuBar().addMenu(self.help_menu)
 
         self.toolbar = toolbar = QToolBar(self)
@@ -308,6 +310,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.review_button = ReviewButton(self.document, toolbar)
         toolbar.addWidget(self.review_button.button)
         self.addToolBar(toolbar)
+
+    def show_welcome(self) -> None:
+        """The first start's welcome (ui/welcome.py), not modal: the window stays usable."""
+        from ui.welcome import WelcomeDialog
+
+        if self._welcome is None:
+            self._welcome = WelcomeDialog(self.actions.site_profile.trigger, self)
+        self._welcome.show()
+        self._welcome.raise_()
 
     def _all_actions(self) -> list[QAction]:
         """Every action of the window's menus, for Help ▸ Keyboard shortcuts."""
@@ -331,6 +342,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_title()
         if self._find_dialog is not None:
             self._find_dialog.retranslate()
+        if self._welcome is not None:  # made again in the new language when next shown (hidden, not deleted)
+            self._welcome.hide()
+            self._welcome = None
 
     def _enable_format_actions(self) -> None:
         """Bold, italic and links where the cursor is in a rich text field."""

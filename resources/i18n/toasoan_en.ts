@@ -932,6 +932,10 @@
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>&amp;Welcome…</source>
+            <translation>&amp;Welcome…</translation>
+        </message>
+        <message>
             <source>&amp;User guide</source>
             <translation>&amp;User guide</translation>
         </message>
@@ -2143,6 +2147,45 @@ Update on next start? The work open now is not touched.</translation>
         <message>
             <source>Must start with http:// or https://</source>
             <translation>Must start with http:// or https://</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Tòa Soạn</source>
+            <translation>Welcome to Tòa Soạn</translation>
+        </message>
+        <message>
+            <source>Write the article in the form on the left; the page as readers will see it is on the right.</source>
+            <translation>Write the article in the form on the left; the page as readers will see it is on the right.</translation>
+        </message>
+        <message>
+            <source>Photos: drag them onto the form. Each needs a caption and a short description.</source>
+            <translation>Photos: drag them onto the form. Each needs a caption and a short description.</translation>
+        </message>
+        <message>
+            <source>The checklist says what is missing before you export or publish.</source>
+            <translation>The checklist says what is missing before you export or publish.</translation>
+        </message>
+        <message>
+            <source>Your work is saved by itself; after a power cut the app offers it back.</source>
+            <translation>Your work is saved by itself; after a power cut the app offers it back.</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn writes news articles for your portal, offline, and exports them ready to publish.</source>
+            <translation>Tòa Soạn writes news articles for your portal, offline, and exports them ready to publish.</translation>
+        </message>
+        <message>
+            <source>First, tell the app about your portal: its name, web address, fanpage and logo.</source>
+            <translation>First, tell the app about your portal: its name, web address, fanpage and logo.</translation>
+        </message>
+        <message>
+            <source>Fill in the site profile…</source>
+            <translation>Fill in the site profile…</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
         </message>
     </context>
     <context>

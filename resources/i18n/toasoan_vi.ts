@@ -928,6 +928,10 @@
             <translation>Trợ &amp;giúp</translation>
         </message>
         <message>
+            <source>&amp;Welcome…</source>
+            <translation>&amp;Chào mừng…</translation>
+        </message>
+        <message>
             <source>&amp;User guide</source>
             <translation>&amp;Hướng dẫn sử dụng</translation>
         </message>
@@ -2137,6 +2141,45 @@ Cập nhật vào lần mở sau? Công việc đang mở không bị ảnh hư�
         <message>
             <source>Must start with http:// or https://</source>
             <translation>Phải bắt đầu bằng http:// hoặc https://</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Tòa Soạn</source>
+            <translation>Chào mừng đến với Tòa Soạn</translation>
+        </message>
+        <message>
+            <source>Write the article in the form on the left; the page as readers will see it is on the right.</source>
+            <translation>Soạn bài trong biểu mẫu bên trái; trang bài viết như bạn đọc sẽ thấy nằm ở bên phải.</translation>
+        </message>
+        <message>
+            <source>Photos: drag them onto the form. Each needs a caption and a short description.</source>
+            <translation>Ảnh: kéo ảnh vào biểu mẫu. Mỗi ảnh cần chú thích và một mô tả ngắn.</translation>
+        </message>
+        <message>
+            <source>The checklist says what is missing before you export or publish.</source>
+            <translation>Danh sách kiểm tra cho biết còn thiếu gì trước khi xuất hoặc đăng bài.</translation>
+        </message>
+        <message>
+            <source>Your work is saved by itself; after a power cut the app offers it back.</source>
+            <translation>Bài của bạn tự được lưu; sau khi mất điện, ứng dụng sẽ đề nghị khôi phục.</translation>
+        </message>
+        <message>
+            <source>Tòa Soạn writes news articles for your portal, offline, and exports them ready to publish.</source>
+            <translation>Tòa Soạn giúp soạn tin bài cho cổng thông tin, không cần mạng, và xuất bài sẵn sàng để đăng.</translation>
+        </message>
+        <message>
+            <source>First, tell the app about your portal: its name, web address, fanpage and logo.</source>
+            <translation>Trước hết, hãy cho ứng dụng biết về cổng thông tin: tên, địa chỉ web, fanpage và logo.</translation>
+        </message>
+        <message>
+            <source>Fill in the site profile…</source>
+            <translation>Điền thông tin cổng…</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Để sau</translation>
         </message>
     </context>
     <context>

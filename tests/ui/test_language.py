@@ -110,6 +110,7 @@ def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, windo
     from ui.recovery_dialog import RecoveryDialog
     from ui.revisions_dialog import RevisionsDialog
     from ui.site_profile_dialog import SiteProfileDialog
+    from ui.welcome import WelcomeDialog
 
     english = {_plain(s) for s in _sources("toasoan_en.ts", "qt_vi.ts")}
     open_article(qtbot, window, example_copy)
@@ -130,6 +131,7 @@ def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, windo
         FindReplaceDialog(window.document, lambda location: None, window),
         RevisionsDialog(window.document, window),
         RecoveryDialog([WorkspaceEntry("k", None, "Bài", 0.0)], window),
+        WelcomeDialog(lambda: None, window),
         box,
         files,
     ]
