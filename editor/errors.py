@@ -77,6 +77,10 @@ class ImageError(ArticleError):
     """An image cannot be read or converted."""
 
 
+class ExportCancelled(ArticleError):
+    """The user stopped the export: nothing was written."""
+
+
 class ExportError(ArticleError):
     """The export target cannot be written (exists, not writable…)."""
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import base64
 import glob
+import itertools
 import json
 import os
 import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -31,7 +33,7 @@ from urllib.parse import urljoin
 
 from editor.article_format import article_to_dict, site_to_dict
 from editor.atomic import STALE_TEMP_SECONDS, atomic_write, ordinary_folder_mode, replace_folder
-from editor.errors import NOT_AN_EXPORT, ExportError, ImageError
+from editor.errors import NOT_AN_EXPORT, ExportCancelled, ExportError, ImageError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
 from editor.labels import labels_for
 from editor.logo import read_logo
@@ -74,6 +76,15 @@ def target_kind(target: Path) -> TargetKind:
 class ExportOptions:
     max_size: int = DEFAULT_MAX_SIZE
     force: bool = False
+    # Told (photos done, photos in all) as each photo is converted, from a worker thread.
+    progress: Callable[[int, int], None] | None = None
+    # Asked before each photo and before writing: True stops the export with
+    # ExportCancelled, and nothing is written.
+    cancelled: Callable[[], bool] | None = None
+
+    def stop_if_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("the export was cancelled; nothing was written")
 
 
 @dataclass(frozen=True)
@@ -117,7 +128,8 @@ class _BundleImages:
         return False
 
 
-def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = None) -> dict[str, _ExportedFile]:
+def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = None,
+                    options: ExportOptions | None = None) -> dict[str, _ExportedFile]:
     """Convert every distinct photo once, spread over the CPU cores; with
     ``site``, each JPEG carries its credits (editor/photo_credits.py), those
     of the first block that shows it.
@@ -141,16 +153,22 @@ def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = 
             continue
         unique.setdefault(key, (index, block))
     base = slug(article.title, max_length=60)
+    done = itertools.count(1)
 
     def convert(item: tuple[int, ImageBlock]) -> list[WebImage] | ImageError:
         index, block = item
         assert block.media is not None
+        if options is not None:
+            options.stop_if_cancelled()  # the photos not started yet are never started
         try:
             return prepare_variants(
                 block.media.read_bytes(), f"block {index + 1} ({block.src})", max_size, rotate=block.rotate, crop=block.crop
             )
         except ImageError as error:
             return error
+        finally:
+            if options is not None and options.progress is not None:
+                options.progress(next(done), len(unique))  # itertools.count is atomic under the GIL
 
     workers = max(1, min(os.cpu_count() or 1, 8))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -319,8 +337,9 @@ def export_article(article: Article, site: SiteProfile, target: Path, options: E
     # card is cut while the body's photos are converted: it is the export's longest photo.
     with ThreadPoolExecutor(max_workers=1) as side:
         cutting = None if inline or kind is TargetKind.JSON else side.submit(_prepare_share_pictures, article, site)
-        files = _prepare_images(article, options.max_size, site)
+        files = _prepare_images(article, options.max_size, site, options)
         pictures = cutting.result() if cutting is not None else None
+    options.stop_if_cancelled()
     logo = _prepare_logo(site)
     logo_src = (logo.data_uri() if inline else logo.name) if logo else None
     share = None

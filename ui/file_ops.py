@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor.atomic import give_ordinary_mode
 from editor.draft import SUFFIX, save_draft
-from editor.errors import ArticleError, ExportError, FileChangedError, FileVanishedError
+from editor.errors import ArticleError, ExportCancelled, ExportError, FileChangedError, FileVanishedError
 from editor.file_state import FileState, check_unchanged, file_state
 from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError, locked
 from editor.media import ArchiveMedia
@@ -31,6 +31,7 @@ from ui.document import Document
 from ui.errors import describe_error
 from ui.export_notice import Exported, exported_page
 from ui.last_folder import FolderKind, last_folder, remember_folder
+from ui.progress import WorkProgress
 from ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class FileController(QObject):
         self._opening = 0
         self._lock: DocumentLock | None = None
         self._disk_state: FileState | None = None  # the draft as it was at open or our last save
+        self.progress = WorkProgress(window)  # the bar with Cancel of a long export
         self._lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
 
@@ -369,8 +371,12 @@ class FileController(QObject):
         site = self._document.site()
         self._set_busy(1)
         self.status_message.emit(self.tr("Exporting…"))
+        progress = self.progress
+        progress.start(self.tr("Export"), self.tr("Exporting the article and converting its photos…"), self.tr("Cancel"))
+        options = ExportOptions(force=force, progress=progress.report, cancelled=progress.cancelled)
 
         def done(_: object) -> None:
+            progress.finish()
             self._set_busy(-1)
             self.status_message.emit(self.tr("Exported to %s") % target)
             self.exported.emit(Exported(self.tr("The exported article"), target, exported_page(target)))
@@ -378,10 +384,14 @@ class FileController(QObject):
                 then()
 
         def failed(error: ArticleError) -> None:
+            progress.finish()
             self._set_busy(-1)
-            self._show_error(self.tr("Export"), error)
+            if isinstance(error, ExportCancelled):
+                self.status_message.emit(self.tr("Export cancelled: nothing was written"))
+            else:
+                self._show_error(self.tr("Export"), error)
 
-        run_in_background(lambda: export_article(snapshot, site, target, ExportOptions(force=force)), done, failed, context=self._window)
+        run_in_background(lambda: export_article(snapshot, site, target, options), done, failed, context=self._window)
 
     def _may_replace(self, target: Path) -> bool | None:
         """Whether an export may replace ``target``: False when there is

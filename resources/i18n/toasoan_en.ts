@@ -808,6 +808,14 @@
             <translation>Export the article</translation>
         </message>
         <message>
+            <source>Exporting the article and converting its photos…</source>
+            <translation>Exporting the article and converting its photos…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
             <source>The exported article</source>
             <translation>The exported article</translation>
         </message>
@@ -830,6 +838,10 @@
         <message>
             <source>Exported to %s</source>
             <translation>Exported to %s</translation>
+        </message>
+        <message>
+            <source>Export cancelled: nothing was written</source>
+            <translation>Export cancelled: nothing was written</translation>
         </message>
         <message>
             <source>Export a publish package</source>
@@ -2253,6 +2265,10 @@ Update on next start? The work open now is not touched.</translation>
         <message>
             <source>Autosave cannot use its folder. Your work is still open: save it to a file now.</source>
             <translation>Autosave cannot use its folder. Your work is still open: save it to a file now.</translation>
+        </message>
+        <message>
+            <source>The export was cancelled. Nothing was written.</source>
+            <translation>The export was cancelled. Nothing was written.</translation>
         </message>
         <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>

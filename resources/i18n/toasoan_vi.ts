@@ -805,6 +805,14 @@
             <translation>Xuất bài viết</translation>
         </message>
         <message>
+            <source>Exporting the article and converting its photos…</source>
+            <translation>Đang xuất bài và chuyển đổi ảnh…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
             <source>The exported article</source>
             <translation>Bài viết đã xuất</translation>
         </message>
@@ -827,6 +835,10 @@
         <message>
             <source>Exported to %s</source>
             <translation>Đã xuất ra %s</translation>
+        </message>
+        <message>
+            <source>Export cancelled: nothing was written</source>
+            <translation>Đã hủy xuất bài: không có gì được ghi</translation>
         </message>
         <message>
             <source>Export a publish package</source>
@@ -2245,6 +2257,10 @@ Cập nhật vào lần mở sau? Công việc đang mở không bị ảnh hư�
         <message>
             <source>Autosave cannot use its folder. Your work is still open: save it to a file now.</source>
             <translation>Không tự động lưu được vào thư mục riêng của ứng dụng. Bài vẫn đang mở: hãy lưu ra tệp ngay.</translation>
+        </message>
+        <message>
+            <source>The export was cancelled. Nothing was written.</source>
+            <translation>Đã hủy xuất bài. Không có gì được ghi.</translation>
         </message>
         <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>

@@ -308,3 +308,26 @@ def test_zip_members_carry_the_articles_own_time(source: Path, tmp_path: Path) -
         with zipfile.ZipFile(tmp_path / archive) as opened:
             # published 2023-11-01T16:20:00+07:00, in the article's zone (Vietnam)
             assert {info.date_time for info in opened.infolist()} == {(2023, 11, 1, 16, 20, 0)}
+
+
+def test_an_export_says_its_progress_and_a_cancelled_one_writes_nothing(tmp_path: Path) -> None:
+    from editor.errors import ExportCancelled
+    from editor.export import ExportOptions, export_article
+    from editor.model import SiteProfile
+    from tests.editor.test_find_replace_and_cms import several_photos
+
+    article = several_photos(tmp_path)  # four photo blocks, three different photos
+    told: list[tuple[int, int]] = []
+    export_article(article, SiteProfile(), tmp_path / "xuat", ExportOptions(progress=lambda done, total: told.append((done, total))))
+    assert sorted(told) == [(1, 3), (2, 3), (3, 3)] and (tmp_path / "xuat" / "index.html").is_file()
+
+    asked: list[bool] = []
+
+    def cancel_after_the_first_photo() -> bool:
+        asked.append(True)
+        return len(asked) > 1
+
+    with pytest.raises(ExportCancelled):
+        export_article(article, SiteProfile(), tmp_path / "bai.zip", ExportOptions(cancelled=cancel_after_the_first_photo))
+    assert not (tmp_path / "bai.zip").exists()
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []  # no partial file left

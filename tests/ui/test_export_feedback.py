@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PIL import Image
 from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QPushButton
 
 from ui.last_folder import FolderKind, default_folder, last_folder
 
@@ -117,3 +118,34 @@ def test_a_folder_that_is_gone_is_not_offered(tmp_path: Path) -> None:
     assert last_folder(FolderKind.DRAFTS) == gone
     gone.rmdir()  # the USB stick was taken out
     assert last_folder(FolderKind.DRAFTS) == default_folder()
+
+
+def test_a_long_export_shows_its_progress_and_cancel_stops_it_writing_nothing(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from editor.media import FileMedia
+    from editor.model import ImageBlock
+
+    photos = []
+    for number in range(8):
+        path = tmp_path / f"anh-{number}.jpg"
+        Image.effect_noise((4000 + 40 * number, 3000), 60).convert("RGB").save(path, quality=90)  # a camera-sized photo each
+        photos.append(ImageBlock(src=path.name, alt=f"Ảnh {number}", caption=f"Ảnh số {number}.", media=FileMedia(path)))
+    window.document.replace_blocks(0, len(window.document.article.blocks), photos, "photos")
+    bar = window.files.progress.bar
+    bar.setMinimumDuration(0)  # shown at once here; a real export shows it after 600 ms
+    seen: list[tuple[int, int]] = []
+    shown: list[tuple[bool, int]] = []
+
+    def cancel_at_the_first_photo(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 1:
+            shown.append((bar.isVisible(), bar.maximum()))
+            bar.findChild(QPushButton).click()  # Cancel
+
+    window.files.progress.advanced.connect(cancel_at_the_first_photo)
+    target = tmp_path / "bai.zip"
+    with qtbot.waitSignal(window.files.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
+        window.files.export_to(target)
+    assert shown == [(True, 8)]  # the bar was up, counting the eight photos
+    assert seen and len(seen) < 8  # the photos not started were never converted
+    assert "cancelled" in window.statusBar().currentMessage() and not target.exists()
+    assert not bar.isVisible()
