@@ -101,14 +101,25 @@ class Intake(QObject):
         self._files.confirm_discard(choose)
 
     def import_word(self, path: Path) -> None:
+        """On a worker, with a busy bar once it lasts (a long document takes
+        seconds); Cancel drops the result: the open article stays."""
+        progress = self._files.progress
+        progress.start(self.tr("Import Word document"), self.tr("Reading “%s”…") % path.name, self.tr("Cancel"))
+
         def done(result: WordImportResult) -> None:
+            progress.finish()
+            if progress.cancelled():
+                self._show_message(self.tr("Import cancelled: the open article is unchanged"), 8000)
+                return
             self._document.load(result.article, None)
             if result.notes:
                 QMessageBox.information(self._window, self.tr("Import Word document"),
                                         self.tr("Imported. Please check:") + "\n\n" + "\n".join(f"• {n.message(interface_language())}" for n in result.notes))
 
         def failed(error: ArticleError) -> None:
-            QMessageBox.warning(self._window, self.tr("Import Word document"), describe_error(error))
+            progress.finish()
+            if not progress.cancelled():
+                QMessageBox.warning(self._window, self.tr("Import Word document"), describe_error(error))
 
         run_in_background(lambda: import_docx(path), done, failed, context=self._composer)
 

@@ -1103,6 +1103,18 @@
             <translation>Import Word document</translation>
         </message>
         <message>
+            <source>Reading “%s”…</source>
+            <translation>Reading “%s”…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Import cancelled: the open article is unchanged</source>
+            <translation>Import cancelled: the open article is unchanged</translation>
+        </message>
+        <message>
             <source>Imported. Please check:</source>
             <translation>Imported. Please check:</translation>
         </message>

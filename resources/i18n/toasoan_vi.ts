@@ -1098,6 +1098,18 @@
             <translation>Nhập tệp Word</translation>
         </message>
         <message>
+            <source>Reading “%s”…</source>
+            <translation>Đang đọc “%s”…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Import cancelled: the open article is unchanged</source>
+            <translation>Đã hủy nhập: bài đang mở không thay đổi</translation>
+        </message>
+        <message>
             <source>Imported. Please check:</source>
             <translation>Đã nhập xong. Vui lòng kiểm tra:</translation>
         </message>

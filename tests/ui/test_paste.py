@@ -123,6 +123,23 @@ def test_import_word_document_from_the_file_menu(qtbot: Any, window: Any, tmp_pa
     qtbot.waitUntil(lambda: window.composer.fields.title.text() == "Quận Lê Chân họp Ban Chỉ đạo 35")
 
 
+def test_a_word_import_shows_a_busy_bar_and_cancel_keeps_the_open_article(qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.editor.test_word_import import vietnamese_document
+
+    window.document.set_field("title", "Bài đang viết")
+    bar = window.files.progress.bar
+    bar.setMinimumDuration(0)  # shown at once here; a real import shows it after 600 ms
+    window.intake.import_word(vietnamese_document(tmp_path))
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.maximum() == 0 and ".docx" in bar.labelText()  # busy: it cannot count
+    bar.findChild(QPushButton).click()  # Cancel
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=20_000)
+    assert window.document.article.title == "Bài đang viết" and not bar.isVisible()
+    assert message_boxes.shown == []
+
+
 def test_a_word_import_shows_its_own_date_and_none_of_the_previous_articles_rows(
     qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: Any
 ) -> None:
