@@ -37,6 +37,9 @@ def test_main_window_screenshot_with_the_example(qtbot: Any, window: Any, exampl
 
 def _take_screenshot(qtbot: Any, window: Any, example_copy: Path, target: Path) -> None:
     window.resize(1440, 900)
+    # The form's share of the splitter as the app, started deferred, gives it
+    # (the fixture's window builds its docks at once, which squeeze the preview).
+    window._give_form_its_share(620 / 1400)
     open_article(qtbot, window, example_copy)
     images = window.document.article.images()
     qtbot.waitUntil(lambda: all(window.images.for_block(b) is not None for b in images), timeout=30_000)
