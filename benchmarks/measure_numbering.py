@@ -28,9 +28,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from runs import load_average  # noqa: E402
 
 from editor.errors import DocumentImportError  # noqa: E402
-from editor.text import inline_to_plain  # noqa: E402
 from editor.word_import import import_docx  # noqa: E402
-from tests.editor.pandoc_native import NumberedItem, label, numbered_items, parse_items  # noqa: E402
+from tests.editor.pandoc_native import NumberedItem, label, lines_as_shown, numbered_items, parse_items  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 
@@ -60,7 +59,7 @@ def compare(path: Path, items: list[NumberedItem], verbose: bool) -> int:
         article = import_docx(path).article
     except DocumentImportError:
         return 0
-    paragraphs = [" ".join(inline_to_plain(getattr(block, "text", "")).split()) for block in article.blocks]
+    paragraphs = lines_as_shown(article.blocks)  # a list block's items with the numbers its list shows
     right, last = 0, -1
     for item in items:
         for index in range(last + 1, len(paragraphs)):

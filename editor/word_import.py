@@ -4,7 +4,9 @@
 - Lead: a bold (or Lead/Subtitle-styled) first paragraph.
 - Paragraphs keep bold, italic and links; headings become heading blocks;
   numbered and bulleted paragraphs start with the label Word shows for them
-  ("a)", "1.1.", "Điều 3.": editor.word_numbering counts them).
+  ("a)", "1.1.", "Điều 3.": editor.word_numbering counts them), except
+  those a list block shows as Word does ("•", "1.", "2." of one level),
+  which become list blocks (editor.word_lists).
 - Tables are read row by row, each cell's content in its place; a small
   borderless one is layout (header, signature block), any other is noted
   as flattened. Charts, SmartArt and embedded objects are named in a note
@@ -45,7 +47,8 @@ from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBl
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 from editor.word_admin import fold, read_administrative_layout
-from editor.word_numbering import MC, Numbering, parse_xml, write_labels
+from editor.word_lists import make_lists
+from editor.word_numbering import MC, ListItemMark, Numbering, parse_xml, write_labels
 from editor.word_objects import LeftOut, left_out
 from editor.word_objects import note as object_note
 from editor.word_slim import slim
@@ -154,12 +157,13 @@ class _ParagraphLook:
     bold: bool
     italic: bool
     drop_cap: bool = False  # a big first letter in a frame of its own
+    list_item: ListItemMark | None = None  # one of Word's numbered or bulleted paragraphs
 
 
 _NO_LOOK = _ParagraphLook("", False, False)
 
 
-def _paragraph_looks(root: Any, w: str) -> dict[str, list[_ParagraphLook]]:
+def _paragraph_looks(root: Any, w: str, list_items: dict[Any, ListItemMark]) -> dict[str, list[_ParagraphLook]]:
     """Alignment, bold and italic of each paragraph, by its text: what mammoth
     does not carry over, read from document.xml."""
     looks: dict[str, list[_ParagraphLook]] = {}
@@ -179,7 +183,7 @@ def _paragraph_looks(root: Any, w: str) -> dict[str, list[_ParagraphLook]]:
                 for run in runs
             )
 
-        looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap))
+        looks.setdefault(text, []).append(_ParagraphLook(alignment, all_runs("b"), all_runs("i"), drop_cap, list_items.get(paragraph)))
     return looks
 
 
@@ -280,8 +284,9 @@ def _prepared(archive: zipfile.ZipFile, data: bytes) -> _Prepared:
             except etree.XMLSyntaxError:
                 styles = None
         numbering = Numbering(_read_part(archive, "word/numbering.xml"), styles, w)
-        labelled = write_labels(document, numbering)
-        looks = _paragraph_looks(document, w)
+        list_items = write_labels(document, numbering)
+        labelled = len(list_items)
+        looks = _paragraph_looks(document, w, list_items)
         layout = _layout_tables(document, styles, w)
         objects = left_out(document, w)
         # What mammoth would parse and throw away goes first: on a 100-page
@@ -383,6 +388,7 @@ class _Importer:
         self.left_out: list[int] = []  # pictures the web cannot show, by number
         self.open_quote: QuoteBlock | None = None  # consecutive Quote paragraphs make one quote
         self.drop_cap = ""  # the letter of a drop cap, waiting for the rest of its word
+        self.marked_items: dict[str, ListItemMark] = {}  # paragraphs that were Word's list items, by block id
 
     def look(self, node: Node) -> _ParagraphLook:
         text = " ".join(node.text().split())
@@ -476,6 +482,8 @@ class _Importer:
             return
         self.blocks.append(ParagraphBlock(text=fragment))
         self.looks_by_id[self.blocks[-1].id] = look
+        if look.list_item is not None and not self.table_depth:  # a list in a cell stays the cell's lines
+            self.marked_items[self.blocks[-1].id] = look.list_item
         self.last_was_image = False
 
     def image(self, node: Node) -> None:
@@ -640,9 +648,6 @@ def import_docx(path: Path) -> ImportResult:
     importer.walk(parse(result.value).elements())
     if prepared.left_out:
         importer.note(*object_note(prepared.left_out))
-    if prepared.labelled:
-        importer.note("Word's automatic numbering was written into the text as Word shows it (“1.”, “a)”, “1.1.”): check it.",
-                      "Số thứ tự tự động của Word đã được ghi vào chữ đúng như Word hiển thị (“1.”, “a)”, “1.1.”): hãy kiểm tra lại.")
     blocks = importer.blocks
     article = importer.article
     looks_by_id = importer.looks_by_id
@@ -650,7 +655,7 @@ def import_docx(path: Path) -> ImportResult:
     if read_administrative_layout(article, blocks, bold_ids):
         importer.note("The header of an administrative document was read into the title, the date and the source: check them.",
                       "Phần đầu văn bản hành chính đã được đọc vào tiêu đề, ngày và nguồn: hãy kiểm tra lại.")
-        _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out)
+        _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out, prepared.labelled)
         return ImportResult(article, importer.notes)
     article.published = _date_line(blocks)
 
@@ -678,16 +683,22 @@ def import_docx(path: Path) -> ImportResult:
             article.author = text
             blocks.pop()
             importer.note(f"The last line “{text}” was taken as the author.", f"Dòng cuối “{text}” được lấy làm tên tác giả.")
-    _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out)
+    _finish(importer, result.messages, has_comments, core_date, path, prepared.left_out, prepared.labelled)
     return ImportResult(article, importer.notes)
 
 
 def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_date: datetime | None, path: Path,
-            objects_left_out: list[LeftOut]) -> None:
+            objects_left_out: list[LeftOut], labelled: int) -> None:
     """The notes every import ends with, and the date from the document's
     properties when the text gave none."""
     article = importer.article
-    article.blocks = importer.blocks
+    # Last, once the title, lead and byline are read from paragraphs as
+    # before: Word's list items become list blocks where a list shows them.
+    article.blocks, kept_as_text = make_lists(importer.blocks, importer.marked_items)
+    # Items in cells, headings and quotes were never candidates: their labels are text too.
+    if kept_as_text or labelled > len(importer.marked_items):
+        importer.note("Word's automatic numbering was written into the text as Word shows it (“1.”, “a)”, “1.1.”): check it.",
+                      "Số thứ tự tự động của Word đã được ghi vào chữ đúng như Word hiển thị (“1.”, “a)”, “1.1.”): hãy kiểm tra lại.")
     if importer.flattened:
         count = importer.flattened
         how_en = "row by row, each row's cells from left to right"

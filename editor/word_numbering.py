@@ -325,12 +325,22 @@ def _has_text(paragraph: Any, w: str) -> bool:
     return any((text.text or "").strip() for text in paragraph.iter(f"{w}t"))
 
 
-def write_labels(document: Any, numbering: Numbering) -> int:
+@dataclass(frozen=True)
+class ListItemMark:
+    """What Word shows before a paragraph it numbers: the importer makes a
+    list block of the items whose label a web list can show itself."""
+
+    level: int
+    label: str  # as written at the start of the text: "• ", "3. ", "a) "
+
+
+def write_labels(document: Any, numbering: Numbering) -> dict[Any, ListItemMark]:
     """Write each numbered paragraph's label at the start of its text and
     switch its numbering off, so mammoth reads it as a paragraph; returns
-    how many paragraphs were labelled."""
+    the labelled paragraphs (lxml elements) with their mark, so the
+    importer knows which were Word's list items, not typed by hand."""
     w = numbering.w
-    labelled = 0
+    labelled: dict[Any, ListItemMark] = {}
     for paragraph in _paragraphs(document, w):
         properties = paragraph.find(f"{w}pPr")
         found = numbering.paragraph_numbering(properties)
@@ -357,7 +367,7 @@ def write_labels(document: Any, numbering: Numbering) -> int:
         text.text = label
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         paragraph.insert(paragraph.index(properties) + 1, run)
-        labelled += 1
+        labelled[paragraph] = ListItemMark(found[1], label)
     return labelled
 
 

@@ -217,3 +217,21 @@ def tables(native: str) -> list[Node]:
 
     walk(parse(native))
     return found
+
+
+def lines_as_shown(blocks: list[Any]) -> list[str]:
+    """Each block's text as plain lines, a list item with the label its
+    list shows ("3. Item", "• Item"): what the reader of the page sees,
+    to compare with pandoc's reading whether an item is a paragraph that
+    starts with its label or an item of a list block."""
+    from editor.model import ListBlock
+    from editor.text import inline_to_plain
+
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            lines.extend(f"{f'{block.start + n}.' if block.ordered else '•'} {' '.join(inline_to_plain(item).split())}"
+                         for n, item in enumerate(block.items))
+        else:
+            lines.append(" ".join(inline_to_plain(getattr(block, "text", "")).split()))
+    return lines

@@ -21,7 +21,7 @@ from docx.shared import Cm
 from PIL import Image
 
 from editor.errors import PASSWORD_PROTECTED, DocumentImportError
-from editor.model import HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from editor.model import HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock
 from editor.text import inline_to_plain
 from editor.word_import import import_docx
 from tests.helpers import CORPUS, ROOT
@@ -69,8 +69,11 @@ def test_a_link_inside_a_footnote_is_kept() -> None:
     assert '<a href="http://www.example.com">Example</a>' in blocks[-1].text  # type: ignore[attr-defined]
 
 
-def test_list_items_start_with_their_bullet() -> None:
-    assert texts(DOCX / "simple-list.docx") == ["• Apple", "• Banana"]
+def test_a_bulleted_list_becomes_a_list_block_whose_page_draws_the_bullets() -> None:
+    # Word draws a disc before each item, as a web list does: the items are
+    # a list block (no "• " typed into them), not paragraphs starting with "•".
+    blocks = import_docx(DOCX / "simple-list.docx").article.blocks
+    assert [(type(b), getattr(b, "items", None), getattr(b, "ordered", None)) for b in blocks] == [(ListBlock, ("Apple", "Banana"), False)]
 
 
 def test_a_table_is_flattened_and_said_so() -> None:
@@ -469,9 +472,10 @@ def test_a_picture_in_a_list_item_is_kept(tmp_path: Path) -> None:
     document.add_paragraph("Dọn vệ sinh", style="List Bullet")
     document.save(tmp_path / "ds.docx")
     article = import_docx(tmp_path / "ds.docx").article
-    assert [type(b).__name__ for b in article.blocks] == ["ImageBlock", "ParagraphBlock", "ParagraphBlock"]
+    # The picture is a photo before its item; the two bulleted items are one list block.
+    assert [type(b).__name__ for b in article.blocks] == ["ImageBlock", "ListBlock"]
     assert Image.open(io.BytesIO(article.blocks[0].media.read_bytes())).size == (64, 48)  # type: ignore[attr-defined]
-    assert inline_to_plain(article.blocks[1].text).startswith("• Trồng cây xanh")  # type: ignore[attr-defined]
+    assert article.blocks[1].items == ("Trồng cây xanh", "Dọn vệ sinh")  # type: ignore[attr-defined]
 
 
 def test_a_sentence_word_split_into_runs_is_one_run_and_loses_no_formatting(tmp_path: Path) -> None:
@@ -505,7 +509,10 @@ def test_a_sentence_word_split_into_runs_is_one_run_and_loses_no_formatting(tmp_
 
 def test_check_boxes_of_a_word_form_are_kept_ticked_or_not() -> None:
     """A form's FORMCHECKBOX fields (Apache POI's test document): each box
-    as ☐ or ☒ where it stood, in a list, a paragraph and a table."""
-    assert [inline_to_plain(text) for text in texts(POI / "checkboxes.docx")] == [
-        "This is a small test for checkboxes", "• unchecked: ☐", "Or checked: ☒", "Test a checkbox within a textbox: ☐ -> ☒",
+    as ☐ or ☒ where it stood, in a list, a paragraph and a table (the
+    bulleted item is a list block's item, its bullet drawn by the list)."""
+    blocks = import_docx(POI / "checkboxes.docx").article.blocks
+    assert [inline_to_plain(getattr(b, "text", None) or " ".join(getattr(b, "items", ()))) for b in blocks] == [
+        "This is a small test for checkboxes", "unchecked: ☐", "Or checked: ☒", "Test a checkbox within a textbox: ☐ -> ☒",
         "In Table:", "☐", "☒", "In Sequence:", "☒☐☒"]
+    assert isinstance(blocks[1], ListBlock) and not blocks[1].ordered

@@ -13,7 +13,7 @@ import pytest
 from editor.model import HeadingBlock
 from editor.text import inline_to_plain
 from editor.word_import import import_docx
-from tests.editor.pandoc_native import label, numbered_items
+from tests.editor.pandoc_native import label, lines_as_shown, numbered_items
 from tests.helpers import CORPUS
 
 PANDOC = CORPUS / "docx-pandoc"
@@ -21,8 +21,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def paragraphs(path: Path) -> list[str]:
-    article = import_docx(path).article
-    return [" ".join(inline_to_plain(getattr(block, "text", "")).split()) for block in article.blocks]
+    # A list block's items with the label its list shows: what the page shows.
+    return lines_as_shown(import_docx(path).article.blocks)
 
 
 WITH_LISTS = [path for path in sorted((PANDOC / "native").glob("*.native")) if (PANDOC / f"{path.stem}.docx").is_file() and numbered_items(path)]
