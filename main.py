@@ -12,8 +12,8 @@ from pathlib import Path
 
 # Modules a frozen bundle may be asked to run as ``toa-soan -m MODULE …``,
 # where ``python -m`` does not exist: the PDF export starts its printer
-# child that way (editor/pdf.py runs ``sys.executable -m ui.pdf_print``).
-FROZEN_MODULES = ("ui.pdf_print",)
+# child that way (editor/pdf.py runs ``sys.executable -m ui.preview.pdf_print``).
+FROZEN_MODULES = ("ui.preview.pdf_print",)
 
 
 def _run_module(argv: list[str]) -> int:

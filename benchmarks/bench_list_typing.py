@@ -28,9 +28,9 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from editor.model import Article, ListBlock
-    from ui.composer import Composer
-    from ui.document import Document
-    from ui.image_cache import ImageCache
+    from ui.common.image_cache import ImageCache
+    from ui.document.document import Document
+    from ui.form.composer import Composer
 
     app = QApplication.instance() or QApplication(sys.argv)
     for size in (3, 30, 300):

@@ -47,9 +47,9 @@ def highlighter_in_a_field(paragraphs: list[str], runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from editor.model import Article, ParagraphBlock
-    from ui.document import Document
+    from ui.common.refcount_guard import make_singletons_immortal
+    from ui.document.document import Document
     from ui.form.block_widgets import TextSegment
-    from ui.refcount_guard import make_singletons_immortal
 
     make_singletons_immortal()  # as the app does (PySide6 6.12's void calls)
     app = QApplication.instance() or QApplication([])

@@ -50,7 +50,7 @@ def watch(module: ModuleType, title: str) -> None:
         from PySide6.QtCore import QEvent, QObject, QTimer
         from PySide6.QtWebEngineCore import QWebEngineScript
 
-        from ui.preview_page import SELECT_MESSAGE
+        from ui.preview.preview_page import SELECT_MESSAGE
 
         figures: dict[str, float] = {}
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from probe_window import run_probe  # beside this script, which sets up the path
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-    from ui.stall_meter import StallMeter
+    from ui.window.main_window import MainWindow
+    from ui.window.stall_meter import StallMeter
 
 
 def main() -> None:

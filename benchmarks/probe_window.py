@@ -19,18 +19,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-    from ui.stall_meter import StallMeter
+    from ui.window.main_window import MainWindow
+    from ui.window.stall_meter import StallMeter
 
 
 def run_probe(start: Callable[[MainWindow, StallMeter], None]) -> None:
     from PySide6.QtCore import QTimer
 
     from ui.app import create_application
-    from ui.stall_meter import StallMeter
+    from ui.window.stall_meter import StallMeter
 
     app = create_application([])
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.resize(1400, 900)

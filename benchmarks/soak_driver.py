@@ -100,10 +100,10 @@ def isolate() -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
     QCoreApplication.setOrganizationName("ToaSoanSoak")
-    import ui.main_window
+    import ui.window.main_window
 
-    ui.main_window.workspace_path = lambda: folder / "workspace.sqlite"  # type: ignore[assignment]
-    ui.main_window.saved_profile_path = lambda: folder / "site-profile.json"  # type: ignore[assignment]
+    ui.window.main_window.workspace_path = lambda: folder / "workspace.sqlite"  # type: ignore[assignment]
+    ui.window.main_window.saved_profile_path = lambda: folder / "site-profile.json"  # type: ignore[assignment]
     # A modal box would stop the run: answer No / OK at once.
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)  # type: ignore[method-assign]
     QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
@@ -314,9 +314,9 @@ def main() -> None:
     faulthandler.enable()  # a crash prints where Python was: the parent shows it
 
     if args.no_guard:
-        import ui.refcount_guard
+        import ui.common.refcount_guard
 
-        ui.refcount_guard.make_singletons_immortal = lambda: False  # type: ignore[assignment]
+        ui.common.refcount_guard.make_singletons_immortal = lambda: False  # type: ignore[assignment]
     from PySide6.QtCore import QTimer
 
     from ui.app import create_application
@@ -324,7 +324,7 @@ def main() -> None:
     app = create_application([])
     folder = isolate()
     faults = Faults()
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.resize(1400, 900)

@@ -15,8 +15,8 @@ from probe_window import run_probe  # beside this script, which sets up the path
 from PySide6.QtCore import QTimer
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-    from ui.stall_meter import StallMeter
+    from ui.window.main_window import MainWindow
+    from ui.window.stall_meter import StallMeter
 
 
 def sample_waiting_states(last_tick: list[float], states: Counter[str]) -> None:

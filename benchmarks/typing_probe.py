@@ -33,11 +33,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QApplication
 
-from ui.preview_page import SELECT_MESSAGE
-from ui.stall_meter import StallMeter
+from ui.preview.preview_page import SELECT_MESSAGE
+from ui.window.stall_meter import StallMeter
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('" + SELECT_MESSAGE + "frame-%d'); }); }); true"
 TYPED = "Quận ủy Lê Chân họp bàn công tác tuyên truyền năm 2025, đạt kết quả tốt. "

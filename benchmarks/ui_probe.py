@@ -23,7 +23,7 @@ from PySide6.QtWebEngineCore import QWebEngineScript  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ui.app import create_application  # noqa: E402
-from ui.preview_page import SELECT_MESSAGE  # noqa: E402
+from ui.preview.preview_page import SELECT_MESSAGE  # noqa: E402
 
 # A frame was painted once requestAnimationFrame has run twice after a change.
 FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true" % SELECT_MESSAGE  # noqa: UP031 — JavaScript's braces
@@ -50,7 +50,7 @@ def report(data: dict) -> None:
 def main() -> None:
     mode, article = sys.argv[1], Path(sys.argv[2])
     app = create_application([])
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.resize(1400, 900)

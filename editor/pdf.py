@@ -3,7 +3,7 @@ stylesheet as the window's Export PDF.
 
 Only a browser engine applies the page's print stylesheet, and the core
 never imports Qt, so the page is exported as one self-contained HTML file
-and a child process (``ui.pdf_print``, QtWebEngine offscreen) prints it.
+and a child process (``ui.preview.pdf_print``, QtWebEngine offscreen) prints it.
 Where Qt cannot run the PDF is refused with the reason, and nothing is
 written; otherwise the PDF replaces the target atomically.
 """
@@ -22,7 +22,7 @@ from editor.export import ExportOptions, TargetKind, _check_target, export_artic
 from editor.model import Article, SiteProfile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# What ui.pdf_print answers when Qt's web engine cannot run (see there).
+# What ui.preview.pdf_print answers when Qt's web engine cannot run (see there).
 EXIT_NO_QT = 3
 # Printing a page of a few photos takes seconds; the child gives up at 120 s.
 TIMEOUT_SECONDS = 150
@@ -48,7 +48,7 @@ def export_pdf(article: Article, site: SiteProfile, target: Path, options: Expor
         page = Path(scratch) / "page.html"
         printed = Path(scratch) / "page.pdf"
         export_article(article, site, page, ExportOptions(max_size=options.max_size))
-        command = [sys.executable, "-m", "ui.pdf_print", str(page), str(printed)]
+        command = [sys.executable, "-m", "ui.preview.pdf_print", str(page), str(printed)]
         try:
             result = subprocess.run(command, env=_printer_environment(), cwd=scratch, capture_output=True,
                                     text=True, errors="replace", timeout=TIMEOUT_SECONDS)

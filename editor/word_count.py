@@ -15,7 +15,7 @@ WORDS_PER_MINUTE = 200  # an unhurried reader of Vietnamese news
 def word_count(article: Article, cache: dict[tuple[str, str], tuple[str, int]] | None = None) -> int:
     """Words in the counted fields. With ``cache`` ((block id, field name) ->
     (text, count)), a block text that is the very string counted before is
-    not counted again: blocks are copy-on-write (ui/document.py), so at
+    not counted again: blocks are copy-on-write (ui/document/document.py), so at
     36,000 words a pause in typing counts one paragraph, not all of them."""
     total = sum(len(text.plain.split()) for text in field_texts(article) if text.field.counted)
     for block in article.blocks:

@@ -15,7 +15,7 @@ home folder), as on an office PC that never saw Python:
   tests/editor/test_web_checks.py does);
 - ``export`` of photos in HEIC and AVIF (pillow-heif's and libavif's
   libraries in the bundle), ``export -o NAME.pdf`` (the printer child is
-  the bundle itself, ``-m ui.pdf_print``), ``check``, ``import`` of a Word
+  the bundle itself, ``-m ui.preview.pdf_print``), ``check``, ``import`` of a Word
   document and ``library`` all exit 0.
 
 This script runs in the project's .venv (it needs the test tools); only the

@@ -11,7 +11,7 @@ after. A binding that hands out a singleton without a reference lowers its
 count by one a call; on Python 3.11 the count reaching zero aborts the app
 ("Fatal Python error: none_dealloc" / "bool_dealloc"). Exits 1 when any case
 drifts, 0 when all are clean. Runs offscreen; never applies the app's
-refcount guard (ui/refcount_guard.py), so it sees the raw bindings.
+refcount guard (ui/common/refcount_guard.py), so it sees the raw bindings.
 """
 
 from __future__ import annotations
@@ -93,9 +93,9 @@ class _Filter(QObject):
 
 
 def widget_cases(calls: int) -> list[Drift]:
+    from ui.common.richtext import block_to_inline, insert_inline
     from ui.form.block_widgets import ID_PROPERTY, ParagraphsEdit
     from ui.form.text_edits import InlineTextEdit, RichTextEdit
-    from ui.richtext import block_to_inline, insert_inline
 
     results: list[Drift] = []
     plain = QTextCharFormat()
@@ -109,7 +109,7 @@ def widget_cases(calls: int) -> list[Drift]:
 
     caption = InlineTextEdit()
     caption.set_inline("Ảnh: <b>Quận ủy</b> <i>Lê Chân</i> <a href=\"https://haiphong.gov.vn/\">họp</a>")
-    results.append(measure("ui.richtext.block_to_inline (caption)", lambda: block_to_inline(caption.document().begin()), calls))
+    results.append(measure("ui.common.richtext.block_to_inline (caption)", lambda: block_to_inline(caption.document().begin()), calls))
     results.append(measure("InlineTextEdit.inline()", caption.inline, calls))
     body = ParagraphsEdit()
     cursor = QTextCursor(body.document())
@@ -155,9 +155,9 @@ def widget_cases(calls: int) -> list[Drift]:
 
 
 def web_cases(calls: int) -> list[Drift]:
-    from ui.image_cache import ImageCache
-    from ui.preview_page import PAGE_URL, PreviewPage, PreviewSchemeHandler, make_preview_profile
-    from ui.webengine import SCHEME
+    from ui.common.image_cache import ImageCache
+    from ui.preview.preview_page import PAGE_URL, PreviewPage, PreviewSchemeHandler, make_preview_profile
+    from ui.preview.webengine import SCHEME
 
     profile = make_preview_profile(None)
     handler = PreviewSchemeHandler(lambda: "<!doctype html><title>t</title><img src='https://example.com/x.png'>", ImageCache())
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--self-test", action="store_true", help="add a case that drops a reference to None on purpose")
     args = parser.parse_args(argv)
 
-    from ui.webengine import prepare_chromium, register_scheme
+    from ui.preview.webengine import prepare_chromium, register_scheme
 
     flags = prepare_chromium()
     register_scheme()

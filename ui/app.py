@@ -2,7 +2,7 @@
 
 Only QtCore and QtWidgets are loaded before the window is first painted;
 QtWebEngine, the checklist, autosave, the library and the notes follow from
-zero-timers (see ui/main_window.py), and the file named on the command line
+zero-timers (see ui/window/main_window.py), and the file named on the command line
 is opened as soon as the preview is there to show it."""
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
-from ui.refcount_guard import make_singletons_immortal
-from ui.webengine import prepare_chromium, register_scheme
+from ui.common.refcount_guard import make_singletons_immortal
+from ui.preview.webengine import prepare_chromium, register_scheme
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 
 def create_application(argv: list[str], preview_scheme: bool = True) -> QApplication:
@@ -49,7 +49,7 @@ def start_work(window: MainWindow, argv: list[str]) -> None:
         window.files.expect_article(True)
 
     def then(restored: bool) -> None:
-        from ui.welcome import needs_welcome
+        from ui.window.welcome import needs_welcome
 
         if needs_welcome(window.document.saved_site):  # a first start: no site profile yet
             window.show_welcome()
@@ -67,13 +67,13 @@ def start_work(window: MainWindow, argv: list[str]) -> None:
 
 def run(argv: list[str]) -> int:
     app = create_application([], preview_scheme=False)
-    from ui.language import chosen_language, install_language, system_language
-    from ui.main_window import MainWindow
-    from ui.settings import settings
+    from ui.common.language import chosen_language, install_language, system_language
+    from ui.common.settings import settings
+    from ui.window.main_window import MainWindow
 
     install_language(chosen_language(settings()) or system_language())
 
-    from ui.clipboard import release_clipboard
+    from ui.common.clipboard import release_clipboard
 
     app.aboutToQuit.connect(release_clipboard)
     window = MainWindow(defer_start=True)

@@ -62,9 +62,9 @@ def run(argv: list[str]) -> int:
     from ui.app import create_application
 
     app = create_application([])
-    from ui.document import Document
-    from ui.image_cache import ImageCache
-    from ui.preview import PreviewView
+    from ui.common.image_cache import ImageCache
+    from ui.document.document import Document
+    from ui.preview.preview import PreviewView
 
     print(f"self-check: Qt {qVersion()}, PySide6 {pyside_version}, Python {sys.version.split()[0]}", flush=True)
     article = load_article(example_article())

@@ -14,7 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ui.refcount_guard import make_singletons_immortal  # noqa: E402
+from ui.common.refcount_guard import make_singletons_immortal  # noqa: E402
 
 # As the app does (ui/app.py): a binding that takes references from None,
 # True or False (PySide6 6.12.0, docs/pyside6-borrowed-singletons.md) must
@@ -23,7 +23,7 @@ make_singletons_immortal()
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 
-from ui.webengine import prepare_chromium, register_scheme  # noqa: E402
+from ui.preview.webengine import prepare_chromium, register_scheme  # noqa: E402
 
 _flags = prepare_chromium()
 os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(
@@ -44,9 +44,9 @@ def qapp_args() -> list[str]:
 @pytest.fixture(scope="session", autouse=True)
 def _release_clipboard_at_the_end(qapp: Any) -> Iterator[None]:
     yield
-    from ui.clipboard import release_clipboard
+    from ui.common.clipboard import release_clipboard
 
-    release_clipboard()  # what the app does on quitting; see ui/clipboard.py
+    release_clipboard()  # what the app does on quitting; see ui/common/clipboard.py
 
 
 @pytest.fixture(autouse=True)
@@ -55,9 +55,9 @@ def _fresh_settings(qapp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     QCoreApplication.setApplicationName("Tòa Soạn tests")
     QSettings().clear()
     # The site profile mirror for the command line goes to the test's folder.
-    monkeypatch.setattr("ui.main_window.saved_profile_path", lambda: tmp_path / "site-profile.json")
+    monkeypatch.setattr("ui.window.main_window.saved_profile_path", lambda: tmp_path / "site-profile.json")
     # Autosaves go to the test's own workspace, never the user's.
-    monkeypatch.setattr("ui.main_window.workspace_path", lambda: tmp_path / "workspace.sqlite")
+    monkeypatch.setattr("ui.window.main_window.workspace_path", lambda: tmp_path / "workspace.sqlite")
     yield
     QSettings().clear()
 
@@ -95,7 +95,7 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
 
 @pytest.fixture
 def window(qtbot: Any) -> Iterator[Any]:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     main = MainWindow()
     main.resize(1400, 900)
@@ -114,7 +114,7 @@ def destroy_now(widget: Any) -> None:
     (where Python's order of destruction would crash QtWebEngine)."""
     from PySide6.QtCore import QEvent
 
-    from ui.workers import wait_for_background_work
+    from ui.common.workers import wait_for_background_work
 
     wait_for_background_work()
     widget.deleteLater()

@@ -10,7 +10,7 @@ import PySide6
 
 from editor.components import licence_folder
 from editor.version import VERSION
-from ui.about_dialog import AboutDialog
+from ui.dialogs.about_dialog import AboutDialog
 
 
 def test_help_about_in_the_window_shows_the_version_and_the_licences(window: Any, qtbot: Any) -> None:

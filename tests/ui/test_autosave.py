@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import destroy_now, open_article, type_text
-from ui.autosave import DELAY_MS
+from ui.services.autosave import DELAY_MS
 
 
 def test_a_change_is_autosaved_within_two_seconds_by_the_apps_clock(qtbot: Any, window: Any) -> None:
@@ -63,7 +63,7 @@ def test_steady_typing_is_autosaved_at_least_every_two_seconds(qtbot: Any, windo
 
 
 def test_after_a_crash_the_work_is_restored_exactly(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     open_article(qtbot, window, example_copy)
     author = window.composer.fields.author
@@ -112,8 +112,8 @@ def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, win
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     from ui.app import start_work
-    from ui.main_window import MainWindow
-    from ui.recovery_dialog import RecoveryDialog
+    from ui.dialogs.recovery_dialog import RecoveryDialog
+    from ui.window.main_window import MainWindow
 
     type_text(window.composer.fields.title, "Chưa kịp lưu")
     with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):

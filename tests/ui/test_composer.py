@@ -178,7 +178,7 @@ def test_open_edit_save_reopen_keeps_everything(qtbot: Any, window: Any, example
     qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
     type_text(segment.editor, "Đoạn kết thêm.")
     target = tmp_path / "bai.article"
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     assert "*" in window.windowTitle() or window.isWindowModified()
     with qtbot.waitSignal(window.document.undo_stack.cleanChanged, timeout=30_000):
         window.files.save()
@@ -259,7 +259,7 @@ def test_copy_for_cms_puts_html_and_text_on_the_clipboard_and_saves_the_photos_i
     folder = tmp_path / "cho-cong"
     folder.mkdir()
     message_boxes.answer = QMessageBox.StandardButton.Save
-    with patch("ui.cms_copy.QFileDialog.getExistingDirectory", return_value=str(folder)):
+    with patch("ui.services.cms_copy.QFileDialog.getExistingDirectory", return_value=str(folder)):
         window.actions.copy_for_cms.trigger()
         qtbot.waitUntil(lambda: str(folder) in window.statusBar().currentMessage(), timeout=20_000)  # saved
     mime = QGuiApplication.clipboard().mimeData()
@@ -292,7 +292,7 @@ def test_copy_for_cms_asks_before_replacing_another_photo_of_the_same_name(
         questions.append(text)
         return QMessageBox.StandardButton.No
 
-    with patch("ui.cms_copy.QMessageBox.question", side_effect=answer):
+    with patch("ui.services.cms_copy.QMessageBox.question", side_effect=answer):
         window.cms_copier.save_to(folder, photos)
         qtbot.waitUntil(lambda: bool(questions), timeout=20_000)
     assert taken in questions[0] and other not in questions[0]
@@ -300,7 +300,7 @@ def test_copy_for_cms_asks_before_replacing_another_photo_of_the_same_name(
     assert (folder / taken).read_bytes() == b"another article's photo"  # kept: the user said no
     assert sorted(p.name for p in folder.iterdir()) == sorted([taken, other])
 
-    with patch("ui.cms_copy.QMessageBox.question", return_value=QMessageBox.StandardButton.Yes):
+    with patch("ui.services.cms_copy.QMessageBox.question", return_value=QMessageBox.StandardButton.Yes):
         window.cms_copier.save_to(folder, photos)
         qtbot.waitUntil(lambda: "saved in" in window.statusBar().currentMessage(), timeout=20_000)
     assert sorted(p.name for p in folder.iterdir()) == sorted(photos)
@@ -396,7 +396,7 @@ def test_arrow_keys_move_between_blocks(qtbot: Any, window: Any) -> None:
 
 
 def test_the_status_bar_counts_words_and_reading_time(qtbot: Any, window: Any, example_copy: Path) -> None:
-    from ui.status import WordCountLabel
+    from ui.window.status import WordCountLabel
 
     open_article(qtbot, window, example_copy)
     label = window.findChild(WordCountLabel)
@@ -407,19 +407,18 @@ def test_the_status_bar_counts_words_and_reading_time(qtbot: Any, window: Any, e
 def test_site_profile_import_fills_the_dialog(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
     import json
 
-    from ui.site_profile_dialog import SiteProfileDialog
+    from ui.dialogs.site_profile_dialog import SiteProfileDialog
 
     profile = tmp_path / "site.json"
     profile.write_text(json.dumps({"name": "Cổng tin tức Thành phố Hải Phòng", "url": "https://haiphong.gov.vn",
                                    "fanpage_url": "https://www.facebook.com/congttdthaiphong"}), encoding="utf-8")
-    monkeypatch.setattr("ui.site_profile_dialog.QFileDialog.getOpenFileName", lambda *a, **k: (str(profile), ""))
+    monkeypatch.setattr("ui.dialogs.site_profile_dialog.QFileDialog.getOpenFileName", lambda *a, **k: (str(profile), ""))
     dialog = SiteProfileDialog(window.document.saved_site, "", "", window)
     qtbot.addWidget(dialog)
     dialog._import()
     site = dialog.site()
     assert (site.name, site.url, site.fanpage_url) == ("Cổng tin tức Thành phố Hải Phòng", "https://haiphong.gov.vn", "https://www.facebook.com/congttdthaiphong")
-    from ui import settings
-
+    from ui.common import settings
     settings.save_site_profile(site)
     window.document.set_saved_site(settings.load_site_profile())
     wait_until_dom(qtbot, window.preview, "document.querySelector('.site-name') && document.querySelector('.site-name').textContent",
@@ -445,7 +444,7 @@ def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: A
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-    from ui.crop_dialog import CropDialog
+    from ui.form.crop_dialog import CropDialog
 
     (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
     image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"))
@@ -497,7 +496,7 @@ def test_the_cover_photo_moves_first_and_becomes_the_social_image(qtbot: Any, wi
     last_photo = window.document.article.images()[-1]
     window.composer.blocks.segment_of(last_photo.id).cover.setChecked(True)
     article = window.document.article
-    # Blocks are copy-on-write (ui/document.py): the cover is a changed copy of the photo.
+    # Blocks are copy-on-write (ui/document/document.py): the cover is a changed copy of the photo.
     assert article.images()[0].id == last_photo.id and article.cover_image().id == last_photo.id
     assert [b.cover for b in article.images()] == [True, False, False]
     wait_until_dom(qtbot, window.preview, "document.querySelector('meta[property=\"og:image\"]') !== null", True)
@@ -597,7 +596,7 @@ def test_quit_cancelled_keeps_the_window_and_the_next_quit_asks_again(qtbot: Any
     assert window.isVisible() and window.document.article.title == "Còn sửa"
     # Save, but the user closes the file dialog: still nothing saved, so stay.
     message_boxes.answer = QMessageBox.StandardButton.Save
-    with patch("ui.file_ops.QFileDialog.getSaveFileName", return_value=("", "")):
+    with patch("ui.services.file_ops.QFileDialog.getSaveFileName", return_value=("", "")):
         window.actions.quit.trigger()
     qtbot.wait(200)
     assert window.isVisible()
@@ -625,7 +624,7 @@ def test_a_click_in_the_crop_dialog_sets_the_cards_focus_point_and_keeps_the_cro
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     from editor.model import Crop
-    from ui.crop_dialog import CropDialog
+    from ui.form.crop_dialog import CropDialog
 
     (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
     image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"), crop=Crop(0.0, 0.0, 0.5, 1.0))

@@ -12,7 +12,7 @@ from PIL import Image
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QPushButton
 
-from ui.last_folder import FolderKind, default_folder, last_folder
+from ui.common.last_folder import FolderKind, default_folder, last_folder
 
 
 class OpenedUrls:
@@ -29,7 +29,7 @@ class OpenedUrls:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> OpenedUrls:
     recorder = OpenedUrls()
-    monkeypatch.setattr("ui.export_notice.QDesktopServices.openUrl", recorder.open)
+    monkeypatch.setattr("ui.dialogs.export_notice.QDesktopServices.openUrl", recorder.open)
     return recorder
 
 
@@ -82,7 +82,7 @@ def test_each_dialog_opens_where_the_user_last_chose_that_kind(qtbot: Any, windo
         asked_in.append(folder)
         return [str(photo)], ""
 
-    monkeypatch.setattr("ui.intake.QFileDialog.getOpenFileNames", choose_photo)
+    monkeypatch.setattr("ui.services.intake.QFileDialog.getOpenFileNames", choose_photo)
     window.intake.choose_images()
     window.intake.choose_images()
     # The first time in Documents (or the home folder), never the program's folder.
@@ -100,7 +100,7 @@ def test_each_dialog_opens_where_the_user_last_chose_that_kind(qtbot: Any, windo
         suggested.append(path)
         return str(exports / "bai.pdf"), ""
 
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", save_to)
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", save_to)
     monkeypatch.setattr(window.files, "export_pdf", lambda target: None)
     window.files.export_pdf_dialog()
     window.files.export_pdf_dialog()
@@ -110,7 +110,7 @@ def test_each_dialog_opens_where_the_user_last_chose_that_kind(qtbot: Any, windo
 
 
 def test_a_folder_that_is_gone_is_not_offered(tmp_path: Path) -> None:
-    from ui.last_folder import remember_folder
+    from ui.common.last_folder import remember_folder
 
     gone = tmp_path / "usb"
     gone.mkdir()

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor.model import Article, HeadingBlock, QuoteBlock, RelatedLink, SiteProfile
-from ui.document import Document
+from ui.document.document import Document
 
 
 @pytest.fixture
@@ -156,9 +156,9 @@ def test_a_removed_photos_segment_is_reused_for_the_next_photo_and_never_deleted
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from editor.model import ImageBlock
+    from ui.common.image_cache import ImageCache
     from ui.form.block_widgets import ImageSegment
     from ui.form.blocks_editor import BlocksEditor
-    from ui.image_cache import ImageCache
 
     document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg", caption="Ảnh cũ", alt="Phòng họp", credit="Minh")]), None)
     blocks = BlocksEditor(document, ImageCache())
@@ -182,8 +182,8 @@ def test_a_removed_photos_segment_is_reused_for_the_next_photo_and_never_deleted
 
 def test_undoing_a_photos_removal_shows_it_again_in_full(qtbot: Any, document: Document) -> None:
     from editor.model import ImageBlock
+    from ui.common.image_cache import ImageCache
     from ui.form.blocks_editor import BlocksEditor
-    from ui.image_cache import ImageCache
 
     document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg", caption="Ảnh cũ", alt="Phòng họp", credit="Minh")]), None)
     blocks = BlocksEditor(document, ImageCache())
@@ -197,8 +197,8 @@ def test_undoing_a_photos_removal_shows_it_again_in_full(qtbot: Any, document: D
 
 
 def test_the_body_s_edits_are_named_for_screen_readers_by_the_model_s_labels(qtbot: Any, document: Document) -> None:
+    from ui.common.language import install_language
     from ui.form.block_widgets import HeadingSegment, QuoteSegment
-    from ui.language import install_language
 
     document.load(Article(blocks=[HeadingBlock(id="h", text="Nhiệm vụ"), QuoteBlock(id="q", text="Dân là gốc")]), None)
     install_language("vi")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from editor.model import Article, ImageBlock, ParagraphBlock, QuoteBlock
 from tests.ui.conftest import type_text
-from ui.document import Document
+from ui.document.document import Document
 from ui.form.link_dialog import offered_address
 
 
@@ -39,8 +39,8 @@ def fill_link_dialog(qtbot: Any, dialog: Any, address: str, text: str | None = N
 
 @pytest.fixture
 def composer(qtbot: Any, qapp: Any) -> Any:
-    from ui.composer import Composer
-    from ui.image_cache import ImageCache
+    from ui.common.image_cache import ImageCache
+    from ui.form.composer import Composer
 
     document = Document()
     document.load(Article(lead="Thành phố khai trương cổng thông tin", blocks=[
@@ -400,7 +400,7 @@ def test_a_paragraph_made_a_numbered_list_and_typed_in_shows_as_ol_in_the_previe
 def test_the_keyboard_shortcuts_list_the_format_menu_once_each(qtbot: Any, window: Any) -> None:
     from PySide6.QtGui import QAction
 
-    from ui.shortcuts_dialog import ShortcutsDialog
+    from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
     actions = [value for value in vars(window.actions).values() if isinstance(value, QAction)]
     dialog = ShortcutsDialog(actions, window)
@@ -416,6 +416,7 @@ def test_pasting_lists_and_typing_in_one_takes_no_reference_from_none(qtbot: Any
     """``QTextBlock.textList()`` of a paragraph in no list returns a borrowed
     None under PySide6 6.12.0: asked per pasted paragraph and per key in a
     list, it would free None in the end (docs/pyside6-borrowed-singletons.md)."""
+    import gc
     import sys
 
     from PySide6.QtCore import QMimeData
@@ -432,6 +433,9 @@ def test_pasting_lists_and_typing_in_one_takes_no_reference_from_none(qtbot: Any
     edit.moveCursor(QTextCursor.MoveOperation.End)
     pasted_paragraphs(mime)
     type_text(edit, "a")
+    # Garbage left by earlier tests, freed by a collection inside the loop,
+    # would give None back references it never borrowed: collect it first.
+    gc.collect()
     before = sys.getrefcount(None)
     for _ in range(200):
         pasted_paragraphs(mime)

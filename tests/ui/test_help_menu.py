@@ -10,10 +10,10 @@ from PySide6.QtCore import QUrl
 
 
 def test_the_user_guide_opens_in_the_browser_in_the_interface_language(qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.language import install_language
+    from ui.common.language import install_language
 
     opened: list[Path] = []
-    monkeypatch.setattr("ui.about_dialog.QDesktopServices.openUrl", lambda url: opened.append(Path(QUrl(url).toLocalFile())) or True)
+    monkeypatch.setattr("ui.dialogs.about_dialog.QDesktopServices.openUrl", lambda url: opened.append(Path(QUrl(url).toLocalFile())) or True)
     window.help_menu.guide.trigger()
     install_language("vi")
     try:

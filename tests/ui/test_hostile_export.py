@@ -20,7 +20,7 @@ def test_replacing_the_drafts_folder_from_the_window_is_refused_and_deletes_noth
     (folder / "anh.jpg").write_bytes(b"the user's photo")
     before = tree_files(folder)
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(folder), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(folder), ""))
     with qtbot.waitSignal(window.files.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
         window.files.export_dialog()
     assert ("question", "Export", "“bai-viet” already exists. Replace it?") in message_boxes.shown

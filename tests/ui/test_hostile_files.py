@@ -72,8 +72,8 @@ def _long_paragraph_draft(path: Path) -> tuple[Path, str]:
 def test_revisions_of_a_10000_word_paragraph_never_freeze_the_window(qtbot: Any, window: Any, tmp_path: Path) -> None:
     from tests.ui.conftest import destroy_now
     from tests.ui.test_responsiveness import STALL_BOUND_S
-    from ui.revisions_dialog import RevisionsDialog
-    from ui.stall_meter import StallMeter
+    from ui.library.revisions_dialog import RevisionsDialog
+    from ui.window.stall_meter import StallMeter
 
     path, edited = _long_paragraph_draft(tmp_path / "dai.article")
     open_article(qtbot, window, path)
@@ -95,7 +95,7 @@ def test_revisions_of_a_10000_word_paragraph_never_freeze_the_window(qtbot: Any,
 def test_a_slow_comparison_shows_a_progress_bar(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
     import time
 
-    import ui.revisions_dialog as revisions_dialog
+    import ui.library.revisions_dialog as revisions_dialog
     from tests.ui.conftest import destroy_now
 
     real = revisions_dialog.text_diff
@@ -165,7 +165,7 @@ def test_saving_after_someone_else_dropped_a_revision_and_a_photo_works(
     from tests.ui.test_never_lose_work import Choices
 
     choices = Choices()
-    monkeypatch.setattr("ui.file_ops.ask_choice", choices)
+    monkeypatch.setattr("ui.services.file_ops.ask_choice", choices)
     path = _draft_with_a_photo_and_50_revisions(tmp_path / "bai.article")
     photo = load_draft(path).block("anh").media.read_bytes()
     open_article(qtbot, window, path)
@@ -173,7 +173,7 @@ def test_saving_after_someone_else_dropped_a_revision_and_a_photo_works(
     window.document.set_field("title", "Bản của tôi", "Sửa")
     _rewrite_as_someone_else(path)
     other = tmp_path / "ban-cua-toi.article"
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
 
     choices.answers = [answer]
     with qtbot.waitSignal(window.files.status_message, timeout=30_000, check_params_cb=lambda text: text.startswith("Saved")):

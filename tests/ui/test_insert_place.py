@@ -13,7 +13,7 @@ from PySide6.QtGui import QDragMoveEvent
 from PySide6.QtWidgets import QApplication
 
 from editor.model import Article, HeadingBlock, ParagraphBlock
-from ui.document import Document
+from ui.document.document import Document
 
 
 @pytest.fixture
@@ -28,8 +28,8 @@ def document(qapp: Any) -> Document:
 
 @pytest.fixture
 def composer(qtbot: Any, document: Document) -> Any:
-    from ui.composer import Composer
-    from ui.image_cache import ImageCache
+    from ui.common.image_cache import ImageCache
+    from ui.form.composer import Composer
 
     widget = Composer(document, ImageCache())
     widget.resize(700, 900)

@@ -109,7 +109,7 @@ def test_the_autosave_and_checklist_snapshots_share_untouched_blocks_and_keep_th
     long_window.autosaver.save_now()
     qtbot.waitUntil(lambda: len(saved) == 1, timeout=10_000)
 
-    import ui.checklist as checklist
+    import ui.window.checklist as checklist
 
     checked: list[Article] = []
     monkeypatch.setattr(checklist, "check_article", lambda article, given: checked.append(article) or [])
@@ -129,7 +129,7 @@ def test_the_autosave_and_checklist_snapshots_share_untouched_blocks_and_keep_th
 
 
 def test_the_word_count_follows_typing_in_a_long_article(qtbot: Any, long_window: Any) -> None:
-    from ui.status import WordCountLabel
+    from ui.window.status import WordCountLabel
 
     label = long_window.findChild(WordCountLabel)
     words = BLOCKS * 12 + 2  # twelve words a paragraph, and the title's two

@@ -40,7 +40,7 @@ def _plain(text: str) -> str:
 
 @pytest.fixture
 def vietnamese() -> Iterator[None]:
-    from ui.language import install_language
+    from ui.common.language import install_language
 
     install_language("vi")
     yield
@@ -106,11 +106,11 @@ def test_the_vietnamese_window_and_its_dialogs_show_no_english(qtbot: Any, windo
 
     from editor.model import SiteProfile
     from editor.workspace import WorkspaceEntry
-    from ui.find_dialog import FindReplaceDialog
-    from ui.recovery_dialog import RecoveryDialog
-    from ui.revisions_dialog import RevisionsDialog
-    from ui.site_profile_dialog import SiteProfileDialog
-    from ui.welcome import WelcomeDialog
+    from ui.dialogs.find_dialog import FindReplaceDialog
+    from ui.dialogs.recovery_dialog import RecoveryDialog
+    from ui.dialogs.site_profile_dialog import SiteProfileDialog
+    from ui.library.revisions_dialog import RevisionsDialog
+    from ui.window.welcome import WelcomeDialog
 
     english = {_plain(s) for s in _sources("toasoan_en.ts", "qt_vi.ts")}
     open_article(qtbot, window, example_copy)
@@ -154,8 +154,8 @@ def test_the_context_menu_of_a_text_field_is_in_vietnamese(qtbot: Any, window: A
 
 
 def test_switching_language_keeps_the_open_article_and_its_history(qtbot: Any, window: Any, example_copy: Path) -> None:
-    from ui.language import choose_language, interface_language
-    from ui.settings import settings
+    from ui.common.language import choose_language, interface_language
+    from ui.common.settings import settings
 
     open_article(qtbot, window, example_copy)
     title = window.composer.fields.title
@@ -192,8 +192,8 @@ def test_every_error_of_the_core_has_its_own_sentence_in_both_languages() -> Non
 
     from editor import errors
     from editor.locks import DocumentLockedError
-    from ui.errors import _FALLBACK, headline
-    from ui.language import install_language
+    from ui.common.errors import _FALLBACK, headline
+    from ui.common.language import install_language
 
     kinds = [kind for _, kind in inspect.getmembers(errors, inspect.isclass) if issubclass(kind, errors.ArticleError) and kind is not errors.ArticleError]
     kinds.append(DocumentLockedError)
@@ -212,8 +212,8 @@ def test_every_error_of_the_core_has_its_own_sentence_in_both_languages() -> Non
 def test_causes_a_user_can_act_on_are_said_in_their_language(tmp_path: Path) -> None:
     from editor import errors
     from editor.draft import load_draft
-    from ui.errors import describe_error
-    from ui.language import install_language
+    from ui.common.errors import describe_error
+    from ui.common.language import install_language
 
     with pytest.raises(errors.DraftFileError) as caught:
         load_draft(tmp_path / "khong-co.article")
@@ -236,7 +236,7 @@ def test_the_interface_follows_a_vietnamese_system(tmp_path: Path) -> None:
     import os
     import sys
 
-    script = "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); from ui.language import system_language; print(system_language())"
+    script = "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); from ui.common.language import system_language; print(system_language())"
     for locale, expected in (("vi_VN.UTF-8", "vi"), ("en_GB.UTF-8", "en"), ("C", "en")):
         environment = {**os.environ, "LC_ALL": locale, "LANG": locale, "LANGUAGE": ""}
         result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, check=True)
@@ -263,7 +263,7 @@ def test_qts_print_dialog_is_in_vietnamese(qtbot: Any, window: Any, vietnamese: 
 
 
 def test_the_time_zone_is_named_in_the_interface_language_not_by_its_id(qtbot: Any, window: Any, example_copy: Path) -> None:
-    from ui.language import install_language
+    from ui.common.language import install_language
 
     open_article(qtbot, window, example_copy)
     label = window.composer.fields.timezone_label

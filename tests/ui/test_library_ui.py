@@ -112,7 +112,7 @@ def test_open_open_a_copy_and_duplicate_as_new(qtbot: Any, window: Any, tmp_path
 
 
 def test_the_folders_are_remembered(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    from ui.library_panel import saved_folders
+    from ui.library.library_panel import saved_folders
 
     window.library_panel.add_folder(tmp_path)
     assert saved_folders() == [tmp_path]

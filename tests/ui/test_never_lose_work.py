@@ -25,7 +25,7 @@ HOLD = ("import sys, time; from pathlib import Path; from editor.locks import Do
 
 
 class Choices:
-    """Stands in for ui.choice.ask_choice: records each question, gives ``answers`` in turn."""
+    """Stands in for ui.dialogs.choice.ask_choice: records each question, gives ``answers`` in turn."""
 
     def __init__(self) -> None:
         self.asked: list[tuple[str, str, list[str]]] = []
@@ -39,7 +39,7 @@ class Choices:
 @pytest.fixture
 def choices(monkeypatch: pytest.MonkeyPatch) -> Choices:
     stand_in = Choices()
-    monkeypatch.setattr("ui.file_ops.ask_choice", stand_in)
+    monkeypatch.setattr("ui.services.file_ops.ask_choice", stand_in)
     return stand_in
 
 

@@ -40,7 +40,7 @@ def test_photos_are_decoded_in_a_photo_process_not_on_the_ui_thread(qtbot: Any, 
 
     notes = spy_file(os.getpid())
     notes.unlink(missing_ok=True)
-    monkeypatch.setattr("ui.image_cache.prepare_preview", spy.prepare_preview_noting_where)
+    monkeypatch.setattr("ui.common.image_cache.prepare_preview", spy.prepare_preview_noting_where)
     paths = camera_photos(tmp_path, 2)
     window.composer.blocks.files_dropped.emit(paths, 0)
     qtbot.waitUntil(lambda: all_prepared(window, 2), timeout=120_000)
@@ -84,7 +84,7 @@ def test_a_drop_of_photos_builds_their_widgets_one_per_turn_of_the_event_loop(qt
 
 
 def test_the_preview_is_sent_a_copy_no_wider_than_it_shows_the_photo(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    from ui.image_cache import PREVIEW_PHOTO_WIDTH
+    from ui.common.image_cache import PREVIEW_PHOTO_WIDTH
 
     path = tmp_path / "anh.jpg"
     path.write_bytes(camera_jpeg())
@@ -105,7 +105,7 @@ def test_the_preview_is_sent_a_copy_no_wider_than_it_shows_the_photo(qtbot: Any,
 
 
 def test_the_window_holds_only_a_few_originals_at_a_time_while_photos_are_prepared(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
-    import ui.image_cache as image_cache
+    import ui.common.image_cache as image_cache
 
     paths = camera_photos(tmp_path, 6)
     real_read = image_cache._read
@@ -126,7 +126,7 @@ def test_the_window_holds_only_a_few_originals_at_a_time_while_photos_are_prepar
 
 def test_a_photo_process_that_dies_fails_its_photo_and_the_next_photo_gets_a_new_one(qtbot: Any, qapp: Any) -> None:
     import tests.ui.photo_spy as spy
-    from ui.workers import run_in_process
+    from ui.common.workers import run_in_process
 
     results: list[Any] = []
     run_in_process(spy.crash, (), results.append, lambda error: results.append(error.problems[0]))

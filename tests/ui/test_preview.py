@@ -191,7 +191,7 @@ def test_selecting_a_block_in_the_form_scrolls_the_preview_to_it(qtbot: Any, win
 
 def test_clicked_links_open_in_the_system_browser(qtbot: Any, window: Any, monkeypatch: Any) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("ui.preview_page.QDesktopServices.openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr("ui.preview.preview_page.QDesktopServices.openUrl", lambda url: opened.append(url.toString()))
     window.document.set_field("original_url", "https://lechan.haiphong.gov.vn/tin/1.html")
     wait_until_dom(qtbot, window.preview, "document.querySelector('.original-link') !== null", True)
     js(qtbot, window.preview, "document.querySelector('.original-link').click(); true")
@@ -244,12 +244,12 @@ def test_a_reload_while_photos_are_being_made_answers_only_the_new_page(qtbot: A
     page shown are kept waiting, and its photos arrive."""
     import threading
 
-    import ui.image_cache
+    import ui.common.image_cache
     from editor.media import FileMedia
 
     release = threading.Event()
-    read = ui.image_cache._read  # on a worker: the photos wait until the reloads are done
-    monkeypatch.setattr(ui.image_cache, "_read", lambda *args: (release.wait(30), read(*args))[1])
+    read = ui.common.image_cache._read  # on a worker: the photos wait until the reloads are done
+    monkeypatch.setattr(ui.common.image_cache, "_read", lambda *args: (release.wait(30), read(*args))[1])
     handler = window.preview._handler
     asked: list[str] = []
     wait = handler._wait

@@ -12,8 +12,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import js, wait_until_dom
-from ui.preview_pane import MIN_READABLE_ZOOM
-from ui.preview_width import PreviewWidth
+from ui.preview.preview_pane import MIN_READABLE_ZOOM
+from ui.preview.preview_width import PreviewWidth
 
 PRINT_BUTTON_SHOWN = "getComputedStyle(document.getElementById('print-button')).display !== 'none'"
 

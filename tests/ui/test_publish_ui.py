@@ -77,7 +77,7 @@ def test_cancel_stops_before_the_next_step_and_says_what_is_on_the_server(
 
 def test_editing_the_site_profile_in_the_window_keeps_where_to_publish(tmp_path: Path) -> None:
     from editor.model import SiteProfile
-    from ui.settings import write_profile_for_command_line
+    from ui.common.settings import write_profile_for_command_line
 
     path = tmp_path / "site-profile.json"
     cms = {"kind": "wordpress", "url": "https://portal.example.vn/", "user": "bientap"}
@@ -140,7 +140,7 @@ def test_export_publish_package_writes_the_zip_off_the_ui_thread_with_the_unsave
     open_article(qtbot, window, example_copy)
     window.document.set_field("title", "Tiêu đề sửa trong cửa sổ, chưa lưu")
     target = tmp_path / "goi-dang-bai"  # the .zip is added
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     messages: list[str] = []
     window.files.status_message.connect(messages.append)
     assert window.actions.export_package in window.file_menu.actions()

@@ -19,7 +19,7 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = ROOT / "tools" / "refcount_probe.py"
-APP_TYPING_CASES = ("ui.richtext.block_to_inline (caption)", "InlineTextEdit.inline()",
+APP_TYPING_CASES = ("ui.common.richtext.block_to_inline (caption)", "InlineTextEdit.inline()",
                     "ParagraphsEdit.paragraphs() (one block without id)")
 
 
@@ -54,7 +54,7 @@ def pyside_requirement() -> Requirement:
 
 
 # Releases known to hand out borrowed singletons, accepted only because
-# ui/refcount_guard.py makes None/True/False immortal (see pyproject.toml).
+# ui/common/refcount_guard.py makes None/True/False immortal (see pyproject.toml).
 GUARDED_RELEASES = {"6.12.0"}
 
 
@@ -88,7 +88,7 @@ def test_the_probe_sees_a_binding_that_drops_a_reference() -> None:
 
 GUARDED_CHILD = """
 import ctypes, sys
-from ui.refcount_guard import make_singletons_immortal
+from ui.common.refcount_guard import make_singletons_immortal
 had = {value: sys.getrefcount(value) for value in (None, True, False)}
 if sys.argv[1] == "guarded":
     make_singletons_immortal()

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.photos import camera_jpeg
-from ui.stall_meter import StallMeter
-from ui.workers import wait_for_background_work
+from ui.common.workers import wait_for_background_work
+from ui.window.stall_meter import StallMeter
 
 STALL_BOUND_S = 1.0
 OWN_WORK_BOUND_S = 0.050

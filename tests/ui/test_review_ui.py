@@ -41,7 +41,7 @@ def test_submitting_for_review_shows_in_the_title_and_button_undoes_in_one_step_
     assert window.document.article.review.assignee == ""
     window.document.undo_stack.redo()
 
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
     _save(qtbot, window)
     saved = load_draft(window.document.path).review
     assert saved.state == "review" and saved.assignee == "Nguyễn Lan"
@@ -52,7 +52,7 @@ def test_what_changed_since_the_last_review_opens_from_the_state_button(
     qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_article(qtbot, window, example_copy)
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
     window.document.change_review("changes", "Nguyễn Lan", "Sửa tiêu đề")
     _save(qtbot, window)  # the save that carries the request for changes
     window.document.set_field("title", "Tiêu đề đã sửa theo góp ý")

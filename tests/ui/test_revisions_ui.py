@@ -26,11 +26,11 @@ def _append_to_title(window: Any, text: str) -> None:
 def test_a_saved_revision_is_shown_with_its_differences_and_restored_as_one_undo_step(
     qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.revisions_dialog import RevisionsDialog
+    from ui.library.revisions_dialog import RevisionsDialog
 
     open_article(qtbot, window, example_copy)
     original_title = window.document.article.title
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
     _save(qtbot, window)  # the first revision: the article as opened
     _append_to_title(window, " — bản hai")
     _save(qtbot, window)
@@ -57,12 +57,12 @@ def test_a_saved_revision_is_shown_with_its_differences_and_restored_as_one_undo
 
 def test_restoring_brings_back_removed_paragraphs_and_photos(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui.revisions_dialog import RevisionsDialog
+    from ui.library.revisions_dialog import RevisionsDialog
 
     open_article(qtbot, window, example_copy)
     before = window.document.article
     blocks_before = [(b.id, getattr(b, "text", None)) for b in before.blocks]
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "bai.article"), ""))
     _save(qtbot, window)
     photo_bytes = [b.media.read_bytes() for b in window.document.article.images()]
     window.document.replace_blocks(0, len(window.document.article.blocks), [], "Xóa hết")
@@ -83,7 +83,7 @@ def test_restoring_brings_back_removed_paragraphs_and_photos(qtbot: Any, window:
 
 
 def test_an_article_never_saved_has_no_revisions_and_says_so(qtbot: Any, window: Any) -> None:
-    from ui.revisions_dialog import RevisionsDialog
+    from ui.library.revisions_dialog import RevisionsDialog
 
     dialog = RevisionsDialog(window.document, window)
     qtbot.addWidget(dialog)

@@ -21,7 +21,7 @@ NAMES = {"en": "screenshot.png", "vi": "screenshot-vi.png"}
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_main_window_screenshot_with_the_example(qtbot: Any, window: Any, example_copy: Path, language: str, tmp_path: Path) -> None:
-    from ui.language import install_language
+    from ui.common.language import install_language
 
     folder = Path(os.environ.get("TOASOAN_SCREENSHOTS") or tmp_path)
     committed = ROOT / "docs" / NAMES[language]

@@ -20,7 +20,7 @@ FANPAGE_QR = "document.querySelector('.fanpage-qr') !== null"
 
 
 def save_as(qtbot: Any, window: Any, target: Path, monkeypatch: Any) -> None:
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     with qtbot.waitSignal(window.document.undo_stack.cleanChanged, timeout=20_000):
         window.files.save_as()
 

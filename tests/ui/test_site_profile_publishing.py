@@ -72,7 +72,7 @@ def test_the_dialog_sets_where_to_publish_and_keeps_the_password_in_the_keyring_
 
     # A draft saved now carries the profile its page was shown with, but neither the CMS nor the password.
     target = tmp_path / "bai.article"
-    monkeypatch.setattr("ui.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     window.document.set_field("title", "Bài thử")
     with qtbot.waitSignal(window.document.undo_stack.cleanChanged, timeout=20_000):
         window.files.save_as()
@@ -115,14 +115,14 @@ def test_a_shared_profile_imported_says_where_to_publish_and_exported_carries_no
                                                                 "category": "Tin tức", "status": "pending"}}))
     dialog = open_dialog(qtbot, window)
     type_text(dialog.cms_user, "bientap")  # this computer's own account
-    monkeypatch.setattr("ui.site_profile_dialog.QFileDialog.getOpenFileName", lambda *a, **k: (str(shared), ""))
+    monkeypatch.setattr("ui.dialogs.site_profile_dialog.QFileDialog.getOpenFileName", lambda *a, **k: (str(shared), ""))
     dialog._import()
     assert dialog.name.text() == "Cổng quận" and dialog.cms_url.text() == "https://portal.example.vn/"
     assert (dialog.cms_user.text(), dialog.cms_category.text(), dialog.cms_status.currentData()) == (
         "bientap", "Tin tức", "pending")
     type_text(dialog.cms_password, PASSWORD)
     exported = tmp_path / "xuat.json"
-    monkeypatch.setattr("ui.site_profile_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(exported), ""))
+    monkeypatch.setattr("ui.dialogs.site_profile_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(exported), ""))
     dialog._export()
     written = json.loads(exported.read_text(encoding="utf-8"))
     assert written["cms"]["url"] == "https://portal.example.vn/" and written["cms"]["category"] == "Tin tức"
@@ -132,7 +132,7 @@ def test_a_shared_profile_imported_says_where_to_publish_and_exported_carries_no
 def test_every_status_publishing_takes_is_kept_as_the_default(qtbot: Any, window: Any) -> None:
     from editor.model import SiteProfile
     from editor.publish.settings import STATUSES
-    from ui.site_profile_dialog import SiteProfileDialog
+    from ui.dialogs.site_profile_dialog import SiteProfileDialog
 
     for status in STATUSES:  # a scheduled default, set in the file by hand, is not turned into a draft
         dialog = SiteProfileDialog(SiteProfile(), "", "", window,
@@ -144,8 +144,7 @@ def test_every_status_publishing_takes_is_kept_as_the_default(qtbot: Any, window
 
 def test_the_profiles_sections_copyright_and_photo_credits_switch_are_kept_and_offered_in_the_form(
         qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, message_boxes: Any) -> None:
-    from ui import settings as ui_settings
-
+    from ui.common import settings as ui_settings
     profile = tmp_path / "site-profile.json"
     dialog = open_dialog(qtbot, window)
     assert dialog.photo_metadata.isChecked()  # on unless the profile says otherwise

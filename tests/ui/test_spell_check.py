@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor import spelling
 from editor.model import Article, ParagraphBlock, SiteProfile
-from ui.document import Document
+from ui.document.document import Document
 
 WAVY = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
@@ -151,9 +151,9 @@ def test_the_underline_follows_the_site_profile(qtbot: Any, document: Document) 
 
 def test_the_lead_the_captions_and_the_quotes_are_checked_too(qtbot: Any, document: Document) -> None:
     from editor.model import ImageBlock, QuoteBlock
+    from ui.common.image_cache import ImageCache
     from ui.form.block_widgets import ImageSegment, QuoteSegment
     from ui.form.fields import ArticleFieldsForm
-    from ui.image_cache import ImageCache
 
     document.replace_blocks(0, 0, [QuoteBlock(id="q", text="Lời"), ImageBlock(id="i", src="anh.jpg", caption="Ảnh")], "add")
     form = ArticleFieldsForm(document)
@@ -177,13 +177,12 @@ def test_add_to_the_sites_dictionary_writes_the_profile(qtbot: Any, window: Any,
     assert window.document.saved_site.dictionary == ["bleu"] and underlined(editor, 0) == []
     profile = tmp_path / "site-profile.json"
     qtbot.waitUntil(lambda: profile.is_file() and json.loads(profile.read_text(encoding="utf-8")).get("dictionary") == ["bleu"])
-    from ui import settings
-
+    from ui.common import settings
     assert settings.load_site_profile().dictionary == ["bleu"]  # and the next start has it
 
 
 def test_underlining_a_paragraph_loses_no_reference_but_the_bindings_void_calls(qtbot: Any, document: Document) -> None:
-    """PySide6 6.12 loses a reference to None on every void call (ui/refcount_guard.py
+    """PySide6 6.12 loses a reference to None on every void call (ui/common/refcount_guard.py
     keeps None alive): the virtual highlightBlock and one setFormat per word.
     Nothing more: no getter handing out a borrowed None (fontFamilies()) in this hot path."""
     editor = segment_on(qtbot, document).editor
@@ -218,7 +217,7 @@ def test_a_whole_article_shown_at_once_is_underlined_in_slices(qtbot: Any, qapp:
 
 def test_the_site_profile_dialog_keeps_the_dictionary(qtbot: Any, qapp: Any) -> None:
     """The dialog has no field for the words the menu adds: saving it must not drop them."""
-    from ui.site_profile_dialog import SiteProfileDialog
+    from ui.dialogs.site_profile_dialog import SiteProfileDialog
 
     dialog = SiteProfileDialog(SiteProfile(name="Cổng", dictionary=["bleu", "Tràng Kênh"]), "", "")
     qtbot.addWidget(dialog)

@@ -20,16 +20,16 @@ from tests.helpers import EXAMPLE_DIR, ROOT
 HEAVY_MODULES = {
     "PySide6.QtWebEngineCore": "the preview (QtWebEngine)",
     "PySide6.QtWebEngineWidgets": "the preview (QtWebEngine)",
-    "ui.preview": "the preview",
+    "ui.preview.preview": "the preview",
     "editor.render": "the page renderer (Jinja)",
     "editor.export": "the exporter (Pillow's encoders, QR codes)",
     "editor.cli": "the command line",
-    "ui.checklist": "the checklist",
+    "ui.window.checklist": "the checklist",
     "editor.checks": "the checklist's checks",
-    "ui.library_panel": "the drafts library",
+    "ui.library.library_panel": "the drafts library",
     "editor.library": "the drafts library's index",
-    "ui.notes_panel": "the notes",
-    "ui.intake": "photo and Word intake",
+    "ui.window.notes_panel": "the notes",
+    "ui.services.intake": "photo and Word intake",
     "editor.word_import": "the Word importer",
     "mammoth": "the Word importer",
 }
@@ -66,8 +66,7 @@ def test_check_and_export_on_the_command_line_never_import_qt(tmp_path: Path) ->
 _WINDOW_CHILD = """
 import json, os, sys
 import main
-from ui import main_window
-
+from ui.window import main_window
 heavy = json.loads(sys.argv[1])
 seen = {}
 start_preview, start_tools = main_window.MainWindow._start_preview, main_window.MainWindow._start_tools
@@ -106,7 +105,7 @@ def test_the_window_is_painted_before_the_heavy_modules_are_imported(tmp_path: P
     # What needs the preview or the checklist cannot be chosen before they are there.
     assert not seen["preview"]["can_export"] and not seen["preview"]["can_print"]
     # Then the preview came first, and the tools after it.
-    assert "PySide6.QtWebEngineCore" in seen["tools"]["heavy"] and "ui.checklist" not in seen["tools"]["heavy"]
+    assert "PySide6.QtWebEngineCore" in seen["tools"]["heavy"] and "ui.window.checklist" not in seen["tools"]["heavy"]
     # In the end the window has loaded every one of them (but the command
     # line): the list names what the window really uses.
     assert sorted(set(HEAVY_MODULES) - {"editor.cli"} - set(seen["after"])) == []
@@ -184,8 +183,8 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
     checked aloud ("no title", "no body"…)."""
     from tests.ui.conftest import destroy_now
     from ui.app import start_work
-    from ui.checklist import ChecklistPanel
-    from ui.main_window import MainWindow
+    from ui.window.checklist import ChecklistPanel
+    from ui.window.main_window import MainWindow
 
     draft = twenty_photo_draft(tmp_path)
     slow_reading(monkeypatch, 1.0)
@@ -222,7 +221,7 @@ def test_the_preview_arriving_after_the_first_paint_leaves_the_form_its_width(qt
     one replaces it, the form keeps the width it was shown with (it was
     squeezed to a third of the window, captions one word a line)."""
     from tests.ui.conftest import destroy_now
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     main = MainWindow(defer_start=True)
     main.show()

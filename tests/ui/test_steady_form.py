@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit
 
 from editor.model import Article, ImageBlock, ParagraphBlock, RelatedLink
-from ui.document import Document
+from ui.document.document import Document
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 FORM_WIDTH = 620  # the form's share when the window opens at its default size (MainWindow: splitter 620 / 780)
@@ -40,9 +40,9 @@ def _focus(qtbot: Any, widget: Any) -> None:
 
 
 def test_a_caption_grows_a_line_at_a_time_to_its_limit_then_scrolls_and_alt_and_credit_stay(qtbot: Any, document: Document) -> None:
+    from ui.common.image_cache import ImageCache
     from ui.form.block_widgets import ImageSegment
     from ui.form.text_edits import INLINE_MAX_LINES
-    from ui.image_cache import ImageCache
 
     document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg")]), None)
     segment = ImageSegment(document, "a", ImageCache())
@@ -253,8 +253,8 @@ def _key(key: Qt.Key) -> Any:
 def test_a_text_box_shows_its_whole_placeholder_wrapped_over_its_lines(qtbot: Any, document: Document) -> None:
     """Qt 6.12 draws a QTextEdit's placeholder on one line, cut off at the
     right ("Caption: who is in the photo, and what"): the box wraps it."""
+    from ui.common.image_cache import ImageCache
     from ui.form.block_widgets import ImageSegment
-    from ui.image_cache import ImageCache
 
     document.load(Article(blocks=[ImageBlock(id="a", src="a.jpg")]), None)
     segment = ImageSegment(document, "a", ImageCache())
@@ -285,9 +285,9 @@ def test_every_placeholder_of_the_form_fits_at_the_windows_default_width(qtbot: 
 
     from editor.article_format import load_article_json
     from tests.helpers import EXAMPLE_DIR
-    from ui.composer import Composer
-    from ui.image_cache import ImageCache
-    from ui.language import install_language
+    from ui.common.image_cache import ImageCache
+    from ui.common.language import install_language
+    from ui.form.composer import Composer
 
     install_language(language)
     try:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from editor.model import Article, ParagraphBlock
 from tests.ui.conftest import type_text
-from ui.document import Document
+from ui.document.document import Document
 
 
 class Clock:
@@ -103,8 +103,8 @@ def test_moving_the_cursor_starts_a_new_step_and_undo_returns_there(qtbot: Any, 
 
 
 def test_in_the_body_undo_puts_the_cursor_back_in_its_paragraph(qtbot: Any, document: Document, clock: Clock) -> None:
+    from ui.common.image_cache import ImageCache
     from ui.form.blocks_editor import BlocksEditor
-    from ui.image_cache import ImageCache
 
     editor = BlocksEditor(document, ImageCache())
     qtbot.addWidget(editor)

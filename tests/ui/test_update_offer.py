@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from editor.updates import READY, platform_tag, ready_executable
 from tests.editor.test_updates import publish
-from ui.about_dialog import HelpMenu
-from ui.update_offer import FOLDER_KEY
+from ui.dialogs.about_dialog import HelpMenu
+from ui.dialogs.update_offer import FOLDER_KEY
 
 
 def help_menu(qtbot: Any, versions: Path) -> HelpMenu:

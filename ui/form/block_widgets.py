@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 from editor.fields import text_fields
 from editor.model import MAX_LIST_START, MIN_LIST_START, Block, HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, new_block_id
 from editor.typing_steps import text_change
+from ui.common.image_cache import ImageCache
+from ui.common.language import Retranslating, field_label
+from ui.common.last_folder import FolderKind, last_folder, remember_folder
+from ui.common.richtext import block_to_inline, insert_inline
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys, text_list_of
-from ui.image_cache import ImageCache
-from ui.language import Retranslating, field_label
-from ui.last_folder import FolderKind, last_folder, remember_folder
-from ui.richtext import block_to_inline, insert_inline
 
 if TYPE_CHECKING:
-    from ui.document import Document
+    from ui.document.document import Document
 
 BLOCK_MIME = "application/x-toasoan-blocks"
 ID_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -870,7 +870,7 @@ class ImageSegment(BlockFrame):
         self.document.set_block_field(self._id, "rotate", (block.rotate + 90) % 360, self.tr("Rotate photo"))
 
     def _crop(self) -> None:
-        from ui.crop_dialog import CropDialog
+        from ui.form.crop_dialog import CropDialog
 
         block = self._block()
         if block.media is None:
@@ -880,7 +880,7 @@ class ImageSegment(BlockFrame):
             self.document.set_block_fields(self._id, {"crop": dialog.crop(), "focus": dialog.focus()}, self.tr("Crop photo"))
 
     def _choose_replacement(self) -> None:
-        from ui.image_import import IMAGE_SUFFIXES
+        from ui.common.image_import import IMAGE_SUFFIXES
 
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Replace the photo"), str(last_folder(FolderKind.PHOTOS)),
@@ -891,8 +891,8 @@ class ImageSegment(BlockFrame):
 
     def replace_with(self, path: Path) -> None:
         """Check the photo on a worker, then put it in this block as one undo step."""
-        from ui.image_import import check_image_files
-        from ui.workers import run_in_background
+        from ui.common.image_import import check_image_files
+        from ui.common.workers import run_in_background
 
         def checked(result: object) -> None:
             if not self._in_article():

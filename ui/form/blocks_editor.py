@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from editor.block_kinds import Kind, convert_blocks
 from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
-from ui.document import Document
+from ui.common.image_cache import ImageCache
+from ui.document.document import Document
 from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, ListSegment, QuoteSegment, TextSegment
-from ui.image_cache import ImageCache
 
 BATCH = 1  # new segments built per pass of the event loop (a photo's takes ~10 ms)
 # A real timer, not a zero one: Qt runs zero timers before other timers and

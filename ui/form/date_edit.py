@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QHBoxLayout, QLineEdit, Q
 
 from editor.model import DEFAULT_TIMEZONE
 from editor.typed_dates import read_day_and_time, read_time
+from ui.common.language import Retranslating
 from ui.form.text_edits import route_undo_keys
 from ui.form.url_edit import ProblemLine
-from ui.language import Retranslating
 
 DAY_FORMAT, TIME_FORMAT = "%d/%m/%Y", "%H:%M"
 

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from editor.fields import text_fields
 from editor.model import DEFAULT_TIMEZONE, Article
 from editor.text import is_web_url, slug
-from ui.document import Document
+from ui.common.language import Retranslating, field_label, interface_language
+from ui.document.document import Document
 from ui.form.date_edit import PublishedEdit
 from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import InlineTextEdit, route_undo_keys
 from ui.form.title_edit import TitleEdit
 from ui.form.url_edit import UrlEdit
-from ui.language import Retranslating, field_label, interface_language
 
 
 def zone_display_name(zone_name: str, moment: datetime | None, language: str) -> str:

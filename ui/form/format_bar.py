@@ -74,7 +74,7 @@ def _quote(painter: QPainter, pen: QPen) -> None:
 
 
 def format_icon(name: str, colour: QColor, ratio: float = 2.0) -> QIcon:
-    """The bar's icon for the action ``name`` (see ``ui.actions.FORMAT_ACTIONS``)."""
+    """The bar's icon for the action ``name`` (see ``ui.window.actions.FORMAT_ACTIONS``)."""
     pixmap, painter = _canvas(ratio)
     pen = QPen(colour, 1.6)
     painter.setPen(pen)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from ui.document import Document
+from ui.document.document import Document
 from ui.form.blocks_editor import BlocksEditor
 from ui.form.link_dialog import LinkDialog
 from ui.form.text_edits import RichTextEdit

@@ -14,7 +14,7 @@ import re
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from editor.text import is_link_url
-from ui.language import Retranslating
+from ui.common.language import Retranslating
 
 # "host.tld/anything" with no scheme: what people paste from an address bar
 # that hides it, or type from a printed page.

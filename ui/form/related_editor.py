@@ -8,11 +8,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from editor.model import RelatedLink
-from ui.document import Document
+from ui.common.language import Retranslating
+from ui.document.document import Document
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import route_undo_keys
 from ui.form.url_edit import UrlEdit
-from ui.language import Retranslating
 
 STACKED_BELOW = 560  # px of a row: below it, each title and address box would be under 250 px
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from editor import spelling
 from editor.errors import ArticleError
-from ui.document import Document
-from ui.workers import run_in_background
+from ui.common.workers import run_in_background
+from ui.document.document import Document
 
 MAX_MENU_SUGGESTIONS = 5
 # Paragraph texts already checked, per field: Qt highlights the paragraph

@@ -36,10 +36,10 @@ from editor.model import Block, HeadingBlock, ListBlock, ParagraphBlock
 from editor.paste import PastedPictures, pictures_in_html
 from editor.text import inline_to_plain, nfc
 from editor.typing_steps import text_change
-from ui.document import Document
+from ui.common.richtext import LINK_COLOUR, block_to_inline, insert_inline
+from ui.document.document import Document
 from ui.form.placeholder import WrappedPlaceholder
 from ui.form.spell_check import SpellMenu, check_spelling
-from ui.richtext import LINK_COLOUR, block_to_inline, insert_inline
 
 OBJECT_REPLACEMENT = "\ufffc"  # where QTextDocument puts a picture (here: one not copied)
 _BULLET_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)

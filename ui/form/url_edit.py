@@ -8,9 +8,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from editor.text import is_web_url
+from ui.common.language import Retranslating
 from ui.form.sync import show_in_line_edit
 from ui.form.text_edits import route_undo_keys
-from ui.language import Retranslating
 
 
 class ProblemLine(QLabel):

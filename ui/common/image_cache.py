@@ -1,0 +1,186 @@
+"""Photos for the window: the copies the preview shows and small
+thumbnails for the form, made in the photo processes and cached.
+
+The preview shows each photo as it will be exported (the same conversion
+and edits; its ``width``, ``height`` and ``sizes`` are the export's), but
+from one copy no wider than the preview ever shows it: the page's photo
+column (728 CSS px, ``editor.export.SIZES``) times the screen's device
+pixel ratio, not the export's 1600 px. The window holds these small copies
+only, never full-size pixmaps. A photo is keyed by its media and its edits
+(rotation, crop); the same content under two names shares one copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from collections import deque
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication, QImage
+
+from editor.errors import ArticleError
+from editor.images import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
+from editor.media import Media
+from editor.model import Crop, ImageBlock
+from ui.common.workers import photo_pool, run_in_background, run_in_process
+
+THUMBNAIL_SIZE = 160
+# The widest a photo is ever laid out in the page, in CSS px: main's 760 px
+# less its padding (resources/templates/article.css, and the export's
+# ``sizes``). The preview only zooms out from there, never in.
+PREVIEW_PHOTO_WIDTH = 728
+# Photos read and handed to the photo processes at once: one per process and
+# one more ready to go. Reading them all at once held every original (5 MB
+# each) in the window's memory while they waited: 50 photos took the window
+# from 130 to 317 MB, which the allocator kept after they were done.
+IN_FLIGHT = max(1, (os.cpu_count() or 2) - 1) + 1
+
+
+def shown_width() -> int:
+    """The most device pixels a photo takes in the preview on this screen."""
+    screen = QGuiApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    return math.ceil(PREVIEW_PHOTO_WIDTH * max(1.0, ratio))
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    sha256: str
+    sizes: tuple[tuple[int, int], ...]  # the export's sizes, largest first
+    shown: WebImage  # what the preview serves for every size
+    thumbnail: QImage
+
+    @property
+    def width(self) -> int:
+        return self.sizes[0][0]
+
+    @property
+    def height(self) -> int:
+        return self.sizes[0][1]
+
+
+def mime_of(variant: WebImage) -> str:
+    return "image/png" if variant.extension == "png" else "image/jpeg"
+
+
+def _read(media: Media, rotate: int, crop: Crop | None) -> tuple[bytes, tuple[str, int, Crop | None]]:
+    """On a worker thread: the original bytes and their content key."""
+    original = media.read_bytes()
+    return original, (hashlib.sha256(original).hexdigest(), rotate, crop)
+
+
+def _thumbnail(photo: PreviewPhoto) -> QImage:
+    width, height = photo.thumbnail_size
+    return QImage(photo.thumbnail, width, height, 3 * width, QImage.Format.Format_RGB888).copy()  # copy: own the pixels
+
+
+class ImageCache(QObject):
+    """Prepared copies; ``ready``/``failed`` name the token of what finished."""
+
+    ready = Signal(str)
+    failed = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tokens: dict[tuple[int, int, Crop | None], str] = {}
+        self._sources: dict[str, tuple[Media, int, Crop | None]] = {}
+        self._prepared: dict[str, PreparedImage] = {}
+        self._errors: dict[str, str] = {}
+        self._pending: set[str] = set()
+        self._queued: deque[str] = deque()  # pending, not read yet
+        self._in_flight = 0
+        # Prepared photos by content hash and edits: the same photo inserted
+        # twice, or under two names, is converted once.
+        self._content: dict[tuple[str, int, Crop | None], PreparedImage] = {}
+        self._shown_width = shown_width()
+
+    def token(self, media: Media, rotate: int = 0, crop: Crop | None = None) -> str:
+        """A stable name for a photo with its edits, used in preview URLs."""
+        key = (id(media), rotate, crop)
+        token = self._tokens.get(key)
+        if token is None:
+            token = f"m{len(self._tokens) + 1}"
+            self._tokens[key] = token
+            self._sources[token] = (media, rotate, crop)
+        return token
+
+    def token_of(self, block: ImageBlock) -> str | None:
+        return self.token(block.media, block.rotate, block.crop) if block.media is not None else None
+
+    def get(self, media: Media, rotate: int = 0, crop: Crop | None = None) -> PreparedImage | None:
+        """The prepared copy if ready; otherwise start making it and return None."""
+        token = self.token(media, rotate, crop)
+        prepared = self._prepared.get(token)
+        if prepared is None and token not in self._pending and token not in self._errors:
+            self._start(token)
+        return prepared
+
+    def for_block(self, block: ImageBlock) -> PreparedImage | None:
+        return self.get(block.media, block.rotate, block.crop) if block.media is not None else None
+
+    def by_token(self, token: str) -> PreparedImage | None:
+        source = self._sources.get(token)
+        return self.get(*source) if source is not None else None
+
+    def error(self, token: str) -> str | None:
+        return self._errors.get(token)
+
+    def knows(self, token: str) -> bool:
+        return token in self._sources
+
+    def _start(self, token: str) -> None:
+        self._pending.add(token)
+        self._queued.append(token)
+        self._next()
+
+    def _next(self) -> None:
+        while self._queued and self._in_flight < IN_FLIGHT:
+            self._in_flight += 1
+            self._prepare(self._queued.popleft())
+
+    def _prepare(self, token: str) -> None:
+        media, rotate, crop = self._sources[token]
+
+        def finished() -> None:
+            self._in_flight -= 1
+            self._next()
+
+        def fail(error: ArticleError) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._errors[token] = "; ".join(error.problems)
+            self._pending.discard(token)
+            self.failed.emit(token, self._errors[token])
+            finished()
+
+        def ready(prepared: PreparedImage) -> None:
+            if not shiboken6.isValid(self):
+                return  # the window closed while the photo was being prepared
+            self._prepared[token] = prepared
+            self._pending.discard(token)
+            self.ready.emit(token)
+            finished()  # then the next photo is read
+
+        def read(found: tuple[bytes, tuple[str, int, Crop | None]]) -> None:
+            if not shiboken6.isValid(self):
+                return
+            original, key = found
+            known = self._content.get(key)
+            if known is not None:
+                ready(known)
+                return
+
+            def converted(photo: PreviewPhoto) -> None:
+                if shiboken6.isValid(self):
+                    ready(self._content.setdefault(key, PreparedImage(key[0], photo.sizes, photo.shown, _thumbnail(photo))))
+
+            # Decoded in a photo process: never on the UI thread, never
+            # holding the GIL the UI thread needs.
+            run_in_process(prepare_preview, (original, media.describe(), self._shown_width, DEFAULT_MAX_SIZE, rotate, crop,
+                                             THUMBNAIL_SIZE), converted, fail, self)
+
+        run_in_background(lambda: _read(media, rotate, crop), read, fail, photo_pool())

@@ -1,0 +1,128 @@
+"""Crop…: drag a rectangle over the photo; the crop is stored as an edit
+setting (fractions of the upright, rotated photo) and applied on export.
+A click without dragging sets the focus point, in the same fractions: the
+share card and the structured data's crops are centred on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QMouseEvent, QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QRubberBand, QVBoxLayout, QWidget
+
+from editor.model import Crop, Focus, ImageBlock
+from ui.common.image_cache import ImageCache
+
+# A press and release closer than this is a click (the focus point), not a drag.
+_CLICK_DISTANCE = 4
+
+
+class _CropArea(QLabel):
+    def __init__(self, pixmap: QPixmap, crop: Crop | None, focus: Focus | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPixmap(pixmap)
+        self.setFixedSize(pixmap.size())
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
+        self._origin = QPoint()
+        # The selection is kept here, not read back from the band: the crop
+        # is asked for after the dialog closes, when the band is hidden too.
+        self._selection: QRect | None = None
+        self._before_press: QRect | None = None
+        self._focus = focus
+        self._marker = QLabel("✛", self)
+        self._marker.setStyleSheet("color: #ff2d2d; font-size: 22px; font-weight: bold; background: transparent;")
+        self._marker.adjustSize()
+        self._marker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._show_focus()
+        if crop is not None:
+            w, h = pixmap.width(), pixmap.height()
+            self._select(QRect(round(crop.left * w), round(crop.top * h), round(crop.width * w), round(crop.height * h)))
+
+    def _select(self, rect: QRect) -> None:
+        self._selection = rect
+        self._band.setGeometry(rect)
+        self._band.show()
+
+    def _show_focus(self) -> None:
+        x, y = (0.5, 0.5) if self._focus is None else (self._focus.x, self._focus.y)
+        self._marker.move(round(x * self.width()) - self._marker.width() // 2, round(y * self.height()) - self._marker.height() // 2)
+        self._marker.setVisible(self._focus is not None)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._origin = event.position().toPoint()
+        self._before_press = self._selection
+        self._select(QRect(self._origin, QSize()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._select(QRect(self._origin, event.position().toPoint()).normalized().intersected(self.rect()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        point = event.position().toPoint()
+        if (point - self._origin).manhattanLength() >= _CLICK_DISTANCE:
+            return
+        # A click: the focus point, and the crop stays as it was.
+        if self._before_press is None:
+            self.clear()
+        else:
+            self._select(self._before_press)
+        x = min(max(point.x(), 0), self.width()) / self.width()
+        y = min(max(point.y(), 0), self.height()) / self.height()
+        self._focus = Focus(x, y)
+        self._show_focus()
+
+    def focus(self) -> Focus | None:
+        return self._focus
+
+    def clear_focus(self) -> None:
+        self._focus = None
+        self._show_focus()
+
+    def crop(self) -> Crop | None:
+        if self._selection is None:
+            return None
+        rect = self._selection.intersected(self.rect())
+        if rect.width() < 8 or rect.height() < 8:
+            return None
+        w, h = self.width(), self.height()
+        return Crop(rect.x() / w, rect.y() / h, rect.width() / w, rect.height() / h)
+
+    def clear(self) -> None:
+        self._selection = None
+        self._band.hide()
+
+
+class CropDialog(QDialog):
+    def __init__(self, images: ImageCache, block: ImageBlock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Crop photo"))
+        assert block.media is not None
+        self._kept_focus = block.focus
+        # The uncropped photo, with its rotation: what the crop is a part of.
+        prepared = images.get(block.media, block.rotate, None)
+        layout = QVBoxLayout(self)
+        if prepared is None:
+            self._area = None
+            layout.addWidget(QLabel(self.tr("The photo is still being prepared; try again in a moment."), self))
+        else:
+            pixmap = QPixmap()
+            pixmap.loadFromData(prepared.shown.data)  # the preview's copy: as wide as this dialog shows it
+            pixmap = pixmap.scaled(720, 540, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            self._area = _CropArea(pixmap, block.crop, block.focus, self)
+            layout.addWidget(QLabel(self.tr("Drag over the part of the photo to keep. Click to set the point "
+                                            "the share card is centred on."), self))
+            layout.addWidget(self._area)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        reset = buttons.addButton(self.tr("Whole photo"), QDialogButtonBox.ButtonRole.ResetRole)
+        reset.clicked.connect(lambda: self._area.clear() if self._area else None)
+        centre = buttons.addButton(self.tr("Centre the card"), QDialogButtonBox.ButtonRole.ResetRole)
+        centre.clicked.connect(lambda: self._area.clear_focus() if self._area else None)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def crop(self) -> Crop | None:
+        return self._area.crop() if self._area is not None else None
+
+    def focus(self) -> Focus | None:
+        """The focus point, or None for the centre of what is kept."""
+        return self._area.focus() if self._area is not None else self._kept_focus

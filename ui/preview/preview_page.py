@@ -1,0 +1,189 @@
+"""The preview's web plumbing: the ``toasoan://`` scheme that serves the
+rendered page and its photos, a request interceptor that lets nothing
+else load, and a page that keeps navigation on the article.
+
+Built as in ReText's ``webenginepreview.py`` and the PySide6 markdown
+editor example: clicked links open in the system browser.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlSchemeHandler,
+)
+
+from ui.common.image_cache import ImageCache, mime_of
+from ui.preview.webengine import SCHEME
+
+log = logging.getLogger(__name__)
+HOST = "preview"
+PAGE_URL = QUrl(f"{SCHEME.decode()}://{HOST}/index.html")
+MEDIA_PREFIX = f"{SCHEME.decode()}://{HOST}/media/"
+SMALL = "small"  # media/<token>-small is the lighter size of a photo
+# Messages from our own helper script (never from the article: its scripts
+# cannot run under the page's Content-Security-Policy).
+SELECT_MESSAGE = "toasoan:select:"
+PREVIEW_HTTP_CACHE_BYTES = 8 * 1024 * 1024
+
+
+class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
+    """Blocks every request that is not the app's own content."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []  # what was refused, for the curious (and the tests)
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802
+        url = info.requestUrl()
+        if url.scheme() not in (SCHEME.decode(), "data"):
+            self.blocked.append(url.toString())
+            info.block(True)
+
+
+class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Serves ``index.html`` from ``page_html()`` and photos from the cache.
+
+    A photo not prepared yet is answered when it is ready: the request is
+    asynchronous, so the page never waits on the UI thread.
+
+    A waiting request is held only while QtWebEngine keeps it. A reload
+    deletes the old page's requests without telling their Python wrappers,
+    which stay "valid" (``shiboken6.isValid`` is True, no RuntimeError):
+    answering one then wrote into freed memory, and the window segfaulted
+    minutes later in shiboken's ``releaseWrapper`` or in ``malloc`` (the
+    soak's crash, found under gdb). Each waiting request's ``destroyed``
+    signal takes it off the list.
+    """
+
+    def __init__(self, page_html: Callable[[], str], images: ImageCache, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._page_html = page_html
+        self._images = images
+        # token -> ticket -> request, for photos still being made
+        self._waiting: dict[str, dict[int, QWebEngineUrlRequestJob]] = {}
+        self._tickets = itertools.count()
+        images.ready.connect(self._on_images_ready)
+        images.failed.connect(self._on_images_failed)
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802
+        # An exception escaping a Qt override from QtWebEngine crashes the
+        # process (shiboken cannot store it there): fail the request instead.
+        try:
+            self._serve(job)
+        except Exception:  # noqa: BLE001
+            log.exception("preview request failed: %s", job.requestUrl().toString())
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+
+    def _serve(self, job: QWebEngineUrlRequestJob) -> None:
+        url = job.requestUrl()
+        if url.host() != HOST:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        path = url.path()
+        if path == "/index.html":
+            self._reply(job, b"text/html;charset=utf-8", self._page_html().encode("utf-8"))
+            return
+        # Every size of a photo (media/<token>, media/<token>-small) is
+        # answered with its one preview copy, as wide as the preview shows it.
+        token = path.removeprefix("/media/").partition("-")[0]
+        if path.startswith("/media/") and self._images.knows(token):
+            prepared = self._images.by_token(token)
+            if prepared is not None:
+                self._reply(job, mime_of(prepared.shown).encode(), prepared.shown.data)
+            elif self._images.error(token) is not None:
+                job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+            else:
+                self._wait(token, job)
+            return
+        job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+
+    def _reply(self, job: QWebEngineUrlRequestJob, mime: bytes, data: bytes) -> None:
+        # The buffer is the handler's child and goes when its request does
+        # (the pattern of QWebEngineUrlRequestJob::reply's documentation):
+        # what Python makes here belongs to an object of ours, never to one
+        # QtWebEngine deletes on its own.
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.destroyed.connect(buffer.deleteLater)
+        job.reply(mime, buffer)
+
+    def _wait(self, token: str, job: QWebEngineUrlRequestJob) -> None:
+        ticket = next(self._tickets)
+        self._waiting.setdefault(token, {})[ticket] = job
+        # No parameter: a slot that took the dying request would get a new
+        # wrapper of a half-destroyed object.
+        job.destroyed.connect(lambda: self._forget(token, ticket))
+
+    def _forget(self, token: str, ticket: int) -> None:
+        waiting = self._waiting.get(token)
+        if waiting is not None:
+            waiting.pop(ticket, None)
+            if not waiting:
+                del self._waiting[token]
+
+    def waiting_requests(self) -> int:
+        """How many photo requests wait for their photo (for the curious)."""
+        return sum(len(waiting) for waiting in self._waiting.values())
+
+    def _on_images_ready(self, token: str) -> None:
+        prepared = self._images.by_token(token)
+        for job in self._waiting.pop(token, {}).values():
+            if prepared is not None:
+                self._reply(job, mime_of(prepared.shown).encode(), prepared.shown.data)
+
+    def _on_images_failed(self, token: str, message: str) -> None:
+        for job in self._waiting.pop(token, {}).values():
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+
+
+class PreviewPage(QWebEnginePage):
+    """Keeps the preview on the article; links open in the system browser."""
+
+    block_clicked = Signal(str)
+
+    def acceptNavigationRequest(self, url: QUrl | str, navigation_type: QWebEnginePage.NavigationType, is_main_frame: bool) -> bool:  # noqa: N802
+        url = QUrl(url)
+        if url.scheme() == SCHEME.decode() and url.host() == HOST:
+            return navigation_type != QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+        if navigation_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        return False
+
+    def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str) -> None:  # noqa: N802
+        if message.startswith(SELECT_MESSAGE) and shiboken6.isValid(self):
+            self.block_clicked.emit(message.removeprefix(SELECT_MESSAGE))
+
+    def createWindow(self, window_type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # noqa: N802
+        return None  # no pop-ups
+
+
+def make_preview_profile(parent: QObject | None) -> QWebEngineProfile:
+    """An off-the-record profile: nothing of the preview is written to disk."""
+    profile = QWebEngineProfile(parent)
+    profile.interceptor = LocalOnlyInterceptor(profile)  # type: ignore[attr-defined]
+    profile.setUrlRequestInterceptor(profile.interceptor)  # type: ignore[attr-defined]
+    settings = profile.settings()
+    settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadIconsForPage, False)
+    # Everything the page loads is already in this process (the page, the
+    # photos' preview copies): Chromium need not keep a second copy.
+    profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+    profile.setHttpCacheMaximumSize(PREVIEW_HTTP_CACHE_BYTES)
+    return profile
