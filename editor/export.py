@@ -23,8 +23,8 @@ import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Generator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -88,12 +88,12 @@ class ExportOptions:
 
 
 @dataclass(frozen=True)
-class _ExportedFile:
+class ExportedFile:
     name: str  # "images/<slug>-1.jpg"
     data: bytes
     width: int | None = None
     height: int | None = None
-    smaller: _ExportedFile | None = None  # the lighter size for srcset
+    smaller: ExportedFile | None = None  # the lighter size for srcset
 
     @property
     def file_name(self) -> str:
@@ -108,7 +108,7 @@ class _ExportedFile:
 class _BundleImages:
     """ImageSources for the exported page: files in images/, or data URIs."""
 
-    def __init__(self, files: dict[str, _ExportedFile], inline: bool) -> None:
+    def __init__(self, files: dict[str, ExportedFile], inline: bool) -> None:
         self._files = files  # by block id
         self._inline = inline
 
@@ -129,10 +129,24 @@ class _BundleImages:
 
 
 def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = None,
-                    options: ExportOptions | None = None) -> dict[str, _ExportedFile]:
-    """Convert every distinct photo once, spread over the CPU cores; with
-    ``site``, each JPEG carries its credits (editor/photo_credits.py), those
-    of the first block that shows it.
+                    options: ExportOptions | None = None) -> dict[str, ExportedFile]:
+    """Every photo converted (``_photos_as_ready``), by block id; raises
+    ``ExportError`` listing every problem once all are converted."""
+    by_block: dict[str, ExportedFile] = {}
+    for block_ids, exported in _photos_as_ready(article, max_size, site, options):
+        by_block.update(dict.fromkeys(block_ids, exported))
+    return {block.id: by_block[block.id] for block in article.images() if block.id in by_block}
+
+
+def _photos_as_ready(article: Article, max_size: int, site: SiteProfile | None = None,
+                     options: ExportOptions | None = None) -> Generator[tuple[tuple[str, ...], ExportedFile], None, None]:
+    """Convert every distinct photo once, spread over the CPU cores, and
+    yield each as soon as it is ready: the ids of the blocks showing it,
+    and the file. With ``site``, each JPEG carries its credits
+    (editor/photo_credits.py), those of the first block that shows it.
+    File names follow the photos' order in the article, whatever order the
+    conversions finish in. When a photo cannot be converted, the others are
+    still yielded, then ``ExportError`` lists every problem.
 
     Pillow releases the GIL while decoding and resampling, so threads use
     every core; at most one photo per worker is decoded at a time, which
@@ -140,6 +154,7 @@ def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = 
     """
     problems: list[str] = []
     unique: dict[tuple[object, ...], tuple[int, ImageBlock]] = {}
+    shown_by: dict[tuple[object, ...], list[str]] = {}
     for index, block in enumerate(article.blocks):
         if not isinstance(block, ImageBlock):
             continue
@@ -152,6 +167,7 @@ def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = 
             problems.append(f"block {index + 1}: {error.problems[0]}")
             continue
         unique.setdefault(key, (index, block))
+        shown_by.setdefault(key, []).append(block.id)
     base = slug(article.title, max_length=60)
     done = itertools.count(1)
 
@@ -170,30 +186,41 @@ def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = 
             if options is not None and options.progress is not None:
                 options.progress(next(done), len(unique))  # itertools.count is atomic under the GIL
 
-    workers = max(1, min(os.cpu_count() or 1, 8))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(convert, unique.values()))
-    by_key: dict[tuple[object, ...], _ExportedFile] = {}
-    for number, (key, result) in enumerate(zip(unique, results, strict=True), start=1):
-        if isinstance(result, ImageError):
-            problems.extend(result.problems)
-            continue
+    def exported(number: int, key: tuple[object, ...], result: list[WebImage]) -> ExportedFile:
         large, *rest = result
         credits = _credits(unique[key][1], site, article)
         smaller = None
         if rest:
             small = rest[0]
-            smaller = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}-{small.width}w.{small.extension}",
+            smaller = ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}-{small.width}w.{small.extension}",
                                     _with_credits(small, credits), small.width, small.height)
-        by_key[key] = _ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}.{large.extension}", _with_credits(large, credits),
-                                    large.width, large.height, smaller)
+        return ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}.{large.extension}", _with_credits(large, credits),
+                             large.width, large.height, smaller)
+
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
+        converting = {pool.submit(convert, item): (number, key)
+                      for number, (key, item) in enumerate(unique.items(), start=1)}
+        for future in as_completed(converting):
+            number, key = converting[future]
+            result = future.result()
+            if isinstance(result, ImageError):
+                problems.extend(result.problems)
+                continue
+            yield tuple(shown_by[key]), exported(number, key, result)
+    finally:
+        # A caller that stops early (a failed upload) starts no other conversion.
+        pool.shutdown(wait=True, cancel_futures=True)
     if problems:
-        raise ExportError(problems)
-    files: dict[str, _ExportedFile] = {}
-    for block in article.images():
-        if block.media is not None:
-            files[block.id] = by_key[_edit_key(block)]
-    return files
+        raise ExportError(sorted(problems, key=_block_number))
+
+
+def _block_number(problem: str) -> int:
+    """Problems in the article's order, as a list the user reads top-down
+    (conversions finish in any order)."""
+    words = problem.split(maxsplit=2)
+    return int(words[1].rstrip(":")) if len(words) > 1 and words[0] == "block" and words[1].rstrip(":").isdigit() else 0
 
 
 def _credits(block: ImageBlock, site: SiteProfile | None, article: Article) -> bytes | None:
@@ -204,12 +231,31 @@ def _with_credits(image: WebImage, credits: bytes | None) -> bytes:
     return with_xmp(image.data, credits) if image.extension == "jpg" else image.data
 
 
-def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE, site: SiteProfile | None = None) -> dict[str, _ExportedFile]:
+def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE, site: SiteProfile | None = None) -> dict[str, ExportedFile]:
     """Each photo as an export writes it (``images/<name>``, its bytes and
     size), by block id; with ``site``, with its credits as the export
     writes them. Copy for CMS takes its photos from here, so that its HTML
     names every photo as the export does, and its files are the export's."""
     return _prepare_images(article, max_size, site)
+
+
+def distinct_photos(article: Article) -> int:
+    """How many photos an export converts: each photo with its edits once."""
+    keys = set()
+    for block in article.images():
+        if block.media is not None:
+            try:
+                keys.add(_edit_key(block))
+            except ImageError:
+                continue  # counted by the conversion's problems, not here
+    return len(keys)
+
+
+def exported_photos_as_ready(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> Generator[tuple[tuple[str, ...], ExportedFile], None, None]:
+    """The photos of ``exported_photos`` one by one, as each is converted:
+    the ids of the blocks showing it, and its file. Publishing sends each
+    photo while the next ones are still being converted."""
+    return _photos_as_ready(article, max_size)
 
 
 def _edit_key(block: ImageBlock) -> tuple[object, ...]:
@@ -239,9 +285,9 @@ def _prepare_share_pictures(article: Article, site: SiteProfile) -> SharePicture
     return SharePictures(card, tuple(replace(crop, data=with_xmp(crop.data, credits)) for crop in pictures.crops))
 
 
-def _prepare_logo(site: SiteProfile) -> _ExportedFile | None:
+def _prepare_logo(site: SiteProfile) -> ExportedFile | None:
     logo = read_logo(site)
-    return None if logo is None else _ExportedFile(f"{IMAGES_FOLDER}/logo.{logo.extension}", logo.data)
+    return None if logo is None else ExportedFile(f"{IMAGES_FOLDER}/logo.{logo.extension}", logo.data)
 
 
 def _replaced_path(target: Path, kind: TargetKind) -> Path:
@@ -408,8 +454,8 @@ def _write_interchange(
     article: Article,
     site: SiteProfile,
     target: Path,
-    files: dict[str, _ExportedFile],
-    logo: _ExportedFile | None,
+    files: dict[str, ExportedFile],
+    logo: ExportedFile | None,
     members: dict[str, bytes],
 ) -> None:
     def src_of(block: ImageBlock) -> str:

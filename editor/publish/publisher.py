@@ -36,14 +36,15 @@ import html
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
 from editor.cms import body_html
-from editor.errors import PublishConflict, PublishError
-from editor.export import exported_photos
+from editor.errors import ExportError, PublishConflict, PublishError
+from editor.export import ExportedFile, distinct_photos, exported_photos_as_ready
 from editor.images import DEFAULT_MAX_SIZE
 from editor.labels import labels_for
 from editor.model import Article, ImageBlock, ParagraphBlock
@@ -444,32 +445,28 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
                  result: PublishResult) -> tuple[dict[str, str], dict[str, int]]:
     """Upload each distinct photo once; block id → its URL, and → its media id.
 
-    Up to ``UPLOADS_AT_ONCE`` photos go up together: the server spends most of an upload making its
-    own thumbnails. The record is saved as photos arrive, at most every ``SAVE_EVERY`` seconds
-    (rewriting a draft full of photos takes a while), after a failure, and with the post; a photo
-    that went up unrecorded (a killed run) is found again by the next run, by its name and hash."""
+    Each photo goes up as soon as it is converted, while the next ones are converted: on a real
+    portal the server's work (its own thumbnails) and ours then overlap. Up to ``UPLOADS_AT_ONCE``
+    photos go up together. The record is saved as photos arrive, at most every ``SAVE_EVERY``
+    seconds (rewriting a draft full of photos takes a while), after a failure, and with the post;
+    a photo that went up unrecorded (a killed run) is found again by the next run, by its name and
+    hash."""
     if not options.photos or not article.images():
         return {}, {}
     known = _photos_already_there(client, article, options, state, result, report)
     if known is not None:
         return known
-    exported = exported_photos(article, options.max_size)
     blocks = {block.id: block for block in article.images()}
+    files: dict[str, ExportedFile] = {}  # digest → the file sent
     first_of: dict[str, str] = {}  # digest → the first block showing that photo
     digests: dict[str, str] = {}  # block id → digest
-    for block_id, file in exported.items():
-        digests[block_id] = hashlib.sha256(file.data).hexdigest()
-        first_of.setdefault(digests[block_id], block_id)
-    total = result.photos_total = len(first_of)
-    # Known ids are checked here, on this thread: only it touches ``state``.
-    already = {digest: _known_media(client, state, digest) for digest in first_of}
+    total = result.photos_total = distinct_photos(article)
 
-    def send(digest: str) -> tuple[dict[str, Any], bool]:
+    def send(digest: str, already: dict[str, Any] | None) -> tuple[dict[str, Any], bool]:
         """The photo on the server (found, adopted or uploaded), and whether it was uploaded now."""
-        block_id = first_of[digest]
-        file, block = exported[block_id], blocks[block_id]
+        file, block = files[digest], blocks[first_of[digest]]
         fields = _fields(block, article, file.file_name)
-        media = already[digest] or _find_media(client, account, file.file_name, digest)
+        media = already or _find_media(client, account, file.file_name, digest)
         if media is None:
             return _upload(client, account, file.file_name, file.data, digest, fields), True
         changed = {key: value for key, value in fields.items() if key != "description" and _raw(media, key) != value}
@@ -478,41 +475,65 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
         return media, False
 
     by_hash: dict[str, dict[str, Any]] = {}
+    sending: dict[Future[tuple[dict[str, Any], bool]], str] = {}
+    last_save, unsaved = time.monotonic(), False
 
-    def record(digest: str, media: dict[str, Any], uploaded: bool) -> None:
+    def keep(future: Future[tuple[dict[str, Any], bool]]) -> None:
+        digest = sending[future]
+        media, uploaded = future.result()
         by_hash[digest] = media
         result.uploaded += uploaded
         result.reused += not uploaded
         state["media"][digest] = media["id"]
         state.setdefault("sources", {})[_source_key(blocks[first_of[digest]], options.max_size)] = digest
 
-    last_save, unsaved = time.monotonic(), False
+    def record(future: Future[tuple[dict[str, Any], bool]]) -> None:
+        nonlocal last_save, unsaved
+        keep(future)
+        unsaved = True
+        if time.monotonic() - last_save >= SAVE_EVERY and len(by_hash) < total:
+            save_state(dict(state))
+            last_save, unsaved = time.monotonic(), False
+        report("photo", len(by_hash), total)
+
+    def arrived() -> list[Future[tuple[dict[str, Any], bool]]]:
+        return [future for future, digest in sending.items() if future.done() and digest not in by_hash]
+
     report("photo", 0, total)
     pool = ThreadPoolExecutor(max_workers=UPLOADS_AT_ONCE, thread_name_prefix="publish-photo")
-    sending = {pool.submit(send, digest): digest for digest in first_of}
     try:
-        for future in as_completed(sending):
-            record(sending[future], *future.result())
-            unsaved = True
-            if time.monotonic() - last_save >= SAVE_EVERY and len(by_hash) < total:
-                save_state(dict(state))
-                last_save, unsaved = time.monotonic(), False
-            report("photo", len(by_hash), total)
+        try:
+            with closing(exported_photos_as_ready(article, options.max_size)) as converted:
+                for block_ids, file in converted:
+                    digest = hashlib.sha256(file.data).hexdigest()
+                    digests.update(dict.fromkeys(block_ids, digest))
+                    if digest in first_of:  # two edits that give the same bytes: one photo on the server
+                        total = result.photos_total = total - 1
+                        continue
+                    first_of[digest], files[digest] = block_ids[0], file
+                    # Known ids are checked here, on this thread: only it touches ``state``.
+                    sending[pool.submit(send, digest, _known_media(client, state, digest))] = digest
+                    for future in arrived():
+                        record(future)
+        except ExportError as error:
+            raise PublishError(error.problems) from error
+        for future in as_completed([future for future, digest in sending.items() if digest not in by_hash]):
+            record(future)
     except PublishError:
         # A failure or Cancel: start no other photo, let the ones on their way arrive, and keep what
         # is on the server now, so that the message says it and publishing again finishes the job.
         pool.shutdown(wait=True, cancel_futures=True)
-        for future, digest in sending.items():
-            if digest not in by_hash and future.done() and not future.cancelled() and future.exception() is None:
-                record(digest, *future.result())
+        for future in arrived():
+            if not future.cancelled() and future.exception() is None:
+                keep(future)
                 unsaved = True
         if unsaved:
             save_state(dict(state))
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    for block_id in exported:
-        state["sources"][_source_key(blocks[block_id], options.max_size)] = digests[block_id]
+    for block_id, digest in digests.items():
+        state["sources"][_source_key(blocks[block_id], options.max_size)] = digest
     urls = {block_id: by_hash[digest]["source_url"] for block_id, digest in digests.items()}
     ids = {block_id: by_hash[digest]["id"] for block_id, digest in digests.items()}
     return urls, ids

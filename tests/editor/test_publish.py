@@ -157,7 +157,7 @@ def test_publishing_again_converts_no_photo_and_sends_only_a_changed_alt_text(
     def no_conversion(*args: object, **kwargs: object) -> None:
         raise AssertionError("a photo was converted again")
 
-    monkeypatch.setattr("editor.publish.publisher.exported_photos", no_conversion)
+    monkeypatch.setattr("editor.publish.publisher.exported_photos_as_ready", no_conversion)
     states: list[dict[str, Any]] = []
     started = time.monotonic()
     result = publish(article, CmsSettings("wordpress", wordpress.url + "/", "editor"), wordpress.passwords["editor"],
@@ -345,10 +345,47 @@ def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
 
     checks._PHOTO_FACTS.clear()  # as in a new process: nothing read yet
     monkeypatch.setattr("editor.checks.verify_decodes", no_decoding)
-    monkeypatch.setattr("editor.publish.publisher.exported_photos", no_decoding)
+    monkeypatch.setattr("editor.publish.publisher.exported_photos_as_ready", no_decoding)
     again = publish_draft(draft, site, PublishOptions(status="pending")).result
     assert again is not None and (again.post_id, again.uploaded, again.reused) == (first.post_id, 0, 20)
     assert _post_lines(wordpress) == writes_before  # nothing changed: nothing sent, not even the post
     assert draft.read_bytes() == saved  # and the draft, full of photos, is not rewritten
     assert sorted(m["id"] for m in media_named(wordpress, article)) == sorted(m["id"] for m in media)
     assert [p["id"] for p in posts_with_slug(wordpress, article)] == [first.post_id]
+
+
+def test_the_first_photo_goes_up_while_the_last_is_still_being_converted(
+        wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a real portal the server's work on a photo (its thumbnails) overlaps ours on the next:
+    the last photo's conversion here waits until a photo has gone up, which it never would if the
+    uploads started only after every conversion (the test then fails, it does not hang)."""
+    import threading
+
+    from editor import export
+    from editor.publish import publisher
+    from editor.publish.publisher import PublishOptions, publish
+    from editor.publish.settings import CmsSettings
+
+    _, article = example_draft(tmp_path, "Vừa chuyển vừa gửi:", small_photos=True)
+    last = article.images()[-1].src
+    uploaded = threading.Event()
+    waited: list[bool] = []
+    convert, upload = export.prepare_variants, publisher._upload
+
+    def convert_last_after_an_upload(data: bytes, label: str, *args: Any, **kwargs: Any) -> Any:
+        if f"({last})" in label:
+            waited.append(uploaded.wait(timeout=30))
+        return convert(data, label, *args, **kwargs)
+
+    def noting_upload(*args: Any, **kwargs: Any) -> Any:
+        media = upload(*args, **kwargs)
+        uploaded.set()
+        return media
+
+    monkeypatch.setattr(export, "prepare_variants", convert_last_after_an_upload)
+    monkeypatch.setattr(publisher, "_upload", noting_upload)
+    result = publish(article, CmsSettings("wordpress", wordpress.url + "/", "editor"), wordpress.passwords["editor"],
+                     PublishOptions(), lambda state: None)
+    assert waited == [True]  # a photo was on the server before the last one was converted
+    assert result.uploaded == 3
+    assert sorted(m["alt_text"] for m in media_named(wordpress, article)) == sorted(b.alt for b in article.images())
