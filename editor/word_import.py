@@ -41,6 +41,7 @@ import mammoth
 from lxml import etree
 
 from editor.errors import PASSWORD_PROTECTED, DocumentImportError
+from editor.gc_pause import collector_paused
 from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
@@ -52,6 +53,7 @@ from editor.word_numbering import MC, ListItemMark, Numbering, parse_xml, write_
 from editor.word_objects import LeftOut, left_out
 from editor.word_objects import note as object_note
 from editor.word_slim import slim
+from editor.word_xml import lxml_reader
 from editor.zips import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and an encrypted .docx
@@ -598,6 +600,7 @@ def _unwrap_italic(fragment: str) -> str:
     return match.group(1) if match and "<i>" not in match.group(1) else fragment
 
 
+@collector_paused()
 def import_docx(path: Path) -> ImportResult:
     """Read a .docx into an article; raises DocumentImportError with a reason."""
     require_regular_file(path, DocumentImportError, "Word document")  # a FIFO would hang the import
@@ -635,7 +638,8 @@ def import_docx(path: Path) -> ImportResult:
         return {"src": f"toasoan-image:{len(images) - 1}"}
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(prepared.data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
+        with lxml_reader():  # mammoth's own reader, minidom, is most of its time on a long document
+            result = mammoth.convert_to_html(io.BytesIO(prepared.data), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(collect))
     except _TooBig as error:
         raise DocumentImportError(str(error), path=path) from error
     except Exception as error:  # noqa: BLE001 — mammoth raises many kinds on damaged files
