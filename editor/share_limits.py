@@ -110,13 +110,17 @@ def _longest_fitting(word: str, width: float, measure: Measure) -> int:
     return count
 
 
-def wrap_lines(text: str, width: float, measure: Measure) -> list[str]:
+def wrap_lines(text: str, width: float, measure: Measure, most: int | None = None) -> list[str]:
     """``text`` wrapped as a browser wraps it: at spaces, each line as long
     as fits in ``width``; a word wider than a whole line broken between its
-    characters (``overflow-wrap: break-word``, as both cards have it)."""
+    characters (``overflow-wrap: break-word``, as both cards have it).
+    With ``most``, wrapping stops once more than ``most`` lines are made
+    (a clamp needs no more: a pasted page-long lead costs no more than a line)."""
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if most is not None and len(lines) > most:
+            return lines
         candidate = f"{current} {word}" if current else word
         if measure(candidate) <= width:
             current = candidate
@@ -140,7 +144,7 @@ def clamp_lines(text: str, lines: int, width: float, measure: Measure) -> tuple[
     ``lines``; else the first ``lines``, the last of which ends with "…",
     characters dropped from it until it and the "…" fit (as a browser's
     ``-webkit-line-clamp`` ends a clamped text)."""
-    wrapped = wrap_lines(text, width, measure)
+    wrapped = wrap_lines(text, width, measure, most=lines)
     if len(wrapped) <= lines:
         return tuple(wrapped)
     kept = wrapped[:lines]

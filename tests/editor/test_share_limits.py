@@ -131,3 +131,15 @@ def test_the_windows_card_is_the_exports_card() -> None:
     small = card_for_preview(cover, "cover", 0, None, Focus(*SHARED_FOCUS), 500)
     assert (small.width, small.height) == (500, 262)  # 1.91:1, at the width the window shows it
     assert len(small.rgb) == 500 * 262 * 3
+
+
+def test_a_page_long_text_is_wrapped_no_further_than_the_clamp_needs() -> None:
+    measured: list[str] = []
+
+    def counting(text: str) -> float:
+        measured.append(text)
+        return monospace(text)
+
+    shown = clamp_lines("chữ " * 5000, 2, 200, counting)
+    assert shown == ("chữ chữ chữ chữ chữ", "chữ chữ chữ chữ chữ…")
+    assert len(measured) < 40  # three lines' worth, not five thousand words'

@@ -83,8 +83,11 @@ def panel(qtbot: Any, document: Document) -> Any:
 def test_a_long_title_is_cut_at_each_cards_lines_with_an_ellipsis_and_a_short_one_shown_whole(qtbot: Any, panel: Any,
                                                                                                  document: Document) -> None:
     assert panel.facebook.title_lines == (SHORT,) and panel.zalo.title_lines == (SHORT,)
+    picture = panel.facebook.image
     document.set_field("title", LONG, "Edit title")
+    assert panel.facebook.title_lines == (SHORT,)  # not at each keystroke: once typing pauses
     qtbot.waitUntil(lambda: len(panel.facebook.title_lines) > 1, timeout=5_000)
+    assert panel.facebook.image is picture  # a new title is not a new picture: the card is not cut again
     for card, layout in ((panel.facebook, FACEBOOK), (panel.zalo, ZALO)):
         lines = card.title_lines
         assert len(lines) == layout.title.lines  # the documented line clamp
@@ -155,6 +158,19 @@ def test_without_photos_the_panel_says_to_add_a_cover(qtbot: Any, document: Docu
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: panel.empty.isVisible(), timeout=5_000)
     assert panel.facebook.image is None and not panel.facebook.isVisible()
+
+
+def test_the_panel_does_no_work_while_it_is_not_seen(qtbot: Any, document: Document) -> None:
+    from ui.window.share_preview import SharePreviewPanel
+
+    panel = SharePreviewPanel(document)
+    qtbot.addWidget(panel)
+    document.set_field("title", LONG, "Edit title")
+    qtbot.wait(400)  # longer than the pause after typing
+    assert panel.link is None and panel.facebook.image is None and panel.facebook.title_lines == ()
+    panel.show()  # as when its tab is chosen
+    qtbot.waitUntil(lambda: panel.link is not None and panel.link.title == LONG, timeout=5_000)
+    qtbot.waitUntil(lambda: panel.facebook.image is not None, timeout=30_000)
 
 
 def test_the_window_shows_the_panel_beside_the_checklist_and_follows_typing(qtbot: Any, window: Any, tmp_path: Path) -> None:

@@ -248,16 +248,21 @@ class SharePreviewPanel(Retranslating, QDockWidget):
             for card in self.cards:
                 card.set_image(None)
             return
-        self.link = shared_link(article, self._document.site())
+        self.show_texts()
+        key = _cover_key(cover)
+        if key != self._card_key:
+            self._card_key = key
+            self._make_card(cover.media, cover.rotate, cover.crop, cover.focus)
+
+    def show_texts(self) -> None:
+        """The cards' domain, title and description, from the page's own
+        og:title and og:description, cut by each card's lines."""
+        self.link = shared_link(self._document.article, self._document.site())
         for card in self.cards:
             card.set_link(self.link)
         self._show_problem("" if self.link.has_address else self.tr(
             "The article has no public address yet: without one the exported page names no card, "
             "and the networks show the link bare."))
-        key = _cover_key(cover)
-        if key != self._card_key:
-            self._card_key = key
-            self._make_card(cover.media, cover.rotate, cover.crop, cover.focus)
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
