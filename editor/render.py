@@ -22,8 +22,8 @@ from markupsafe import Markup
 from editor.labels import labels_for
 from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.qr import qr_svg
-from editor.structured_data import ShareLinks, json_for_script, news_article, open_graph
-from editor.text import clean_inline, date_line, inline_to_plain, is_link_url, is_web_url
+from editor.structured_data import ShareLinks, description_text, json_for_script, news_article, open_graph
+from editor.text import clean_inline, date_line, is_link_url, is_web_url
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def page_context(
     fanpage_url = site.fanpage_url if is_web_url(site.fanpage_url) else ""
     title_for_labels = article.title or labels["untitled"]
     site_url = site.url if is_web_url(site.url) else ""
-    lead_text = " ".join(inline_to_plain(article.lead).split())
+    lead_text = description_text(article)
     return PageContext(
         article=article,
         site=site,

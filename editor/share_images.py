@@ -10,7 +10,7 @@ by its address (Facebook does) fetches the new one when the pixels change.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PIL import Image
 
@@ -86,15 +86,44 @@ def _named(base: str, kind: str, data: bytes, size: tuple[int, int]) -> SharePic
     return SharePicture(f"{base}-{kind}-{digest}.jpg", data, *size)
 
 
+def cut_card(photo: Image.Image, focus: tuple[float, float]) -> Image.Image:
+    """The share card's pixels: the 1.91:1 box around ``focus`` (fractions of
+    ``photo``, the photo with the user's edits), at exactly ``CARD_SIZE``."""
+    card = photo.crop(focus_box(photo.size, CARD_SIZE, focus))
+    # A photo smaller than the card is enlarged: the card is always the
+    # size the networks ask for (the checklist warns of a narrow cover).
+    return card.resize(CARD_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+@dataclass(frozen=True)
+class CardPixels:
+    """The card for the window's Share preview: RGB, 3 bytes a pixel."""
+
+    rgb: bytes = field(repr=False)
+    width: int
+    height: int
+
+
+def card_for_preview(data: bytes, label: str, rotate: int, crop: Crop | None, focus: Focus | None, width: int) -> CardPixels:
+    """The export's card (``cut_card``, the same pixels before JPEG), made
+    ``width`` px wide for the window, which never holds the full 1200 px.
+    Module-level with plain arguments: it runs in a photo process."""
+    with edited_photo(data, label, rotate=rotate, crop=crop) as photo:
+        card = cut_card(photo, focus_in_kept_part(focus, crop))
+    if card.mode != "RGB":
+        card = card.convert("RGB")
+    width = max(1, min(width, CARD_SIZE[0]))
+    if width < card.width:
+        card = card.resize((width, max(1, round(width * CARD_SIZE[1] / CARD_SIZE[0]))), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return CardPixels(card.tobytes(), card.width, card.height)
+
+
 def prepare_share_pictures(block: ImageBlock, data: bytes, label: str, base: str) -> SharePictures:
     """The card and the three crops of the cover ``block`` (whose original
     bytes are ``data``); ``base`` is the folder and name they start with."""
     focus = focus_in_kept_part(block.focus, block.crop)
     with edited_photo(data, label, rotate=block.rotate, crop=block.crop) as photo:
-        card = photo.crop(focus_box(photo.size, CARD_SIZE, focus))
-        # A photo smaller than the card is enlarged: the card is always the
-        # size the networks ask for (the checklist warns of a narrow cover).
-        card = card.resize(CARD_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        card = cut_card(photo, focus)
         pictures = [_named(base, "share", _card_bytes(card), card.size)]
         for kind, *ratio in STRUCTURED_RATIOS:
             cut = photo.crop(focus_box(photo.size, (ratio[0], ratio[1]), focus))

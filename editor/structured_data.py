@@ -12,9 +12,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from editor.model import Article, SiteProfile
-from editor.text import inline_to_plain
+from editor.text import inline_to_plain, is_web_url
 
 # Google's Article structured data: "headline ... we recommend using concise
 # titles, as long titles may be truncated"; its older rule, and many
@@ -46,6 +47,12 @@ def headline(title: str) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-–") + "…"
+
+
+def description_text(article: Article) -> str:
+    """The lead as one line of plain text: the page's description, og:description
+    and the structured data's ``description``."""
+    return " ".join(inline_to_plain(article.lead).split())
 
 
 def _iso(moment: datetime | None) -> str:
@@ -126,6 +133,38 @@ def json_for_script(data: Any) -> str:
     ``&`` are written as escapes, which JSON readers turn back."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass(frozen=True)
+class SharedLink:
+    """What a card shows of the article's link, before the card cuts it."""
+
+    title: str  # og:title, as the page has it
+    description: str  # og:description ("" when the page has none)
+    domain: str  # the host the link is on ("" when neither address is known)
+    has_address: bool  # the article has a public address (else no card image is exported)
+
+
+def shared_link(article: Article, site: SiteProfile) -> SharedLink:
+    """The og:title and og:description exactly as ``open_graph`` writes them
+    for the exported page, and the domain a card names: the article's public
+    address, else the site profile's."""
+    article_url = article.url if is_web_url(article.url) else ""
+    tags = {key: value for _, key, value in open_graph(article, site, article_url, description_text(article), None)}
+    address = article_url or (site.url if is_web_url(site.url) else "")
+    return SharedLink(tags.get("og:title", ""), tags.get("og:description", ""), link_domain(address), bool(article_url))
+
+
+def link_domain(url: str) -> str:
+    """The host a card names for ``url``: lower case, without ``www.``
+    (as both cards show it), international names in their own letters."""
+    host = (urlsplit(url.strip()).hostname or "") if url else ""
+    if host.startswith("www."):
+        host = host[4:]
+    try:
+        return host.encode("ascii").decode("idna") if "xn--" in host else host
+    except UnicodeError:
+        return host
 
 
 def alt_of_cover(article: Article) -> str:

@@ -1762,6 +1762,29 @@
         </message>
     </context>
     <context>
+        <name>SharePreviewPanel</name>
+        <message>
+            <source>Share preview</source>
+            <translation>Share preview</translation>
+        </message>
+        <message>
+            <source>Add a cover photo to see the card</source>
+            <translation>Add a cover photo to see the card</translation>
+        </message>
+        <message>
+            <source>How the link may look when shared. The real card may differ: Facebook and Zalo publish no lengths, so the title and description are cut by lines at each card's usual width, and each app uses its own font.</source>
+            <translation>How the link may look when shared. The real card may differ: Facebook and Zalo publish no lengths, so the title and description are cut by lines at each card's usual width, and each app uses its own font.</translation>
+        </message>
+        <message>
+            <source>The article has no public address yet: without one the exported page names no card, and the networks show the link bare.</source>
+            <translation>The article has no public address yet: without one the exported page names no card, and the networks show the link bare.</translation>
+        </message>
+        <message>
+            <source>The card could not be made from the cover photo.</source>
+            <translation>The card could not be made from the cover photo.</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>

@@ -1756,6 +1756,29 @@
         </message>
     </context>
     <context>
+        <name>SharePreviewPanel</name>
+        <message>
+            <source>Share preview</source>
+            <translation>Thẻ chia sẻ</translation>
+        </message>
+        <message>
+            <source>Add a cover photo to see the card</source>
+            <translation>Thêm ảnh đại diện để xem thẻ chia sẻ</translation>
+        </message>
+        <message>
+            <source>How the link may look when shared. The real card may differ: Facebook and Zalo publish no lengths, so the title and description are cut by lines at each card's usual width, and each app uses its own font.</source>
+            <translation>Liên kết có thể trông như thế này khi được chia sẻ. Thẻ thật có thể khác: Facebook và Zalo không công bố độ dài, nên tiêu đề và mô tả được cắt theo số dòng ở độ rộng thường thấy của từng thẻ, và mỗi ứng dụng dùng phông chữ riêng.</translation>
+        </message>
+        <message>
+            <source>The article has no public address yet: without one the exported page names no card, and the networks show the link bare.</source>
+            <translation>Bài viết chưa có địa chỉ công khai (Địa chỉ bài viết): khi chưa có, trang xuất ra không có ảnh chia sẻ, và mạng xã hội chỉ hiện liên kết trơn.</translation>
+        </message>
+        <message>
+            <source>The card could not be made from the cover photo.</source>
+            <translation>Không tạo được ảnh chia sẻ từ ảnh đại diện.</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>

@@ -29,6 +29,7 @@ HEAVY_MODULES = {
     "ui.library.library_panel": "the drafts library",
     "editor.library": "the drafts library's index",
     "ui.window.notes_panel": "the notes",
+    "ui.window.share_preview": "the share preview",
     "ui.services.intake": "photo and Word intake",
     "editor.word_import": "the Word importer",
     "mammoth": "the Word importer",

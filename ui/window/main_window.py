@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from ui.services.intake import Intake
     from ui.window.checklist import ChecklistPanel
     from ui.window.notes_panel import NotesPanel
+    from ui.window.share_preview import SharePreviewPanel
     from ui.window.welcome import WelcomeDialog
 
 APP_TITLE = "Tòa Soạn"
@@ -74,6 +75,7 @@ class MainWindow(Retranslating, QMainWindow):
     checklist: ChecklistPanel
     library_panel: LibraryPanel
     notes_panel: NotesPanel
+    share_preview: SharePreviewPanel
     intake: Intake
     cms_copier: CmsCopier
     site_profile_editor: SiteProfileEditor
@@ -193,7 +195,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _start_tools(self) -> None:
         """Everything the first paint does not need: autosave, the checklist,
-        the library, the notes, and taking in photos, Word files and pastes."""
+        the library, the notes, the share preview, and taking in photos, Word
+        files and pastes."""
         from editor.library import INDEX_NAME
         from ui.dialogs.site_profile_dialog import SiteProfileEditor
         from ui.form.text_edits import RichTextEdit
@@ -202,6 +205,7 @@ class MainWindow(Retranslating, QMainWindow):
         from ui.services.intake import Intake
         from ui.window.checklist import ChecklistPanel
         from ui.window.notes_panel import NotesPanel
+        from ui.window.share_preview import SharePreviewPanel
 
         # The docks made here take their width from the form alone (the
         # splitter gives a shrinking window's loss to its first pane): keep
@@ -227,9 +231,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.notes_panel = NotesPanel(self.document, self.preview, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
         self.tabifyDockWidget(self.checklist, self.notes_panel)
+        self.share_preview = SharePreviewPanel(self.document, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.share_preview)
+        self.tabifyDockWidget(self.notes_panel, self.share_preview)
         self.checklist.raise_()
         self.view_menu.addActions([self.checklist.toggleViewAction(), self.library_panel.toggleViewAction(),
-                                   self.notes_panel.toggleViewAction()])
+                                   self.notes_panel.toggleViewAction(), self.share_preview.toggleViewAction()])
         self.composer.blocks.block_focused.connect(self.notes_panel.set_current_block)
         self.composer.fields.related.pick_requested.connect(self.pick_related)
 
