@@ -196,7 +196,6 @@ class MainWindow(Retranslating, QMainWindow):
         the library, the notes, and taking in photos, Word files and pastes."""
         from editor.library import INDEX_NAME
         from ui.dialogs.site_profile_dialog import SiteProfileEditor
-        from ui.form.text_edits import RichTextEdit
         from ui.library.library_panel import LibraryPanel
         from ui.services.cms_copy import CmsCopier
         from ui.services.intake import Intake
@@ -241,9 +240,9 @@ class MainWindow(Retranslating, QMainWindow):
         a.copy_for_cms.triggered.connect(self.cms_copier.copy)
         self.composer.insert_image_requested.connect(intake.choose_images)
         self.composer.blocks.files_dropped.connect(lambda paths, index: intake.take_files([Path(p) for p in paths], index))
-        RichTextEdit.image_paste_handler = intake.insert_pasted_image
-        RichTextEdit.html_pictures_handler = intake.insert_pasted_pictures
-        RichTextEdit.blocks_paste_handler = intake.insert_pasted_blocks
+        # The form's own handlers (ui/form/text_edits.PasteHandlers), not a class's: another window keeps its own.
+        paste = self.composer.paste_handlers
+        paste.image, paste.html_pictures, paste.blocks = intake.insert_pasted_image, intake.insert_pasted_pictures, intake.insert_pasted_blocks
         self.setAcceptDrops(True)
         for action in self._waiting_actions:
             action.setEnabled(True)
