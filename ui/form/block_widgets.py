@@ -884,7 +884,7 @@ class ImageSegment(BlockFrame):
             self.document.set_block_fields(self._id, {"crop": dialog.crop(), "focus": dialog.focus()}, self.tr("Crop photo"))
 
     def _choose_replacement(self) -> None:
-        from ui.common.image_import import IMAGE_SUFFIXES
+        from editor.photo_files import IMAGE_SUFFIXES
 
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Replace the photo"), str(last_folder(FolderKind.PHOTOS)),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from editor.errors import ArticleError
 from editor.model import Article
-from editor.site import saved_profile_path
+from editor.site import saved_profile_path, write_saved_profile
 from editor.workspace import Workspace, WorkspaceEntry
 from editor.workspace import default_workspace_path as workspace_path
 from ui.common import settings
@@ -363,7 +363,7 @@ class MainWindow(Retranslating, QMainWindow):
         """A word added to the site's dictionary from the spell check: saved as the profile dialog saves it."""
         site, path = self.document.saved_site, saved_profile_path()
         settings.save_site_profile(site)
-        run_in_background(lambda: settings.write_profile_for_command_line(site, path), lambda _: None,
+        run_in_background(lambda: write_saved_profile(site, path), lambda _: None,
                           lambda error: self.statusBar().showMessage(describe_error(error), 15000), context=self)
 
     def _wire(self) -> None:
