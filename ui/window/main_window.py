@@ -27,7 +27,6 @@ from editor.errors import ArticleError
 from editor.model import Article
 from editor.site import saved_profile_path, write_saved_profile
 from editor.workspace import Workspace, WorkspaceEntry
-from editor.workspace import default_workspace_path as workspace_path
 from ui.common import settings
 from ui.common.errors import describe_error
 from ui.common.image_cache import ImageCache
@@ -78,7 +77,10 @@ class MainWindow(Retranslating, QMainWindow):
     cms_copier: CmsCopier
     site_profile_editor: SiteProfileEditor
 
-    def __init__(self, defer_start: bool = False) -> None:
+    def __init__(self, workspace: Workspace, defer_start: bool = False) -> None:
+        """``workspace`` is where autosaves go and crashed work is found
+        (``ui.app`` gives the user's; a test its own); the drafts library's
+        index sits beside it."""
         super().__init__()
         self.is_started = False
         self._defer_start = defer_start
@@ -88,12 +90,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.document.set_saved_site(settings.load_site_profile())
         self.images = ImageCache(self)
         self.composer = Composer(self.document, self.images, self)
-        self.workspace = Workspace(workspace_path())
+        self.workspace = workspace
+        # Read now: a damaged workspace set aside later (Workspace.check) moves the autosaves, not the library.
+        self._workspace_folder = workspace.path.parent
         self.files = FileController(self, self.document, self.workspace)
         self.export_notice = ExportNotice(self)
         self.actions = build_actions(self)
         self._close_confirmed = False
-        self._keep_autosave = False  # set by tests that simulate a crash
         self._find_dialog: FindReplaceDialog | None = None
         self._welcome: WelcomeDialog | None = None
         self.legacy_guard = LegacyTextGuard(self.document, self)
@@ -218,7 +221,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
         self.checklist.finding_activated.connect(self._show_finding)
         # The library's index sits beside the workspace database, on this computer.
-        self.library_panel = LibraryPanel(self.document, workspace_path().parent / INDEX_NAME, self.files.start_from, self)
+        self.library_panel = LibraryPanel(self.document, self._workspace_folder / INDEX_NAME, self.files.start_from, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_panel)
         self.library_panel.hide()
         self.library_panel.open_requested.connect(self.files.open_path)
@@ -591,11 +594,10 @@ class MainWindow(Retranslating, QMainWindow):
             store = settings.settings()
             store.setValue("window/splitter", self.splitter.saveState())
             store.setValue("window/geometry", self.saveGeometry())
+            # A clean close: the user saved or chose to discard.
+            self.autosaver.close_cleanly()
             # The window is going: nothing may reach its half-destroyed
             # widgets from the document or the photo workers any more.
-            if not self._keep_autosave:
-                # A clean close: the user saved or chose to discard.
-                self.autosaver.close_cleanly()
             self.files.release_lock()
             self.document.undo_stack.blockSignals(True)
             self.document.blockSignals(True)
