@@ -30,9 +30,10 @@ def run_probe(start: Callable[[MainWindow, StallMeter], None]) -> None:
     from ui.window.stall_meter import StallMeter
 
     app = create_application([])
+    from editor.workspace import Workspace, default_workspace_path
     from ui.window.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(Workspace(default_workspace_path()))  # as the app does (ui/app.py)
     window.resize(1400, 900)
     window.show()
     meter = StallMeter()

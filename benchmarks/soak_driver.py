@@ -102,7 +102,6 @@ def isolate() -> Path:
     QCoreApplication.setOrganizationName("ToaSoanSoak")
     import ui.window.main_window
 
-    ui.window.main_window.workspace_path = lambda: folder / "workspace.sqlite"  # type: ignore[assignment]
     ui.window.main_window.saved_profile_path = lambda: folder / "site-profile.json"  # type: ignore[assignment]
     # A modal box would stop the run: answer No / OK at once.
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)  # type: ignore[method-assign]
@@ -324,9 +323,10 @@ def main() -> None:
     app = create_application([])
     folder = isolate()
     faults = Faults()
+    from editor.workspace import Workspace
     from ui.window.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(Workspace(folder / "workspace.sqlite"))
     window.resize(1400, 900)
     window.show()
     if args.article:

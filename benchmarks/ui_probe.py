@@ -50,9 +50,10 @@ def report(data: dict) -> None:
 def main() -> None:
     mode, article = sys.argv[1], Path(sys.argv[2])
     app = create_application([])
+    from editor.workspace import Workspace, default_workspace_path
     from ui.window.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(Workspace(default_workspace_path()))  # as the app does (ui/app.py)
     window.resize(1400, 900)
     window.show()
     preview = window.preview

@@ -6,12 +6,15 @@ article's own ``site``, then the profile saved by the app.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
-from editor.article_format import load_site_profile
+from editor.article_format import load_site_profile, site_to_dict
+from editor.atomic import atomic_write
 from editor.media import FileMedia
 from editor.model import Article, SiteProfile
 
@@ -33,6 +36,43 @@ def load_saved_profile(path: Path | None = None) -> SiteProfile | None:
     site = load_site_profile(path)
     site.logo_anywhere = True  # written by the app from the user's own choice of file
     return site
+
+
+KEEP_CMS = object()  # write_saved_profile: leave the file's ``cms`` as it is
+
+
+def write_saved_profile(site: SiteProfile, path: Path | None = None, cms: dict[str, Any] | None | object = KEEP_CMS) -> None:
+    """Write the office's profile as the JSON file the command line reads
+    (``main.py export`` and ``publish``; ``load_saved_profile`` reads it
+    back), atomically. ``cms`` is where to publish (None: nowhere); by
+    default the file's own is kept. The logo is written as the path of the
+    user's own file. Slow on a network home folder: not on the UI thread."""
+    path = path or saved_profile_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = site_to_dict(site)
+    if cms is KEEP_CMS:
+        _keep_cms(data, path)
+    elif isinstance(cms, dict):
+        data["cms"] = cms
+    else:
+        data.pop("cms", None)
+    logo = site.logo_path()
+    if logo:
+        data["logo"] = str(logo)
+    payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    atomic_write(path, lambda stream: stream.write(payload))
+
+
+def _keep_cms(data: dict[str, Any], path: Path) -> None:
+    """Where to publish (``cms``) may be set in this file by hand or by IT: keep it."""
+    if "cms" in data or not path.is_file():
+        return
+    try:
+        existing = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(existing, dict) and isinstance(existing.get("cms"), dict):
+        data["cms"] = existing["cms"]
 
 
 def effective_site(article: Article, override: SiteProfile | None, saved: SiteProfile | None) -> SiteProfile:

@@ -76,7 +76,10 @@ def run(argv: list[str]) -> int:
     from ui.common.clipboard import release_clipboard
 
     app.aboutToQuit.connect(release_clipboard)
-    window = MainWindow(defer_start=True)
+    from editor.workspace import Workspace, default_workspace_path
+
+    # The user's workspace: autosaves, crashed work, and the library's index beside it.
+    window = MainWindow(Workspace(default_workspace_path()), defer_start=True)
     window.ready_to_open.connect(lambda: start_work(window, argv))
     window.show()
     status = app.exec()

@@ -24,22 +24,8 @@ from pathlib import Path
 TIMEOUT_SECONDS = 120
 POLL_MS = 250
 
-# Read in the page's own DOM: what a reader of the preview would see.
-_DOM_SCRIPT = """(() => {
-  const title = document.querySelector('h1');
-  const photo = document.querySelector('figure.photo img');
-  return JSON.stringify({
-    ready: document.readyState,
-    title: title ? title.textContent : null,
-    photos: document.querySelectorAll('figure.photo').length,
-    first_photo: photo && photo.complete && photo.naturalWidth > 0 && photo.hasAttribute('width')
-      ? [photo.naturalWidth, photo.naturalHeight] : null,
-  });
-})()"""
-
-
 def shows_the_example(state: dict[str, object], title: str) -> bool:
-    """Whether the preview's DOM, as _DOM_SCRIPT reads it, shows the
+    """Whether the preview's DOM, as resources/preview/self_check_state.js reads it, shows the
     example: its title in the heading and its first photo decoded."""
     return state.get("title") == title and bool(state.get("first_photo"))
 
@@ -64,6 +50,7 @@ def run(argv: list[str]) -> int:
     app = create_application([])
     from ui.common.image_cache import ImageCache
     from ui.document.document import Document
+    from ui.preview import scripts
     from ui.preview.preview import PreviewView
 
     print(f"self-check: Qt {qVersion()}, PySide6 {pyside_version}, Python {sys.version.split()[0]}", flush=True)
@@ -101,7 +88,7 @@ def run(argv: list[str]) -> int:
         elif view.is_loading():
             QTimer.singleShot(POLL_MS, poll)
         else:
-            view.page().runJavaScript(_DOM_SCRIPT, QWebEngineScript.ScriptWorldId.ApplicationWorld, seen)
+            view.page().runJavaScript(scripts.call("self_check_state"), QWebEngineScript.ScriptWorldId.ApplicationWorld, seen)
 
     QTimer.singleShot(POLL_MS, poll)
     app.exec()

@@ -56,8 +56,6 @@ def _fresh_settings(qapp: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     QSettings().clear()
     # The site profile mirror for the command line goes to the test's folder.
     monkeypatch.setattr("ui.window.main_window.saved_profile_path", lambda: tmp_path / "site-profile.json")
-    # Autosaves go to the test's own workspace, never the user's.
-    monkeypatch.setattr("ui.window.main_window.workspace_path", lambda: tmp_path / "workspace.sqlite")
     yield
     QSettings().clear()
 
@@ -94,10 +92,18 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
 
 
 @pytest.fixture
-def window(qtbot: Any) -> Iterator[Any]:
+def workspace(tmp_path: Path) -> Any:
+    """The test's own autosave workspace, never the user's: every window a test makes is given one."""
+    from editor.workspace import Workspace
+
+    return Workspace(tmp_path / "workspace.sqlite")
+
+
+@pytest.fixture
+def window(qtbot: Any, workspace: Any) -> Iterator[Any]:
     from ui.window.main_window import MainWindow
 
-    main = MainWindow()
+    main = MainWindow(workspace)
     main.resize(1400, 900)
     qtbot.addWidget(main)
     main.show()

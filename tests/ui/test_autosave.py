@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
+from editor.workspace import Workspace
 from tests.ui.conftest import destroy_now, open_article, type_text
 from ui.services.autosave import DELAY_MS
+
+
+def left_by_a_crash(workspace: Workspace, folder: Path) -> Workspace:
+    """The workspace as a crash leaves it on disk, for the next start: a copy
+    taken now, which the window that "crashed" never touches again (it
+    would clear its entry when the test closes it; a killed app never does)."""
+    copy = folder / "after-the-crash" / "workspace.sqlite"
+    copy.parent.mkdir()
+    with closing(sqlite3.connect(workspace.path)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+    return Workspace(copy)
 
 
 def test_a_change_is_autosaved_within_two_seconds_by_the_apps_clock(qtbot: Any, window: Any) -> None:
@@ -74,12 +88,8 @@ def test_after_a_crash_the_work_is_restored_exactly(qtbot: Any, window: Any, exa
         pass
     expected = window.document.article
     key = window.autosaver.key
-    # A crash: this window never closes cleanly (nothing of it runs again).
-    window._keep_autosave = True
-    window.autosaver.timer.stop()
-    window.document.undo_stack.cleanChanged.disconnect(window.autosaver._on_clean_changed)
-
-    second = MainWindow()
+    # A crash: the next start finds the workspace as this window left it.
+    second = MainWindow(left_by_a_crash(window.workspace, tmp_path))
     entries = second.autosaver.workspace.entries()
     assert [e.key for e in entries] == [key]
     with qtbot.waitSignal(second.autosaver.saved, timeout=10_000):
@@ -105,7 +115,8 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot: Any, window: Any) -> Non
     qtbot.waitUntil(lambda: workspace.entries() == [], timeout=5_000)
 
 
-def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, window: Any, example_copy: Path, message_boxes: Any) -> None:
+def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, window: Any, example_copy: Path, message_boxes: Any,
+                                                                 tmp_path: Path) -> None:
     """``tasks.py app`` names the example: after Restore in the recovery
     dialog, the restored work stays on screen and nothing asks to discard it."""
     from PySide6.QtCore import QTimer
@@ -118,10 +129,8 @@ def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, win
     type_text(window.composer.fields.title, "Chưa kịp lưu")
     with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
         pass
-    # A crash: this window never closes cleanly.
-    window._keep_autosave = True
-    window.autosaver.timer.stop()
-    window.document.undo_stack.cleanChanged.disconnect(window.autosaver._on_clean_changed)
+    # A crash: the next start finds the workspace as this window left it.
+    crashed = left_by_a_crash(window.workspace, tmp_path)
 
     def click_restore() -> None:
         dialog = QApplication.activeModalWidget()
@@ -131,7 +140,7 @@ def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, win
         restore = next(b for b in dialog.findChildren(QDialogButtonBox)[0].buttons() if b.text() == "Restore")
         qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
 
-    second = MainWindow()
+    second = MainWindow(crashed)
     second.show()
     QTimer.singleShot(0, click_restore)
     start_work(second, [str(example_copy)])

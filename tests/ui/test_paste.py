@@ -203,3 +203,59 @@ def test_a_word_import_without_a_date_shows_no_date(qtbot: Any, window: Any, exa
 def published_text(fields: Any) -> str:
     """The date as the form shows it: the day, a space, the time."""
     return f"{fields.published.day.text()} {fields.published.time.text()}"
+
+
+def test_two_forms_hand_pasted_pictures_and_headings_each_to_their_own_handlers(qtbot: Any) -> None:
+    """The paste handlers belong to a form, not to a class: a second window
+    (here a second form) never sends its pastes to the first one's intake."""
+    from PySide6.QtGui import QColor, QImage
+
+    from editor.model import Article, ParagraphBlock
+    from ui.common.image_cache import ImageCache
+    from ui.document.document import Document
+    from ui.form.block_widgets import TextSegment
+    from ui.form.composer import Composer
+    from ui.form.text_edits import PasteHandlers
+
+    received: dict[str, list[Any]] = {"first": [], "second": []}
+    forms = []
+    for name in received:
+        document = Document()
+        document.load(Article(title=name, blocks=[ParagraphBlock(id="p", text="Mở đầu.")]), None)
+        handlers = PasteHandlers(image=lambda image, n=name: received[n].append(("image", image.size().width())),
+                                 blocks=lambda blocks, n=name: received[n].append(("blocks", [b.type for b in blocks])))
+        form = Composer(document, ImageCache(), paste=handlers)
+        qtbot.addWidget(form)
+        forms.append(form)
+    qtbot.waitUntil(lambda: all(form.blocks.is_complete() for form in forms))
+
+    picture = QImage(12, 8, QImage.Format.Format_RGB32)
+    picture.fill(QColor("red"))
+    image_mime = QMimeData()
+    image_mime.setImageData(picture)
+    forms[0].fields.lead.insertFromMimeData(image_mime)
+    heading_mime = QMimeData()
+    heading_mime.setHtml("<h2>Kết quả</h2><p>Đã xong.</p>")
+    [segment] = [s for s in forms[1].blocks.segments() if isinstance(s, TextSegment)]
+    segment.editor.insertFromMimeData(heading_mime)
+
+    assert received == {"first": [("image", 12)], "second": [("blocks", ["heading", "paragraph"])]}
+
+
+def test_a_form_without_paste_handlers_keeps_a_pasted_heading_as_text(qtbot: Any) -> None:
+    from editor.model import Article, ParagraphBlock
+    from ui.common.image_cache import ImageCache
+    from ui.document.document import Document
+    from ui.form.block_widgets import TextSegment
+    from ui.form.composer import Composer
+
+    document = Document()
+    document.load(Article(blocks=[ParagraphBlock(id="p", text="")]), None)
+    form = Composer(document, ImageCache())
+    qtbot.addWidget(form)
+    qtbot.waitUntil(form.blocks.is_complete)
+    [segment] = [s for s in form.blocks.segments() if isinstance(s, TextSegment)]
+    mime = QMimeData()
+    mime.setHtml("<h2>Kết quả</h2><p>Đã xong.</p>")
+    segment.editor.insertFromMimeData(mime)
+    assert [(b.type, b.text) for b in document.article.blocks] == [("paragraph", "<b>Kết quả</b>"), ("paragraph", "Đã xong.")]

@@ -75,18 +75,6 @@ def test_cancel_stops_before_the_next_step_and_says_what_is_on_the_server(
     assert posts_with_slug(publishing, article) == [] and media_named(publishing, article) == []
 
 
-def test_editing_the_site_profile_in_the_window_keeps_where_to_publish(tmp_path: Path) -> None:
-    from editor.model import SiteProfile
-    from ui.common.settings import write_profile_for_command_line
-
-    path = tmp_path / "site-profile.json"
-    cms = {"kind": "wordpress", "url": "https://portal.example.vn/", "user": "bientap"}
-    path.write_text(json.dumps({"name": "Cổng cũ", "cms": cms}))
-    write_profile_for_command_line(SiteProfile(name="Cổng mới"), path)
-    saved = json.loads(path.read_text())
-    assert saved["name"] == "Cổng mới" and saved["cms"] == cms
-
-
 def test_test_connection_reports_the_role_and_what_it_may_do(
         qtbot: Any, window: Any, publishing: WordPress, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TOASOAN_CMS_USER", "contributor")

@@ -177,7 +177,7 @@ def test_while_a_twenty_photo_draft_opens_the_checklist_shows_no_findings(
 
 
 def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workspace: Any,
 ) -> None:
     """Started by the app, the window opens the named file before it makes
     its checklist, and the blank article it shows until then is never
@@ -200,7 +200,7 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
         real_show(self, findings, checking)
 
     monkeypatch.setattr(ChecklistPanel, "_show", recorded)
-    main = MainWindow(defer_start=True)
+    main = MainWindow(workspace, defer_start=True)
     main.ready_to_open.connect(lambda: start_work(main, [str(draft)]))
     main.show()
     try:
@@ -217,14 +217,14 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
         destroy_now(main)
 
 
-def test_the_preview_arriving_after_the_first_paint_leaves_the_form_its_width(qtbot: Any) -> None:
+def test_the_preview_arriving_after_the_first_paint_leaves_the_form_its_width(qtbot: Any, workspace: Any) -> None:
     """The window is shown with a stand-in for the preview; when the real
     one replaces it, the form keeps the width it was shown with (it was
     squeezed to a third of the window, captions one word a line)."""
     from tests.ui.conftest import destroy_now
     from ui.window.main_window import MainWindow
 
-    main = MainWindow(defer_start=True)
+    main = MainWindow(workspace, defer_start=True)
     main.show()
     qtbot.waitExposed(main)
     before = main.splitter.sizes()

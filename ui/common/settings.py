@@ -2,7 +2,7 @@
 default author and source, recent files, the splitter's sizes.
 
 The site profile is also written as the JSON file the command line reads
-(``editor.site.saved_profile_path``), so an export from the command line
+(``editor.site.write_saved_profile``), so an export from the command line
 uses the same profile as the window.
 """
 
@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from editor.article_format import site_to_dict
-from editor.atomic import atomic_write
 from editor.model import SiteProfile
-from editor.site import saved_profile_path
 
 RECENT_LIMIT = 10
 
@@ -52,40 +48,6 @@ def save_site_profile(site: SiteProfile) -> None:
     store.setValue("site/photo_metadata", "" if site.photo_metadata is None else str(site.photo_metadata).lower())
     store.setValue("site/dictionary", json.dumps(site.dictionary, ensure_ascii=False))
     store.sync()
-
-
-KEEP = object()  # write_profile_for_command_line: leave the file's ``cms`` as it is
-
-
-def write_profile_for_command_line(site: SiteProfile, path: Path | None = None,
-                                   cms: dict[str, Any] | None | object = KEEP) -> None:
-    """Mirror the profile for ``main.py export`` and ``publish`` (run it off the UI thread). ``cms`` is
-    where to publish, from the profile dialog (None: nowhere); by default the file's own is kept."""
-    path = path or saved_profile_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = site_to_dict(site)
-    if cms is KEEP:
-        _keep_cms(data, path)
-    elif isinstance(cms, dict):
-        data["cms"] = cms
-    else:
-        data.pop("cms", None)
-    if site.logo_path():
-        data["logo"] = str(site.logo_path())
-    payload = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    atomic_write(path, lambda stream: stream.write(payload))
-
-
-def _keep_cms(data: dict[str, object], path: Path) -> None:
-    """Where to publish (``cms``) may be set in this file by hand or by IT: keep it."""
-    if "cms" in data or not path.is_file():
-        return
-    try:
-        existing = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    if isinstance(existing, dict) and isinstance(existing.get("cms"), dict):
-        data["cms"] = existing["cms"]
 
 
 def default_byline() -> tuple[str, str]:

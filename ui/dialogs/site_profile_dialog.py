@@ -34,6 +34,7 @@ from editor.article_format import TONE_MARK_STYLES, load_site_profile
 from editor.errors import ArticleError, PublishError
 from editor.model import SiteProfile
 from editor.publish.settings import checked_cms, saved_cms, store_password
+from editor.site import write_saved_profile
 from ui.common import settings
 from ui.common.errors import describe_error
 from ui.common.last_folder import FolderKind, last_folder, remember_folder
@@ -222,7 +223,7 @@ class SiteProfileDialog(QDialog):
         remember_folder(FolderKind.PROFILES, path)
         try:
             # Where to publish goes with it (a colleague's own user name wins on their computer), never the password.
-            settings.write_profile_for_command_line(self.site(), Path(path), cms=self.cms())
+            write_saved_profile(self.site(), Path(path), cms=self.cms())
         except ArticleError as error:
             QMessageBox.warning(self, self.tr("Site profile"), describe_error(error))
 
@@ -261,7 +262,7 @@ class SiteProfileEditor(QObject):
         self._document.set_saved_site(site)
 
         def write() -> None:
-            settings.write_profile_for_command_line(site, path, cms=cms)
+            write_saved_profile(site, path, cms=cms)
             if cms is not None and password:
                 store_password(checked_cms(cms), password)  # the keyring may be slow (D-Bus, a locked keyring)
 

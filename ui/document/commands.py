@@ -1,18 +1,19 @@
 """Undo commands. Each stores what it needs to go both ways and makes one
-call on the document's model; the document emits the signals."""
+call on the article's model (``ArticleModel``), which emits what changed.
+They know the model, not the ``Document`` that pushes them: the document
+imports this module, never the other way round (a contract in
+``pyproject.toml`` keeps it so)."""
 
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from editor.model import Block
 from editor.typing_steps import TypingRun
-
-if TYPE_CHECKING:
-    from ui.document.document import Document
+from ui.document.article_model import ArticleModel
 
 # Typing in one field merges into one undo step (until a pause, a new word
 # past 20 characters or a move of the cursor: editor/typing_steps.py); each
@@ -27,16 +28,17 @@ def _merge_id(key: str) -> int:
 class SetFieldCommand(QUndoCommand):
     """Change one article field (title, lead, author, related, …)."""
 
-    def __init__(self, document: Document, name: str, value: Any, label: str, merge_key: str | None) -> None:
+    def __init__(self, model: ArticleModel, name: str, value: Any, label: str, merge_key: str | None, *, now: float) -> None:
         super().__init__(label)
-        self._document = document
+        self._model = model
         self._name = name
-        self._old = copy.deepcopy(getattr(document.article, name))
+        self._old = copy.deepcopy(getattr(model.article, name))
         self._new = value
         # Consecutive changes with the same key are one step (typing in one
         # field); None never merges (adding a row, choosing a language).
         self._merge_key = merge_key
-        self._now = document.clock()
+        # When it was made, by the document's clock: a pause ends a step of typing.
+        self._now = now
         self._typing = TypingRun.start(self._old, value, self._now) if isinstance(value, str) and isinstance(self._old, str) else None
 
     def id(self) -> int:
@@ -51,10 +53,10 @@ class SetFieldCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._document._apply_field(self._name, copy.deepcopy(self._new))
+        self._model.set_field(self._name, copy.deepcopy(self._new))
 
     def undo(self) -> None:
-        self._document._apply_field(self._name, copy.deepcopy(self._old))
+        self._model.set_field(self._name, copy.deepcopy(self._old))
 
 
 def _typed(value: Any) -> str | None:
@@ -70,14 +72,14 @@ def _typed(value: Any) -> str | None:
 class SetBlockFieldCommand(QUndoCommand):
     """Change one field of one block (a paragraph's text, a caption, a list's items, …)."""
 
-    def __init__(self, document: Document, block_id: str, name: str, value: Any, label: str) -> None:
+    def __init__(self, model: ArticleModel, block_id: str, name: str, value: Any, label: str, *, now: float) -> None:
         super().__init__(label)
-        self._document = document
+        self._model = model
         self._block_id = block_id
         self._name = name
-        self._old = getattr(document.block(block_id), name)
+        self._old = getattr(model.block(block_id), name)
         self._new = value
-        self._now = document.clock()
+        self._now = now
         old, new = _typed(self._old), _typed(value)
         self._typing = TypingRun.start(old, new, self._now) if old is not None and new is not None else None
 
@@ -96,40 +98,40 @@ class SetBlockFieldCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._document._apply_block_field(self._block_id, self._name, self._new)
+        self._model.set_block_field(self._block_id, self._name, self._new)
 
     def undo(self) -> None:
-        self._document._apply_block_field(self._block_id, self._name, self._old)
+        self._model.set_block_field(self._block_id, self._name, self._old)
 
 
 class ReplaceBlocksCommand(QUndoCommand):
     """Replace the blocks ``start:end`` with others: insert, remove, move,
     split a text run on Enter, join two paragraphs on Backspace."""
 
-    def __init__(self, document: Document, start: int, end: int, blocks: list[Block], label: str) -> None:
+    def __init__(self, model: ArticleModel, start: int, end: int, blocks: list[Block], label: str) -> None:
         super().__init__(label)
-        self._document = document
+        self._model = model
         self._start = start
-        self._old = list(document.article.blocks[start:end])
+        self._old = list(model.article.blocks[start:end])
         self._new = list(blocks)
 
     def redo(self) -> None:
-        self._document._apply_blocks(self._start, len(self._old), self._new)
+        self._model.replace_blocks(self._start, len(self._old), self._new)
 
     def undo(self) -> None:
-        self._document._apply_blocks(self._start, len(self._new), self._old)
+        self._model.replace_blocks(self._start, len(self._new), self._old)
 
 
 class MoveBlockCommand(QUndoCommand):
-    def __init__(self, document: Document, block_id: str, to_index: int, label: str) -> None:
+    def __init__(self, model: ArticleModel, block_id: str, to_index: int, label: str) -> None:
         super().__init__(label)
-        self._document = document
+        self._model = model
         self._block_id = block_id
-        self._from = [b.id for b in document.article.blocks].index(block_id)
+        self._from = [b.id for b in model.article.blocks].index(block_id)
         self._to = to_index
 
     def redo(self) -> None:
-        self._document._apply_move(self._from, self._to)
+        self._model.move_block(self._from, self._to)
 
     def undo(self) -> None:
-        self._document._apply_move(self._to, self._from)
+        self._model.move_block(self._to, self._from)

@@ -2,8 +2,9 @@
 
 ``Document`` owns the model and the ``QUndoStack``. Widgets never change the
 model directly: they call intent methods (``set_field``, ``set_block_field``,
-``insert_block``…), which push undo commands; the commands call back the
-``_apply_*`` methods, which change the model and emit what happened.
+``insert_block``…), which push undo commands; the commands change the
+``ArticleModel`` (``article_model.py``), which emits what happened, and the
+document passes those signals on.
 
 Blocks are copy-on-write: a change to a block puts a changed copy in its
 place and never touches the block object itself. Undo commands, snapshots
@@ -30,6 +31,7 @@ from editor.fields import block_value_with
 from editor.find_replace import Change
 from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.notes import Note
+from ui.document.article_model import ArticleModel
 from ui.document.commands import MoveBlockCommand, ReplaceBlocksCommand, SetBlockFieldCommand, SetFieldCommand
 
 
@@ -46,16 +48,18 @@ class Document(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.article = Article()
+        # The article and its change signals; the undo commands change it, the document passes the signals on.
+        self.model = ArticleModel(self)
+        self.model.field_changed.connect(self.field_changed)
+        self.model.block_changed.connect(self.block_changed)
+        self.model.blocks_replaced.connect(self.blocks_replaced)
+        self.model.block_moved.connect(self.block_moved)
         self.path: Path | None = None
         self.saved_site = SiteProfile()
         self.undo_stack = QUndoStack(self)
         # The clock that ends a step of typing after a pause (editor/typing_steps.py);
         # tests give it one of their own.
         self.clock: Callable[[], float] = time.monotonic
-        # Block id -> index in article.blocks; checked on every use and
-        # rebuilt when stale, so it is never wrong, only sometimes slow.
-        self._block_index: dict[str, int] = {}
         self._spelling: spelling.Options | None = None  # made when first asked, dropped when stale
         self.site_changed.connect(self._on_spelling_input_changed)
         self.reset.connect(self._on_spelling_input_changed)
@@ -65,6 +69,14 @@ class Document(QObject):
         self._step_begun = False
 
     # --- state -----------------------------------------------------------
+    @property
+    def article(self) -> Article:
+        return self.model.article
+
+    @article.setter
+    def article(self, article: Article) -> None:
+        self.model.article = article
+
     def load(self, article: Article, path: Path | None) -> None:
         """Show another article; its history starts empty and unmodified."""
         self.article = article
@@ -106,26 +118,17 @@ class Document(QObject):
         self.spelling_changed.emit()
 
     def index_of(self, block_id: str) -> int:
-        """Where the block is, without scanning a 1,000-block article on
-        every keystroke (``Article.block`` does)."""
-        blocks = self.article.blocks
-        index = self._block_index.get(block_id)
-        if index is None or index >= len(blocks) or blocks[index].id != block_id:
-            index_map: dict[str, int] = {}
-            self._block_index = index_map
-            for position, block in enumerate(blocks):
-                index_map.setdefault(block.id, position)  # the first, as Article.block finds
-            index = index_map[block_id]  # KeyError for a block that is not there
-        return index
+        """Where the block is, found in O(1) (``ArticleModel.index_of``)."""
+        return self.model.index_of(block_id)
 
     def block(self, block_id: str) -> Block:
         """The block with this id (``KeyError`` if none), found in O(1)."""
-        return self.article.blocks[self.index_of(block_id)]
+        return self.model.block(block_id)
 
     def snapshot(self, own_photos: bool = False) -> Article:
         """A copy of the article that a worker can read while the user goes
         on typing. Blocks are shared, not copied: they are never changed in
-        place (see ``_apply_block_field``); the article's own containers
+        place (see ``ArticleModel.set_block_field``); the article's own containers
         are copied, one level deep, because the window does change those.
         With ``own_photos`` the photo blocks are copied too, for a worker
         that repoints them (a save stores their bytes in the draft)."""
@@ -175,12 +178,12 @@ class Document(QObject):
             return
         if merge_key is None and isinstance(value, str):
             merge_key = name
-        self._push(SetFieldCommand(self, name, value, label or self.tr("Edit"), merge_key))
+        self._push(SetFieldCommand(self.model, name, value, label or self.tr("Edit"), merge_key, now=self.clock()))
 
     def set_block_field(self, block_id: str, name: str, value: Any, label: str | None = None) -> None:
         if getattr(self.block(block_id), name) == value:
             return
-        self._push(SetBlockFieldCommand(self, block_id, name, value, label or self.tr("Edit")))
+        self._push(SetBlockFieldCommand(self.model, block_id, name, value, label or self.tr("Edit"), now=self.clock()))
 
     def set_block_fields(self, block_id: str, values: dict[str, Any], label: str) -> None:
         """Change several fields of one block as one undo step (a photo's crop and focus point)."""
@@ -190,16 +193,16 @@ class Document(QObject):
             return
         self.undo_stack.beginMacro(label)
         for name, value in changed.items():
-            self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label))
+            self.undo_stack.push(SetBlockFieldCommand(self.model, block_id, name, value, label, now=self.clock()))
         self.undo_stack.endMacro()
 
     def replace_blocks(self, start: int, end: int, blocks: list[Block], label: str) -> None:
-        self._push(ReplaceBlocksCommand(self, start, end, blocks, label))
+        self._push(ReplaceBlocksCommand(self.model, start, end, blocks, label))
 
     def move_block(self, block_id: str, to_index: int) -> None:
         to_index = max(0, min(to_index, len(self.article.blocks) - 1))
         if self.index_of(block_id) != to_index:
-            self.undo_stack.push(MoveBlockCommand(self, block_id, to_index, self.tr("Move block")))
+            self.undo_stack.push(MoveBlockCommand(self.model, block_id, to_index, self.tr("Move block")))
 
     def set_cover(self, block_id: str | None) -> None:
         """Make one photo the cover (or none), as one undo step. The cover
@@ -209,10 +212,10 @@ class Document(QObject):
         for block in self.article.images():
             wanted = block.id == block_id
             if block.cover != wanted:
-                self.undo_stack.push(SetBlockFieldCommand(self, block.id, "cover", wanted, label))
+                self.undo_stack.push(SetBlockFieldCommand(self.model, block.id, "cover", wanted, label, now=self.clock()))
         images = self.article.images()
         if block_id is not None and images and images[0].id != block_id:
-            self.undo_stack.push(MoveBlockCommand(self, block_id, self.index_of(images[0].id), label))
+            self.undo_stack.push(MoveBlockCommand(self.model, block_id, self.index_of(images[0].id), label))
         self.undo_stack.endMacro()
 
     def replace_article(self, article: Article, label: str) -> None:
@@ -224,9 +227,9 @@ class Document(QObject):
                 continue  # restoring old text does not undo the office's review
             value = getattr(article, item.name)
             if getattr(self.article, item.name) != value:
-                self.undo_stack.push(SetFieldCommand(self, item.name, value, label, None))
+                self.undo_stack.push(SetFieldCommand(self.model, item.name, value, label, None, now=self.clock()))
         if self.article.blocks != article.blocks:
-            self.undo_stack.push(ReplaceBlocksCommand(self, 0, len(self.article.blocks), list(article.blocks), label))
+            self.undo_stack.push(ReplaceBlocksCommand(self.model, 0, len(self.article.blocks), list(article.blocks), label))
         self.undo_stack.endMacro()
 
     def change_review(self, state: str, by: str, comment: str = "", *, assignee: str | None = None,
@@ -241,13 +244,13 @@ class Document(QObject):
         if state != review.state or comment:
             review = review.changed_to(state, by, comment)
         if review != self.article.review:
-            self.undo_stack.push(SetFieldCommand(self, "review", review, label or self.tr("Change review state"), None))
+            self.undo_stack.push(SetFieldCommand(self.model, "review", review, label or self.tr("Change review state"), None, now=self.clock()))
 
     def add_note(self, block_id: str, author: str, text: str, quote: str = "") -> str:
         """A new note on a block, as one undo step; returns its id."""
         note = Note.new(author, text, quote)
         block = self.block(block_id)
-        self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", (*block.notes, note), self.tr("Add note")))
+        self.undo_stack.push(SetBlockFieldCommand(self.model, block_id, "notes", (*block.notes, note), self.tr("Add note"), now=self.clock()))
         return note.id
 
     def reply_to_note(self, block_id: str, note_id: str, author: str, text: str) -> None:
@@ -261,7 +264,7 @@ class Document(QObject):
         notes = self.block(block_id).notes
         changed = tuple(change(note) if note.id == note_id else note for note in notes)
         if changed != notes:
-            self.undo_stack.push(SetBlockFieldCommand(self, block_id, "notes", changed, label))
+            self.undo_stack.push(SetBlockFieldCommand(self.model, block_id, "notes", changed, label, now=self.clock()))
 
     def add_to_dictionary(self, word: str) -> None:
         """Add ``word`` to the office's site profile (not to the article: not undoable)."""
@@ -285,33 +288,9 @@ class Document(QObject):
         for change in changes:
             block_id, name = change.location.block_id, change.location.field
             if block_id is None:
-                self.undo_stack.push(SetFieldCommand(self, name, change.value, label, None))
+                self.undo_stack.push(SetFieldCommand(self.model, name, change.value, label, None, now=self.clock()))
             else:
                 # A list's item ("items[2]") is set as the whole list with that item changed.
                 name, value = block_value_with(self.block(block_id), name, change.value)
-                self.undo_stack.push(SetBlockFieldCommand(self, block_id, name, value, label))
+                self.undo_stack.push(SetBlockFieldCommand(self.model, block_id, name, value, label, now=self.clock()))
         self.undo_stack.endMacro()
-
-    # --- called by the undo commands only ----------------------------------
-    def _apply_field(self, name: str, value: Any) -> None:
-        setattr(self.article, name, value)
-        self.field_changed.emit(name)
-
-    def _apply_block_field(self, block_id: str, name: str, value: Any) -> None:
-        # Copy on write: snapshots and undo commands holding the old block
-        # keep seeing it as it was.
-        index = self.index_of(block_id)
-        changed = copy.copy(self.article.blocks[index])
-        changed.extra = dict(changed.extra)
-        setattr(changed, name, value)
-        self.article.blocks[index] = changed
-        self.block_changed.emit(block_id)
-
-    def _apply_blocks(self, start: int, remove: int, blocks: list[Block]) -> None:
-        self.article.blocks[start : start + remove] = blocks
-        self.blocks_replaced.emit(start, remove, len(blocks))
-
-    def _apply_move(self, from_index: int, to_index: int) -> None:
-        block = self.article.blocks.pop(from_index)
-        self.article.blocks.insert(to_index, block)
-        self.block_moved.emit(from_index, to_index)

@@ -34,7 +34,7 @@ from ui.common.language import Retranslating, field_label
 from ui.common.last_folder import FolderKind, last_folder, remember_folder
 from ui.common.richtext import block_to_inline, insert_inline
 from ui.form.sync import show_in_line_edit
-from ui.form.text_edits import InlineTextEdit, RichTextEdit, route_undo_keys, text_list_of
+from ui.form.text_edits import InlineTextEdit, PasteHandlers, RichTextEdit, route_undo_keys, text_list_of
 
 if TYPE_CHECKING:
     from ui.document.document import Document
@@ -173,8 +173,8 @@ class EdgeLineEdit(QLineEdit):
 class ParagraphsEdit(RichTextEdit):
     """Many paragraphs in one editor; each QTextBlock carries its model id."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, min_lines=2)
+    def __init__(self, parent: QWidget | None = None, *, paste: PasteHandlers | None = None) -> None:
+        super().__init__(parent, min_lines=2, paste=paste)
 
     def paragraph_format(self) -> QTextBlockFormat:
         """A paragraph spaced as on the page (article.css: ``margin: 0 0
@@ -252,7 +252,8 @@ class TextSegment(BlockFrame):
 
     kind = "text"
 
-    def __init__(self, document: Document, ids: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, ids: tuple[str, ...], parent: QWidget | None = None, *,
+                 paste: PasteHandlers | None = None) -> None:
         super().__init__(document, parent)
         self._ids = ids
         self._updating = False
@@ -260,7 +261,7 @@ class TextSegment(BlockFrame):
         # QTextBlock numbers (first, last) of the edit not yet read back, or
         # _WHOLE when the editor must be read back entirely.
         self._touched: tuple[int, int] | None = _WHOLE
-        self.editor = ParagraphsEdit(self.content)
+        self.editor = ParagraphsEdit(self.content, paste=paste)
         self.editor.check_spelling(document)
         self.retranslate()
         layout = QVBoxLayout(self.content)
@@ -496,11 +497,12 @@ class HeadingSegment(BlockFrame):
 class QuoteSegment(BlockFrame):
     kind = "quote"
 
-    def __init__(self, document: Document, block_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, block_id: str, parent: QWidget | None = None, *,
+                 paste: PasteHandlers | None = None) -> None:
         super().__init__(document, parent)
         self._id = block_id
         self._updating = False
-        self.text = InlineTextEdit(self.content, min_lines=2)
+        self.text = InlineTextEdit(self.content, min_lines=2, paste=paste)
         self.text.check_spelling(document)
         self.cite = EdgeLineEdit(self.content)
         self.retranslate()
@@ -556,8 +558,8 @@ class ListItemsEdit(RichTextEdit):
     # Enter on an empty last item, as in a word processor: the list ends there.
     leave_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, min_lines=2)
+    def __init__(self, parent: QWidget | None = None, *, paste: PasteHandlers | None = None) -> None:
+        super().__init__(parent, min_lines=2, paste=paste)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         block = self.textCursor().block()
@@ -616,12 +618,13 @@ class ListSegment(BlockFrame):
 
     kind = "list"
 
-    def __init__(self, document: Document, block_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, block_id: str, parent: QWidget | None = None, *,
+                 paste: PasteHandlers | None = None) -> None:
         super().__init__(document, parent)
         self._id = block_id
         self._updating = False
         self._shown: tuple[tuple[str, ...], bool, int] | None = None
-        self.editor = ListItemsEdit(self.content)
+        self.editor = ListItemsEdit(self.content, paste=paste)
         self.numbered = QCheckBox(self.content)
         self.start = QSpinBox(self.content)
         self.start.setRange(MIN_LIST_START, MAX_LIST_START)
@@ -724,7 +727,8 @@ class ImageSegment(BlockFrame):
 
     kind = "image"
 
-    def __init__(self, document: Document, block_id: str, images: ImageCache, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, block_id: str, images: ImageCache, parent: QWidget | None = None, *,
+                 paste: PasteHandlers | None = None) -> None:
         super().__init__(document, parent)
         self._id = block_id
         self._images = images
@@ -735,7 +739,7 @@ class ImageSegment(BlockFrame):
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setWordWrap(True)
         self.thumbnail.setStyleSheet("background: #eee; color: #555;")
-        self.caption = InlineTextEdit(self.content, min_lines=2)
+        self.caption = InlineTextEdit(self.content, min_lines=2, paste=paste)
         self.caption.check_spelling(document)
         self.alt = EdgeLineEdit(self.content)
         self.credit = EdgeLineEdit(self.content)
@@ -880,7 +884,7 @@ class ImageSegment(BlockFrame):
             self.document.set_block_fields(self._id, {"crop": dialog.crop(), "focus": dialog.focus()}, self.tr("Crop photo"))
 
     def _choose_replacement(self) -> None:
-        from ui.common.image_import import IMAGE_SUFFIXES
+        from editor.photo_files import IMAGE_SUFFIXES
 
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Replace the photo"), str(last_folder(FolderKind.PHOTOS)),

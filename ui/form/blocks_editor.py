@@ -21,6 +21,7 @@ from editor.model import Block, HeadingBlock, ParagraphBlock, QuoteBlock
 from ui.common.image_cache import ImageCache
 from ui.document.document import Document
 from ui.form.block_widgets import BLOCK_MIME, BlockFrame, HeadingSegment, ImageSegment, ListSegment, QuoteSegment, TextSegment
+from ui.form.text_edits import PasteHandlers
 
 BATCH = 1  # new segments built per pass of the event loop (a photo's takes ~10 ms)
 # A real timer, not a zero one: Qt runs zero timers before other timers and
@@ -44,10 +45,13 @@ class BlocksEditor(QWidget):
     block_focused = Signal(str)  # the user is in this block
     files_dropped = Signal(list, int)  # local file paths, at this block index
 
-    def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None, *,
+                 paste: PasteHandlers | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._images = images
+        # One object for every segment's text fields, made now or later (see PasteHandlers).
+        self._paste = paste if paste is not None else PasteHandlers()
         self._segments: list[BlockFrame] = []
         self._current: BlockFrame | None = None
         self._focused_id: str | None = None
@@ -84,15 +88,15 @@ class BlocksEditor(QWidget):
     def _make(self, kind: str, ids: tuple[str, ...]) -> BlockFrame:
         segment: BlockFrame
         if kind == "text":
-            segment = TextSegment(self._document, ids, self)
+            segment = TextSegment(self._document, ids, self, paste=self._paste)
         elif kind == "heading":
             segment = HeadingSegment(self._document, ids[0], self)
         elif kind == "quote":
-            segment = QuoteSegment(self._document, ids[0], self)
+            segment = QuoteSegment(self._document, ids[0], self, paste=self._paste)
         elif kind == "list":
-            segment = ListSegment(self._document, ids[0], self)
+            segment = ListSegment(self._document, ids[0], self, paste=self._paste)
         else:
-            segment = ImageSegment(self._document, ids[0], self._images, self)
+            segment = ImageSegment(self._document, ids[0], self._images, self, paste=self._paste)
         segment.focused.connect(lambda block_id, s=segment: self._on_segment_focused(s, block_id))
         segment.edge_reached.connect(lambda step, s=segment: self._move_focus(s, step))
         segment.move_requested.connect(self._on_segment_move_requested)

@@ -13,18 +13,22 @@ from ui.form.blocks_editor import BlocksEditor
 from ui.form.fields import ArticleFieldsForm
 from ui.form.format_bar import FormatBar
 from ui.form.formatting import TextFormatter
+from ui.form.text_edits import PasteHandlers
 
 
 class Composer(Retranslating, QScrollArea):
     insert_image_requested = Signal(bool)  # True: at the end of the body
 
-    def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None, *,
+                 paste: PasteHandlers | None = None) -> None:
         super().__init__(parent)
+        # What the text fields do with pasted pictures and blocks: the window's, filled in when it starts.
+        self.paste_handlers = paste if paste is not None else PasteHandlers()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         column = QWidget(self)
-        self.fields = ArticleFieldsForm(document, column)
-        self.blocks = BlocksEditor(document, images, column)
+        self.fields = ArticleFieldsForm(document, column, paste=self.paste_handlers)
+        self.blocks = BlocksEditor(document, images, column, paste=self.paste_handlers)
         # Bold, italic, links… for the field with the cursor (the window adds the actions).
         self.formatter = TextFormatter(document, self.blocks, self)
         # Above the scrolling column, so it stays in sight in a long body.

@@ -16,7 +16,7 @@ from ui.document.document import Document
 from ui.form.date_edit import PublishedEdit
 from ui.form.related_editor import RelatedEditor
 from ui.form.sync import show_in_line_edit
-from ui.form.text_edits import InlineTextEdit, route_undo_keys
+from ui.form.text_edits import InlineTextEdit, PasteHandlers, route_undo_keys
 from ui.form.title_edit import TitleEdit
 from ui.form.url_edit import UrlEdit
 
@@ -37,7 +37,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
     """Everything but the body. Each field calls one intent on the document
     and follows the document when it changes (undo, open)."""
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, *, paste: PasteHandlers | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._updating = False
@@ -48,7 +48,7 @@ class ArticleFieldsForm(Retranslating, QWidget):
         self.language = QComboBox(self)
         self.language.addItem("", "vi")
         self.language.addItem("", "en")
-        self.lead = InlineTextEdit(self, min_lines=3)
+        self.lead = InlineTextEdit(self, min_lines=3, paste=paste)
         self.lead.check_spelling(document)
         self.author = QLineEdit(self)
         self.source = QLineEdit(self)

@@ -184,17 +184,25 @@ def fit_to_lines(edit: QTextEdit, min_lines: int, max_lines: int | None) -> None
         edit.setFixedHeight(height)
 
 
+@dataclass
+class PasteHandlers:
+    """What the text fields of one form do with pasted content that is not
+    text. The window makes one, gives it to its form (``Composer``), and
+    fills it in once its intake exists; every field of that form reads the
+    same object, so another window, or a test, can have handlers of its own.
+    A handler left ``None``: that kind of paste is kept as text only."""
+
+    # A picture pasted into a text field (it becomes an image block at the cursor).
+    image: Callable[[QImage], None] | None = None
+    # The pictures found in pasted HTML (photos, and web addresses that were not fetched).
+    html_pictures: Callable[[PastedPictures], None] | None = None
+    # Pasted content that holds headings or lists: body blocks to insert at the cursor.
+    blocks: Callable[[list[Block]], None] | None = None
+
+
 class RichTextEdit(QTextEdit):
     """A QTextEdit that grows with its text, inside the scrolling form, up
     to ``max_lines`` (then it scrolls)."""
-
-    # Set by the window: what to do with a picture pasted into a text field
-    # (it becomes an image block at the cursor), and with the pictures found
-    # in pasted HTML (photos, and web addresses that were not fetched).
-    image_paste_handler: Callable[[QImage], None] | None = None
-    html_pictures_handler: Callable[[PastedPictures], None] | None = None
-    # And with pasted content that holds headings: body blocks to insert at the cursor.
-    blocks_paste_handler: Callable[[list[Block]], None] | None = None
 
     # A list's items, one paragraph each (ui/form/block_widgets.ListItemsEdit).
     holds_list_items = False
@@ -203,8 +211,9 @@ class RichTextEdit(QTextEdit):
     edge_reached = Signal(int)  # -1 when Up is pressed on the first line, +1 for Down on the last
 
     def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int | None = None,
-                 single_paragraph: bool = False) -> None:
+                 single_paragraph: bool = False, paste: PasteHandlers | None = None) -> None:
         super().__init__(parent)
+        self.paste_handlers = paste if paste is not None else PasteHandlers()
         self._single_paragraph = single_paragraph
         self._min_lines = min_lines
         self._max_lines = max_lines
@@ -377,15 +386,15 @@ class RichTextEdit(QTextEdit):
         super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
-        if source.hasImage() and not source.hasText() and RichTextEdit.image_paste_handler is not None:
-            RichTextEdit.image_paste_handler(QImage(source.imageData()))
+        if source.hasImage() and not source.hasText() and self.paste_handlers.image is not None:
+            self.paste_handlers.image(QImage(source.imageData()))
             return
         pasted = pasted_paragraphs(source)
         takes_blocks = not self._single_paragraph and not self.holds_list_items
-        if takes_blocks and any(p.heading_level or p.item is not None for p in pasted) and RichTextEdit.blocks_paste_handler is not None:
+        if takes_blocks and any(p.heading_level or p.item is not None for p in pasted) and self.paste_handlers.blocks is not None:
             # Headings and lists are blocks of their own: the body splits at the cursor around them.
             self.textCursor().removeSelectedText()
-            RichTextEdit.blocks_paste_handler(blocks_from_paste(pasted))
+            self.paste_handlers.blocks(blocks_from_paste(pasted))
             self._report_html_pictures(source)
             return
         # Into a list, items come without their pasted bullets: the list shows its own.
@@ -406,10 +415,10 @@ class RichTextEdit(QTextEdit):
         self._report_html_pictures(source)
 
     def _report_html_pictures(self, source: QMimeData) -> None:
-        if source.hasHtml() and RichTextEdit.html_pictures_handler is not None:
+        if source.hasHtml() and self.paste_handlers.html_pictures is not None:
             pictures = pictures_in_html(source.html())
             if pictures.blocks or pictures.left_out:
-                RichTextEdit.html_pictures_handler(pictures)
+                self.paste_handlers.html_pictures(pictures)
 
 
 INLINE_MAX_LINES = 6  # a lead, caption or quote taller than this scrolls
@@ -418,8 +427,9 @@ INLINE_MAX_LINES = 6  # a lead, caption or quote taller than this scrolls
 class InlineTextEdit(RichTextEdit):
     """One inline field (lead, caption, quote): an inline fragment in and out."""
 
-    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = INLINE_MAX_LINES) -> None:
-        super().__init__(parent, min_lines=min_lines, max_lines=max_lines, single_paragraph=True)
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = INLINE_MAX_LINES,
+                 paste: PasteHandlers | None = None) -> None:
+        super().__init__(parent, min_lines=min_lines, max_lines=max_lines, single_paragraph=True, paste=paste)
 
     def inline(self) -> str:
         parts = []

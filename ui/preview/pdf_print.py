@@ -33,14 +33,6 @@ def a4_layout():  # type: ignore[no-untyped-def]
     )
 
 
-# Photos after the first are lazy-loaded: below the fold of the preview they
-# are not loaded yet, and a print made then leaves them out. Make them eager
-# and count those still loading.
-_LOAD_EVERY_PHOTO = """(() => {
-  const images = Array.from(document.images);
-  images.forEach((image) => { image.loading = "eager"; });
-  return images.filter((image) => !image.complete).length;
-})()"""
 PHOTO_WAIT_MS = 15_000
 
 
@@ -50,6 +42,9 @@ def with_every_photo_loaded(page, then) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWebEngineCore import QWebEngineScript
 
+    from ui.preview import scripts
+
+    load_every_photo = scripts.call("load_every_photo")  # resources/preview/load_every_photo.js
     waited = QElapsedTimer()
     waited.start()
     world = QWebEngineScript.ScriptWorldId.ApplicationWorld
@@ -58,9 +53,9 @@ def with_every_photo_loaded(page, then) -> None:  # type: ignore[no-untyped-def]
         if not isinstance(pending, (int, float)) or pending <= 0 or waited.elapsed() > PHOTO_WAIT_MS:
             then()
             return
-        QTimer.singleShot(50, lambda: page.runJavaScript(_LOAD_EVERY_PHOTO, world, check))
+        QTimer.singleShot(50, lambda: page.runJavaScript(load_every_photo, world, check))
 
-    page.runJavaScript(_LOAD_EVERY_PHOTO, world, check)
+    page.runJavaScript(load_every_photo, world, check)
 
 
 def print_page(page_path: str, pdf_path: str) -> int:

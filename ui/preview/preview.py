@@ -9,8 +9,6 @@ restores the scroll position.
 
 from __future__ import annotations
 
-import json
-
 import shiboken6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
@@ -25,6 +23,7 @@ from editor.structured_data import ShareLinks, alt_of_cover
 from editor.text import is_web_url
 from ui.common.image_cache import ImageCache
 from ui.document.document import Document
+from ui.preview import scripts
 from ui.preview.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, PreviewPage, PreviewSchemeHandler, make_preview_profile
 from ui.preview.webengine import SCHEME
 
@@ -33,78 +32,6 @@ from ui.preview.webengine import SCHEME
 # template has them.
 FIELD_REGIONS: dict[str, tuple[str, ...]] = field_regions()
 REGION_ELEMENT: dict[str, str] = region_elements()
-
-# Run in Qt's isolated world: the page's own scripts cannot see or call it.
-_HELPER_SCRIPT = """
-document.addEventListener('click', function (event) {
-  var block = event.target.closest('[data-block]');
-  if (block) console.log('%s' + block.getAttribute('data-block'));
-}, true);
-""" % SELECT_MESSAGE  # noqa: UP031 — in JavaScript full of braces, %s is easier to read than {{ }}
-
-_PATCH_REGION = """(function (name, html) {
-  var element = document.querySelector('[data-field="' + name + '"]');
-  if (!element) return html === '';
-  if (html === '') { element.remove(); return true; }
-  element.outerHTML = html;
-  return true;
-})(%s, %s)"""
-
-_PATCH_BLOCK = """(function (id, html) {
-  var element = document.querySelector('[data-block="' + CSS.escape(id) + '"]');
-  if (!element) return false;
-  element.outerHTML = html;
-  return true;
-})(%s, %s)"""
-
-# Blocks are children of the body region, each preceded by a "\n" text node
-# and the last followed by one, exactly as the template writes them.
-_REPLACE_BLOCKS = """(function (start, removed, htmls) {
-  var body = document.querySelector('[data-field="blocks"]');
-  if (!body || start + removed > body.children.length) return false;
-  for (var i = 0; i < removed; i++) {
-    var gone = body.children[start];
-    if (gone.previousSibling && gone.previousSibling.nodeType === 3) gone.previousSibling.remove();
-    gone.remove();
-  }
-  var next = body.children[start];
-  var anchor = next ? next.previousSibling : body.lastChild;
-  if (!anchor || anchor.nodeType !== 3) return false;
-  var template = document.createElement('template');
-  htmls.forEach(function (html) {
-    template.innerHTML = html;
-    body.insertBefore(document.createTextNode('\\n'), anchor);
-    body.insertBefore(template.content.firstElementChild, anchor);
-  });
-  return true;
-})(%s, %s, %s)"""
-
-# The head's metadata, as the template writes it. An element that should
-# appear or disappear makes the patch fail, and the page reloads. The
-# sharing metadata and structured data (editor/structured_data.py), each
-# element after a line break, just before the stylesheet's, are replaced
-# as a whole by their new rendering.
-_PATCH_HEAD = """(function (title, values, sharing) {
-  document.title = title;
-  var kept = Object.keys(values).every(function (selector) {
-    var element = document.head.querySelector(selector);
-    var value = values[selector];
-    if (!element || value === null) return !element && value === null;
-    element.setAttribute(element.tagName === 'LINK' ? 'href' : 'content', value);
-    return true;
-  });
-  var style = document.head.querySelector('style');
-  if (!kept || !style || !style.previousSibling || style.previousSibling.nodeType !== 3) return false;
-  var old = 'meta[property^="og:"], meta[property^="article:"], meta[name^="twitter:"], script[type="application/ld+json"]';
-  document.head.querySelectorAll(old).forEach(function (element) {
-    if (element.previousSibling && element.previousSibling.nodeType === 3) element.previousSibling.remove();
-    element.remove();
-  });
-  var template = document.createElement('template');
-  template.innerHTML = sharing;
-  document.head.insertBefore(template.content, style.previousSibling);
-  return true;
-})(%s, %s, %s)"""
 
 # Article fields that the head shows.
 HEAD_FIELDS = ("title", "lead", "url", "author", "section", "tags", "published", "updated", "timezone")
@@ -174,7 +101,8 @@ class PreviewView(QWebEngineView):
         self._profile.setParent(self)
         helper = QWebEngineScript()
         helper.setName("toasoan-helper")
-        helper.setSourceCode(_HELPER_SCRIPT)
+        # Installed in Qt's isolated world: the page's own scripts cannot see or call it.
+        helper.setSourceCode(scripts.call("block_clicks", SELECT_MESSAGE) + ";")
         helper.setWorldId(QWebEngineScript.ScriptWorldId.ApplicationWorld)
         helper.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
         page.scripts().insert(helper)
@@ -252,15 +180,7 @@ class PreviewView(QWebEngineView):
             self._run(self._note_marks_script())
 
     def _note_marks_script(self) -> str:
-        return (
-            "(function (ids) {"
-            " document.querySelectorAll('[data-note-open]').forEach(function (e) {"
-            "  e.removeAttribute('data-note-open'); e.style.outline = ''; e.style.outlineOffset = ''; });"
-            " ids.forEach(function (id) { var e = document.querySelector('[data-block=\"' + CSS.escape(id) + '\"]');"
-            "  if (e) { e.setAttribute('data-note-open', '1'); e.style.outline = '2px dashed #d9822b';"
-            "   e.style.outlineOffset = '4px'; } });"
-            " return true; })(" + json.dumps(self._note_marks) + ")"
-        )
+        return scripts.call("mark_notes", self._note_marks)
 
     def _run(self, script: str, on_result=None) -> None:  # type: ignore[no-untyped-def]
         page = self.page()
@@ -295,12 +215,12 @@ class PreviewView(QWebEngineView):
     def patch_block(self, block_id: str) -> None:
         article = self._document.article
         html = render_block(article, self._document.block(block_id), self._image_sources)
-        self._patch(_PATCH_BLOCK % (json.dumps(block_id), json.dumps(html)))
+        self._patch(scripts.call("patch_block", block_id, html))
 
     def patch_regions(self, names: tuple[str, ...]) -> None:
         context = page_context(self._document.article, self._document.site(), self._image_sources)
         calls = [
-            _PATCH_REGION % (json.dumps(REGION_ELEMENT[name]), json.dumps(render_region(name, context)))
+            scripts.call("patch_region", REGION_ELEMENT[name], render_region(name, context))
             for name in names
         ]
         self._patch("[" + ", ".join(calls) + "].every(function (ok) { return ok; })")
@@ -308,12 +228,7 @@ class PreviewView(QWebEngineView):
     def scroll_to_block(self, block_id: str) -> None:
         """Bring a block into view, only if it is not in view already: the
         reader's place does not move while the user types in a visible block."""
-        self._run(
-            "(function (id) { var e = document.querySelector('[data-block=\"' + CSS.escape(id) + '\"]');"
-            " if (!e) return false; var r = e.getBoundingClientRect();"
-            " if (r.top < 0 || r.bottom > window.innerHeight) e.scrollIntoView({block: 'center'});"
-            " return true; })(" + json.dumps(block_id) + ")"
-        )
+        self._run(scripts.call("scroll_to_block", block_id))
 
     # --- document signals ------------------------------------------------------
     def _on_document_block_changed(self, block_id: str) -> None:
@@ -342,19 +257,19 @@ class PreviewView(QWebEngineView):
             'meta[name="keywords"]': ", ".join(article.tags) or None,
         }
         title = article.title or context.labels["untitled"]
-        self._patch(_PATCH_HEAD % (json.dumps(title), json.dumps(values), json.dumps(render_sharing(context))))
+        self._patch(scripts.call("patch_head", title, values, render_sharing(context)))
 
     def _on_document_blocks_replaced(self, start: int, removed: int, added: int) -> None:
         article = self._document.article
         htmls = [render_block(article, block, self._image_sources) for block in article.blocks[start : start + added]]
-        self._patch(_REPLACE_BLOCKS % (start, removed, json.dumps(htmls)), repeatable=False)
+        self._patch(scripts.call("replace_blocks", start, removed, htmls), repeatable=False)
         self._refresh_first_image()
 
     def _on_document_block_moved(self, from_index: int, to_index: int) -> None:
         article = self._document.article
         html = render_block(article, article.blocks[to_index], self._image_sources)
-        remove = _REPLACE_BLOCKS % (from_index, 1, "[]")
-        insert = _REPLACE_BLOCKS % (to_index, 0, json.dumps([html]))
+        remove = scripts.call("replace_blocks", from_index, 1, [])
+        insert = scripts.call("replace_blocks", to_index, 0, [html])
         self._patch(f"[{remove}, {insert}].every(function (ok) {{ return ok; }})", repeatable=False)
         self._refresh_first_image()
 

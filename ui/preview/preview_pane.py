@@ -14,13 +14,12 @@ no Print button, the print margins, and a line where each page ends
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from ui.preview import scripts
 from ui.preview.preview import PreviewView
 from ui.preview.preview_width import PreviewWidth
 
@@ -32,10 +31,6 @@ ZOOM_STEP = 1.15
 PRINT_VIEW_SCRIPT = "toasoan-print-view"
 
 
-def _print_view_source() -> str:
-    return (resources.files("resources") / "preview" / "print_view.js").read_text(encoding="utf-8")
-
-
 class PreviewPane(QWidget):
     zoom_changed = Signal(float)  # the preview's zoom factor, 1.0 at 100%
 
@@ -44,7 +39,7 @@ class PreviewPane(QWidget):
         self.view = view
         self._width = PreviewWidth.DESKTOP
         self._user_zoom = 1.0  # the user's zoom on top of the fit
-        self._print_view_js = _print_view_source()
+        self._print_view_js = scripts.source("print_view")
         self.scroll = QScrollArea(self)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidgetResizable(False)

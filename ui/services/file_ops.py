@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -21,7 +20,8 @@ from editor.errors import ArticleError, ExportCancelled, ExportError, FileChange
 from editor.file_state import FileState, check_unchanged, file_state
 from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError, locked
 from editor.media import ArchiveMedia
-from editor.model import DEFAULT_TIMEZONE, Article
+from editor.model import Article
+from editor.new_article import blank_article
 from editor.site import carried_site
 from editor.text import slug
 from editor.workspace import Workspace
@@ -41,9 +41,8 @@ DRAFT_FILTER = "Tòa Soạn (*.article)"
 
 
 def new_article() -> Article:
-    author, source = settings.default_byline()
-    now = datetime.now(ZoneInfo(DEFAULT_TIMEZONE)).replace(second=0, microsecond=0)
-    return Article(published=now, timezone=DEFAULT_TIMEZONE, author=author, source=source)
+    """A blank article with this computer's default byline (``editor.new_article``)."""
+    return blank_article(*settings.default_byline())
 
 
 class FileController(QObject):

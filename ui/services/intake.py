@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.errors import ArticleError
 from editor.model import Block
 from editor.paste import PastedPictures
+from editor.photo_files import IMAGE_SUFFIXES
 from editor.word_import import ImportResult as WordImportResult
 from editor.word_import import import_docx
 from ui.common.errors import describe_error
-from ui.common.image_import import IMAGE_SUFFIXES, ImportResult, check_image_files, image_block_from_clipboard
+from ui.common.image_import import ImportResult, check_image_files, image_block_from_clipboard
 from ui.common.language import interface_language
 from ui.common.last_folder import FolderKind, last_folder, remember_folder
 from ui.common.workers import photo_pool, run_in_background

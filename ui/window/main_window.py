@@ -25,9 +25,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from editor.errors import ArticleError
 from editor.model import Article
-from editor.site import saved_profile_path
+from editor.site import saved_profile_path, write_saved_profile
 from editor.workspace import Workspace, WorkspaceEntry
-from editor.workspace import default_workspace_path as workspace_path
 from ui.common import settings
 from ui.common.errors import describe_error
 from ui.common.image_cache import ImageCache
@@ -80,7 +79,10 @@ class MainWindow(Retranslating, QMainWindow):
     cms_copier: CmsCopier
     site_profile_editor: SiteProfileEditor
 
-    def __init__(self, defer_start: bool = False) -> None:
+    def __init__(self, workspace: Workspace, defer_start: bool = False) -> None:
+        """``workspace`` is where autosaves go and crashed work is found
+        (``ui.app`` gives the user's; a test its own); the drafts library's
+        index sits beside it."""
         super().__init__()
         self.is_started = False
         self._defer_start = defer_start
@@ -90,12 +92,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.document.set_saved_site(settings.load_site_profile())
         self.images = ImageCache(self)
         self.composer = Composer(self.document, self.images, self)
-        self.workspace = Workspace(workspace_path())
+        self.workspace = workspace
+        # Read now: a damaged workspace set aside later (Workspace.check) moves the autosaves, not the library.
+        self._workspace_folder = workspace.path.parent
         self.files = FileController(self, self.document, self.workspace)
         self.export_notice = ExportNotice(self)
         self.actions = build_actions(self)
         self._close_confirmed = False
-        self._keep_autosave = False  # set by tests that simulate a crash
         self._find_dialog: FindReplaceDialog | None = None
         self._welcome: WelcomeDialog | None = None
         self.legacy_guard = LegacyTextGuard(self.document, self)
@@ -199,7 +202,6 @@ class MainWindow(Retranslating, QMainWindow):
         files and pastes."""
         from editor.library import INDEX_NAME
         from ui.dialogs.site_profile_dialog import SiteProfileEditor
-        from ui.form.text_edits import RichTextEdit
         from ui.library.library_panel import LibraryPanel
         from ui.services.cms_copy import CmsCopier
         from ui.services.intake import Intake
@@ -223,7 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist)
         self.checklist.finding_activated.connect(self._show_finding)
         # The library's index sits beside the workspace database, on this computer.
-        self.library_panel = LibraryPanel(self.document, workspace_path().parent / INDEX_NAME, self.files.start_from, self)
+        self.library_panel = LibraryPanel(self.document, self._workspace_folder / INDEX_NAME, self.files.start_from, self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_panel)
         self.library_panel.hide()
         self.library_panel.open_requested.connect(self.files.open_path)
@@ -248,9 +250,9 @@ class MainWindow(Retranslating, QMainWindow):
         a.copy_for_cms.triggered.connect(self.cms_copier.copy)
         self.composer.insert_image_requested.connect(intake.choose_images)
         self.composer.blocks.files_dropped.connect(lambda paths, index: intake.take_files([Path(p) for p in paths], index))
-        RichTextEdit.image_paste_handler = intake.insert_pasted_image
-        RichTextEdit.html_pictures_handler = intake.insert_pasted_pictures
-        RichTextEdit.blocks_paste_handler = intake.insert_pasted_blocks
+        # The form's own handlers (ui/form/text_edits.PasteHandlers), not a class's: another window keeps its own.
+        paste = self.composer.paste_handlers
+        paste.image, paste.html_pictures, paste.blocks = intake.insert_pasted_image, intake.insert_pasted_pictures, intake.insert_pasted_blocks
         self.setAcceptDrops(True)
         for action in self._waiting_actions:
             action.setEnabled(True)
@@ -371,7 +373,7 @@ class MainWindow(Retranslating, QMainWindow):
         """A word added to the site's dictionary from the spell check: saved as the profile dialog saves it."""
         site, path = self.document.saved_site, saved_profile_path()
         settings.save_site_profile(site)
-        run_in_background(lambda: settings.write_profile_for_command_line(site, path), lambda _: None,
+        run_in_background(lambda: write_saved_profile(site, path), lambda _: None,
                           lambda error: self.statusBar().showMessage(describe_error(error), 15000), context=self)
 
     def _wire(self) -> None:
@@ -599,11 +601,10 @@ class MainWindow(Retranslating, QMainWindow):
             store = settings.settings()
             store.setValue("window/splitter", self.splitter.saveState())
             store.setValue("window/geometry", self.saveGeometry())
+            # A clean close: the user saved or chose to discard.
+            self.autosaver.close_cleanly()
             # The window is going: nothing may reach its half-destroyed
             # widgets from the document or the photo workers any more.
-            if not self._keep_autosave:
-                # A clean close: the user saved or chose to discard.
-                self.autosaver.close_cleanly()
             self.files.release_lock()
             self.document.undo_stack.blockSignals(True)
             self.document.blockSignals(True)
