@@ -311,6 +311,52 @@ def test_a_drop_cap_joins_the_word_it_starts() -> None:
     assert [inline_to_plain(text) for text in texts(PANDOC / "drop_cap.docx")] == [text for _, text in pandoc_reading("drop_cap")]
 
 
+def _mark_deleted(paragraph: object) -> None:
+    """Word's tracked deletion of a paragraph's mark: w:pPr/w:rPr/w:del."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    run_properties = OxmlElement("w:rPr")
+    deletion = OxmlElement("w:del")
+    deletion.set(qn("w:id"), "1")
+    deletion.set(qn("w:author"), "Văn thư")
+    deletion.set(qn("w:date"), "2025-03-12T09:00:00Z")
+    run_properties.append(deletion)
+    properties.append(run_properties)
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraphs_without_gluing_two_words(tmp_path: Path) -> None:
+    """Word shows the two paragraphs as one; mammoth joined "đồng" and "Ủy" into "đồngỦy"."""
+    document = WordDocument()
+    document.add_paragraph("Sáng 12/3, Ban Thường vụ Huyện ủy làm việc với Ban Chấp hành Đảng bộ đồng")
+    joined_into = document.add_paragraph("Ủy ban nhân dân xã về công tác cải cách hành chính.")
+    _mark_deleted(document.paragraphs[0])
+    document.add_paragraph("Kết thúc buổi làm việc, đồng chí Bí thư kết luận. ")
+    document.add_paragraph("Mọi ý kiến đều được ghi nhận.")  # the first ends in a space: no second one
+    _mark_deleted(document.paragraphs[2])
+    document.add_paragraph("Hội nghị")
+    document.add_paragraph("bế mạc lúc 11 giờ.")
+    _mark_deleted(document.paragraphs[4])
+    assert joined_into.text.startswith("Ủy")
+    document.save(tmp_path / "sua.docx")
+    assert [inline_to_plain(text) for text in texts(tmp_path / "sua.docx")] == [
+        "Sáng 12/3, Ban Thường vụ Huyện ủy làm việc với Ban Chấp hành Đảng bộ đồng Ủy ban nhân dân xã về công tác cải cách hành chính.",
+        "Kết thúc buổi làm việc, đồng chí Bí thư kết luận. Mọi ý kiến đều được ghi nhận.",
+        "Hội nghị bế mạc lúc 11 giờ.",
+    ]
+
+
+def test_a_deleted_paragraph_mark_before_a_run_that_starts_with_a_space_adds_none(tmp_path: Path) -> None:
+    document = WordDocument()
+    document.add_paragraph().add_run("Đoàn công tác")
+    document.add_paragraph().add_run(" đến thăm")
+    _mark_deleted(document.paragraphs[0])
+    document.add_paragraph("Bài viết dài hơn một dòng.")  # not a one-line document
+    document.save(tmp_path / "sua.docx")
+    assert [inline_to_plain(text) for text in texts(tmp_path / "sua.docx")][0] == "Đoàn công tác đến thăm"
+
+
 def test_a_words_hyperlink_field_switches_never_reach_the_address() -> None:
     def links(path: Path) -> list[str]:
         article = import_docx(path).article
