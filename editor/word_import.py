@@ -15,7 +15,10 @@
   dropped (editor.word_slim): it was most of a long document's time.
 - Each embedded picture becomes an image block with its original bytes; the
   paragraph right after it is its caption when it is Caption-styled, italic,
-  or short and centred.
+  or short and centred. An EMF or WMF drawing becomes a PNG photo through
+  Inkscape (editor.word_drawings), or is left out and named.
+- Two paragraphs joined by a deleted paragraph mark keep a space between
+  their words (editor.word_revisions).
 - Quote and Intense Quote paragraphs become quote blocks; a drop cap
   joins the word it starts.
 - A short last line, right-aligned or bold, becomes the byline.
@@ -47,11 +50,14 @@ from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
+from editor.vector_pictures import drawing_kind
 from editor.word_admin import fold, read_administrative_layout
+from editor.word_drawings import Drawings
 from editor.word_lists import make_lists
 from editor.word_numbering import MC, ListItemMark, Numbering, parse_xml, write_labels
-from editor.word_objects import LeftOut, left_out
+from editor.word_objects import LeftOut, left_out, preview_parts
 from editor.word_objects import note as object_note
+from editor.word_revisions import keep_joined_paragraphs_apart
 from editor.word_slim import slim
 from editor.word_xml import lxml_reader
 from editor.zips import DAMAGED_ZIP_ERRORS
@@ -88,6 +94,9 @@ MAX_PICTURES_SIZE = 256 * 1024**2  # all pictures together, as the article holds
 LAYOUT_ROWS = 6
 LAYOUT_COLUMNS = 3
 SHORT_CAPTION = 200  # characters
+NEAR_WORDS = 6  # of a picture's paragraph, to say where a picture left out was
+# mammoth's line for an EMF or WMF picture, which the import converts or names itself.
+OFFICE_DRAWING_MESSAGE = re.compile(r"Image of type \S*(?:emf|wmf)\S* is unlikely to display", re.IGNORECASE)
 SHORT_BYLINE = 60
 # Closing lines that are not a byline ("Xin trân trọng cảm ơn!"), folded.
 COURTESY = re.compile(r"\b(CAM ON|TRAN TRONG|KINH CHAO|KINH GUI|NOI NHAN)\b")
@@ -206,6 +215,7 @@ class _Prepared:
     labelled: int  # numbered paragraphs given their label
     layout_tables: list[bool]  # each table in document order: is it layout, not data?
     left_out: list[LeftOut]  # charts, SmartArt, embedded objects
+    previews: frozenset[bytes] = frozenset()  # the pictures Word shows of embedded objects
 
 
 def _visible(borders: Any, w: str) -> bool:
@@ -277,6 +287,7 @@ def _prepared(archive: zipfile.ZipFile, data: bytes) -> _Prepared:
     labelled = 0
     layout: list[bool] = []
     objects: list[LeftOut] = []
+    previews: set[bytes] = set()
     if document is not None:
         w = document.tag[: document.tag.index("}") + 1] if document.tag.startswith("{") else ""
         styles = None
@@ -291,19 +302,23 @@ def _prepared(archive: zipfile.ZipFile, data: bytes) -> _Prepared:
         looks = _paragraph_looks(document, w, list_items)
         layout = _layout_tables(document, styles, w)
         objects = left_out(document, w)
+        names = set(archive.namelist())
+        previews = {archive.read(name) for name in preview_parts(document, _read_part(archive, "word/_rels/document.xml.rels"), w)
+                    if name in names}
+        keep_joined_paragraphs_apart(document, w)  # a deleted paragraph mark must not glue two words
         # What mammoth would parse and throw away goes first: on a 100-page
         # report that halves its time and memory (benchmarks/bench_import_large.py).
         slim(document, w)
         replaced["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
     if not replaced:
-        return _Prepared(data, looks, labelled, layout, objects)
+        return _Prepared(data, looks, labelled, layout, objects, frozenset(previews))
     output = io.BytesIO()
     # Stored, not compressed again: mammoth reads it straight back, and the
     # pictures are compressed already.
     with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as copy:
         for member in archive.infolist():
             copy.writestr(member.filename, replaced.get(member.filename) or archive.read(member))
-    return _Prepared(output.getvalue(), looks, labelled, layout, objects)
+    return _Prepared(output.getvalue(), looks, labelled, layout, objects, frozenset(previews))
 
 
 class _TooBig(Exception):
@@ -374,9 +389,12 @@ def _inline(node: Node) -> str:
 
 
 class _Importer:
-    def __init__(self, looks: dict[str, list[_ParagraphLook]], images: list[tuple[bytes, str]], layout_tables: list[bool]) -> None:
+    def __init__(self, looks: dict[str, list[_ParagraphLook]], images: list[tuple[bytes, str]], layout_tables: list[bool],
+                 previews: frozenset[bytes] = frozenset()) -> None:
         self.looks = looks
         self.images = images
+        self.previews = previews  # embedded objects' pictures: the object's note names them
+        self.drawings = Drawings()  # EMF and WMF pictures, converted to PNG
         self.article = Article(published=None)
         self.blocks: list[Block] = []
         self.notes: list[ImportNote] = []
@@ -454,7 +472,7 @@ class _Importer:
 
     def paragraph(self, node: Node, classes: str) -> None:
         for image in node.find_all("img"):
-            self.image(image)
+            self.image(image, node)
         fragment = clean_inline(_inline(node))
         if not inline_to_plain(fragment).strip():
             return
@@ -488,21 +506,42 @@ class _Importer:
             self.marked_items[self.blocks[-1].id] = look.list_item
         self.last_was_image = False
 
-    def image(self, node: Node) -> None:
+    def near(self, paragraph: Node | None) -> str:
+        """The first words of a picture's paragraph, else of the block before it."""
+        text = " ".join(paragraph.text().split()) if paragraph is not None else ""
+        for block in reversed(self.blocks):  # past the pictures before it
+            if text:
+                break
+            if isinstance(block, (ParagraphBlock, HeadingBlock, QuoteBlock)):
+                text = " ".join(inline_to_plain(block.text).split())
+        words = text.split()
+        return " ".join(words[:NEAR_WORDS]) + ("…" if len(words) > NEAR_WORDS else "")
+
+    def image(self, node: Node, paragraph: Node | None = None) -> None:
         source = node.attrs.get("src", "")
         if not source.startswith("toasoan-image:"):
             return
         data, alt = self.images[int(source.split(":", 1)[1])]
         extension = sniff_extension(data)
-        if extension == "bin":
-            # An Office drawing (EMF, WMF) or an unknown format: stored as a
-            # photo, it would stop the export as "damaged". Left out, named.
-            # mammoth names an EMF or WMF drawing itself (see _MAMMOTH_NOTES).
-            number = len([b for b in self.blocks if isinstance(b, ImageBlock)]) + len(self.left_out) + 1
+        number = len([b for b in self.blocks if isinstance(b, ImageBlock)]) + len(self.left_out) + 1
+        if data in self.previews:
+            # The picture Word shows of an embedded object (an Excel sheet, a
+            # Visio drawing): the object's own note names it, with its place.
             self.left_out.append(number)
-            if data[40:44] != b" EMF" and data[:4] not in (b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00"):
-                self.note(f"Picture {number} is in a format the web cannot show and was left out: insert it as a photo (JPEG, PNG).",
-                          f"Ảnh thứ {number} ở định dạng web không hiển thị được nên đã bỏ qua: hãy chèn lại dưới dạng ảnh chụp (JPEG, PNG).")
+            return
+        if drawing_kind(data) is not None:
+            # An Office drawing (EMF, WMF): no browser shows it. Converted to
+            # a PNG photo, else left out; the notes name it either way.
+            converted = self.drawings.convert(data, number, self.near(paragraph))
+            if converted is None:
+                self.left_out.append(number)
+                return
+            data, extension = converted, "png"
+        elif extension == "bin":
+            # An unknown format: stored as a photo, it would stop the export as "damaged". Left out, named.
+            self.left_out.append(number)
+            self.note(f"Picture {number} is in a format the web cannot show and was left out: insert it as a photo (JPEG, PNG).",
+                      f"Ảnh thứ {number} ở định dạng web không hiển thị được nên đã bỏ qua: hãy chèn lại dưới dạng ảnh chụp (JPEG, PNG).")
             return
         name = f"word-image-{len([b for b in self.blocks if isinstance(b, ImageBlock)]) + 1}.{extension}"
         self.blocks.append(ImageBlock(src=name, alt=alt or node.attrs.get("alt", ""), media=MemoryMedia(data, name)))
@@ -518,7 +557,7 @@ class _Importer:
             nested = [child for child in item.elements() if child.tag in ("ul", "ol")]
             body = Node("li", children=[c for c in item.children if not (isinstance(c, Node) and c.tag in ("ul", "ol"))])
             for picture in body.find_all("img"):  # a picture in a list item is a photo before the item
-                self.image(picture)
+                self.image(picture, body)
             fragment = clean_inline(_inline(body))
             indent = "\u00a0\u00a0\u00a0\u00a0" * level
             self.blocks.append(ParagraphBlock(text=f"{indent}{marker} {fragment}".rstrip()))
@@ -648,7 +687,7 @@ def import_docx(path: Path) -> ImportResult:
     # Should mammoth leave a table out or read one more, no table is
     # taken for layout: a flattened table is noted, a layout one is not.
     layout = prepared.layout_tables if result.value.count("<table>") == len(prepared.layout_tables) else []
-    importer = _Importer(prepared.looks, images, layout)
+    importer = _Importer(prepared.looks, images, layout, prepared.previews)
     importer.walk(parse(result.value).elements())
     if prepared.left_out:
         importer.note(*object_note(prepared.left_out))
@@ -715,8 +754,12 @@ def _finish(importer: _Importer, messages: list[Any], has_comments: bool, core_d
                           f"{count} bảng đã được chuyển thành các đoạn văn, {how_vi}: hãy kiểm tra lại.")
     if has_comments:
         importer.note("Comments in the document were left out.", "Các ghi chú bình luận (comment) trong tài liệu đã được bỏ qua.")
+    for en, vi in importer.drawings.notes():
+        importer.note(en, vi)
     objects = sum(1 for item in objects_left_out if item.en.startswith(("an embedded", "an attached", "an equation")))
-    for vi, en in _mammoth_notes([message.message for message in messages]):
+    # An EMF or WMF picture has its own note (converted, or left out and why).
+    mammoth_messages = [message.message for message in messages if not OFFICE_DRAWING_MESSAGE.search(message.message)]
+    for vi, en in _mammoth_notes(mammoth_messages):
         # An embedded object's preview is an Office drawing: the object's own note names it.
         if objects and len(importer.left_out) <= objects and "(an Office drawing)" in en:
             continue

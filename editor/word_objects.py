@@ -7,6 +7,7 @@ of it in its place."""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,3 +85,23 @@ def note(items: list[LeftOut], most: int = 4) -> tuple[str, str]:
         en, vi = f"{en}; and {more} more", f"{vi}; và {more} mục khác"
     return (f"Not imported, as a web page cannot show them: {en}. Put a picture of each in its place if it is needed.",
             f"Không nhập được vì trang web không hiển thị được: {vi}. Nếu cần, hãy chèn ảnh chụp của từng mục vào đúng chỗ.")
+
+
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def preview_parts(document: Any, relationships: Any, w: str) -> set[str]:
+    """The package parts (``word/media/image1.emf``) that are only the
+    preview Word shows of an embedded object: the object's note names it,
+    so its preview is not also a picture of the article."""
+    ids = {value for element in document.iter(f"{w}object") for node in element.iter()
+           for name, value in node.attrib.items() if name.startswith(f"{{{RELATIONSHIPS}}}")}
+    if not ids or relationships is None:
+        return set()
+    parts = set()
+    for relationship in relationships.iter(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship"):
+        target = relationship.get("Target", "")
+        if relationship.get("Id") in ids and relationship.get("TargetMode") != "External" and target:
+            parts.add(target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"word/{target}"))
+    return parts
