@@ -27,9 +27,9 @@ def counting_processes(monkeypatch: Any) -> list[str]:
     asked: list[str] = []
     real = image_cache.run_in_process
 
-    def run_in_process(function: Any, args: tuple[Any, ...], *rest: Any) -> None:
+    def run_in_process(function: Any, args: tuple[Any, ...], *rest: Any, **options: Any) -> None:
         asked.append(args[1])
-        real(function, args, *rest)
+        real(function, args, *rest, **options)
 
     monkeypatch.setattr(image_cache, "run_in_process", run_in_process)
     return asked
@@ -138,3 +138,23 @@ def test_the_checklist_waits_for_the_photos_being_prepared(qtbot: Any, qapp: Any
     release.set()
     qtbot.waitUntil(lambda: checks != [] and not panel._running, timeout=60_000)
     assert checks == [False]
+
+
+def test_the_photos_an_opened_article_shows_first_are_made_at_the_window_s_priority(qtbot: Any, qapp: Any) -> None:
+    """Those the user waits for run un-niced; the first photo that is not
+    urgent (a bulk drop, the rest of a long article) makes its process give
+    way to the window from then on."""
+    import os
+
+    from ui.common.workers import _PHOTO_PROCESSES, run_in_process
+
+    _PHOTO_PROCESSES._discard()  # a fresh process, as after the app has been idle
+    niceness: list[int] = []
+    run_in_process(os.nice, (0,), niceness.append, lambda error: niceness.append(-100), urgent=True)
+    qtbot.waitUntil(lambda: len(niceness) == 1, timeout=60_000)
+    run_in_process(os.nice, (0,), niceness.append, lambda error: niceness.append(-100))
+    qtbot.waitUntil(lambda: len(niceness) == 2, timeout=60_000)
+    run_in_process(os.nice, (0,), niceness.append, lambda error: niceness.append(-100), urgent=True)
+    qtbot.waitUntil(lambda: len(niceness) == 3, timeout=60_000)
+    own = os.nice(0)
+    assert niceness == [own, min(19, own + 10), min(19, own + 10)]

@@ -43,6 +43,9 @@ PREVIEW_PHOTO_WIDTH = 728
 # each) in the window's memory while they waited: 50 photos took the window
 # from 130 to 317 MB, which the allocator kept after they were done.
 IN_FLIGHT = max(1, (os.cpu_count() or 2) - 1) + 1
+# The photos an opened article shows before any scrolling (a 1400 × 900
+# window shows about two): made at the window's own priority.
+ON_SCREEN_AT_OPEN = 2
 
 
 def shown_width() -> int:
@@ -118,6 +121,7 @@ class ImageCache(QObject):
         self._errors: dict[str, str] = {}
         self._pending: set[str] = set()
         self._queued: deque[str] = deque()  # pending, not read yet
+        self._urgent: set[str] = set()  # photos the user is waiting to see (prefetch)
         self._in_flight = 0
         # Prepared photos by content hash and edits: the same photo inserted
         # twice, or under two names, is converted once.
@@ -162,10 +166,14 @@ class ImageCache(QObject):
         """True while a photo asked for is still being prepared."""
         return bool(self._pending)
 
-    def prefetch(self, blocks: list[ImageBlock]) -> None:
+    def prefetch(self, blocks: list[ImageBlock], urgent: int = ON_SCREEN_AT_OPEN) -> None:
         """Start preparing these photos, in this order (reading order puts
-        the ones an opened article shows first at the front)."""
-        for block in blocks:
+        the ones an opened article shows first at the front); the first
+        ``urgent`` are wanted on screen now."""
+        for index, block in enumerate(blocks):
+            token = self.token_of(block)
+            if token is not None and index < urgent:
+                self._urgent.add(token)
             self.for_block(block)
 
     def _start(self, token: str) -> None:
@@ -220,10 +228,13 @@ class ImageCache(QObject):
             elif found.kept is not None:
                 converted(found, found.kept, store=False)
             else:
+                urgent = token in self._urgent
+                self._urgent.discard(token)
                 # Decoded in a photo process: never on the UI thread, never
                 # holding the GIL the UI thread needs.
                 run_in_process(prepare_preview, (found.original, media.describe(), self._shown_width, DEFAULT_MAX_SIZE, rotate, crop,
-                                                 THUMBNAIL_SIZE), lambda photo: converted(found, photo, store=True), fail, self)
+                                                 THUMBNAIL_SIZE), lambda photo: converted(found, photo, store=True), fail, self,
+                               urgent=urgent)
 
         shown = self._shown_width
         copies = self._copies
