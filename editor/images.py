@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 import os
 import struct
 import sys
@@ -367,9 +368,7 @@ def _is_graphic(image: Image.Image, source_format: str | None) -> bool:
 
 def _stored_box(image: Image.Image, max_size: int) -> tuple[int, int]:
     """The final size, in the stored (not yet rotated) orientation."""
-    width, height = image.size
-    scale = min(1.0, max_size / max(width, height))
-    return max(1, round(width * scale)), max(1, round(height * scale))
+    return _stored_box_of(image.size, max_size)
 
 
 def _register_heif() -> None:
@@ -481,11 +480,23 @@ def prepare_preview(
     crop: Crop | None = None, thumbnail_box: int = 160,
 ) -> PreviewPhoto:
     """The export's conversion of one photo, kept only at the width the
-    preview shows (``shown_width`` pixels at most, never upscaled): a 12 MP
-    photo decodes at reduced scale and is written once, small, as baseline
-    JPEG (the same pixels as progressive, faster to write)."""
-    fitted = None if rotate or crop is not None else max_size
+    preview shows (``shown_width`` pixels at most, never upscaled), written
+    once, small, as baseline JPEG (the same pixels as progressive, faster to
+    write).
+
+    A JPEG without a crop is decoded at the smallest scale that still covers
+    the shown width (libjpeg's DCT scaling: a 12 MP photo at 1/4, 0.75 MP),
+    and the export's sizes are worked out from its header: a quarter of the
+    work of converting it as the export does (issue 20, item 6). Other
+    photos go through the export's conversion, then are made smaller."""
     with _converting(label):
+        if crop is None:
+            with open_image(data, label) as image:
+                reduced = _reduced_jpeg_preview(image, data, label, shown_width, max_size, rotate, thumbnail_box) \
+                    if image.format == "JPEG" else None
+            if reduced is not None:
+                return reduced
+        fitted = None if rotate or crop is not None else max_size
         with PHOTO_MEMORY.held(_decoded_pixels(data, label, fitted), label):
             image, lossless = _fitted(_opened(data, label, fitted), data, label, max_size, rotate, crop)
             exported = _sizes(image, max_size)
@@ -495,15 +506,89 @@ def prepare_preview(
             shown = source.copy()
             if len(exported) > 1:  # one size (800 px at most) is shown as exported: the page has no srcset to size it
                 shown.thumbnail((shown_width, shown.height), Image.Resampling.LANCZOS)
-            thumbnail = shown.copy()
-            thumbnail.thumbnail((thumbnail_box, thumbnail_box), Image.Resampling.BILINEAR)
-            if thumbnail.mode == "RGBA":  # on the form's light grey, as the window showed it
-                backdrop = Image.new("RGB", thumbnail.size, THUMBNAIL_BACKDROP)
-                backdrop.paste(thumbnail, mask=thumbnail.getchannel("A"))
-                thumbnail = backdrop
-            thumbnail = thumbnail.convert("RGB")
-            return PreviewPhoto(tuple(size.size for size in exported), _encode(shown, lossless, progressive=False),
-                                thumbnail.tobytes(), thumbnail.size)
+            return _preview_photo(tuple(size.size for size in exported), shown, lossless, thumbnail_box)
+
+
+def _preview_photo(sizes: tuple[tuple[int, int], ...], shown: Image.Image, lossless: bool, thumbnail_box: int) -> PreviewPhoto:
+    thumbnail = shown.copy()
+    thumbnail.thumbnail((thumbnail_box, thumbnail_box), Image.Resampling.BILINEAR)
+    if thumbnail.mode == "RGBA":  # on the form's light grey, as the window showed it
+        backdrop = Image.new("RGB", thumbnail.size, THUMBNAIL_BACKDROP)
+        backdrop.paste(thumbnail, mask=thumbnail.getchannel("A"))
+        thumbnail = backdrop
+    thumbnail = thumbnail.convert("RGB")
+    return PreviewPhoto(sizes, _encode(shown, lossless, progressive=False), thumbnail.tobytes(), thumbnail.size)
+
+
+def fitted_size(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """The size ``Image.thumbnail(box)`` gives an image of ``size``
+    (Pillow 10–13's own rounding: the nearer aspect of floor and ceil)."""
+    width, height = size
+    x, y = box
+    if x >= width and y >= height:
+        return size
+    aspect = width / height
+    if x / y >= aspect:
+        x = max(min(math.floor(y * aspect), math.ceil(y * aspect), key=lambda n: abs(aspect - n / y)), 1)
+    else:
+        y = max(min(math.floor(x / aspect), math.ceil(x / aspect), key=lambda n: 0 if n == 0 else abs(aspect - x / n)), 1)
+    return x, y
+
+
+def _jpeg_draft_size(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """The size a JPEG of ``size`` decodes at after ``draft(mode, box)``
+    (Pillow's JpegImageFile.draft: the largest of 1/8, 1/4, 1/2 that still
+    covers ``box``, rounded up)."""
+    scale = min(size[0] // box[0], size[1] // box[1])
+    step = next(step for step in (8, 4, 2, 1) if scale >= step)
+    return (size[0] + step - 1) // step, (size[1] + step - 1) // step
+
+
+def _exported_sizes(stored: tuple[int, int], turned: bool, max_size: int, rotate: int) -> tuple[tuple[int, int], ...]:
+    """The export's sizes (``prepare_variants``) of a JPEG stored at
+    ``stored``, from its header alone: decoded at reduced scale unless
+    rotated (as ``prepare_variants`` does), turned upright, rotated, fitted."""
+    decoded = stored if rotate else _jpeg_draft_size(stored, _stored_box_of(stored, max_size))
+    upright = (decoded[1], decoded[0]) if turned != (rotate in (90, 270)) else decoded
+    fitted = fitted_size(upright, (max_size, max_size))
+    small = max_size // 2
+    return (fitted, fitted_size(fitted, (small, small))) if max(fitted) > small else (fitted,)
+
+
+def _stored_box_of(size: tuple[int, int], max_size: int) -> tuple[int, int]:
+    """``size`` fitted within ``max_size`` (the stored orientation)."""
+    width, height = size
+    scale = min(1.0, max_size / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _reduced_jpeg_preview(
+    image: Image.Image, data: bytes, label: str, shown_width: int, max_size: int, rotate: int, thumbnail_box: int,
+) -> PreviewPhoto | None:
+    """None when the photo did not turn out as its header said (an
+    orientation Pillow reads elsewhere, EXIF it cannot apply): it then
+    takes the export's whole conversion."""
+    try:
+        orientation = int(image.getexif().get(0x0112, 1))
+    except (ValueError, TypeError, KeyError, SyntaxError, OSError):
+        orientation = 1  # broken EXIF: the export keeps the pixels as stored
+    turned = orientation in (5, 6, 7, 8)
+    sizes = _exported_sizes(image.size, turned, max_size, rotate)
+    # What the page is sent, as the slow path makes it: the smallest
+    # exported size covering the shown width, made no wider than it.
+    source = next((size for size in reversed(sizes) if size[0] >= shown_width), sizes[0])
+    shown_size = fitted_size(source, (shown_width, source[1])) if len(sizes) > 1 else source
+    sideways = turned != (rotate in (90, 270))
+    wanted = (shown_size[1], shown_size[0]) if sideways else shown_size
+    decoded = _jpeg_draft_size(image.size, wanted)
+    with PHOTO_MEMORY.held(decoded[0] * decoded[1], label):
+        image.draft(image.mode, wanted)
+        picture, lossless = _fitted(image, data, label, _WHOLE, rotate, None)
+        if picture.size != ((decoded[1], decoded[0]) if sideways else decoded) or lossless:
+            return None
+        if picture.size != shown_size:
+            picture = picture.resize(shown_size, Image.Resampling.LANCZOS)
+        return _preview_photo(sizes, picture, False, thumbnail_box)
 
 
 @contextmanager

@@ -176,3 +176,58 @@ def test_the_preview_copy_is_the_export_only_as_wide_as_the_preview_shows_it() -
     assert mean_absolute_difference(shown, export_small) < 3
     assert not shown.info.get("exif") and shown.getexif().get(0x0112) is None
     assert max(preview.thumbnail_size) == 160 and len(preview.thumbnail) == 3 * preview.thumbnail_size[0] * preview.thumbnail_size[1]
+
+
+def _jpeg(size: tuple[int, int], orientation: int = 1) -> bytes:
+    exif = Image.Exif()
+    if orientation != 1:
+        exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (90, 140, 200)).save(buffer, "JPEG", quality=80, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("size", [(4000, 3000), (4001, 2999), (3001, 4003), (1601, 1203), (1700, 30), (900, 1700), (801, 799), (640, 480)])
+@pytest.mark.parametrize("orientation", [1, 6, 3, 8])
+@pytest.mark.parametrize("rotate", [0, 90, 180])
+def test_the_preview_gives_the_page_the_sizes_the_export_makes(size: tuple[int, int], orientation: int, rotate: int) -> None:
+    """The preview decodes a JPEG at reduced scale and works the export's
+    sizes out from the header: a page laid out from them must match the
+    exported page to the pixel, whatever the shape, EXIF turn or rotation."""
+    from editor.images import prepare_preview
+
+    data = _jpeg(size, orientation)
+    exported = tuple((v.width, v.height) for v in prepare_variants(data, "anh.jpg", rotate=rotate))
+    preview = prepare_preview(data, "anh.jpg", 728, rotate=rotate)
+    assert preview.sizes == exported
+    shown = Image.open(io.BytesIO(preview.shown.data))
+    assert shown.size == (preview.shown.width, preview.shown.height)
+    # As the export's smallest size covering 728 px, made 728 px wide by Pillow.
+    source = next((size for size in reversed(exported) if size[0] >= 728), exported[0])
+    stand_in = Image.new("1", source)
+    if len(exported) > 1:
+        stand_in.thumbnail((728, source[1]), Image.Resampling.NEAREST)
+    assert shown.size == stand_in.size
+
+
+def test_fitted_size_is_what_pillow_s_thumbnail_gives() -> None:
+    from editor.images import fitted_size
+
+    for width in (1, 7, 799, 800, 801, 1599, 1601, 2999, 4000, 12001):
+        for height in (1, 3, 599, 600, 1199, 1203, 3000, 9001):
+            for box in ((1600, 1600), (800, 800), (728, height), (728, 10)):
+                image = Image.new("1", (width, height))
+                image.thumbnail(box, Image.Resampling.NEAREST, reducing_gap=None)
+                assert fitted_size((width, height), box) == image.size, (width, height, box)
+
+
+def test_a_rotated_camera_photo_s_preview_copy_is_the_export_s_picture() -> None:
+    from editor.images import prepare_preview
+    from tests.photos import camera_jpeg
+
+    data = camera_jpeg(2)
+    exported = prepare_variants(data, "anh.jpg", rotate=90)
+    preview = prepare_preview(data, "anh.jpg", 728, rotate=90)
+    shown = Image.open(io.BytesIO(preview.shown.data))
+    export_small = Image.open(io.BytesIO(exported[1].data)).resize(shown.size, Image.Resampling.LANCZOS)
+    assert mean_absolute_difference(shown, export_small) < 3

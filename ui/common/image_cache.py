@@ -8,6 +8,10 @@ column (728 CSS px, ``editor.export.SIZES``) times the screen's device
 pixel ratio, not the export's 1600 px. The window holds these small copies
 only, never full-size pixmaps. A photo is keyed by its media and its edits
 (rotation, crop); the same content under two names shares one copy.
+
+Copies made once are kept on disk (``editor.preview_copies``, in the local
+workspace's folder): an article opened again, or a photo inserted again,
+is shown from them without a photo process.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from editor.errors import ArticleError
 from editor.images import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
 from editor.media import Media
 from editor.model import Crop, ImageBlock
+from editor.preview_copies import PreviewCopies, copy_key
 from ui.common.workers import photo_pool, run_in_background, run_in_process
 
 THUMBNAIL_SIZE = 160
@@ -38,6 +43,9 @@ PREVIEW_PHOTO_WIDTH = 728
 # each) in the window's memory while they waited: 50 photos took the window
 # from 130 to 317 MB, which the allocator kept after they were done.
 IN_FLIGHT = max(1, (os.cpu_count() or 2) - 1) + 1
+# The photos an opened article shows before any scrolling (a 1400 × 900
+# window shows about two): made at the window's own priority.
+ON_SCREEN_AT_OPEN = 2
 
 
 def shown_width() -> int:
@@ -67,10 +75,26 @@ def mime_of(variant: WebImage) -> str:
     return "image/png" if variant.extension == "png" else "image/jpeg"
 
 
-def _read(media: Media, rotate: int, crop: Crop | None) -> tuple[bytes, tuple[str, int, Crop | None]]:
-    """On a worker thread: the original bytes and their content key."""
+@dataclass(frozen=True)
+class _Read:
+    """What a worker found of one photo: its content key, and either the
+    copy kept on disk or the original bytes to make one from."""
+
+    key: tuple[str, int, Crop | None]
+    copy_key: str
+    kept: PreviewPhoto | None
+    original: bytes | None
+
+
+def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | None, shown: int) -> _Read:
+    """On a worker thread: the photo's content key, and its copy if one was
+    kept (the original is then let go at once: the window holds at most
+    ``IN_FLIGHT`` originals)."""
     original = media.read_bytes()
-    return original, (hashlib.sha256(original).hexdigest(), rotate, crop)
+    sha256 = hashlib.sha256(original).hexdigest()
+    key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
+    kept = copies.load(key) if copies is not None else None
+    return _Read((sha256, rotate, crop), key, kept, None if kept is not None else original)
 
 
 def _thumbnail(photo: PreviewPhoto) -> QImage:
@@ -79,19 +103,25 @@ def _thumbnail(photo: PreviewPhoto) -> QImage:
 
 
 class ImageCache(QObject):
-    """Prepared copies; ``ready``/``failed`` name the token of what finished."""
+    """Prepared copies; ``ready``/``failed`` name the token of what finished;
+    ``settled``: the last photo asked for is done (ready or failed)."""
 
     ready = Signal(str)
     failed = Signal(str, str)
+    settled = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, copies: PreviewCopies | None = None) -> None:
+        """``copies``: where the copies are kept between opens (None: made
+        again each time)."""
         super().__init__(parent)
+        self._copies = copies
         self._tokens: dict[tuple[int, int, Crop | None], str] = {}
         self._sources: dict[str, tuple[Media, int, Crop | None]] = {}
         self._prepared: dict[str, PreparedImage] = {}
         self._errors: dict[str, str] = {}
         self._pending: set[str] = set()
         self._queued: deque[str] = deque()  # pending, not read yet
+        self._urgent: set[str] = set()  # photos the user is waiting to see (prefetch)
         self._in_flight = 0
         # Prepared photos by content hash and edits: the same photo inserted
         # twice, or under two names, is converted once.
@@ -132,6 +162,20 @@ class ImageCache(QObject):
     def knows(self, token: str) -> bool:
         return token in self._sources
 
+    def is_busy(self) -> bool:
+        """True while a photo asked for is still being prepared."""
+        return bool(self._pending)
+
+    def prefetch(self, blocks: list[ImageBlock], urgent: int = ON_SCREEN_AT_OPEN) -> None:
+        """Start preparing these photos, in this order (reading order puts
+        the ones an opened article shows first at the front); the first
+        ``urgent`` are wanted on screen now."""
+        for index, block in enumerate(blocks):
+            token = self.token_of(block)
+            if token is not None and index < urgent:
+                self._urgent.add(token)
+            self.for_block(block)
+
     def _start(self, token: str) -> None:
         self._pending.add(token)
         self._queued.append(token)
@@ -148,6 +192,8 @@ class ImageCache(QObject):
         def finished() -> None:
             self._in_flight -= 1
             self._next()
+            if not self._pending:
+                self.settled.emit()
 
         def fail(error: ArticleError) -> None:
             if not shiboken6.isValid(self):
@@ -165,22 +211,35 @@ class ImageCache(QObject):
             self.ready.emit(token)
             finished()  # then the next photo is read
 
-        def read(found: tuple[bytes, tuple[str, int, Crop | None]]) -> None:
+        def converted(found: _Read, photo: PreviewPhoto, store: bool) -> None:
             if not shiboken6.isValid(self):
                 return
-            original, key = found
-            known = self._content.get(key)
+            if store and self._copies is not None:
+                copies = self._copies
+                run_in_background(lambda: copies.store(found.copy_key, photo), _ignore, _ignore)
+            ready(self._content.setdefault(found.key, PreparedImage(found.key[0], photo.sizes, photo.shown, _thumbnail(photo))))
+
+        def read(found: _Read) -> None:
+            if not shiboken6.isValid(self):
+                return
+            known = self._content.get(found.key)
             if known is not None:
                 ready(known)
-                return
+            elif found.kept is not None:
+                converted(found, found.kept, store=False)
+            else:
+                urgent = token in self._urgent
+                self._urgent.discard(token)
+                # Decoded in a photo process: never on the UI thread, never
+                # holding the GIL the UI thread needs.
+                run_in_process(prepare_preview, (found.original, media.describe(), self._shown_width, DEFAULT_MAX_SIZE, rotate, crop,
+                                                 THUMBNAIL_SIZE), lambda photo: converted(found, photo, store=True), fail, self,
+                               urgent=urgent)
 
-            def converted(photo: PreviewPhoto) -> None:
-                if shiboken6.isValid(self):
-                    ready(self._content.setdefault(key, PreparedImage(key[0], photo.sizes, photo.shown, _thumbnail(photo))))
+        shown = self._shown_width
+        copies = self._copies
+        run_in_background(lambda: _read(media, rotate, crop, copies, shown), read, fail, photo_pool())
 
-            # Decoded in a photo process: never on the UI thread, never
-            # holding the GIL the UI thread needs.
-            run_in_process(prepare_preview, (original, media.describe(), self._shown_width, DEFAULT_MAX_SIZE, rotate, crop,
-                                             THUMBNAIL_SIZE), converted, fail, self)
 
-        run_in_background(lambda: _read(media, rotate, crop), read, fail, photo_pool())
+def _ignore(_: object) -> None:
+    """A copy that could not be kept is made again next time."""

@@ -106,16 +106,21 @@ def run_in_process(
     on_done: Callable[[Any], None],
     on_error: Callable[[ArticleError], None],
     context: QObject | None = None,
+    urgent: bool = False,
 ) -> None:
     """As ``run_in_background``, but ``function(*args)`` runs in one of the
     photo processes: a module-level function of the Qt-free core, whose
     arguments and result can be pickled. The UI thread never shares Python's
     GIL with it, so a decoder that holds the GIL cannot stall the window,
-    and a decoder that crashes takes only its own process."""
+    and a decoder that crashes takes only its own process.
+
+    ``urgent``: the user is waiting for this one (a photo on screen when an
+    article opens): it runs at the window's own priority if its process has
+    not yet given way (see ``_in_photo_process``)."""
     ticket = next(_tickets)
     _waiting[ticket] = (on_done, on_error, context)
     relay = _the_relay()
-    future = _PHOTO_PROCESSES.submit(function, args)
+    future = _PHOTO_PROCESSES.submit(_in_photo_process, (function, args, urgent))
 
     def finished(future: Future[Any]) -> None:
         # On the pool's own thread: the relay's queued signals bring it home.
@@ -135,15 +140,29 @@ def run_in_process(
     future.add_done_callback(finished)
 
 
-def _photo_process_started() -> None:
-    """In each photo process: give way to the window (and its preview's
-    renderer) when the machine is busy, and end with the app, even when it
-    leaves with os._exit and never shuts the pool down."""
-    if hasattr(os, "nice"):
+_gave_way = False  # in a photo process: whether it lowered its priority
+
+
+def _in_photo_process(function: Callable[..., Any], args: tuple[Any, ...], urgent: bool) -> Any:
+    """In a photo process: run one job. The first job that is not urgent
+    makes the process give way to the window (and its preview's renderer)
+    for the rest of its life (a process cannot raise its priority again):
+    photos dropped in bulk never slow the window down, but the first photos
+    an opened article shows are not made at a tenth of a core while other
+    programs keep the machine busy (issue 20, item 6: 1 s a photo at load 9)."""
+    global _gave_way
+    if not urgent and not _gave_way and hasattr(os, "nice"):
+        _gave_way = True
         try:
             os.nice(10)
         except OSError:
             pass
+    return function(*args)
+
+
+def _photo_process_started() -> None:
+    """In each photo process: end with the app, even when it leaves with
+    os._exit and never shuts the pool down."""
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()

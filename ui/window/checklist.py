@@ -13,6 +13,7 @@ from editor.checks import ERROR, INFO, WARNING, CheckInput, Finding, check_artic
 from editor.errors import ArticleError
 from editor.fields import Location
 from editor.inputs import read_raw_article_data
+from ui.common.image_cache import ImageCache
 from ui.common.language import Retranslating, interface_language
 from ui.common.workers import photo_pool, run_in_background
 from ui.document.document import Document
@@ -25,10 +26,16 @@ class ChecklistPanel(Retranslating, QDockWidget):
     finding_activated = Signal(object)  # a Finding
     updated = Signal()
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, photos: ImageCache | None = None) -> None:
+        """``photos``: the window's photos; a check, which reads every photo
+        again, waits until those asked for are prepared."""
         super().__init__(parent)
         self.setObjectName("checklist")
         self._document = document
+        self._photos = photos
+        self._waiting_for_photos = False
+        if photos is not None:
+            photos.settled.connect(self._on_photos_settled)
         self.findings: list[Finding] = []
         self._checking = True  # no findings shown: the first check, or a new article's, under way
         self._running = False
@@ -87,6 +94,12 @@ class ChecklistPanel(Retranslating, QDockWidget):
         if self._running:
             self._again = True
             return
+        if self._photos is not None and self._photos.is_busy():
+            # The preview's and the form's photos first: on 2 cores, a check
+            # reading 20 originals beside them made an opened article's
+            # preview wait seconds for its photos (issue 20, item 6).
+            self._waiting_for_photos = True
+            return
         self._running = True
         # Shares the blocks (Document.snapshot): no deep copy of a long
         # article on the UI thread each time typing pauses.
@@ -108,10 +121,13 @@ class ChecklistPanel(Retranslating, QDockWidget):
         def failed(error: ArticleError) -> None:
             finish()
 
-        # After the photos the form and the preview are waiting for: a check
-        # reads every photo, and an opened article's page is not complete
-        # until each of its photos is prepared.
+        # Still behind any photo the form or the preview asks for meanwhile.
         run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list, priority=-1)
+
+    def _on_photos_settled(self) -> None:
+        if self._waiting_for_photos:
+            self._waiting_for_photos = False
+            self.run_now()
 
     def _on_new_article(self) -> None:
         """Another article is on screen: the findings shown are not its own,

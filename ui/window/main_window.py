@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from editor.errors import ArticleError
 from editor.model import Article
+from editor.preview_copies import FOLDER_NAME as PREVIEW_COPIES_FOLDER
+from editor.preview_copies import PreviewCopies
 from editor.site import saved_profile_path, write_saved_profile
 from editor.workspace import Workspace, WorkspaceEntry
 from ui.common import settings
@@ -90,7 +92,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._tools_scheduled = False
         self.document = Document(self)
         self.document.set_saved_site(settings.load_site_profile())
-        self.images = ImageCache(self)
+        # The preview's copies of photos outlive the window, beside the
+        # workspace: an article opened again shows its photos at once.
+        self.images = ImageCache(self, PreviewCopies(workspace.path.parent / PREVIEW_COPIES_FOLDER))
+        # Connected before the form and the preview: an opened article's
+        # photos are queued in reading order, those on screen first, and the
+        # checklist (which waits for them) finds the photos busy.
+        self.document.reset.connect(lambda: self.images.prefetch(self.document.article.images()))
         self.composer = Composer(self.document, self.images, self)
         self.workspace = workspace
         # Read now: a damaged workspace set aside later (Workspace.check) moves the autosaves, not the library.
@@ -217,7 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
         show_message = self.statusBar().showMessage
         self.cms_copier = CmsCopier(self, self.document, lambda text, ms: show_message(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: show_message(text, ms))
-        self.checklist = ChecklistPanel(self.document, self)
+        self.checklist = ChecklistPanel(self.document, self, photos=self.images)
         self.site_profile_editor = SiteProfileEditor(self, self.document, lambda text, ms: show_message(text, ms))
         # A file may be opening already (named on the command line).
         self.checklist.hold(self.files.is_opening())

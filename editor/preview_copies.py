@@ -1,0 +1,157 @@
+"""The preview's copies of photos, kept on disk in the local workspace's
+folder, so that an article opened again shows its photos without decoding
+a single original (issue 20, item 6: a 20-photo article's preview was
+remade from the 12 MP originals on every open, 21 s on this machine).
+
+A copy is found by what it was made from: the original's bytes (their
+SHA-256 and length), the user's edits, the width the preview shows and the
+version of the conversion. A photo whose bytes changed gets a new copy;
+nothing is ever looked up by file name. Every file carries the SHA-256 of
+what follows its header: a torn or damaged file is deleted and the copy
+made again, never shown.
+
+Only a cache: losing the folder loses nothing, so its files are written
+without fsync (the checksum catches a file a power cut tore) and the oldest
+are removed once the folder grows past ``MAX_BYTES``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+from editor.images import PreviewPhoto, WebImage
+from editor.model import Crop
+
+FOLDER_NAME = "preview-copies"
+# Bump when prepare_preview makes different pixels: older copies are then
+# never found again, and go as the oldest.
+CONVERSION_VERSION = 1
+MAGIC = b"toasoan-preview-copy\n"
+# About 80 KB a photo (a 728 px JPEG and a 160 px thumbnail's raw pixels):
+# some 2,500 photos.
+MAX_BYTES = 200 * 1024 * 1024
+# The folder's size is added up again after this many copies are stored.
+PRUNE_EVERY = 64
+
+
+def copy_key(sha256: str, length: int, rotate: int, crop: Crop | None, shown_width: int, max_size: int, thumbnail_box: int) -> str:
+    """The name of a copy: everything its pixels depend on."""
+    edits = "none" if crop is None else f"{crop.left!r},{crop.top!r},{crop.width!r},{crop.height!r}"
+    made_from = f"v{CONVERSION_VERSION}|{sha256}|{length}|{rotate}|{edits}|{shown_width}|{max_size}|{thumbnail_box}"
+    return hashlib.sha256(made_from.encode("utf-8")).hexdigest()
+
+
+class PreviewCopies:
+    """The folder of copies. Safe to use from several worker threads."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = threading.Lock()
+        self._stored_since_prune = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.copy"
+
+    def load(self, key: str) -> PreviewPhoto | None:
+        """The copy stored under ``key``; None when there is none, or when
+        the file is damaged (it is then removed, to be made again)."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        photo = _parse(data)
+        if photo is None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: pruned last
+        return photo
+
+    def store(self, key: str, photo: PreviewPhoto) -> None:
+        """Keep ``photo`` under ``key``. A folder that cannot be written is
+        no error: the copy is only made again next time."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".copy-", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(_serialize(photo))
+                os.replace(temp, self._path(key))
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+        except OSError:
+            return
+        with self._lock:
+            self._stored_since_prune += 1
+            due = self._stored_since_prune >= PRUNE_EVERY
+            if due:
+                self._stored_since_prune = 0
+        if due:
+            self.prune()
+
+    def prune(self, max_bytes: int = MAX_BYTES) -> None:
+        """Remove the least recently used copies until the folder holds at
+        most ``max_bytes``."""
+        try:
+            entries = []
+            for entry in os.scandir(self.folder):
+                if entry.name.endswith(".copy"):
+                    info = entry.stat()
+                    entries.append((info.st_mtime, info.st_size, entry.path))
+        except OSError:
+            return
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= max_bytes:
+                break
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            total -= size
+
+
+def _serialize(photo: PreviewPhoto) -> bytes:
+    payload = photo.shown.data + photo.thumbnail
+    header = {
+        "sizes": [list(size) for size in photo.sizes],
+        "shown": {"extension": photo.shown.extension, "width": photo.shown.width, "height": photo.shown.height,
+                  "bytes": len(photo.shown.data)},
+        "thumbnail": list(photo.thumbnail_size),
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
+    return MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload
+
+
+def _parse(data: bytes) -> PreviewPhoto | None:
+    """The copy a file holds, or None if anything in it is not as written."""
+    if not data.startswith(MAGIC):
+        return None
+    end = data.find(b"\n", len(MAGIC))
+    if end < 0:
+        return None
+    try:
+        header = json.loads(data[len(MAGIC) : end])
+        payload = data[end + 1 :]
+        if hashlib.sha256(payload).hexdigest() != header["sha256"]:
+            return None
+        shown = header["shown"]
+        shown_bytes = int(shown["bytes"])
+        thumb_width, thumb_height = (int(value) for value in header["thumbnail"])
+        if shown_bytes < 0 or len(payload) != shown_bytes + 3 * thumb_width * thumb_height:
+            return None
+        sizes = tuple((int(width), int(height)) for width, height in header["sizes"])
+        if not sizes or shown["extension"] not in ("jpg", "png"):
+            return None
+        web = WebImage(payload[:shown_bytes], str(shown["extension"]), int(shown["width"]), int(shown["height"]))
+        return PreviewPhoto(sizes, web, payload[shown_bytes:], (thumb_width, thumb_height))
+    except (ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,86 @@
+"""The preview's copies kept on disk (editor/preview_copies.py): what is
+stored comes back whole, a copy is found only by what it was made from, and
+a damaged file is never handed back."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+from PIL import Image
+
+from editor.images import prepare_preview
+from editor.model import Crop
+from editor.preview_copies import PreviewCopies, copy_key
+from tests.photos import camera_jpeg
+
+SMALL = (1200, 900)  # big enough for a reduced copy, quick to convert
+
+
+def key_of(data: bytes, rotate: int = 0, crop: Crop | None = None, shown: int = 728) -> str:
+    return copy_key(hashlib.sha256(data).hexdigest(), len(data), rotate, crop, shown, 1600, 160)
+
+
+def test_a_stored_copy_comes_back_with_the_same_pixels_sizes_and_thumbnail(tmp_path: Path) -> None:
+    original = camera_jpeg(size=SMALL)
+    photo = prepare_preview(original, "anh.jpg", 728)
+    copies = PreviewCopies(tmp_path / "copies")
+    copies.store(key_of(original), photo)
+    # Another run of the app, the same folder.
+    kept = PreviewCopies(tmp_path / "copies").load(key_of(original))
+    assert kept == photo
+    assert Image.open(io.BytesIO(kept.shown.data)).size == (kept.shown.width, kept.shown.height)
+
+
+def test_a_copy_is_found_only_for_the_same_bytes_and_the_same_edits(tmp_path: Path) -> None:
+    original = camera_jpeg(size=SMALL)
+    copies = PreviewCopies(tmp_path)
+    copies.store(key_of(original), prepare_preview(original, "anh.jpg", 728))
+    changed = camera_jpeg(index=3, size=SMALL)  # the photo replaced under the same name
+    assert copies.load(key_of(changed)) is None
+    assert copies.load(key_of(original, rotate=90)) is None
+    assert copies.load(key_of(original, crop=Crop(0.1, 0.1, 0.5, 0.5))) is None
+    assert copies.load(key_of(original, shown=1456)) is None  # a screen of pixel ratio 2 wants a wider copy
+    assert copies.load(key_of(original)) is not None
+
+
+def test_a_damaged_copy_is_removed_and_never_handed_back(tmp_path: Path) -> None:
+    original = camera_jpeg(size=SMALL)
+    copies = PreviewCopies(tmp_path)
+    key = key_of(original)
+    copies.store(key, prepare_preview(original, "anh.jpg", 728))
+    (path,) = tmp_path.glob("*.copy")
+    data = bytearray(path.read_bytes())
+    data[-5000] ^= 0xFF  # one flipped byte in the photo's pixels
+    path.write_bytes(bytes(data))
+    assert copies.load(key) is None
+    assert not path.exists()  # made again next time, not found damaged again
+    for damaged in (b"", b"toasoan-preview-copy\n{", bytes(data[: len(data) // 2])):  # empty, torn header, torn by a power cut
+        path.write_bytes(damaged)
+        assert copies.load(key) is None
+
+
+def test_a_folder_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
+    original = camera_jpeg(size=SMALL)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    copies = PreviewCopies(blocked / "copies")
+    copies.store(key_of(original), prepare_preview(original, "anh.jpg", 728))
+    assert copies.load(key_of(original)) is None
+
+
+def test_the_least_recently_used_copies_go_first_when_the_folder_is_full(tmp_path: Path) -> None:
+    copies = PreviewCopies(tmp_path)
+    photos = [camera_jpeg(index, size=(800, 600)) for index in range(3)]
+    for age, original in enumerate(photos):
+        copies.store(key_of(original), prepare_preview(original, "anh.jpg", 728))
+        path = tmp_path / f"{key_of(original)}.copy"
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))
+    assert copies.load(key_of(photos[0])) is not None  # used now: the newest
+    size = sum(path.stat().st_size for path in tmp_path.glob("*.copy"))
+    copies.prune(max_bytes=size - 1)
+    assert copies.load(key_of(photos[1])) is None  # the oldest went
+    assert copies.load(key_of(photos[0])) is not None
+    assert copies.load(key_of(photos[2])) is not None
