@@ -78,8 +78,17 @@ def _window_stall(folder: Path, temp: Path) -> str:
     if line is None:
         return f"no result ({done.stderr.strip().splitlines()[-1:]})"
     result = json.loads(line[len("RESULT "):])
-    return (f"{result['longest_stall_ms']:.0f} ms, of which the UI thread's own CPU time at most {result['longest_busy_ms']:.0f} ms"
-            f" (indexed and listed {result['listed']} in {result['seconds']:.1f} s)")
+    lines = []
+    for phase, what in (("index", f"indexing and listing {result['listed']}"), ("search", f"searching ({len(result['matches'])} queries, "
+                                                                                           f"up to {max(result['matches'])} matches)")):
+        figures = result[phase]
+        lines.append(f"{what}: longest stall {figures['longest_stall_ms']:.0f} ms, the UI thread's own CPU time in a gap at most "
+                     f"{figures['longest_ui_cpu_in_a_gap_ms']:.0f} ms; {figures['gaps_over_50ms']} gaps over 50 ms "
+                     f"({figures['wall_in_gaps_over_50ms_ms']:.0f} ms, of which UI CPU {figures['ui_cpu_in_gaps_over_50ms_ms']:.0f} ms; "
+                     f"UI thread states sampled in them {figures['states_sampled_in_gaps_over_50ms']}) in {figures['seconds']:.1f} s "
+                     f"(load average {result['load_before']:.1f} before, {result[f'load_after_{phase}']:.1f} after)")
+        lines += [f"      {gap}" for gap in figures["worst"][:4]]
+    return "\n    ".join(lines)
 
 
 def load() -> str:
@@ -126,7 +135,7 @@ def main() -> int:
         print(f"  list without a query, first 100 (40 times): p50 {statistics.median(times) * 1000:.0f} ms, "
               f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms ({load()})")
         if "--window" in sys.argv:
-            print(f"  window: longest UI stall while the library indexes {count} drafts: {_window_stall(folder, Path(temp))}")
+            print(f"  window, {count} drafts:\n    {_window_stall(folder, Path(temp))}")
     return 0
 
 

@@ -318,23 +318,43 @@ class Library:
 
     # --- asking -----------------------------------------------------------------------------
     def search(self, query: str = "", folders: Iterable[Path] | None = None, filters: Filters = Filters(),
-               *, with_locks: bool = True, limit: int | None = None) -> list[LibraryEntry]:
+               *, with_locks: bool = True, limit: int | None = None, offset: int = 0) -> list[LibraryEntry]:
         """The drafts matching every word of ``query`` and the filters, best
         match first; without a query, in Vietnamese alphabetical order. With
-        ``limit``, only that many of the best."""
+        ``limit``, only that many of the best, after skipping ``offset`` (the
+        window asks for a page at a time)."""
         words = query_words(query)
         folded_words = [folded for folded, _ in words]
         marked_words = [mark for _, mark in words if has_marks(mark)]
         where, arguments = _filter_sql(folders, filters)
         with closing(self._connect()) as connection:
             if folded_words and not self.use_fts:
-                rows = _scan(connection, where, arguments, folded_words, marked_words, limit)
+                rows = _scan(connection, where, arguments, folded_words, marked_words, limit, offset)
             else:
-                rows = _ranked(connection, where, arguments, folded_words, marked_words, limit)
+                rows = _ranked(connection, where, arguments, folded_words, marked_words, limit, offset)
         # Entries only for what is returned: with thousands of matches, making
         # them all (and reading their lock files) is most of a search's time.
         entries = [_entry(row) for row in rows]
         return [_with_lock(entry) for entry in entries] if with_locks else entries
+
+    def count(self, query: str = "", folders: Iterable[Path] | None = None, filters: Filters = Filters()) -> int:
+        """How many drafts ``search`` would list with no limit, without making them."""
+        folded_words = [folded for folded, _ in query_words(query)]
+        where, arguments = _filter_sql(folders, filters)
+        with closing(self._connect()) as connection:
+            if folded_words and not self.use_fts:
+                return len(_scan(connection, where, arguments, folded_words, [], None, 0))
+            if folded_words:
+                where, arguments = [_in_fts("folded"), *where], [_starts(folded_words), *arguments]
+            sql = "SELECT COUNT(*) FROM drafts d" + (" WHERE " + " AND ".join(where) if where else "")
+            return int(connection.execute(sql, arguments).fetchone()[0])
+
+    def paths(self, folders: Iterable[Path] | None = None) -> list[str]:
+        """Every indexed draft's path under ``folders`` (the window watches their folders)."""
+        where, arguments = _filter_sql(folders, Filters())
+        with closing(self._connect()) as connection:
+            sql = "SELECT d.path FROM drafts d" + (" WHERE " + " AND ".join(where) if where else "")
+            return [row[0] for row in connection.execute(sql, arguments)]
 
     def authors(self) -> list[str]:
         """The authors and assignees known to the index, for the filters."""
@@ -422,8 +442,8 @@ def _starts(words: list[str]) -> str:
 
 
 def _ranked(connection: sqlite3.Connection, where: list[str], arguments: list[object],
-            folded_words: list[str], marked_words: list[str], limit: int | None) -> list[tuple[object, ...]]:
-    """The best ``limit`` rows, matched, ranked, sorted and cut by SQLite (FTS5):
+            folded_words: list[str], marked_words: list[str], limit: int | None, offset: int) -> list[tuple[object, ...]]:
+    """The best ``limit`` rows after ``offset``, matched, ranked, sorted and cut by SQLite (FTS5):
     each rank term is a set of FTS5 row ids, made once per search."""
     exact = " + ".join(_in_fts("marked") for _ in marked_words) or "0"
     in_title = " + ".join(_in_fts("title_folded") for _ in folded_words) or "0"
@@ -434,12 +454,12 @@ def _ranked(connection: sqlite3.Connection, where: list[str], arguments: list[ob
     sql = f"SELECT {_ENTRY_COLUMNS}, {exact} AS exact, {in_title} AS in_title FROM drafts d"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += (_RANKED_ORDER if folded_words else _ALPHABETICAL_ORDER) + " LIMIT ?"
-    return connection.execute(sql, [*rank_arguments, *arguments, -1 if limit is None else limit]).fetchall()
+    sql += (_RANKED_ORDER if folded_words else _ALPHABETICAL_ORDER) + " LIMIT ? OFFSET ?"
+    return connection.execute(sql, [*rank_arguments, *arguments, -1 if limit is None else limit, offset]).fetchall()
 
 
 def _scan(connection: sqlite3.Connection, where: list[str], arguments: list[object],
-          folded_words: list[str], marked_words: list[str], limit: int | None) -> list[tuple[object, ...]]:
+          folded_words: list[str], marked_words: list[str], limit: int | None, offset: int) -> list[tuple[object, ...]]:
     """Without FTS5: every row the filters let through, matched and ranked here, the same way."""
     starts = [word_start(word) for word in folded_words]
     mark_starts = [word_start(mark) for mark in marked_words]
@@ -457,7 +477,7 @@ def _scan(connection: sqlite3.Connection, where: list[str], arguments: list[obje
         in_title = sum(1 for start in starts if start.search(title_folded))
         ranked.append(((-exact, -in_title, title_sort, row[0]), row))
     ranked.sort(key=lambda item: item[0])
-    return [row for _, row in ranked[:limit]]
+    return [row for _, row in ranked[offset:None if limit is None else offset + limit]]
 
 
 def _with_lock(entry: LibraryEntry) -> LibraryEntry:

@@ -1235,6 +1235,13 @@
             <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
             <translation>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n draft(s)</source>
+            <translation>
+                <numerusform>%n draft</numerusform>
+                <numerusform>%n drafts</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>LinkDialog</name>

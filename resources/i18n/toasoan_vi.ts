@@ -1230,6 +1230,12 @@
             <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
             <translation>SQLite trên máy này không có tìm kiếm toàn văn (FTS5): việc tìm kiếm sẽ đọc toàn bộ chỉ mục, chậm hơn.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n draft(s)</source>
+            <translation>
+                <numerusform>%n bài viết</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>LinkDialog</name>

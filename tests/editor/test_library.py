@@ -181,7 +181,8 @@ def test_a_damaged_index_is_rebuilt_from_the_files(tmp_path: Path, drafts: Path)
 def test_sqlite_ranks_the_best_matches_as_the_plain_scan_does(tmp_path: Path) -> None:
     """With FTS5 the ranking is SQLite's and only the best rows come back; the
     plain scan ranks in Python. Over a few hundred drafts with many ties, both
-    give the same list, and a limit is the start of the full list."""
+    give the same list, a limit is the start of the full list, pages taken
+    one after another make the full list, and the count is its length."""
     folder = tmp_path / "many"
     folder.mkdir()
     places = ["Lê Chân", "Dương Kinh", "Đồ Sơn", "Hòa Nghĩa", "Thủy Nguyên", "An Dương"]
@@ -200,4 +201,9 @@ def test_sqlite_ranks_the_best_matches_as_the_plain_scan_does(tmp_path: Path) ->
             full = [entry.path for entry in fts.search(query, [folder], filters, with_locks=False)]
             assert full == [entry.path for entry in scan.search(query, [folder], filters, with_locks=False)], query
             assert [entry.path for entry in fts.search(query, [folder], filters, with_locks=False, limit=7)] == full[:7]
+            for library in (fts, scan):  # the window's pages, one after another, are the full list
+                pages = [entry.path for offset in range(0, len(full) + 50, 50)
+                         for entry in library.search(query, [folder], filters, with_locks=False, limit=50, offset=offset)]
+                assert pages == full, query
+                assert library.count(query, [folder], filters) == len(full), query
     assert len(fts.search("duong", [folder])) > 100  # enough matches for the order to mean something

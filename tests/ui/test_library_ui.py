@@ -4,9 +4,13 @@ and open / open a copy / duplicate as new."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from editor.article_format import load_article_json
@@ -150,3 +154,111 @@ def test_related_news_are_picked_from_published_articles_of_the_library(qtbot: A
     before = len(window.document.article.related)
     window.document.undo_stack.undo()
     assert len(window.document.article.related) == before - 1
+
+
+def _count_shown(panel: Any) -> int:
+    """The number the count above the list says."""
+    return int(re.sub(r"\D", "", panel.count_label.text()))
+
+
+def _copies(folder: Path, title: str, count: int) -> list[Path]:
+    """``count`` drafts of one title (copies of one file: quick to make)."""
+    folder.mkdir(exist_ok=True)
+    first = folder / "b0000.article"
+    save_draft(Article(title=title, author="Nguyễn Lan", blocks=[ParagraphBlock(text="Trao học bổng.")]), first)
+    paths = [first] + [folder / f"b{index:04}.article" for index in range(1, count)]
+    for path in paths[1:]:
+        shutil.copyfile(first, path)
+    return paths
+
+
+def test_a_search_with_many_matches_lists_a_page_and_the_rest_as_it_is_scrolled(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from ui.library.library_panel import PAGE
+
+    paths = _copies(tmp_path / "share", "Hội Khuyến học trao học bổng", 2 * PAGE + 50)
+    panel = window.library_panel
+    panel.show()
+    panel.search_box.setText("khuyen hoc")
+    with qtbot.waitSignal(panel.scanned, timeout=60_000):
+        panel.add_folder(tmp_path / "share")
+    with qtbot.waitSignal(panel.listed, timeout=20_000):
+        pass  # the search again, over the whole index
+    model = panel.model
+    assert model.rowCount() == PAGE  # the first page only…
+    assert panel.match_count() == len(paths)
+    assert _count_shown(panel) == len(paths)  # …but the count is every match
+
+    # Each page arrives whole: when rows are inserted, every one of them is there to show.
+    inserted: list[tuple[int, int]] = []
+
+    def check_inserted(parent: Any, first: int, last: int) -> None:
+        assert model.rowCount() == last + 1 and all(model.data(model.index(row, 0)) for row in range(first, last + 1))
+        inserted.append((first, last))
+
+    model.rowsInserted.connect(check_inserted)
+    for shown in (2 * PAGE, len(paths)):
+        panel.list.scrollToBottom()
+        qtbot.waitUntil(lambda shown=shown: model.rowCount() == shown, timeout=20_000)
+    panel.list.scrollToBottom()
+    qtbot.wait(200)
+    assert model.rowCount() == len(paths) and not model.canFetchMore()
+    assert inserted == [(PAGE, 2 * PAGE - 1), (2 * PAGE, len(paths) - 1)]
+    # In order, each draft once: the pages join up.
+    assert [model.data(model.index(row, 0), Qt.ItemDataRole.UserRole) for row in range(model.rowCount())] == [
+        str(path.resolve()) for path in paths]
+    assert _count_shown(panel) == len(paths)
+
+    # A rescan keeps as many rows as were listed, and so the place scrolled to and the selection.
+    assert panel.select_path(str(paths[-1].resolve()))
+    with qtbot.waitSignal(panel.listed, timeout=20_000):
+        panel.rescan()
+    assert model.rowCount() == len(paths) and panel.selected_path() == str(paths[-1].resolve())
+
+
+def test_a_search_typed_while_indexing_runs_finds_the_drafts_indexed_so_far(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    import editor.library
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    for number in range(4):
+        save_draft(Article(title=f"Hội Khuyến học số {number}"), folder / f"k{number}.article")
+    # The index commits every second draft, and the third one read waits until released:
+    # indexing is under way, with two drafts indexed, for as long as the test needs.
+    monkeypatch.setattr(editor.library, "_BATCH", 2)
+    read: list[str] = []
+    reached, release = threading.Event(), threading.Event()
+    row_for = editor.library._row_for
+
+    def slow_row_for(path: Path) -> dict[str, object]:
+        read.append(path.stem)
+        if len(read) == 3:
+            reached.set()
+            release.wait(60)
+        return row_for(path)
+
+    monkeypatch.setattr(editor.library, "_row_for", slow_row_for)
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(threads, 3))  # a thread for searching beside the one indexing, even on one core
+    panel = window.library_panel
+    panel.show()
+    try:
+        panel.add_folder(folder)
+        qtbot.waitUntil(reached.is_set, timeout=20_000)
+        so_far = sorted(f"Hội Khuyến học số {stem[1]}" for stem in read[:2])
+        # While it indexes, the list shows what is indexed so far, by itself…
+        qtbot.waitUntil(lambda: sorted(_titles(panel)) == so_far, timeout=20_000)
+        assert _count_shown(panel) == 2
+        # …and so does a search typed meanwhile.
+        later = sorted(f"Hội Khuyến học số {stem[1]}" for stem in read[1:2])
+        panel.search_box.setText(f"khuyen hoc so {read[1][1]}")
+        qtbot.waitUntil(lambda: _titles(panel) == later, timeout=20_000)
+    finally:
+        release.set()
+    panel.search_box.setText("khuyen hoc")
+    qtbot.waitUntil(lambda: len(_titles(panel)) == 4, timeout=20_000)
+    assert _count_shown(panel) == 4
+    pool.setMaxThreadCount(threads)

@@ -9,6 +9,7 @@ reliably. Cover thumbnails are decoded off the UI thread too.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -49,28 +51,77 @@ from ui.document.document import Document
 from ui.library.review_button import state_name
 
 RESCAN_MS = 30_000  # network shares do not notify: look again this often
+PAGE = 200  # rows read from the index at a time: a screenful many times over, bounded work per turn
+PROGRESS_MS = 2_000  # while a first index is built, the list shows what is indexed so far, this often
 WATCH_DELAY_MS = 500  # a save renames a temporary file: wait for the folder to settle
 THUMBNAIL = QSize(64, 48)
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _DAMAGED = QColor("#a4262c")
+_ROLES_SHOWN = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                                Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, _PATH_ROLE))
 
 
 class EntriesModel(QAbstractTableModel):
     """The listed drafts. A model rather than one widget item per row: a
     folder of 10,000 drafts is shown without building 70,000 cells, and no
-    per-item setter is called (PySide6 6.12's refcount bug is in several)."""
+    per-item setter is called (PySide6 6.12's refcount bug is in several).
+
+    It holds the rows fetched so far, a page at a time, and ``total``, how
+    many match. The view asks for more (``fetchMore``) as it is scrolled
+    near the end; ``more_wanted`` hands that to the panel, which reads the
+    next page from the index off the UI thread and brings it to
+    ``add_entries``. A page, not every match: Qt's view calls ``rowCount``
+    and ``columnCount`` (Python, here) for every row each time it lays the
+    list out, tens of thousands of calls for a search with 9,826 matches."""
+
+    more_wanted = Signal(int)  # how many rows are listed: the next page starts there
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[LibraryEntry] = []
+        self.total = 0
         self.headers: list[str] = []
         self.thumbnails: dict[str, QPixmap] = {}
         self.damaged_text = ""
+        self._fetching = False
 
-    def set_entries(self, entries: list[LibraryEntry]) -> None:
+    def set_entries(self, entries: list[LibraryEntry], total: int | None = None) -> None:
         self.beginResetModel()
-        self.entries = entries
+        self.entries = list(entries)
+        self.total = max(len(entries), total or 0)
+        self._fetching = False
         self.endResetModel()
+
+    def add_entries(self, entries: list[LibraryEntry]) -> None:
+        """The next page, as asked for by ``more_wanted``."""
+        self._fetching = False
+        if not entries:  # the index changed meanwhile: there is no more
+            self.total = len(self.entries)
+            return
+        first = len(self.entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        self.entries.extend(entries)
+        self.total = max(self.total, len(self.entries))
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and not self._fetching and len(self.entries) < self.total
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self.more_wanted.emit(len(self.entries))
+
+    def decline_fetch(self) -> None:
+        """The view asked for more than it shows: ask again when scrolled to."""
+        self._fetching = False
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # One call into Python per index the view makes, where Qt's own index()
+        # calls rowCount and columnCount (two, each of them Python's).
+        if parent.isValid() or not (0 <= row < len(self.entries) and 0 <= column < 7):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's names)
         return 0 if parent.isValid() else len(self.entries)
@@ -85,11 +136,14 @@ class EntriesModel(QAbstractTableModel):
                 entry.modified[:16].replace("T", " "), entry.open_by]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # Called about ten times per cell painted (once per role the delegate
+        # asks for): the roles shown nothing for leave first.
+        if role not in _ROLES_SHOWN or not index.isValid():
             return None
-        entry, column = self.entries[index.row()], index.column()
+        row, column = index.row(), index.column()
+        entry = self.entries[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cells(index.row())[column]
+            return self.cells(row)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1 and entry.error:
                 return entry.error
@@ -157,10 +211,11 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.library: Library | None = None  # made on a worker thread
         self._index_path = index_path
         self.folders: list[Path] = saved_folders()
-        self.entries: list[LibraryEntry] = []
         self._scanning = False
         self._scan_again = False
         self._search_generation = 0
+        # The search the list shows: its generation, query, folders and filters (the next page reads the same).
+        self._listing: tuple[int, str, list[Path], Filters] = (0, "", [], Filters())
         self._sized = False
         self._build()
         self.watcher = QFileSystemWatcher(self)
@@ -172,6 +227,8 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.rescan_timer.start()
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.search)
+        self._progress_timer = QTimer(self, interval=PROGRESS_MS)
+        self._progress_timer.timeout.connect(self.refresh)
         self.retranslate()
         self._watch_folders()
         if self.folders:
@@ -227,14 +284,14 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         layout.addWidget(self.notice)
+        self.count_label = QLabel(body)  # how many match, all of them, however few are fetched yet
+        layout.addWidget(self.count_label)
         self.model = EntriesModel(self)
+        self.model.more_wanted.connect(self._fetch_more)
         self.list = QTreeView(body)
         self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
-        # Columns are sized once from the first rows; Qt's default reads 1,000
-        # rows per column through Python, a stall of its own with a big library.
-        self.list.header().setResizeContentsPrecision(100)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setIconSize(THUMBNAIL)
@@ -275,13 +332,14 @@ class LibraryPanel(Retranslating, QDockWidget):
                               self.tr("Date"), self.tr("Last change"), self.tr("Open by")]
         self.model.damaged_text = self.tr("Damaged")
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        if self.model.entries:
+            self.model.dataChanged.emit(self.model.index(0, 1), self.model.index(len(self.model.entries) - 1, 1))
+        self._show_count()
         self.open_button.setText(self.tr("Open"))
         self.copy_button.setText(self.tr("Open a copy"))
         self.duplicate_button.setText(self.tr("Duplicate as new"))
         self.reveal_button.setText(self.tr("Show in folder"))
         self._show_folders()
-        if self.entries:
-            self._fill(self.entries)
 
     def _show_folders(self) -> None:
         self.folders_label.setText(", ".join(str(folder) for folder in self.folders) if self.folders
@@ -339,23 +397,25 @@ class LibraryPanel(Retranslating, QDockWidget):
 
     def rescan(self) -> None:
         if not self.folders:
-            self._fill([])
+            self.search()  # lists nothing
             return
         if self._scanning:
             self._scan_again = True
             return
         self._scanning = True
+        self._progress_timer.start()
         folders = list(self.folders)
 
         def work() -> tuple[bool, set[str]]:
             library = self._library()
             library.rescan(folders)
-            subfolders = {str(Path(entry.path).parent) for entry in library.search("", folders, with_locks=False)}
+            subfolders = {os.path.dirname(path) for path in library.paths(folders)}
             return library.use_fts, subfolders
 
         def done(result: tuple[bool, set[str]]) -> None:
             use_fts, subfolders = result
             self._scanning = False
+            self._progress_timer.stop()
             self.notice.setVisible(not use_fts)
             self.notice.setText(self.tr("This computer's SQLite has no full-text search (FTS5): "
                                         "searching reads the whole index, more slowly."))
@@ -364,10 +424,11 @@ class LibraryPanel(Retranslating, QDockWidget):
             if self._scan_again:
                 self._scan_again = False
                 self.rescan()
-            self.search()
+            self.refresh()
 
         def failed(error: ArticleError) -> None:
             self._scanning = False
+            self._progress_timer.stop()
             self.notice.setText(describe_error(error))
             self.notice.show()
 
@@ -385,30 +446,92 @@ class LibraryPanel(Retranslating, QDockWidget):
                        day(self.from_check, self.from_date), day(self.to_check, self.to_date))
 
     def search(self) -> None:
+        """List the first page of what the search box and filters ask for."""
+        self._search(PAGE)
+
+    def refresh(self) -> None:
+        """List the same search again (the index changed): as many rows as
+        are listed now, so that the place scrolled to and the selection stay."""
+        self._search(max(PAGE, len(self.model.entries)))
+
+    def _search(self, rows: int) -> None:
         self._search_generation += 1
         generation = self._search_generation
         query, folders, filters = self.search_box.text(), list(self.folders), self.filters()
+        if not folders:
+            self._fill([], 0)
+            return
+
+        def work() -> tuple[list[LibraryEntry], int]:
+            library = self._library()
+            # Entries (and lock files read) only for the rows listed: the rest when scrolled to.
+            return library.search(query, folders, filters, limit=rows), library.count(query, folders, filters)
+
+        def done(result: tuple[list[LibraryEntry], int]) -> None:
+            if generation == self._search_generation:  # a newer search is on its way
+                self._listing = (generation, query, folders, filters)
+                self._fill(*result)
+
+        run_in_background(work, done, lambda error: self.notice.setText(describe_error(error)), context=self)
+
+    def _fetch_more(self, offset: int) -> None:
+        # QTreeView asks for more each time it lays the list out, scrolled to
+        # the end or not; only a list scrolled near its end gets the next page,
+        # or every search would go on to read all its matches.
+        bar = self.list.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() < bar.maximum() - bar.pageStep():
+            self.model.decline_fetch()
+            return
+        generation, query, folders, filters = self._listing
 
         def done(entries: list[LibraryEntry]) -> None:
-            if generation == self._search_generation:  # a newer search is on its way
-                self._fill(entries)
+            if generation != self._search_generation:
+                return  # a newer search refills the list
+            self.model.add_entries(entries)
+            self._load_thumbnails(self._without_thumbnails(entries))
+            self._show_count()
 
-        run_in_background(lambda: self._library().search(query, folders, filters), done,
-                          lambda error: self.notice.setText(describe_error(error)), context=self)
+        def failed(error: ArticleError) -> None:
+            self.model.add_entries([])
+            self.notice.setText(describe_error(error))
+            self.notice.show()
+
+        run_in_background(lambda: self._library().search(query, folders, filters, limit=PAGE, offset=offset), done, failed, context=self)
 
     # --- the list ----------------------------------------------------------------------------
-    def _fill(self, entries: list[LibraryEntry]) -> None:
-        self.entries = entries
+    def match_count(self) -> int:
+        """How many drafts match the search, listed yet or not."""
+        return self.model.total
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n draft(s)", "", self.model.total))
+
+    def _without_thumbnails(self, entries: list[LibraryEntry]) -> list[LibraryEntry]:
+        return [entry for entry in entries if entry.cover and entry.path not in self.model.thumbnails]
+
+    def _fill(self, entries: list[LibraryEntry], total: int) -> None:
         selected = self.selected_path()
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, total)
         if selected is not None:
             self.select_path(selected)
         if not self._sized and entries:
             self._sized = True  # once, from the first rows: the user may widen them after
-            for column in range(1, 7):
-                self.list.resizeColumnToContents(column)
-        self._load_thumbnails([entry for entry in entries if entry.cover and entry.path not in self.model.thumbnails])
+            self._size_columns()
+        self._show_count()
+        self._load_thumbnails(self._without_thumbnails(entries))
         self.listed.emit()
+
+    def _size_columns(self) -> None:
+        """Each column but the title as wide as its widest text in the first
+        100 rows. Measured here, not by resizeColumnToContents: that asks the
+        model for every role of every cell through Python, 80 ms of the UI
+        thread for 100 rows while a big library was being indexed."""
+        metrics = self.list.fontMetrics()
+        rows = [self.model.cells(row) for row in range(min(100, self.model.rowCount()))]
+        margin = 3 * self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.list) + 12
+        for column in range(1, 7):
+            texts = [self.model.headers[column] if column < len(self.model.headers) else "", *(cells[column] for cells in rows)]
+            self.list.setColumnWidth(column, max(metrics.horizontalAdvance(text) for text in texts) + margin)
 
     def _load_thumbnails(self, missing: list[LibraryEntry]) -> None:
         batch, rest = missing[:20], missing[20:]
