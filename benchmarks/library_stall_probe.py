@@ -27,7 +27,6 @@ import os
 import sys
 import threading
 import time
-import traceback
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,14 +178,7 @@ def main() -> None:
         meter.start()
         panel.add_folder(folder)
 
-    def guarded(window: MainWindow, _meter: StallMeter) -> None:
-        try:
-            begin(window, _meter)
-        except Exception:  # a broken probe must end, not hang the benchmark
-            traceback.print_exc()
-            os._exit(1)
-
-    run_probe(guarded)
+    run_probe(begin)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,5 +38,13 @@ def run_probe(start: Callable[[MainWindow, StallMeter], None]) -> None:
     window.resize(1400, 900)
     window.show()
     meter = StallMeter()
-    QTimer.singleShot(3000, lambda: start(window, meter))  # once the window and its preview are up
+
+    def guarded() -> None:
+        try:
+            start(window, meter)
+        except Exception:  # a broken probe must end, not hang the benchmark
+            traceback.print_exc()
+            os._exit(1)
+
+    QTimer.singleShot(3000, guarded)  # once the window and its preview are up
     app.exec()

@@ -23,7 +23,6 @@ import os
 import random
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -174,14 +173,7 @@ def main() -> None:
 
         wait(ready, lambda: QTimer.singleShot(1500, begin))  # let the first checklist and autosave settle
 
-    def guarded(window: MainWindow, meter: StallMeter) -> None:
-        try:
-            start(window, meter)
-        except Exception:  # a broken probe must end, not hang the benchmark
-            traceback.print_exc()
-            os._exit(1)
-
-    run_probe(guarded)
+    run_probe(start)
 
 
 if __name__ == "__main__":
