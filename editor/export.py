@@ -130,90 +130,98 @@ class _BundleImages:
 
 def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = None,
                     options: ExportOptions | None = None) -> dict[str, ExportedFile]:
-    """Every photo converted (``_photos_as_ready``), by block id; raises
+    """Every photo converted (``PhotoConversions``), by block id; raises
     ``ExportError`` listing every problem once all are converted."""
     by_block: dict[str, ExportedFile] = {}
-    for block_ids, exported in _photos_as_ready(article, max_size, site, options):
+    for block_ids, exported in PhotoConversions(article, max_size, site, options):
         by_block.update(dict.fromkeys(block_ids, exported))
     return {block.id: by_block[block.id] for block in article.images() if block.id in by_block}
 
 
-def _photos_as_ready(article: Article, max_size: int, site: SiteProfile | None = None,
-                     options: ExportOptions | None = None) -> Generator[tuple[tuple[str, ...], ExportedFile], None, None]:
-    """Convert every distinct photo once, spread over the CPU cores, and
-    yield each as soon as it is ready: the ids of the blocks showing it,
-    and the file. With ``site``, each JPEG carries its credits
-    (editor/photo_credits.py), those of the first block that shows it.
-    File names follow the photos' order in the article, whatever order the
-    conversions finish in. When a photo cannot be converted, the others are
-    still yielded, then ``ExportError`` lists every problem.
+class PhotoConversions:
+    """The distinct photos of an article being converted on a thread pool
+    from the moment this is made; iterating gives each as it is ready: the
+    ids of the blocks showing it, and the file. File names follow the
+    photos' order in the article, whatever order the conversions finish in.
+    When a photo cannot be converted, the others are still given, then
+    ``ExportError`` lists every problem. ``close()`` starts no other
+    conversion (a caller that stops early: a failed upload, a checklist
+    error).
 
     Pillow releases the GIL while decoding and resampling, so threads use
     every core; at most one photo per worker is decoded at a time, which
-    keeps memory bounded whatever the number of photos.
+    keeps memory bounded whatever the number of photos. With ``site``, each
+    JPEG carries its credits (editor/photo_credits.py), those of the first
+    block that shows it. ``one_size`` makes only the large size.
     """
-    problems: list[str] = []
-    unique: dict[tuple[object, ...], tuple[int, ImageBlock]] = {}
-    shown_by: dict[tuple[object, ...], list[str]] = {}
-    for index, block in enumerate(article.blocks):
-        if not isinstance(block, ImageBlock):
-            continue
-        if block.media is None:
-            problems.append(f"block {index + 1}: the photo {block.src or '(none)'} is missing")  # counted as the window counts
-            continue
-        try:
-            key = _edit_key(block)
-        except ImageError as error:
-            problems.append(f"block {index + 1}: {error.problems[0]}")
-            continue
-        unique.setdefault(key, (index, block))
-        shown_by.setdefault(key, []).append(block.id)
-    base = slug(article.title, max_length=60)
-    done = itertools.count(1)
 
-    def convert(item: tuple[int, ImageBlock]) -> list[WebImage] | ImageError:
-        index, block = item
-        assert block.media is not None
-        if options is not None:
-            options.stop_if_cancelled()  # the photos not started yet are never started
+    def __init__(self, article: Article, max_size: int, site: SiteProfile | None = None,
+                 options: ExportOptions | None = None, *, one_size: bool = False) -> None:
+        self._article, self._site = article, site
+        self._problems: list[str] = []
+        self._unique: dict[tuple[object, ...], tuple[int, ImageBlock]] = {}
+        self._shown_by: dict[tuple[object, ...], list[str]] = {}
+        for index, block in enumerate(article.blocks):
+            if not isinstance(block, ImageBlock):
+                continue
+            if block.media is None:
+                self._problems.append(f"block {index + 1}: the photo {block.src or '(none)'} is missing")  # counted as the window counts
+                continue
+            try:
+                key = _edit_key(block)
+            except ImageError as error:
+                self._problems.append(f"block {index + 1}: {error.problems[0]}")
+                continue
+            self._unique.setdefault(key, (index, block))
+            self._shown_by.setdefault(key, []).append(block.id)
+        self._base = slug(article.title, max_length=60)
+        done, total = itertools.count(1), len(self._unique)
+
+        def convert(item: tuple[int, ImageBlock]) -> list[WebImage] | ImageError:
+            index, block = item
+            assert block.media is not None
+            if options is not None:
+                options.stop_if_cancelled()  # the photos not started yet are never started
+            try:
+                return prepare_variants(block.media.read_bytes(), f"block {index + 1} ({block.src})", max_size,
+                                        rotate=block.rotate, crop=block.crop, second_size=not one_size)
+            except ImageError as error:
+                return error
+            finally:
+                if options is not None and options.progress is not None:
+                    options.progress(next(done), total)  # itertools.count is atomic under the GIL
+
+        self._pool = ThreadPoolExecutor(max_workers=max(1, min(os.cpu_count() or 1, 8)))
+        self._converting = {self._pool.submit(convert, item): (number, key)
+                            for number, (key, item) in enumerate(self._unique.items(), start=1)}
+
+    def __iter__(self) -> Generator[tuple[tuple[str, ...], ExportedFile], None, None]:
         try:
-            return prepare_variants(
-                block.media.read_bytes(), f"block {index + 1} ({block.src})", max_size, rotate=block.rotate, crop=block.crop
-            )
-        except ImageError as error:
-            return error
+            for future in as_completed(self._converting):
+                number, key = self._converting[future]
+                result = future.result()
+                if isinstance(result, ImageError):
+                    self._problems.extend(result.problems)
+                    continue
+                yield tuple(self._shown_by[key]), self._exported(number, key, result)
         finally:
-            if options is not None and options.progress is not None:
-                options.progress(next(done), len(unique))  # itertools.count is atomic under the GIL
+            self.close()
+        if self._problems:
+            raise ExportError(sorted(self._problems, key=_block_number))
 
-    def exported(number: int, key: tuple[object, ...], result: list[WebImage]) -> ExportedFile:
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _exported(self, number: int, key: tuple[object, ...], result: list[WebImage]) -> ExportedFile:
         large, *rest = result
-        credits = _credits(unique[key][1], site, article)
+        credits = _credits(self._unique[key][1], self._site, self._article)
         smaller = None
         if rest:
             small = rest[0]
-            smaller = ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}-{small.width}w.{small.extension}",
-                                    _with_credits(small, credits), small.width, small.height)
-        return ExportedFile(f"{IMAGES_FOLDER}/{base}-{number}.{large.extension}", _with_credits(large, credits),
-                             large.width, large.height, smaller)
-
-    workers = max(1, min(os.cpu_count() or 1, 8))
-    pool = ThreadPoolExecutor(max_workers=workers)
-    try:
-        converting = {pool.submit(convert, item): (number, key)
-                      for number, (key, item) in enumerate(unique.items(), start=1)}
-        for future in as_completed(converting):
-            number, key = converting[future]
-            result = future.result()
-            if isinstance(result, ImageError):
-                problems.extend(result.problems)
-                continue
-            yield tuple(shown_by[key]), exported(number, key, result)
-    finally:
-        # A caller that stops early (a failed upload) starts no other conversion.
-        pool.shutdown(wait=True, cancel_futures=True)
-    if problems:
-        raise ExportError(sorted(problems, key=_block_number))
+            smaller = ExportedFile(f"{IMAGES_FOLDER}/{self._base}-{number}-{small.width}w.{small.extension}",
+                                   _with_credits(small, credits), small.width, small.height)
+        return ExportedFile(f"{IMAGES_FOLDER}/{self._base}-{number}.{large.extension}", _with_credits(large, credits),
+                            large.width, large.height, smaller)
 
 
 def _block_number(problem: str) -> int:
@@ -251,11 +259,12 @@ def distinct_photos(article: Article) -> int:
     return len(keys)
 
 
-def exported_photos_as_ready(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> Generator[tuple[tuple[str, ...], ExportedFile], None, None]:
-    """The photos of ``exported_photos`` one by one, as each is converted:
-    the ids of the blocks showing it, and its file. Publishing sends each
+def photos_for_publishing(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> PhotoConversions:
+    """The photos of ``exported_photos``, without credits and in the large
+    size only (the CMS makes its own smaller sizes), converting from now
+    on: publishing starts them while its checklist runs, and sends each
     photo while the next ones are still being converted."""
-    return _photos_as_ready(article, max_size)
+    return PhotoConversions(article, max_size, one_size=True)
 
 
 def _edit_key(block: ImageBlock) -> tuple[object, ...]:

@@ -417,11 +417,12 @@ def _encode(image: Image.Image, lossless: bool, progressive: bool = True, qualit
 
 def prepare_variants(
     data: bytes, label: str, max_size: int = DEFAULT_MAX_SIZE, *, rotate: int = 0, crop: Crop | None = None,
-    progressive: bool = True,
+    progressive: bool = True, second_size: bool = True,
 ) -> list[WebImage]:
     """The exported copies of one photo, largest first: fitted within
     ``max_size``, and within half of it when the photo is big enough for a
-    second, lighter size (for ``srcset``). Decoded once.
+    second, lighter size (for ``srcset``). Decoded once. ``second_size=False``
+    makes only the first (publishing: the CMS makes its own smaller sizes).
 
     ``progressive=False`` gives the same pixels (progressive JPEG only
     orders the same coefficients differently) in a baseline file: the
@@ -433,7 +434,7 @@ def prepare_variants(
             # Opened inside the memory share (WebP allocates its canvas on
             # opening) and passed on without a name here, so the full-size
             # decode is freed as soon as the conversion has moved past it.
-            return _convert(_opened(data, label, fitted), data, label, max_size, rotate, crop, progressive)
+            return _convert(_opened(data, label, fitted), data, label, max_size, rotate, crop, progressive, second_size)
 
 
 # Larger than any photo the app opens (MAX_PIXELS): "never downscale".
@@ -626,9 +627,10 @@ def _decoded_pixels(data: bytes, label: str, fitted: int | None) -> int:
 
 def _convert(
     image: Image.Image, data: bytes, label: str, max_size: int, rotate: int, crop: Crop | None, progressive: bool,
+    second_size: bool = True,
 ) -> list[WebImage]:
     fitted, lossless = _fitted(image, data, label, max_size, rotate, crop)
-    return [_encode(picture, lossless, progressive) for picture in _sizes(fitted, max_size)]
+    return [_encode(picture, lossless, progressive) for picture in (_sizes(fitted, max_size) if second_size else [fitted])]
 
 
 def _sizes(fitted: Image.Image, max_size: int) -> list[Image.Image]:

@@ -44,7 +44,7 @@ from typing import Any, cast
 
 from editor.cms import body_html
 from editor.errors import ExportError, PublishConflict, PublishError
-from editor.export import ExportedFile, distinct_photos, exported_photos_as_ready
+from editor.export import ExportedFile, PhotoConversions, distinct_photos, photos_for_publishing
 from editor.images import DEFAULT_MAX_SIZE
 from editor.labels import labels_for
 from editor.model import Article, ImageBlock, ParagraphBlock
@@ -132,7 +132,9 @@ def refusal(account: Account, article: Article, options: PublishOptions) -> str 
 
 def publish(article: Article, settings: CmsSettings, password: str, options: PublishOptions,
             save_state: Callable[[dict[str, Any]], None], progress: Progress | None = None,
-            client: WordPressClient | None = None) -> PublishResult:
+            client: WordPressClient | None = None, photos: PhotoConversions | None = None) -> PublishResult:
+    """Publish ``article``; ``photos``, when given, are its photos already being converted
+    (``photos_for_publishing``, started before the checklist): used, or closed when not needed."""
     if options.status not in STATUSES:
         raise PublishError(f"unknown status “{options.status}”; one of {', '.join(STATUSES)}")
     if options.status == "future" and (article.published is None or article.published <= datetime.now(UTC)):
@@ -152,10 +154,13 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
             raise PublishError(refused)
         categories = category_ids(client, category_name(article, settings.category),
                                   account.may("manage_categories"), account.describe())
-        return _publish(client, account, article, options, categories, state, save_state, report, result)
+        return _publish(client, account, article, options, categories, state, save_state, report, result, photos)
     except PublishError as error:
         error.problems.append(_on_server(state, result))
         raise
+    finally:
+        if photos is not None:
+            photos.close()  # not needed (every photo already there) or a failure: convert no more
 
 
 def _on_server(state: dict[str, Any], result: PublishResult) -> str:
@@ -170,7 +175,7 @@ def _on_server(state: dict[str, Any], result: PublishResult) -> str:
 
 def _publish(client: WordPressClient, account: Account, article: Article, options: PublishOptions,
              categories: list[int], state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
-             result: PublishResult) -> PublishResult:
+             result: PublishResult, photos: PhotoConversions | None) -> PublishResult:
     post = _existing_post(client, account, state, options, article, result)
     if post is None:
         post = _find_post(client, account, article)
@@ -182,7 +187,7 @@ def _publish(client: WordPressClient, account: Account, article: Article, option
     # Rewriting a draft full of photos takes a while: the record is saved when something changed,
     # not after every request (what a killed run did not record, the next one finds again).
     before = (copy.deepcopy(state), article.url, article.review)
-    urls, media_ids = _send_photos(client, account, article, options, state, save_state, report, result)
+    urls, media_ids = _send_photos(client, account, article, options, state, save_state, report, result, photos)
     try:
         tags = _tag_ids(client, account, article, result)
         data = _post_data(article, options, urls, media_ids, tags, categories)
@@ -442,7 +447,7 @@ def _fields(block: ImageBlock, article: Article, name: str) -> dict[str, str]:
 
 def _send_photos(client: WordPressClient, account: Account, article: Article, options: PublishOptions,
                  state: dict[str, Any], save_state: Callable[[dict[str, Any]], None], report: Progress,
-                 result: PublishResult) -> tuple[dict[str, str], dict[str, int]]:
+                 result: PublishResult, photos: PhotoConversions | None) -> tuple[dict[str, str], dict[str, int]]:
     """Upload each distinct photo once; block id → its URL, and → its media id.
 
     Each photo goes up as soon as it is converted, while the next ones are converted: on a real
@@ -503,7 +508,7 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
     pool = ThreadPoolExecutor(max_workers=UPLOADS_AT_ONCE, thread_name_prefix="publish-photo")
     try:
         try:
-            with closing(exported_photos_as_ready(article, options.max_size)) as converted:
+            with closing(photos or photos_for_publishing(article, options.max_size)) as converted:
                 for block_ids, file in converted:
                     digest = hashlib.sha256(file.data).hexdigest()
                     digests.update(dict.fromkeys(block_ids, digest))

@@ -157,7 +157,7 @@ def test_publishing_again_converts_no_photo_and_sends_only_a_changed_alt_text(
     def no_conversion(*args: object, **kwargs: object) -> None:
         raise AssertionError("a photo was converted again")
 
-    monkeypatch.setattr("editor.publish.publisher.exported_photos_as_ready", no_conversion)
+    monkeypatch.setattr("editor.publish.publisher.photos_for_publishing", no_conversion)
     states: list[dict[str, Any]] = []
     started = time.monotonic()
     result = publish(article, CmsSettings("wordpress", wordpress.url + "/", "editor"), wordpress.passwords["editor"],
@@ -345,7 +345,8 @@ def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
 
     checks._PHOTO_FACTS.clear()  # as in a new process: nothing read yet
     monkeypatch.setattr("editor.checks.verify_decodes", no_decoding)
-    monkeypatch.setattr("editor.publish.publisher.exported_photos_as_ready", no_decoding)
+    monkeypatch.setattr("editor.publish.publisher.photos_for_publishing", no_decoding)
+    monkeypatch.setattr("editor.publish.command.photos_for_publishing", no_decoding)
     again = publish_draft(draft, site, PublishOptions(status="pending")).result
     assert again is not None and (again.post_id, again.uploaded, again.reused) == (first.post_id, 0, 20)
     assert _post_lines(wordpress) == writes_before  # nothing changed: nothing sent, not even the post
@@ -389,3 +390,48 @@ def test_the_first_photo_goes_up_while_the_last_is_still_being_converted(
     assert waited == [True]  # a photo was on the server before the last one was converted
     assert result.uploaded == 3
     assert sorted(m["alt_text"] for m in media_named(wordpress, article)) == sorted(b.alt for b in article.images())
+
+
+def test_the_photos_are_converted_while_the_checklist_runs_and_a_checklist_error_sends_nothing(
+        wordpress: WordPress, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checklist reads every photo, and so does the conversion: they run side by side on the
+    cores. Here the checklist waits until a photo conversion has begun, which it never would if the
+    conversions started after it (the test then fails, it does not hang). Each photo is converted
+    in one size: the CMS makes its own smaller ones."""
+    import threading
+
+    from editor import export
+    from editor.publish import command
+    from editor.publish.command import publish_draft
+    from editor.publish.publisher import PublishOptions
+
+    converting = threading.Event()
+    sizes: list[bool] = []
+    waited: list[bool] = []
+    convert, check = export.prepare_variants, command.check_article
+
+    def noting_conversion(data: bytes, label: str, *args: Any, **kwargs: Any) -> Any:
+        converting.set()
+        sizes.append(kwargs.get("second_size", True))
+        return convert(data, label, *args, **kwargs)
+
+    def checklist_after_a_conversion_began(*args: Any, **kwargs: Any) -> Any:
+        waited.append(converting.wait(timeout=30))
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(export, "prepare_variants", noting_conversion)
+    monkeypatch.setattr(command, "check_article", checklist_after_a_conversion_began)
+    monkeypatch.setenv("TOASOAN_CMS_PASSWORD", wordpress.passwords["editor"])
+    site = site_profile(wordpress, tmp_path, "editor")
+    draft, article = example_draft(tmp_path / "ok", "Chuyển ảnh trong lúc kiểm tra:", small_photos=True)
+    result = publish_draft(draft, site, PublishOptions()).result
+    assert waited == [True] and result is not None and result.uploaded == 3
+    assert sizes == [False, False, False]  # one size each, not the export's two
+
+    broken, article = example_draft(tmp_path / "broken", "Kiểm tra có lỗi:", small_photos=True)
+    article.author = ""  # a checklist error
+    save_draft(article, broken)
+    converting.clear()
+    outcome = publish_draft(broken, site, PublishOptions())
+    assert outcome.result is None and any(finding.id == "author-missing" for finding in outcome.findings)
+    assert media_named(wordpress, article) == [] and posts_with_slug(wordpress, article) == []
