@@ -144,6 +144,8 @@ class Filters:
     tag: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # Only readable drafts with a public address ("Tin khác" links to them).
+    with_address: bool = False
 
 
 def article_texts(article: Article) -> list[str]:
@@ -452,6 +454,8 @@ def _filter_sql(folders: Iterable[Path] | None, filters: Filters) -> tuple[list[
     if filters.date_to:
         where.append("d.day != '' AND d.day <= ?")
         arguments.append(filters.date_to.isoformat())
+    if filters.with_address:
+        where.append("d.url != '' AND d.error = ''")
     return where, arguments
 
 

@@ -141,16 +141,19 @@ def test_related_news_are_picked_from_published_articles_of_the_library(qtbot: A
         panel.add_folder(folder)
 
     dialog = window.pick_related()
+    qtbot.waitSignal(dialog.listed, timeout=10_000).wait()  # what it lists as it opens
     with qtbot.waitSignal(dialog.listed, timeout=10_000):
         dialog.search_box.setText("hoi thi le chan")
-    assert dialog.list.count() == 1
-    dialog.list.setCurrentRow(0)
+    assert dialog.model.rowCount() == 1 and dialog.match_count() == 1
+    dialog.select_row(0)
+    assert dialog.ok.isEnabled()
     dialog.accept()
     assert [(link.title, link.url) for link in window.document.article.related][-1] == (
         "Hội thi “Lê Chân trong trái tim tôi”", "https://haiphong.gov.vn/hoi-thi.html")
     with qtbot.waitSignal(dialog.listed, timeout=10_000):
         dialog.search_box.setText("hoi thi")
-    assert dialog.list.count() == 1  # neither the draft waiting for review nor the one without an address
+    assert dialog.model.rowCount() == 1  # neither the draft waiting for review nor the one without an address
+    assert _count_shown(dialog) == 1
     before = len(window.document.article.related)
     window.document.undo_stack.undo()
     assert len(window.document.article.related) == before - 1
@@ -262,3 +265,44 @@ def test_a_search_typed_while_indexing_runs_finds_the_drafts_indexed_so_far(
     qtbot.waitUntil(lambda: len(_titles(panel)) == 4, timeout=20_000)
     assert _count_shown(panel) == 4
     pool.setMaxThreadCount(threads)
+
+
+def test_the_related_news_picker_lists_a_page_of_the_best_matches_and_the_rest_as_it_is_scrolled(
+        qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from ui.library.paged_entries import PAGE
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    published = Article(title="Hội Khuyến học trao học bổng", url="https://haiphong.gov.vn/khuyen-hoc.html")
+    published.review = published.review.changed_to("published", "Nguyễn Lan")
+    first = folder / "p0000.article"
+    save_draft(published, first)
+    paths = [first] + [folder / f"p{index:04}.article" for index in range(1, PAGE + 60)]
+    for path in paths[1:]:
+        shutil.copyfile(first, path)
+    exact = Article(title="Khuyến học Lê Chân", url="https://haiphong.gov.vn/le-chan.html")
+    exact.review = exact.review.changed_to("published", "Nguyễn Lan")
+    save_draft(exact, folder / "z-exact.article")  # last in the alphabet, first for its title's marks
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=60_000):
+        panel.add_folder(folder)
+
+    dialog = window.pick_related()
+    qtbot.waitSignal(dialog.listed, timeout=20_000).wait()  # what it lists as it opens: every published article
+    assert dialog.model.rowCount() == PAGE and dialog.match_count() == len(paths) + 1
+    with qtbot.waitSignal(dialog.listed, timeout=20_000):
+        dialog.search_box.setText("khuyến học lê")
+    assert [entry.title for entry in dialog.model.entries] == ["Khuyến học Lê Chân"]
+    with qtbot.waitSignal(dialog.listed, timeout=20_000):
+        dialog.search_box.setText("Khuyến học")
+    model = dialog.model
+    assert model.rowCount() == PAGE  # the first page only…
+    assert dialog.match_count() == _count_shown(dialog) == len(paths) + 1  # …under the count of every match
+    assert model.entries[0].title == "Hội Khuyến học trao học bổng"  # the title word, then the alphabet
+    dialog.list.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == len(paths) + 1, timeout=20_000)
+    assert not model.canFetchMore()
+    assert len({entry.path for entry in model.entries}) == len(paths) + 1  # the pages join up, each article once
+    dialog.select_row(len(paths))
+    dialog.accept()
+    assert window.document.article.related[-1].url == model.entries[-1].url
