@@ -401,6 +401,16 @@ class Library:
         return sorted(names, key=sort_key)
 
 
+def rescan_index(index_path: Path, folders: list[Path]) -> tuple[bool, set[str]]:
+    """Bring the index at ``index_path`` up to date with ``folders``, in
+    the library's own process (the window runs it there, at a lower
+    priority): whether FTS5 is used, and the folders holding drafts, which
+    the window watches."""
+    library = Library(index_path)
+    library.rescan(folders)
+    return library.use_fts, {os.path.dirname(path) for path in library.paths(folders)}
+
+
 def _entry(row: tuple[object, ...]) -> LibraryEntry:
     path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover = row[:11]
     modified = datetime.fromtimestamp(int(mtime_ns) / 1e9, UTC).replace(microsecond=0).isoformat()  # type: ignore[call-overload]

@@ -4,6 +4,7 @@ and open / open a copy / duplicate as new."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import threading
@@ -17,6 +18,7 @@ from editor.article_format import load_article_json
 from editor.draft import save_draft
 from editor.locks import DocumentLock
 from editor.model import Article, ParagraphBlock
+from ui.common.workers import run_in_background
 
 
 def _rows(panel: Any) -> list[list[str]]:
@@ -243,10 +245,14 @@ def test_a_search_typed_while_indexing_runs_finds_the_drafts_indexed_so_far(
         return row_for(path)
 
     monkeypatch.setattr(editor.library, "_row_for", slow_row_for)
+    panel = window.library_panel
+    # The index on a thread of this process, where the slowed reader above is
+    # (the window runs it in the index's own process, tested apart below).
+    panel.run_index = lambda function, args, done, failed, context: run_in_background(
+        lambda: function(*args), done, failed, context=context)
     pool = QThreadPool.globalInstance()
     threads = pool.maxThreadCount()
     pool.setMaxThreadCount(max(threads, 3))  # a thread for searching beside the one indexing, even on one core
-    panel = window.library_panel
     panel.show()
     try:
         panel.add_folder(folder)
@@ -306,3 +312,25 @@ def test_the_related_news_picker_lists_a_page_of_the_best_matches_and_the_rest_a
     dialog.select_row(len(paths))
     dialog.accept()
     assert window.document.article.related[-1].url == model.entries[-1].url
+
+
+def test_the_index_is_built_in_a_process_of_its_own_behind_the_window(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """The rescan runs where the UI thread's GIL and core are not taken: in
+    another process, at a lower priority (nice 10 here; below normal on Windows)."""
+    from ui.common.workers import run_in_index_process
+
+    results: list[object] = []
+    run_in_index_process(os.getpid, (), results.append, results.append)
+    run_in_index_process(os.nice, (0,), results.append, results.append)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=30_000)
+    pid, niceness = results
+    assert pid != os.getpid()
+    assert niceness == min(19, os.nice(0) + 10)
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    save_draft(Article(title="Hội Khuyến học trao học bổng"), folder / "k.article")
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.listed, timeout=30_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: _titles(panel) == ["Hội Khuyến học trao học bổng"], timeout=20_000)

@@ -9,7 +9,6 @@ reliably. Cover thumbnails are decoded off the UI thread too.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from editor import revisions
 from editor.draft import load_draft
 from editor.errors import ArticleError
-from editor.library import Filters, Library, LibraryEntry
+from editor.library import Filters, Library, LibraryEntry, rescan_index
 from editor.media import ArchiveMedia
 from editor.model import Article
 from editor.review import STATES, Review
@@ -46,7 +45,7 @@ from ui.common import settings
 from ui.common.errors import describe_error
 from ui.common.language import Retranslating
 from ui.common.last_folder import FolderKind, last_folder
-from ui.common.workers import run_in_background
+from ui.common.workers import run_in_background, run_in_index_process
 from ui.document.document import Document
 from ui.library.paged_entries import PAGE, PagedEntries, scrolled_near_end
 from ui.library.review_button import state_name
@@ -142,6 +141,9 @@ def duplicate_of(path: Path) -> Article:
 
 class LibraryPanel(Retranslating, QDockWidget):
     open_requested = Signal(Path)
+    # How a rescan is run: in the index's process. A test that needs to hold
+    # the indexer halfway runs it on a thread of this process instead.
+    run_index: Callable[..., None] = staticmethod(run_in_index_process)
     open_copy_requested = Signal(Path)
     listed = Signal()  # the list was refilled (tests wait on it)
     scanned = Signal()
@@ -349,12 +351,6 @@ class LibraryPanel(Retranslating, QDockWidget):
         self._progress_timer.start()
         folders = list(self.folders)
 
-        def work() -> tuple[bool, set[str]]:
-            library = self._library()
-            library.rescan(folders)
-            subfolders = {os.path.dirname(path) for path in library.paths(folders)}
-            return library.use_fts, subfolders
-
         def done(result: tuple[bool, set[str]]) -> None:
             use_fts, subfolders = result
             self._scanning = False
@@ -375,7 +371,9 @@ class LibraryPanel(Retranslating, QDockWidget):
             self.notice.setText(describe_error(error))
             self.notice.show()
 
-        run_in_background(work, done, failed, context=self)
+        # In the library's own process, behind the window (ui/common/workers.py):
+        # the searches of this process read what it has committed so far.
+        self.run_index(rescan_index, (self._index_path, folders), done, failed, self)
 
     def filters(self) -> Filters:
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
