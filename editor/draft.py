@@ -25,6 +25,7 @@ from editor.atomic import atomic_write
 from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media, archives_kept_open
 from editor.model import Article, ImageBlock
+from editor.regular_files import open_regular_file
 from editor.zips import DAMAGED_ZIP_ERRORS, article_zip_time, zip_member
 
 ARTICLE_MEMBER = "article.json"
@@ -73,7 +74,9 @@ def load_draft(path: Path) -> Article:
     """Open a ``.article`` file. Every problem becomes one ``DraftFileError``
     (or ``FormatError`` for the article data), naming the file."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        # Opened as an ordinary file first: zipfile would wait for ever on a
+        # FIFO named .article (the library meets such names in shared folders).
+        with open_regular_file(path, DraftFileError, "file") as stream, zipfile.ZipFile(stream) as archive:
             _check_limits(archive)
             listed = archive.namelist()
             names = set(listed)
@@ -106,7 +109,7 @@ def load_draft(path: Path) -> Article:
             article.load_notes = notes
     except FileNotFoundError as error:
         raise DraftFileError("file not found", path=path, reason=NOT_FOUND) from error
-    except IsADirectoryError as error:
+    except IsADirectoryError as error:  # open_regular_file says so first; kept for a folder swapped in
         raise DraftFileError("this is a folder, not an .article file", path=path) from error
     except OSError as error:
         raise DraftFileError(f"cannot read the file: {error.strerror or error}", path=path) from error

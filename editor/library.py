@@ -29,10 +29,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from editor.draft import SUFFIX, load_draft
-from editor.errors import ArticleError
+from editor.errors import NOT_FOUND, ArticleError, DraftFileError
 from editor.fields import article_texts as declared_texts
 from editor.locks import read_holder
 from editor.model import Article
+from editor.regular_files import kind_of, open_regular_file
 from editor.search_text import fold, has_marks, marked, query_words, sort_key, sort_text, word_start
 from editor.workspace import default_workspace_path
 
@@ -143,6 +144,8 @@ class Filters:
     tag: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # Only readable drafts with a public address ("Tin khác" links to them).
+    with_address: bool = False
 
 
 def article_texts(article: Article) -> list[str]:
@@ -163,11 +166,20 @@ def find_drafts(folders: Iterable[Path]) -> Iterator[Path]:
 
 
 def _sha256(path: Path) -> str:
+    """The file's hash, read through open_regular_file: a pipe swapped in
+    since its ``stat`` is refused instead of blocking the index for ever."""
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
+    with open_regular_file(path, DraftFileError, "file") as stream:
+        try:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
+        except OSError as error:
+            raise DraftFileError(f"cannot read the file: {error.strerror or error}", path=path) from error
     return digest.hexdigest()
+
+
+def _damaged(path: Path, reason: str) -> dict[str, object]:
+    return {"title": path.stem, "title_sort": sort_text(path.stem), "error": reason}
 
 
 def _describe(error: BaseException) -> str:
@@ -178,12 +190,17 @@ def _describe(error: BaseException) -> str:
     return f"cannot be read ({type(error).__name__})"
 
 
-def _row_for(path: Path) -> dict[str, object]:
-    """What the index keeps of one draft; a damaged one keeps its reason."""
+def _row_for(path: Path) -> dict[str, object] | None:
+    """What the index keeps of one draft; a damaged one keeps its reason.
+    ``None``: the file is gone (deleted or renamed since it was listed)."""
     try:
         article = load_draft(path)
+    except ArticleError as error:
+        if error.reason == NOT_FOUND:
+            return None
+        return _damaged(path, _describe(error))
     except Exception as error:  # noqa: BLE001 — a library lists every file, whatever is wrong with it
-        return {"title": path.stem, "title_sort": sort_text(path.stem), "error": _describe(error)}
+        return _damaged(path, _describe(error))
     texts = article_texts(article)
     tags = [_key(tag) for tag in article.tags]
     local = article.local_published()
@@ -244,39 +261,60 @@ class Library:
         """Bring the index up to date with the drafts under ``folders``: a file
         is read again only when its size or time changed and its hash too."""
         folders = [Path(folder).resolve() for folder in folders]
-        found = {str(path.resolve()): path for path in find_drafts(folders)}
+        # Keyed by the path under the (resolved) folder, not by where a link
+        # points: a draft that is a link is listed in its folder, as the user sees it.
+        found = {str(path): path for path in find_drafts(folders)}
         added = changed = unchanged = removed = 0
         with closing(self._connect()) as connection:
             known = {
                 row[0]: row[1:] for row in connection.execute("SELECT path, id, size, mtime_ns, sha256 FROM drafts")
                 if any(_is_under(row[0], folder) for folder in folders)
             }
+            vanished: set[str] = set()  # listed, then gone before they were read: taken out below
             for key, path in found.items():
                 try:
                     stat = path.stat()
-                except OSError:
-                    continue  # gone between listing and looking: the next rescan settles it
+                except FileNotFoundError:
+                    vanished.add(key)
+                    continue
+                except OSError as error:  # a link into a folder this user may not enter, for one
+                    self._store(connection, key, 0, 0, "", _damaged(path, _describe(error)))
+                    continue
                 old = known.get(key)
                 if old is not None and (old[1], old[2]) == (stat.st_size, stat.st_mtime_ns):
                     unchanged += 1
                     continue
                 row: dict[str, object]
-                try:
-                    sha = _sha256(path)
-                except OSError as error:
-                    sha, row = "", {"title": path.stem, "title_sort": sort_text(path.stem), "error": _describe(error)}
+                kind = kind_of(stat.st_mode)
+                # A pipe, socket or device named .article is listed with what it
+                # is, never opened: reading a FIFO would wait for a writer for
+                # ever. (A folder so named is walked as a folder by find_drafts.)
+                if kind is not None:
+                    sha, row = "", _damaged(path, f"this is {kind}, not a draft file")
                 else:
-                    if old is not None and old[3] == sha:
-                        connection.execute("UPDATE drafts SET size = ?, mtime_ns = ? WHERE id = ?", (stat.st_size, stat.st_mtime_ns, old[0]))
-                        unchanged += 1
-                        continue
-                    row = _row_for(path)
+                    try:
+                        sha = _sha256(path)
+                    except DraftFileError as error:
+                        if error.reason == NOT_FOUND:
+                            vanished.add(key)
+                            continue
+                        sha, row = "", _damaged(path, _describe(error))
+                    else:
+                        if old is not None and old[3] == sha:
+                            connection.execute("UPDATE drafts SET size = ?, mtime_ns = ? WHERE id = ?", (stat.st_size, stat.st_mtime_ns, old[0]))
+                            unchanged += 1
+                            continue
+                        read = _row_for(path)
+                        if read is None:
+                            vanished.add(key)
+                            continue
+                        row = read
                 self._store(connection, key, stat.st_size, stat.st_mtime_ns, sha, row)
                 added, changed = (added + 1, changed) if old is None else (added, changed + 1)
                 if (added + changed) % _BATCH == 0:
                     connection.commit()  # searches in other threads see the progress
             connection.commit()
-            gone = [value[0] for key, value in known.items() if key not in found]
+            gone = [value[0] for key, value in known.items() if key not in found or key in vanished]
             with connection:
                 for row_id in gone:
                     if self.use_fts:
@@ -363,6 +401,16 @@ class Library:
         return sorted(names, key=sort_key)
 
 
+def rescan_index(index_path: Path, folders: list[Path]) -> tuple[bool, set[str]]:
+    """Bring the index at ``index_path`` up to date with ``folders``, in
+    the library's own process (the window runs it there, at a lower
+    priority): whether FTS5 is used, and the folders holding drafts, which
+    the window watches."""
+    library = Library(index_path)
+    library.rescan(folders)
+    return library.use_fts, {os.path.dirname(path) for path in library.paths(folders)}
+
+
 def _entry(row: tuple[object, ...]) -> LibraryEntry:
     path, title, state, assignee, author, published, mtime_ns, error, tags_json, url, cover = row[:11]
     modified = datetime.fromtimestamp(int(mtime_ns) / 1e9, UTC).replace(microsecond=0).isoformat()  # type: ignore[call-overload]
@@ -416,6 +464,8 @@ def _filter_sql(folders: Iterable[Path] | None, filters: Filters) -> tuple[list[
     if filters.date_to:
         where.append("d.day != '' AND d.day <= ?")
         arguments.append(filters.date_to.isoformat())
+    if filters.with_address:
+        where.append("d.url != '' AND d.error = ''")
     return where, arguments
 
 

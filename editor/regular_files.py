@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import BinaryIO
 
 from editor.errors import NOT_A_FILE, NOT_FOUND, ArticleError
 
@@ -29,16 +30,50 @@ def require_regular_file(path: Path, error: type[ArticleError], what: str = "fil
         raise error(f"is {kind}, not an ordinary {what}", path=path, reason=NOT_A_FILE)
 
 
+def kind_of(mode: int) -> str | None:
+    """What a file that is not an ordinary one is, in a user's words
+    (``None`` for an ordinary file): the library says it of a ``.article``
+    that is a pipe or a device."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not an ordinary file"
+
+
+def open_regular_file(path: Path, error: type[ArticleError], what: str = "file") -> BinaryIO:
+    """``path`` opened for reading, refused unless it is an ordinary file.
+
+    Opened without blocking (a FIFO opened for reading waits for a writer
+    for ever) and checked on the open descriptor, so a pipe swapped in after
+    a ``stat`` is refused too. A file gone is ``NOT_FOUND``, a pipe, device
+    or folder ``NOT_A_FILE``."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError as cause:
+        raise error(f"{what} not found", path=path, reason=NOT_FOUND) from cause
+    except IsADirectoryError as cause:  # Windows: a folder is not opened at all
+        raise error(f"is a folder, not an ordinary {what}", path=path, reason=NOT_A_FILE) from cause
+    except OSError as cause:
+        raise error(f"cannot read the {what}: {cause.strerror or cause}", path=path) from cause
+    stream = os.fdopen(descriptor, "rb")
+    kind = kind_of(os.fstat(descriptor).st_mode)
+    if kind is not None:
+        stream.close()
+        raise error(f"is {kind}, not an ordinary {what}", path=path, reason=NOT_A_FILE)
+    return stream
+
+
 def read_regular_file(path: Path, limit: int, error: type[ArticleError], what: str = "file") -> bytes:
     """The bytes of the ordinary file ``path``, at most ``limit`` of them."""
     require_regular_file(path, error, what)
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as cause:
-        raise error(f"cannot read the {what}: {cause.strerror or cause}", path=path) from cause
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise error(f"is a device or a pipe, not an ordinary {what}", path=path, reason=NOT_A_FILE)
+    with open_regular_file(path, error, what) as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise error(f"the {what} is larger than {limit // 1024**2} MB", path=path)

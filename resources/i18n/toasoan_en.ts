@@ -1663,6 +1663,13 @@
             <source>No published article with a public address matches.</source>
             <translation>No published article with a public address matches.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n published article(s)</source>
+            <translation>
+                <numerusform>%n published article</numerusform>
+                <numerusform>%n published articles</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Review</name>

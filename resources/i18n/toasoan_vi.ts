@@ -1656,6 +1656,12 @@
             <source>No published article with a public address matches.</source>
             <translation>Không có bài đã đăng nào có địa chỉ công khai khớp với tìm kiếm.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n published article(s)</source>
+            <translation>
+                <numerusform>%n bài đã đăng</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Review</name>

@@ -4,6 +4,7 @@ and open / open a copy / duplicate as new."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import threading
@@ -17,6 +18,7 @@ from editor.article_format import load_article_json
 from editor.draft import save_draft
 from editor.locks import DocumentLock
 from editor.model import Article, ParagraphBlock
+from ui.common.workers import run_in_background
 
 
 def _rows(panel: Any) -> list[list[str]]:
@@ -141,16 +143,19 @@ def test_related_news_are_picked_from_published_articles_of_the_library(qtbot: A
         panel.add_folder(folder)
 
     dialog = window.pick_related()
+    qtbot.waitSignal(dialog.listed, timeout=10_000).wait()  # what it lists as it opens
     with qtbot.waitSignal(dialog.listed, timeout=10_000):
         dialog.search_box.setText("hoi thi le chan")
-    assert dialog.list.count() == 1
-    dialog.list.setCurrentRow(0)
+    assert dialog.model.rowCount() == 1 and dialog.match_count() == 1
+    dialog.select_row(0)
+    assert dialog.ok.isEnabled()
     dialog.accept()
     assert [(link.title, link.url) for link in window.document.article.related][-1] == (
         "Hội thi “Lê Chân trong trái tim tôi”", "https://haiphong.gov.vn/hoi-thi.html")
     with qtbot.waitSignal(dialog.listed, timeout=10_000):
         dialog.search_box.setText("hoi thi")
-    assert dialog.list.count() == 1  # neither the draft waiting for review nor the one without an address
+    assert dialog.model.rowCount() == 1  # neither the draft waiting for review nor the one without an address
+    assert _count_shown(dialog) == 1
     before = len(window.document.article.related)
     window.document.undo_stack.undo()
     assert len(window.document.article.related) == before - 1
@@ -240,10 +245,14 @@ def test_a_search_typed_while_indexing_runs_finds_the_drafts_indexed_so_far(
         return row_for(path)
 
     monkeypatch.setattr(editor.library, "_row_for", slow_row_for)
+    panel = window.library_panel
+    # The index on a thread of this process, where the slowed reader above is
+    # (the window runs it in the index's own process, tested apart below).
+    panel.run_index = lambda function, args, done, failed, context: run_in_background(
+        lambda: function(*args), done, failed, context=context)
     pool = QThreadPool.globalInstance()
     threads = pool.maxThreadCount()
     pool.setMaxThreadCount(max(threads, 3))  # a thread for searching beside the one indexing, even on one core
-    panel = window.library_panel
     panel.show()
     try:
         panel.add_folder(folder)
@@ -262,3 +271,66 @@ def test_a_search_typed_while_indexing_runs_finds_the_drafts_indexed_so_far(
     qtbot.waitUntil(lambda: len(_titles(panel)) == 4, timeout=20_000)
     assert _count_shown(panel) == 4
     pool.setMaxThreadCount(threads)
+
+
+def test_the_related_news_picker_lists_a_page_of_the_best_matches_and_the_rest_as_it_is_scrolled(
+        qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from ui.library.paged_entries import PAGE
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    published = Article(title="Hội Khuyến học trao học bổng", url="https://haiphong.gov.vn/khuyen-hoc.html")
+    published.review = published.review.changed_to("published", "Nguyễn Lan")
+    first = folder / "p0000.article"
+    save_draft(published, first)
+    paths = [first] + [folder / f"p{index:04}.article" for index in range(1, PAGE + 60)]
+    for path in paths[1:]:
+        shutil.copyfile(first, path)
+    exact = Article(title="Khuyến học Lê Chân", url="https://haiphong.gov.vn/le-chan.html")
+    exact.review = exact.review.changed_to("published", "Nguyễn Lan")
+    save_draft(exact, folder / "z-exact.article")  # last in the alphabet, first for its title's marks
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=60_000):
+        panel.add_folder(folder)
+
+    dialog = window.pick_related()
+    qtbot.waitSignal(dialog.listed, timeout=20_000).wait()  # what it lists as it opens: every published article
+    assert dialog.model.rowCount() == PAGE and dialog.match_count() == len(paths) + 1
+    with qtbot.waitSignal(dialog.listed, timeout=20_000):
+        dialog.search_box.setText("khuyến học lê")
+    assert [entry.title for entry in dialog.model.entries] == ["Khuyến học Lê Chân"]
+    with qtbot.waitSignal(dialog.listed, timeout=20_000):
+        dialog.search_box.setText("Khuyến học")
+    model = dialog.model
+    assert model.rowCount() == PAGE  # the first page only…
+    assert dialog.match_count() == _count_shown(dialog) == len(paths) + 1  # …under the count of every match
+    assert model.entries[0].title == "Hội Khuyến học trao học bổng"  # the title word, then the alphabet
+    dialog.list.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == len(paths) + 1, timeout=20_000)
+    assert not model.canFetchMore()
+    assert len({entry.path for entry in model.entries}) == len(paths) + 1  # the pages join up, each article once
+    dialog.select_row(len(paths))
+    dialog.accept()
+    assert window.document.article.related[-1].url == model.entries[-1].url
+
+
+def test_the_index_is_built_in_a_process_of_its_own_behind_the_window(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """The rescan runs where the UI thread's GIL and core are not taken: in
+    another process, at a lower priority (nice 10 here; below normal on Windows)."""
+    from ui.common.workers import run_in_index_process
+
+    results: list[object] = []
+    run_in_index_process(os.getpid, (), results.append, results.append)
+    run_in_index_process(os.nice, (0,), results.append, results.append)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=30_000)
+    pid, niceness = results
+    assert pid != os.getpid()
+    assert niceness == min(19, os.nice(0) + 10)
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    save_draft(Article(title="Hội Khuyến học trao học bổng"), folder / "k.article")
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.listed, timeout=30_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: _titles(panel) == ["Hội Khuyến học trao học bổng"], timeout=20_000)

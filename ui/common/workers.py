@@ -25,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from editor.errors import ArticleError
+from editor.process_priority import give_way
 
 
 class _Relay(QObject):
@@ -73,6 +74,7 @@ def _the_relay() -> _Relay:
         _relay.done.connect(lambda ticket, value: _finish(ticket, value, failed=False))
         _relay.failed.connect(lambda ticket, error: _finish(ticket, error, failed=True))
         _relay.process_job_ended.connect(_PHOTO_PROCESSES.job_ended)
+        _relay.process_job_ended.connect(_INDEX_PROCESS.job_ended)
     return _relay
 
 
@@ -117,10 +119,33 @@ def run_in_process(
     ``urgent``: the user is waiting for this one (a photo on screen when an
     article opens): it runs at the window's own priority if its process has
     not yet given way (see ``_in_photo_process``)."""
+    _submit(_PHOTO_PROCESSES, _in_photo_process, (function, args, urgent), on_done, on_error, context,
+            "the photo could not be prepared: its decoder crashed")
+
+
+def run_in_index_process(
+    function: Callable[..., Any],
+    args: tuple[Any, ...],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[ArticleError], None],
+    context: QObject | None = None,
+) -> None:
+    """As ``run_in_process``, in the drafts library's own process, which
+    runs at a lower priority than the window from its start
+    (editor/process_priority.py: nice 10; on Windows the below-normal
+    class). Indexing 10,000 drafts keeps a core busy for minutes: in a
+    thread of the window's process it took Python's GIL from the UI thread,
+    and at the window's priority it took the core the UI thread was waiting
+    for (the window stalled 54 ms at worst, issue 16)."""
+    _submit(_INDEX_PROCESS, function, args, on_done, on_error, context, "the drafts library's index stopped: its process crashed")
+
+
+def _submit(processes: _Processes, function: Callable[..., Any], args: tuple[Any, ...], on_done: Callable[[Any], None],
+            on_error: Callable[[ArticleError], None], context: QObject | None, crashed: str) -> None:
     ticket = next(_tickets)
     _waiting[ticket] = (on_done, on_error, context)
     relay = _the_relay()
-    future = _PHOTO_PROCESSES.submit(_in_photo_process, (function, args, urgent))
+    future = processes.submit(function, args)
 
     def finished(future: Future[Any]) -> None:
         # On the pool's own thread: the relay's queued signals bring it home.
@@ -129,8 +154,8 @@ def run_in_process(
         except ArticleError as error:
             relay.failed.emit(ticket, error)
         except BrokenProcessPool:
-            _PHOTO_PROCESSES.broken = True  # the next photo gets new processes
-            relay.failed.emit(ticket, ArticleError("the photo could not be prepared: its decoder crashed"))
+            processes.broken = True  # the next job gets new processes
+            relay.failed.emit(ticket, ArticleError(crashed))
         except Exception as error:  # noqa: BLE001 — reported to the user, never lost
             relay.failed.emit(ticket, ArticleError(f"unexpected error: {error}"))
         else:
@@ -151,12 +176,9 @@ def _in_photo_process(function: Callable[..., Any], args: tuple[Any, ...], urgen
     an opened article shows are not made at a tenth of a core while other
     programs keep the machine busy (issue 20, item 6: 1 s a photo at load 9)."""
     global _gave_way
-    if not urgent and not _gave_way and hasattr(os, "nice"):
+    if not urgent and not _gave_way:
         _gave_way = True
-        try:
-            os.nice(10)
-        except OSError:
-            pass
+        give_way()
     return function(*args)
 
 
@@ -168,15 +190,23 @@ def _photo_process_started() -> None:
         threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
 
 
-class _PhotoProcesses:
-    """The processes that decode photos for the window: one fewer than the
-    machine has cores, so the UI thread keeps one. Started with the first
-    photo and stopped once idle for a while, which gives their memory back
-    (a decoder's heap stays as large as its largest photo)."""
+def _index_process_started() -> None:
+    """In the library's process: behind the window from the start (before
+    any thread is started, which on Linux inherits the nice value), and
+    ending with the app."""
+    give_way()
+    _photo_process_started()
 
-    IDLE_MS = 10_000
 
-    def __init__(self) -> None:
+class _Processes:
+    """Processes that work for the window. Started with the first job and
+    stopped once idle for ``idle_ms``, which gives their memory back (a
+    photo decoder's heap stays as large as its largest photo)."""
+
+    def __init__(self, workers: Callable[[], int], initializer: Callable[[], None], idle_ms: int) -> None:
+        self._workers = workers
+        self._initializer = initializer
+        self.IDLE_MS = idle_ms
         self._pool: ProcessPoolExecutor | None = None
         self._pending: set[Future[Any]] = set()
         self._idle_timer: QTimer | None = None
@@ -198,10 +228,9 @@ class _PhotoProcesses:
 
     def _the_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            workers = max(1, (os.cpu_count() or 2) - 1)
             # "spawn" on every system: forking a process that runs Qt's
             # threads is unsafe, and Windows and macOS spawn anyway.
-            self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), initializer=_photo_process_started)
+            self._pool = ProcessPoolExecutor(self._workers(), multiprocessing.get_context("spawn"), initializer=self._initializer)
         return self._pool
 
     def job_ended(self) -> None:
@@ -228,7 +257,11 @@ class _PhotoProcesses:
         return not not_done
 
 
-_PHOTO_PROCESSES = _PhotoProcesses()
+# The photo processes: one fewer than the machine has cores, so the UI thread keeps one.
+_PHOTO_PROCESSES = _Processes(lambda: max(1, (os.cpu_count() or 2) - 1), _photo_process_started, 10_000)
+# The drafts library's index: one process, kept between the rescans (every
+# 30 s, ui/library/library_panel.py) rather than started again for each.
+_INDEX_PROCESS = _Processes(lambda: 1, _index_process_started, 90_000)
 
 
 _photo_pool: QThreadPool | None = None
@@ -248,6 +281,6 @@ def photo_pool() -> QThreadPool:
 def wait_for_background_work(msecs: int = 30_000) -> bool:
     """For tests and for closing the app: wait until queued work has run
     (a photo process's result is then delivered by the event loop)."""
-    processes_done = _PHOTO_PROCESSES.wait(msecs / 1000)
+    processes_done = _PHOTO_PROCESSES.wait(msecs / 1000) and _INDEX_PROCESS.wait(msecs / 1000)
     photos_done = photo_pool().waitForDone(msecs)
     return QThreadPool.globalInstance().waitForDone(msecs) and photos_done and processes_done

@@ -9,12 +9,11 @@ reliably. Cover thumbnails are decoded off the UI thread too.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QFileSystemWatcher, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QFileSystemWatcher, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from editor import revisions
 from editor.draft import load_draft
 from editor.errors import ArticleError
-from editor.library import Filters, Library, LibraryEntry
+from editor.library import Filters, Library, LibraryEntry, rescan_index
 from editor.media import ArchiveMedia
 from editor.model import Article
 from editor.review import STATES, Review
@@ -46,12 +45,12 @@ from ui.common import settings
 from ui.common.errors import describe_error
 from ui.common.language import Retranslating
 from ui.common.last_folder import FolderKind, last_folder
-from ui.common.workers import run_in_background
+from ui.common.workers import run_in_background, run_in_index_process
 from ui.document.document import Document
+from ui.library.paged_entries import PAGE, PagedEntries, scrolled_near_end
 from ui.library.review_button import state_name
 
 RESCAN_MS = 30_000  # network shares do not notify: look again this often
-PAGE = 200  # rows read from the index at a time: a screenful many times over, bounded work per turn
 PROGRESS_MS = 2_000  # while a first index is built, the list shows what is indexed so far, this often
 WATCH_DELAY_MS = 500  # a save renames a temporary file: wait for the folder to settle
 THUMBNAIL = QSize(64, 48)
@@ -61,73 +60,16 @@ _ROLES_SHOWN = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.
                                                 Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, _PATH_ROLE))
 
 
-class EntriesModel(QAbstractTableModel):
-    """The listed drafts. A model rather than one widget item per row: a
-    folder of 10,000 drafts is shown without building 70,000 cells, and no
-    per-item setter is called (PySide6 6.12's refcount bug is in several).
+class EntriesModel(PagedEntries):
+    """The listed drafts, seven columns, a page at a time (ui/library/paged_entries.py)."""
 
-    It holds the rows fetched so far, a page at a time, and ``total``, how
-    many match. The view asks for more (``fetchMore``) as it is scrolled
-    near the end; ``more_wanted`` hands that to the panel, which reads the
-    next page from the index off the UI thread and brings it to
-    ``add_entries``. A page, not every match: Qt's view calls ``rowCount``
-    and ``columnCount`` (Python, here) for every row each time it lays the
-    list out, tens of thousands of calls for a search with 9,826 matches."""
-
-    more_wanted = Signal(int)  # how many rows are listed: the next page starts there
+    COLUMNS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.entries: list[LibraryEntry] = []
-        self.total = 0
         self.headers: list[str] = []
         self.thumbnails: dict[str, QPixmap] = {}
         self.damaged_text = ""
-        self._fetching = False
-
-    def set_entries(self, entries: list[LibraryEntry], total: int | None = None) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.total = max(len(entries), total or 0)
-        self._fetching = False
-        self.endResetModel()
-
-    def add_entries(self, entries: list[LibraryEntry]) -> None:
-        """The next page, as asked for by ``more_wanted``."""
-        self._fetching = False
-        if not entries:  # the index changed meanwhile: there is no more
-            self.total = len(self.entries)
-            return
-        first = len(self.entries)
-        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self.entries.extend(entries)
-        self.total = max(self.total, len(self.entries))
-        self.endInsertRows()
-
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self._fetching and len(self.entries) < self.total
-
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
-        if self.canFetchMore(parent):
-            self._fetching = True
-            self.more_wanted.emit(len(self.entries))
-
-    def decline_fetch(self) -> None:
-        """The view asked for more than it shows: ask again when scrolled to."""
-        self._fetching = False
-
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # One call into Python per index the view makes, where Qt's own index()
-        # calls rowCount and columnCount (two, each of them Python's).
-        if parent.isValid() or not (0 <= row < len(self.entries) and 0 <= column < 7):
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's names)
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 7
 
     def cells(self, row: int) -> list[str]:
         entry = self.entries[row]
@@ -199,6 +141,9 @@ def duplicate_of(path: Path) -> Article:
 
 class LibraryPanel(Retranslating, QDockWidget):
     open_requested = Signal(Path)
+    # How a rescan is run: in the index's process. A test that needs to hold
+    # the indexer halfway runs it on a thread of this process instead.
+    run_index: Callable[..., None] = staticmethod(run_in_index_process)
     open_copy_requested = Signal(Path)
     listed = Signal()  # the list was refilled (tests wait on it)
     scanned = Signal()
@@ -406,12 +351,6 @@ class LibraryPanel(Retranslating, QDockWidget):
         self._progress_timer.start()
         folders = list(self.folders)
 
-        def work() -> tuple[bool, set[str]]:
-            library = self._library()
-            library.rescan(folders)
-            subfolders = {os.path.dirname(path) for path in library.paths(folders)}
-            return library.use_fts, subfolders
-
         def done(result: tuple[bool, set[str]]) -> None:
             use_fts, subfolders = result
             self._scanning = False
@@ -432,7 +371,9 @@ class LibraryPanel(Retranslating, QDockWidget):
             self.notice.setText(describe_error(error))
             self.notice.show()
 
-        run_in_background(work, done, failed, context=self)
+        # In the library's own process, behind the window (ui/common/workers.py):
+        # the searches of this process read what it has committed so far.
+        self.run_index(rescan_index, (self._index_path, folders), done, failed, self)
 
     def filters(self) -> Filters:
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
@@ -475,11 +416,7 @@ class LibraryPanel(Retranslating, QDockWidget):
         run_in_background(work, done, lambda error: self.notice.setText(describe_error(error)), context=self)
 
     def _fetch_more(self, offset: int) -> None:
-        # QTreeView asks for more each time it lays the list out, scrolled to
-        # the end or not; only a list scrolled near its end gets the next page,
-        # or every search would go on to read all its matches.
-        bar = self.list.verticalScrollBar()
-        if bar.maximum() > 0 and bar.value() < bar.maximum() - bar.pageStep():
+        if not scrolled_near_end(self.list):
             self.model.decline_fetch()
             return
         generation, query, folders, filters = self._listing
