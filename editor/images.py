@@ -34,7 +34,7 @@ from editor.model import Crop
 MAX_PIXELS = 210_000_000
 # The formats the README promises, as Pillow names them, and no other: every
 # other plugin stays off, above all EPS, which would run Ghostscript on
-# whatever PostScript a hostile draft carries. (pillow-heif registers HEIF.)
+# whatever PostScript a hostile draft carries. (pi-heif registers HEIF.)
 FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF")
 # Converting one photo holds up to ~16 bytes a pixel at its peak (measured:
 # WebP 16.2, PNG RGBA 9.4, GIF 5.4, a JPEG decoded at reduced scale 2.1).
@@ -372,9 +372,9 @@ def _stored_box(image: Image.Image, max_size: int) -> tuple[int, int]:
 
 
 def _register_heif() -> None:
-    """HEIC photos from iPhones, when pillow-heif is installed."""
+    """HEIC photos from iPhones, when pi-heif (pillow-heif's decoder alone) is installed."""
     try:
-        from pillow_heif import register_heif_opener
+        from pi_heif import register_heif_opener
     except ImportError:
         return
     register_heif_opener()

@@ -231,3 +231,18 @@ def test_a_rotated_camera_photo_s_preview_copy_is_the_export_s_picture() -> None
     shown = Image.open(io.BytesIO(preview.shown.data))
     export_small = Image.open(io.BytesIO(exported[1].data)).resize(shown.size, Image.Resampling.LANCZOS)
     assert mean_absolute_difference(shown, export_small) < 3
+
+
+def test_a_heic_photo_is_decoded_by_pi_heif_which_the_bundle_ships() -> None:
+    # pillow-heif (the tests' extra) writes the photo; the app reads it with pi-heif, the decode-only
+    # build without x265's GPL encoder: the one the bundle carries (packaging/toa-soan.spec).
+    import pillow_heif
+
+    heic = io.BytesIO()
+    left_red = Image.new("RGB", (640, 480), "blue")
+    left_red.paste("red", (0, 0, 320, 480))
+    pillow_heif.from_pillow(left_red).save(heic, format="HEIF", quality=90)
+    assert Image.OPEN["HEIF"][0].__module__.startswith("pi_heif.")
+    exported = Image.open(io.BytesIO(prepare_variants(heic.getvalue(), "IMG_0001.HEIC")[0].data)).convert("RGB")
+    assert exported.size == (640, 480)
+    assert exported.getpixel((100, 240))[0] > 200 and exported.getpixel((540, 240))[2] > 200

@@ -20,7 +20,7 @@ def test_help_about_in_the_window_shows_the_version_and_the_licences(window: Any
     qtbot.waitExposed(dialog)
     assert f"Tòa Soạn {VERSION}" in dialog.heading.text()
     text = dialog.parts.toPlainText()
-    expected = (f"\nPySide6\n{PySide6.__version__}\n", "\nLGPL-3.0-only\n", "\nPillow\n", "\npillow-heif\n", "\nmammoth\n",
+    expected = (f"\nPySide6\n{PySide6.__version__}\n", "\nLGPL-3.0-only\n", "\nPillow\n", "\npi-heif\n", "\nmammoth\n",
                 f"\nPython\n{platform.python_version()}\n")
     for line in expected:
         assert line in text, line
