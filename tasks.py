@@ -62,7 +62,13 @@ DEBIAN_PACKAGES = [
     # The Word import converts EMF and WMF pictures to PNG with it (editor/vector_pictures.py):
     # 29 packages, 121 MB installed, without its recommends.
     "inkscape",
+    # The build makes Qt's ICU data library again, cut down, with as, ld and readelf (packaging/icu_data.py).
+    "binutils",
+    # ... and ICU's own package tool reads the cut data back in the tests (tests/test_icu_data.py).
+    "icu-devtools",
 ]
+# What `tasks.py build` needs of them: the ICU data cut (the commands, as binutils provides them).
+BUILD_DEBIAN_PACKAGES = {"binutils": ("as", "ld", "readelf")}
 
 
 def venv_python() -> Path:
@@ -93,9 +99,9 @@ def ensure_venv(extras: str) -> Path:
 SATISFIED_BY_COMMAND = {"default-jre-headless": "java", "chromium": "chromium"}
 
 
-def _missing_debian_packages() -> list[str]:
+def _missing_debian_packages(packages: list[str] = DEBIAN_PACKAGES) -> list[str]:
     missing = []
-    for package in DEBIAN_PACKAGES:
+    for package in packages:
         command = SATISFIED_BY_COMMAND.get(package)
         if command and shutil.which(command):
             continue
@@ -105,12 +111,24 @@ def _missing_debian_packages() -> list[str]:
     return missing
 
 
-def ensure_system_tools() -> None:
+def ensure_build_tools() -> None:
+    """binutils, for the build's ICU data cut on Linux (Windows' Qt ships no ICU data to cut)."""
+    if not sys.platform.startswith("linux"):
+        return
+    missing = [package for package, commands in BUILD_DEBIAN_PACKAGES.items()
+               if not all(shutil.which(command) for command in commands)]
+    if missing and shutil.which("apt-get") is None:
+        sys.exit(f"the build needs {' and '.join(missing)} ({', '.join(BUILD_DEBIAN_PACKAGES['binutils'])}): install it")
+    if missing:
+        ensure_system_tools(missing)
+
+
+def ensure_system_tools(packages: list[str] = DEBIAN_PACKAGES) -> None:
     """Install the Debian packages the checks need, where that is possible."""
     if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
         print("note: install Chromium and a Java runtime yourself on this system", flush=True)
         return
-    missing = _missing_debian_packages()
+    missing = _missing_debian_packages(packages)
     if not missing:
         return
     if os.geteuid() != 0:
@@ -221,6 +239,7 @@ def _zip_tree(parent: Path, name: str, archive: Path) -> None:
 def command_build(args: list[str]) -> int:
     # PyInstaller, with the `build` extra; the spec says what goes in and what is left out.
     python = ensure_venv("gui,build")
+    ensure_build_tools()
     run(python, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", ROOT / "dist",
         "--workpath", ROOT / "build" / "pyinstaller", ROOT / "packaging" / "toa-soan.spec")
     bundle = ROOT / "dist" / "toa-soan"

@@ -24,6 +24,39 @@ from pathlib import Path
 TIMEOUT_SECONDS = 120
 POLL_MS = 250
 
+# What Vietnamese needs of ICU's data, which the bundle cuts down to root, English and Vietnamese
+# (packaging/icu_data.py): asked of Chromium's copy in the page (self_check_state.js) and of Qt's here.
+# With the root collation alone "ăn" would sort before "ao" (ă would be a with an accent, not a letter).
+VIETNAMESE_IN_THE_PAGE = {"sorted": "ao ăn ba", "upper": "ĐƯỜNG PHỐ", "month": "Tháng 1"}
+VIETNAMESE_IN_QT = {"sorted": "ao ăn ba", "upper": "ĐƯỜNG PHỐ"}
+ZONE = "Asia/Ho_Chi_Minh"
+
+
+def qt_vietnamese() -> dict[str, str]:
+    """Qt's answers (its ICU): Vietnamese collation and upper case, and the time zone's Vietnamese name."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    from ui.form.fields import zone_display_name
+
+    locale = QLocale("vi_VN")
+    words = sorted(["ba", "ăn", "ao"], key=cmp_to_key(QCollator(locale).compare))
+    return {"sorted": " ".join(words), "upper": locale.toUpper("đường phố"), "zone": zone_display_name(ZONE, None, "vi")}
+
+
+def vietnamese_problems(page: object, qt: dict[str, str]) -> list[str]:
+    """What the page's and Qt's answers get wrong, in words (nothing when both know Vietnamese)."""
+    page = page if isinstance(page, dict) else {}
+    problems = [f"Chromium: {key} gave {page.get(key)!r}, expected {value!r}"
+                for key, value in VIETNAMESE_IN_THE_PAGE.items() if page.get(key) != value]
+    problems += [f"Qt: {key} gave {qt.get(key)!r}, expected {value!r}" for key, value in VIETNAMESE_IN_QT.items()
+                 if qt.get(key) != value]
+    if qt.get("zone") in (None, "", ZONE):
+        problems.append(f"Qt: no Vietnamese name for the time zone {ZONE} (gave {qt.get('zone')!r})")
+    return problems
+
+
 def shows_the_example(state: dict[str, object], title: str) -> bool:
     """Whether the preview's DOM, as resources/preview/self_check_state.js reads it, shows the
     example: its title in the heading and its first photo decoded."""
@@ -76,7 +109,15 @@ def run(argv: list[str]) -> int:
             width, height = state["first_photo"]
             print(f"self-check: the preview shows the title “{state['title']}”", flush=True)
             print(f"self-check: photo 1 of {state['photos']} decoded and shown, {width}×{height} px", flush=True)
-            finish(0)
+            qt = qt_vietnamese()
+            problems = vietnamese_problems(state.get("vietnamese"), qt)
+            for problem in problems:
+                print(f"self-check: Vietnamese: {problem}", file=sys.stderr, flush=True)
+            if not problems:
+                print(f"self-check: Vietnamese collation, case and dates in the page and in Qt; "
+                      f"the time zone is “{qt['zone']}”", flush=True)
+            outcome["problems"] = problems
+            finish(1 if problems else 0)
         elif time.monotonic() - started > TIMEOUT_SECONDS:
             finish(1)
         else:
@@ -93,7 +134,10 @@ def run(argv: list[str]) -> int:
     QTimer.singleShot(POLL_MS, poll)
     app.exec()
     status = int(outcome.get("status", 1))  # type: ignore[call-overload]
-    if status:
+    if status and outcome.get("problems"):
+        print("self-check: FAILED: the preview shows the example, but Vietnamese text is not handled as it should be "
+              "(above)", file=sys.stderr)
+    elif status:
         print(f"self-check: FAILED after {TIMEOUT_SECONDS} s; the preview showed {outcome.get('state')!r}, "
               f"expected the title {article.title!r} and its first photo", file=sys.stderr)
     else:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from tests.helpers import ROOT
-from ui.self_check import example_article, shows_the_example
+from ui.self_check import VIETNAMESE_IN_QT, VIETNAMESE_IN_THE_PAGE, example_article, shows_the_example, vietnamese_problems
 
 
 def test_self_check_reads_the_examples_title_and_photo_from_the_preview_and_exits_0() -> None:
@@ -20,6 +20,7 @@ def test_self_check_reads_the_examples_title_and_photo_from_the_preview_and_exit
     assert result.returncode == 0, result.stderr
     assert "self-check: the preview shows the title “Quận Lê Chân tăng cường bảo vệ nền tảng tư tưởng" in result.stdout
     assert "self-check: photo 1 of 3 decoded and shown, 728×" in result.stdout  # the preview column's width
+    assert "self-check: Vietnamese collation, case and dates in the page and in Qt; the time zone is “Giờ" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].startswith("self-check: ok")
 
 
@@ -39,3 +40,14 @@ def test_a_preview_without_the_title_or_the_photo_is_not_a_pass() -> None:
 
 def test_the_example_is_found_through_importlib_resources() -> None:
     assert example_article() == ROOT / "resources" / "examples" / "le-chan" / "article.json"
+
+
+def test_vietnamese_answers_that_fall_back_to_root_are_reported() -> None:
+    # What a page or a Qt without Vietnamese ICU data would answer: the root collation puts "ăn" before "ao".
+    qt = {**VIETNAMESE_IN_QT, "zone": "Giờ Đông Dương"}
+    assert vietnamese_problems(VIETNAMESE_IN_THE_PAGE, qt) == []
+    rootish = {**VIETNAMESE_IN_THE_PAGE, "sorted": "ăn ao ba", "month": "M01"}
+    problems = vietnamese_problems(rootish, {**qt, "zone": "Asia/Ho_Chi_Minh"})
+    assert problems == ["Chromium: sorted gave 'ăn ao ba', expected 'ao ăn ba'", "Chromium: month gave 'M01', expected 'Tháng 1'",
+                        "Qt: no Vietnamese name for the time zone Asia/Ho_Chi_Minh (gave 'Asia/Ho_Chi_Minh')"]
+    assert vietnamese_problems(None, {})[0].startswith("Chromium: sorted gave None")
