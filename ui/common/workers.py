@@ -14,7 +14,6 @@ import concurrent.futures
 import itertools
 import multiprocessing
 import os
-import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from editor.errors import ArticleError
+from ui.common import photo_process
 
 
 class _Relay(QObject):
@@ -116,11 +116,11 @@ def run_in_process(
 
     ``urgent``: the user is waiting for this one (a photo on screen when an
     article opens): it runs at the window's own priority if its process has
-    not yet given way (see ``_in_photo_process``)."""
+    not yet given way (see ``photo_process.run_job``)."""
     ticket = next(_tickets)
     _waiting[ticket] = (on_done, on_error, context)
     relay = _the_relay()
-    future = _PHOTO_PROCESSES.submit(_in_photo_process, (function, args, urgent))
+    future = _PHOTO_PROCESSES.submit(photo_process.run_job, (function, args, urgent))
 
     def finished(future: Future[Any]) -> None:
         # On the pool's own thread: the relay's queued signals bring it home.
@@ -138,34 +138,6 @@ def run_in_process(
         relay.process_job_ended.emit()
 
     future.add_done_callback(finished)
-
-
-_gave_way = False  # in a photo process: whether it lowered its priority
-
-
-def _in_photo_process(function: Callable[..., Any], args: tuple[Any, ...], urgent: bool) -> Any:
-    """In a photo process: run one job. The first job that is not urgent
-    makes the process give way to the window (and its preview's renderer)
-    for the rest of its life (a process cannot raise its priority again):
-    photos dropped in bulk never slow the window down, but the first photos
-    an opened article shows are not made at a tenth of a core while other
-    programs keep the machine busy (issue 20, item 6: 1 s a photo at load 9)."""
-    global _gave_way
-    if not urgent and not _gave_way and hasattr(os, "nice"):
-        _gave_way = True
-        try:
-            os.nice(10)
-        except OSError:
-            pass
-    return function(*args)
-
-
-def _photo_process_started() -> None:
-    """In each photo process: end with the app, even when it leaves with
-    os._exit and never shuts the pool down."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
 
 
 class _PhotoProcesses:
@@ -201,8 +173,18 @@ class _PhotoProcesses:
             workers = max(1, (os.cpu_count() or 2) - 1)
             # "spawn" on every system: forking a process that runs Qt's
             # threads is unsafe, and Windows and macOS spawn anyway.
-            self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), initializer=_photo_process_started)
+            self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), initializer=photo_process.process_started)
         return self._pool
+
+    def warm(self) -> None:
+        """Start the processes now, ahead of their first photo: spawning one
+        (a new Python, its imports) takes 0.2-0.5 s, which an article's
+        photos need not wait for if it happens while the article is read."""
+        if self._pool is not None and not self.broken:
+            return
+        future = self.submit(photo_process.run_job, (photo_process.nothing, (), True))
+        relay = _the_relay()
+        future.add_done_callback(lambda _: relay.process_job_ended.emit())  # idle from then on: stopped if no photo comes
 
     def job_ended(self) -> None:
         """On the UI thread, after each job's result was delivered."""
@@ -229,6 +211,12 @@ class _PhotoProcesses:
 
 
 _PHOTO_PROCESSES = _PhotoProcesses()
+
+
+def warm_photo_processes() -> None:
+    """On the UI thread, when photos are about to be wanted (an article is
+    being opened): start the photo processes now if they are not running."""
+    _PHOTO_PROCESSES.warm()
 
 
 _photo_pool: QThreadPool | None = None
