@@ -1,5 +1,6 @@
 """Benchmark the window: launch to window mapped and to the preview's title
-painted, opening a 20-photo draft, keystroke to preview paint on a long
+painted, opening a 20-photo draft, the UI stall while the 36,000-word article
+opens, keystroke to preview paint on a long
 article, and memory of the whole process tree.
 
 Targets (issue 20): launch to window mapped <= 0.6 s and to the preview's
@@ -10,7 +11,7 @@ with 50 photos of 12 MP. Each figure comes from a fresh child process
 running the real window: under Xvfb (the X server's MapNotify) where Xvfb
 is installed, offscreen (the window's first expose) otherwise.
 
-    python benchmarks/bench_ui.py [--only launch,open,typing,memory] [-n RUNS] [--compare CHECKOUT]
+    python benchmarks/bench_ui.py [--only launch,open,openlong,typing,memory] [-n RUNS] [--compare CHECKOUT]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "ui_probe.py"
 LAUNCH_PROBE = Path(__file__).resolve().parent / "launch_probe.py"
 MAP_WATCH = Path(__file__).resolve().parent / "map_watch.py"
+OPEN_STALL_PROBE = Path(__file__).resolve().parent / "open_stall_probe.py"
 EXAMPLE = ROOT / "resources" / "examples" / "le-chan" / "article.json"
 WORDS = ("Ban Chỉ đạo quận đã kịp thời tham mưu tăng cường công tác nắm bắt định hướng dư luận xã hội "
          "tuyên truyền đấu tranh phản bác các quan điểm sai trái thù địch trên không gian mạng").split()
@@ -252,12 +254,45 @@ def bench_open(runs: int) -> None:
             print(f"    CPU time of the window's process (UI thread and its workers) until then: {summary(measured['cpu_s'])}", flush=True)
 
 
+def bench_open_long(runs: int) -> None:
+    """Open the 36,000-word article (1,000 blocks, 20 photos of 12 MP) in a
+    fresh window each run: the longest stall of the UI thread until all of
+    it is shown, and where the UI thread was in the stalls."""
+    from bench_typing import PHOTOS, make_article
+
+    print("  open the 36,000-word article (1,000 blocks, 20 photos of 12 MP), offscreen; longest UI-thread stall "
+          "(5 ms heartbeat) until every block, the preview and every photo are there, and 2.5 s more:", flush=True)
+    with tempfile.TemporaryDirectory() as temp:
+        photos = Path(temp) / "photos"
+        photos.mkdir()
+        for number in range(PHOTOS):
+            (photos / f"{number + 1:02d}.jpg").write_bytes(camera_jpeg(number))
+        article = make_article(Path(temp) / "long", photos, 36000, 1000)
+        stalls, busy, loads = [], [], []
+        for run in range(runs):
+            home = Path(temp) / f"home-{run}"
+            env = app_environment(home, None)
+            result = subprocess.run([sys.executable, str(OPEN_STALL_PROBE), str(article)], capture_output=True, text=True, env=env, timeout=900)
+            data = next((json.loads(line[7:]) for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
+            if data is None or "error" in data:
+                raise RuntimeError(f"open stall probe failed: {data} {result.stderr[-2000:]}")
+            stalls.append(data["longest_stall_ms"] / 1000)
+            busy.append(data["longest_ui_cpu_ms"] / 1000)
+            loads += data["load"]
+            where = "; ".join(f"{name} ×{count}" for name, count in data["where"][:3]) or "none over 40 ms"
+            print(f"    run {run + 1}: longest stall {data['longest_stall_ms']:.0f} ms (worst gaps, wall/UI CPU ms: "
+                  f"{data['worst_gaps_ms']}), all there after {data['complete_s']:.2f} s; in the stalls: {where}; "
+                  f"load {data['load'][0]:.1f}→{data['load'][1]:.1f}", flush=True)
+        print(f"    longest stall: {summary(stalls)} (goal <= 0.050 s); the UI thread's longest run between beats: "
+              f"{summary(busy)}; load {min(loads):.1f}–{max(loads):.1f}", flush=True)
+
+
 def main() -> int:
     if not sys.platform.startswith("linux"):
         print("bench_ui: reads /proc; run it on Linux")
         return 0
     parser = argparse.ArgumentParser()
-    parser.add_argument("--only", default="launch,open,typing,memory", help="comma-separated: launch, open, typing, memory")
+    parser.add_argument("--only", default="launch,open,typing,memory", help="comma-separated: launch, open, openlong, typing, memory")
     parser.add_argument("-n", "--runs", type=int, default=8)
     parser.add_argument("--compare", type=Path, help="another checkout whose launch is measured alternately with this one's")
     options = parser.parse_args()
@@ -267,6 +302,8 @@ def main() -> int:
         bench_launch(options.runs, options.compare)
     if "open" in only:
         bench_open(options.runs)
+    if "openlong" in only:
+        bench_open_long(options.runs)
     if not only & {"typing", "memory"}:
         return 0
     with tempfile.TemporaryDirectory() as temp:

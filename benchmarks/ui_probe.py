@@ -17,16 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWebEngineCore import QWebEngineScript  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from ui.app import create_application  # noqa: E402
-from ui.preview.preview_page import SELECT_MESSAGE  # noqa: E402
+# Qt and the app are imported in main() only: the window's photo processes
+# start ("spawn") by importing this script, as they import main.py in the
+# app, and must stay as light here as they are there (a second of Qt imports
+# in each photo process was counted as opening time before).
 
 # A frame was painted once requestAnimationFrame has run twice after a change.
-FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true" % SELECT_MESSAGE  # noqa: UP031 — JavaScript's braces
+FRAME_JS = "requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('%sframe-%%d'); }); }); true"  # noqa: UP031 — JavaScript's braces
 
 
 # The page is complete when every photo has its exported size (width set by
@@ -48,6 +45,16 @@ def report(data: dict) -> None:
 
 
 def main() -> None:
+    global FRAME_JS
+    from PySide6.QtCore import QEvent, Qt, QTimer
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWebEngineCore import QWebEngineScript
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import create_application
+    from ui.preview.preview_page import SELECT_MESSAGE
+
+    FRAME_JS = FRAME_JS % SELECT_MESSAGE
     mode, article = sys.argv[1], Path(sys.argv[2])
     app = create_application([])
     from editor.workspace import Workspace, default_workspace_path

@@ -157,7 +157,10 @@ def detect_legacy(text: str) -> str | None:
     if _BEYOND_CP1252.search(text):
         return None
     words = [word for word in _WORD.findall(text) if not word.isascii()]
-    if not words:
+    if len(words) < MIN_WORDS:
+        # Only these words can change: too few to be evidence. Unicode text
+        # falls apart into many such short stretches (between its letters
+        # beyond code page 1252), and this spares reading each as syllables.
         return None
     valid_before = sum(is_syllable(word) for word in words)
     best, best_valid = None, valid_before

@@ -88,6 +88,42 @@ def test_an_opened_article_in_a_legacy_font_is_converted_as_one_undo_step(qtbot:
     assert window.document.article.lead == data["lead"]  # as the file had it, and left so
 
 
+def test_a_long_opened_article_is_read_in_slices_the_window_running_between_them(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """Issue 20: reading a 36,000-word article at once held the UI thread for
+    200 ms. It is read a slice at a time: the window handles its events in
+    between, what the user types meanwhile is kept, and the legacy text is
+    converted all the same, with the status bar's warning."""
+    from PySide6.QtCore import QTimer
+
+    from ui.window.vietnamese_text import LegacyTextGuard
+
+    monkeypatch.setattr(LegacyTextGuard, "SLICE_S", 0.0)  # one block a slice: the reading spans hundreds of the loop's turns
+    blocks = [{"type": "paragraph", "text": f"Đoạn {n}: Ban Chỉ đạo quận họp."} for n in range(300)]
+    blocks[1]["text"] = pasted_from_vntime(SENTENCE)
+    blocks[150]["text"] = pasted_from_vntime("ban chỉ đạo 35 quận lê chân họp")
+    blocks[-1]["text"] = _vni_encoded("Đồng chí Phạm Văn Tân chủ trì cuộc họp.")
+    path = write_article_dir(tmp_path / "dai", minimal_article(blocks=blocks), photos={})
+    guard = window.legacy_guard
+    seen_by_an_event: list[str] = []
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.files.open_path(path)
+    # Posted once the article is in: handled while it is still being read.
+    QTimer.singleShot(0, lambda: seen_by_an_event.append(window.document.article.blocks[-1].text))
+    # The user types at the end of the second block once the reading is past it.
+    qtbot.waitUntil(lambda: guard._reading is not None and guard._reading.next > 3, timeout=10_000)
+    second = window.document.article.blocks[1]
+    window.document.set_block_field(second.id, "text", second.text + " năm 2025")
+    qtbot.waitUntil(lambda: window.document.article.blocks[-1].text == "Đồng chí Phạm Văn Tân chủ trì cuộc họp.", timeout=20_000)
+    assert seen_by_an_event == [blocks[-1]["text"]]  # the window ran before the last block was read
+    assert window.document.article.blocks[150].text == "ban chỉ đạo 35 quận lê chân họp"
+    # The block changed after its slice was read is read again, whole: converted, with what was typed.
+    qtbot.waitUntil(lambda: window.document.article.blocks[1].text == SENTENCE + " năm 2025", timeout=5_000)
+    message = window.statusBar().currentMessage()
+    assert "TCVN3" in message or "VNI" in message
+    assert window.document.article.blocks[2].text == "Đoạn 2: Ban Chỉ đạo quận họp."
+
+
 def test_unify_tone_marks_applies_the_site_profiles_style_as_one_step(qtbot: Any, window: Any, message_boxes: Any) -> None:
     from editor.model import SiteProfile
 

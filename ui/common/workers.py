@@ -14,7 +14,6 @@ import concurrent.futures
 import itertools
 import multiprocessing
 import os
-import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,7 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from editor.errors import ArticleError
-from editor.process_priority import give_way
+from ui.common import photo_process
 
 
 class _Relay(QObject):
@@ -118,8 +117,8 @@ def run_in_process(
 
     ``urgent``: the user is waiting for this one (a photo on screen when an
     article opens): it runs at the window's own priority if its process has
-    not yet given way (see ``_in_photo_process``)."""
-    _submit(_PHOTO_PROCESSES, _in_photo_process, (function, args, urgent), on_done, on_error, context,
+    not yet given way (see ``photo_process.run_job``)."""
+    _submit(_PHOTO_PROCESSES, photo_process.run_job, (function, args, urgent), on_done, on_error, context,
             "the photo could not be prepared: its decoder crashed")
 
 
@@ -165,39 +164,6 @@ def _submit(processes: _Processes, function: Callable[..., Any], args: tuple[Any
     future.add_done_callback(finished)
 
 
-_gave_way = False  # in a photo process: whether it lowered its priority
-
-
-def _in_photo_process(function: Callable[..., Any], args: tuple[Any, ...], urgent: bool) -> Any:
-    """In a photo process: run one job. The first job that is not urgent
-    makes the process give way to the window (and its preview's renderer)
-    for the rest of its life (a process cannot raise its priority again):
-    photos dropped in bulk never slow the window down, but the first photos
-    an opened article shows are not made at a tenth of a core while other
-    programs keep the machine busy (issue 20, item 6: 1 s a photo at load 9)."""
-    global _gave_way
-    if not urgent and not _gave_way:
-        _gave_way = True
-        give_way()
-    return function(*args)
-
-
-def _photo_process_started() -> None:
-    """In each photo process: end with the app, even when it leaves with
-    os._exit and never shuts the pool down."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
-
-
-def _index_process_started() -> None:
-    """In the library's process: behind the window from the start (before
-    any thread is started, which on Linux inherits the nice value), and
-    ending with the app."""
-    give_way()
-    _photo_process_started()
-
-
 class _Processes:
     """Processes that work for the window. Started with the first job and
     stopped once idle for ``idle_ms``, which gives their memory back (a
@@ -233,6 +199,16 @@ class _Processes:
             self._pool = ProcessPoolExecutor(self._workers(), multiprocessing.get_context("spawn"), initializer=self._initializer)
         return self._pool
 
+    def warm(self) -> None:
+        """Start the processes now, ahead of their first job: spawning one
+        (a new Python, its imports) takes 0.2-0.5 s, which an article's
+        photos need not wait for if it happens while the article is read."""
+        if self._pool is not None and not self.broken:
+            return
+        future = self.submit(photo_process.run_job, (photo_process.nothing, (), True))
+        relay = _the_relay()
+        future.add_done_callback(lambda _: relay.process_job_ended.emit())  # idle from then on: stopped if no job comes
+
     def job_ended(self) -> None:
         """On the UI thread, after each job's result was delivered."""
         self._pending = {future for future in self._pending if not future.done()}
@@ -258,10 +234,18 @@ class _Processes:
 
 
 # The photo processes: one fewer than the machine has cores, so the UI thread keeps one.
-_PHOTO_PROCESSES = _Processes(lambda: max(1, (os.cpu_count() or 2) - 1), _photo_process_started, 10_000)
+_PHOTO_PROCESSES = _Processes(lambda: max(1, (os.cpu_count() or 2) - 1), photo_process.process_started, 10_000)
 # The drafts library's index: one process, kept between the rescans (every
 # 30 s, ui/library/library_panel.py) rather than started again for each.
-_INDEX_PROCESS = _Processes(lambda: 1, _index_process_started, 90_000)
+_INDEX_PROCESS = _Processes(lambda: 1, photo_process.index_process_started, 90_000)
+
+
+
+
+def warm_photo_processes() -> None:
+    """On the UI thread, when photos are about to be wanted (an article is
+    being opened): start the photo processes now if they are not running."""
+    _PHOTO_PROCESSES.warm()
 
 
 _photo_pool: QThreadPool | None = None
