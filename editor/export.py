@@ -138,6 +138,12 @@ def _prepare_images(article: Article, max_size: int, site: SiteProfile | None = 
     return {block.id: by_block[block.id] for block in article.images() if block.id in by_block}
 
 
+def photo_base_name(article: Article) -> str:
+    """What every exported photo's name starts with (``<base>-1.jpg``, the
+    card ``<base>-share.jpg``…): the title's ASCII slug."""
+    return slug(article.title, max_length=60)
+
+
 class PhotoConversions:
     """The distinct photos of an article being converted on a thread pool
     from the moment this is made; iterating gives each as it is ready: the
@@ -174,7 +180,7 @@ class PhotoConversions:
                 continue
             self._unique.setdefault(key, (index, block))
             self._shown_by.setdefault(key, []).append(block.id)
-        self._base = slug(article.title, max_length=60)
+        self._base = photo_base_name(article)
         done, total = itertools.count(1), len(self._unique)
 
         def convert(item: tuple[int, ImageBlock]) -> list[WebImage] | ImageError:
@@ -279,7 +285,7 @@ def _prepare_share_pictures(article: Article, site: SiteProfile) -> SharePicture
     cover = article.cover_image()
     if cover is None or cover.media is None or not is_web_url(article.url):
         return None
-    base = f"{IMAGES_FOLDER}/{slug(article.title, max_length=60)}"
+    base = f"{IMAGES_FOLDER}/{photo_base_name(article)}"
     index = next(i for i, block in enumerate(article.blocks) if block is cover)
     label = f"block {index + 1} ({cover.src})"
     try:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import html
+import itertools
 import re
 import time
 from collections.abc import Callable
@@ -44,7 +45,7 @@ from typing import Any, cast
 
 from editor.cms import body_html
 from editor.errors import ExportError, PublishConflict, PublishError
-from editor.export import ExportedFile, PhotoConversions, distinct_photos, photos_for_publishing
+from editor.export import ExportedFile, PhotoConversions, distinct_photos, photo_base_name, photos_for_publishing
 from editor.images import DEFAULT_MAX_SIZE
 from editor.labels import labels_for
 from editor.model import Article, ImageBlock, ParagraphBlock
@@ -467,11 +468,14 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
     digests: dict[str, str] = {}  # block id → digest
     total = result.photos_total = distinct_photos(article)
 
+    # A killed run's uploads, to adopt rather than duplicate: listed once, not searched for photo by photo.
+    earlier = _media_named_like(client, account, photo_base_name(article))
+
     def send(digest: str, already: dict[str, Any] | None) -> tuple[dict[str, Any], bool]:
         """The photo on the server (found, adopted or uploaded), and whether it was uploaded now."""
         file, block = files[digest], blocks[first_of[digest]]
         fields = _fields(block, article, file.file_name)
-        media = already or _find_media(client, account, file.file_name, digest)
+        media = already or _same_photo(client, earlier, file.file_name, digest)
         if media is None:
             return _upload(client, account, file.file_name, file.data, digest, fields), True
         changed = {key: value for key, value in fields.items() if key != "description" and _raw(media, key) != value}
@@ -616,9 +620,26 @@ def _known_media(client: WordPressClient, state: dict[str, Any], digest: str) ->
 
 def _find_media(client: WordPressClient, account: Account, name: str, digest: str) -> dict[str, Any] | None:
     """A photo a killed run uploaded: this author's, named like ours, with our bytes."""
+    return _same_photo(client, _media_named_like(client, account, name.rpartition(".")[0]), name, digest)
+
+
+def _media_named_like(client: WordPressClient, account: Account, stem: str) -> list[dict[str, Any]]:
+    """This author's media whose title (the file name WordPress gave it) contains ``stem``: one
+    request per hundred."""
+    found: list[dict[str, Any]] = []
+    for page in itertools.count(1):
+        listed: list[dict[str, Any]] = client.get("/wp/v2/media", {"search": stem, "author": account.id, "context": "edit",
+                                                                   "per_page": PAGE, "page": page})
+        found.extend(listed)
+        if len(listed) < PAGE:
+            return found
+    raise AssertionError("unreachable")
+
+
+def _same_photo(client: WordPressClient, found: list[dict[str, Any]], name: str, digest: str) -> dict[str, Any] | None:
+    """Of ``found``, the one named ``name`` (or as WordPress renames a second upload: ``-2``) with our bytes."""
     stem, _, extension = name.rpartition(".")
     same_name = re.compile(rf"^{re.escape(stem)}(?:-\d+)?\.{re.escape(extension)}$")
-    found: list[dict[str, Any]] = client.get("/wp/v2/media", {"search": stem, "author": account.id, "context": "edit", "per_page": 100})
     for media in found:
         source = str(media.get("source_url", ""))
         if same_name.match(source.rsplit("/", 1)[-1]) and hashlib.sha256(client.download(source)).hexdigest() == digest:

@@ -188,8 +188,13 @@ def test_an_edit_on_the_server_stops_the_publish_and_force_overwrites_it(wordpre
 
 
 def _post_lines(site: WordPress) -> int:
+    return _log_lines(site, "]: POST ")
+
+
+def _log_lines(site: WordPress, *parts: str) -> int:
+    """Requests php -S logged whose line holds every one of ``parts``."""
     log = (site.folder / "php-server.log").read_text(errors="replace")
-    return sum(1 for line in log.splitlines() if "]: POST " in line)
+    return sum(1 for line in log.splitlines() if all(part in line for part in parts))
 
 
 def test_a_contributor_is_refused_before_anything_is_sent_and_may_submit_the_text(wordpress: WordPress, tmp_path: Path) -> None:
@@ -324,8 +329,11 @@ def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("TOASOAN_CMS_PASSWORD", wordpress.passwords["editor"])
     site = site_profile(wordpress, tmp_path, "editor")
+    searches = _log_lines(wordpress, "]: GET ", "/wp/v2/media&search=")
     first = publish_draft(draft, site, PublishOptions(status="pending")).result
     assert first is not None and (first.uploaded, first.reused, first.photos_total) == (20, 0, 20)
+    # A killed run's photos are looked for in one request, not one per photo (each costs the server a start).
+    assert _log_lines(wordpress, "]: GET ", "/wp/v2/media&search=") - searches == 1
     post = rest(wordpress, f"/wp/v2/posts/{first.post_id}", {"context": "edit"})
     media = media_named(wordpress, article)
     assert len(media) == 20 and post["status"] == "pending"
