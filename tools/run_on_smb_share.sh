@@ -38,13 +38,20 @@ cat > "$WORK/smb.conf" <<EOF
   guest ok = yes
   force user = root
 EOF
-smbd --foreground --no-process-group -s "$WORK/smb.conf" > "$WORK/log/smbd.out" 2>&1 &
+# In a session of its own: smbd ends its process group as it stops, which would
+# otherwise be this script.
+setsid smbd --foreground --no-process-group -s "$WORK/smb.conf" > "$WORK/log/smbd.out" 2>&1 &
 SMBD=$!
 MOUNTED=""
 cleanup() {
   [ -n "$MOUNTED" ] && umount "$WORK/mnt" 2>/dev/null || true
   kill "$SMBD" 2>/dev/null || true
-  wait "$SMBD" 2>/dev/null || true
+  # smbd's own children (notifyd, cleanupd) end a moment after it, still
+  # writing their state: wait for them before removing the folder.
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    pgrep -f "$WORK/smb.conf" > /dev/null || break
+    sleep 1
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
