@@ -334,3 +334,26 @@ def test_the_index_is_built_in_a_process_of_its_own_behind_the_window(qtbot: Any
     with qtbot.waitSignal(panel.listed, timeout=30_000):
         panel.add_folder(folder)
     qtbot.waitUntil(lambda: _titles(panel) == ["Hội Khuyến học trao học bổng"], timeout=20_000)
+
+
+def test_without_fts5_the_library_says_so_at_start_up_and_searches_by_a_plain_scan(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import editor.library
+    from ui.library.library_panel import LibraryPanel
+
+    monkeypatch.setattr(editor.library, "fts5_available", lambda: False)  # an SQLite built without FTS5
+    panel = LibraryPanel(window.document, tmp_path / "index" / "library.sqlite", lambda article: None, window)
+    # On a thread of this process, which has no FTS5 here (the index's process has its own SQLite).
+    panel.run_index = lambda function, args, done, failed, context: run_in_background(
+        lambda: function(*args), done, failed, context=context)
+    qtbot.waitUntil(lambda: not panel.notice.isHidden(), timeout=10_000)  # before any folder is added
+    assert "FTS5" in panel.notice.text()
+    folder = tmp_path / "share"
+    folder.mkdir()
+    save_draft(Article(title="Đại hội Đảng bộ phường Cát Dài"), folder / "dang-bo.article")
+    save_draft(Article(title="Hội nghị Quận ủy Lê Chân"), folder / "quan-uy.article")
+    panel.search_box.setText("dang bo")
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: _titles(panel) == ["Đại hội Đảng bộ phường Cát Dài"], timeout=20_000)
+    assert not panel.library.use_fts and "FTS5" in panel.notice.text()

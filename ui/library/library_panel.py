@@ -175,6 +175,7 @@ class LibraryPanel(Retranslating, QDockWidget):
         self._progress_timer = QTimer(self, interval=PROGRESS_MS)
         self._progress_timer.timeout.connect(self.refresh)
         self.retranslate()
+        self._check_full_text_search()
         self._watch_folders()
         if self.folders:
             QTimer.singleShot(0, self, self.rescan)
@@ -355,9 +356,7 @@ class LibraryPanel(Retranslating, QDockWidget):
             use_fts, subfolders = result
             self._scanning = False
             self._progress_timer.stop()
-            self.notice.setVisible(not use_fts)
-            self.notice.setText(self.tr("This computer's SQLite has no full-text search (FTS5): "
-                                        "searching reads the whole index, more slowly."))
+            self._show_search_kind(use_fts)
             self._watch_folders(subfolders)
             self.scanned.emit()
             if self._scan_again:
@@ -374,6 +373,16 @@ class LibraryPanel(Retranslating, QDockWidget):
         # In the library's own process, behind the window (ui/common/workers.py):
         # the searches of this process read what it has committed so far.
         self.run_index(rescan_index, (self._index_path, folders), done, failed, self)
+
+    def _check_full_text_search(self) -> None:
+        """At start-up, before any folder is indexed: whether this SQLite has
+        FTS5, said at once when it has not (the search then reads the whole index)."""
+        run_in_background(lambda: self._library().use_fts, self._show_search_kind, lambda error: None, context=self)
+
+    def _show_search_kind(self, use_fts: bool) -> None:
+        self.notice.setVisible(not use_fts)
+        self.notice.setText(self.tr("This computer's SQLite has no full-text search (FTS5): "
+                                    "searching reads the whole index, more slowly."))
 
     def filters(self) -> Filters:
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
