@@ -38,9 +38,17 @@ def nothing() -> None:
     """A job that only makes the pool start its process (see ``warm``)."""
 
 
-def process_started() -> None:
+def process_started(spare: bool = False) -> None:
     """In each photo process: end with the app, even when it leaves with
-    os._exit and never shuts the pool down."""
+    os._exit and never shuts the pool down. The spare process gives way at
+    once: it is to use only the core the window leaves idle."""
+    global _gave_way
+    if spare and hasattr(os, "nice"):
+        _gave_way = True
+        try:
+            os.nice(10)
+        except OSError:
+            pass
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
