@@ -224,34 +224,39 @@ def open_once(draft: Path, env: dict[str, str]) -> dict[str, float]:
     return figures
 
 
-def bench_open(runs: int) -> None:
+def bench_open(runs: int, compare: Path | None) -> None:
     """Each round opens the draft twice: first with no preview copies kept
     (a draft never opened on this computer), then again (its copies kept
-    from the first)."""
+    from the first). ``compare``: another checkout's app, opened by the
+    same probe in the same rounds, alternately."""
     print("  open a 20-photo .article (window already up, offscreen); each round a first open, then a reopen:", flush=True)
+    roots = {"this": ROOT, **({"compared": compare} if compare else {})}
     with tempfile.TemporaryDirectory() as temp:
         draft = twenty_photo_draft(Path(temp))
-        home = Path(temp) / "home"
-        env = app_environment(home, None)
-        figures: dict[str, dict[str, list[float]]] = {
-            kind: {"form_shown_s": [], "form_complete_s": [], "preview_complete_s": [], "cpu_s": []} for kind in ("first", "reopen")}
+        homes = {name: Path(temp) / f"home-{name}" for name in roots}
+        envs = {name: dict(app_environment(homes[name], None, root), BENCH_APP_ROOT=str(root)) for name, root in roots.items()}
+        figures: dict[tuple[str, str], dict[str, list[float]]] = {
+            (name, kind): {"form_shown_s": [], "form_complete_s": [], "preview_complete_s": [], "cpu_s": [], "load": []}
+            for name in roots for kind in ("first", "reopen")}
         for run in range(runs):
-            for kind in ("first", "reopen"):
-                if kind == "first":
-                    shutil.rmtree(preview_copies_folder(home), ignore_errors=True)
-                result = open_once(draft, env)
-                for name, values in figures[kind].items():
-                    values.append(result[name])
-                print(f"    run {run + 1} ({kind}): form shown {result['form_shown_s']:.3f} s, every block in the form "
-                      f"{result['form_complete_s']:.3f} s, preview complete {result['preview_complete_s']:.3f} s "
-                      f"(the window's CPU {result['cpu_s']:.2f} s); load {load()}", flush=True)
-        for kind, label in (("first", "first open, no copies kept"), ("reopen", "reopened, copies kept")):
-            measured = figures[kind]
-            print(f"  {label}:", flush=True)
-            print(f"    Open to form shown (fields and the first blocks painted): {summary(measured['form_shown_s'])} (goal <= 0.5 s)", flush=True)
-            print(f"    Open to every block in the form: {summary(measured['form_complete_s'])}", flush=True)
-            print(f"    Open to preview complete: {summary(measured['preview_complete_s'])} (goal <= 1.5 s)", flush=True)
-            print(f"    CPU time of the window's process (UI thread and its workers) until then: {summary(measured['cpu_s'])}", flush=True)
+            for name in roots:
+                for kind in ("first", "reopen"):
+                    if kind == "first":
+                        shutil.rmtree(preview_copies_folder(homes[name]), ignore_errors=True)
+                    result = open_once(draft, envs[name])
+                    for key, values in figures[(name, kind)].items():
+                        values.append(os.getloadavg()[0] if key == "load" else result[key])
+                    print(f"    run {run + 1} ({name}, {kind}): form shown {result['form_shown_s']:.3f} s, every block in the form "
+                          f"{result['form_complete_s']:.3f} s, preview complete {result['preview_complete_s']:.3f} s "
+                          f"(the window's CPU {result['cpu_s']:.2f} s); load {load()}", flush=True)
+        for name, root in roots.items():
+            for kind, label in (("first", "first open, no copies kept"), ("reopen", "reopened, copies kept")):
+                measured = figures[(name, kind)]
+                print(f"  {name} ({root}), {label}; load {min(measured['load']):.1f}–{max(measured['load']):.1f}:", flush=True)
+                print(f"    Open to form shown (fields and the first blocks painted): {summary(measured['form_shown_s'])} (goal <= 0.5 s)", flush=True)
+                print(f"    Open to every block in the form: {summary(measured['form_complete_s'])}", flush=True)
+                print(f"    Open to preview complete: {summary(measured['preview_complete_s'])} (goal <= 1.5 s)", flush=True)
+                print(f"    CPU time of the window's process (UI thread and its workers) until then: {summary(measured['cpu_s'])}", flush=True)
 
 
 def bench_open_long(runs: int) -> None:
@@ -283,6 +288,9 @@ def bench_open_long(runs: int) -> None:
             print(f"    run {run + 1}: longest stall {data['longest_stall_ms']:.0f} ms (worst gaps, wall/UI CPU ms: "
                   f"{data['worst_gaps_ms']}), all there after {data['complete_s']:.2f} s; in the stalls: {where}; "
                   f"load {data['load'][0]:.1f}→{data['load'][1]:.1f}", flush=True)
+            for cpu, places in data["busiest_gaps"]:
+                inside = "; ".join(f"{name} ×{count}" for name, count in places) or "(no sample)"
+                print(f"      the UI thread ran {cpu:.0f} ms in one gap: {inside}", flush=True)
         print(f"    longest stall: {summary(stalls)} (goal <= 0.050 s); the UI thread's longest run between beats: "
               f"{summary(busy)}; load {min(loads):.1f}–{max(loads):.1f}", flush=True)
 
@@ -294,14 +302,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", default="launch,open,typing,memory", help="comma-separated: launch, open, openlong, typing, memory")
     parser.add_argument("-n", "--runs", type=int, default=8)
-    parser.add_argument("--compare", type=Path, help="another checkout whose launch is measured alternately with this one's")
+    parser.add_argument("--compare", type=Path, help="another checkout whose launch and open are measured alternately with this one's")
     options = parser.parse_args()
     only = set(options.only.split(","))
     print(f"bench_ui: {os.cpu_count()} cores; load {load()}", flush=True)
     if "launch" in only:
         bench_launch(options.runs, options.compare)
     if "open" in only:
-        bench_open(options.runs)
+        bench_open(options.runs, options.compare)
     if "openlong" in only:
         bench_open_long(options.runs)
     if not only & {"typing", "memory"}:

@@ -45,7 +45,7 @@ def app_frames(frame: object) -> list[str]:
     return names
 
 
-def sample(last_tick: list[float], where: Counter[str]) -> None:
+def sample(last_tick: list[float], where: Counter[str], timeline: list[tuple[float, str]]) -> None:
     """Only samples in which the UI thread used the CPU count (its own CPU
     clock, read from this thread): a stall spent waiting for a core is the
     machine's load, not a place in the app."""
@@ -61,24 +61,27 @@ def sample(last_tick: list[float], where: Counter[str]) -> None:
             if frame is not None:
                 names = app_frames(frame)
                 # Innermost app function, and the outermost one that led there.
-                where[" ← ".join(names[:1] + names[-1:]) if names else "(in Qt, called by its event loop)"] += 1
+                place = " ← ".join(names[:1] + names[-1:]) if names else "(in Qt, called by its event loop)"
+                where[place] += 1
+                timeline.append((time.perf_counter(), place))
 
 
 def main() -> None:
     article = Path(sys.argv[1])
     last_tick = [0.0]
     where: Counter[str] = Counter()
-    threading.Thread(target=sample, args=(last_tick, where), daemon=True).start()
+    timeline: list[tuple[float, str]] = []  # (when, where): each sample in a stall
+    threading.Thread(target=sample, args=(last_tick, where, timeline), daemon=True).start()
 
     def start(window: MainWindow, meter: StallMeter) -> None:
         from PySide6.QtCore import QTimer
 
-        gaps: list[tuple[float, float]] = []  # (wall, the UI thread's CPU), seconds
+        gaps: list[tuple[float, float, float]] = []  # (wall, the UI thread's CPU, ended at), seconds
         state = {"at": time.perf_counter(), "cpu": time.thread_time()}
 
         def beat() -> None:
             now, cpu = time.perf_counter(), time.thread_time()
-            gaps.append((now - state["at"], cpu - state["cpu"]))
+            gaps.append((now - state["at"], cpu - state["cpu"], now))
             state["at"], state["cpu"] = now, cpu
             last_tick[0] = now
 
@@ -98,10 +101,17 @@ def main() -> None:
         def finish() -> None:
             ticker.stop()
             worst = sorted(gaps, reverse=True)[:5]
+            busiest = sorted(gaps, key=lambda gap: gap[1], reverse=True)[:3]
+
+            def inside(gap: tuple[float, float, float]) -> list[tuple[str, int]]:
+                return Counter(place for at, place in timeline if gap[2] - gap[0] <= at <= gap[2]).most_common(4)
+
             print("RESULT " + json.dumps({
                 "longest_stall_ms": (worst[0][0] - 0.005) * 1000,
-                "worst_gaps_ms": [[round(wall * 1000, 1), round(cpu * 1000, 1)] for wall, cpu in worst],
-                "longest_ui_cpu_ms": max(cpu for _, cpu in gaps) * 1000,
+                "worst_gaps_ms": [[round(wall * 1000, 1), round(cpu * 1000, 1)] for wall, cpu, _ in worst],
+                "longest_ui_cpu_ms": max(cpu for _, cpu, _ in gaps) * 1000,
+                # The gaps the UI thread worked most in, and where it was then.
+                "busiest_gaps": [[round(cpu * 1000, 1), inside((wall, cpu, end))] for wall, cpu, end in busiest],
                 "complete_s": state["complete"],
                 "where": where.most_common(8),
                 "load": [load_before, os.getloadavg()[0]],

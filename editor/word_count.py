@@ -35,6 +35,19 @@ def word_count(article: Article, cache: dict[tuple[str, str], tuple[str, int]] |
     return total
 
 
+def not_counted(article: Article, cache: dict[tuple[str, str], tuple[str, int]]) -> int:
+    """How many block texts ``word_count`` would count again with ``cache``
+    (those it has not counted in that very string): the window counts an
+    article that has many on a worker."""
+    missing = 0
+    for block in article.blocks:
+        for field in text_fields(type(block)):
+            if field.counted:
+                known = cache.get((block.id, field.name))
+                missing += known is None or known[0] is not getattr(block, field.name)
+    return missing
+
+
 def reading_minutes(words: int) -> int:
     """Minutes to read ``words``: at least one for any text, none for none."""
     return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0

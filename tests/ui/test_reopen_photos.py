@@ -158,3 +158,30 @@ def test_the_photos_an_opened_article_shows_first_are_made_at_the_window_s_prior
     qtbot.waitUntil(lambda: len(niceness) == 3, timeout=60_000)
     own = os.nice(0)
     assert niceness == [own, min(19, own + 10), min(19, own + 10)]
+
+
+def test_a_photo_nobody_waits_for_goes_to_the_spare_process_when_the_main_one_is_busy(qtbot: Any, qapp: Any) -> None:
+    """The spare photo process makes an opened article's photos two at a
+    time on a 2-core PC, at the lowest priority from its start, so that it
+    only uses the core the window leaves idle; what the user waits for
+    never goes to it."""
+    import os
+    import time
+
+    from ui.common.workers import _PHOTO_PROCESSES, run_in_process
+
+    _PHOTO_PROCESSES._discard()
+    done: dict[str, object] = {}
+    failed = lambda error: done.setdefault("error", error)  # noqa: E731
+    run_in_process(time.sleep, (1.0,), lambda _: done.setdefault("sleep", True), failed, urgent=True)  # keeps the main process busy
+    run_in_process(os.nice, (0,), lambda value: done.setdefault("spare nice", value), failed)
+    run_in_process(os.getpid, (), lambda value: done.setdefault("next pid", value), failed)
+    run_in_process(os.getpid, (), lambda value: done.setdefault("urgent pid", value), failed, urgent=True)
+    qtbot.waitUntil(lambda: len(done) == 4, timeout=60_000)
+    assert "error" not in done
+    main_pids = set(_PHOTO_PROCESSES._main._processes)  # type: ignore[union-attr]
+    spare_pids = set(_PHOTO_PROCESSES._spare._processes)  # type: ignore[union-attr]
+    assert done["spare nice"] == min(19, os.nice(0) + 10)  # given way from its start
+    assert len(spare_pids) == 1 and not spare_pids & main_pids
+    assert done["next pid"] in main_pids  # the spare had one already
+    assert done["urgent pid"] in main_pids

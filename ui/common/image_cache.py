@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 from collections import deque
 from dataclasses import dataclass
 
@@ -31,18 +30,18 @@ from editor.images import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_prev
 from editor.media import Media
 from editor.model import Crop, ImageBlock
 from editor.preview_copies import PreviewCopies, copy_key
-from ui.common.workers import photo_pool, run_in_background, run_in_process
+from ui.common.workers import photo_pool, photo_process_count, run_in_background, run_in_process
 
 THUMBNAIL_SIZE = 160
 # The widest a photo is ever laid out in the page, in CSS px: main's 760 px
 # less its padding (resources/templates/article.css, and the export's
 # ``sizes``). The preview only zooms out from there, never in.
 PREVIEW_PHOTO_WIDTH = 728
-# Photos read and handed to the photo processes at once: one per process and
-# one more ready to go. Reading them all at once held every original (5 MB
+# Photos read and handed to the photo processes at once: one per process
+# (the spare included) and one more ready to go. Reading them all at once held every original (5 MB
 # each) in the window's memory while they waited: 50 photos took the window
 # from 130 to 317 MB, which the allocator kept after they were done.
-IN_FLIGHT = max(1, (os.cpu_count() or 2) - 1) + 1
+IN_FLIGHT = sum(photo_process_count()) + 1
 # The photos an opened article shows before any scrolling (a 1400 × 900
 # window shows about two): made at the window's own priority.
 ON_SCREEN_AT_OPEN = 2

@@ -38,17 +38,22 @@ def nothing() -> None:
     """A job that only makes the pool start its process (see ``warm``)."""
 
 
-def process_started() -> None:
+def process_started(spare: bool = False) -> None:
     """In each photo process: end with the app, even when it leaves with
-    os._exit and never shuts the pool down."""
+    os._exit and never shuts the pool down. The spare process gives way at
+    once: it is to use only the core the window leaves idle."""
+    global _gave_way
+    if spare and not _gave_way:
+        _gave_way = True
+        give_way()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
 
 
-def index_process_started() -> None:
-    """In the library's process: behind the window from the start (before
-    any thread is started, which on Linux inherits the nice value), and
-    ending with the app."""
+def index_process_started(spare: bool = False) -> None:
+    """In the library's process (never a spare): behind the window from the
+    start (before any thread is started, which on Linux inherits the nice
+    value), and ending with the app."""
     give_way()
     process_started()

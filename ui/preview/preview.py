@@ -9,6 +9,8 @@ restores the scroll position.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
@@ -79,6 +81,19 @@ class PreviewImages:
         return False
 
 
+class _FixedImages:
+    """The photos' sources read on the UI thread, for a rendering on a worker."""
+
+    def __init__(self, sources: dict[str, ImageSource | None]) -> None:
+        self._sources = sources
+
+    def source(self, block: ImageBlock) -> ImageSource | None:
+        return self._sources.get(block.id)
+
+    def is_first(self, block: ImageBlock) -> bool:
+        return False
+
+
 class PreviewView(QWebEngineView):
     """Shows ``document`` as its exported page, kept up to date."""
 
@@ -126,10 +141,16 @@ class PreviewView(QWebEngineView):
         images.ready.connect(self._on_images_ready)
 
     # --- what the scheme handler serves ------------------------------------
-    def page_html(self) -> str:
+    def page_html(self) -> Callable[[], str]:
+        """On the UI thread: the page's rendering, to run on a worker. What
+        the rendering reads of the window (the photos' sizes, their
+        addresses) is read now; the article is a snapshot."""
         self._first_image_id = self._current_first_image()
-        article = self._document.article
-        return render_article(article, self._document.site(), self._image_sources, share=self._image_sources.share(article))
+        article = self._document.snapshot()
+        site = self._document.site()
+        images = _FixedImages({block.id: self._image_sources.source(block) for block in article.images()})
+        share = self._image_sources.share(article)
+        return lambda: render_article(article, site, images, share=share)
 
     def _current_first_image(self) -> str | None:
         images = self._document.article.images()

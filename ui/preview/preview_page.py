@@ -26,6 +26,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from ui.common.image_cache import ImageCache, mime_of
+from ui.common.workers import run_in_background
 from ui.preview.webengine import SCHEME
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,10 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
 class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
     """Serves ``index.html`` from ``page_html()`` and photos from the cache.
 
+    ``page_html()`` is called on the UI thread and returns the rendering to
+    do: a function of a snapshot, run on a worker thread (a 36,000-word page
+    took 30-60 ms of the UI thread to render, issue 20).
+
     A photo not prepared yet is answered when it is ready: the request is
     asynchronous, so the page never waits on the UI thread.
 
@@ -68,7 +73,7 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
     signal takes it off the list.
     """
 
-    def __init__(self, page_html: Callable[[], str], images: ImageCache, parent: QObject | None = None) -> None:
+    def __init__(self, page_html: Callable[[], Callable[[], str]], images: ImageCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._page_html = page_html
         self._images = images
@@ -94,7 +99,21 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             return
         path = url.path()
         if path == "/index.html":
-            self._reply(job, b"text/html;charset=utf-8", self._page_html().encode("utf-8"))
+            render = self._page_html()
+            ticket = self._hold("/index.html", job)
+
+            def rendered(html: bytes) -> None:
+                held = self._waiting.get("/index.html", {}).pop(ticket, None)
+                if held is not None:  # still wanted: not deleted by a newer load
+                    self._reply(held, b"text/html;charset=utf-8", html)
+
+            def failed(error: object) -> None:
+                held = self._waiting.get("/index.html", {}).pop(ticket, None)
+                log.error("the preview page could not be made: %s", error)
+                if held is not None:
+                    held.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+
+            run_in_background(lambda: render().encode("utf-8"), rendered, failed, context=self)
             return
         # Every size of a photo (media/<token>, media/<token>-small) is
         # answered with its one preview copy, as wide as the preview shows it.
@@ -122,11 +141,15 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         job.reply(mime, buffer)
 
     def _wait(self, token: str, job: QWebEngineUrlRequestJob) -> None:
+        self._hold(token, job)
+
+    def _hold(self, token: str, job: QWebEngineUrlRequestJob) -> int:
         ticket = next(self._tickets)
         self._waiting.setdefault(token, {})[ticket] = job
         # No parameter: a slot that took the dying request would get a new
         # wrapper of a half-destroyed object.
         job.destroyed.connect(lambda: self._forget(token, ticket))
+        return ticket
 
     def _forget(self, token: str, ticket: int) -> None:
         waiting = self._waiting.get(token)
@@ -137,7 +160,7 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def waiting_requests(self) -> int:
         """How many photo requests wait for their photo (for the curious)."""
-        return sum(len(waiting) for waiting in self._waiting.values())
+        return sum(len(waiting) for token, waiting in self._waiting.items() if token != "/index.html")
 
     def _on_images_ready(self, token: str) -> None:
         prepared = self._images.by_token(token)
