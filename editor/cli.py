@@ -18,18 +18,18 @@ from pathlib import Path
 from typing import NoReturn
 
 from editor.article_format import load_site_profile
-from editor.checks import CheckInput, check_article, has_errors, raw_texts
 from editor.draft import SUFFIX, save_draft
 from editor.errors import ArticleError, ExportError
 from editor.export import ExportOptions, TargetKind, export_article, target_kind
 from editor.images import DEFAULT_MAX_SIZE
 from editor.inputs import load_article, read_raw_article_data
 from editor.model import Article, SiteProfile
-from editor.pdf import export_pdf
 from editor.site import effective_site, load_saved_profile
 from editor.subcommands import SELF_CHECK, SUBCOMMANDS
 from editor.version import VERSION
-from editor.word_import import import_docx
+
+# Each command imports what only it needs (the checks, the Word reader, the
+# PDF printer) when it runs: an export does not wait for the others' imports.
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -141,6 +141,8 @@ def _run_publish(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from editor.word_import import import_docx
+
     if args.output.suffix.lower() != SUFFIX:
         raise ExportError(f"an import writes an article draft: give a name ending in {SUFFIX} "
                           "(export it afterwards to make a page)", path=args.output)
@@ -160,6 +162,8 @@ def _site_for(article: Article, args: argparse.Namespace) -> SiteProfile:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from editor.checks import CheckInput, check_article, has_errors, raw_texts
+
     article = load_article(args.input, require_media=False)
     given = CheckInput(raw_texts=raw_texts(read_raw_article_data(args.input), article), site=_site_for(article, args))
     findings = check_article(article, given)
@@ -185,6 +189,8 @@ def _run_export(args: argparse.Namespace) -> int:
     site = _site_for(article, args)
     options = ExportOptions(max_size=args.max_size, force=args.force)
     if target_kind(args.output) is TargetKind.PDF:
+        from editor.pdf import export_pdf
+
         export_pdf(article, site, args.output, options)
         print(f"exported pdf: {args.output}")
         return EXIT_OK

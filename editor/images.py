@@ -27,6 +27,7 @@ from typing import cast
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
 from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, IMAGE_TOO_BIG, NOT_AN_IMAGE, TOO_BIG_FOR_MEMORY, ImageError
+from editor.jpeg_bytes import jpeg_bytes
 from editor.model import Crop
 
 # Above Pillow's own bomb threshold (89 MP) there are real cameras (100 MP
@@ -402,17 +403,16 @@ def _encode(image: Image.Image, lossless: bool, progressive: bool = True, qualit
     # Pillow's PNG writer copies ICC, EXIF and transparency from ``info``:
     # start from nothing, so no metadata (GPS above all) can leave with it.
     image.info = {}
-    output = io.BytesIO()
     if lossless:
+        output = io.BytesIO()
         image.save(output, "PNG", optimize=True)
-        extension = "png"
-    else:
-        # Small pictures are seen closely: keep full colour resolution (4:4:4);
-        # photos keep the usual 4:2:0, a third lighter at the same quality.
-        subsampling = 0 if image.width * image.height <= SMALL_PICTURE else 2
-        image.convert("RGB").save(output, "JPEG", quality=quality, progressive=progressive, optimize=True, subsampling=subsampling)
-        extension = "jpg"
-    return WebImage(output.getvalue(), extension, image.width, image.height)
+        return WebImage(output.getvalue(), "png", image.width, image.height)
+    # Small pictures are seen closely: keep full colour resolution (4:4:4);
+    # photos keep the usual 4:2:0, a third lighter at the same quality.
+    subsampling = 0 if image.width * image.height <= SMALL_PICTURE else 2
+    # Encoded with the GIL released, so the other conversion threads keep going (editor/jpeg_bytes.py).
+    data = jpeg_bytes(image.convert("RGB"), quality=quality, progressive=progressive, optimize=True, subsampling=subsampling)
+    return WebImage(data, "jpg", image.width, image.height)
 
 
 def prepare_variants(

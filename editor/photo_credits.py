@@ -10,11 +10,19 @@ pixels alone (editor/images.py), and this adds only these four texts.
 from __future__ import annotations
 
 import struct
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 from editor.model import ImageBlock, SiteProfile
 from editor.render import credit_line
 from editor.text import inline_to_plain
+
+
+def escape(text: str) -> str:
+    """XML's escape of text between tags: ``&``, ``<``, ``>`` (as
+    ``xml.sax.saxutils.escape``, whose module imports urllib.request and
+    http.client: ~30 ms of every export's start for three replacements)."""
+    return _escape(text, quote=False)
+
 
 _XMP_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"  # XMP spec part 3, 1.1.3: the APP1 segment's signature
 _MAX_SEGMENT = 65533  # a JPEG segment's length field counts itself: at most 65535 bytes
