@@ -175,6 +175,57 @@ def test_forcing_over_a_previous_export_replaces_it_whole(source: Path, tmp_path
     assert [p.name for p in tmp_path.iterdir()] == ["src", "out"] or sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
 
 
+def test_every_file_of_a_folder_bundle_is_fsynced_before_it_is_moved_in(source: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # The files are written on several threads at once; a kill cannot show a
+    # missing fsync, so what was flushed by the time of the move is asserted.
+    import editor.export as export_module
+
+    synced: set[str] = set()
+    real_fsync, real_replace_folder = export_module.os.fsync, export_module.replace_folder
+    moved: list[set[str]] = []
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        synced.add(os.path.realpath(f"/proc/self/fd/{fd}") if os.path.isdir("/proc/self/fd") else str(fd))
+
+    def replace_folder(built: Path, target: Path) -> None:
+        written = {str(p.resolve()) for p in built.rglob("*") if p.is_file()}
+        moved.append(written - synced)
+        real_replace_folder(built, target)
+
+    monkeypatch.setattr(export_module.os, "fsync", fsync)
+    monkeypatch.setattr(export_module, "replace_folder", replace_folder)
+    assert export(source, "-o", tmp_path / "out") == 0
+    if os.path.isdir("/proc/self/fd"):
+        assert moved == [set()]
+    assert len(tree_files(tmp_path / "out")) == 7  # the page, two sizes, the card and three crops
+
+
+def test_a_full_disk_while_writing_the_photos_keeps_the_previous_export(source: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    import editor.export as export_module
+
+    out = tmp_path / "out"
+    assert export(source, "-o", out) == 0
+    before = {name: (out / name).read_bytes() for name in tree_files(out)}
+    calls = iter(range(1000))
+
+    def full_on_the_third(fd: int) -> None:
+        if next(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export_module.os, "fsync", full_on_the_third)
+    source.write_text(source.read_text(encoding="utf-8").replace("Quận", "Huyện"), encoding="utf-8")  # a new page
+    assert export(source, "-o", out, "--force") == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert {name: (out / name).read_bytes() for name in tree_files(out)} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]  # no build folder left beside it
+
+
 def test_a_broken_photo_stops_the_export_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = write_article_dir(tmp_path / "src", photos={"photos/1.jpg": camera_photo()[:2000]})
     assert export(source, "-o", tmp_path / "out") == 2

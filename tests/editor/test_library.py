@@ -7,6 +7,7 @@ import os
 import sqlite3
 import unicodedata
 from contextlib import closing
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -115,10 +116,12 @@ def test_filters_by_state_author_assignee_tag_and_date(library: Library, tmp_pat
     folder = tmp_path / "f"
     folder.mkdir()
     article = Article(title="Tin một", author="Hoàng Tùng", tags=["Lê Chân"], published=datetime(2026, 11, 30, 9, tzinfo=VN))
-    article.review = article.review.changed_to("review", "Hoàng Tùng")
+    article.review = replace(article.review.changed_to("review", "Hoàng Tùng"), assignee="Phạm Thu Hà")
     save_draft(article, folder / "mot.article")
     _draft(folder, "hai", "Tin hai", author="Nguyễn Lan", published=datetime(2026, 12, 3, 9, tzinfo=VN))
     assert _titles(library, "", folder, state="review") == ["Tin một"]
+    assert _titles(library, "", folder, assignee="pham thu ha") == ["Tin một"]
+    assert _titles(library, "", folder, assignee="Nguyễn Lan") == []  # the author is not an assignee
     assert _titles(library, "", folder, author="hoang tung") == ["Tin một"]
     assert _titles(library, "", folder, tag="le chan") == ["Tin một"]
     assert _titles(library, "", folder, date_from=date(2026, 12, 1)) == ["Tin hai"]

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from editor.cli import main
 from editor.draft import save_draft
 from editor.model import Article, ParagraphBlock
@@ -57,3 +59,31 @@ def test_search_puts_the_exact_marks_first_and_state_filters(tmp_path: Path, cap
 def test_a_folder_that_is_not_there_is_refused_in_one_line(tmp_path: Path, capsys: object) -> None:
     assert main(["library", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i.sqlite")]) == 2
     assert "nowhere: not a folder" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_author_assignee_tag_and_date_filters_on_the_command_line(tmp_path: Path, capsys: object) -> None:
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    vn = timezone(timedelta(hours=7))
+    one = Article(title="Tin một", author="Hoàng Tùng", tags=["Lê Chân"], published=datetime(2026, 11, 30, 9, tzinfo=vn))
+    one.review = replace(one.review, assignee="Phạm Thu Hà")
+    save_draft(one, folder / "mot.article")
+    save_draft(Article(title="Tin hai", author="Nguyễn Lan", published=datetime(2026, 12, 3, 9, tzinfo=vn)), folder / "hai.article")
+    index = str(tmp_path / "i.sqlite")
+
+    def titles(*options: str) -> list[str]:
+        assert main(["library", str(folder), "--json", "--index", index, *options]) == 0
+        return [entry["title"] for entry in json.loads(capsys.readouterr().out)]  # type: ignore[attr-defined]
+
+    assert titles("--author", "hoang tung") == ["Tin một"]
+    assert titles("--assignee", "pham thu ha") == ["Tin một"]
+    assert titles("--tag", "Lê Chân") == ["Tin một"]
+    assert titles("--from", "2026-12-01") == ["Tin hai"]
+    assert titles("--to", "2026-12-01") == ["Tin một"]
+    with pytest.raises(SystemExit) as refused:  # argparse's refusal, in one line
+        main(["library", str(folder), "--from", "1/12/2026", "--index", index])
+    assert refused.value.code == 2
+    assert "'1/12/2026' is not a date such as 2026-12-31" in capsys.readouterr().err  # type: ignore[attr-defined]

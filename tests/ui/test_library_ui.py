@@ -357,3 +357,60 @@ def test_without_fts5_the_library_says_so_at_start_up_and_searches_by_a_plain_sc
         panel.add_folder(folder)
     qtbot.waitUntil(lambda: _titles(panel) == ["Đại hội Đảng bộ phường Cát Dài"], timeout=20_000)
     assert not panel.library.use_fts and "FTS5" in panel.notice.text()
+
+
+def test_the_filters_in_the_window_narrow_the_list(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    from PySide6.QtCore import QDate
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    vn = timezone(timedelta(hours=7))
+    one = Article(title="Tin một", author="Hoàng Tùng", tags=["Lê Chân"], published=datetime(2026, 11, 30, 9, tzinfo=vn))
+    one.review = replace(one.review.changed_to("review", "Hoàng Tùng"), assignee="Phạm Thu Hà")
+    save_draft(one, folder / "mot.article")
+    save_draft(Article(title="Tin hai", author="Nguyễn Lan", tags=["Ngô Quyền"], published=datetime(2026, 12, 3, 9, tzinfo=vn)),
+               folder / "hai.article")
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: sorted(_titles(panel)) == ["Tin hai", "Tin một"], timeout=20_000)
+
+    def shows(titles: list[str]) -> None:
+        qtbot.waitUntil(lambda: sorted(_titles(panel)) == titles, timeout=10_000)
+
+    panel.author_filter.setText("hoang tung")  # marks optional, as in the search
+    shows(["Tin một"])
+    panel.author_filter.clear()
+    panel.assignee_filter.setText("Phạm Thu Hà")
+    shows(["Tin một"])
+    panel.assignee_filter.clear()
+    panel.tag_filter.setText("ngo quyen")
+    shows(["Tin hai"])
+    panel.tag_filter.clear()
+    panel.from_date.setDate(QDate(2026, 12, 1))
+    panel.from_check.setChecked(True)
+    shows(["Tin hai"])
+    panel.from_check.setChecked(False)
+    panel.to_date.setDate(QDate(2026, 12, 1))
+    panel.to_check.setChecked(True)
+    shows(["Tin một"])
+    panel.to_check.setChecked(False)
+    shows(["Tin hai", "Tin một"])
+
+
+def test_a_share_that_never_notifies_is_caught_up_by_the_periodic_rescan(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    save_draft(Article(title="Tin một"), folder / "mot.article")
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: _titles(panel) == ["Tin một"], timeout=20_000)
+    # As on a network share that sends no change notices: the watcher hears nothing.
+    panel.watcher.directoryChanged.disconnect()
+    panel.rescan_timer.setInterval(500)
+    save_draft(Article(title="Tin hai"), folder / "hai.article")
+    qtbot.waitUntil(lambda: sorted(_titles(panel)) == ["Tin hai", "Tin một"], timeout=20_000)
