@@ -164,19 +164,19 @@ class PhotoConversions:
     def __init__(self, article: Article, max_size: int, site: SiteProfile | None = None,
                  options: ExportOptions | None = None, *, one_size: bool = False) -> None:
         self._article, self._site = article, site
-        self._problems: list[str] = []
+        self._problems: list[tuple[int, str]] = []  # (block index, problem): listed in the article's order
         self._unique: dict[tuple[object, ...], tuple[int, ImageBlock]] = {}
         self._shown_by: dict[tuple[object, ...], list[str]] = {}
         for index, block in enumerate(article.blocks):
             if not isinstance(block, ImageBlock):
                 continue
             if block.media is None:
-                self._problems.append(f"block {index + 1}: the photo {block.src or '(none)'} is missing")  # counted as the window counts
+                self._problems.append((index, f"block {index + 1}: the photo {block.src or '(none)'} is missing"))  # counted as the window counts
                 continue
             try:
                 key = _edit_key(block)
             except ImageError as error:
-                self._problems.append(f"block {index + 1}: {error.problems[0]}")
+                self._problems.append((index, f"block {index + 1}: {error.problems[0]}"))
                 continue
             self._unique.setdefault(key, (index, block))
             self._shown_by.setdefault(key, []).append(block.id)
@@ -207,13 +207,14 @@ class PhotoConversions:
                 number, key = self._converting[future]
                 result = future.result()
                 if isinstance(result, ImageError):
-                    self._problems.extend(result.problems)
+                    self._problems.extend((self._unique[key][0], problem) for problem in result.problems)
                     continue
                 yield tuple(self._shown_by[key]), self._exported(number, key, result)
         finally:
             self.close()
         if self._problems:
-            raise ExportError(sorted(self._problems, key=_block_number))
+            # In the article's order, as a list the user reads top-down (conversions finish in any order).
+            raise ExportError([problem for _, problem in sorted(self._problems, key=lambda item: item[0])])
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -228,13 +229,6 @@ class PhotoConversions:
                                    _with_credits(small, credits), small.width, small.height)
         return ExportedFile(f"{IMAGES_FOLDER}/{self._base}-{number}.{large.extension}", _with_credits(large, credits),
                             large.width, large.height, smaller)
-
-
-def _block_number(problem: str) -> int:
-    """Problems in the article's order, as a list the user reads top-down
-    (conversions finish in any order)."""
-    words = problem.split(maxsplit=2)
-    return int(words[1].rstrip(":")) if len(words) > 1 and words[0] == "block" and words[1].rstrip(":").isdigit() else 0
 
 
 def _credits(block: ImageBlock, site: SiteProfile | None, article: Article) -> bytes | None:

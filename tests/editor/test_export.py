@@ -382,3 +382,24 @@ def test_an_export_says_its_progress_and_a_cancelled_one_writes_nothing(tmp_path
         export_article(article, SiteProfile(), tmp_path / "bai.zip", ExportOptions(cancelled=cancel_after_the_first_photo))
     assert not (tmp_path / "bai.zip").exists()
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []  # no partial file left
+
+
+def test_photo_problems_are_listed_in_the_articles_order_whichever_conversion_ends_first() -> None:
+    """A missing photo is known before any conversion, a damaged one only when its conversion
+    ends: the list the user reads still goes from the top of the article down."""
+    from editor.errors import ExportError
+    from editor.export import exported_photos
+    from editor.media import MemoryMedia
+    from editor.model import Article, ImageBlock
+
+    article = Article(title="Ba ảnh, hai hỏng")
+    damaged = b"\xff\xd8\xff\xe0" + b"\x00" * 64  # a JPEG's start, then nothing a decoder can read
+    article.blocks = [
+        ImageBlock(src="hong-1.jpg", media=MemoryMedia(damaged, "hong-1.jpg"), alt="Một"),
+        ImageBlock(src="mat.jpg", media=None, alt="Hai"),
+        ImageBlock(src="hong-3.jpg", media=MemoryMedia(damaged + b"\x01", "hong-3.jpg"), alt="Ba"),
+    ]
+    with pytest.raises(ExportError) as raised:
+        exported_photos(article)
+    assert [problem.split()[1].rstrip(":") for problem in raised.value.problems] == ["1", "2", "3"]
+    assert "mat.jpg" in raised.value.problems[1] and "hong-3.jpg" in raised.value.problems[2]
