@@ -2,7 +2,8 @@
 
     python3 tasks.py app [FILE]     open the app (on the example article by default)
     python3 tasks.py lint           the import contracts, ruff and mypy --strict on editor/ (CI runs it first)
-    python3 tasks.py test [ARGS]    run the whole test suite (ARGS go to pytest)
+    python3 tasks.py test [ARGS]    run the whole test suite in three timed steps (main group on two
+                                    processes, WordPress, soak run); with ARGS, just pytest ARGS
     python3 tasks.py bench          run the benchmarks and print their figures
     python3 tasks.py screenshots    rewrite the README's docs/screenshot*.png (and the user guide's copies)
     python3 tasks.py fuzz [ARGS]    the loading fuzz at full size: 10,000 inputs per test
@@ -23,6 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -180,12 +182,40 @@ def command_lint(args: list[str]) -> int:
     return 1 if failed else 0
 
 
+# `python3 tasks.py test` without arguments runs the whole suite in three
+# steps, each timed on its own (README, "What the tests check"): the main
+# group on two pytest-xdist workers (the CI machine has two cores; a third
+# worker only adds contention), `--dist loadgroup` keeping the tests of one
+# shared fixture on one worker (tests/conftest.py); then the tests of the real
+# WordPress, which share one server; then the two-minute soak run. The markers
+# are in pyproject.toml; every test is in exactly one step.
+TEST_STEPS = (
+    ("main group", ["-m", "not soak and not wordpress", "-n", "2", "--dist", "loadgroup"]),
+    ("WordPress", ["-m", "wordpress"]),
+    ("soak run", ["-m", "soak"]),
+)
+
+
+def _load() -> str:
+    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+
+
 def command_test(args: list[str]) -> int:
     python = ensure_venv("gui,test")
     ensure_system_tools()
     ensure_npm_tools()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT, env=env)
+    if args:  # a chosen part of the suite, as pytest is told
+        return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT, env=env)
+    status, times, began = 0, [], time.monotonic()
+    for name, step in TEST_STEPS:
+        print(f"+ test step: {name} (load average before: {_load()})", flush=True)
+        start = time.monotonic()
+        code = subprocess.call([str(python), "-m", "pytest", *step], cwd=ROOT, env=env)
+        times.append(f"{name} {time.monotonic() - start:.0f} s (load after: {_load()}){'' if code == 0 else f', FAILED ({code})'}")
+        status = status or code  # the next steps still run, so that one run reports every failure
+    print(f"test steps: {'; '.join(times)}; total {time.monotonic() - began:.0f} s", flush=True)
+    return status
 
 
 def command_bench(args: list[str]) -> int:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,10 +25,34 @@ from editor.errors import PASSWORD_PROTECTED, DocumentImportError
 from editor.images import verify_decodes
 from editor.model import HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock
 from editor.text import inline_to_plain
-from editor.word_import import import_docx
+from editor.word_import import ImportResult, import_docx
 from tests.helpers import CORPUS, ROOT
 
 DOCX = CORPUS / "docx-mammoth"
+
+Imported = Callable[[Path], ImportResult]
+
+
+@pytest.fixture(scope="module")
+def corpus_import() -> Imported:
+    """import_docx for the corpus's documents, each imported once for this module.
+    Several tests read every document of the corpus (241 files) or every
+    administrative one, and importing them again for each test was 100 s of
+    the suite. The tests only read the results; a refusal is raised again."""
+    results: dict[Path, ImportResult | DocumentImportError] = {}
+
+    def imported(path: Path) -> ImportResult:
+        if path not in results:
+            try:
+                results[path] = import_docx(path)
+            except DocumentImportError as error:
+                results[path] = error
+        result = results[path]
+        if isinstance(result, DocumentImportError):
+            raise result
+        return result
+
+    return imported
 
 
 def texts(path: Path) -> list[str]:
@@ -145,10 +170,10 @@ def test_an_empty_document_is_refused_with_a_reason() -> None:
         import_docx(DOCX / "empty.docx")
 
 
-def test_every_corpus_document_imports_or_is_refused_cleanly() -> None:
+def test_every_corpus_document_imports_or_is_refused_cleanly(corpus_import: Imported) -> None:
     for path in sorted(DOCX.glob("*.docx")):
         try:
-            import_docx(path)
+            corpus_import(path)
         except DocumentImportError as error:
             assert str(error).startswith(str(path))
 
@@ -396,17 +421,18 @@ GOV = CORPUS / "docx-vietnamese-gov"
      "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
     ("vbai-05-CV-tra-loi-BXD.docx", None, "BO TAI CHINH"),  # an official letter: its "V/v" line is the title
 ])
-def test_an_administrative_documents_header_gives_its_title_and_source(name: str, title: str | None, source: str) -> None:
-    article = import_docx(GOV / name).article
+def test_an_administrative_documents_header_gives_its_title_and_source(name: str, title: str | None, source: str,
+                                                                       corpus_import: Imported) -> None:
+    article = corpus_import(GOV / name).article
     assert article.title == title if title else article.title.startswith("V/v cu dai dien tham gia Hoi dong tham dinh")
     assert article.source == source
 
 
 @pytest.mark.parametrize("path", sorted(GOV.glob("*.docx")), ids=lambda path: path.name[:12])
-def test_nothing_of_an_administrative_header_becomes_the_lead_or_the_author(path: Path) -> None:
+def test_nothing_of_an_administrative_header_becomes_the_lead_or_the_author(path: Path, corpus_import: Imported) -> None:
     from editor.word_admin import TYPES, fold
 
-    article = import_docx(path).article
+    article = corpus_import(path).article
     body = [inline_to_plain(getattr(block, "text", "")) for block in article.blocks]
     assert TYPES.match(fold(article.title)) or article.title.startswith("V/v")
     assert article.lead == "" and article.author == "" and article.source
@@ -469,20 +495,20 @@ def test_a_news_drafts_byline_is_never_a_courtesy_line_nor_a_table_cell(tmp_path
     assert article.author == "" and inline_to_plain(article.blocks[-1].text) == "Tổng cộng"  # type: ignore[attr-defined]
 
 
-def test_no_picture_of_the_corpus_becomes_a_photo_the_export_cannot_read() -> None:
+def test_no_picture_of_the_corpus_becomes_a_photo_the_export_cannot_read(corpus_import: Imported) -> None:
     """An EMF or WMF drawing was stored as a ".bin" photo that then stopped
     the whole export as "damaged": every photo of the corpus now decodes as
     the export decodes it (EMF and WMF as PNG: tests/editor/test_word_drawings.py)."""
     for path in sorted(CORPUS.glob("docx-*/*.docx")):
         try:
-            result = import_docx(path)
+            result = corpus_import(path)
         except DocumentImportError:
             continue
         assert all(not photo.src.endswith(".bin") for photo in result.article.images()), path
         for photo in result.article.images():
             verify_decodes(photo.media.read_bytes(), f"{path.name}: {photo.src}")  # type: ignore[union-attr]  # as `check` and the export do
     # An embedded object's preview is such a drawing: the object is named instead, once.
-    result = import_docx(next(CORPUS.glob("*/image_vml_as_object.docx")))
+    result = corpus_import(next(CORPUS.glob("*/image_vml_as_object.docx")))
     assert result.article.images() == [] and [note.en for note in result.notes if "Visio" in note.en or "Office drawing" in note.en] == [
         "Not imported, as a web page cannot show them: an embedded Visio drawing (near “Test with object as image:”). "
         "Put a picture of each in its place if it is needed."]
@@ -494,17 +520,17 @@ def test_no_picture_of_the_corpus_becomes_a_photo_the_export_cannot_read() -> No
     (POI / "EmbeddedDocument.docx", ["an embedded Excel sheet (near “Let"]),
     (POI / "WordWithAttachments.docx", ["an attached file (at the start)", "an embedded Word document", "and 1 more"]),
 ])
-def test_charts_smartart_and_embedded_objects_are_named_with_their_place(path: Path, named: list[str]) -> None:
+def test_charts_smartart_and_embedded_objects_are_named_with_their_place(path: Path, named: list[str], corpus_import: Imported) -> None:
     """mammoth drops them without a word: one note names each, where it was."""
-    notes = [note for note in import_docx(path).notes if note.en.startswith("Not imported")]
+    notes = [note for note in corpus_import(path).notes if note.en.startswith("Not imported")]
     assert len(notes) == 1 and all(part in notes[0].en for part in named), notes
     assert "Không nhập được" in notes[0].vi and ("biểu đồ" in notes[0].vi or "SmartArt" in notes[0].vi or "nhúng" in notes[0].vi)
 
 
-def test_every_import_of_the_corpus_ends_with_a_few_notes_in_both_languages() -> None:
+def test_every_import_of_the_corpus_ends_with_a_few_notes_in_both_languages(corpus_import: Imported) -> None:
     for path in sorted(CORPUS.glob("docx-*/*.docx")):
         try:
-            notes = import_docx(path).notes
+            notes = corpus_import(path).notes
         except DocumentImportError:
             continue
         assert len(notes) <= 6, (path, notes)

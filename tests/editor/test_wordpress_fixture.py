@@ -9,7 +9,12 @@ import subprocess
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.editor.wordpress import ROLES, start_wordpress
+
+# It starts a WordPress of its own: timed with the other WordPress tests (`python3 tasks.py test`).
+pytestmark = pytest.mark.wordpress
 
 
 def _me(url: str, login: str, password: str) -> dict:
