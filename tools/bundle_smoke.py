@@ -106,7 +106,7 @@ def leaves_out_what_is_never_loaded(bundle: Path) -> None:
                 or (name.endswith(".qm") and "/Qt/translations/" in name) or "devtools_resources" in name
                 or PurePosixPath(name).name.startswith(("libqgtk3", "libgtk-3", "libqwayland", "libqtvirtualkeyboard",
                                                          "Qt3D", "QtQuick", "QtQml", "QtMultimedia", "QtOpenGL.",
-                                                         "libx265", "pillow_heif", "_pillow_heif"))]
+                                                         "libx265", "pillow_heif", "_pillow_heif", "pycparser"))]
     if unwanted:
         raise AssertionError(f"the bundle holds what the app never loads: {unwanted[:10]}")
     dangling = [name for name in files if (bundle / name).is_symlink() and not (bundle / name).exists()]

@@ -108,3 +108,46 @@ def test_the_notes_are_the_changelogs_section_of_that_version() -> None:
     assert changelog_notes(changelog, "0.2.0") == "- Kiểm tra chính tả."
     assert changelog_notes(changelog, "0.1.0") == "- Bản đầu tiên."
     assert changelog_notes((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), "0.1.0").startswith("- The first installable build")
+
+
+def test_the_builds_own_lzma_zip_is_unpacked_whole_links_and_modes_kept(tmp_path: Path) -> None:
+    # tasks.py build --zip writes LZMA (method 14), which Windows 10's Explorer and Info-ZIP's unzip cannot
+    # open: the updater, its one reader, must. The zip is made by the build's own function.
+    import tasks
+
+    bundle = tmp_path / "dist" / "toa-soan"
+    (bundle / "_internal" / "PySide6" / "Qt" / "lib").mkdir(parents=True)
+    program = bundle / "toa-soan"
+    program.write_bytes(b"#!/bin/sh\necho 0.2.0\n")
+    program.chmod(0o755)
+    library = bundle / "_internal" / "PySide6" / "Qt" / "lib" / "libQt6Core.so.6"
+    library.write_bytes(os.urandom(4096) + bytes(200_000))  # some noise, then what compresses
+    (bundle / "_internal" / "libQt6Core.so.6").symlink_to("PySide6/Qt/lib/libQt6Core.so.6")  # as Linux's Qt libraries are
+    (bundle / "_internal" / "photo.jpg").write_bytes(os.urandom(1000))
+    (bundle / "_internal" / "Ảnh ghi chú.txt").write_text("Tòa Soạn", encoding="utf-8")
+    share = tmp_path / "share"
+    share.mkdir()
+    archive = share / f"toa-soan-0.2.0-{TAG}.zip"
+    tasks._zip_tree(tmp_path / "dist", "toa-soan", archive)
+    write_manifest(archive, "0.2.0", TAG, "- Nhẹ hơn.")
+    with zipfile.ZipFile(archive) as zipped:
+        methods = {info.filename: info.compress_type for info in zipped.infolist()}
+    assert methods["toa-soan/_internal/PySide6/Qt/lib/libQt6Core.so.6"] == zipfile.ZIP_LZMA
+    assert methods["toa-soan/_internal/photo.jpg"] == zipfile.ZIP_STORED  # compressed already
+    update = find_update(share, "0.1.0", TAG)
+    assert update is not None
+    folder = stage_update(update, tmp_path / "versions")
+    unpacked = folder / "toa-soan"
+    assert (unpacked / "_internal" / "PySide6" / "Qt" / "lib" / "libQt6Core.so.6").read_bytes() == library.read_bytes()
+    assert os.readlink(unpacked / "_internal" / "libQt6Core.so.6") == "PySide6/Qt/lib/libQt6Core.so.6"
+    assert (unpacked / "_internal" / "Ảnh ghi chú.txt").read_text(encoding="utf-8") == "Tòa Soạn"
+    assert os.access(unpacked / "toa-soan", os.X_OK) and ready_executable(tmp_path / "versions", "0.1.0") == unpacked / "toa-soan"
+
+
+def test_the_build_says_what_is_over_its_size_budget() -> None:
+    import tasks
+
+    assert tasks.over_budget(399_900_000, 149_900_000) == []
+    assert tasks.over_budget(399_900_000, None) == []  # a build without --zip
+    assert tasks.over_budget(456_000_000, 191_000_000) == ["456.0 MB unpacked, over the budget of 400 MB",
+                                                           "191.0 MB zipped, over the budget of 150 MB"]
