@@ -259,40 +259,44 @@ def bench_open(runs: int, compare: Path | None) -> None:
                 print(f"    CPU time of the window's process (UI thread and its workers) until then: {summary(measured['cpu_s'])}", flush=True)
 
 
-def bench_open_long(runs: int) -> None:
+def bench_open_long(runs: int, compare: Path | None) -> None:
     """Open the 36,000-word article (1,000 blocks, 20 photos of 12 MP) in a
     fresh window each run: the longest stall of the UI thread until all of
-    it is shown, and where the UI thread was in the stalls."""
+    it is shown, and where the UI thread was in the stalls. ``compare``:
+    another checkout's app, by the same probe, alternately."""
     from bench_typing import PHOTOS, make_article
 
     print("  open the 36,000-word article (1,000 blocks, 20 photos of 12 MP), offscreen; longest UI-thread stall "
           "(5 ms heartbeat) until every block, the preview and every photo are there, and 2.5 s more:", flush=True)
+    roots = {"this": ROOT, **({"compared": compare} if compare else {})}
     with tempfile.TemporaryDirectory() as temp:
         photos = Path(temp) / "photos"
         photos.mkdir()
         for number in range(PHOTOS):
             (photos / f"{number + 1:02d}.jpg").write_bytes(camera_jpeg(number))
         article = make_article(Path(temp) / "long", photos, 36000, 1000)
-        stalls, busy, loads = [], [], []
+        figures = {name: {"stall": [], "busy": [], "load": []} for name in roots}
         for run in range(runs):
-            home = Path(temp) / f"home-{run}"
-            env = app_environment(home, None)
-            result = subprocess.run([sys.executable, str(OPEN_STALL_PROBE), str(article)], capture_output=True, text=True, env=env, timeout=900)
-            data = next((json.loads(line[7:]) for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
-            if data is None or "error" in data:
-                raise RuntimeError(f"open stall probe failed: {data} {result.stderr[-2000:]}")
-            stalls.append(data["longest_stall_ms"] / 1000)
-            busy.append(data["longest_ui_cpu_ms"] / 1000)
-            loads += data["load"]
-            where = "; ".join(f"{name} ×{count}" for name, count in data["where"][:3]) or "none over 40 ms"
-            print(f"    run {run + 1}: longest stall {data['longest_stall_ms']:.0f} ms (worst gaps, wall/UI CPU ms: "
-                  f"{data['worst_gaps_ms']}), all there after {data['complete_s']:.2f} s; in the stalls: {where}; "
-                  f"load {data['load'][0]:.1f}→{data['load'][1]:.1f}", flush=True)
-            for cpu, places in data["busiest_gaps"]:
-                inside = "; ".join(f"{name} ×{count}" for name, count in places) or "(no sample)"
-                print(f"      the UI thread ran {cpu:.0f} ms in one gap: {inside}", flush=True)
-        print(f"    longest stall: {summary(stalls)} (goal <= 0.050 s); the UI thread's longest run between beats: "
-              f"{summary(busy)}; load {min(loads):.1f}–{max(loads):.1f}", flush=True)
+            for name, root in roots.items():
+                env = dict(app_environment(Path(temp) / f"home-{name}-{run}", None, root), BENCH_APP_ROOT=str(root))
+                result = subprocess.run([sys.executable, str(OPEN_STALL_PROBE), str(article)], capture_output=True, text=True, env=env, timeout=900)
+                data = next((json.loads(line[7:]) for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
+                if data is None or "error" in data:
+                    raise RuntimeError(f"open stall probe failed: {data} {result.stderr[-2000:]}")
+                figures[name]["stall"].append(data["longest_stall_ms"] / 1000)
+                figures[name]["busy"].append(data["longest_ui_cpu_ms"] / 1000)
+                figures[name]["load"] += data["load"]
+                where = "; ".join(f"{place} ×{count}" for place, count in data["where"][:3]) or "none over 40 ms"
+                print(f"    run {run + 1} ({name}): longest stall {data['longest_stall_ms']:.0f} ms (worst gaps, wall/UI CPU ms: "
+                      f"{data['worst_gaps_ms']}), all there after {data['complete_s']:.2f} s; in the stalls: {where}; "
+                      f"load {data['load'][0]:.1f}→{data['load'][1]:.1f}", flush=True)
+                for cpu, places in data["busiest_gaps"]:
+                    inside = "; ".join(f"{place} ×{count}" for place, count in places) or "(no sample)"
+                    print(f"      the UI thread ran {cpu:.0f} ms in one gap: {inside}", flush=True)
+        for name, root in roots.items():
+            measured = figures[name]
+            print(f"  {name} ({root}): longest stall {summary(measured['stall'])} (goal <= 0.050 s); the UI thread's longest "
+                  f"run between beats {summary(measured['busy'])}; load {min(measured['load']):.1f}–{max(measured['load']):.1f}", flush=True)
 
 
 def main() -> int:
@@ -311,7 +315,7 @@ def main() -> int:
     if "open" in only:
         bench_open(options.runs, options.compare)
     if "openlong" in only:
-        bench_open_long(options.runs)
+        bench_open_long(options.runs, options.compare)
     if not only & {"typing", "memory"}:
         return 0
     with tempfile.TemporaryDirectory() as temp:

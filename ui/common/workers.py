@@ -14,6 +14,7 @@ import concurrent.futures
 import itertools
 import multiprocessing
 import os
+import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -234,9 +235,15 @@ class _Processes:
         if self._main is not None and not self.broken:
             return
         relay = _the_relay()
-        future = self._pool(False).submit(photo_process.run_job, photo_process.nothing, (), True)
-        self._pending.add(future)
-        future.add_done_callback(lambda _: relay.process_job_ended.emit())  # idle from then on: stopped if no job comes
+        pool = self._pool(False)
+
+        def start() -> None:
+            # The executor spawns its process in submit: a fork and exec,
+            # 10-50 ms on a busy machine, kept off the UI thread.
+            future = pool.submit(photo_process.run_job, photo_process.nothing, (), True)
+            future.add_done_callback(lambda _: relay.process_job_ended.emit())  # idle from then on: stopped if no photo comes
+
+        threading.Thread(target=start, name="photo-process-start", daemon=True).start()
 
     def job_ended(self) -> None:
         """On the UI thread, after each job's result was delivered."""
