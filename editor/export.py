@@ -148,8 +148,9 @@ def _photos_as_ready(article: Article, max_size: int, site: SiteProfile | None =
     conversions finish in. When a photo cannot be converted, the others are
     still yielded, then ``ExportError`` lists every problem.
 
-    Pillow releases the GIL while decoding and resampling, so threads use
-    every core; at most one photo per worker is decoded at a time, which
+    Pillow releases the GIL while decoding and resampling, and while
+    encoding a JPEG through a file descriptor (editor/jpeg_bytes.py), so
+    threads use every core; at most one photo per worker is decoded at a time, which
     keeps memory bounded whatever the number of photos.
     """
     problems: list[str] = []
