@@ -154,11 +154,12 @@ class PhotoConversions:
     conversion (a caller that stops early: a failed upload, a checklist
     error).
 
-    Pillow releases the GIL while decoding and resampling, so threads use
-    every core; at most one photo per worker is decoded at a time, which
-    keeps memory bounded whatever the number of photos. With ``site``, each
-    JPEG carries its credits (editor/photo_credits.py), those of the first
-    block that shows it. ``one_size`` makes only the large size.
+    Pillow releases the GIL while decoding and resampling, and while
+    encoding a JPEG through a file descriptor (editor/jpeg_bytes.py), so
+    threads use every core; at most one photo per worker is decoded at a
+    time, which keeps memory bounded whatever the number of photos. With
+    ``site``, each JPEG carries its credits (editor/photo_credits.py), those
+    of the first block that shows it. ``one_size`` makes only the large size.
     """
 
     def __init__(self, article: Article, max_size: int, site: SiteProfile | None = None,

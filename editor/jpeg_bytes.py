@@ -9,27 +9,28 @@ decoding or resampling calls to the next: the two conversion threads then
 take turns instead of running side by side (measured: two threads encoding
 1600 px progressive JPEGs into buffers were no faster than one).
 
-So the encoder writes into an anonymous in-memory file (``memfd`` on
-Linux; an unnamed temporary file elsewhere), read back whole. The bytes are
-the same: the same encoder with the same settings, only its output goes
-through a descriptor (tests/editor/test_jpeg_bytes.py).
+So the encoder writes into an anonymous in-memory file (``memfd``, Linux),
+read back whole. The bytes are the same: the same encoder with the same
+settings, only its output goes through a descriptor
+(tests/editor/test_jpeg_bytes.py). Elsewhere (Windows, macOS) it still
+encodes into memory: a temporary file on disk would be scanned by
+antivirus software on every photo, which was not measured.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import tempfile
 from typing import IO
 
 from PIL import Image
 
 
 def jpeg_bytes(image: Image.Image, **options: object) -> bytes:
-    """``image.save(…, "JPEG", **options)``'s bytes, the GIL released while encoding."""
+    """``image.save(…, "JPEG", **options)``'s bytes; on Linux, the GIL released while encoding."""
     try:
         scratch = _scratch_file()
-    except OSError:  # out of descriptors, or a sandbox without memfd or a temp folder
+    except OSError:  # out of descriptors, or a sandbox that refuses memfd
         scratch = None
     if scratch is None:
         buffer = io.BytesIO()
@@ -41,10 +42,10 @@ def jpeg_bytes(image: Image.Image, **options: object) -> bytes:
         return scratch.read()
 
 
-def _scratch_file() -> IO[bytes]:
-    """A file with a descriptor that never appears in a folder: a photo's
-    pixels are not left on disk, even by a killed export."""
+def _scratch_file() -> IO[bytes] | None:
+    """A file in memory with a descriptor, in no folder (a photo's pixels
+    never touch the disk, even when the export is killed), or None."""
     memfd_create = getattr(os, "memfd_create", None)
-    if memfd_create is not None:
-        return open(memfd_create("toa-soan-jpeg", os.MFD_CLOEXEC), "w+b")  # noqa: SIM115 — closed by the caller
-    return tempfile.TemporaryFile()  # noqa: SIM115 — unlinked at once (POSIX) or deleted on close (Windows)
+    if memfd_create is None:
+        return None
+    return open(memfd_create("toa-soan-jpeg", os.MFD_CLOEXEC), "w+b")  # noqa: SIM115 — closed by the caller

@@ -47,6 +47,14 @@ def test_without_a_scratch_file_it_encodes_in_memory_all_the_same(monkeypatch: p
     assert encode_jpeg(photo) == expected
 
 
+def test_where_there_is_no_memfd_it_encodes_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    photo = _photo()
+    expected = encode_jpeg(photo)
+    monkeypatch.delattr(module.os, "memfd_create", raising=False)  # Windows, macOS
+    assert module._scratch_file() is None
+    assert encode_jpeg(photo) == expected
+
+
 def test_a_failing_encode_leaves_no_descriptor_open() -> None:
     before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
     for _ in range(20):
