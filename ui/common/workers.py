@@ -4,7 +4,8 @@
 thread pool; the callbacks run later on the UI thread. The UI thread never
 waits on disk, images or rendering of photos. ``run_in_process`` does the
 same in the photo processes, for work that would hold Python's GIL (Pillow
-holds it while it encodes a JPEG, for instance) and so stall the window
+holds it while it encodes a JPEG into memory, which editor/jpeg_bytes.py
+avoids on Linux only; some decoders hold it too) and so stall the window
 even from another thread.
 """
 
