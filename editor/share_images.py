@@ -108,7 +108,7 @@ def card_for_preview(data: bytes, label: str, rotate: int, crop: Crop | None, fo
     """The export's card (``cut_card``, the same pixels before JPEG), made
     ``width`` px wide for the window, which never holds the full 1200 px.
     Module-level with plain arguments: it runs in a photo process."""
-    with edited_photo(data, label, rotate=rotate, crop=crop) as photo:
+    with edited_photo(data, label, rotate=rotate, crop=crop, short_side=CARD_SIZE[0]) as photo:
         card = cut_card(photo, focus_in_kept_part(focus, crop))
     if card.mode != "RGB":
         card = card.convert("RGB")
@@ -122,7 +122,9 @@ def prepare_share_pictures(block: ImageBlock, data: bytes, label: str, base: str
     """The card and the three crops of the cover ``block`` (whose original
     bytes are ``data``); ``base`` is the folder and name they start with."""
     focus = focus_in_kept_part(block.focus, block.crop)
-    with edited_photo(data, label, rotate=block.rotate, crop=block.crop) as photo:
+    # Every box cut (1.91:1, 1:1, 4:3, 16:9) is at least as wide as the photo's shorter side, and
+    # none is made wider than 1200 px: a photo decoded with that side at 1200 px or more loses nothing.
+    with edited_photo(data, label, rotate=block.rotate, crop=block.crop, short_side=max(CARD_SIZE[0], STRUCTURED_WIDTH)) as photo:
         card = cut_card(photo, focus)
         pictures = [_named(base, "share", _card_bytes(card), card.size)]
         for kind, *ratio in STRUCTURED_RATIOS:

@@ -164,3 +164,25 @@ def test_the_browser_runs_the_page_under_its_policy_without_refusing_anything(sh
     # The structured data in that page is the JSON the renderer wrote.
     [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text)
     assert json.loads(block)["@type"] == "NewsArticle"
+
+
+def test_a_camera_cover_and_a_narrow_crop_of_it_keep_every_pixel_the_pictures_can_show(tmp_path: Path) -> None:
+    """The share pictures of a 12 MP cover are cut from a reduced-scale decode (half the CPU),
+    which must still give every box its 1200 px; a cover cropped to a narrow strip has fewer
+    pixels than that, and its boxes keep every one of them (never enlarged, never halved)."""
+    from tests.helpers import photo_bytes
+
+    def pictures(name: str, crop: dict[str, float] | None) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+        data = minimal_article()
+        if crop is not None:
+            data["blocks"][1]["crop"] = crop
+        source = write_article_dir(tmp_path / f"src-{name}", data, photos={"photos/1.jpg": photo_bytes((4000, 3000), "olive")})
+        assert cli_main(["export", str(source), "-o", str(tmp_path / name)]) == 0
+        page = tmp_path / name / "index.html"
+        found = metadata(page)
+        [graph], [article] = found["opengraph"], found["json-ld"]
+        return read_image(local_file(page, graph["og:image"])).size, [read_image(local_file(page, url)).size for url in article["image"]]
+
+    assert pictures("whole", None) == (CARD_SIZE, [(1200, 1200), (1200, 900), (1200, 675)])
+    card, crops = pictures("strip", {"left": 0.5, "top": 0.0, "width": 0.25, "height": 1.0})  # 1000 × 3000 px kept
+    assert card == CARD_SIZE and [width for width, _ in crops] == [1000, 1000, 1000]
