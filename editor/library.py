@@ -312,7 +312,7 @@ class Library:
                 self._store(connection, key, stat.st_size, stat.st_mtime_ns, sha, row)
                 added, changed = (added + 1, changed) if old is None else (added, changed + 1)
                 if (added + changed) % _BATCH == 0:
-                    connection.commit()  # searches in other threads see the progress
+                    connection.commit()  # searches (the window's, in another process) see the progress
             connection.commit()
             gone = [value[0] for key, value in known.items() if key not in found or key in vanished]
             with connection:
