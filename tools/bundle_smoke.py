@@ -29,6 +29,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,9 +120,12 @@ def leaves_out_what_is_never_loaded(bundle: Path) -> None:
         if needed not in names:
             raise AssertionError(f"the bundle lacks {needed}")
     # Help ▸ About reads each part's version from its metadata (editor/components.py).
-    shipped = {path.name.split("-")[0].lower() for path in (bundle / "_internal").glob("*.dist-info")}
+    def normalized(name: str) -> str:  # a dist-info folder may spell jaraco.classes with a dot or an underscore
+        return re.sub(r"[-_.]+", "_", name).lower()
+
+    shipped = {normalized(path.name.split("-")[0]) for path in (bundle / "_internal").glob("*.dist-info")}
     missing = sorted({part.distribution for part in COMPONENTS if part.distribution
-                      and part.distribution.lower().replace("-", "_").replace(".", "_") not in shipped})
+                      and normalized(part.distribution) not in shipped})
     if missing:
         raise AssertionError(f"no metadata in the bundle for {missing}: About would show their versions as “?”")
     size = sum(path.lstat().st_size for path in bundle.rglob("*") if path.is_file() and not path.is_symlink())
