@@ -34,10 +34,6 @@ def run_job(function: Callable[..., Any], args: tuple[Any, ...], urgent: bool) -
     return function(*args)
 
 
-def nothing() -> None:
-    """A job that only makes the pool start its process (see ``warm``)."""
-
-
 def process_started(spare: bool = False) -> None:
     """In each photo process: end with the app, even when it leaves with
     os._exit and never shuts the pool down. The spare process gives way at

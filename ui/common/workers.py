@@ -15,7 +15,6 @@ import concurrent.futures
 import itertools
 import multiprocessing
 import os
-import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -227,25 +226,6 @@ class _Processes:
             self._main = ProcessPoolExecutor(main_count, context, initializer=self._initializer, initargs=(False,))
         return self._main
 
-    def warm(self) -> None:
-        """Start the processes now, ahead of their first job: spawning one
-        (a new Python, its imports) takes 0.2-0.5 s, which an article's
-        photos need not wait for if it happens while the article is read."""
-        # The main processes only: the spare starts with its first photo, so
-        # that two new Pythons do not take both cores while the form is shown.
-        if self._main is not None and not self.broken:
-            return
-        relay = _the_relay()
-        pool = self._pool(False)
-
-        def start() -> None:
-            # The executor spawns its process in submit: a fork and exec,
-            # 10-50 ms on a busy machine, kept off the UI thread.
-            future = pool.submit(photo_process.run_job, photo_process.nothing, (), True)
-            future.add_done_callback(lambda _: relay.process_job_ended.emit())  # idle from then on: stopped if no photo comes
-
-        threading.Thread(target=start, name="photo-process-start", daemon=True).start()
-
     def job_ended(self) -> None:
         """On the UI thread, after each job's result was delivered."""
         self._pending = {future for future in self._pending if not future.done()}
@@ -276,12 +256,6 @@ _PHOTO_PROCESSES = _Processes(photo_process_count, photo_process.process_started
 # The drafts library's index: one process, kept between the rescans (every
 # 30 s, ui/library/library_panel.py) rather than started again for each.
 _INDEX_PROCESS = _Processes(lambda: (1, 0), photo_process.index_process_started, 90_000)
-
-
-def warm_photo_processes() -> None:
-    """On the UI thread, when photos are about to be wanted (an article is
-    being opened): start the photo processes now if they are not running."""
-    _PHOTO_PROCESSES.warm()
 
 
 _photo_pool: QThreadPool | None = None

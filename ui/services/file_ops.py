@@ -28,7 +28,7 @@ from editor.workspace import Workspace
 from ui.common import settings
 from ui.common.errors import describe_error
 from ui.common.last_folder import FolderKind, last_folder, remember_folder
-from ui.common.workers import run_in_background, warm_photo_processes
+from ui.common.workers import run_in_background
 from ui.dialogs.choice import ask_choice
 from ui.dialogs.export_notice import Exported, exported_page
 from ui.document.document import Document
@@ -142,8 +142,6 @@ class FileController(QObject):
         self._set_opening(1)
         self.status_message.emit(self.tr("Opening %s…") % path.name)
         is_draft = path.suffix.lower() == SUFFIX
-        # Its photos will want the photo processes: they start while it is read.
-        warm_photo_processes()
         # Opening again the draft this window holds keeps its lock.
         held = self._lock if self._lock is not None and self._lock.document == path else None
 
