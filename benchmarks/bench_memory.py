@@ -4,6 +4,14 @@ camera photos of 12 MP with the preview scrolled from top to bottom, so
 every lazy photo was fetched and decoded. Goals (issue 20): ≤ 300 MB and
 ≤ 400 MB.
 
+PSS splits a shared page among every process mapping it, those of other
+programs too: beside other programs using the same Qt libraries it comes
+out lower than on an office PC where the app runs alone. So each run also
+gives the tree's pages counted once, whoever else maps them ("alone"):
+every process's private pages, and each shared mapping once (a file's by
+device, inode and offset; an anonymous one, shared by a fork, by its
+address), at the largest size any process of the tree has of it.
+
     python benchmarks/bench_memory.py [RUNS]
 """
 
@@ -47,13 +55,52 @@ def tree_pss(pid: int) -> dict[str, float]:
     return found
 
 
-def measure(article: str) -> dict[str, float]:
+def tree_pids(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def tree_alone(pid: int) -> float:
+    """MB of the tree's pages, each counted once whoever else maps it (see above)."""
+    private = 0
+    shared: dict[tuple[str, ...], int] = {}
+    for current in tree_pids(pid):
+        try:
+            lines = (Path("/proc") / str(current) / "smaps").read_text().splitlines()
+        except OSError:
+            continue  # ended meanwhile
+        key: tuple[str, ...] = ()
+        for line in lines:
+            fields = line.split()
+            if "-" in fields[0] and not fields[0].endswith(":"):  # a mapping's header: range perms offset dev inode [path]
+                start, offset, device, inode = fields[0].split("-")[0], fields[2], fields[3], fields[4]
+                key = (device, inode, offset) if inode != "0" else ("anon", start)
+            elif fields[0] in ("Private_Clean:", "Private_Dirty:"):
+                private += int(fields[1])
+            elif fields[0] in ("Shared_Clean:", "Shared_Dirty:"):
+                shared[key + (fields[0],)] = max(shared.get(key + (fields[0],), 0), int(fields[1]))
+    return (private + sum(shared.values())) / 1024
+
+
+def measure(article: str) -> tuple[dict[str, float], float]:
     child = subprocess.Popen([sys.executable, str(PROBE), article], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert child.stdout is not None
         for line in child.stdout:
             if line.strip() == "READY":
-                return tree_pss(child.pid)
+                return tree_pss(child.pid), tree_alone(child.pid)
         raise RuntimeError("the window never became ready")
     finally:
         child.kill()
@@ -69,13 +116,15 @@ def main() -> int:
         print("bench_memory: making an article with 50 photos of 12 MP …", flush=True)
         fifty = long_article(Path(temp) / "fifty", photos=50, words=2000)
         for label, article in (("empty article", "-"), ("50 photos of 12 MP, preview scrolled top to bottom", str(fifty))):
-            totals = []
+            totals, alone = [], []
             for _ in range(runs):
-                parts = measure(article)
+                parts, counted_once = measure(article)
                 totals.append(sum(parts.values()))
+                alone.append(counted_once)
                 detail = ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(parts.items(), key=lambda p: -p[1]))
-                print(f"    {label}: {totals[-1]:.0f} MB ({detail}) [{load_average()}]", flush=True)
+                print(f"    {label}: {totals[-1]:.0f} MB ({detail}); alone {alone[-1]:.0f} MB [{load_average()}]", flush=True)
             print(f"  {label}: whole tree PSS {summary(totals, 'MB')} [{load_average()}]", flush=True)
+            print(f"  {label}: the tree alone (each page once) {summary(alone, 'MB')}", flush=True)
     return 0
 
 
