@@ -24,26 +24,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ui import long_article  # noqa: E402
-from runs import REPEATS, load_average, summary  # noqa: E402
+from runs import REPEATS, load_average, summary, tree_pids  # noqa: E402
 
 PROBE = Path(__file__).resolve().parent / "memory_probe.py"
 
 
 def tree_pss(pid: int) -> dict[str, float]:
     """PSS in MB of a process and each of its descendants, by command name."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
     found: dict[str, float] = {}
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
+    for current in tree_pids(pid):
         try:
             rollup = (Path("/proc") / str(current) / "smaps_rollup").read_text()
             command = (Path("/proc") / str(current) / "cmdline").read_bytes().split(b"\0")
@@ -52,23 +41,6 @@ def tree_pss(pid: int) -> dict[str, float]:
         kind = next((a.decode()[7:] for a in command if a.startswith(b"--type=")), "app" if current == pid else "child")
         name = kind if kind not in found else f"{kind}-{current}"
         found[name] = next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")) / 1024
-    return found
-
-
-def tree_pids(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
     return found
 
 

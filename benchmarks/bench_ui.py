@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_export import camera_jpeg  # noqa: E402
+from runs import tree_pids  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "ui_probe.py"
@@ -69,18 +70,8 @@ def probe(*args: str) -> dict:
 
 def tree_pss_mb(pid: int) -> float:
     """PSS of a process and all its descendants (QtWebEngine's helpers)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    total_kb, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
+    total_kb = 0
+    for current in tree_pids(pid):
         try:
             for line in (Path("/proc") / str(current) / "smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
