@@ -463,15 +463,21 @@ def edited_photo(data: bytes, label: str, *, rotate: int = 0, crop: Crop | None 
             yield image
 
 
+def _turned_by_exif(image: Image.Image) -> bool:
+    """Whether the photo's EXIF orientation turns it a quarter (5–8); a
+    broken EXIF turns nothing: the export keeps the pixels as stored."""
+    try:
+        return int(image.getexif().get(0x0112, 1)) in (5, 6, 7, 8)
+    except (ValueError, TypeError, KeyError, SyntaxError, OSError):
+        return False
+
+
 def _covering_short_side(data: bytes, label: str, rotate: int, crop: Crop | None, short_side: int) -> int:
     """The longest side, as stored, to decode so that the edited photo's
     shorter side keeps ``short_side`` px (read from the header alone)."""
     with open_image(data, label) as image:
         width, height = image.size
-        try:
-            turned = int(image.getexif().get(0x0112, 1)) in (5, 6, 7, 8)
-        except (ValueError, TypeError, KeyError, SyntaxError, OSError):
-            turned = False  # broken EXIF: the pixels are kept as stored
+        turned = _turned_by_exif(image)
     if turned != (rotate in (90, 270)):
         width, height = height, width  # upright, as the crop's fractions are
     kept_width = width * (crop.width if crop is not None else 1.0)
@@ -593,11 +599,7 @@ def _reduced_jpeg_preview(
     """None when the photo did not turn out as its header said (an
     orientation Pillow reads elsewhere, EXIF it cannot apply): it then
     takes the export's whole conversion."""
-    try:
-        orientation = int(image.getexif().get(0x0112, 1))
-    except (ValueError, TypeError, KeyError, SyntaxError, OSError):
-        orientation = 1  # broken EXIF: the export keeps the pixels as stored
-    turned = orientation in (5, 6, 7, 8)
+    turned = _turned_by_exif(image)
     sizes = _exported_sizes(image.size, turned, max_size, rotate)
     # What the page is sent, as the slow path makes it: the smallest
     # exported size covering the shown width, made no wider than it.
