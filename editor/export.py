@@ -202,6 +202,11 @@ class PhotoConversions:
         self._converting = {self._pool.submit(convert, item): (number, key)
                             for number, (key, item) in enumerate(self._unique.items(), start=1)}
 
+    @property
+    def total(self) -> int:
+        """How many photos are converted: each photo with its edits once."""
+        return len(self._unique)
+
     def __iter__(self) -> Generator[tuple[tuple[str, ...], ExportedFile], None, None]:
         try:
             for future in as_completed(self._converting):
@@ -246,18 +251,6 @@ def exported_photos(article: Article, max_size: int = DEFAULT_MAX_SIZE, site: Si
     writes them. Copy for CMS takes its photos from here, so that its HTML
     names every photo as the export does, and its files are the export's."""
     return _prepare_images(article, max_size, site)
-
-
-def distinct_photos(article: Article) -> int:
-    """How many photos an export converts: each photo with its edits once."""
-    keys = set()
-    for block in article.images():
-        if block.media is not None:
-            try:
-                keys.add(_edit_key(block))
-            except ImageError:
-                continue  # counted by the conversion's problems, not here
-    return len(keys)
 
 
 def photos_for_publishing(article: Article, max_size: int = DEFAULT_MAX_SIZE) -> PhotoConversions:

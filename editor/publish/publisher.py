@@ -45,7 +45,7 @@ from typing import Any, cast
 
 from editor.cms import body_html
 from editor.errors import ExportError, PublishConflict, PublishError
-from editor.export import ExportedFile, PhotoConversions, distinct_photos, photo_base_name, photos_for_publishing
+from editor.export import ExportedFile, PhotoConversions, photo_base_name, photos_for_publishing
 from editor.images import DEFAULT_MAX_SIZE
 from editor.labels import labels_for
 from editor.model import Article, ImageBlock, ParagraphBlock
@@ -135,7 +135,8 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
             save_state: Callable[[dict[str, Any]], None], progress: Progress | None = None,
             client: WordPressClient | None = None, photos: PhotoConversions | None = None) -> PublishResult:
     """Publish ``article``; ``photos``, when given, are its photos already being converted
-    (``photos_for_publishing``, started before the checklist): used, or closed when not needed."""
+    (``photos_for_publishing``, started before the checklist), used if a photo must be sent;
+    whoever started them closes them (``publish_draft``)."""
     if options.status not in STATUSES:
         raise PublishError(f"unknown status “{options.status}”; one of {', '.join(STATUSES)}")
     if options.status == "future" and (article.published is None or article.published <= datetime.now(UTC)):
@@ -159,9 +160,6 @@ def publish(article: Article, settings: CmsSettings, password: str, options: Pub
     except PublishError as error:
         error.problems.append(_on_server(state, result))
         raise
-    finally:
-        if photos is not None:
-            photos.close()  # not needed (every photo already there) or a failure: convert no more
 
 
 def _on_server(state: dict[str, Any], result: PublishResult) -> str:
@@ -466,10 +464,10 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
     files: dict[str, ExportedFile] = {}  # digest → the file sent
     first_of: dict[str, str] = {}  # digest → the first block showing that photo
     digests: dict[str, str] = {}  # block id → digest
-    total = result.photos_total = distinct_photos(article)
-
     # A killed run's uploads, to adopt rather than duplicate: listed once, not searched for photo by photo.
     earlier = _media_named_like(client, account, photo_base_name(article))
+    converted = photos or photos_for_publishing(article, options.max_size)
+    total = result.photos_total = converted.total
 
     def send(digest: str, already: dict[str, Any] | None) -> tuple[dict[str, Any], bool]:
         """The photo on the server (found, adopted or uploaded), and whether it was uploaded now."""
@@ -508,11 +506,11 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
     def arrived() -> list[Future[tuple[dict[str, Any], bool]]]:
         return [future for future, digest in sending.items() if future.done() and digest not in by_hash]
 
-    report("photo", 0, total)
     pool = ThreadPoolExecutor(max_workers=UPLOADS_AT_ONCE, thread_name_prefix="publish-photo")
     try:
+        report("photo", 0, total)
         try:
-            with closing(photos or photos_for_publishing(article, options.max_size)) as converted:
+            with closing(converted):
                 for block_ids, file in converted:
                     digest = hashlib.sha256(file.data).hexdigest()
                     digests.update(dict.fromkeys(block_ids, digest))
@@ -541,6 +539,7 @@ def _send_photos(client: WordPressClient, account: Account, article: Article, op
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        converted.close()  # also when Cancel came before the first photo was read
     for block_id, digest in digests.items():
         state["sources"][_source_key(blocks[block_id], options.max_size)] = digest
     urls = {block_id: by_hash[digest]["source_url"] for block_id, digest in digests.items()}
