@@ -27,10 +27,8 @@ def run_job(function: Callable[..., Any], args: tuple[Any, ...], urgent: bool) -
     never slow the window down, but the first photos an opened article shows
     are not made at a tenth of a core while other programs keep the machine
     busy (issue 20, item 6: 1 s a photo at load 9)."""
-    global _gave_way
-    if not urgent and not _gave_way:
-        _gave_way = True
-        give_way()
+    if not urgent:
+        _give_way_once()
     return function(*args)
 
 
@@ -38,18 +36,23 @@ def process_started(spare: bool = False) -> None:
     """In each photo process: end with the app, even when it leaves with
     os._exit and never shuts the pool down. The spare process gives way at
     once: it is to use only the core the window leaves idle."""
-    global _gave_way
-    if spare and not _gave_way:
-        _gave_way = True
-        give_way()
+    if spare:
+        _give_way_once()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
+
+
+def _give_way_once() -> None:
+    global _gave_way
+    if not _gave_way:
+        _gave_way = True
+        give_way()
 
 
 def index_process_started(spare: bool = False) -> None:
     """In the library's process (never a spare): behind the window from the
     start (before any thread is started, which on Linux inherits the nice
     value), and ending with the app."""
-    give_way()
+    _give_way_once()
     process_started()
