@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from editor.fields import article_texts
+from editor.fields import FieldText, article_texts
 from editor.find_replace import Change, transform_all
 from editor.model import Article
 
@@ -230,11 +230,19 @@ def legacy_changes(article: Article) -> tuple[list[Change], set[str]]:
     changes as one undoable step)."""
     changes, found = [], set()
     for text in article_texts(article):
-        new, encodings = convert_legacy(text.value)
-        if encodings:
-            changes.append(Change(text.location, new, 1))
-            found |= encodings
+        converted = legacy_change(text)
+        if converted is not None:
+            changes.append(converted[0])
+            found |= converted[1]
     return changes, found
+
+
+def legacy_change(text: FieldText) -> tuple[Change, set[str]] | None:
+    """One field's text converted to Unicode if it is legacy-encoded, with
+    the encodings found; None when it is not (the window reads a whole
+    article field by field, in slices, through this)."""
+    new, encodings = convert_legacy(text.value)
+    return (Change(text.location, new, 1), encodings) if encodings else None
 
 
 def tone_mark_changes(article: Article, style: str) -> list[Change]:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from editor.fields import Location, block_texts, field_texts
 from editor.find_replace import Change
-from editor.vietnamese import NAMES, convert_legacy, tone_mark_changes
+from editor.vietnamese import NAMES, convert_legacy, legacy_change, tone_mark_changes
 from ui.document.document import Document
 
 
@@ -144,9 +144,9 @@ class LegacyTextGuard(QObject):
             reading.next += 1
             for text in texts:
                 reading.read[text.location] = text.value
-                new, encodings = convert_legacy(text.value)
-                if encodings:
-                    reading.changes.append((Change(text.location, new, 1), encodings))
+                converted = legacy_change(text)
+                if converted is not None:
+                    reading.changes.append(converted)
             if time.perf_counter() > deadline:
                 self._slice_timer.start()  # the window runs, then the next slice
                 return
