@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
@@ -134,6 +134,9 @@ class ScanResult:
     changed: int = 0
     removed: int = 0
     unchanged: int = 0
+    # "folder: reason" for each folder the walk could not read; the drafts
+    # known under it stay listed as they were.
+    unreadable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,14 +158,31 @@ def article_texts(article: Article) -> list[str]:
     return [text for text in [*texts, *article.tags, article.review.assignee] if text]
 
 
-def find_drafts(folders: Iterable[Path]) -> Iterator[Path]:
-    """Every ``.article`` under the folders; lock files and hidden folders aside."""
+@dataclass
+class DraftWalk:
+    """What a walk of the library's folders found: every ``.article``, and
+    each folder it could not read with the reason (``{folder: reason}``)."""
+
+    drafts: list[Path]
+    unreadable: dict[str, str]
+
+
+def walk_drafts(folders: Iterable[Path]) -> DraftWalk:
+    """Every ``.article`` under the folders; lock files and hidden folders
+    aside. A folder that cannot be read (a network drive gone, a subfolder
+    this user may not enter) is named, not skipped: a rescan must not take
+    its drafts off the list as if they had been deleted."""
+    walk = DraftWalk([], {})
+
+    def unreadable(error: OSError) -> None:
+        walk.unreadable[str(error.filename)] = error.strerror or str(error)
+
     for folder in folders:
-        for root, dirs, files in os.walk(folder, onerror=lambda error: None):
+        for root, dirs, files in os.walk(folder, onerror=unreadable):
             dirs[:] = [name for name in dirs if not name.startswith(".")]
-            for name in files:
-                if name.lower().endswith(SUFFIX) and not name.startswith(".~lock."):
-                    yield Path(root) / name
+            walk.drafts.extend(Path(root) / name for name in files
+                               if name.lower().endswith(SUFFIX) and not name.startswith(".~lock."))
+    return walk
 
 
 def _sha256(path: Path) -> str:
@@ -263,7 +283,8 @@ class Library:
         folders = [Path(folder).resolve() for folder in folders]
         # Keyed by the path under the (resolved) folder, not by where a link
         # points: a draft that is a link is listed in its folder, as the user sees it.
-        found = {str(path): path for path in find_drafts(folders)}
+        walk = walk_drafts(folders)
+        found = {str(path): path for path in walk.drafts}
         added = changed = unchanged = removed = 0
         with closing(self._connect()) as connection:
             known = {
@@ -275,7 +296,10 @@ class Library:
                 try:
                     stat = path.stat()
                 except FileNotFoundError:
-                    vanished.add(key)
+                    if path.is_symlink():  # listed with what is wrong, as the folder shows it
+                        self._store(connection, key, 0, 0, "", _damaged(path, "a link to a file that is not there"))
+                    else:
+                        vanished.add(key)
                     continue
                 except OSError as error:  # a link into a folder this user may not enter, for one
                     self._store(connection, key, 0, 0, "", _damaged(path, _describe(error)))
@@ -314,7 +338,8 @@ class Library:
                 if (added + changed) % _BATCH == 0:
                     connection.commit()  # searches (the window's, in another process) see the progress
             connection.commit()
-            gone = [value[0] for key, value in known.items() if key not in found or key in vanished]
+            gone = [value[0] for key, value in known.items()
+                    if (key not in found and not any(_is_under(key, folder) for folder in walk.unreadable)) or key in vanished]
             with connection:
                 for row_id in gone:
                     if self.use_fts:
@@ -322,7 +347,7 @@ class Library:
                     connection.execute("DELETE FROM drafts WHERE id = ?", (row_id,))
                     connection.execute("DELETE FROM texts WHERE id = ?", (row_id,))
             removed = len(gone)
-        return ScanResult(added, changed, removed, unchanged)
+        return ScanResult(added, changed, removed, unchanged, tuple(f"{folder}: {reason}" for folder, reason in walk.unreadable.items()))
 
     def _store(self, connection: sqlite3.Connection, key: str, size: int, mtime_ns: int, sha: str, row: dict[str, object]) -> None:
         columns = {"path": key, "size": size, "mtime_ns": mtime_ns, "sha256": sha, "state": "", "assignee": "",
@@ -401,14 +426,14 @@ class Library:
         return sorted(names, key=sort_key)
 
 
-def rescan_index(index_path: Path, folders: list[Path]) -> tuple[bool, set[str]]:
+def rescan_index(index_path: Path, folders: list[Path]) -> tuple[bool, set[str], tuple[str, ...]]:
     """Bring the index at ``index_path`` up to date with ``folders``, in
     the library's own process (the window runs it there, at a lower
-    priority): whether FTS5 is used, and the folders holding drafts, which
-    the window watches."""
+    priority): whether FTS5 is used, the folders holding drafts, which
+    the window watches, and the folders that could not be read."""
     library = Library(index_path)
-    library.rescan(folders)
-    return library.use_fts, {os.path.dirname(path) for path in library.paths(folders)}
+    result = library.rescan(folders)
+    return library.use_fts, {os.path.dirname(path) for path in library.paths(folders)}, result.unreadable
 
 
 def _entry(row: tuple[object, ...]) -> LibraryEntry:

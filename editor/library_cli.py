@@ -48,7 +48,8 @@ def run_library(args: argparse.Namespace) -> int:
     library = Library(args.index)
     if not library.use_fts:
         print("note: this SQLite has no FTS5; searching by a plain scan (slower)", file=sys.stderr)
-    library.rescan(args.folders)
+    for unreadable in library.rescan(args.folders).unreadable:
+        print(f"warning: cannot read the folder {unreadable}; the drafts known in it are listed as last seen", file=sys.stderr)
     filters = Filters(args.state, args.author, args.assignee, args.tag, args.date_from, args.date_to)
     entries = library.search(args.search, args.folders, filters)
     if args.json:

@@ -1235,6 +1235,10 @@
             <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
             <translation>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</translation>
         </message>
+        <message>
+            <source>Cannot read these folders now; the drafts in them are listed as last seen:</source>
+            <translation>Cannot read these folders now; the drafts in them are listed as last seen:</translation>
+        </message>
         <message numerus="yes">
             <source>%n draft(s)</source>
             <translation>

@@ -1230,6 +1230,10 @@
             <source>This computer's SQLite has no full-text search (FTS5): searching reads the whole index, more slowly.</source>
             <translation>SQLite trên máy này không có tìm kiếm toàn văn (FTS5): việc tìm kiếm sẽ đọc toàn bộ chỉ mục, chậm hơn.</translation>
         </message>
+        <message>
+            <source>Cannot read these folders now; the drafts in them are listed as last seen:</source>
+            <translation>Hiện không đọc được các thư mục này; các bài viết trong đó vẫn được liệt kê như lần đọc trước:</translation>
+        </message>
         <message numerus="yes">
             <source>%n draft(s)</source>
             <translation>

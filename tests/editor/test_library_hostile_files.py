@@ -104,13 +104,18 @@ def test_pipes_sockets_and_devices_are_listed_with_what_they_are_and_a_folder_is
     assert len(library.search("", [folder])) == 5
 
 
-def _run_library(folder: Path, index: Path, *, user: int | None = None) -> dict[str, dict[str, str]]:
+def _library_command(folder: Path, index: Path, *, user: int | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(index.parent), "XDG_CONFIG_HOME": str(index.parent),
            "XDG_DATA_HOME": str(index.parent)}
     done = subprocess.run([sys.executable, "main.py", "library", str(folder), "--json", "--index", str(index)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
                           user=user, group=user)
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def _run_library(folder: Path, index: Path, *, user: int | None = None) -> dict[str, dict[str, str]]:
+    done = _library_command(folder, index, user=user)
     return {Path(entry["path"]).name: entry for entry in json.loads(done.stdout)}
 
 
@@ -185,12 +190,89 @@ def test_a_file_deleted_after_the_listing_is_gone_from_the_index(share: Path, mo
     keep, lose = _draft(folder, "giu.article", "Giữ lại"), _draft(folder, "mat.article", "Mất đi")
     library = Library(share / "index.sqlite")
     library.rescan([folder])
-    real = library_module.find_drafts
+    real = library_module.walk_drafts
 
-    def listed_then_deleted(folders: object) -> Iterator[Path]:
-        yield from list(real(folders))  # type: ignore[arg-type]
+    def listed_then_deleted(folders: list[Path]) -> library_module.DraftWalk:
+        walk = real(folders)
         lose.unlink()  # after the walk, before the rescan looks at each file
+        return walk
 
-    monkeypatch.setattr(library_module, "find_drafts", listed_then_deleted)
+    monkeypatch.setattr(library_module, "walk_drafts", listed_then_deleted)
     library.rescan([folder])
     assert [Path(entry.path) for entry in library.search("", [folder])] == [keep.resolve()]
+
+
+def test_a_subfolder_that_cannot_be_entered_keeps_its_drafts_listed_and_is_named(share: Path) -> None:
+    """A colleague takes away the right to enter a subfolder of the share:
+    its drafts were not deleted, so they stay listed, and the command says
+    which folder it could not read instead of dropping them silently."""
+    folder = share / "drafts"
+    folder.mkdir()
+    folder.chmod(0o755)
+    _draft(folder, "tot.article", "Bài viết tốt")
+    inner = folder / "thang-5"
+    inner.mkdir()
+    inner.chmod(0o755)
+    _draft(inner, "ben-trong.article", "Bài trong thư mục")
+    index_folder = share / "index"
+    index_folder.mkdir()
+    user = 65534 if os.geteuid() == 0 else None  # root enters a folder of mode 000 all the same
+    if user is not None:
+        os.chown(index_folder, user, user)
+    assert set(_run_library(folder, index_folder / "index.sqlite", user=user)) == {"tot.article", "ben-trong.article"}
+    inner.chmod(0o000)
+    try:
+        done = _library_command(folder, index_folder / "index.sqlite", user=user)
+    finally:
+        inner.chmod(0o755)
+    entries = {Path(entry["path"]).name: entry for entry in json.loads(done.stdout)}
+    assert entries["ben-trong.article"]["title"] == "Bài trong thư mục"
+    assert set(entries) == {"tot.article", "ben-trong.article"}
+    assert f"cannot read the folder {inner.resolve()}: Permission denied" in done.stderr
+
+
+def test_a_share_that_is_gone_keeps_its_drafts_until_it_is_back(share: Path) -> None:
+    """The network drive drops for a moment (here: its folder is moved
+    away): a rescan then names the folder and lists its drafts as last
+    seen, rather than emptying the list and indexing every draft again."""
+    folder = share / "drafts"
+    folder.mkdir()
+    _draft(folder, "mot.article", "Bài một")
+    _draft(folder, "hai.article", "Bài hai")
+    library = Library(share / "index.sqlite")
+    library.rescan([folder])
+    resolved = folder.resolve()
+    away = folder.rename(share / "away")
+    result = library.rescan([resolved])
+    assert result.unreadable == (f"{resolved}: No such file or directory",)
+    assert result.removed == 0
+    assert sorted(entry.title for entry in library.search("", [resolved])) == ["Bài hai", "Bài một"]
+    away.rename(folder)
+    back = library.rescan([folder])
+    assert (back.unreadable, back.added, back.changed, back.unchanged) == ((), 0, 0, 2)
+
+
+def test_a_deleted_subfolder_takes_its_drafts_off_the_list(share: Path) -> None:
+    folder = share / "drafts"
+    inner = folder / "cu"
+    inner.mkdir(parents=True)
+    _draft(folder, "giu.article", "Giữ lại")
+    _draft(inner, "xoa.article", "Đã xóa")
+    library = Library(share / "index.sqlite")
+    library.rescan([folder])
+    subprocess.run(["rm", "-rf", str(inner)], check=True)
+    result = library.rescan([folder])
+    assert (result.removed, result.unreadable) == (1, ())
+    assert [entry.title for entry in library.search("", [folder])] == ["Giữ lại"]
+
+
+def test_a_link_to_a_missing_file_is_listed_as_damaged(share: Path) -> None:
+    folder = share / "drafts"
+    folder.mkdir()
+    _draft(folder, "tot.article", "Bài viết tốt")
+    os.symlink(share / "khong-con.article", folder / "lien-ket.article")
+    library = Library(share / "index.sqlite")
+    library.rescan([folder])
+    entries = _by_name(library.search("", [folder]))
+    assert entries["lien-ket.article"].error == "a link to a file that is not there"
+    assert entries["tot.article"].error == ""

@@ -414,3 +414,25 @@ def test_a_share_that_never_notifies_is_caught_up_by_the_periodic_rescan(qtbot: 
     panel.rescan_timer.setInterval(500)
     save_draft(Article(title="Tin hai"), folder / "hai.article")
     qtbot.waitUntil(lambda: sorted(_titles(panel)) == ["Tin hai", "Tin một"], timeout=20_000)
+
+
+def test_a_share_that_drops_keeps_its_drafts_listed_and_the_panel_says_which_folder(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    save_draft(Article(title="Tin một"), folder / "mot.article")
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: _titles(panel) == ["Tin một"], timeout=20_000)
+    assert panel.unreadable_notice.isHidden()
+    away = folder.rename(tmp_path / "away")  # the network drive drops
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.rescan()
+    qtbot.waitUntil(lambda: not panel.unreadable_notice.isHidden(), timeout=10_000)
+    assert str(folder.resolve()) in panel.unreadable_notice.text()
+    assert _titles(panel) == ["Tin một"]
+    away.rename(folder)  # and comes back
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.rescan()
+    qtbot.waitUntil(lambda: panel.unreadable_notice.isHidden(), timeout=10_000)
+    assert _titles(panel) == ["Tin một"]

@@ -230,6 +230,12 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         layout.addWidget(self.notice)
+        # Folders the last rescan could not read (a network drive gone): their
+        # drafts stay listed as last seen, and the user is told why.
+        self.unreadable_notice = QLabel(body)
+        self.unreadable_notice.setWordWrap(True)
+        self.unreadable_notice.hide()
+        layout.addWidget(self.unreadable_notice)
         self.count_label = QLabel(body)  # how many match, all of them, however few are fetched yet
         layout.addWidget(self.count_label)
         self.model = EntriesModel(self)
@@ -352,11 +358,12 @@ class LibraryPanel(Retranslating, QDockWidget):
         self._progress_timer.start()
         folders = list(self.folders)
 
-        def done(result: tuple[bool, set[str]]) -> None:
-            use_fts, subfolders = result
+        def done(result: tuple[bool, set[str], tuple[str, ...]]) -> None:
+            use_fts, subfolders, unreadable = result
             self._scanning = False
             self._progress_timer.stop()
             self._show_search_kind(use_fts)
+            self._show_unreadable(unreadable)
             self._watch_folders(subfolders)
             self.scanned.emit()
             if self._scan_again:
@@ -373,6 +380,11 @@ class LibraryPanel(Retranslating, QDockWidget):
         # In the library's own process, behind the window (ui/common/workers.py):
         # the searches of this process read what it has committed so far.
         self.run_index(rescan_index, (self._index_path, folders), done, failed, self)
+
+    def _show_unreadable(self, unreadable: tuple[str, ...]) -> None:
+        self.unreadable_notice.setVisible(bool(unreadable))
+        self.unreadable_notice.setText(self.tr("Cannot read these folders now; the drafts in them are listed as last seen:")
+                                       + "\n" + "\n".join(unreadable))
 
     def _check_full_text_search(self) -> None:
         """At start-up, before any folder is indexed: whether this SQLite has
