@@ -11,6 +11,7 @@ from editor.draft import ARTICLE_MEMBER, SUFFIX, load_draft
 from editor.errors import ArticleError, FormatError
 from editor.model import Article
 from editor.regular_files import require_regular_file
+from editor.zips import open_regular_zip
 
 
 def find_article_file(path: Path) -> Path:
@@ -46,7 +47,7 @@ def read_raw_article_data(path: Path) -> object:
         if path.suffix.lower() == ".json":
             raw = path.read_bytes()
         else:
-            with zipfile.ZipFile(path) as archive:
+            with open_regular_zip(path, FormatError) as archive:
                 raw = archive.read(ARTICLE_MEMBER)
         return parse_json(raw)
     except (OSError, FormatError, KeyError, zipfile.BadZipFile):

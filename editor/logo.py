@@ -16,7 +16,6 @@ so no script, event handler, ``foreignObject`` or outside reference survives.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -25,7 +24,7 @@ from editor.errors import ArticleError, ExportError, ImageError
 from editor.images import prepare_variants
 from editor.model import SiteProfile
 from editor.regular_files import read_regular_file, reference_problem
-from editor.zips import DAMAGED_ZIP_ERRORS
+from editor.zips import DAMAGED_ZIP_ERRORS, open_regular_zip
 
 MAX_LOGO_BYTES = 5 * 1024**2
 LOGO_SIZE = 800  # px: a logo is shown 48 px high; this leaves room for any screen
@@ -78,7 +77,7 @@ def _logo_bytes(site: SiteProfile, label: str) -> bytes:
 def _draft_member(archive_path: Path, reference: str, label: str) -> bytes:
     name = PurePosixPath(reference.replace("\\", "/")).as_posix()
     try:
-        with zipfile.ZipFile(archive_path) as archive:
+        with open_regular_zip(archive_path, ExportError) as archive:
             try:
                 member = archive.getinfo(name)
             except KeyError:

@@ -10,12 +10,12 @@ import hashlib
 import threading
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.errors import ImageError
-from editor.zips import DAMAGED_ZIP_ERRORS
+from editor.zips import DAMAGED_ZIP_ERRORS, open_regular_zip
 
 # Recognized by content, never by the file's name.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -116,12 +116,11 @@ def archives_kept_open() -> Iterator[None]:
         yield
         return
     _kept_open.archives = {}
-    try:
-        yield
-    finally:
-        for archive in _kept_open.archives.values():
-            archive.close()
-        _kept_open.archives = None
+    with ExitStack() as _kept_open.closing:
+        try:
+            yield
+        finally:
+            _kept_open.archives = None
 
 
 @dataclass(eq=False)
@@ -136,9 +135,9 @@ class ArchiveMedia(Media):
             opened: dict[Path, zipfile.ZipFile] | None = getattr(_kept_open, "archives", None)
             if opened is not None:
                 if self.archive not in opened:
-                    opened[self.archive] = zipfile.ZipFile(self.archive)
+                    opened[self.archive] = _kept_open.closing.enter_context(open_regular_zip(self.archive, ImageError))
                 return opened[self.archive].read(self.member)
-            with zipfile.ZipFile(self.archive) as archive:
+            with open_regular_zip(self.archive, ImageError) as archive:
                 return archive.read(self.member)
         except (OSError, KeyError, *DAMAGED_ZIP_ERRORS) as error:
             raise ImageError(f"cannot read {self.member} from the draft: {error}", path=self.archive) from error

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,7 +22,7 @@ from editor.errors import DraftFileError, FormatError, ImageError
 from editor.fields import article_texts
 from editor.media import ArchiveMedia, Media
 from editor.model import Article, HeadingBlock, ImageBlock, ListBlock, QuoteBlock
-from editor.zips import DAMAGED_ZIP_ERRORS
+from editor.zips import DAMAGED_ZIP_ERRORS, open_regular_zip
 
 FOLDER = "revisions/"
 MAX_REVISIONS = 50
@@ -87,7 +86,7 @@ def load_revision(article: Article, revision: Revision) -> Article:
     except ImageError as error:
         raise DraftFileError(error.problems, path=member.archive) from error
     try:
-        with zipfile.ZipFile(member.archive) as archive:
+        with open_regular_zip(member.archive, DraftFileError) as archive:
             names = set(archive.namelist())
     except (OSError, *DAMAGED_ZIP_ERRORS) as error:
         raise DraftFileError(f"cannot read the draft: {error}", path=member.archive) from error

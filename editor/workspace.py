@@ -19,7 +19,6 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from editor.article_format import article_from_dict, article_to_dict, parse_json
 from editor.errors import FormatError, WorkspaceError
 from editor.media import ArchiveMedia, FileMedia, Media
 from editor.model import Article, ImageBlock
-from editor.zips import DAMAGED_ZIP_ERRORS
+from editor.zips import DAMAGED_ZIP_ERRORS, open_regular_zip
 
 APP_NAME = "ToaSoan"
 _SCHEMA = """
@@ -86,9 +85,9 @@ def _is_gone(media: Media, members: dict[Path, set[str] | None]) -> bool:
     if isinstance(media, ArchiveMedia):
         if media.archive not in members:
             try:
-                with zipfile.ZipFile(media.archive) as archive:
+                with open_regular_zip(media.archive, WorkspaceError) as archive:
                     members[media.archive] = set(archive.namelist())
-            except (OSError, *DAMAGED_ZIP_ERRORS):
+            except (OSError, WorkspaceError, *DAMAGED_ZIP_ERRORS):
                 members[media.archive] = None
         present = members[media.archive]
         return present is None or media.member not in present

@@ -1,12 +1,18 @@
 """Zip members written the same way every time, so that saving or exporting
-the same article twice gives the same bytes; and what reading a damaged zip
-can raise."""
+the same article twice gives the same bytes; what reading a damaged zip
+can raise; and a draft's zip opened only when it is an ordinary file."""
 
 from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
+
+from editor.errors import ArticleError
+from editor.regular_files import open_regular_file
 
 # The earliest time a zip can hold; for an article with no date.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -35,3 +41,12 @@ def zip_member(name: str, compress_type: int, when: ZipTime = FIXED_TIME) -> zip
 # a broken deflate stream, a cut-off member, an unknown compression method
 # (NotImplementedError) or an encrypted member (RuntimeError).
 DAMAGED_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+
+
+@contextmanager
+def open_regular_zip(path: Path, error: type[ArticleError], what: str = "draft") -> Iterator[zipfile.ZipFile]:
+    """The zip at ``path``, for reading, refused with ``error`` unless it is
+    an ordinary file: a draft on a shared folder can be swapped for a pipe,
+    which ``zipfile.ZipFile(path)`` would wait on for ever."""
+    with open_regular_file(path, error, what) as stream, zipfile.ZipFile(stream) as archive:
+        yield archive

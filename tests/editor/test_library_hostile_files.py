@@ -276,3 +276,24 @@ def test_a_link_to_a_missing_file_is_listed_as_damaged(share: Path) -> None:
     entries = _by_name(library.search("", [folder]))
     assert entries["lien-ket.article"].error == "a link to a file that is not there"
     assert entries["tot.article"].error == ""
+
+
+def test_a_draft_swapped_for_a_pipe_is_refused_when_its_photo_is_read_not_waited_on(share: Path) -> None:
+    """A cover thumbnail, a revision or a kept photo reads a member of the
+    draft's zip: a pipe put in the draft's place since it was listed is
+    refused at once instead of blocking that reader for ever."""
+    from editor.errors import ImageError
+    from editor.media import ArchiveMedia
+
+    path = share / "doi.article"
+    os.mkfifo(path)
+    failure: list[BaseException] = []
+    reader = threading.Thread(target=lambda: _catch(lambda: ArchiveMedia(path, "media/anh.jpg").read_bytes(), failure), daemon=True)
+    reader.start()
+    reader.join(20)
+    if reader.is_alive():
+        with open(path, "wb"):
+            pass
+        pytest.fail("reading a photo of the draft waited on a pipe")
+    assert len(failure) == 1 and isinstance(failure[0], ImageError)
+    assert "not an ordinary draft" in str(failure[0])

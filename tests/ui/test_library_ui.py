@@ -436,3 +436,35 @@ def test_a_share_that_drops_keeps_its_drafts_listed_and_the_panel_says_which_fol
         panel.rescan()
     qtbot.waitUntil(lambda: panel.unreadable_notice.isHidden(), timeout=10_000)
     assert _titles(panel) == ["Tin một"]
+
+
+def test_a_cover_taken_upright_on_a_phone_is_an_upright_thumbnail(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """Phones store a portrait photo sideways and say so in EXIF: the
+    library's thumbnail is turned as the camera said, as the preview is."""
+    import io
+
+    from PIL import Image
+
+    from editor.media import MemoryMedia
+    from editor.model import ImageBlock
+
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90° clockwise to view"
+    Image.new("RGB", (1600, 1200), "steelblue").save(buffer, "JPEG", exif=exif)
+    folder = tmp_path / "share"
+    folder.mkdir()
+    photo = ImageBlock(id="p", src="doc.jpg", caption="Ảnh dọc.", media=MemoryMedia(buffer.getvalue(), "doc.jpg"))
+    save_draft(Article(title="Ảnh chụp dọc", blocks=[photo]), folder / "doc.article")
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: _titles(panel) == ["Ảnh chụp dọc"], timeout=20_000)
+    model = panel.model
+
+    def upright_thumbnail() -> None:
+        pixmap = model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
+        assert pixmap is not None and not pixmap.isNull()
+        assert (pixmap.width(), pixmap.height()) == (36, 48)
+
+    qtbot.waitUntil(upright_thumbnail, timeout=20_000)

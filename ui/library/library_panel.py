@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QFileSystemWatcher, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QFileSystemWatcher, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -123,11 +123,26 @@ def _thumbnails(entries: list[LibraryEntry]) -> dict[str, QImage]:
             data = ArchiveMedia(Path(entry.path), entry.cover).read_bytes()
         except ArticleError:
             continue
-        image = QImage.fromData(data)
+        image = _small_image(data)
         if not image.isNull():
             images[entry.path] = image.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation)
     return images
+
+
+def _small_image(data: bytes) -> QImage:
+    """The photo turned as its camera said (EXIF) and decoded no larger than
+    twice the thumbnail: a 12 MP JPEG is then read at a reduced DCT scale
+    instead of whole (48 MB of pixels per row of the list)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    side = 2 * max(THUMBNAIL.width(), THUMBNAIL.height())
+    if size.isValid() and (size.width() > side or size.height() > side):
+        reader.setScaledSize(size.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
 
 
 def duplicate_of(path: Path) -> Article:
