@@ -239,3 +239,76 @@ def test_the_preview_arriving_after_the_first_paint_leaves_the_form_its_width(qt
         main.document.undo_stack.setClean()
         main.close()
         destroy_now(main)
+
+
+def _started_on(qtbot: Any, workspace: Any, monkeypatch: pytest.MonkeyPatch, path: Path) -> tuple[Any, list[str]]:
+    """The window as the app starts it on ``path``; what happened, in order:
+    each page the preview asked for (with the title the document had then),
+    each page loaded, and the tools made."""
+    from ui.app import start_work
+    from ui.preview.preview import PreviewView
+    from ui.window.main_window import MainWindow
+
+    events: list[str] = []
+    real_reload, real_tools = PreviewView.reload_page, MainWindow._start_tools
+
+    def reload_page(self: PreviewView) -> None:
+        events.append("page of " + (self._document.article.title or "the blank article"))
+        real_reload(self)
+        if len([e for e in events if e.startswith("page of")]) == 1:
+            self.page().loadFinished.connect(lambda ok: events.append("loaded"))
+
+    def start_tools(self: MainWindow) -> None:
+        events.append("tools")
+        real_tools(self)
+
+    monkeypatch.setattr(PreviewView, "reload_page", reload_page)
+    monkeypatch.setattr(MainWindow, "_start_tools", start_tools)
+    main = MainWindow(workspace, defer_start=True)
+    main.ready_to_open.connect(lambda: start_work(main, [str(path)]))
+    main.show()
+    qtbot.waitUntil(lambda: main.is_started, timeout=60_000)
+    return main, events
+
+
+def test_a_file_named_at_start_is_the_first_and_only_page_the_preview_loads(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workspace: Any,
+) -> None:
+    """Its title is the first the preview shows: no blank article loaded
+    first and replaced, and the checklist and the other tools are built
+    only once that page is loaded (their work on the UI thread delayed the
+    page's request)."""
+    from editor.inputs import load_article
+    from tests.ui.conftest import destroy_now
+
+    title = load_article(EXAMPLE_DIR / "article.json").title
+    main, events = _started_on(qtbot, workspace, monkeypatch, EXAMPLE_DIR / "article.json")
+    try:
+        assert events[:3] == [f"page of {title}", "loaded", "tools"], events
+        assert main.document.article.title == title
+    finally:
+        main.document.undo_stack.setClean()
+        main.close()
+        destroy_now(main)
+
+
+def test_a_file_that_cannot_be_opened_at_start_leaves_the_blank_article_in_the_preview(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workspace: Any,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import destroy_now
+
+    broken = tmp_path / "article.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: warned.append(text))
+    main, events = _started_on(qtbot, workspace, monkeypatch, broken)
+    try:
+        assert warned  # the user was told
+        assert events[:3] == ["page of the blank article", "loaded", "tools"], events
+        assert main.preview.has_page()
+    finally:
+        main.document.undo_stack.setClean()
+        main.close()
+        destroy_now(main)

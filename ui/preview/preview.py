@@ -126,6 +126,7 @@ class PreviewView(QWebEngineView):
         page.block_clicked.connect(self.block_clicked)
         page.loadFinished.connect(self._on_load_finished)
         self._loading = False
+        self._has_page = False
         self._stale_after_load = False
         self._queued: list[str] = []
         self._restore_scroll: QPointF | None = None
@@ -164,6 +165,11 @@ class PreviewView(QWebEngineView):
         self._profile.removeAllUrlSchemeHandlers()
         self._profile.setUrlRequestInterceptor(None)
 
+    def has_page(self) -> bool:
+        """True once a page has been asked for (the window loads the first
+        one only when it knows which article to show)."""
+        return self._has_page
+
     def is_loading(self) -> bool:
         """True while a full page load is under way."""
         return self._loading
@@ -174,6 +180,7 @@ class PreviewView(QWebEngineView):
         if self._restore_scroll is None:
             self._restore_scroll = self.page().scrollPosition()
         self._loading = True
+        self._has_page = True
         self._stale_after_load = False
         self._queued = []
         self.page().load(PAGE_URL)

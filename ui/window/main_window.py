@@ -4,11 +4,11 @@ actions to the objects that do the work. Nothing else happens here.
 It starts in three steps, so that the window is on screen before the
 heavy parts are loaded: the form, menus, status bar and autosave
 (``__init__``); then QtWebEngine and the preview (``_start_preview``), after
-which ``ready_to_open`` is emitted and a file may be opened, its page
-loading in Chromium's processes while the last step runs here; then the
+which ``ready_to_open`` is emitted and a file may be opened; then the
 checklist, the library, the notes and the photo and Word intake
-(``_start_tools``, once the file named at start is on screen or 1.5 s
-later), after which ``is_started`` is true. The window started by the app
+(``_start_tools``, once the file named at start is in the preview's
+loaded page, or 1.5 s later), after which ``is_started`` is true. The
+window started by the app
 (``defer_start=True``) runs the last two steps from zero-timers after its
 first paint; otherwise they run at once, inside ``__init__``.
 """
@@ -186,17 +186,38 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions.zoom_fit.triggered.connect(self.preview_pane.zoom_to_fit)
         self.composer.blocks.block_focused.connect(self.preview.scroll_to_block)
         self.preview.block_clicked.connect(self.composer.show_block)
-        self.preview.reload_page()
         self.ready_to_open.emit()
+        # The page is loaded once, with the article: when a file is on its
+        # way (start_work says so), not first the blank article and then
+        # the file's, two renderings and two navigations (the first one's
+        # request still answered) on the way to the title.
+        if self.files.is_opening():
+            self.files.opening_changed.connect(self._load_page_if_none)
+        else:
+            self.preview.reload_page()
         if not self._defer_start:
             return
-        if self.files.is_opening():
-            # The named file first: its page then loads while the tools are
-            # built, instead of its result waiting on the UI thread behind
-            # them. A slow drive does not keep the tools away for long.
-            self.files.opening_changed.connect(self._schedule_tools)
-            QTimer.singleShot(TOOLS_AT_LATEST_MS, self, self._schedule_tools)
-        else:
+        # The named file first, then its page: the tools wait until the
+        # preview has loaded the page of the article. Built earlier, their
+        # 0.2-0.3 s on the UI thread stood between Chromium and the page's
+        # request, which the scheme handler answers on this thread (the
+        # title was painted that much later). A slow drive or a page that
+        # never finishes does not keep the tools away for long.
+        self.files.opening_changed.connect(self._tools_after_page)
+        # The page's own signal, connected after the view's handler: it has
+        # marked the load done by then (the view's signal comes before it).
+        self.preview.page().loadFinished.connect(self._tools_after_page)
+        QTimer.singleShot(TOOLS_AT_LATEST_MS, self, self._schedule_tools)
+        self._tools_after_page()
+
+    def _load_page_if_none(self, opening: bool) -> None:
+        """The open ended without a page (it failed): show the article on screen."""
+        if not opening and not self.preview.has_page():
+            self.preview.reload_page()
+
+    def _tools_after_page(self, *args: object) -> None:
+        """The tools, once no file is on its way and the preview's page is loaded."""
+        if not self.files.is_opening() and not self.preview.is_loading():
             self._schedule_tools()
 
     def _schedule_tools(self, *args: object) -> None:

@@ -1,0 +1,231 @@
+"""Where a launch's time goes: starts the app as ``python main.py ARTICLE``
+does (like launch_probe.py) and prints, for each step from the process's
+start to the preview's title painted, the wall-clock time since the
+process was made and the app process's CPU time by then.
+
+    python benchmarks/launch_timeline.py [ARTICLE] [APP_ROOT] [-n RUNS]
+
+Each run is a fresh process, on the offscreen platform (QT_QPA_PLATFORM
+may say otherwise), with settings and caches of its own. The steps are
+hooks put in as each module is first imported, so nothing is loaded ahead
+of the app's own order; a step the app does not have (another checkout's)
+is simply missing from its timeline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_ARTICLE = HERE.parent / "resources" / "examples" / "le-chan" / "article.json"
+
+CHILD = r"""
+import importlib.abc, importlib.util, json, os, sys, time
+T0 = float(os.environ["TIMELINE_T0"])
+marks = []
+def mark(name):
+    marks.append((name, time.time() - T0, time.process_time()))
+mark("python started")
+root = sys.argv[2]
+sys.path.insert(0, root)
+title = json.loads(open(sys.argv[1], encoding="utf-8").read())["title"].strip()
+
+def wrap(cls, name, label, after=True):
+    original = getattr(cls, name, None)
+    if original is None:
+        return
+    def wrapped(*args, **kwargs):
+        mark(label + " begins")
+        result = original(*args, **kwargs)
+        if after:
+            mark(label + " ends")
+        return result
+    setattr(cls, name, wrapped)
+
+def once(label):
+    done = []
+    def note(*args):
+        if not done:
+            done.append(True)
+            mark(label)
+    return note
+
+def finish():
+    out, seen = [], {}
+    for name, wall, cpu in marks:  # a step repeated (a second page load) gets its number
+        seen[name] = seen.get(name, 0) + 1
+        out.append({"step": name if seen[name] == 1 else f"{name} ({seen[name]})", "wall": wall, "cpu": cpu})
+    print("RESULT " + json.dumps(out), flush=True)
+    os._exit(0)
+
+def hook_main_window(module):
+    cls = module.MainWindow
+    init = cls.__init__
+    def __init__(self, *args, **kwargs):
+        mark("MainWindow() begins")
+        init(self, *args, **kwargs)
+        mark("MainWindow() ends")
+    cls.__init__ = __init__
+    paint = cls.paintEvent
+    def paintEvent(self, event):
+        paint(self, event)
+        once_paint()
+    once_paint = once("window's first paint")
+    cls.paintEvent = paintEvent
+    for name, label in (("_start_preview", "start preview"), ("_start_tools", "start tools"), ("_warm_preview", "warm preview")):
+        wrap(cls, name, label)
+
+def hook_preview(module):
+    cls = module.PreviewView
+    init = cls.__init__
+    def __init__(self, *args, **kwargs):
+        mark("PreviewView() begins")
+        init(self, *args, **kwargs)
+        mark("PreviewView() ends")
+        page = self.page()
+        page.loadStarted.connect(lambda: mark("page load started"))
+        page.loadFinished.connect(lambda ok: mark("page load finished"))
+        poll_title(self)
+    cls.__init__ = __init__
+    wrap(cls, "reload_page", "reload_page", after=False)
+    wrap(cls, "page_html", "page html asked", after=False)
+
+def poll_title(view):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWebEngineCore import QWebEngineScript
+    script = '''(function (title) {
+      var heading = document.querySelector('h1');
+      if (!heading || heading.textContent.trim() !== title) return false;
+      requestAnimationFrame(function () { requestAnimationFrame(function () { console.log('toasoan-timeline:painted'); }); });
+      return true; })(%s)''' % json.dumps(title)
+    page = view.page()
+    seen = once("title in the DOM")
+    def console(level, message, line, source, original=page.javaScriptConsoleMessage):
+        if message == "toasoan-timeline:painted":
+            mark("title painted")
+            finish()
+        return original(level, message, line, source)
+    page.javaScriptConsoleMessage = console
+    def answer(found):
+        if found is True:
+            seen()
+        else:
+            QTimer.singleShot(5, poll)
+    def poll():
+        page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, answer)
+    poll()
+
+def hook_file_ops(module):
+    wrap(module.FileController, "open_path", "open_path", after=False)
+
+def hook_document(module):
+    wrap(module.Document, "load", "document.load")
+
+def heartbeat():
+    # Gaps of the UI thread event loop over 30 ms, as steps of their own.
+    from PySide6.QtCore import QTimer
+    last = [time.time(), time.process_time()]
+    def beat():
+        now, cpu = time.time(), time.process_time()
+        if now - last[0] > 0.03:
+            marks.append((f"  UI thread busy {1000 * (now - last[0]):.0f} ms ({1000 * (cpu - last[1]):.0f} ms CPU)", now - T0, cpu))
+        last[:] = [now, cpu]
+    timer = QTimer()
+    timer.timeout.connect(beat)
+    timer.start(5)
+    heartbeat.timer = timer
+
+def hook_app(module):
+    wrap(module, "create_application", "QApplication")
+    create = module.create_application
+    def create_application(*args, **kwargs):
+        app = create(*args, **kwargs)
+        if os.environ.get("TIMELINE_GAPS"):
+            heartbeat()
+        return app
+    module.create_application = create_application
+    wrap(module, "start_work", "start_work", after=False)
+
+def hook_render(module):
+    wrap(module, "render_article", "render_article")
+
+HOOKS = {"ui.window.main_window": hook_main_window, "ui.preview.preview": hook_preview, "ui.services.file_ops": hook_file_ops,
+         "ui.document.document": hook_document, "ui.app": hook_app, "editor.render": hook_render,
+         "PySide6.QtWebEngineCore": lambda m: None, "PySide6.QtWidgets": lambda m: None, "jinja2": lambda m: None}
+
+class Hooks(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name not in HOOKS:
+            return None
+        sys.meta_path.remove(self)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None:
+            return spec
+        exec_module = spec.loader.exec_module
+        def exec_and_hook(module):
+            mark("import " + name + " begins")
+            exec_module(module)
+            mark("import " + name + " ends")
+            HOOKS[name](module)
+        spec.loader.exec_module = exec_and_hook
+        return spec
+
+sys.meta_path.insert(0, Hooks())
+sys.argv = [os.path.join(root, "main.py"), sys.argv[1]]
+import main as app_main
+mark("main.py imported")
+app_main.main([sys.argv[1]])
+"""
+
+
+def run_once(article: Path, root: Path, home: Path) -> list[dict[str, float | str]]:
+    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+               XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["TIMELINE_T0"] = repr(time.time())
+    result = subprocess.run([sys.executable, "-c", CHILD, str(article), str(root)], capture_output=True, text=True, env=env, timeout=120)
+    line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
+    if line is None:
+        raise RuntimeError(result.stderr[-3000:])
+    return json.loads(line[7:])  # type: ignore[no-any-return]
+
+
+def main() -> int:
+    args = [a for a in sys.argv[1:] if not a.startswith("-n")]
+    runs = int(next((a[2:] or "5" for a in sys.argv[1:] if a.startswith("-n")), "5"))
+    article = Path(args[0]) if args else DEFAULT_ARTICLE
+    root = Path(args[1]).resolve() if len(args) > 1 else HERE.parent
+    timelines: list[list[dict[str, float | str]]] = []
+    if os.environ.get("TIMELINE_GAPS"):  # one run, every step and every gap of the UI thread
+        with tempfile.TemporaryDirectory() as home:
+            run_once(article, root, Path(home))
+            for entry in run_once(article, root, Path(home)):
+                print(f"{entry['step']:<48} {entry['wall']:7.3f} {entry['cpu']:7.3f}")
+        return 0
+    with tempfile.TemporaryDirectory() as home:
+        run_once(article, root, Path(home))  # the first start makes the caches a user has
+        for _ in range(runs):
+            timelines.append(run_once(article, root, Path(home)))
+            print(f"  run {len(timelines)}: title painted at {timelines[-1][-1]['wall']:.3f} s; load "
+                  + " ".join(f"{v:.2f}" for v in os.getloadavg()), flush=True)
+    # The steps in the order of the first run; each the median over the runs that have it.
+    print(f"{'step':<48} {'wall s':>7} {'cpu s':>7}")
+    for step in [entry["step"] for entry in timelines[0]]:
+        walls = [next(e["wall"] for e in t if e["step"] == step) for t in timelines if any(e["step"] == step for e in t)]
+        cpus = [next(e["cpu"] for e in t if e["step"] == step) for t in timelines if any(e["step"] == step for e in t)]
+        print(f"{step:<48} {statistics.median(walls):7.3f} {statistics.median(cpus):7.3f}")  # type: ignore[type-var]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
