@@ -25,7 +25,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from editor.images import PreviewPhoto, WebImage
+from editor.web_image import PreviewPhoto, WebImage
 from editor.model import Crop
 
 FOLDER_NAME = "preview-copies"

@@ -23,6 +23,8 @@ HEAVY_MODULES = {
     "ui.preview.preview": "the preview",
     "editor.render": "the page renderer (Jinja)",
     "editor.export": "the exporter (Pillow's encoders, QR codes)",
+    "editor.images": "Pillow and the HEIF decoder (photos are converted in photo processes)",
+    "PIL.Image": "Pillow",
     "editor.cli": "the command line",
     "ui.window.checklist": "the checklist",
     "editor.checks": "the checklist's checks",

@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 
 from editor.errors import ArticleError
-from editor.images import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
+from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
 from editor.media import Media
 from editor.model import Crop, ImageBlock
 from editor.preview_copies import PreviewCopies, copy_key
