@@ -182,6 +182,7 @@ class PreviewView(QWebEngineView):
         self._has_page = True
         self._stale_after_load = False
         self._queued = []
+        self._handler.prepare_page()
         self.page().load(PAGE_URL)
         self.reloaded.emit()
 
