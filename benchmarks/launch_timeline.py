@@ -3,7 +3,7 @@ does (like launch_probe.py) and prints, for each step from the process's
 start to the preview's title painted, the wall-clock time since the
 process was made and the app process's CPU time by then.
 
-    python benchmarks/launch_timeline.py [ARTICLE] [APP_ROOT] [-n RUNS]
+    python benchmarks/launch_timeline.py [ARTICLE] [-n RUNS] [--compare CHECKOUT] [--gaps]
 
 Each run is a fresh process, on the offscreen platform (QT_QPA_PLATFORM
 may say otherwise), with settings and caches of its own. The steps are
@@ -14,6 +14,7 @@ is simply missing from its timeline.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -200,30 +201,44 @@ def run_once(article: Path, root: Path, home: Path) -> list[dict[str, float | st
     return json.loads(line[7:])  # type: ignore[no-any-return]
 
 
-def main() -> int:
-    args = [a for a in sys.argv[1:] if not a.startswith("-n")]
-    runs = int(next((a[2:] or "5" for a in sys.argv[1:] if a.startswith("-n")), "5"))
-    article = Path(args[0]) if args else DEFAULT_ARTICLE
-    root = Path(args[1]).resolve() if len(args) > 1 else HERE.parent
-    timelines: list[list[dict[str, float | str]]] = []
-    if os.environ.get("TIMELINE_GAPS"):  # one run, every step and every gap of the UI thread
-        with tempfile.TemporaryDirectory() as home:
-            run_once(article, root, Path(home))
-            for entry in run_once(article, root, Path(home)):
-                print(f"{entry['step']:<48} {entry['wall']:7.3f} {entry['cpu']:7.3f}")
-        return 0
-    with tempfile.TemporaryDirectory() as home:
-        run_once(article, root, Path(home))  # the first start makes the caches a user has
-        for _ in range(runs):
-            timelines.append(run_once(article, root, Path(home)))
-            print(f"  run {len(timelines)}: title painted at {timelines[-1][-1]['wall']:.3f} s; load "
-                  + " ".join(f"{v:.2f}" for v in os.getloadavg()), flush=True)
-    # The steps in the order of the first run; each the median over the runs that have it.
+def print_medians(timelines: list[list[dict[str, float | str]]]) -> None:
+    """The steps in the order of the first run; each the median over the runs that have it."""
     print(f"{'step':<48} {'wall s':>7} {'cpu s':>7}")
     for step in [entry["step"] for entry in timelines[0]]:
-        walls = [next(e["wall"] for e in t if e["step"] == step) for t in timelines if any(e["step"] == step for e in t)]
-        cpus = [next(e["cpu"] for e in t if e["step"] == step) for t in timelines if any(e["step"] == step for e in t)]
-        print(f"{step:<48} {statistics.median(walls):7.3f} {statistics.median(cpus):7.3f}")  # type: ignore[type-var]
+        found = [next(e for e in t if e["step"] == step) for t in timelines if any(e["step"] == step for e in t)]
+        walls = [float(e["wall"]) for e in found]
+        cpus = [float(e["cpu"]) for e in found]
+        print(f"{step:<48} {statistics.median(walls):7.3f} {statistics.median(cpus):7.3f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("article", nargs="?", type=Path, default=DEFAULT_ARTICLE)
+    parser.add_argument("-n", "--runs", type=int, default=5)
+    parser.add_argument("--compare", type=Path, help="another checkout, started alternately with this one")
+    parser.add_argument("--gaps", action="store_true", help="one run, with every gap of the UI thread over 30 ms")
+    options = parser.parse_args()
+    roots = {"this": HERE.parent, **({"compared": options.compare.resolve()} if options.compare else {})}
+    if options.gaps:
+        os.environ["TIMELINE_GAPS"] = "1"
+        with tempfile.TemporaryDirectory() as home:
+            run_once(options.article, HERE.parent, Path(home))
+            for entry in run_once(options.article, HERE.parent, Path(home)):
+                print(f"{entry['step']:<48} {entry['wall']:7.3f} {entry['cpu']:7.3f}")
+        return 0
+    timelines: dict[str, list[list[dict[str, float | str]]]] = {name: [] for name in roots}
+    with tempfile.TemporaryDirectory() as home:
+        for name, root in roots.items():
+            run_once(options.article, root, Path(home) / name)  # the first start makes the caches a user has
+        for run in range(options.runs):
+            for name, root in roots.items():
+                timelines[name].append(run_once(options.article, root, Path(home) / name))
+                last = timelines[name][-1][-1]
+                print(f"  run {run + 1} ({name}): {last['step']} at {float(last['wall']):.3f} s, {float(last['cpu']):.3f} s of CPU; load "
+                      + " ".join(f"{v:.2f}" for v in os.getloadavg()), flush=True)
+    for name, root in roots.items():
+        print(f"\n{name} ({root}), medians of {options.runs} runs:")
+        print_medians(timelines[name])
     return 0
 
 

@@ -39,6 +39,7 @@ from editor.labels import labels_for
 from editor.logo import read_logo
 from editor.model import Article, ImageBlock, SiteProfile
 from editor.photo_credits import block_credits, with_xmp
+from editor.picture_sizes import SIZES as SIZES
 from editor.render import ImageSource, render_article
 from editor.share_images import SharePictures, prepare_share_pictures
 from editor.structured_data import ShareLinks, alt_of_cover
@@ -46,8 +47,6 @@ from editor.text import is_web_url, slug
 from editor.zips import ZipTime, article_zip_time, zip_member
 
 IMAGES_FOLDER = "images"
-# The article column is 728 px wide on a desktop and the whole width below 760 px.
-SIZES = "(max-width: 760px) 100vw, 728px"
 _MIME = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml"}
 
 

@@ -20,7 +20,6 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import cast
 
@@ -29,6 +28,9 @@ from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedIm
 from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, IMAGE_TOO_BIG, NOT_AN_IMAGE, TOO_BIG_FOR_MEMORY, ImageError
 from editor.jpeg_bytes import jpeg_bytes
 from editor.model import Crop
+from editor.web_image import DEFAULT_MAX_SIZE as DEFAULT_MAX_SIZE
+from editor.web_image import PreviewPhoto as PreviewPhoto
+from editor.web_image import WebImage as WebImage
 
 # Above Pillow's own bomb threshold (89 MP) there are real cameras (100 MP
 # medium format, 200 MP phones); beyond this, a file is an attack or a scan.
@@ -41,16 +43,7 @@ FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF")
 # WebP 16.2, PNG RGBA 9.4, GIF 5.4, a JPEG decoded at reduced scale 2.1).
 PEAK_BYTES_PER_PIXEL = 16
 JPEG_QUALITY = 82
-DEFAULT_MAX_SIZE = 1600
 SMALL_PICTURE = 640 * 480
-
-
-@dataclass(frozen=True)
-class WebImage:
-    data: bytes
-    extension: str  # "jpg" or "png"
-    width: int
-    height: int
 
 
 def open_image(data: bytes, label: str) -> Image.Image:
@@ -492,18 +485,6 @@ def encode_jpeg(image: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
 
 
 THUMBNAIL_BACKDROP = (238, 238, 238)  # the form's thumbnail frame, #eee
-
-
-@dataclass(frozen=True)
-class PreviewPhoto:
-    """What the window needs of a photo: the sizes the export gives it
-    (for the page's ``width``, ``height`` and ``srcset``), one copy no wider
-    than the preview shows it, and a small thumbnail's raw pixels."""
-
-    sizes: tuple[tuple[int, int], ...]  # as exported, largest first
-    shown: WebImage
-    thumbnail: bytes  # RGB, 3 bytes a pixel
-    thumbnail_size: tuple[int, int]
 
 
 def prepare_preview(

@@ -25,8 +25,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from editor.images import PreviewPhoto, WebImage
 from editor.model import Crop
+from editor.web_image import PreviewPhoto, WebImage
 
 FOLDER_NAME = "preview-copies"
 # Bump when prepare_preview makes different pixels: older copies are then

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import functools
 
-import qrcode
 from markupsafe import Markup, escape
-from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4
 # The print stylesheet's size for a code, quiet zone included (article.css);
@@ -31,6 +29,11 @@ def _matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     # Cached on the data alone: the SVG's label holds the title, so each
     # keystroke in the title missed qr_svg's cache and made the code again
     # (about 15 ms of the UI thread a key).
+    # Imported here: qrcode brings Pillow's drawing modules with it, and a
+    # page without a web address (the preview's first, often) has no code.
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1)
     code.add_data(data.encode("utf-8"))
     code.make(fit=True)

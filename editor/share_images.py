@@ -16,17 +16,13 @@ from PIL import Image
 
 from editor.images import JPEG_QUALITY, edited_photo, encode_jpeg
 from editor.model import Crop, Focus, ImageBlock
+from editor.picture_sizes import CARD_SIZE as CARD_SIZE
+from editor.picture_sizes import STRUCTURED_RATIOS as STRUCTURED_RATIOS
+from editor.picture_sizes import STRUCTURED_WIDTH as STRUCTURED_WIDTH
 
-# Facebook's recommended size for link images (developers.facebook.com/docs/
-# sharing/webmasters/images: "1200 × 630 pixels"); Zalo reads the same og:image.
-CARD_SIZE = (1200, 630)
 # A card heavier than this is dropped or shown late by some apps' previews
 # (issue 19 sets the bound).
 MAX_CARD_BYTES = 300_000
-# Google's Article guidelines ask for images in these three aspect ratios,
-# "at least 50K pixels", and recommend "high resolution ... 1200 pixels wide".
-STRUCTURED_RATIOS = (("1x1", 1, 1), ("4x3", 4, 3), ("16x9", 16, 9))
-STRUCTURED_WIDTH = 1200
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Only QtCore and QtWidgets are loaded before the window is first painted;
 QtWebEngine, the checklist, autosave, the library and the notes follow from
-zero-timers (see ui/window/main_window.py), and the file named on the command line
-is opened as soon as the preview is there to show it."""
+zero-timers (see ui/window/main_window.py), and the file named on the command
+line is read as soon as the window is painted, while QtWebEngine loads."""
 
 from __future__ import annotations
 
@@ -65,6 +65,14 @@ def start_work(window: MainWindow, argv: list[str]) -> None:
     window.offer_recovery(then=then)
 
 
+def show_window(window: MainWindow, argv: list[str]) -> None:
+    """Show the window, then read the file named in ``argv`` (and look for
+    crashed work) as soon as it is painted, while QtWebEngine loads: the
+    file's page is then the preview's first (MainWindow._start_preview)."""
+    window.first_painted.connect(lambda: start_work(window, argv))
+    window.show()
+
+
 def run(argv: list[str]) -> int:
     app = create_application([], preview_scheme=False)
     from ui.common.language import chosen_language, install_language, system_language
@@ -79,9 +87,7 @@ def run(argv: list[str]) -> int:
     from editor.workspace import Workspace, default_workspace_path
 
     # The user's workspace: autosaves, crashed work, and the library's index beside it.
-    window = MainWindow(Workspace(default_workspace_path()), defer_start=True)
-    window.ready_to_open.connect(lambda: start_work(window, argv))
-    window.show()
+    show_window(MainWindow(Workspace(default_workspace_path()), defer_start=True), argv)
     status = app.exec()
     # WORKAROUND: PySide6 with QtWebEngine can crash while Python finalizes
     # (see tests/conftest.py). Everything that matters is already on disk:

@@ -268,3 +268,20 @@ def test_a_reload_while_photos_are_being_made_answers_only_the_new_page(qtbot: A
     images = "Array.from(document.querySelectorAll('.article-body img'))"
     wait_until_dom(qtbot, window.preview, f"{images}.filter(i => i.complete && i.naturalWidth > 0).length", 3, timeout=20_000)
     assert handler.waiting_requests() == 0
+
+
+def test_a_change_made_while_the_page_is_on_its_way_is_shown(qtbot: Any, window: Any, example_copy: Path) -> None:
+    """The page is rendered as its navigation starts, before Chromium asks
+    for it: a title typed in between still reaches the page, and a page
+    rendered but never asked for is not shown instead of a later one."""
+    open_article(qtbot, window, example_copy)
+    qtbot.waitUntil(lambda: not window.preview.is_loading(), timeout=30_000)
+    window.preview.reload_page()
+    window.document.set_field("title", "Tiêu đề gõ lúc trang đang tải")
+    wait_until_dom(qtbot, window.preview, "document.querySelector('h1').textContent", "Tiêu đề gõ lúc trang đang tải")
+    window.preview.reload_page()
+    window.preview.reload_page()  # the first of these two is never asked for
+    window.document.set_field("title", "Tiêu đề sau cùng")
+    wait_until_dom(qtbot, window.preview, "document.querySelector('h1').textContent", "Tiêu đề sau cùng")
+    qtbot.waitUntil(lambda: not window.preview.is_loading(), timeout=30_000)
+    assert js(qtbot, window.preview, "document.querySelector('h1').textContent") == "Tiêu đề sau cùng"

@@ -23,6 +23,8 @@ HEAVY_MODULES = {
     "ui.preview.preview": "the preview",
     "editor.render": "the page renderer (Jinja)",
     "editor.export": "the exporter (Pillow's encoders, QR codes)",
+    "editor.images": "Pillow and the HEIF decoder (photos are converted in photo processes)",
+    "PIL.Image": "Pillow",
     "editor.cli": "the command line",
     "ui.window.checklist": "the checklist",
     "editor.checks": "the checklist's checks",
@@ -183,7 +185,7 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
     its checklist, and the blank article it shows until then is never
     checked aloud ("no title", "no body"…)."""
     from tests.ui.conftest import destroy_now
-    from ui.app import start_work
+    from ui.app import show_window
     from ui.window.checklist import ChecklistPanel
     from ui.window.main_window import MainWindow
 
@@ -201,8 +203,7 @@ def test_a_file_named_at_start_never_gets_the_empty_articles_findings(
 
     monkeypatch.setattr(ChecklistPanel, "_show", recorded)
     main = MainWindow(workspace, defer_start=True)
-    main.ready_to_open.connect(lambda: start_work(main, [str(draft)]))
-    main.show()
+    show_window(main, [str(draft)])
     try:
         qtbot.waitUntil(lambda: main.is_started and main.document.path == draft, timeout=60_000)
         qtbot.waitUntil(lambda: main.checklist.summary.text() != "Checking…", timeout=60_000)
@@ -245,7 +246,7 @@ def _started_on(qtbot: Any, workspace: Any, monkeypatch: pytest.MonkeyPatch, pat
     """The window as the app starts it on ``path``; what happened, in order:
     each page the preview asked for (with the title the document had then),
     each page loaded, and the tools made."""
-    from ui.app import start_work
+    from ui.app import show_window
     from ui.preview.preview import PreviewView
     from ui.window.main_window import MainWindow
 
@@ -265,8 +266,7 @@ def _started_on(qtbot: Any, workspace: Any, monkeypatch: pytest.MonkeyPatch, pat
     monkeypatch.setattr(PreviewView, "reload_page", reload_page)
     monkeypatch.setattr(MainWindow, "_start_tools", start_tools)
     main = MainWindow(workspace, defer_start=True)
-    main.ready_to_open.connect(lambda: start_work(main, [str(path)]))
-    main.show()
+    show_window(main, [str(path)])
     qtbot.waitUntil(lambda: main.is_started, timeout=60_000)
     return main, events
 

@@ -26,10 +26,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 
 from editor.errors import ArticleError
-from editor.images import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
 from editor.media import Media
 from editor.model import Crop, ImageBlock
 from editor.preview_copies import PreviewCopies, copy_key
+from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
 from ui.common.workers import photo_pool, photo_process_count, run_in_background, run_in_process
 
 THUMBNAIL_SIZE = 160

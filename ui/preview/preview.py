@@ -17,10 +17,9 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from editor.export import SIZES
 from editor.model import Article, ImageBlock
+from editor.picture_sizes import CARD_SIZE, SIZES, STRUCTURED_RATIOS
 from editor.render import ImageSource, field_regions, page_context, region_elements, render_article, render_block, render_region, render_sharing
-from editor.share_images import CARD_SIZE, STRUCTURED_RATIOS
 from editor.structured_data import ShareLinks, alt_of_cover
 from editor.text import is_web_url
 from ui.common.image_cache import ImageCache
@@ -183,6 +182,7 @@ class PreviewView(QWebEngineView):
         self._has_page = True
         self._stale_after_load = False
         self._queued = []
+        self._handler.prepare_page()
         self.page().load(PAGE_URL)
         self.reloaded.emit()
 

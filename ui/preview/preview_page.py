@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
@@ -54,6 +55,15 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
             info.block(True)
 
 
+@dataclass
+class _PreparedPage:
+    """A page rendering started before its request (prepare_page)."""
+
+    html: bytes | None = None
+    failed: bool = False
+    ticket: int | None = None  # the request that waits for it, once it came
+
+
 class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
     """Serves ``index.html`` from ``page_html()`` and photos from the cache.
 
@@ -80,8 +90,44 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         # token -> ticket -> request, for photos still being made
         self._waiting: dict[str, dict[int, QWebEngineUrlRequestJob]] = {}
         self._tickets = itertools.count()
+        self._prepared: _PreparedPage | None = None  # the next page request's rendering
         images.ready.connect(self._on_images_ready)
         images.failed.connect(self._on_images_failed)
+
+    def prepare_page(self) -> None:
+        """Start the page's rendering now, as its navigation starts: the
+        page's request comes a tenth of a second later (Chromium's
+        navigation, and its processes' start on a first load), and is then
+        answered with this rendering, done or under way, instead of
+        starting one. A request with none prepared (a second navigation
+        before the first asked) renders its own."""
+        page = _PreparedPage()
+        self._prepared = page
+        render = self._page_html()
+
+        def done(html: bytes) -> None:
+            page.html = html
+            self._answer(page)
+
+        def failed(error: object) -> None:
+            log.error("the preview page could not be made: %s", error)
+            page.failed = True
+            self._answer(page)
+
+        run_in_background(lambda: render().encode("utf-8"), done, failed, context=self)
+
+    def _answer(self, page: _PreparedPage) -> None:
+        """Reply to the request waiting for ``page``, once both are there."""
+        if page.ticket is None or (page.html is None and not page.failed):
+            return
+        held = self._waiting.get("/index.html", {}).pop(page.ticket, None)
+        page.ticket = None
+        if held is None:  # deleted by a newer load meanwhile
+            return
+        if page.html is not None:
+            self._reply(held, b"text/html;charset=utf-8", page.html)
+        else:
+            held.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802
         # An exception escaping a Qt override from QtWebEngine crashes the
@@ -98,6 +144,11 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         path = url.path()
+        if path == "/index.html" and self._prepared is not None:
+            page, self._prepared = self._prepared, None
+            page.ticket = self._hold("/index.html", job)
+            self._answer(page)
+            return
         if path == "/index.html":
             render = self._page_html()
             ticket = self._hold("/index.html", job)

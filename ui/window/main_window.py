@@ -3,8 +3,10 @@ actions to the objects that do the work. Nothing else happens here.
 
 It starts in three steps, so that the window is on screen before the
 heavy parts are loaded: the form, menus, status bar and autosave
-(``__init__``); then QtWebEngine and the preview (``_start_preview``), after
-which ``ready_to_open`` is emitted and a file may be opened; then the
+(``__init__``); then QtWebEngine and the preview (``_start_preview``, as
+``first_painted`` is emitted: the app reads the file named at start
+meanwhile, and the preview's first page is that file's), after which
+``ready_to_open`` is emitted and a file may be opened; then the
 checklist, the library, the notes and the photo and Word intake
 (``_start_tools``, once the file named at start is in the preview's
 loaded page, or 1.5 s later), after which ``is_started`` is true. The
@@ -70,6 +72,9 @@ TOOLS_AT_LATEST_MS = 1500
 
 class MainWindow(Retranslating, QMainWindow):
     ready_to_open = Signal()  # the preview is up: a file may be opened
+    # The first frame is on its way (a deferred start): a file named at start
+    # may be read now, on a worker, while QtWebEngine loads here.
+    first_painted = Signal()
 
     preview: PreviewView
     preview_pane: PreviewPane
@@ -163,6 +168,7 @@ class MainWindow(Retranslating, QMainWindow):
             # event loop paints in between.
             self._start_scheduled = True
             QTimer.singleShot(0, self, self._start_preview)
+            self.first_painted.emit()
 
     def _start_preview(self) -> None:
         """QtWebEngine and the preview, started as early as the window allows:

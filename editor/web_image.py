@@ -1,0 +1,40 @@
+"""What a prepared photo is, without the means of preparing one: the window
+holds these from its first paint (the preview copies' cache, the photo
+cache), while Pillow and the HEIF decoder, a twentieth of a second to
+import, load only when a photo is first converted (``editor.images``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_MAX_SIZE = 1600
+
+
+@dataclass(frozen=True)
+class WebImage:
+    data: bytes
+    extension: str  # "jpg" or "png"
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PreviewPhoto:
+    """What the window needs of a photo: the sizes the export gives it
+    (for the page's ``width``, ``height`` and ``srcset``), one copy no wider
+    than the preview shows it, and a small thumbnail's raw pixels."""
+
+    sizes: tuple[tuple[int, int], ...]  # as exported, largest first
+    shown: WebImage
+    thumbnail: bytes  # RGB, 3 bytes a pixel
+    thumbnail_size: tuple[int, int]
+
+
+def prepare_preview(*args: Any, **kwargs: Any) -> PreviewPhoto:
+    """``editor.images.prepare_preview``, named here so that the window can
+    hand it to a photo process (which imports Pillow) without importing
+    Pillow itself."""
+    from editor.images import prepare_preview as prepare
+
+    return prepare(*args, **kwargs)
