@@ -7,6 +7,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from editor.workspace import Workspace
@@ -103,6 +104,38 @@ def test_after_a_crash_the_work_is_restored_exactly(qtbot: Any, window: Any, exa
     second.document.undo_stack.setClean()
     second.close()
     destroy_now(second)
+
+
+def test_a_change_made_while_an_opened_drafts_photos_are_prepared_is_still_offered_after_a_crash(
+        qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy of an opened article kept for its photos waits for the
+    window's photos; a change saved meanwhile must not be covered by it."""
+    import threading
+
+    from editor.draft import save_draft
+    from editor.inputs import load_article
+    from ui.common import image_cache
+
+    draft = tmp_path / "bai.article"
+    save_draft(load_article(example_copy), draft)
+    slow_disk = threading.Event()  # the photos are read only once it is set
+    read = image_cache._read
+    monkeypatch.setattr(image_cache, "_read", lambda *args: (slow_disk.wait(30), read(*args))[1])
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.files.open_path(draft)
+    author = window.composer.fields.author
+    author.setFocus()
+    author.end(False)
+    type_text(author, " (sửa)")
+    assert window.images.is_busy()
+    with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
+        window.autosaver.save_now()  # as its timer does
+    slow_disk.set()
+    qtbot.waitUntil(lambda: not window.images.is_busy(), timeout=30_000)
+    window.autosaver._writer.waitForDone()
+    entries = left_by_a_crash(window.workspace, tmp_path).entries()
+    assert [(e.key, e.file) for e in entries] == [(window.autosaver.key, draft)]
+    assert window.composer.blocks.segments()  # the photos did come
 
 
 def test_a_clean_close_leaves_nothing_to_recover(qtbot: Any, window: Any) -> None:

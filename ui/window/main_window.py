@@ -115,7 +115,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._find_dialog: FindReplaceDialog | None = None
         self._welcome: WelcomeDialog | None = None
         self.legacy_guard = LegacyTextGuard(self.document, self)
-        self.autosaver = Autosaver(self.document, self.workspace, self)
+        self.autosaver = Autosaver(self.document, self.workspace, self, photos=self.images)
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
 
         # The preview's place in the splitter until QtWebEngine is up.
