@@ -173,11 +173,12 @@ def walk_drafts(folders: Iterable[Path]) -> DraftWalk:
     this user may not enter) is named, not skipped: a rescan must not take
     its drafts off the list as if they had been deleted."""
     walk = DraftWalk([], {})
-
-    def unreadable(error: OSError) -> None:
-        walk.unreadable[str(error.filename)] = error.strerror or str(error)
-
     for folder in folders:
+
+        def unreadable(error: OSError, folder: Path = folder) -> None:
+            # The folder that failed; the one walked when the error names none.
+            walk.unreadable[str(error.filename or folder)] = error.strerror or str(error)
+
         for root, dirs, files in os.walk(folder, onerror=unreadable):
             dirs[:] = [name for name in dirs if not name.startswith(".")]
             walk.drafts.extend(Path(root) / name for name in files
