@@ -21,16 +21,21 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from fractions import Fraction
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedImageError
 
 from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, IMAGE_TOO_BIG, NOT_AN_IMAGE, TOO_BIG_FOR_MEMORY, ImageError
 from editor.jpeg_bytes import jpeg_bytes
-from editor.model import Crop
 from editor.web_image import DEFAULT_MAX_SIZE as DEFAULT_MAX_SIZE
 from editor.web_image import PreviewPhoto as PreviewPhoto
 from editor.web_image import WebImage as WebImage
+
+if TYPE_CHECKING:
+    # Only named here: a photo process (ui/common/photo_process.py) imports
+    # this module and not the model, 40 ms of its start before the first
+    # photo of an opened article (a Crop it is given brings the model in).
+    from editor.model import Crop
 
 # Above Pillow's own bomb threshold (89 MP) there are real cameras (100 MP
 # medium format, 200 MP phones); beyond this, a file is an attack or a scan.
@@ -58,6 +63,8 @@ def open_image(data: bytes, label: str) -> Image.Image:
             # We apply our own, higher limit below; Pillow's warning would
             # otherwise turn into an error under strict warning filters.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            if data[4:8] == b"ftyp":  # an ISO media file: HEIF (or AVIF, which Pillow reads itself)
+                _register_heif()
             image = Image.open(io.BytesIO(data), formats=FORMATS)
     except Image.DecompressionBombError as error:
         raise ImageError(f"{label}: the image declares too many pixels to open safely", reason=IMAGE_TOO_BIG) from error
@@ -365,23 +372,31 @@ def _stored_box(image: Image.Image, max_size: int) -> tuple[int, int]:
     return _stored_box_of(image.size, max_size)
 
 
+_heif = threading.Lock()
+_heif_registered = False
+
+
 def _register_heif() -> None:
-    """HEIC photos from iPhones, when pi-heif (pillow-heif's decoder alone) is installed."""
-    try:
-        from pi_heif import register_heif_opener
-    except ImportError:
-        return
-    register_heif_opener()
-
-
-_register_heif()
+    """HEIC photos from iPhones, when pi-heif (pillow-heif's decoder alone)
+    is installed. Registered with the first such file rather than on import:
+    pi-heif's import is 13 ms of each photo process's start."""
+    global _heif_registered
+    with _heif:
+        if _heif_registered:
+            return
+        _heif_registered = True
+        try:
+            from pi_heif import register_heif_opener
+        except ImportError:
+            return
+        register_heif_opener()
 
 
 def _apply_edits(image: Image.Image, rotate: int, crop: Crop | None) -> Image.Image:
     """The user's rotation (clockwise) and crop, on the upright photo."""
     if rotate:
         image = image.rotate(-rotate, expand=True)
-    if crop is not None and crop != Crop():
+    if crop is not None and crop != type(crop)():  # not the whole photo (Crop's default)
         width, height = image.size
         box = (
             round(crop.left * width), round(crop.top * height),

@@ -233,6 +233,24 @@ def test_a_rotated_camera_photo_s_preview_copy_is_the_export_s_picture() -> None
     assert mean_absolute_difference(shown, export_small) < 3
 
 
+def test_a_photo_process_just_started_shows_a_heic_photo(tmp_path: Path) -> None:
+    """A photo process imports this module alone (pi-heif is registered with
+    the first HEIF file it meets): an iPhone photo is still shown."""
+    import subprocess
+    import sys
+
+    import pillow_heif
+
+    heic = io.BytesIO()
+    pillow_heif.from_pillow(Image.new("RGB", (640, 480), "red")).save(heic, format="HEIF", quality=90)
+    (tmp_path / "IMG_0002.HEIC").write_bytes(heic.getvalue())
+    script = ("import sys; from pathlib import Path; from editor.images import prepare_preview; "
+              "p = prepare_preview(Path(sys.argv[1]).read_bytes(), 'IMG_0002.HEIC', 728); "
+              "print(p.sizes[0], p.shown.width, 'editor.model' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "IMG_0002.HEIC")], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["(640,", "480)", "640", "False"], result.stderr
+
+
 def test_a_heic_photo_is_decoded_by_pi_heif_which_the_bundle_ships() -> None:
     # pillow-heif (the tests' extra) writes the photo; the app reads it with pi-heif, the decode-only
     # build without x265's GPL encoder: the one the bundle carries (packaging/toa-soan.spec).
@@ -242,7 +260,7 @@ def test_a_heic_photo_is_decoded_by_pi_heif_which_the_bundle_ships() -> None:
     left_red = Image.new("RGB", (640, 480), "blue")
     left_red.paste("red", (0, 0, 320, 480))
     pillow_heif.from_pillow(left_red).save(heic, format="HEIF", quality=90)
-    assert Image.OPEN["HEIF"][0].__module__.startswith("pi_heif.")
     exported = Image.open(io.BytesIO(prepare_variants(heic.getvalue(), "IMG_0001.HEIC")[0].data)).convert("RGB")
+    assert Image.OPEN["HEIF"][0].__module__.startswith("pi_heif.")
     assert exported.size == (640, 480)
     assert exported.getpixel((100, 240))[0] > 200 and exported.getpixel((540, 240))[2] > 200
