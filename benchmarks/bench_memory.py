@@ -12,11 +12,17 @@ every process's private pages, and each shared mapping once (a file's by
 device, inode and offset; an anonymous one, shared by a fork, by its
 address), at the largest size any process of the tree has of it.
 
-    python benchmarks/bench_memory.py [RUNS]
+    python benchmarks/bench_memory.py [RUNS] [--compare CHECKOUT]
+
+``--compare``: each run is also made on another checkout of the app (the
+same probe, ``BENCH_APP_ROOT``), alternately, so both share the machine's
+load.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -66,8 +72,9 @@ def tree_alone(pid: int) -> float:
     return (private + sum(shared.values())) / 1024
 
 
-def measure(article: str) -> tuple[dict[str, float], float]:
-    child = subprocess.Popen([sys.executable, str(PROBE), article], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+def measure(article: str, root: str | None = None) -> tuple[dict[str, float], float]:
+    env = dict(os.environ, BENCH_APP_ROOT=root) if root else None
+    child = subprocess.Popen([sys.executable, str(PROBE), article], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         assert child.stdout is not None
         for line in child.stdout:
@@ -83,20 +90,30 @@ def main() -> int:
     if not sys.platform.startswith("linux"):
         print("bench_memory: reads /proc; run it on Linux")
         return 0
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else REPEATS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("runs", nargs="?", type=int, default=REPEATS)
+    parser.add_argument("--compare", help="another checkout of the app, measured alternately")
+    options = parser.parse_args()
+    trees: list[tuple[str, str | None]] = [("this", None)]
+    if options.compare:
+        trees.append((options.compare, str(Path(options.compare).resolve())))
     with tempfile.TemporaryDirectory() as temp:
         print("bench_memory: making an article with 50 photos of 12 MP …", flush=True)
         fifty = long_article(Path(temp) / "fifty", photos=50, words=2000)
         for label, article in (("empty article", "-"), ("50 photos of 12 MP, preview scrolled top to bottom", str(fifty))):
-            totals, alone = [], []
-            for _ in range(runs):
-                parts, counted_once = measure(article)
-                totals.append(sum(parts.values()))
-                alone.append(counted_once)
-                detail = ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(parts.items(), key=lambda p: -p[1]))
-                print(f"    {label}: {totals[-1]:.0f} MB ({detail}); alone {alone[-1]:.0f} MB [{load_average()}]", flush=True)
-            print(f"  {label}: whole tree PSS {summary(totals, 'MB')} [{load_average()}]", flush=True)
-            print(f"  {label}: the tree alone (each page once) {summary(alone, 'MB')}", flush=True)
+            totals: dict[str, list[float]] = {name: [] for name, _ in trees}
+            alone: dict[str, list[float]] = {name: [] for name, _ in trees}
+            for _ in range(options.runs):
+                for name, root in trees:
+                    parts, counted_once = measure(article, root)
+                    totals[name].append(sum(parts.values()))
+                    alone[name].append(counted_once)
+                    detail = ", ".join(f"{part} {mb:.0f}" for part, mb in sorted(parts.items(), key=lambda p: -p[1]))
+                    print(f"    [{name}] {label}: {totals[name][-1]:.0f} MB ({detail}); alone {alone[name][-1]:.0f} MB [{load_average()}]",
+                          flush=True)
+            for name, _ in trees:
+                print(f"  [{name}] {label}: whole tree PSS {summary(totals[name], 'MB')} [{load_average()}]", flush=True)
+                print(f"  [{name}] {label}: the tree alone (each page once) {summary(alone[name], 'MB')}", flush=True)
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from ui.common.native_heap import return_large_blocks
 from ui.common.refcount_guard import make_singletons_immortal
 from ui.preview.webengine import prepare_chromium, register_scheme
 
@@ -27,6 +28,7 @@ def create_application(argv: list[str], preview_scheme: bool = True) -> QApplica
     ``preview_scheme`` is false, the preview's scheme: the window registers
     it itself, later, to start without loading QtWebEngine)."""
     make_singletons_immortal()  # before any PySide6 call can run a count down
+    return_large_blocks()  # before Qt, Chromium and the photos allocate (ui/common/native_heap.py)
     flags = prepare_chromium()
     if flags:
         existing = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")

@@ -62,7 +62,7 @@ def _painted_color(qtbot: Any, window: Any, index: int) -> tuple[int, int, int]:
 
 def _near(color: tuple[int, int, int], expected: str) -> bool:
     wanted = tuple(int(expected[i:i + 2], 16) for i in (1, 3, 5))
-    return all(abs(a - b) <= 12 for a, b in zip(color, wanted))
+    return all(abs(a - b) <= 12 for a, b in zip(color, wanted, strict=True))
 
 
 def test_photos_scrolled_past_show_again_when_scrolled_back_to(qtbot: Any, window: Any, tmp_path: Path) -> None:
