@@ -6,7 +6,6 @@ import, load only when a photo is first converted (``editor.images``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 DEFAULT_MAX_SIZE = 1600
 
@@ -29,12 +28,3 @@ class PreviewPhoto:
     shown: WebImage
     thumbnail: bytes  # RGB, 3 bytes a pixel
     thumbnail_size: tuple[int, int]
-
-
-def prepare_preview(*args: Any, **kwargs: Any) -> PreviewPhoto:
-    """``editor.images.prepare_preview``, named here so that the window can
-    hand it to a photo process (which imports Pillow) without importing
-    Pillow itself."""
-    from editor.images import prepare_preview as prepare
-
-    return prepare(*args, **kwargs)

@@ -28,8 +28,9 @@ from PySide6.QtGui import QGuiApplication, QImage
 from editor.errors import ArticleError
 from editor.media import Media
 from editor.model import Crop, ImageBlock
+from editor.photo_jobs import prepare_preview
 from editor.preview_copies import PreviewCopies, copy_key
-from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage, prepare_preview
+from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage
 from ui.common.workers import photo_pool, photo_process_count, run_in_background, run_in_process
 
 THUMBNAIL_SIZE = 160

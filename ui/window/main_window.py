@@ -171,9 +171,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.first_painted.emit()
 
     def _start_preview(self) -> None:
-        """QtWebEngine and the preview, started as early as the window allows:
-        its first page load boots Chromium's processes, which then work on
-        the other core while the tools are built here."""
+        """QtWebEngine and the preview, started as soon as the window is
+        painted; its first page is the article's once a file named at start
+        has been read, and the tools are built after that page."""
         from ui.preview.preview import PreviewView
         from ui.preview.preview_pane import PreviewPane
         from ui.preview.webengine import register_scheme
