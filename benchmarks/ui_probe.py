@@ -39,6 +39,26 @@ COMPLETE_JS = """(function () {
 })()"""
 
 
+def tree_cpu() -> dict[str, float]:
+    """CPU seconds so far of this process's descendants, by kind: the photo
+    processes (multiprocessing's spawned children) and QtWebEngine's helpers."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from runs import tree_pids
+
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[str, float] = {}
+    for pid in tree_pids(os.getpid())[1:]:
+        try:
+            stat = (Path("/proc") / str(pid) / "stat").read_text()
+            command = (Path("/proc") / str(pid) / "cmdline").read_bytes()
+        except OSError:
+            continue  # ended meanwhile
+        fields = stat.rsplit(")", 1)[1].split()
+        kind = "photo" if b"spawn_main" in command else "other"
+        found[f"{kind}:{pid}"] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
 def report(data: dict) -> None:
     print("RESULT " + json.dumps(data), flush=True)
     sys.stdout.flush()
@@ -101,6 +121,7 @@ def main() -> None:
 
             opened_at = time.perf_counter()
             cpu_at_open = time.process_time()
+            children_at_open = tree_cpu()
             figures: dict[str, float] = {}
 
             def blocks_shown() -> int:
@@ -130,9 +151,15 @@ def main() -> None:
                 def answer(ok: object) -> None:
                     if ok is True:
                         run_js(FRAME_JS % 1)
-                        when(lambda: 1 in frames and "form_complete" in figures, lambda: report({
-                            "form_shown_s": figures["form"], "form_complete_s": figures["form_complete"],
-                            "preview_complete_s": frames[1] - opened_at, "cpu_s": time.process_time() - cpu_at_open}), timeout=60)
+                        def complete() -> None:
+                            cpu = time.process_time() - cpu_at_open
+                            spent = {key: value - children_at_open.get(key, 0.0) for key, value in tree_cpu().items()}
+                            report({"form_shown_s": figures["form"], "form_complete_s": figures["form_complete"],
+                                    "preview_complete_s": frames[1] - opened_at, "cpu_s": cpu,
+                                    "photo_cpu_s": sum(v for k, v in spent.items() if k.startswith("photo:")),
+                                    "tree_cpu_s": cpu + sum(spent.values())})
+
+                        when(lambda: 1 in frames and "form_complete" in figures, complete, timeout=60)
                     else:
                         QTimer.singleShot(10, check_page)
 

@@ -75,6 +75,18 @@ class Media:
             self.__dict__["_sha256"] = cached
         return cached
 
+    def read_hashed(self) -> tuple[bytes, str]:
+        """The bytes and their SHA-256, which is kept as ``sha256`` keeps
+        it: the window reads each photo of an opened article once for its
+        preview copy, and the workspace's copy of the article (which names
+        every photo by its hash) then needs no second read of 20 originals."""
+        data = self.read_bytes()
+        cached = self.__dict__.get("_sha256")
+        if cached is None:
+            cached = hashlib.sha256(data).hexdigest()
+            self.__dict__["_sha256"] = cached
+        return data, cached
+
     @property
     def extension(self) -> str:
         cached = self.__dict__.get("_extension")

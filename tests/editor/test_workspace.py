@@ -114,3 +114,24 @@ def test_two_copies_saving_and_discarding_at_once_never_lose_a_photo(tmp_path: P
         assert [b.media.read_bytes() for b in restored.images()] == [b.media.read_bytes() for b in article.images()]  # type: ignore[union-attr]
     other.join()
     assert errors == []
+
+
+def test_photos_the_window_read_for_their_preview_are_kept_whole_and_apart(tmp_path: Path) -> None:
+    """The window reads each photo once (``read_hashed``) and the workspace
+    names it by the hash kept then: two photos never share a name, so
+    neither stands in for the other when their draft has gone."""
+    from editor.draft import load_draft, save_draft
+
+    (tmp_path / "a.jpg").write_bytes(photo_bytes(color="navy"))
+    (tmp_path / "b.jpg").write_bytes(photo_bytes(color="orange"))
+    article = load_article_json(EXAMPLE_DIR / "article.json")
+    article.blocks = [ImageBlock(src=f"{name}.jpg", caption=name, alt=name, media=FileMedia(tmp_path / f"{name}.jpg")) for name in "ab"]
+    save_draft(article, tmp_path / "bai.article")
+    opened = load_draft(tmp_path / "bai.article")
+    expected = [block.media.read_hashed()[0] for block in opened.images()]  # type: ignore[union-attr]
+    workspace = Workspace(tmp_path / "ws.sqlite")
+    workspace.save("doc-1", opened, tmp_path / "bai.article", modified=False)
+    (tmp_path / "bai.article").rename(tmp_path / "moved.article")
+    workspace.stand_in_for_missing_photos(opened)
+    assert [block.media.read_bytes() for block in opened.images()] == expected  # type: ignore[union-attr]
+    assert expected[0] != expected[1]

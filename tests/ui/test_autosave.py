@@ -131,7 +131,7 @@ def test_a_change_made_while_an_opened_drafts_photos_are_prepared_is_still_offer
     with qtbot.waitSignal(window.autosaver.saved, timeout=10_000):
         window.autosaver.save_now()  # as its timer does
     slow_disk.set()
-    qtbot.waitUntil(lambda: not window.images.is_busy(), timeout=30_000)
+    qtbot.waitUntil(lambda: not window.images.is_busy() and not window.autosaver.is_holding_back(), timeout=30_000)
     window.autosaver._writer.waitForDone()
     entries = left_by_a_crash(window.workspace, tmp_path).entries()
     assert [(e.key, e.file) for e in entries] == [(window.autosaver.key, draft)]

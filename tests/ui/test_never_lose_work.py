@@ -116,8 +116,8 @@ def test_a_file_changed_by_someone_else_is_never_overwritten_without_asking(qtbo
 def test_a_draft_moved_away_while_open_is_saved_again_with_all_its_photos(qtbot: Any, window: Any, draft: Path, choices: Choices) -> None:
     photos = [block.media.read_bytes() for block in load_draft(draft).images()]  # type: ignore[union-attr]
     open_article(qtbot, window, draft)
-    # Its photos are kept in the workspace once the window has prepared them.
-    qtbot.waitUntil(lambda: not window.images.is_busy(), timeout=30_000)
+    # Its photos are kept in the workspace a second after the window has prepared them.
+    qtbot.waitUntil(lambda: not window.images.is_busy() and not window.autosaver.is_holding_back(), timeout=30_000)
     window.autosaver._writer.waitForDone()
     _edit_title(window, " (sửa)")
     draft.rename(draft.with_name("chuyen-di.article"))  # someone tidies the shared folder

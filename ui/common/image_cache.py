@@ -16,7 +16,6 @@ is shown from them without a photo process.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import deque
 from dataclasses import dataclass
@@ -90,8 +89,7 @@ def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | 
     """On a worker thread: the photo's content key, and its copy if one was
     kept (the original is then let go at once: the window holds at most
     ``IN_FLIGHT`` originals)."""
-    original = media.read_bytes()
-    sha256 = hashlib.sha256(original).hexdigest()
+    original, sha256 = media.read_hashed()
     key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
     kept = copies.load(key) if copies is not None else None
     return _Read((sha256, rotate, crop), key, kept, None if kept is not None else original)
