@@ -44,6 +44,7 @@ MAX_PIXELS = 210_000_000
 # other plugin stays off, above all EPS, which would run Ghostscript on
 # whatever PostScript a hostile draft carries. (pi-heif registers HEIF.)
 FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "GIF", "TIFF", "BMP", "HEIF")
+_NOT_HEIF = tuple(name for name in FORMATS if name != "HEIF")  # until pi-heif is registered
 # Converting one photo holds up to ~16 bytes a pixel at its peak (measured:
 # WebP 16.2, PNG RGBA 9.4, GIF 5.4, a JPEG decoded at reduced scale 2.1).
 PEAK_BYTES_PER_PIXEL = 16
@@ -65,7 +66,8 @@ def open_image(data: bytes, label: str) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             if data[4:8] == b"ftyp":  # an ISO media file: HEIF (or AVIF, which Pillow reads itself)
                 _register_heif()
-            image = Image.open(io.BytesIO(data), formats=FORMATS)
+            # Pillow refuses (KeyError) a format named but not registered.
+            image = Image.open(io.BytesIO(data), formats=FORMATS if "HEIF" in Image.OPEN else _NOT_HEIF)
     except Image.DecompressionBombError as error:
         raise ImageError(f"{label}: the image declares too many pixels to open safely", reason=IMAGE_TOO_BIG) from error
     except UnidentifiedImageError as error:

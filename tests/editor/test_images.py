@@ -235,7 +235,8 @@ def test_a_rotated_camera_photo_s_preview_copy_is_the_export_s_picture() -> None
 
 def test_a_photo_process_just_started_shows_a_heic_photo(tmp_path: Path) -> None:
     """A photo process imports this module alone (pi-heif is registered with
-    the first HEIF file it meets): an iPhone photo is still shown."""
+    the first HEIF file it meets): a text file named like a photo is still
+    called "not an image" before it, and an iPhone photo is still shown."""
     import subprocess
     import sys
 
@@ -244,11 +245,15 @@ def test_a_photo_process_just_started_shows_a_heic_photo(tmp_path: Path) -> None
     heic = io.BytesIO()
     pillow_heif.from_pillow(Image.new("RGB", (640, 480), "red")).save(heic, format="HEIF", quality=90)
     (tmp_path / "IMG_0002.HEIC").write_bytes(heic.getvalue())
-    script = ("import sys; from pathlib import Path; from editor.images import prepare_preview; "
-              "p = prepare_preview(Path(sys.argv[1]).read_bytes(), 'IMG_0002.HEIC', 728); "
+    script = ("import sys; from pathlib import Path; from editor.errors import ImageError; from editor.images import prepare_preview\n"
+              "try:\n    prepare_preview(b'ghi chu, khong phai anh' * 40, 'ghi-chu.jpg', 728)\n"
+              "except ImageError as error:\n    print(error.problems[0])\n"
+              "p = prepare_preview(Path(sys.argv[1]).read_bytes(), 'IMG_0002.HEIC', 728)\n"
               "print(p.sizes[0], p.shown.width, 'editor.model' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "IMG_0002.HEIC")], capture_output=True, text=True, timeout=60)
-    assert result.stdout.split() == ["(640,", "480)", "640", "False"], result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("ghi-chu.jpg: not an image"), result.stderr
+    assert lines[1].split() == ["(640,", "480)", "640", "False"], result.stderr
 
 
 def test_a_heic_photo_is_decoded_by_pi_heif_which_the_bundle_ships() -> None:
