@@ -162,3 +162,35 @@ def test_undoing_a_keystroke_in_a_1000_block_article_shows_again_only_that_parag
     assert [block_id for block_id, _ in segment.editor.paragraphs()] == list(segment.block_ids())  # ids kept
     document.undo_stack.redo()
     assert segment.editor.paragraphs()[segment.block_ids().index("p250")][1].endswith("tuyên truyền.ab")
+
+
+def test_opening_a_long_article_shows_each_segment_a_few_times_not_once_per_pass_and_misses_no_change(
+        qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The column of a long article is built one segment per pass of the
+    event loop. A later pass does not show the segments already built once
+    more (each pass compared every paragraph built so far), and a change
+    made to a built block between passes is on screen all the same."""
+    from ui.form.block_widgets import TextSegment
+
+    photos = 40
+    blocks: list[Any] = []
+    for index in range(photos):
+        blocks.append(ParagraphBlock(id=f"p{index}", text=f"Đoạn {index}."))
+        blocks.append(ImageBlock(id=f"i{index}", src="missing.jpg", caption="Ảnh", alt="Ảnh"))
+    shown: dict[tuple[str, ...], int] = {}
+    real = TextSegment.show_model
+
+    def counted(segment: Any) -> None:
+        shown[segment.block_ids()] = shown.get(segment.block_ids(), 0) + 1
+        real(segment)
+
+    monkeypatch.setattr(TextSegment, "show_model", counted)
+    columns = window.composer.blocks
+    window.document.load(Article(title="Nhiều ảnh", blocks=blocks), None)
+    qtbot.waitUntil(lambda: columns.segment_of("p1") is not None, timeout=20_000)
+    assert not columns.is_complete()  # still being built, a segment per pass
+    window.document.set_block_field("p0", "text", "Đoạn đầu, sửa khi bài đang mở.")
+    qtbot.waitUntil(columns.is_complete, timeout=30_000)
+    assert len(columns.segments()) == 2 * photos
+    assert columns.segment_of("p0").editor.toPlainText() == "Đoạn đầu, sửa khi bài đang mở."
+    assert max(shown.values()) <= 3, shown  # at its making, at the load's full pass, at the change
