@@ -11,6 +11,8 @@ gives the tree's pages counted once, whoever else maps them ("alone"):
 every process's private pages, and each shared mapping once (a file's by
 device, inode and offset; an anonymous one, shared by a fork, by its
 address), at the largest size any process of the tree has of it.
+Each run is read twice: when the scrolled preview has settled (READY),
+and 12 s later, when the photo processes have stopped ("settled").
 
     python benchmarks/bench_memory.py [RUNS] [--compare CHECKOUT]
 
@@ -72,14 +74,19 @@ def tree_alone(pid: int) -> float:
     return (private + sum(shared.values())) / 1024
 
 
-def measure(article: str, root: str | None = None) -> tuple[dict[str, float], float]:
+def measure(article: str, root: str | None = None) -> tuple[dict[str, float], float, float]:
+    """The tree's PSS by process and its size alone at READY, and its size
+    alone once settled (the photo processes stopped)."""
     env = dict(os.environ, BENCH_APP_ROOT=root) if root else None
     child = subprocess.Popen([sys.executable, str(PROBE), article], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         assert child.stdout is not None
+        ready: tuple[dict[str, float], float] | None = None
         for line in child.stdout:
             if line.strip() == "READY":
-                return tree_pss(child.pid), tree_alone(child.pid)
+                ready = tree_pss(child.pid), tree_alone(child.pid)
+            elif line.strip() == "SETTLED" and ready is not None:
+                return ready[0], ready[1], tree_alone(child.pid)
         raise RuntimeError("the window never became ready")
     finally:
         child.kill()
@@ -103,17 +110,20 @@ def main() -> int:
         for label, article in (("empty article", "-"), ("50 photos of 12 MP, preview scrolled top to bottom", str(fifty))):
             totals: dict[str, list[float]] = {name: [] for name, _ in trees}
             alone: dict[str, list[float]] = {name: [] for name, _ in trees}
+            settled: dict[str, list[float]] = {name: [] for name, _ in trees}
             for _ in range(options.runs):
                 for name, root in trees:
-                    parts, counted_once = measure(article, root)
+                    parts, counted_once, later = measure(article, root)
                     totals[name].append(sum(parts.values()))
                     alone[name].append(counted_once)
+                    settled[name].append(later)
                     detail = ", ".join(f"{part} {mb:.0f}" for part, mb in sorted(parts.items(), key=lambda p: -p[1]))
-                    print(f"    [{name}] {label}: {totals[name][-1]:.0f} MB ({detail}); alone {alone[name][-1]:.0f} MB [{load_average()}]",
-                          flush=True)
+                    print(f"    [{name}] {label}: {totals[name][-1]:.0f} MB ({detail}); alone {alone[name][-1]:.0f} MB, "
+                          f"settled {later:.0f} MB [{load_average()}]", flush=True)
             for name, _ in trees:
                 print(f"  [{name}] {label}: whole tree PSS {summary(totals[name], 'MB')} [{load_average()}]", flush=True)
                 print(f"  [{name}] {label}: the tree alone (each page once) {summary(alone[name], 'MB')}", flush=True)
+                print(f"  [{name}] {label}: alone, settled (photo processes stopped) {summary(settled[name], 'MB')}", flush=True)
     return 0
 
 

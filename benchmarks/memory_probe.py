@@ -1,7 +1,9 @@
 """Child of bench_memory.py: the real window (offscreen) on an article, its
 preview scrolled from top to bottom so every lazy photo is fetched and
-decoded, then ``READY`` on stdout; the parent reads the process tree's PSS
-and ends this process.
+decoded, then ``READY`` on stdout; the parent reads the process tree's PSS.
+``SETTLED`` follows 12 s later, once the photo processes, which stop 10 s
+after their last job (the share card's, at open), are gone; the parent
+reads the tree again, then ends this process.
 
     python memory_probe.py ARTICLE|-
 """
@@ -40,6 +42,7 @@ def main() -> None:
         def settled() -> None:
             # Let the renderer finish decoding and the caches settle.
             QTimer.singleShot(3000, lambda: print("READY", flush=True))
+            QTimer.singleShot(15000, lambda: print("SETTLED", flush=True))
 
         def step(result: object = None) -> None:
             if result == "done":
