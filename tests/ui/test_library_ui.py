@@ -401,7 +401,8 @@ def test_the_filters_in_the_window_narrow_the_list(qtbot: Any, window: Any, tmp_
     shows(["Tin hai", "Tin một"])
 
 
-def test_a_share_that_never_notifies_is_caught_up_by_the_periodic_rescan(qtbot: Any, window: Any, tmp_path: Path) -> None:
+def _panel_listing_one_draft(qtbot: Any, window: Any, tmp_path: Path) -> tuple[Any, Path]:
+    """The window's library panel, listing the one draft of a shared folder."""
     folder = tmp_path / "share"
     folder.mkdir()
     save_draft(Article(title="Tin một"), folder / "mot.article")
@@ -409,6 +410,11 @@ def test_a_share_that_never_notifies_is_caught_up_by_the_periodic_rescan(qtbot: 
     with qtbot.waitSignal(panel.scanned, timeout=20_000):
         panel.add_folder(folder)
     qtbot.waitUntil(lambda: _titles(panel) == ["Tin một"], timeout=20_000)
+    return panel, folder
+
+
+def test_a_share_that_never_notifies_is_caught_up_by_the_periodic_rescan(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    panel, folder = _panel_listing_one_draft(qtbot, window, tmp_path)
     # As on a network share that sends no change notices: the watcher hears nothing.
     panel.watcher.directoryChanged.disconnect()
     panel.rescan_timer.setInterval(500)
@@ -417,13 +423,7 @@ def test_a_share_that_never_notifies_is_caught_up_by_the_periodic_rescan(qtbot: 
 
 
 def test_a_share_that_drops_keeps_its_drafts_listed_and_the_panel_says_which_folder(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    folder = tmp_path / "share"
-    folder.mkdir()
-    save_draft(Article(title="Tin một"), folder / "mot.article")
-    panel = window.library_panel
-    with qtbot.waitSignal(panel.scanned, timeout=20_000):
-        panel.add_folder(folder)
-    qtbot.waitUntil(lambda: _titles(panel) == ["Tin một"], timeout=20_000)
+    panel, folder = _panel_listing_one_draft(qtbot, window, tmp_path)
     assert panel.unreadable_notice.isHidden()
     away = folder.rename(tmp_path / "away")  # the network drive drops
     with qtbot.waitSignal(panel.scanned, timeout=20_000):
