@@ -57,7 +57,7 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
 
 @dataclass
 class _PreparedPage:
-    """A page rendering started before its request (prepare_page)."""
+    """A page rendering on a worker, and the request that waits for it."""
 
     html: bytes | None = None
     failed: bool = False
@@ -99,10 +99,13 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         page's request comes a tenth of a second later (Chromium's
         navigation, and its processes' start on a first load), and is then
         answered with this rendering, done or under way, instead of
-        starting one. A request with none prepared (a second navigation
-        before the first asked) renders its own."""
+        starting one. A request with none prepared (a later reload, or a
+        second navigation before the first asked) starts its own."""
+        self._prepared = self._start_rendering()
+
+    def _start_rendering(self) -> _PreparedPage:
+        """The page's rendering, on a worker; answered once asked for and done."""
         page = _PreparedPage()
-        self._prepared = page
         render = self._page_html()
 
         def done(html: bytes) -> None:
@@ -115,6 +118,7 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             self._answer(page)
 
         run_in_background(lambda: render().encode("utf-8"), done, failed, context=self)
+        return page
 
     def _answer(self, page: _PreparedPage) -> None:
         """Reply to the request waiting for ``page``, once both are there."""
@@ -144,27 +148,11 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         path = url.path()
-        if path == "/index.html" and self._prepared is not None:
-            page, self._prepared = self._prepared, None
+        if path == "/index.html":
+            page = self._prepared or self._start_rendering()  # not started with the navigation: now
+            self._prepared = None
             page.ticket = self._hold("/index.html", job)
             self._answer(page)
-            return
-        if path == "/index.html":
-            render = self._page_html()
-            ticket = self._hold("/index.html", job)
-
-            def rendered(html: bytes) -> None:
-                held = self._waiting.get("/index.html", {}).pop(ticket, None)
-                if held is not None:  # still wanted: not deleted by a newer load
-                    self._reply(held, b"text/html;charset=utf-8", html)
-
-            def failed(error: object) -> None:
-                held = self._waiting.get("/index.html", {}).pop(ticket, None)
-                log.error("the preview page could not be made: %s", error)
-                if held is not None:
-                    held.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
-
-            run_in_background(lambda: render().encode("utf-8"), rendered, failed, context=self)
             return
         # Every size of a photo (media/<token>, media/<token>-small) is
         # answered with its one preview copy, as wide as the preview shows it.
