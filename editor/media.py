@@ -70,10 +70,7 @@ class Media:
     @property
     def sha256(self) -> str:
         cached = self.__dict__.get("_sha256")
-        if cached is None:
-            cached = hashlib.sha256(self.read_bytes()).hexdigest()
-            self.__dict__["_sha256"] = cached
-        return cached
+        return cached if cached is not None else self.read_hashed()[1]
 
     def read_hashed(self) -> tuple[bytes, str]:
         """The bytes and their SHA-256, which is kept as ``sha256`` keeps
