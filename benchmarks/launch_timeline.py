@@ -68,12 +68,7 @@ def finish():
 
 def hook_main_window(module):
     cls = module.MainWindow
-    init = cls.__init__
-    def __init__(self, *args, **kwargs):
-        mark("MainWindow() begins")
-        init(self, *args, **kwargs)
-        mark("MainWindow() ends")
-    cls.__init__ = __init__
+    wrap(cls, "__init__", "MainWindow()")
     paint = cls.paintEvent
     def paintEvent(self, event):
         paint(self, event)
