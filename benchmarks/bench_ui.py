@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_export import camera_jpeg  # noqa: E402
-from runs import tree_pids  # noqa: E402
+from runs import installed_bytecode, tree_pids  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = Path(__file__).resolve().parent / "ui_probe.py"
@@ -123,10 +123,10 @@ class Xvfb:
 
 
 def app_environment(home: Path, display: str | None, root: Path = ROOT) -> dict[str, str]:
-    """The app's own settings, workspace and caches in a folder of the run,
-    never the user's (a recovery offer would stop the run)."""
-    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-               XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root))
+    """The app's own settings, workspace, caches and bytecode in a folder of
+    the run, never the user's (a recovery offer would stop the run)."""
+    env = installed_bytecode(dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+                                  XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root)), home)
     if display:
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     else:
@@ -172,7 +172,7 @@ def bench_launch(runs: int, compare: Path | None) -> None:
         with tempfile.TemporaryDirectory() as home:
             envs = {name: app_environment(Path(home) / name, server.display if server else None, root) for name, root in roots.items()}
             for name, root in roots.items():
-                launch_once(envs[name], use_x, root)  # a first start makes the settings and font caches a user already has
+                launch_once(envs[name], use_x, root)  # a first start makes the settings, font caches and bytecode a user already has
             for run in range(runs):
                 for name, root in roots.items():
                     figures = launch_once(envs[name], use_x, root)

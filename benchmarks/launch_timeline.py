@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from runs import installed_bytecode
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_ARTICLE = HERE.parent / "resources" / "examples" / "le-chan" / "article.json"
 
@@ -185,8 +187,8 @@ app_main.main([sys.argv[1]])
 
 
 def run_once(article: Path, root: Path, home: Path) -> list[dict[str, float | str]]:
-    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-               XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root))
+    env = installed_bytecode(dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
+                                  XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root)), home)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["TIMELINE_T0"] = repr(time.time())
     result = subprocess.run([sys.executable, "-c", CHILD, str(article), str(root)], capture_output=True, text=True, env=env, timeout=120)
@@ -224,7 +226,7 @@ def main() -> int:
     timelines: dict[str, list[list[dict[str, float | str]]]] = {name: [] for name in roots}
     with tempfile.TemporaryDirectory() as home:
         for name, root in roots.items():
-            run_once(options.article, root, Path(home) / name)  # the first start makes the caches a user has
+            run_once(options.article, root, Path(home) / name)  # the first start makes the caches and bytecode a user has
         for run in range(options.runs):
             for name, root in roots.items():
                 timelines[name].append(run_once(options.article, root, Path(home) / name))

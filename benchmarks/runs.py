@@ -32,6 +32,19 @@ def summary(values: list[float], unit: str, digits: int = 0) -> str:
             f"(n={len(values)}, min {min(values):.{digits}f}, max {max(values):.{digits}f})")
 
 
+def installed_bytecode(env: dict[str, str], home: Path) -> dict[str, str]:
+    """``env`` for an app that starts with its modules compiled, as a user's
+    does: the bundle (PyInstaller) ships them compiled, and a checkout run
+    by ``tasks.py app`` keeps its __pycache__. Only a PYTHONDONTWRITEBYTECODE
+    in the shell (this workplace sets one) has every start compile some
+    hundred modules again, 0.15-0.2 s that no user waits. The benchmark's
+    first, untimed start writes the bytecode, into ``home``, never into
+    the checkout."""
+    env = dict(env, PYTHONPYCACHEPREFIX=str(home / "bytecode"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def tree_pids(pid: int) -> list[int]:
     """A process and all its descendants (QtWebEngine's helpers, the photo processes), from /proc."""
     children: dict[int, list[int]] = {}
