@@ -53,9 +53,9 @@ FIRST_GOAL, AGAIN_GOAL = 10.0, 1.0
 def forget_photo_facts() -> None:
     """The checklist keeps what it read of each photo for the process's life (the window's checklist
     has read them by the time File ▸ Publish… runs): forgotten, each run reads its photos again."""
-    from editor import checks
+    from editor import photo_facts
 
-    checks._PHOTO_FACTS.clear()
+    photo_facts.forget_all()
 
 
 def server_cpu_seconds(sessions: set[int]) -> float:

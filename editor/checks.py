@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
-from editor import spelling
+from editor import photo_facts, spelling
 from editor.errors import ImageError
 from editor.fields import Location, article_texts, text_fields
-from editor.images import open_image, verify_decodes
+from editor.images import read_photo_facts
 from editor.logo import logo_problem
+from editor.media import Media
 from editor.model import Article, HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, SiteProfile
 from editor.notes import open_notes
 from editor.qr import MAX_PRINTABLE_VERSION, PRINT_SIZE_MM, QUIET_ZONE, qr_version
@@ -202,41 +203,14 @@ def lengths(article: Article, _: CheckInput) -> Iterator[Finding]:
         yield _finding("lead-too-long", WARNING, f"Sapo dài hơn {MAX_LEAD_WORDS} chữ.", f"The lead is over {MAX_LEAD_WORDS} words.", Location("lead"))
 
 
-@dataclass(frozen=True)
-class _PhotoFacts:
-    width: int  # upright
-    has_gps: bool
-    has_camera: bool
-    unreadable: bool = False
-    height: int = 0  # upright  # the export would refuse it: damaged, or a decoder fails
-
-
-# By content hash: the checklist runs at every pause in typing, and a photo's
-# facts never change, so each photo is read once, not at every run.
-_PHOTO_FACTS: dict[str, _PhotoFacts] = {}
-
-
-def _photo_facts(block: ImageBlock) -> _PhotoFacts:
-    assert block.media is not None
-    sha = block.media.sha256  # kept on the media object after the first read
-    facts = _PHOTO_FACTS.get(sha)
+def _photo_facts(media: Media, label: str) -> photo_facts.PhotoFacts:
+    """Known (the window's preview converted the photo, or a check read it
+    before), or read now. Raises ImageError when its file cannot be read."""
+    sha = media.sha256  # kept on the media object after the first read
+    facts = photo_facts.known(sha)
     if facts is None:
-        data = block.media.read_bytes()
-        try:
-            width, height = verify_decodes(data, block.src)
-        except ImageError:
-            _PHOTO_FACTS[sha] = facts = _PhotoFacts(0, has_gps=False, has_camera=False, unreadable=True)
-            return facts
-        with open_image(data, block.src) as image:
-            exif = image.getexif()
-            if exif.get(0x0112, 1) in (5, 6, 7, 8):
-                width, height = height, width
-            facts = _PhotoFacts(
-                width, height=height,
-                has_gps=bool(exif.get_ifd(0x8825)) if 0x8825 in exif else False,
-                has_camera=any(tag in exif for tag in (0x010F, 0x0110)),
-            )
-        _PHOTO_FACTS[sha] = facts
+        facts = read_photo_facts(media.read_bytes(), label)
+        photo_facts.remember(sha, facts)
     return facts
 
 
@@ -250,7 +224,7 @@ def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
             continue
         where = Location("src", block.id, index)
         try:
-            facts = _photo_facts(block)
+            facts = _photo_facts(block.media, block.src)
         except ImageError:
             continue  # the export refuses it with its own message
         if facts.unreadable:
@@ -286,7 +260,7 @@ def share_card(article: Article, given: CheckInput) -> Iterator[Finding]:
     if not given.read_photos or cover.media is None:
         return
     try:
-        facts = _photo_facts(cover)
+        facts = _photo_facts(cover.media, cover.src)
     except ImageError:
         return  # the export refuses it with its own message
     if facts.unreadable:

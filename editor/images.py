@@ -27,6 +27,7 @@ from PIL import Image, ImageChops, ImageCms, ImageMath, ImageOps, UnidentifiedIm
 
 from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, IMAGE_TOO_BIG, NOT_AN_IMAGE, TOO_BIG_FOR_MEMORY, ImageError
 from editor.jpeg_bytes import jpeg_bytes
+from editor.photo_facts import UNREADABLE, PhotoFacts
 from editor.web_image import DEFAULT_MAX_SIZE as DEFAULT_MAX_SIZE
 from editor.web_image import PreviewPhoto as PreviewPhoto
 from editor.web_image import WebImage as WebImage
@@ -50,6 +51,8 @@ _NOT_HEIF = tuple(name for name in FORMATS if name != "HEIF")  # until pi-heif i
 PEAK_BYTES_PER_PIXEL = 16
 JPEG_QUALITY = 82
 SMALL_PICTURE = 640 * 480
+# EXIF tags: the orientation, the GPS block, the camera's make and model.
+ORIENTATION, GPS_INFO, MAKE, MODEL = 0x0112, 0x8825, 0x010F, 0x0110
 
 
 def open_image(data: bytes, label: str) -> Image.Image:
@@ -477,7 +480,7 @@ def _turned_by_exif(image: Image.Image) -> bool:
     """Whether the photo's EXIF orientation turns it a quarter (5–8); a
     broken EXIF turns nothing: the export keeps the pixels as stored."""
     try:
-        return int(image.getexif().get(0x0112, 1)) in (5, 6, 7, 8)
+        return int(image.getexif().get(ORIENTATION, 1)) in (5, 6, 7, 8)
     except (ValueError, TypeError, KeyError, SyntaxError, OSError):
         return False
 
@@ -538,7 +541,8 @@ def prepare_preview(
             return _preview_photo(tuple(size.size for size in exported), shown, lossless, thumbnail_box)
 
 
-def _preview_photo(sizes: tuple[tuple[int, int], ...], shown: Image.Image, lossless: bool, thumbnail_box: int) -> PreviewPhoto:
+def _preview_photo(sizes: tuple[tuple[int, int], ...], shown: Image.Image, lossless: bool, thumbnail_box: int,
+                   facts: PhotoFacts | None = None) -> PreviewPhoto:
     thumbnail = shown.copy()
     thumbnail.thumbnail((thumbnail_box, thumbnail_box), Image.Resampling.BILINEAR)
     if thumbnail.mode == "RGBA":  # on the form's light grey, as the window showed it
@@ -546,7 +550,7 @@ def _preview_photo(sizes: tuple[tuple[int, int], ...], shown: Image.Image, lossl
         backdrop.paste(thumbnail, mask=thumbnail.getchannel("A"))
         thumbnail = backdrop
     thumbnail = thumbnail.convert("RGB")
-    return PreviewPhoto(sizes, _encode(shown, lossless, progressive=False), thumbnail.tobytes(), thumbnail.size)
+    return PreviewPhoto(sizes, _encode(shown, lossless, progressive=False), thumbnail.tobytes(), thumbnail.size, facts)
 
 
 def fitted_size(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
@@ -599,6 +603,10 @@ def _reduced_jpeg_preview(
     takes the export's whole conversion."""
     turned = _turned_by_exif(image)
     sizes = _exported_sizes(image.size, turned, max_size, rotate)
+    try:
+        facts: PhotoFacts | None = _header_facts(image, image.size)  # the stored size, before draft() makes it smaller
+    except (ValueError, TypeError, KeyError, SyntaxError, OSError):
+        facts = None  # EXIF broken in a way the checklist's own reading reports
     # What the page is sent, as the slow path makes it: the smallest
     # exported size covering the shown width, made no wider than it.
     source = next((size for size in reversed(sizes) if size[0] >= shown_width), sizes[0])
@@ -613,7 +621,8 @@ def _reduced_jpeg_preview(
             return None
         if picture.size != shown_size:
             picture = picture.resize(shown_size, Image.Resampling.LANCZOS)
-        return _preview_photo(sizes, picture, False, thumbnail_box)
+        # Decoded whole, so the checklist need not decode it again (editor/photo_facts.py).
+        return _preview_photo(sizes, picture, False, thumbnail_box, facts)
 
 
 @contextmanager
@@ -691,6 +700,28 @@ def _fitted(
     if not transparent:
         image = image.convert("RGB")
     return image, lossless
+
+
+def read_photo_facts(data: bytes, label: str) -> PhotoFacts:
+    """What the checklist must know of a photo (editor/photo_facts.py),
+    decoded as the export will decode it (``verify_decodes``)."""
+    try:
+        size = verify_decodes(data, label)
+    except ImageError:
+        return UNREADABLE
+    with open_image(data, label) as image:
+        return _header_facts(image, size)
+
+
+def _header_facts(image: Image.Image, stored_size: tuple[int, int]) -> PhotoFacts:
+    """The facts of a photo that decodes, from its opened ``image`` (its
+    EXIF) and the size its pixels are stored at (before orientation)."""
+    exif = image.getexif()
+    width, height = stored_size
+    if exif.get(ORIENTATION, 1) in (5, 6, 7, 8):  # stored sideways
+        width, height = height, width
+    return PhotoFacts(width, height, has_gps=bool(exif.get_ifd(GPS_INFO)) if GPS_INFO in exif else False,
+                      has_camera=any(tag in exif for tag in (MAKE, MODEL)))
 
 
 def verify_decodes(data: bytes, label: str) -> tuple[int, int]:

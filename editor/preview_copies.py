@@ -18,6 +18,7 @@ are removed once the folder grows past ``MAX_BYTES``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -26,6 +27,7 @@ import threading
 from pathlib import Path
 
 from editor.model import Crop
+from editor.photo_facts import PhotoFacts
 from editor.web_image import PreviewPhoto, WebImage
 
 FOLDER_NAME = "preview-copies"
@@ -128,6 +130,8 @@ def _serialize(photo: PreviewPhoto) -> bytes:
         "thumbnail": list(photo.thumbnail_size),
         "sha256": hashlib.sha256(payload).hexdigest(),
     }
+    if photo.facts is not None:  # an article opened again has its checklist without decoding its photos
+        header["facts"] = dataclasses.asdict(photo.facts)
     return MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload
 
 
@@ -152,6 +156,14 @@ def _parse(data: bytes) -> PreviewPhoto | None:
         if not sizes or shown["extension"] not in ("jpg", "png"):
             return None
         web = WebImage(payload[:shown_bytes], str(shown["extension"]), int(shown["width"]), int(shown["height"]))
-        return PreviewPhoto(sizes, web, payload[shown_bytes:], (thumb_width, thumb_height))
+        return PreviewPhoto(sizes, web, payload[shown_bytes:], (thumb_width, thumb_height), _facts(header.get("facts")))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _facts(stored: object) -> PhotoFacts | None:
+    """The facts a copy's header keeps (none in a copy made before they were kept)."""
+    if not isinstance(stored, dict):
+        return None
+    return PhotoFacts(int(stored["width"]), int(stored["height"]), has_gps=stored["has_gps"] is True,
+                      has_camera=stored["has_camera"] is True, unreadable=stored.get("unreadable") is True)

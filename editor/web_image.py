@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from editor.photo_facts import PhotoFacts
+
 DEFAULT_MAX_SIZE = 1600
 
 
@@ -28,3 +30,4 @@ class PreviewPhoto:
     shown: WebImage
     thumbnail: bytes  # RGB, 3 bytes a pixel
     thumbnail_size: tuple[int, int]
+    facts: PhotoFacts | None = None  # learnt while converting, for the checklist; None unless the whole photo was decoded

@@ -31,6 +31,7 @@ def test_a_stored_copy_comes_back_with_the_same_pixels_sizes_and_thumbnail(tmp_p
     # Another run of the app, the same folder.
     kept = PreviewCopies(tmp_path / "copies").load(key_of(original))
     assert kept == photo
+    assert kept.facts is not None  # and the checklist of an article opened again decodes no original
     assert Image.open(io.BytesIO(kept.shown.data)).size == (kept.shown.width, kept.shown.height)
 
 

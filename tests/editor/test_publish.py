@@ -346,13 +346,13 @@ def test_twenty_photos_go_up_once_each_and_publishing_again_uploads_none(
     assert len(load_draft(draft).extra["publish"]["media"]) == 20
 
     saved, writes_before = draft.read_bytes(), _post_lines(wordpress)
-    from editor import checks
+    from editor import photo_facts
 
     def no_decoding(*args: object, **kwargs: object) -> None:
         raise AssertionError("the checklist decoded a photo that is on the portal as it is")
 
-    checks._PHOTO_FACTS.clear()  # as in a new process: nothing read yet
-    monkeypatch.setattr("editor.checks.verify_decodes", no_decoding)
+    photo_facts.forget_all()  # as in a new process: nothing read yet
+    monkeypatch.setattr("editor.images.verify_decodes", no_decoding)
     monkeypatch.setattr("editor.publish.publisher.photos_for_publishing", no_decoding)
     monkeypatch.setattr("editor.publish.command.photos_for_publishing", no_decoding)
     again = publish_draft(draft, site, PublishOptions(status="pending")).result

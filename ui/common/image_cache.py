@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 
+from editor import photo_facts
 from editor.errors import ArticleError
 from editor.media import Media
 from editor.model import Crop, ImageBlock
@@ -215,6 +216,8 @@ class ImageCache(QObject):
             if store and self._copies is not None:
                 copies = self._copies
                 run_in_background(lambda: copies.store(found.copy_key, photo), _ignore, _ignore)
+            if photo.facts is not None:  # the checklist, run in this process, then decodes none of these originals
+                photo_facts.remember(found.key[0], photo.facts)
             ready(self._content.setdefault(found.key, PreparedImage(found.key[0], photo.sizes, photo.shown, _thumbnail(photo))))
 
         def read(found: _Read) -> None:
