@@ -8,20 +8,26 @@ through the inline sanitizer once more before they become markup.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Protocol
 
 import jinja2
+import jinja2.bccache
 import jinja2.nodes
+import platformdirs
 from markupsafe import Markup
 
 from editor.labels import labels_for
 from editor.model import Article, Block, ImageBlock, SiteProfile
 from editor.qr import qr_svg
+from editor.site import APP_NAME
 from editor.structured_data import ShareLinks, description_text, json_for_script, news_article, open_graph
 from editor.text import clean_inline, date_line, is_link_url, is_web_url
 
@@ -75,16 +81,44 @@ def credit_line(credit: str, template: str) -> str:
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return make_environment(jinja2.PackageLoader("resources", "templates"))
+    return make_environment(jinja2.PackageLoader("resources", "templates"), compiled_templates_folder())
 
 
-def make_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
-    """The templates' environment, reading them through ``loader``."""
+def compiled_templates_folder() -> Path:
+    """Where the templates are kept compiled, in the user's cache folder:
+    named by Jinja's version, whose compiled code only its own runtime runs."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / f"templates-jinja{jinja2.__version__}"
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The templates compiled once for each version of their text, not at
+    every start: compiling them took 20 ms of the first page's rendering
+    (the preview's first, a start's title; every ``export``). Only a
+    cache: Jinja writes each file whole (a temporary file, renamed) and
+    compiles a template again when its text changed; a file that is
+    damaged, or a folder that cannot be read or written, is no error."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 — a damaged file (pickle, marshal) or an unreadable folder: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+
+def make_environment(loader: jinja2.BaseLoader, compiled_folder: Path | None = None) -> jinja2.Environment:
+    """The templates' environment, reading them through ``loader``, and
+    keeping them compiled in ``compiled_folder`` when one is given."""
     env = jinja2.Environment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        bytecode_cache=_CompiledTemplates(str(compiled_folder), "%s.jinja") if compiled_folder is not None else None,
     )
     env.filters["inline"] = lambda fragment: Markup(clean_inline(fragment))
     env.filters["credit_line"] = credit_line
