@@ -134,17 +134,19 @@ def app_environment(home: Path, display: str | None, root: Path = ROOT) -> dict[
     return env
 
 
-def launch_once(env: dict[str, str], use_x: bool, root: Path = ROOT) -> dict[str, float]:
+def launch_once(env: dict[str, str], use_x: bool, root: Path = ROOT, command: list[str] | None = None) -> dict[str, float]:
     """One start of the app on the example article, timed from just before
-    the Python process is made (so Python's own start counts)."""
+    the Python process is made (so Python's own start counts). ``command``:
+    another probe printing the same RESULT (compare_retext.py's ReText)."""
     watcher = None
     if use_x:
         watcher = subprocess.Popen([sys.executable, str(MAP_WATCH)], stdout=subprocess.PIPE, text=True, env=env)
         assert watcher.stdout is not None
         if watcher.stdout.readline().strip() != "READY":
             raise RuntimeError("the MapNotify watcher could not listen")
+    command = command or [sys.executable, str(LAUNCH_PROBE), str(EXAMPLE), str(root)]
     start = time.time()
-    result = subprocess.run([sys.executable, str(LAUNCH_PROBE), str(EXAMPLE), str(root)], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     figures = next((json.loads(line[7:]) for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
     if figures is None or "error" in figures:
         raise RuntimeError(f"launch probe failed: {figures} {result.stderr[-2000:]}")

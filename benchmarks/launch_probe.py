@@ -23,9 +23,6 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 # Once the page's heading holds the article's title (while the page still
 # loads: its photos may come later), a frame holding it was painted when
 # requestAnimationFrame has run twice.
@@ -117,11 +114,15 @@ class _HookUiApp(importlib.abc.MetaPathFinder):
 
 
 def main() -> None:
+    # Here, not as the module is imported: compare_retext.py's ReText probe
+    # imports TITLE_JS, and must not put this app on ReText's path.
+    root = Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
     article = sys.argv[1]
     # The title, read without any of the app's modules.
     title = json.loads(Path(article).read_text(encoding="utf-8"))["title"]
     sys.meta_path.insert(0, _HookUiApp(title))
-    sys.argv = [str(ROOT / "main.py"), article]
+    sys.argv = [str(root / "main.py"), article]
     import main as app_main
 
     app_main.main([article])
