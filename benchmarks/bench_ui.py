@@ -137,27 +137,40 @@ def app_environment(home: Path, display: str | None, root: Path = ROOT) -> dict[
 def launch_once(env: dict[str, str], use_x: bool, root: Path = ROOT, command: list[str] | None = None) -> dict[str, float]:
     """One start of the app on the example article, timed from just before
     the Python process is made (so Python's own start counts). ``command``:
-    another probe printing the same RESULT (compare_retext.py's ReText)."""
+    another probe printing the same RESULT (compare_retext.py's ReText).
+
+    ``mapped``: the first top-level window mapped; ``kept``: the first one
+    mapped that is still mapped when the title is painted. They differ
+    when Qt makes a window again (a QtWebEngine view put into a window
+    already shown needs another surface): the X server then sees the first
+    unmapped and a new one mapped, and the user a blink."""
     watcher = None
     if use_x:
-        watcher = subprocess.Popen([sys.executable, str(MAP_WATCH)], stdout=subprocess.PIPE, text=True, env=env)
+        watcher = subprocess.Popen([sys.executable, str(MAP_WATCH), "--all"], stdout=subprocess.PIPE, text=True, env=env)
         assert watcher.stdout is not None
         if watcher.stdout.readline().strip() != "READY":
             raise RuntimeError("the MapNotify watcher could not listen")
     command = command or [sys.executable, str(LAUNCH_PROBE), str(EXAMPLE), str(root)]
     start = time.time()
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    finally:
+        if watcher is not None:
+            watcher.kill()
+            events = [(kind, float(at), window) for kind, at, window in (line.split() for line in watcher.communicate()[0].splitlines())]
     figures = next((json.loads(line[7:]) for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
     if figures is None or "error" in figures:
         raise RuntimeError(f"launch probe failed: {figures} {result.stderr[-2000:]}")
-    if watcher is not None:
-        assert watcher.stdout is not None
-        line = watcher.stdout.readline().split()
-        watcher.wait(timeout=10)
-        mapped_at = float(line[1])
-    else:
-        mapped_at = figures["exposed_at"]
-    return {"mapped": mapped_at - start, "title": figures["title_painted_at"] - start}
+    title = figures["title_painted_at"] - start
+    if watcher is None:
+        return {"mapped": figures["exposed_at"] - start, "kept": figures["exposed_at"] - start, "title": title}
+    painted = figures["title_painted_at"]
+    maps = [(at, window) for kind, at, window in events if kind == "MAPPED" and at <= painted]
+    gone = {window for kind, at, window in events if kind == "UNMAPPED" and at <= painted}
+    if not maps:
+        raise RuntimeError("no window was mapped before the title was painted")
+    kept = next((at for at, window in maps if window not in gone), maps[-1][0])
+    return {"mapped": maps[0][0] - start, "kept": kept - start, "title": title}
 
 
 def bench_launch(runs: int, compare: Path | None) -> None:
@@ -169,6 +182,7 @@ def bench_launch(runs: int, compare: Path | None) -> None:
     print(f"  launch (example article, Python start included; window mapped = {how}):", flush=True)
     roots = {"this": ROOT, **({"compared": compare} if compare else {})}
     mapped: dict[str, list[float]] = {name: [] for name in roots}
+    kept: dict[str, list[float]] = {name: [] for name in roots}
     title: dict[str, list[float]] = {name: [] for name in roots}
     try:
         with tempfile.TemporaryDirectory() as home:
@@ -179,15 +193,17 @@ def bench_launch(runs: int, compare: Path | None) -> None:
                 for name, root in roots.items():
                     figures = launch_once(envs[name], use_x, root)
                     mapped[name].append(figures["mapped"])
+                    kept[name].append(figures["kept"])
                     title[name].append(figures["title"])
-                    print(f"    run {run + 1} ({name}): window mapped {figures['mapped']:.3f} s, "
+                    print(f"    run {run + 1} ({name}): window mapped {figures['mapped']:.3f} s (the one kept {figures['kept']:.3f} s), "
                           f"preview title painted {figures['title']:.3f} s; load {load()}", flush=True)
     finally:
         if server is not None:
             server.close()
     for name, root in roots.items():
         print(f"  {name} ({root}):", flush=True)
-        print(f"    launch to window mapped: {summary(mapped[name])} (goal <= 0.6 s)", flush=True)
+        print(f"    launch to the first window mapped: {summary(mapped[name])}", flush=True)
+        print(f"    launch to the window kept mapped (the one the user works in): {summary(kept[name])} (goal <= 0.6 s)", flush=True)
         print(f"    launch to preview title painted: {summary(title[name])} (goal <= 1.0 s)", flush=True)
 
 

@@ -1,7 +1,8 @@
 """Launch of Tòa Soạn beside ReText, a PyQt6 Markdown editor with a
 QtWebEngine live preview (from PyPI), started alternately on the same
-article: launch to the first top-level window mapped (the X server's
-MapNotify under a private Xvfb, as bench_ui.py measures it) and launch to
+article: launch to the first top-level window mapped and to the window
+kept mapped (the X server's MapNotify under a private Xvfb, as bench_ui.py
+measures them: Qt may make a window again, see launch_once) and launch to
 the preview's title painted (the article's title in the preview's h1 and
 two requestAnimationFrames run), Python's own start included in both.
 
@@ -30,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_ui import EXAMPLE, MAP_WATCH, ROOT, Xvfb, app_environment, launch_once, load, summary  # noqa: E402
+from bench_ui import EXAMPLE, ROOT, Xvfb, app_environment, launch_once, load, summary  # noqa: E402
 
 VENV = (ROOT / ".tools").resolve() / "retext-venv"
 VENV_PYTHON = VENV / "bin" / "python"
@@ -77,11 +78,9 @@ def markdown_of(article: Path, target: Path) -> Path:
 
 
 def child_environment(home: Path, display: str | None, retext: bool) -> dict[str, str]:
-    """bench_ui's environment, with bytecode: written by the first start
-    under the run's home, read by the others, as in an installed app."""
+    """bench_ui's environment (with bytecode written by the first start
+    under the run's home, read by the others, as in an installed app)."""
     env = app_environment(home, display)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"  # Chromium refuses root otherwise (Tòa Soạn sets it itself)
     if retext:
@@ -90,30 +89,6 @@ def child_environment(home: Path, display: str | None, retext: bool) -> dict[str
         config.mkdir(parents=True, exist_ok=True)
         (config / "ReText.conf").write_text(RETEXT_CONFIG, encoding="utf-8")
     return env
-
-
-def launch_watched(env: dict[str, str], command: list[str] | None) -> dict[str, float]:
-    """bench_ui's launch_once, and beside its watcher one that sees every
-    top-level map and unmap: both apps map a window first that Qt destroys
-    once the WebEngine view is in it (the window's surface changes), and
-    then map its replacement. ``remapped``: launch to that second map (the
-    first, if the window mapped first stays until the title is painted)."""
-    watcher = subprocess.Popen([sys.executable, str(MAP_WATCH), "--all"], stdout=subprocess.PIPE, text=True, env=env)
-    assert watcher.stdout is not None
-    if watcher.stdout.readline().strip() != "READY":
-        raise RuntimeError("the MapNotify watcher could not listen")
-    try:
-        figures = launch_once(env, True, command=command)
-    finally:
-        watcher.kill()
-        output = watcher.communicate()[0]
-    events = [(kind, float(at), int(window)) for kind, at, window in (line.split() for line in output.splitlines())]
-    _, first_at, first_window = events[0]
-    start = first_at - figures["mapped"]
-    painted = start + figures["title"]
-    unmapped = next((at for kind, at, window in events if kind == "UNMAPPED" and window == first_window and at <= painted), None)
-    remap = None if unmapped is None else next((at for kind, at, _ in events if kind == "MAPPED" and at >= unmapped and at <= painted), None)
-    return {**figures, "remapped": (remap if remap is not None else first_at) - start}
 
 
 def main() -> int:
@@ -131,12 +106,12 @@ def main() -> int:
     print("  Tòa Soạn: " + ", ".join(f"{name} {version}" for name, version in ours.items()), flush=True)
     print("  content: Tòa Soạn opens le-chan/article.json (with its photos); ReText a Markdown file of its text only "
           "(# title, lead, paragraphs; no photos), in its live preview (WebEngine renderer)", flush=True)
-    print("  launch, Python start included; window mapped = the first X MapNotify under Xvfb (bench_ui's figure), its "
-          "replacement = the map after that window's unmap, before the title is painted; alternately ReText, Tòa Soạn:", flush=True)
+    print("  launch, Python start included; window mapped = the first X MapNotify under Xvfb, "
+          "the one kept = the first mapped that is still mapped when the title is painted (bench_ui.launch_once); alternately ReText, Tòa Soạn:", flush=True)
     apps = ("ReText", "Tòa Soạn")
     mapped: dict[str, list[float]] = {name: [] for name in apps}
     title: dict[str, list[float]] = {name: [] for name in apps}
-    remapped: dict[str, list[float]] = {name: [] for name in apps}
+    kept: dict[str, list[float]] = {name: [] for name in apps}
     server = Xvfb()
     try:
         with tempfile.TemporaryDirectory() as temp:
@@ -148,18 +123,18 @@ def main() -> int:
                 launch_once(envs[name], True, command=commands[name])
             for run in range(options.runs):
                 for name in apps:
-                    figures = launch_watched(envs[name], commands[name])
+                    figures = launch_once(envs[name], True, command=commands[name])
                     mapped[name].append(figures["mapped"])
-                    remapped[name].append(figures["remapped"])
+                    kept[name].append(figures["kept"])
                     title[name].append(figures["title"])
-                    print(f"    run {run + 1} ({name}): window mapped {figures['mapped']:.3f} s (its replacement "
-                          f"{figures['remapped']:.3f} s), preview title painted {figures['title']:.3f} s; load {load()}", flush=True)
+                    print(f"    run {run + 1} ({name}): window mapped {figures['mapped']:.3f} s (the one kept "
+                          f"{figures['kept']:.3f} s), preview title painted {figures['title']:.3f} s; load {load()}", flush=True)
     finally:
         server.close()
     for name in apps:
-        print(f"  {name}: launch to window mapped {summary(mapped[name])}; to the window that replaces it mapped "
-              f"{summary(remapped[name])}; to preview title painted {summary(title[name])}", flush=True)
-    for label, series in (("window mapped", mapped), ("replacing window mapped", remapped), ("preview title painted", title)):
+        print(f"  {name}: launch to window mapped {summary(mapped[name])}; to the window kept mapped "
+              f"{summary(kept[name])}; to preview title painted {summary(title[name])}", flush=True)
+    for label, series in (("window mapped", mapped), ("window kept mapped", kept), ("preview title painted", title)):
         ratio = statistics.median(series["Tòa Soạn"]) / statistics.median(series["ReText"])
         print(f"  Tòa Soạn / ReText, medians, {label}: {ratio:.2f}", flush=True)
     print(f"  load at the end {load()}", flush=True)

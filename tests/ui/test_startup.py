@@ -242,6 +242,60 @@ def test_the_preview_arriving_after_the_first_paint_leaves_the_form_its_width(qt
         destroy_now(main)
 
 
+# The app's start, as ui.app.run makes it, on a real X server: it says when
+# the window is up with its preview and the tools, then stays 0.5 s.
+STARTED_ON_X = """
+import os, sys, time
+from pathlib import Path
+from ui.app import create_application, show_window
+app = create_application([], preview_scheme=False)
+from PySide6.QtCore import QTimer
+from editor.workspace import Workspace
+from ui.window.main_window import MainWindow
+window = MainWindow(Workspace(Path(sys.argv[1])), defer_start=True)
+def started():
+    if window.is_started and window.preview_pane.isVisible():
+        print(f"STARTED {time.time()!r}", flush=True)
+        QTimer.singleShot(500, lambda: os._exit(0))
+    else:
+        QTimer.singleShot(20, started)
+show_window(window, [sys.argv[2]])
+started()
+app.exec()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="an X server (Xvfb) sees the window's maps")
+def test_the_window_on_screen_is_the_one_the_preview_arrives_in(tmp_path: Path) -> None:
+    """The window is shown before QtWebEngine is loaded. When the preview's
+    view went into it, Qt made the window again: the X server saw it
+    unmapped and a new one mapped a quarter of a second later, a blink as
+    the article appeared. (Qt's offscreen platform makes no such surface,
+    so this runs under Xvfb.)"""
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            env = dict(child_env(tmp_path), DISPLAY=":" + pipe.readline().strip(), QT_QPA_PLATFORM="xcb")
+        watcher = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "map_watch.py"), "--all"], stdout=subprocess.PIPE,
+                                   text=True, env=env)
+        assert watcher.stdout is not None and watcher.stdout.readline().strip() == "READY"
+        app = subprocess.run([sys.executable, "-c", STARTED_ON_X, str(tmp_path / "workspace.sqlite"), str(EXAMPLE_DIR / "article.json")],
+                             capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+        watcher.kill()
+        maps = [line.split() for line in watcher.communicate()[0].splitlines()]
+    finally:
+        server.kill()
+        server.wait()
+    started = next((float(line.split()[1]) for line in app.stdout.splitlines() if line.startswith("STARTED ")), None)
+    assert started is not None, app.stderr[-3000:]
+    before = [(kind, window) for kind, at, window in maps if float(at) < started]
+    assert before and before[0][0] == "MAPPED"
+    assert ("UNMAPPED", before[0][1]) not in before, f"the window was made again: {before}"
+
+
 def _started_on(qtbot: Any, workspace: Any, monkeypatch: pytest.MonkeyPatch, path: Path) -> tuple[Any, list[str]]:
     """The window as the app starts it on ``path``; what happened, in order:
     each page the preview asked for (with the title the document had then),

@@ -41,6 +41,7 @@ from ui.dialogs.export_notice import ExportNotice
 from ui.document.document import Document
 from ui.form.composer import Composer
 from ui.library.review_button import ReviewButton, state_name
+from ui.preview.preview_slot import PreviewSlot
 from ui.preview.preview_width import PreviewWidth
 from ui.services.autosave import Autosaver
 from ui.services.file_ops import FileController, new_article
@@ -119,7 +120,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(self.tr("Autosave failed: %s") % message, 10000))
 
         # The preview's place in the splitter until QtWebEngine is up.
-        self._preview_slot = QWidget(self)
+        self._preview_slot = PreviewSlot(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.composer)
         self.splitter.addWidget(self._preview_slot)
