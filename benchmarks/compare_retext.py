@@ -80,7 +80,7 @@ def markdown_of(article: Path, target: Path) -> Path:
 def child_environment(home: Path, display: str | None, retext: bool) -> dict[str, str]:
     """bench_ui's environment (with bytecode written by the first start
     under the run's home, read by the others, as in an installed app)."""
-    env = app_environment(home, display)
+    env = app_environment(home, display, site_profile=not retext)  # Tòa Soạn's everyday start: no welcome
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"  # Chromium refuses root otherwise (Tòa Soạn sets it itself)
     if retext:
