@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -188,6 +189,24 @@ def launch_once(env: dict[str, str], use_x: bool, root: Path = ROOT, command: li
     return {"mapped": maps[0][0] - start, "kept": kept - start, "title": title}
 
 
+def alternate_launches(starts: dict[str, Callable[[], dict[str, float]]], runs: int) -> dict[str, dict[str, list[float]]]:
+    """Each of ``starts`` once untimed (it makes the settings, font caches
+    and bytecode a user already has), then ``runs`` rounds of one start of
+    each in turn, so that all meet the same load; each run printed as it
+    comes. The figures of each, by launch_once's names."""
+    series: dict[str, dict[str, list[float]]] = {name: {"mapped": [], "kept": [], "title": []} for name in starts}
+    for start in starts.values():
+        start()
+    for run in range(runs):
+        for name, start in starts.items():
+            figures = start()
+            for key, values in series[name].items():
+                values.append(figures[key])
+            print(f"    run {run + 1} ({name}): window mapped {figures['mapped']:.3f} s (the one kept {figures['kept']:.3f} s), "
+                  f"preview title painted {figures['title']:.3f} s; load {load()}", flush=True)
+    return series
+
+
 def bench_launch(runs: int, compare: Path | None) -> None:
     """``compare``: another checkout (the main branch, say), started
     alternately with this one, so that both meet the same load."""
@@ -196,31 +215,20 @@ def bench_launch(runs: int, compare: Path | None) -> None:
     how = "X MapNotify under Xvfb" if use_x else "offscreen, first expose (no Xvfb)"
     print(f"  launch (example article, Python start included; window mapped = {how}):", flush=True)
     roots = {"this": ROOT, **({"compared": compare} if compare else {})}
-    mapped: dict[str, list[float]] = {name: [] for name in roots}
-    kept: dict[str, list[float]] = {name: [] for name in roots}
-    title: dict[str, list[float]] = {name: [] for name in roots}
     try:
         with tempfile.TemporaryDirectory() as home:
             envs = {name: app_environment(Path(home) / name, server.display if server else None, root, site_profile=True)
                     for name, root in roots.items()}
-            for name, root in roots.items():
-                launch_once(envs[name], use_x, root)  # a first start makes the settings, font caches and bytecode a user already has
-            for run in range(runs):
-                for name, root in roots.items():
-                    figures = launch_once(envs[name], use_x, root)
-                    mapped[name].append(figures["mapped"])
-                    kept[name].append(figures["kept"])
-                    title[name].append(figures["title"])
-                    print(f"    run {run + 1} ({name}): window mapped {figures['mapped']:.3f} s (the one kept {figures['kept']:.3f} s), "
-                          f"preview title painted {figures['title']:.3f} s; load {load()}", flush=True)
+            series = alternate_launches({name: (lambda name=name, root=root: launch_once(envs[name], use_x, root))
+                                         for name, root in roots.items()}, runs)
     finally:
         if server is not None:
             server.close()
     for name, root in roots.items():
         print(f"  {name} ({root}):", flush=True)
-        print(f"    launch to the first window mapped: {summary(mapped[name])}", flush=True)
-        print(f"    launch to the window kept mapped (the one the user works in): {summary(kept[name])} (goal <= 0.6 s)", flush=True)
-        print(f"    launch to preview title painted: {summary(title[name])} (goal <= 1.0 s)", flush=True)
+        print(f"    launch to the first window mapped: {summary(series[name]['mapped'])}", flush=True)
+        print(f"    launch to the window kept mapped (the one the user works in): {summary(series[name]['kept'])} (goal <= 0.6 s)", flush=True)
+        print(f"    launch to preview title painted: {summary(series[name]['title'])} (goal <= 1.0 s)", flush=True)
 
 
 def twenty_photo_draft(folder: Path) -> Path:

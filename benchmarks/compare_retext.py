@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_ui import EXAMPLE, ROOT, Xvfb, app_environment, launch_once, load, summary  # noqa: E402
+from bench_ui import EXAMPLE, ROOT, Xvfb, alternate_launches, app_environment, launch_once, load, summary  # noqa: E402
 
 VENV = (ROOT / ".tools").resolve() / "retext-venv"
 VENV_PYTHON = VENV / "bin" / "python"
@@ -109,9 +109,6 @@ def main() -> int:
     print("  launch, Python start included; window mapped = the first X MapNotify under Xvfb, "
           "the one kept = the first mapped that is still mapped when the title is painted (bench_ui.launch_once); alternately ReText, Tòa Soạn:", flush=True)
     apps = ("ReText", "Tòa Soạn")
-    mapped: dict[str, list[float]] = {name: [] for name in apps}
-    title: dict[str, list[float]] = {name: [] for name in apps}
-    kept: dict[str, list[float]] = {name: [] for name in apps}
     server = Xvfb()
     try:
         with tempfile.TemporaryDirectory() as temp:
@@ -119,23 +116,15 @@ def main() -> int:
             envs = {"ReText": child_environment(Path(temp) / "retext", server.display, retext=True),
                     "Tòa Soạn": child_environment(Path(temp) / "toasoan", server.display, retext=False)}
             commands = {"ReText": [str(VENV_PYTHON), str(RETEXT_PROBE), str(markdown), str(RETEXT_SCRIPT)], "Tòa Soạn": None}
-            for name in apps:  # settings, font caches and bytecode, as a user has them
-                launch_once(envs[name], True, command=commands[name])
-            for run in range(options.runs):
-                for name in apps:
-                    figures = launch_once(envs[name], True, command=commands[name])
-                    mapped[name].append(figures["mapped"])
-                    kept[name].append(figures["kept"])
-                    title[name].append(figures["title"])
-                    print(f"    run {run + 1} ({name}): window mapped {figures['mapped']:.3f} s (the one kept "
-                          f"{figures['kept']:.3f} s), preview title painted {figures['title']:.3f} s; load {load()}", flush=True)
+            series = alternate_launches({name: (lambda name=name: launch_once(envs[name], True, command=commands[name]))
+                                         for name in apps}, options.runs)
     finally:
         server.close()
+    labels = {"mapped": "window mapped", "kept": "window kept mapped", "title": "preview title painted"}
     for name in apps:
-        print(f"  {name}: launch to window mapped {summary(mapped[name])}; to the window kept mapped "
-              f"{summary(kept[name])}; to preview title painted {summary(title[name])}", flush=True)
-    for label, series in (("window mapped", mapped), ("window kept mapped", kept), ("preview title painted", title)):
-        ratio = statistics.median(series["Tòa Soạn"]) / statistics.median(series["ReText"])
+        print(f"  {name}: " + "; ".join(f"launch to {label} {summary(series[name][key])}" for key, label in labels.items()), flush=True)
+    for key, label in labels.items():
+        ratio = statistics.median(series["Tòa Soạn"][key]) / statistics.median(series["ReText"][key])
         print(f"  Tòa Soạn / ReText, medians, {label}: {ratio:.2f}", flush=True)
     print(f"  load at the end {load()}", flush=True)
     return 0

@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -93,23 +94,28 @@ def watch(module: ModuleType, title: str) -> None:
     module.start_work = start_work
 
 
-class _HookUiApp(importlib.abc.MetaPathFinder):
-    def __init__(self, title: str) -> None:
-        self.title = title
+class WhenImported(importlib.abc.MetaPathFinder):
+    """Calls ``then(module)`` once the module ``name`` is first imported,
+    right after its own code ran: nothing is imported ahead of the app's
+    own order (retext_probe.py hooks ReText the same way)."""
+
+    def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
+        self.name = name
+        self.then = then
 
     def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
-        if name != "ui.app":
+        if name != self.name:
             return None
         sys.meta_path.remove(self)
         spec = importlib.util.find_spec(name)
         assert spec is not None and spec.loader is not None
         exec_module = spec.loader.exec_module
 
-        def exec_and_watch(module: ModuleType) -> None:
+        def exec_and_hook(module: ModuleType) -> None:
             exec_module(module)
-            watch(module, self.title)
+            self.then(module)
 
-        spec.loader.exec_module = exec_and_watch  # type: ignore[method-assign]
+        spec.loader.exec_module = exec_and_hook  # type: ignore[method-assign]
         return spec
 
 
@@ -121,7 +127,7 @@ def main() -> None:
     article = sys.argv[1]
     # The title, read without any of the app's modules.
     title = json.loads(Path(article).read_text(encoding="utf-8"))["title"]
-    sys.meta_path.insert(0, _HookUiApp(title))
+    sys.meta_path.insert(0, WhenImported("ui.app", lambda module: watch(module, title)))
     sys.argv = [str(root / "main.py"), article]
     import main as app_main
 

@@ -19,13 +19,13 @@ with os._exit, as launch_probe.py does.
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.util
 import json
 import os
 import sys
 import time
 from types import ModuleType
+
+from launch_probe import TITLE_JS, WhenImported  # the standard library only, nothing ReText would not import
 
 MESSAGE = "retext-probe:"
 
@@ -50,7 +50,6 @@ def watch(module: ModuleType, title: str) -> None:
 
     def init(view, *args, **kwargs):  # type: ignore[no-untyped-def]
         original_init(view, *args, **kwargs)
-        from launch_probe import TITLE_JS  # here: once ReText has imported all it needs
         from PyQt6.QtCore import QTimer
         from PyQt6.QtWebEngineCore import QWebEngineScript
 
@@ -72,31 +71,11 @@ def watch(module: ModuleType, title: str) -> None:
     view_class.__init__ = init
 
 
-class _HookPreview(importlib.abc.MetaPathFinder):
-    def __init__(self, title: str) -> None:
-        self.title = title
-
-    def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
-        if name != "ReText.webenginepreview":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        assert spec is not None and spec.loader is not None
-        exec_module = spec.loader.exec_module
-
-        def exec_and_watch(module: ModuleType) -> None:
-            exec_module(module)
-            watch(module, self.title)
-
-        spec.loader.exec_module = exec_and_watch  # type: ignore[method-assign]
-        return spec
-
-
 def main() -> None:
     markdown, script = sys.argv[1], sys.argv[2]
     with open(markdown, encoding="utf-8") as file:
         title = file.readline().removeprefix("# ").strip()
-    sys.meta_path.insert(0, _HookPreview(title))
+    sys.meta_path.insert(0, WhenImported("ReText.webenginepreview", lambda module: watch(module, title)))
     sys.argv = [script, markdown]
     import runpy
 
