@@ -123,14 +123,15 @@ class Xvfb:
         self.process.wait()
 
 
-# The settings of a user who filled in the site profile (the welcome asks
-# for it at the first start, and comes back at every start until then).
-# QSettings' INI file on Linux; Qt 6 reads it as UTF-8.
-SITE_SETTINGS = """[site]
-name=Cổng thông tin điện tử thành phố Hải Phòng
-url=https://haiphong.gov.vn
-fanpage_url=https://www.facebook.com/congthongtindientuhaiphong
-"""
+def site_settings(article: Path = EXAMPLE) -> str:
+    """The settings of the user who wrote ``article`` on this computer: its
+    site profile is theirs (the welcome asks for one at the first start,
+    and comes back at every start until it is filled in; one other than
+    the article's shows a bar offering to switch). QSettings' INI file on
+    Linux, values quoted (a bare comma would make a list); Qt 6 reads UTF-8."""
+    site = json.loads(article.read_text(encoding="utf-8"))["site"]
+    quoted = {name: str(value).replace("\\", "\\\\").replace('"', '\\"') for name, value in site.items()}
+    return "[site]\n" + "".join(f'{name}="{value}"\n' for name, value in quoted.items())
 
 
 def app_environment(home: Path, display: str | None, root: Path = ROOT, site_profile: bool = False) -> dict[str, str]:
@@ -140,7 +141,7 @@ def app_environment(home: Path, display: str | None, root: Path = ROOT, site_pro
     if site_profile:
         settings = home / "config" / "ToaSoan" / "Tòa Soạn.conf"
         settings.parent.mkdir(parents=True, exist_ok=True)
-        settings.write_text(SITE_SETTINGS, encoding="utf-8")
+        settings.write_text(site_settings(), encoding="utf-8")
     env = installed_bytecode(dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
                                   XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root)), home)
     if display:
