@@ -127,21 +127,22 @@ def site_settings(article: Path = EXAMPLE) -> str:
     """The settings of the user who wrote ``article`` on this computer: its
     site profile is theirs (the welcome asks for one at the first start,
     and comes back at every start until it is filled in; one other than
-    the article's shows a bar offering to switch). QSettings' INI file on
+    the article's shows a bar offering to switch; an article without one gets
+the example's). QSettings' INI file on
     Linux, values quoted (a bare comma would make a list); Qt 6 reads UTF-8."""
-    site = json.loads(article.read_text(encoding="utf-8"))["site"]
+    site = json.loads(article.read_text(encoding="utf-8")).get("site") or json.loads(EXAMPLE.read_text(encoding="utf-8"))["site"]
     quoted = {name: str(value).replace("\\", "\\\\").replace('"', '\\"') for name, value in site.items()}
     return "[site]\n" + "".join(f'{name}="{value}"\n' for name, value in quoted.items())
 
 
-def app_environment(home: Path, display: str | None, root: Path = ROOT, site_profile: bool = False) -> dict[str, str]:
+def app_environment(home: Path, display: str | None, root: Path = ROOT, site_profile: bool = False, article: Path = EXAMPLE) -> dict[str, str]:
     """The app's own settings, workspace, caches and bytecode in a folder of
     the run, never the user's (a recovery offer would stop the run);
-    ``site_profile``: the settings hold one, as an everyday start's do."""
+    ``site_profile``: the settings hold ``article``'s, as an everyday start's do."""
     if site_profile:
         settings = home / "config" / "ToaSoan" / "Tòa Soạn.conf"
         settings.parent.mkdir(parents=True, exist_ok=True)
-        settings.write_text(site_settings(), encoding="utf-8")
+        settings.write_text(site_settings(article), encoding="utf-8")
     env = installed_bytecode(dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
                                   XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root)), home)
     if display:

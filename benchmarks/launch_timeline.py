@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from runs import installed_bytecode
+from bench_ui import app_environment
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_ARTICLE = HERE.parent / "resources" / "examples" / "le-chan" / "article.json"
@@ -187,9 +187,10 @@ app_main.main([sys.argv[1]])
 
 
 def run_once(article: Path, root: Path, home: Path) -> list[dict[str, float | str]]:
-    env = installed_bytecode(dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-                                  XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=str(root)), home)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """One start, as bench_ui's everyday one: with the article's site profile in its settings."""
+    env = app_environment(home, None, root, site_profile=True, article=article)
+    if os.environ.get("QT_QPA_PLATFORM"):  # xcb, say, under Xvfb (DISPLAY)
+        env["QT_QPA_PLATFORM"] = os.environ["QT_QPA_PLATFORM"]
     env["TIMELINE_T0"] = repr(time.time())
     result = subprocess.run([sys.executable, "-c", CHILD, str(article), str(root)], capture_output=True, text=True, env=env, timeout=120)
     line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
