@@ -17,8 +17,9 @@ from editor import render
 from editor.inputs import load_article
 from editor.model import SiteProfile
 from editor.render import NoImages, make_environment
+from tests.helpers import EXAMPLE_DIR
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "le-chan" / "article.json"
+EXAMPLE = EXAMPLE_DIR / "article.json"
 
 
 @pytest.fixture
