@@ -92,8 +92,9 @@ def compiled_templates_folder() -> Path:
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """The templates compiled once for each version of their text, not at
-    every start: compiling them took 20 ms of the first page's rendering
-    (the preview's first, a start's title; every ``export``). Only a
+    every start: compiling them took 33 ms of the first page's 54 ms of
+    CPU (the preview's first, a start's title; every ``export``;
+    benchmarks/bench_render.py). Only a
     cache: Jinja writes each file whole (a temporary file, renamed) and
     compiles a template again when its text changed; a file that is
     damaged, or a folder that cannot be read or written, is no error."""
