@@ -129,9 +129,9 @@ def site_settings(article: Path = EXAMPLE) -> str:
     """The settings of the user who wrote ``article`` on this computer: its
     site profile is theirs (the welcome asks for one at the first start,
     and comes back at every start until it is filled in; one other than
-    the article's shows a bar offering to switch; an article without one gets
-the example's). QSettings' INI file on
-    Linux, values quoted (a bare comma would make a list); Qt 6 reads UTF-8."""
+    the article's shows a bar offering to switch; an article without one
+    gets the example's). QSettings' INI file on Linux, values quoted (a
+    bare comma would make a list); Qt 6 reads UTF-8."""
     site = json.loads(article.read_text(encoding="utf-8")).get("site") or json.loads(EXAMPLE.read_text(encoding="utf-8"))["site"]
     quoted = {name: str(value).replace("\\", "\\\\").replace('"', '\\"') for name, value in site.items()}
     return "[site]\n" + "".join(f'{name}="{value}"\n' for name, value in quoted.items())
@@ -166,7 +166,7 @@ def launch_once(env: dict[str, str], use_x: bool, root: Path = ROOT, command: li
     unmapped and a new one mapped, and the user a blink."""
     watcher = None
     if use_x:
-        watcher = subprocess.Popen([sys.executable, str(MAP_WATCH), "--all"], stdout=subprocess.PIPE, text=True, env=env)
+        watcher = subprocess.Popen([sys.executable, str(MAP_WATCH)], stdout=subprocess.PIPE, text=True, env=env)
         assert watcher.stdout is not None
         if watcher.stdout.readline().strip() != "READY":
             raise RuntimeError("the MapNotify watcher could not listen")

@@ -1,13 +1,13 @@
-"""Child process of bench_ui.py: prints the wall-clock time of the first
-top-level window mapped on an X display (the X server's MapNotify, seen
-through libX11 with ctypes: no Python X library needed).
+"""Child process of bench_ui.py (and tests/ui/test_startup.py): prints the
+wall-clock time of every top-level window mapped and unmapped on an X
+display (the X server's MapNotify and UnmapNotify, seen through libX11 with
+ctypes: no Python X library needed).
 
-    python map_watch.py [--all]        (DISPLAY names the server)
+    python map_watch.py        (DISPLAY names the server)
 
-Prints READY once it listens, then MAPPED <time.time()> and leaves. With
---all it stays (until killed) and prints every top-level window's map and
-unmap, MAPPED or UNMAPPED <time.time()> <window>: compare_retext.py sees
-there that a window mapped first is replaced by another.
+Prints READY once it listens, then, until killed, MAPPED or UNMAPPED
+<time.time()> <window> for each: a window mapped first and then replaced
+by another (Qt making it again) shows as an unmap and a new map.
 """
 
 from __future__ import annotations
@@ -50,19 +50,15 @@ def main() -> int:
     x11.XSelectInput(display, x11.XDefaultRootWindow(display), SUBSTRUCTURE_NOTIFY_MASK)
     x11.XSync(display, 0)
     print("READY", flush=True)
-    every = "--all" in sys.argv[1:]
     mapped: set[int] = set()
     event = XEvent()
     while True:
         x11.XNextEvent(display, ctypes.byref(event))
         # Menus and tooltips are override-redirect; the main window is not.
         if event.type == MAP_NOTIFY and not event.map.override_redirect:
-            if not every:
-                print(f"MAPPED {time.time()!r}", flush=True)
-                return 0
             mapped.add(event.map.window)
             print(f"MAPPED {time.time()!r} {event.map.window}", flush=True)
-        elif every and event.type == UNMAP_NOTIFY and event.map.window in mapped:  # XUnmapEvent: the same fields up to window
+        elif event.type == UNMAP_NOTIFY and event.map.window in mapped:  # XUnmapEvent: the same fields up to window
             mapped.discard(event.map.window)
             print(f"UNMAPPED {time.time()!r} {event.map.window}", flush=True)
 

@@ -279,7 +279,7 @@ def test_the_window_on_screen_is_the_one_the_preview_arrives_in(tmp_path: Path) 
     try:
         with os.fdopen(read) as pipe:
             env = dict(child_env(tmp_path), DISPLAY=":" + pipe.readline().strip(), QT_QPA_PLATFORM="xcb")
-        watcher = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "map_watch.py"), "--all"], stdout=subprocess.PIPE,
+        watcher = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "map_watch.py")], stdout=subprocess.PIPE,
                                    text=True, env=env)
         assert watcher.stdout is not None and watcher.stdout.readline().strip() == "READY"
         app = subprocess.run([sys.executable, "-c", STARTED_ON_X, str(tmp_path / "workspace.sqlite"), str(EXAMPLE_DIR / "article.json")],
