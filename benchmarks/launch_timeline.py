@@ -120,6 +120,20 @@ def poll_title(view):
         page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, answer)
     poll()
 
+def hook_preview_page(module):
+    # The page's own request and its answer: what Chromium spends before
+    # and after them is its processes' start and the page's parsing.
+    cls = module.PreviewSchemeHandler
+    serve, reply = cls._serve, cls._reply
+    def _serve(self, job):
+        path = job.requestUrl().path()
+        mark("page requested" if path == "/index.html" else "photo requested")
+        return serve(self, job)
+    def _reply(self, job, mime, data):
+        mark("page answered" if mime.startswith(b"text/html") else "photo answered")
+        return reply(self, job, mime, data)
+    cls._serve, cls._reply = _serve, _reply
+
 def hook_file_ops(module):
     wrap(module.FileController, "open_path", "open_path", after=False)
 
@@ -155,6 +169,7 @@ def hook_render(module):
     wrap(module, "render_article", "render_article")
 
 HOOKS = {"ui.window.main_window": hook_main_window, "ui.preview.preview": hook_preview, "ui.services.file_ops": hook_file_ops,
+         "ui.preview.preview_page": hook_preview_page,
          "ui.document.document": hook_document, "ui.app": hook_app, "editor.render": hook_render,
          "PySide6.QtWebEngineCore": lambda m: None, "PySide6.QtWidgets": lambda m: None, "jinja2": lambda m: None}
 

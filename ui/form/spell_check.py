@@ -49,25 +49,48 @@ APART_MS = 20.0
 # until then nothing is underlined, and then every field is checked.
 _waiting: weakref.WeakSet[SpellHighlighter] = weakref.WeakSet()
 _preparing = False
+_held = False
+
+
+def hold_tables() -> None:
+    """Make no tables until ``release_tables()``. The app's window holds
+    them while it starts: made on a worker as the form was built, their
+    fifth of a second of Python took the interpreter's lock from the UI
+    thread, and the window's first paint came 0.58 s after launch instead
+    of 0.34 s (benchmarks/launch_timeline.py, under Xvfb)."""
+    global _held
+    _held = True
+
+
+def release_tables() -> None:
+    """Make the tables now if a field waits for them (the window's tools have started)."""
+    global _held
+    _held = False
+    _start_preparing()
 
 
 def _prepare_tables(highlighter: SpellHighlighter) -> None:
-    global _preparing
     _waiting.add(highlighter)
-    if _preparing:
+    _start_preparing()
+
+
+def _start_preparing() -> None:
+    global _preparing
+    waiting = next((highlighter for highlighter in _waiting if shiboken6.isValid(highlighter)), None)
+    if _preparing or _held or waiting is None:
         return
     _preparing = True
 
     def ready(_: object) -> None:
-        for waiting in list(_waiting):
-            if shiboken6.isValid(waiting):
-                waiting.refresh()
+        for highlighter in list(_waiting):
+            if shiboken6.isValid(highlighter):
+                highlighter.refresh()
         _waiting.clear()
 
     def failed(error: ArticleError) -> None:  # never seen: the tables are made from the app's own files
         _waiting.clear()
 
-    style = highlighter.style()  # the suggestions' tables too: the first right-click then waits for nothing
+    style = waiting.style()  # the suggestions' tables too: the first right-click then waits for nothing
     run_in_background(lambda: spelling.prepare(style), ready, failed, priority=-1)
 
 

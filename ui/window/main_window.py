@@ -39,6 +39,7 @@ from ui.common.workers import run_in_background
 from ui.dialogs.about_dialog import HelpMenu
 from ui.dialogs.export_notice import ExportNotice
 from ui.document.document import Document
+from ui.form import spell_check
 from ui.form.composer import Composer
 from ui.library.review_button import ReviewButton, state_name
 from ui.preview.preview_slot import PreviewSlot
@@ -96,6 +97,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._defer_start = defer_start
         self._start_scheduled = False
         self._tools_scheduled = False
+        if defer_start:  # the spelling tables wait for the tools (_start_tools)
+            spell_check.hold_tables()
         self.document = Document(self)
         self.document.set_saved_site(settings.load_site_profile())
         # The preview's copies of photos outlive the window, beside the
@@ -295,6 +298,7 @@ class MainWindow(Retranslating, QMainWindow):
         if form_share:
             QTimer.singleShot(0, self, lambda: self._give_form_its_share(form_share))
         self.is_started = True
+        spell_check.release_tables()
 
     def _give_form_its_share(self, share: float) -> None:
         total = sum(self.splitter.sizes())
@@ -647,6 +651,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.images.blockSignals(True)
             if hasattr(self, "preview"):
                 self.preview.shutdown()
+            spell_check.release_tables()  # closed before its tools started: another window's fields may wait
             event.accept()
             return
         event.ignore()
