@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from editor.errors import ImageError
+from editor.media import Media
 from editor.web_image import PreviewPhoto
 
 
@@ -15,3 +17,16 @@ def prepare_preview(*args: Any, **kwargs: Any) -> PreviewPhoto:
     from editor.images import prepare_preview as prepare
 
     return prepare(*args, **kwargs)
+
+
+def prepare_preview_of(media: Media, size: int, *args: Any) -> PreviewPhoto:
+    """``prepare_preview`` of a photo this process reads itself. A photo on
+    disk or in a draft crosses the pipe as its name, not as its bytes:
+    sending 5 MB to a photo process cost about 9 ms of CPU across the two
+    processes, 180 ms for a 20-photo draft, on an open that waits for the
+    CPU. ``size`` is what the window read (it hashed those bytes for the
+    copy's name): other bytes are not the photo it named."""
+    original = media.read_bytes()
+    if len(original) != size:
+        raise ImageError(f"{media.describe()} changed while it was being read: open the article again")
+    return prepare_preview(original, media.describe(), *args)

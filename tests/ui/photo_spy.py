@@ -1,5 +1,5 @@
 """Imported by the window's photo processes in test_photo_intake.py: the
-core's prepare_preview, which also notes in which process and thread it ran
+core's prepare_preview_of, which also notes in which process and thread it ran
 (in a file named after the test process, its parent)."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from editor.images import PreviewPhoto, prepare_preview
+from editor.images import PreviewPhoto
+from editor.photo_jobs import prepare_preview_of
 
 
 def spy_file(test_pid: int) -> Path:
@@ -20,7 +21,7 @@ def spy_file(test_pid: int) -> Path:
 def prepare_preview_noting_where(*args: Any) -> PreviewPhoto:
     with spy_file(os.getppid()).open("a", encoding="utf-8") as notes:
         notes.write(f"{os.getpid()} {threading.get_ident()}\n")
-    return prepare_preview(*args)
+    return prepare_preview_of(*args)
 
 
 def process_id() -> int:

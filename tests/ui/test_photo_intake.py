@@ -40,7 +40,7 @@ def test_photos_are_decoded_in_a_photo_process_not_on_the_ui_thread(qtbot: Any, 
 
     notes = spy_file(os.getpid())
     notes.unlink(missing_ok=True)
-    monkeypatch.setattr("ui.common.image_cache.prepare_preview", spy.prepare_preview_noting_where)
+    monkeypatch.setattr("ui.common.image_cache.prepare_preview_of", spy.prepare_preview_noting_where)
     paths = camera_photos(tmp_path, 2)
     window.composer.blocks.files_dropped.emit(paths, 0)
     qtbot.waitUntil(lambda: all_prepared(window, 2), timeout=120_000)

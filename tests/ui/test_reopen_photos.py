@@ -28,7 +28,7 @@ def counting_processes(monkeypatch: Any) -> list[str]:
     real = image_cache.run_in_process
 
     def run_in_process(function: Any, args: tuple[Any, ...], *rest: Any, **options: Any) -> None:
-        asked.append(args[1])
+        asked.append(args[0].describe())  # the photo, sent by name
         real(function, args, *rest, **options)
 
     monkeypatch.setattr(image_cache, "run_in_process", run_in_process)

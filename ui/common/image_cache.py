@@ -28,7 +28,7 @@ from editor import photo_facts
 from editor.errors import ArticleError
 from editor.media import Media
 from editor.model import Crop, ImageBlock
-from editor.photo_jobs import prepare_preview
+from editor.photo_jobs import prepare_preview_of
 from editor.preview_copies import PreviewCopies, copy_key
 from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage
 from ui.common.workers import photo_pool, photo_process_count, run_in_background, run_in_process
@@ -77,23 +77,23 @@ def mime_of(variant: WebImage) -> str:
 
 @dataclass(frozen=True)
 class _Read:
-    """What a worker found of one photo: its content key, and either the
-    copy kept on disk or the original bytes to make one from."""
+    """What a worker found of one photo: its content key, the size of the
+    original it read, and the copy kept on disk if there is one."""
 
     key: tuple[str, int, Crop | None]
     copy_key: str
     kept: PreviewPhoto | None
-    original: bytes | None
+    size: int
 
 
 def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | None, shown: int) -> _Read:
     """On a worker thread: the photo's content key, and its copy if one was
-    kept (the original is then let go at once: the window holds at most
-    ``IN_FLIGHT`` originals)."""
+    kept. The original is let go at once: a photo process reads it again
+    to convert it (``photo_jobs.prepare_preview_of``)."""
     original, sha256 = media.read_hashed()
     key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
     kept = copies.load(key) if copies is not None else None
-    return _Read((sha256, rotate, crop), key, kept, None if kept is not None else original)
+    return _Read((sha256, rotate, crop), key, kept, len(original))
 
 
 def _thumbnail(photo: PreviewPhoto) -> QImage:
@@ -233,8 +233,8 @@ class ImageCache(QObject):
                 self._urgent.discard(token)
                 # Decoded in a photo process: never on the UI thread, never
                 # holding the GIL the UI thread needs.
-                run_in_process(prepare_preview, (found.original, media.describe(), self._shown_width, DEFAULT_MAX_SIZE, rotate, crop,
-                                                 THUMBNAIL_SIZE), lambda photo: converted(found, photo, store=True), fail, self,
+                run_in_process(prepare_preview_of, (media, found.size, self._shown_width, DEFAULT_MAX_SIZE, rotate, crop,
+                                                    THUMBNAIL_SIZE), lambda photo: converted(found, photo, store=True), fail, self,
                                urgent=urgent)
 
         shown = self._shown_width
