@@ -7,8 +7,8 @@ heavy parts are loaded: the form, menus, status bar and autosave
 ``first_painted`` is emitted: the app reads the file named at start
 meanwhile, and the preview's first page is that file's), after which
 ``ready_to_open`` is emitted and a file may be opened; then the
-checklist, the library, the notes and the photo and Word intake
-(``_start_tools``, once the file named at start is in the preview's
+checklist, the library, the notes, the photo and Word intake and the
+spelling tables (``_start_tools``, once the file named at start is in the preview's
 loaded page, or 1.5 s later), after which ``is_started`` is true. The
 window started by the app
 (``defer_start=True``) runs the last two steps from zero-timers after its
