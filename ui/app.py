@@ -16,8 +16,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.common.native_heap import return_large_blocks
+from ui.common.pyside_feature_check import check_sources_directly
 from ui.common.refcount_guard import make_singletons_immortal
 from ui.preview.webengine import prepare_chromium, register_scheme
+
+check_sources_directly()  # before the window's few hundred imports, each of which PySide6 checks
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
