@@ -25,7 +25,7 @@ from editor.text import is_web_url
 from ui.common.image_cache import ImageCache
 from ui.document.document import Document
 from ui.preview import scripts
-from ui.preview.preview_page import MEDIA_PREFIX, PAGE_URL, SELECT_MESSAGE, PreviewPage, PreviewSchemeHandler, make_preview_profile
+from ui.preview.preview_page import MEDIA_PREFIX, PAGE_URL, PAINTED_MESSAGE, SELECT_MESSAGE, PreviewPage, PreviewSchemeHandler, make_preview_profile
 from ui.preview.webengine import SCHEME
 
 # The regions (render_region names) that show each article field, and the
@@ -99,6 +99,7 @@ class PreviewView(QWebEngineView):
     block_clicked = Signal(str)
     patched = Signal()  # a change was shown by patching the page in place
     reloaded = Signal()  # a change was shown by reloading the whole page
+    first_frame_drawn = Signal()  # the page loaded last has drawn its first frame
 
     def __init__(self, document: Document, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +117,7 @@ class PreviewView(QWebEngineView):
         helper = QWebEngineScript()
         helper.setName("toasoan-helper")
         # Installed in Qt's isolated world: the page's own scripts cannot see or call it.
-        helper.setSourceCode(scripts.call("block_clicks", SELECT_MESSAGE) + ";")
+        helper.setSourceCode(scripts.call("block_clicks", SELECT_MESSAGE) + ";" + scripts.call("after_first_frame", PAINTED_MESSAGE) + ";")
         helper.setWorldId(QWebEngineScript.ScriptWorldId.ApplicationWorld)
         helper.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
         page.scripts().insert(helper)
@@ -124,7 +125,9 @@ class PreviewView(QWebEngineView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         page.block_clicked.connect(self.block_clicked)
         page.loadFinished.connect(self._on_load_finished)
+        page.first_frame_drawn.connect(self._on_first_frame_drawn)
         self._loading = False
+        self._drawn = False  # the page loaded last has drawn its first frame
         self._has_page = False
         self._stale_after_load = False
         self._queued: list[str] = []
@@ -173,6 +176,15 @@ class PreviewView(QWebEngineView):
         """True while a full page load is under way."""
         return self._loading
 
+    def has_drawn_page(self) -> bool:
+        """True once the page loaded last has drawn its first frame (its
+        photos may still be arriving)."""
+        return self._drawn
+
+    def _on_first_frame_drawn(self) -> None:
+        self._drawn = True
+        self.first_frame_drawn.emit()
+
     # --- showing changes -----------------------------------------------------
     def reload_page(self) -> None:
         """Reload the whole page, keeping the reader's place."""
@@ -189,6 +201,7 @@ class PreviewView(QWebEngineView):
             # stalled 146 ms (median of 6) with it, 86 ms without.
             self._handler.prepare_page()
         self._has_page = True
+        self._drawn = False
         self._stale_after_load = False
         self._queued = []
         self.page().load(PAGE_URL)

@@ -38,6 +38,7 @@ SMALL = "small"  # media/<token>-small is the lighter size of a photo
 # Messages from our own helper script (never from the article: its scripts
 # cannot run under the page's Content-Security-Policy).
 SELECT_MESSAGE = "toasoan:select:"
+PAINTED_MESSAGE = "toasoan:first-frame"  # resources/preview/after_first_frame.js
 PREVIEW_HTTP_CACHE_BYTES = 8 * 1024 * 1024
 
 
@@ -216,6 +217,7 @@ class PreviewPage(QWebEnginePage):
     """Keeps the preview on the article; links open in the system browser."""
 
     block_clicked = Signal(str)
+    first_frame_drawn = Signal()  # a page load's first frame (after_first_frame.js)
 
     def acceptNavigationRequest(self, url: QUrl | str, navigation_type: QWebEnginePage.NavigationType, is_main_frame: bool) -> bool:  # noqa: N802
         url = QUrl(url)
@@ -226,8 +228,12 @@ class PreviewPage(QWebEnginePage):
         return False
 
     def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str) -> None:  # noqa: N802
-        if message.startswith(SELECT_MESSAGE) and shiboken6.isValid(self):
+        if not shiboken6.isValid(self):
+            return
+        if message.startswith(SELECT_MESSAGE):
             self.block_clicked.emit(message.removeprefix(SELECT_MESSAGE))
+        elif message == PAINTED_MESSAGE:
+            self.first_frame_drawn.emit()
 
     def createWindow(self, window_type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # noqa: N802
         return None  # no pop-ups

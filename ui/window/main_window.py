@@ -8,9 +8,9 @@ heavy parts are loaded: the form, menus, status bar and autosave
 meanwhile, and the preview's first page is that file's), after which
 ``ready_to_open`` is emitted and a file may be opened; then the
 checklist, the library, the notes, the photo and Word intake and the
-spelling tables (``_start_tools``, once the file named at start is in the preview's
-loaded page, or 1.5 s later), after which ``is_started`` is true. The
-window started by the app
+spelling tables (``_start_tools``, once the preview has drawn the first
+frame of the page of the file named at start, or 1.5 s later), after
+which ``is_started`` is true. The window started by the app
 (``defer_start=True``) runs the last two steps from zero-timers after its
 first paint; otherwise they run at once, inside ``__init__``.
 """
@@ -208,15 +208,16 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._defer_start:
             return
         # The named file first, then its page: the tools wait until the
-        # preview has loaded the page of the article. Built earlier, their
-        # 0.2-0.3 s on the UI thread stood between Chromium and the page's
-        # request, which the scheme handler answers on this thread (the
-        # title was painted that much later). A slow drive or a page that
-        # never finishes does not keep the tools away for long.
+        # preview has drawn the first frame of the article's page. Built
+        # earlier, their 0.2-0.5 s on the UI thread stood between Chromium
+        # and the page's request, which the scheme handler answers on this
+        # thread; built once the page had loaded but before its first frame
+        # was on screen, they held that frame back (Chromium's browser side
+        # runs on this thread too): one launch in three painted the title
+        # 0.5 s later. A slow drive or a page that never draws does not
+        # keep the tools away for long.
         self.files.opening_changed.connect(self._tools_after_page)
-        # The page's own signal, connected after the view's handler: it has
-        # marked the load done by then (the view's signal comes before it).
-        self.preview.page().loadFinished.connect(self._tools_after_page)
+        self.preview.first_frame_drawn.connect(self._tools_after_page)
         QTimer.singleShot(TOOLS_AT_LATEST_MS, self, self._schedule_tools)
         self._tools_after_page()
 
@@ -226,8 +227,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.preview.reload_page()
 
     def _tools_after_page(self, *args: object) -> None:
-        """The tools, once no file is on its way and the preview's page is loaded."""
-        if not self.files.is_opening() and not self.preview.is_loading():
+        """The tools, once no file is on its way and the preview has drawn its page."""
+        if not self.files.is_opening() and self.preview.has_drawn_page():
             self._schedule_tools()
 
     def _schedule_tools(self, *args: object) -> None:
