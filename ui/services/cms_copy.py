@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from editor.cms import CmsCopy, photos_in_the_way, prepare_copy, save_photos
 from editor.errors import ArticleError
 from ui.common.clipboard import put_html
 from ui.common.last_folder import FolderKind, last_folder, remember_folder
 from ui.common.workers import photo_pool, run_in_background
 from ui.document.document import Document
+
+if TYPE_CHECKING:
+    from editor.cms import CmsCopy
 
 
 class CmsCopier(QObject):
@@ -33,7 +36,14 @@ class CmsCopier(QObject):
         def failed(error: ArticleError) -> None:
             self._say_failure(self.tr("Nothing was put on the clipboard: a photo cannot be prepared for the portal."), error)
 
-        run_in_background(lambda: prepare_copy(snapshot, site), self._copied, failed, photo_pool(), context=self)
+        def prepare() -> CmsCopy:
+            # Here, on the worker: editor.cms brings the export and Pillow
+            # (45 ms of imports), which the window's start need not load.
+            from editor.cms import prepare_copy
+
+            return prepare_copy(snapshot, site)
+
+        run_in_background(prepare, self._copied, failed, photo_pool(), context=self)
 
     def _copied(self, result: CmsCopy) -> None:
         put_html(result.html, result.text)
@@ -60,6 +70,8 @@ class CmsCopier(QObject):
         """Save the photos on a worker; files of other photos under the same
         names are replaced only once the user says so."""
         def work() -> list[str]:
+            from editor.cms import photos_in_the_way, save_photos
+
             in_the_way = [] if replace else photos_in_the_way(photos, folder)
             if not in_the_way:
                 save_photos(photos, folder)

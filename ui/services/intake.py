@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
@@ -16,8 +17,6 @@ from editor.errors import ArticleError
 from editor.model import Block
 from editor.paste import PastedPictures
 from editor.photo_files import IMAGE_SUFFIXES
-from editor.word_import import ImportResult as WordImportResult
-from editor.word_import import import_docx
 from ui.common.errors import describe_error
 from ui.common.image_import import ImportResult, check_image_files, image_block_from_clipboard
 from ui.common.language import interface_language
@@ -26,6 +25,9 @@ from ui.common.workers import photo_pool, run_in_background
 from ui.document.document import Document
 from ui.form.composer import Composer
 from ui.services.file_ops import FileController
+
+if TYPE_CHECKING:
+    from editor.word_import import ImportResult as WordImportResult
 
 
 class Intake(QObject):
@@ -122,7 +124,7 @@ class Intake(QObject):
             if not progress.cancelled():
                 QMessageBox.warning(self._window, self.tr("Import Word document"), describe_error(error))
 
-        run_in_background(lambda: import_docx(path), done, failed, context=self._composer)
+        run_in_background(lambda: _import_docx(path), done, failed, context=self._composer)
 
     # --- dropped files --------------------------------------------------------------------
     def take_files(self, paths: list[Path], index: int | None) -> None:
@@ -139,3 +141,12 @@ class Intake(QObject):
         images = [p for p in paths if p.is_file()]
         if images:
             self.import_images(images, index)
+
+
+def _import_docx(path: Path) -> WordImportResult:
+    """On the worker: the Word importer (mammoth and its own modules, 90 ms
+    of imports) is loaded with the first Word file, not as the window's
+    tools are built right after the preview's first frame."""
+    from editor.word_import import import_docx
+
+    return import_docx(path)
