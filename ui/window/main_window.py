@@ -208,12 +208,13 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._defer_start:
             return
         # The named file first, then its page: the tools wait until the
-        # preview has drawn the first frame of the article's page. Built
-        # earlier, their 0.2-0.5 s on the UI thread stood between Chromium
-        # and the page's request, which the scheme handler answers on this
-        # thread; built once the page had loaded but before its first frame
-        # was on screen, they held that frame back (Chromium's browser side
-        # runs on this thread too): one launch in three painted the title
+        # preview has shown the first frame of the article's page
+        # (resources/preview/after_first_frame.js). Built earlier, their
+        # 0.2-0.5 s on the UI thread stood between Chromium and the page's
+        # request, which the scheme handler answers on this thread; built
+        # once the page had loaded but before its first frame was on
+        # screen, they held that frame back (Chromium's browser side runs on
+        # this thread too): in one run 5 launches of 8 painted the title
         # 0.5 s later. A slow drive or a page that never draws does not
         # keep the tools away for long.
         self.files.opening_changed.connect(self._tools_after_page)
