@@ -429,7 +429,7 @@ def test_the_tools_wait_for_the_first_frame_of_a_page_already_loaded(
 ) -> None:
     """A page can finish loading before its first frame is on screen;
     Chromium's browser side runs on the UI thread, so tools built then held
-    that frame back (the title came 0.5 s later in one launch of three).
+    that frame back (the title came 0.5 s later in 5 launches of 8 in one run).
     Here the first frame comes 0.3 s after the load: the tools wait for it."""
     from PySide6.QtCore import QTimer
 
