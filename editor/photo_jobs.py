@@ -12,15 +12,8 @@ from editor.media import Media
 from editor.web_image import PreviewPhoto
 
 
-def prepare_preview(*args: Any, **kwargs: Any) -> PreviewPhoto:
-    """``editor.images.prepare_preview``, run in a photo process."""
-    from editor.images import prepare_preview as prepare
-
-    return prepare(*args, **kwargs)
-
-
 def prepare_preview_of(media: Media, size: int, *args: Any) -> PreviewPhoto:
-    """``prepare_preview`` of a photo this process reads itself. A photo on
+    """``editor.images.prepare_preview`` of a photo this process reads itself. A photo on
     disk or in a draft crosses the pipe as its name, not as its bytes (a
     pasted one, ``MemoryMedia``, still carries them):
     sending 5 MB to a photo process cost about 9 ms of CPU across the two
@@ -30,4 +23,6 @@ def prepare_preview_of(media: Media, size: int, *args: Any) -> PreviewPhoto:
     original = media.read_bytes()
     if len(original) != size:
         raise ImageError(f"{media.describe()} changed while it was being read: open the article again")
+    from editor.images import prepare_preview
+
     return prepare_preview(original, media.describe(), *args)
