@@ -135,7 +135,16 @@ def test_scripts_and_javascript_links_typed_anywhere_never_run(qtbot: Any, windo
 
 def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, window: Any, example_copy: Path, tmp_path: Path) -> None:
     open_article(qtbot, window, example_copy)
-    # Edit through the form first, so the page compared is a patched one.
+    # An author taken away takes an element out of the head, which a patch
+    # does not do: the page reloads. Done first, and its reload waited for,
+    # so that the page compared is a patched one (read before the reload,
+    # the page still had the old author: CI's failure at ac785f9).
+    window.document.set_field("author", "")
+    wait_until_dom(qtbot, window.preview, "document.head.querySelector('meta[name=\"author\"]') === null && document.readyState", "complete")
+    qtbot.waitUntil(lambda: not window.preview.is_loading())
+    loads: list[bool] = []
+    window.preview.page().loadStarted.connect(lambda: loads.append(True))
+    # Edit through the form, so the page compared is a patched one.
     window.composer.fields.title.setFocus()
     type_text(window.composer.fields.title, " (sửa)")
     segment = text_segment(window)
@@ -144,13 +153,17 @@ def test_the_preview_dom_is_the_exported_dom_but_for_image_urls(qtbot: Any, wind
     qtbot.keyClick(segment.editor, Qt.Key.Key_Return)
     type_text(segment.editor, "Đoạn mới.")
     window.document.set_field("url", "https://haiphong.gov.vn/tin/moi.html")
-    window.document.set_field("author", "")
     window.document.set_field("section", "Thời sự")  # the head's article:section and the structured data's articleSection
-    window.document.set_cover(window.document.article.images()[-1].id)
+    cover = window.document.article.images()[-1]
+    window.document.set_cover(cover.id)
     images = window.document.article.images()
     qtbot.waitUntil(lambda: all(window.images.for_block(b) is not None for b in images), timeout=30_000)
     wait_until_dom(qtbot, window.preview, "Array.from(document.images).every(function (i) { return i.hasAttribute('width'); })", True)
     wait_until_dom(qtbot, window.preview, "document.body.textContent.includes('Đoạn mới.')", True)
+    # The last edit's patch of the head: the new cover's description.
+    cover_alt = "document.head.querySelector('meta[property=\"og:image:alt\"]').content"
+    wait_until_dom(qtbot, window.preview, cover_alt, cover.alt)
+    assert loads == []  # patched, not reloaded
     preview_html = js(qtbot, window.preview, "document.documentElement.outerHTML")
 
     with qtbot.waitSignal(window.files.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
