@@ -109,6 +109,46 @@ def test_each_dialog_opens_where_the_user_last_chose_that_kind(qtbot: Any, windo
     assert last_folder(FolderKind.PHOTOS) == photos
 
 
+def test_an_article_opened_from_a_folder_is_saved_and_first_exported_beside_its_file(
+    qtbot: Any, window: Any, example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An article.json opens as a new draft: Save offers its own folder, and
+    so does a first export; once saved elsewhere, the export follows the
+    draft; once an export folder was chosen, exports go there."""
+    from ui.common.last_folder import remember_folder
+
+    from tests.ui.conftest import open_article
+
+    open_article(qtbot, window, example_copy)
+    drafts, exports = tmp_path / "Bản thảo", tmp_path / "Xuất bản"
+    drafts.mkdir()
+    exports.mkdir()
+    offered: list[Path] = []
+    replies: list[str] = []  # what the user picks, dialog by dialog; none: Cancel
+
+    def save_to(parent: Any, caption: str, path: str, *args: Any, **kwargs: Any) -> tuple[str, str]:
+        offered.append(Path(path))
+        return (replies.pop(0) if replies else ""), ""
+
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", save_to)
+    window.files.save_as()
+    window.files.export_dialog()
+    assert [path.parent for path in offered] == [example_copy.parent, example_copy.parent]
+
+    replies.append(str(drafts / "bai.article"))
+    window.files.save_as()
+    qtbot.waitUntil(lambda: window.document.path == drafts / "bai.article", timeout=30_000)
+    offered.clear()
+    window.files.export_dialog()
+    assert offered[0].parent == drafts  # beside the draft now: no export folder chosen yet
+
+    remember_folder(FolderKind.EXPORTS, exports)
+    offered.clear()
+    window.files.export_dialog()
+    window.files.save_as()
+    assert [path.parent for path in offered] == [exports, drafts]
+
+
 def test_a_folder_that_is_gone_is_not_offered(tmp_path: Path) -> None:
     from ui.common.last_folder import remember_folder
 

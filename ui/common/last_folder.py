@@ -33,10 +33,15 @@ def default_folder() -> Path:
 
 def last_folder(kind: FolderKind) -> Path:
     """Where a dialog of this kind opens: the last folder chosen for it, if it still exists."""
+    return chosen_folder(kind) or default_folder()
+
+
+def chosen_folder(kind: FolderKind) -> Path | None:
+    """The last folder chosen for this kind, if one was and it still exists."""
     remembered = str(settings().value(f"folders/{kind.value}", "") or "")
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
-    return default_folder()
+    return None
 
 
 def remember_folder(kind: FolderKind, chosen: Path | str) -> None:

@@ -27,7 +27,7 @@ from editor.text import slug
 from editor.workspace import Workspace
 from ui.common import settings
 from ui.common.errors import describe_error
-from ui.common.last_folder import FolderKind, last_folder, remember_folder
+from ui.common.last_folder import FolderKind, chosen_folder, last_folder, remember_folder
 from ui.common.workers import run_in_background
 from ui.dialogs.choice import ask_choice
 from ui.dialogs.export_notice import Exported, exported_page
@@ -67,6 +67,10 @@ class FileController(QObject):
         self._opening = 0
         self._lock: DocumentLock | None = None
         self._disk_state: FileState | None = None  # the draft as it was at open or our last save
+        # The file the article on screen was opened from, kept when it opened
+        # as a new draft (an article.json): dialogs open beside it.
+        self._opened_from: Path | None = None
+        document.reset.connect(self._forget_opened_from)
         self.progress = WorkProgress(window)  # the bar with Cancel of a long export
         self._lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
@@ -81,6 +85,9 @@ class FileController(QObject):
         if self._opening == (1 if delta > 0 else 0):
             self.opening_changed.emit(self._opening > 0)
 
+    def _forget_opened_from(self) -> None:
+        self._opened_from = None
+
     def is_opening(self) -> bool:
         return self._opening > 0
 
@@ -93,10 +100,20 @@ class FileController(QObject):
         QMessageBox.warning(self._window, title, describe_error(error))
 
     def _folder(self, kind: FolderKind) -> Path:
-        """Where a dialog of ``kind`` opens: a draft is saved beside itself;
-        otherwise the last folder the user chose for that kind."""
-        if kind is FolderKind.DRAFTS and self._document.path is not None:
-            return self._document.path.parent
+        """Where a dialog of ``kind`` opens. A draft is saved beside itself,
+        an article opened from another file (an ``article.json``) beside
+        that file. Otherwise the last folder the user chose for that kind;
+        before any was chosen, the article's own folder, then Documents
+        (a first export of an article opened from a folder used to be
+        offered Documents, or the home folder, far from the article)."""
+        own_file = self._document.path or self._opened_from
+        if kind is FolderKind.DRAFTS and own_file is not None:
+            return own_file.parent
+        chosen = chosen_folder(kind)
+        if chosen is not None:
+            return chosen
+        if own_file is not None and own_file.parent.is_dir():
+            return own_file.parent
         return last_folder(kind)
 
     # --- new and open ---------------------------------------------------------
@@ -162,6 +179,7 @@ class FileController(QObject):
             self._set_lock(lock)
             self._disk_state = state if keeps_path else None
             self._document.load(article, path if keeps_path else None)
+            self._opened_from = path  # after the load, whose reset forgot the one before
             self._set_opening(-1)  # the whole article is in the document now
             if keeps_path:
                 settings.add_recent_file(path)
