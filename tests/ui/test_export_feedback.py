@@ -115,9 +115,8 @@ def test_an_article_opened_from_a_folder_is_saved_and_first_exported_beside_its_
     """An article.json opens as a new draft: Save offers its own folder, and
     so does a first export; once saved elsewhere, the export follows the
     draft; once an export folder was chosen, exports go there."""
-    from ui.common.last_folder import remember_folder
-
     from tests.ui.conftest import open_article
+    from ui.common.last_folder import remember_folder
 
     open_article(qtbot, window, example_copy)
     drafts, exports = tmp_path / "Bản thảo", tmp_path / "Xuất bản"
