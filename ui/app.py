@@ -56,7 +56,10 @@ def start_work(window: MainWindow, argv: list[str]) -> None:
     def then(restored: bool) -> None:
         from ui.window.welcome import needs_welcome
 
-        if needs_welcome(window.document.saved_site):  # a first start: no site profile yet
+        # A first start (no site profile yet) is welcomed; not a start that
+        # just brought back crashed work: the user is in the middle of it,
+        # and the welcome comes again next time.
+        if not restored and needs_welcome(window.document.saved_site):
             window.show_welcome()
         if not files:
             return

@@ -151,7 +151,8 @@ def test_a_clean_close_leaves_nothing_to_recover(qtbot: Any, window: Any) -> Non
 def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, window: Any, example_copy: Path, message_boxes: Any,
                                                                  tmp_path: Path) -> None:
     """``tasks.py app`` names the example: after Restore in the recovery
-    dialog, the restored work stays on screen and nothing asks to discard it."""
+    dialog, the restored work stays on screen and nothing asks to discard
+    it, or covers it."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -183,6 +184,9 @@ def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, win
     assert message_boxes.shown == []
     assert second.document.article.title == "Chưa kịp lưu" and second.document.is_modified()
     assert "article.json was not opened" in second.statusBar().currentMessage()
+    # Nor does the first start's welcome cover the work just brought back
+    # (this computer has no site profile yet: it would show otherwise).
+    assert not second.document.saved_site.name and (second._welcome is None or not second._welcome.isVisible())
     second.document.undo_stack.setClean()
     second.close()
     destroy_now(second)
