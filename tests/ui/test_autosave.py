@@ -190,3 +190,30 @@ def test_restored_work_is_not_covered_by_the_file_named_at_start(qtbot: Any, win
     second.document.undo_stack.setClean()
     second.close()
     destroy_now(second)
+
+
+def test_the_recovery_list_shows_a_headline_whole_and_stays_on_the_screen(qtbot: Any) -> None:
+    """Two drafts of one headline differ only at its end and in their times:
+    the list shows an entry whole (it was cut off at "— 03/…"), yet a very
+    long one never makes the dialog wider than the screen."""
+    import time
+
+    from editor.workspace import WorkspaceEntry
+    from ui.dialogs.recovery_dialog import RecoveryDialog
+
+    title = "Hội nghị tổng kết công tác năm 2026 dự thảo"
+    dialog = RecoveryDialog([WorkspaceEntry("a", None, title, time.time())])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    text = dialog.list.item(0).text()
+    assert title in text and text.endswith("never saved")
+    assert dialog.list.viewport().width() >= dialog.list.fontMetrics().horizontalAdvance(text)
+    assert dialog.list.horizontalScrollBar().maximum() == 0
+
+    endless = RecoveryDialog([WorkspaceEntry("b", None, title * 6, time.time())])
+    qtbot.addWidget(endless)
+    endless.show()
+    qtbot.waitExposed(endless)
+    assert endless.width() <= endless.screen().availableGeometry().width()
+    assert endless.list.item(0).toolTip() == endless.list.item(0).text()  # the whole entry, on hover

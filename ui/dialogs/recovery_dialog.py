@@ -21,8 +21,15 @@ class RecoveryDialog(QDialog):
             where = entry.file.name if entry.file else self.tr("never saved")
             item = QListWidgetItem(f"{entry.title or self.tr('Untitled article')} — {when} — {where}")
             item.setData(Qt.ItemDataRole.UserRole, entry)
+            item.setToolTip(item.text())
             self.list.addItem(item)
         self.list.setCurrentRow(0)
+        # Wide enough for the longest entry (a Vietnamese headline runs to a
+        # hundred characters and more), up to most of the screen: cut off,
+        # two drafts of one headline looked the same.
+        widest = max((self.list.fontMetrics().horizontalAdvance(self.list.item(row).text()) for row in range(self.list.count())), default=0)
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else 1024
+        self.list.setMinimumWidth(min(widest + 4 * self.list.frameWidth() + 2 * self.list.spacing() + 24, int(screen * 0.8)))
         buttons = QDialogButtonBox(self)
         restore = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         later = buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
