@@ -469,6 +469,10 @@
             <source>%1 to fix, %2 to look at</source>
             <translation>%1 to fix, %2 to look at</translation>
         </message>
+        <message>
+            <source>%1 to fix, %2 to look at, %3 for your information</source>
+            <translation>%1 to fix, %2 to look at, %3 for your information</translation>
+        </message>
     </context>
     <context>
         <name>CmsCopier</name>

@@ -538,6 +538,20 @@ def test_after_opening_a_file_the_checklist_never_shows_the_previous_articles_fi
     assert "title-missing" not in expected
 
 
+def test_the_checklist_summary_counts_every_line_it_lists(qtbot: Any, window: Any, example_copy: Path) -> None:
+    """The example's photos carry GPS coordinates (notes for the user's
+    information, beside its one warning): "0 to fix, 1 to look at" above
+    four lines read as if three were not counted."""
+    from editor.checks import ERROR, INFO, WARNING
+
+    open_article(qtbot, window, example_copy)
+    panel = window.checklist
+    qtbot.waitUntil(lambda: panel.summary.text() != "Checking…" and bool(panel.findings), timeout=30_000)
+    counts = [sum(f.severity == kind for f in panel.findings) for kind in (ERROR, WARNING, INFO)]
+    assert counts[2] > 0 and sum(counts) == panel.list.count()
+    assert panel.summary.text() == f"{counts[0]} to fix, {counts[1]} to look at, {counts[2]} for your information"
+
+
 def test_stray_characters_in_the_opened_file_are_a_finding_until_it_is_saved(qtbot: Any, window: Any, tmp_path: Path) -> None:
     import json
     import zipfile

@@ -202,7 +202,11 @@ class ChecklistPanel(Retranslating, QDockWidget):
         elif not errors and not warnings:
             self.summary.setText(self.tr("Ready to publish: nothing to fix."))
         else:
-            self.summary.setText(self.tr("%1 to fix, %2 to look at").replace("%1", str(errors)).replace("%2", str(warnings)))
+            notes = sum(f.severity == INFO for f in findings)
+            # The notes are counted too: "0 to fix, 1 to look at" above four
+            # lines read as if three of them were not counted.
+            summary = self.tr("%1 to fix, %2 to look at, %3 for your information") if notes else self.tr("%1 to fix, %2 to look at")
+            self.summary.setText(summary.replace("%1", str(errors)).replace("%2", str(warnings)).replace("%3", str(notes)))
         self.updated.emit()
 
     def errors(self) -> list[Finding]:
