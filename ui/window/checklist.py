@@ -48,6 +48,7 @@ class ChecklistPanel(Retranslating, QDockWidget):
         # (stray characters, decomposed text), each with the block it is in.
         self._file_texts: list[tuple[Location, str]] | None = None
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # a long summary (in Vietnamese, say) wraps, not widens the dock
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         body = QWidget(self)
