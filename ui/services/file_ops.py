@@ -27,7 +27,7 @@ from editor.text import slug
 from editor.workspace import Workspace
 from ui.common import settings
 from ui.common.errors import describe_error
-from ui.common.last_folder import FolderKind, chosen_folder, last_folder, remember_folder
+from ui.common.last_folder import FolderKind, chosen_folder, default_folder, last_folder, remember_folder
 from ui.common.workers import run_in_background
 from ui.dialogs.choice import ask_choice
 from ui.dialogs.export_notice import Exported, exported_page
@@ -107,14 +107,10 @@ class FileController(QObject):
         (a first export of an article opened from a folder used to be
         offered Documents, or the home folder, far from the article)."""
         own_file = self._document.path or self._opened_from
-        if kind is FolderKind.DRAFTS and own_file is not None:
-            return own_file.parent
-        chosen = chosen_folder(kind)
-        if chosen is not None:
-            return chosen
-        if own_file is not None and own_file.parent.is_dir():
-            return own_file.parent
-        return last_folder(kind)
+        own_folder = own_file.parent if own_file is not None and own_file.parent.is_dir() else None  # not a USB stick taken out
+        if kind is FolderKind.DRAFTS and own_folder is not None:
+            return own_folder
+        return chosen_folder(kind) or own_folder or default_folder()
 
     # --- new and open ---------------------------------------------------------
     def new(self) -> None:
