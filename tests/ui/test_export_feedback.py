@@ -148,6 +148,23 @@ def test_an_article_opened_from_a_folder_is_saved_and_first_exported_beside_its_
     assert [path.parent for path in offered] == [exports, drafts]
 
 
+def test_the_folder_of_an_article_whose_drive_is_gone_is_not_offered(
+    qtbot: Any, window: Any, example_copy: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    from tests.ui.conftest import open_article
+
+    open_article(qtbot, window, example_copy)
+    shutil.rmtree(example_copy.parent)  # the USB stick it came from was taken out
+    offered: list[Path] = []
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName",
+                        lambda parent, caption, path, *a, **k: (offered.append(Path(path)), ("", ""))[1])
+    window.files.save_as()
+    window.files.export_dialog()
+    assert [path.parent for path in offered] == [default_folder(), default_folder()]
+
+
 def test_a_folder_that_is_gone_is_not_offered(tmp_path: Path) -> None:
     from ui.common.last_folder import remember_folder
 
