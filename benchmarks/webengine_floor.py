@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runs import REPEATS, load_average, summary  # noqa: E402
 
 CHILD = r"""
 import os, sys, time
@@ -72,11 +75,6 @@ app.exec()
 WAITS = {"at once": "", "after 300 ms idle": "idle:300", "after 300 ms busy": "busy:300"}
 
 
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, -(-len(ordered) * 95 // 100) - 1)]
-
-
 def start_once(env: dict[str, str], wait: str) -> tuple[float, float, float, float]:
     """One fresh process: (heading painted since the process was made, its
     CPU time, making the profile, the load to the heading painted), seconds."""
@@ -91,7 +89,7 @@ def start_once(env: dict[str, str], wait: str) -> tuple[float, float, float, flo
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-n", "--runs", type=int, default=8)
+    parser.add_argument("-n", "--runs", type=int, default=REPEATS)
     parser.add_argument("--waits", action="store_true", help="also the load after 300 ms idle and after 300 ms busy, alternately")
     options = parser.parse_args()
     env = dict(os.environ)
@@ -106,12 +104,11 @@ def main() -> int:
             figures[name].append(start_once(env, wait))
             wall, cpu, profile, load_to_paint = figures[name][-1]
             print(f"  run {run + 1} ({name}): heading painted {wall:.3f} s, {cpu:.3f} s of CPU; profile made in {profile:.3f} s; "
-                  f"load to painted {load_to_paint:.3f} s; load " + " ".join(f"{v:.2f}" for v in os.getloadavg()), flush=True)
+                  f"load to painted {load_to_paint:.3f} s; {load_average()}", flush=True)
     for name, runs in figures.items():
         print(f"  {name}:")
         for index, label in enumerate(("launch to heading painted", "CPU time", "profile made in", "load to heading painted")):
-            values = [run[index] for run in runs]
-            print(f"    {label}: median {statistics.median(values):.3f} s, p95 {p95(values):.3f} s (n={len(values)})")
+            print(f"    {label}: {summary([run[index] for run in runs], 's', 3)}")
     return 0
 
 

@@ -158,8 +158,12 @@ def test_the_folder_of_an_article_whose_drive_is_gone_is_not_offered(
     open_article(qtbot, window, example_copy)
     shutil.rmtree(example_copy.parent)  # the USB stick it came from was taken out
     offered: list[Path] = []
-    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName",
-                        lambda parent, caption, path, *a, **k: (offered.append(Path(path)), ("", ""))[1])
+
+    def cancel(parent: Any, caption: str, path: str, *args: Any, **kwargs: Any) -> tuple[str, str]:
+        offered.append(Path(path))
+        return "", ""
+
+    monkeypatch.setattr("ui.services.file_ops.QFileDialog.getSaveFileName", cancel)
     window.files.save_as()
     window.files.export_dialog()
     assert [path.parent for path in offered] == [default_folder(), default_folder()]
