@@ -173,6 +173,21 @@ def test_the_panel_does_no_work_while_it_is_not_seen(qtbot: Any, document: Docum
     qtbot.waitUntil(lambda: panel.facebook.image is not None, timeout=30_000)
 
 
+def test_behind_the_checklists_tab_the_panel_cuts_no_card_until_its_tab_is_chosen(qtbot: Any, window: Any) -> None:
+    """Qt keeps a tabified dock "visible" behind another's tab: the panel
+    must not take a photo process from an opened article's photos there."""
+    panel = window.share_preview
+    assert panel in window.tabifiedDockWidgets(window.checklist)
+    assert panel.isVisible()  # Qt's word for a dock behind another's tab, the checklist's chosen at the start
+    window.document.load(shared_article(), None)
+    window.document.set_field("title", LONG, "Edit title")
+    qtbot.wait(800)  # longer than the pause after typing, and than a card takes to cut
+    assert panel.link is None and panel.facebook.image is None
+    panel.raise_()
+    qtbot.waitUntil(lambda: panel.facebook.image is not None, timeout=30_000)
+    assert panel.link is not None and panel.link.title == LONG
+
+
 def test_the_window_shows_the_panel_beside_the_checklist_and_follows_typing(qtbot: Any, window: Any, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
