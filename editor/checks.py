@@ -158,7 +158,7 @@ def image_files(article: Article, _: CheckInput) -> Iterator[Finding]:
         missing = block.media is None
         if not missing:
             try:
-                block.media.read_bytes()[:1]  # type: ignore[union-attr]
+                block.media.read_head(1)  # type: ignore[union-attr]
             except ImageError:
                 missing = True
         if missing:

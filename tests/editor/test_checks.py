@@ -288,3 +288,32 @@ def test_check_json_gives_the_word_and_its_suggestions(tmp_path: Path) -> None:
     spelled = [f for f in json.loads(result.stdout) if f["id"].startswith("spelling-")]
     assert spelled == [{"id": "spelling-mark", "severity": "warning", "message": "Dấu thanh đặt sai chỗ: “nứơc → nước”.",
                         "location": "block 1: text", "block": 1, "field": "text", "word": "nứơc", "suggestions": ["nước"]}]
+
+
+def test_a_photo_gone_after_opening_is_found_missing_and_present_ones_are_never_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checklist runs at every pause in typing: once it has read a
+    photo's facts, asking whether the photo can still be read must not read
+    and check its 5 MB each time."""
+    import zipfile
+
+    from editor.draft import load_draft, save_draft
+    from editor.media import FileMedia
+
+    draft = tmp_path / "bai.article"
+    save_draft(clean_article(), draft)
+    from_draft = load_draft(draft)
+    on_disk = tmp_path / "anh.jpg"
+    on_disk.write_bytes(photo().data)
+    from_folder = clean_article()
+    from_folder.blocks[1].media = FileMedia(on_disk)  # type: ignore[attr-defined]
+    assert "image-missing" not in ids(from_draft) and "image-missing" not in ids(from_folder)  # the facts read, once
+    whole_reads: list[str] = []
+    real_zip_read, real_file_read = zipfile.ZipFile.read, Path.read_bytes
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, name, *a: whole_reads.append(str(name)) or real_zip_read(self, name, *a))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: whole_reads.append(self.name) or real_file_read(self))
+    assert "image-missing" not in ids(from_draft) and "image-missing" not in ids(from_folder)
+    assert [name for name in whole_reads if name.endswith(".jpg")] == []
+    draft.unlink()  # the USB stick taken out, the photo deleted
+    on_disk.unlink()
+    assert "image-missing" in ids(from_draft) and "image-missing" in ids(from_folder)
