@@ -158,3 +158,28 @@ def test_a_full_disk_is_explained_and_the_work_stays_open(qtbot: Any, window: An
     assert draft.read_bytes() == before
     assert window.document.is_modified() and window.document.article.title.endswith("(sửa)")
     assert sorted(p.name for p in draft.parent.iterdir() if p.name.startswith(".")) == [".~lock.bai.article#"]  # no temporary file left
+
+
+def test_a_word_document_imported_and_never_saved_is_kept_asked_about_and_lets_the_draft_before_go(
+        qtbot: Any, window: Any, draft: Path, workspace: Any, tmp_path: Path, message_boxes: Any) -> None:
+    """An import is on no disk until it is saved: closing must ask, autosave
+    must keep it, and the draft open before is no longer held."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.editor.test_word_import import vietnamese_document
+
+    open_article(qtbot, window, draft)
+    assert read_holder(draft) is not None
+    with qtbot.waitSignal(window.document.reset, timeout=20_000):
+        window.intake.import_word(vietnamese_document(tmp_path))
+    title = "Quận Lê Chân họp Ban Chỉ đạo 35"
+    assert window.document.article.title == title and window.document.path is None
+    assert window.document.is_modified() and window.isWindowModified()  # the title bar's *
+    assert read_holder(draft) is None  # a colleague may open the draft again
+    assert window.windowTitle().startswith(title)  # named by its title until it has a file's name, not "Untitled article"
+    qtbot.waitUntil(lambda: [entry.title for entry in workspace.entries()] == [title], timeout=10_000)  # offered after a crash
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    window.close()
+    assert window.isVisible()
+    kind, _, text = message_boxes.shown[-1]
+    assert kind == "question" and f"Save the changes to “{title}” first?" in text

@@ -34,6 +34,9 @@ from editor.notes import Note
 from ui.document.article_model import ArticleModel
 from ui.document.commands import MoveBlockCommand, ReplaceBlocksCommand, SetBlockFieldCommand, SetFieldCommand
 
+# A title longer than this is cut with "…" where it names the article (the title bar, a question).
+DISPLAY_NAME_CHARACTERS = 60
+
 
 class Document(QObject):
     field_changed = Signal(str)  # an article field: "title", "lead", "related"…
@@ -85,6 +88,17 @@ class Document(QObject):
         self.path = path
         self.reset.emit()
         self.path_changed.emit()
+
+    def display_name(self, untitled: str) -> str:
+        """What the title bar and the questions call the article: its
+        file's name; before it has one (an article.json opened, a Word
+        document imported), its title, cut short; ``untitled`` without one."""
+        if self.path is not None:
+            return self.path.name
+        title = " ".join(self.article.title.split())
+        if not title:
+            return untitled
+        return title if len(title) <= DISPLAY_NAME_CHARACTERS else title[:DISPLAY_NAME_CHARACTERS - 1].rstrip() + "…"
 
     def set_path(self, path: Path) -> None:
         self.path = path

@@ -169,6 +169,8 @@ class Autosaver(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:
             self.keep_unmodified()
+        elif not self.timer.isActive():
+            self.timer.start()  # unsaved without an edit (a Word document imported): kept as an edit would be
 
     def _on_document_reset(self) -> None:
         # Another article: the previous one was saved or discarded by choice.

@@ -123,13 +123,17 @@ class FileController(QObject):
 
     def start_from(self, article: Article) -> None:
         """A new, unsaved article made from another (the library's Duplicate as new)."""
-        def start() -> None:
-            self._set_lock(None)
-            self._disk_state = None
-            self._document.load(article, None)
-            self._document.undo_stack.resetClean()  # not on disk yet
+        self.confirm_discard(lambda: self.show_unsaved(article))
 
-        self.confirm_discard(start)
+    def show_unsaved(self, article: Article) -> None:
+        """Put ``article``, which is on no disk yet (a Word document just
+        imported, a duplicate), in place of the open one, whose changes were
+        saved or discarded: the draft open before is let go (its lock), and
+        closing now asks to save the new one, which autosave keeps meanwhile."""
+        self._set_lock(None)
+        self._disk_state = None
+        self._document.load(article, None)
+        self._document.undo_stack.resetClean()  # not on disk yet
 
     def open_copy(self, path: Path) -> None:
         """Open a draft as a copy: no lock, saving asks for a new name."""
@@ -342,7 +346,7 @@ class FileController(QObject):
         if not self._document.is_modified():
             proceed()
             return
-        name = self._document.path.name if self._document.path else self.tr("Untitled article")
+        name = self._document.display_name(self.tr("Untitled article"))
         answer = QMessageBox.question(
             self._window, self.tr("Unsaved changes"),
             self.tr("Save the changes to “%s” first?") % name,

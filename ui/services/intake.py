@@ -114,7 +114,7 @@ class Intake(QObject):
             if progress.cancelled():
                 self._show_message(self.tr("Import cancelled: the open article is unchanged"), 8000)
                 return
-            self._document.load(result.article, None)
+            self._files.show_unsaved(result.article)  # an import is on no disk until saved
             if result.notes:
                 QMessageBox.information(self._window, self.tr("Import Word document"),
                                         self.tr("Imported. Please check:") + "\n\n" + "\n".join(f"• {n.message(interface_language())}" for n in result.notes))

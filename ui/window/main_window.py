@@ -450,7 +450,8 @@ class MainWindow(Retranslating, QMainWindow):
         stack.cleanChanged.connect(self._show_title)
         self.document.path_changed.connect(self._show_title)
         self.document.reset.connect(self._show_title)
-        self.document.field_changed.connect(lambda name: self._show_title() if name == "review" else None)
+        # The title names an article not yet saved to a file.
+        self.document.field_changed.connect(lambda name: self._show_title() if name in ("review", "title") else None)
         files.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         files.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
         files.recent_changed.connect(self._fill_recent_menu)
@@ -471,8 +472,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.restoreGeometry(geometry)
 
     def _show_title(self, *args: object) -> None:
-        path = self.document.path
-        name = path.name if path else self.tr("Untitled article")
+        name = self.document.display_name(self.tr("Untitled article"))
         state = state_name(self.document.article.review.state)
         self.setWindowTitle(f"{name}[*] — {state} — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified())
