@@ -252,9 +252,12 @@ class MainWindow(Retranslating, QMainWindow):
 
         # The docks made here take their width from the form alone (the
         # splitter gives a shrinking window's loss to its first pane): keep
-        # the form's share of the splitter as the window was shown with it.
+        # the form's share of the splitter as it was left, or else as the
+        # window was shown with it. Not as it is now: what the window gained
+        # before the docks came went to the form alone, and a share measured
+        # then grew at every start (the preview from 393 to 251 px in three).
         sizes = self.splitter.sizes()
-        form_share = sizes[0] / sum(sizes) if sum(sizes) else 0.0
+        form_share = self._left_form_share or (sizes[0] / sum(sizes) if sum(sizes) else 0.0)
         show_message = self.statusBar().showMessage
         self.cms_copier = CmsCopier(self, self.document, lambda text, ms: show_message(text, ms))
         self.intake = Intake(self, self.document, self.composer, self.files, lambda text, ms: show_message(text, ms))
@@ -463,6 +466,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _restore_layout(self) -> None:
         store = settings.settings()
         state = store.value("window/splitter")
+        # The form's share of the splitter when the window last closed (the
+        # restored state's sizes cannot be read back before it is laid out).
+        self._left_form_share = _share(store.value("window/form_share"))
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
         else:
@@ -642,6 +648,9 @@ class MainWindow(Retranslating, QMainWindow):
         if self._close_confirmed or not self.document.is_modified():
             store = settings.settings()
             store.setValue("window/splitter", self.splitter.saveState())
+            sizes = self.splitter.sizes()
+            if sum(sizes):
+                store.setValue("window/form_share", sizes[0] / sum(sizes))
             store.setValue("window/geometry", self.saveGeometry())
             # A clean close: the user saved or chose to discard.
             self.autosaver.close_cleanly()
@@ -666,3 +675,13 @@ class MainWindow(Retranslating, QMainWindow):
         # After this event, never inside it: Qt ignores a close() nested in a
         # closeEvent, and Discard answers before this one has returned.
         self.files.confirm_discard(lambda: QTimer.singleShot(0, self, close_now))
+
+
+def _share(value: object) -> float:
+    """A share of the splitter read from the settings, which give it back
+    as text from the file of a previous run; 0.0 when absent or absurd."""
+    try:
+        share = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return share if 0.1 <= share <= 0.9 else 0.0
