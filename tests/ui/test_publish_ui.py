@@ -163,3 +163,24 @@ def test_a_draft_article_is_offered_the_site_profiles_default_status(
     window.actions.publish.trigger()
     dialog = window.publish_dialog
     qtbot.waitUntil(lambda: dialog.status.currentData() == "pending", timeout=10_000)  # read on a worker
+
+
+def test_why_a_publish_failed_is_shown_whole_in_the_dialog(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No server answers: the reason is the dialog's last lines, and the
+    dialog grows to show them (it showed only its first line)."""
+    profile = tmp_path / "this-computer.json"
+    profile.write_text(json.dumps({"cms": {"kind": "wordpress", "url": "http://127.0.0.1:9", "user": "editor"}}))
+    monkeypatch.setattr("editor.site.saved_profile_path", lambda: profile)
+    monkeypatch.setenv("TOASOAN_CMS_PASSWORD", "not used: nothing answers")
+    path, _ = draft_of_example(tmp_path, "Không có máy chủ:")
+    open_article(qtbot, window, path)
+    window.actions.publish.trigger()
+    dialog = window.publish_dialog
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.publish_button.isEnabled() and "not published" in dialog.message.text(), timeout=60_000)
+    assert "does not answer" in dialog.message.text()
+    qtbot.wait(50)  # laid out
+    label = dialog.message
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it
+    assert dialog.rect().contains(label.geometry())

@@ -65,6 +65,7 @@ class PublishDialog(QDialog):
         self.progress.setFormat(self.tr("%v of %m photos"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setMinimumWidth(440)  # a reason with a file's path wraps at a readable width
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(self.tr("Status:"), self.status)
@@ -101,13 +102,13 @@ class PublishDialog(QDialog):
     def start(self, force: bool = False) -> None:
         path: Path | None = self._document.path
         if path is None or self._document.is_modified() or path.suffix.lower() != ".article":
-            self.message.setText(self.tr("Save the article first (File ▸ Save, as an .article draft): "
+            self._say(self.tr("Save the article first (File ▸ Save, as an .article draft): "
                                          "publishing sends the draft as saved."))
             return
         options = PublishOptions(status=self.status.currentData(), force=force, photos=not self.without_photos.isChecked())
         self._cancel.clear()
         self._set_running(True)
-        self.message.setText(self.tr("Connecting…"))
+        self._say(self.tr("Connecting…"))
         relay, cancel = self._relay, self._cancel
 
         def progress(what: str, done: int, total: int) -> None:  # on the worker thread
@@ -123,7 +124,7 @@ class PublishDialog(QDialog):
 
     def test_connection(self) -> None:
         self.test_button.setEnabled(False)
-        self.message.setText(self.tr("Connecting…"))
+        self._say(self.tr("Connecting…"))
 
         def work() -> tuple[str, Any]:
             settings = cms_settings(None, load_saved_profile())
@@ -131,7 +132,7 @@ class PublishDialog(QDialog):
 
         def failed(error: ArticleError) -> None:
             self.test_button.setEnabled(True)
-            self.message.setText(describe_error(error))
+            self._say(describe_error(error))
 
         run_in_background(work, self._connected, failed, context=self)
 
@@ -143,22 +144,22 @@ class PublishDialog(QDialog):
         lines = [self.tr("Connected to %1 as %2 (%3).").replace("%1", url).replace("%2", account.name)
                  .replace("%3", ", ".join(account.roles))]
         lines += [("✓ " if account.may(capability) else "✗ ") + text for text, capability in abilities]
-        self.message.setText("\n".join(lines))
+        self._say("\n".join(lines))
 
     def _show_progress(self, what: str, done: int, total: int) -> None:
         if what == "photo":
             self.progress.setMaximum(max(total, 1))
             self.progress.setValue(done)
-            self.message.setText(self.tr("Sending photo %1 of %2…").replace("%1", str(min(done + 1, total))).replace("%2", str(total)))
+            self._say(self.tr("Sending photo %1 of %2…").replace("%1", str(min(done + 1, total))).replace("%2", str(total)))
         elif what == "post":
-            self.message.setText(self.tr("Sending the post…"))
+            self._say(self.tr("Sending the post…"))
 
     def _done(self, result: tuple[Any, Any, Article]) -> None:
         self._set_running(False)
         outcome, disk_state, saved = result
         if outcome.result is None:
             errors = [f.message(outcome.language) for f in outcome.findings if f.severity == "error"]
-            self.message.setText(self.tr("Not published: the checklist found errors.") + "\n" + "\n".join(errors))
+            self._say(self.tr("Not published: the checklist found errors.") + "\n" + "\n".join(errors))
             return
         published = outcome.result
         self._adopt(dict(saved.extra.get(STATE_KEY) or {}), disk_state)
@@ -167,7 +168,7 @@ class PublishDialog(QDialog):
         # Published → đã đăng, sent for review → chờ duyệt: the State button shows what the draft now says.
         self._document.set_field("review", saved.review, self.tr("State from the portal"))
         self.progress.setValue(self.progress.maximum())
-        self.message.setText(self.tr("Published: post %1, %2").replace("%1", str(published.post_id)).replace("%2", published.link))
+        self._say(self.tr("Published: post %1, %2").replace("%1", str(published.post_id)).replace("%2", published.link))
 
     def _failed(self, error: ArticleError) -> None:
         self._set_running(False)
@@ -180,7 +181,19 @@ class PublishDialog(QDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 self.start(force=True)
                 return
-        self.message.setText(describe_error(error))
+        self._say(describe_error(error))
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` whole: a wrapped label does not make the dialog it
+        is in taller, so the reason a publish failed was cut to its first
+        line (the server not answering, the password not stored)."""
+        self.message.setText(text)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint()
+        if wanted.height() > self.height() or wanted.width() > self.width():
+            self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
 
     def _set_running(self, running: bool) -> None:
         self._running = running
@@ -192,6 +205,6 @@ class PublishDialog(QDialog):
     def _close_or_cancel(self) -> None:
         if self._running:
             self._cancel.set()
-            self.message.setText(self.tr("Cancelling after the current step…"))
+            self._say(self.tr("Cancelling after the current step…"))
         else:
             self.reject()
