@@ -597,6 +597,10 @@
             <translation>Ảnh đang được chuẩn bị; vui lòng thử lại sau giây lát.</translation>
         </message>
         <message>
+            <source>This photo cannot be shown, so it cannot be cropped. Replace it with a good copy of the file.</source>
+            <translation>Không hiển thị được ảnh này nên không cắt được. Hãy thay bằng một bản tốt của tệp ảnh.</translation>
+        </message>
+        <message>
             <source>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</source>
             <translation>Kéo chuột trên phần ảnh cần giữ. Bấm một điểm để đặt tâm của ảnh chia sẻ.</translation>
         </message>

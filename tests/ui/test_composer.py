@@ -440,6 +440,41 @@ def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: 
     wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
 
 
+def test_crop_of_a_photo_that_cannot_be_decoded_says_so_and_offers_only_close(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """A truncated JPEG is never prepared: the dialog said "still being
+    prepared; try again in a moment" for ever, with OK and the crop's buttons."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+    from tests.helpers import CORPUS
+    from ui.form.crop_dialog import CropDialog
+
+    damaged = tmp_path / "truncated_jpeg.jpg"
+    damaged.write_bytes((CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes())
+    image = ImageBlock(src=damaged.name, media=FileMedia(damaged))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    token = window.images.token_of(image)
+    qtbot.waitUntil(lambda: window.images.error(token) is not None, timeout=30_000)
+    seen: list[tuple[str, list[str]]] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CropDialog):
+            QTimer.singleShot(20, read_and_close)
+            return
+        boxes = dialog.findChildren(QDialogButtonBox)
+        seen.append((" ".join(label.text() for label in dialog.findChildren(QLabel)),
+                     [button.text() for box in boxes for button in box.buttons()]))
+        boxes[0].button(QDialogButtonBox.StandardButton.Close).click()
+
+    QTimer.singleShot(0, read_and_close)
+    window.composer.blocks.segment_of(image.id).crop_button.click()  # runs the dialog until Close
+    text, buttons = seen[0]
+    assert "cannot be shown" in text and "try again" not in text and "truncated_jpeg.jpg" in text
+    assert len(buttons) == 1  # Close: nothing to crop, nothing to confirm
+    assert window.document.article.block(image.id).crop is None
+
+
 def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: Any, window: Any, tmp_path: Path) -> None:
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtWidgets import QApplication, QDialogButtonBox

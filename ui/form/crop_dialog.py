@@ -100,22 +100,32 @@ class CropDialog(QDialog):
         # The uncropped photo, with its rotation: what the crop is a part of.
         prepared = images.get(block.media, block.rotate, None)
         layout = QVBoxLayout(self)
+        self._area: _CropArea | None = None
         if prepared is None:
-            self._area = None
-            layout.addWidget(QLabel(self.tr("The photo is still being prepared; try again in a moment."), self))
-        else:
-            pixmap = QPixmap()
-            pixmap.loadFromData(prepared.shown.data)  # the preview's copy: as wide as this dialog shows it
-            pixmap = pixmap.scaled(720, 540, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-            self._area = _CropArea(pixmap, block.crop, block.focus, self)
-            layout.addWidget(QLabel(self.tr("Drag over the part of the photo to keep. Click to set the point "
-                                            "the share card is centred on."), self))
-            layout.addWidget(self._area)
+            problem = images.error(images.token(block.media, block.rotate, None))
+            # A photo that cannot be decoded (a truncated file) is never
+            # prepared: saying "in a moment" sent the user back for ever.
+            text = self.tr("The photo is still being prepared; try again in a moment.") if problem is None else \
+                self.tr("This photo cannot be shown, so it cannot be cropped. Replace it with a good copy of the file.") \
+                + "\n\n" + problem
+            message = QLabel(text, self)
+            message.setWordWrap(True)
+            layout.addWidget(message)
+            close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+            close.rejected.connect(self.reject)
+            layout.addWidget(close)
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(prepared.shown.data)  # the preview's copy: as wide as this dialog shows it
+        pixmap = pixmap.scaled(720, 540, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self._area = _CropArea(pixmap, block.crop, block.focus, self)
+        layout.addWidget(QLabel(self.tr("Drag over the part of the photo to keep. Click to set the point "
+                                        "the share card is centred on."), self))
+        layout.addWidget(self._area)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        reset = buttons.addButton(self.tr("Whole photo"), QDialogButtonBox.ButtonRole.ResetRole)
-        reset.clicked.connect(lambda: self._area.clear() if self._area else None)
-        centre = buttons.addButton(self.tr("Centre the card"), QDialogButtonBox.ButtonRole.ResetRole)
-        centre.clicked.connect(lambda: self._area.clear_focus() if self._area else None)
+        area = self._area
+        buttons.addButton(self.tr("Whole photo"), QDialogButtonBox.ButtonRole.ResetRole).clicked.connect(area.clear)
+        buttons.addButton(self.tr("Centre the card"), QDialogButtonBox.ButtonRole.ResetRole).clicked.connect(area.clear_focus)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
