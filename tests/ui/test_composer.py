@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -616,16 +617,19 @@ def test_stray_characters_in_the_opened_file_are_a_finding_until_it_is_saved(qtb
     qtbot.waitUntil(lambda: stray() == [], timeout=10_000)  # the saved file holds the cleaned text
 
 
-def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
+@pytest.mark.parametrize(("action", "dialog"), [("export", "export_dialog"), ("export_pdf", "export_pdf_dialog"),
+                                              ("export_package", "export_package_dialog")])
+def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any,
+                                                     action: str, dialog: str) -> None:
     exported: list[bool] = []
-    monkeypatch.setattr(window.files, "export_dialog", lambda: exported.append(True))
+    monkeypatch.setattr(window.files, dialog, lambda: exported.append(True))
     qtbot.waitUntil(lambda: bool(window.checklist.errors()), timeout=10_000)
     message_boxes.answer = QMessageBox.StandardButton.No
-    window.actions.export.trigger()
+    getattr(window.actions, action).trigger()
     assert message_boxes.shown[-1][0] == "question" and "The article has no title." in message_boxes.shown[-1][2]
     assert exported == []
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    window.actions.export.trigger()
+    getattr(window.actions, action).trigger()
     assert exported == [True]
 
 

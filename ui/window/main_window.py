@@ -428,7 +428,7 @@ class MainWindow(Retranslating, QMainWindow):
         a.save.triggered.connect(lambda: files.save())
         a.save_as.triggered.connect(lambda: files.save_as())
         a.revisions.triggered.connect(self._show_revisions)
-        a.export_pdf.triggered.connect(files.export_pdf_dialog)
+        a.export_pdf.triggered.connect(lambda: self._export(files.export_pdf_dialog))  # a PDF goes out as the page does
         a.export_package.triggered.connect(lambda: self._export(files.export_package_dialog))
         a.publish.triggered.connect(self._publish)
         a.print.triggered.connect(self._print)
