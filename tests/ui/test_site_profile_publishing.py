@@ -108,6 +108,47 @@ def test_a_plain_http_site_is_refused_in_the_dialog_and_nothing_is_saved(
     assert "cms" not in json.loads(profile.read_text(encoding="utf-8")) and memory_keyring.entries == {}
 
 
+def test_an_address_shown_in_red_is_refused_and_nothing_is_saved(
+        qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, message_boxes: Any) -> None:
+    """It said "Site profile saved", and every page then had an empty QR code."""
+    profile = tmp_path / "site-profile.json"
+    dialog = open_dialog(qtbot, window)
+    dialog.url.set_text("")
+    type_text(dialog.url.line, "lechan.haiphong")
+    assert dialog.url.has_problem()  # red under the field
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    [(kind, _, text)] = message_boxes.shown
+    assert kind == "warning" and text.startswith("Site address:") and "https://" in text
+    assert not profile.exists()
+    dialog.url.set_text("https://lechan.haiphong.gov.vn")
+    type_text(dialog.fanpage_url.line, "facebook.com/lechan")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and message_boxes.shown[-1][2].startswith("Fanpage address:")
+    assert not profile.exists()
+
+
+def test_a_password_the_keyring_refuses_is_said_in_a_box_not_only_in_the_status_bar(
+        qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, message_boxes: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from keyring.errors import PasswordSetError
+
+    def refuse(service: str, username: str, password: str) -> None:
+        raise PasswordSetError("No recommended backend was available")
+
+    monkeypatch.setattr(memory_keyring, "set_password", refuse)
+    profile = tmp_path / "site-profile.json"
+    dialog = open_dialog(qtbot, window)
+    type_text(dialog.cms_url.line, "https://portal.example.vn")
+    type_text(dialog.cms_user, "bientap")
+    type_text(dialog.cms_password, PASSWORD)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
+    [(kind, _, text)] = message_boxes.shown
+    assert kind == "warning" and "password was not stored" in text and "No recommended backend" in text
+    assert profile.exists() and PASSWORD not in profile.read_text(encoding="utf-8")  # the profile itself was saved
+
+
 def test_a_shared_profile_imported_says_where_to_publish_and_exported_carries_no_password(
         qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "cong-chung.json"

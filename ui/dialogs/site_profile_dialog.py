@@ -159,6 +159,13 @@ class SiteProfileDialog(QDialog):
         return self.cms_password.text().strip()
 
     def accept(self) -> None:
+        # A red address is refused here: saved, it gave every page an empty
+        # QR code or a dead fanpage link while the dialog said "saved".
+        for label, field in ((self.tr("Site address"), self.url), (self.tr("Fanpage address"), self.fanpage_url)):
+            if not field.is_valid():
+                field.line.setFocus()
+                QMessageBox.warning(self, self.tr("Site profile"), f"{label}: {field.problem.message()}")
+                return
         cms = self.cms()
         if cms is None and self.password():
             QMessageBox.warning(self, self.tr("Site profile"), self.tr("Give the WordPress site address the password is for."))
@@ -268,7 +275,9 @@ class SiteProfileEditor(QObject):
 
         def failed(error: ArticleError) -> None:
             if isinstance(error, PublishError):  # the keyring's: the profile itself was written
-                self._show_message(self.tr("The application password was not stored: %s") % "; ".join(error.lines()), 15000)
+                # A box, not the status bar: the user typed a password and takes it as kept (publishing would then fail).
+                QMessageBox.warning(self._window, self.tr("Site profile"),
+                                    self.tr("The application password was not stored: %s") % "\n".join(error.lines()))
             else:
                 self._show_message(describe_error(error), 15000)
 
