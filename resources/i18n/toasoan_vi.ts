@@ -1849,7 +1849,7 @@
         </message>
         <message>
             <source>This article was written with another site profile (“%1”) than this computer's (“%2”). The page shows the article's.</source>
-            <translation>Bài viết này được soạn với thông tin cổng khác (“%1”) với thông tin cổng của máy này (“%2”). Trang đang hiển thị theo thông tin cổng của bài viết.</translation>
+            <translation>Bài viết này được soạn với thông tin cổng (“%1”) khác với thông tin cổng của máy này (“%2”). Trang đang hiển thị theo thông tin cổng của bài viết.</translation>
         </message>
         <message>
             <source>Use this computer's site profile</source>

@@ -56,6 +56,20 @@ def test_a_draft_opened_on_another_computer_shows_its_own_profile_and_offers_the
     assert not bar.isVisible()
 
 
+def test_two_profiles_of_the_same_portal_name_are_told_apart_by_what_differs(qtbot: Any, window: Any) -> None:
+    """The bar named "Cổng thông tin quận Lê Chân" twice when only the addresses differed."""
+    import dataclasses
+
+    from editor.model import Article
+
+    window.document.set_saved_site(dataclasses.replace(OURS, url="https://lechan.gov.vn"))
+    window.document.load(Article(title="Họp", site=OURS), None)
+    bar = window.site_bar
+    qtbot.waitUntil(bar.isVisible, timeout=5_000)
+    text = bar.text.text()
+    assert f"“{OURS.name}, https://lechan.haiphong.gov.vn”" in text and f"“{OURS.name}, https://lechan.gov.vn”" in text
+
+
 def test_on_a_computer_without_a_profile_the_draft_still_has_its_portal(
     qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:

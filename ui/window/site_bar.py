@@ -54,7 +54,8 @@ class SiteProfileBar(Retranslating, QFrame):
             return
         text = self.tr("This article was written with another site profile (“%1”) than this computer's (“%2”). "
                        "The page shows the article's.")
-        self.text.setText(text.replace("%1", _label(self._document.site())).replace("%2", _label(self._document.saved_site)))
+        ours, theirs = _labels(self._document.site(), self._document.saved_site)
+        self.text.setText(text.replace("%1", ours).replace("%2", theirs))
         self.show()
 
     def _on_reset(self) -> None:
@@ -71,3 +72,21 @@ class SiteProfileBar(Retranslating, QFrame):
 
 def _label(site: SiteProfile) -> str:
     return site.name or site.url or "—"
+
+
+# What may tell two profiles of the same portal name apart, in the order said.
+_TELLING_FIELDS = ("url", "fanpage_url", "fanpage_label", "copyright")
+
+
+def _labels(article: SiteProfile, computer: SiteProfile) -> tuple[str, str]:
+    """The two profiles' names; when those are alike ("Cổng thông tin quận
+    Lê Chân" twice read as no difference at all), each with the first
+    thing that differs, its address most often."""
+    one, other = _label(article), _label(computer)
+    if one != other:
+        return one, other
+    for name in _TELLING_FIELDS:
+        mine, theirs = getattr(article, name), getattr(computer, name)
+        if mine != theirs:
+            return f"{one}, {mine or '—'}", f"{other}, {theirs or '—'}"
+    return one, other
