@@ -209,3 +209,26 @@ def test_the_window_shows_the_panel_beside_the_checklist_and_follows_typing(qtbo
     assert LONG.startswith(" ".join(panel.facebook.title_lines).removesuffix(ELLIPSIS))
     window.grab().save(str(tmp_path / "share-preview.png"))
     assert panel.geometry().width() > 0 and panel.isVisible() and window.dockWidgetArea(panel) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_a_damaged_cover_is_said_in_one_short_line(qtbot: Any, document: Document, tmp_path: Path) -> None:
+    """The window's whole error (headline, reason, the file's path) stacked
+    three messages in the narrow panel."""
+    from editor.media import FileMedia
+    from tests.helpers import CORPUS
+    from ui.window.share_preview import SharePreviewPanel
+
+    damaged = tmp_path / "anh-hong.jpg"
+    damaged.write_bytes((CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes())
+    article = shared_article()
+    cover = article.cover_image()
+    assert cover is not None
+    cover.src, cover.media = damaged.name, FileMedia(damaged)
+    document.load(article, None)
+    panel = SharePreviewPanel(document)
+    qtbot.addWidget(panel)
+    panel.resize(560, 1000)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.problem.isVisible() and "could not be made" in panel.problem.text(), timeout=30_000)
+    lines = panel.problem.text().splitlines()
+    assert lines == ["The card could not be made from the cover photo.", "anh-hong.jpg: the image is damaged"]

@@ -8,6 +8,7 @@ them (``editor.share_limits``, an approximation the panel says it is)."""
 from __future__ import annotations
 
 import math
+from pathlib import PurePath
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPaintEvent
@@ -19,7 +20,7 @@ from editor.model import Crop, Focus, ImageBlock
 from editor.share_images import CARD_SIZE, CardPixels, card_for_preview
 from editor.share_limits import CARDS, CardLayout, CardText, Measure, clamp_lines
 from editor.structured_data import SharedLink, shared_link
-from ui.common.errors import describe_error
+from ui.common.errors import photo_refusal
 from ui.common.language import Retranslating
 from ui.common.workers import photo_pool, run_in_background, run_in_process
 from ui.document.document import Document
@@ -263,7 +264,7 @@ class SharePreviewPanel(Retranslating, QDockWidget):
         key = _cover_key(cover)
         if key != self._card_key:
             self._card_key = key
-            self._make_card(cover.media, cover.rotate, cover.crop, cover.focus)
+            self._make_card(cover.media, cover.rotate, cover.crop, cover.focus, PurePath(cover.src).name)
 
     def show_texts(self) -> None:
         """The cards' domain, title and description, from the page's own
@@ -280,7 +281,7 @@ class SharePreviewPanel(Retranslating, QDockWidget):
         self.problem.setVisible(bool(text))
 
     # --- the picture, off the UI thread ---------------------------------------------
-    def _make_card(self, media: Media, rotate: int, crop: Crop | None, focus: Focus | None) -> None:
+    def _make_card(self, media: Media, rotate: int, crop: Crop | None, focus: Focus | None, name: str) -> None:
         """Read the photo on a worker, cut the card in a photo process, show
         it when it comes back, unless another card was asked for meanwhile."""
         self._card_ticket += 1
@@ -293,7 +294,10 @@ class SharePreviewPanel(Retranslating, QDockWidget):
             if ticket == self._card_ticket:
                 for card in self.cards:
                     card.set_image(None)
-                self._show_problem(self.tr("The card could not be made from the cover photo.") + "\n" + describe_error(error))
+                # One short line on the photo, as the form's refusals say it: the
+                # window's headline, reason and path stacked up three messages here.
+                refusal = photo_refusal(name, getattr(error, "reason", None), "; ".join(error.lines()))
+                self._show_problem(self.tr("The card could not be made from the cover photo.") + "\n" + refusal)
 
         def made(pixels: CardPixels) -> None:
             if ticket != self._card_ticket:
