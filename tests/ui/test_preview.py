@@ -65,6 +65,23 @@ def test_the_scroll_position_survives_an_edit(qtbot: Any, window: Any, tmp_path:
     assert js(qtbot, window.preview, "window.scrollY") == place
 
 
+def test_another_article_is_shown_from_its_top(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """A Word document imported over a long article showed its middle: the
+    place kept was the article's before."""
+    data = {"format": "article/1", "title": "Bài dài",
+            "blocks": [{"type": "paragraph", "text": f"Đoạn {n}. " + "Nội dung rất dài. " * 40} for n in range(40)]}
+    open_article(qtbot, window, write_article_dir(tmp_path / "dai", data, photos={}))
+    segment = text_segment(window)
+    segment.focus_block(segment.block_ids()[20], at_end=True)  # the preview scrolls to it
+    qtbot.waitUntil(lambda: js(qtbot, window.preview, "window.scrollY") > 1000)
+    qtbot.waitUntil(lambda: window.preview.page().scrollPosition().y() > 1000)  # as the window knows it
+    data["title"] = "Bài khác, cũng dài"
+    open_article(qtbot, window, write_article_dir(tmp_path / "khac", data, photos={}))
+    wait_until_dom(qtbot, window.preview, "document.querySelector('h1').textContent.includes('Bài khác')", True)
+    qtbot.wait(200)
+    assert js(qtbot, window.preview, "window.scrollY") == 0
+
+
 def test_an_inserted_photo_shows_its_caption_as_figcaption(qtbot: Any, window: Any, tmp_path: Path) -> None:
     from editor.media import FileMedia
 

@@ -139,7 +139,7 @@ class PreviewView(QWebEngineView):
         document.field_changed.connect(self._on_document_field_changed)
         document.blocks_replaced.connect(self._on_document_blocks_replaced)
         document.block_moved.connect(self._on_document_block_moved)
-        document.reset.connect(self.reload_page)
+        document.reset.connect(self._show_another_article)
         document.site_changed.connect(self.reload_page)
         images.ready.connect(self._on_images_ready)
 
@@ -186,6 +186,13 @@ class PreviewView(QWebEngineView):
         self.first_frame_drawn.emit()
 
     # --- showing changes -----------------------------------------------------
+    def _show_another_article(self) -> None:
+        """Another article (opened, imported, restored): from its top. The
+        reader's place in the one before meant nothing in it; a Word
+        document imported showed its middle."""
+        self._restore_scroll = QPointF(0, 0) if self.page().scrollPosition().y() > 0 else None
+        self.reload_page()
+
     def reload_page(self) -> None:
         """Reload the whole page, keeping the reader's place."""
         if self._restore_scroll is None:
@@ -218,7 +225,8 @@ class PreviewView(QWebEngineView):
         if self._note_marks:
             self._run(self._note_marks_script())
         position, self._restore_scroll = self._restore_scroll, None
-        if ok and position is not None and position.y() > 0:
+        # At the top already unless Chromium kept a place itself: no script on an opened article's first load.
+        if ok and position is not None and (position.y() > 0 or self.page().scrollPosition().y() > 0):
             self._run(f"window.scrollTo({position.x():.0f}, {position.y():.0f}); true")
 
     def mark_notes(self, block_ids: list[str]) -> None:
