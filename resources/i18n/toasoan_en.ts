@@ -600,6 +600,10 @@
             <translation>The photo is still being prepared; try again in a moment.</translation>
         </message>
         <message>
+            <source>This photo cannot be shown, so it cannot be cropped. Replace it with a good copy of the file.</source>
+            <translation>This photo cannot be shown, so it cannot be cropped. Replace it with a good copy of the file.</translation>
+        </message>
+        <message>
             <source>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</source>
             <translation>Drag over the part of the photo to keep. Click to set the point the share card is centred on.</translation>
         </message>
@@ -2025,6 +2029,10 @@
     </context>
     <context>
         <name>SiteProfileEditor</name>
+        <message>
+            <source>Site profile</source>
+            <translation>Site profile</translation>
+        </message>
         <message>
             <source>The application password was not stored: %s</source>
             <translation>The application password was not stored: %s</translation>

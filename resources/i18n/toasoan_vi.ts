@@ -2022,6 +2022,10 @@
     <context>
         <name>SiteProfileEditor</name>
         <message>
+            <source>Site profile</source>
+            <translation>Thông tin cổng</translation>
+        </message>
+        <message>
             <source>The application password was not stored: %s</source>
             <translation>Chưa lưu được mật khẩu ứng dụng: %s</translation>
         </message>

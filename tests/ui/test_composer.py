@@ -441,6 +441,41 @@ def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: 
     wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
 
 
+def test_the_crop_dialog_shows_the_part_kept_as_it_is_and_darkens_what_is_cut_away(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """A helper found the kept part washed out (a rubber band over it) and
+    the cut-away part shown as it was: the opposite of what is kept."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from editor.model import Crop
+    from ui.form.crop_dialog import CropDialog
+
+    (tmp_path / "sang.jpg").write_bytes(photo_bytes((1200, 800), color="#e0e0e0"))
+    image = ImageBlock(src="sang.jpg", media=FileMedia(tmp_path / "sang.jpg"), crop=Crop(0.25, 0.25, 0.5, 0.5))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    qtbot.waitUntil(lambda: window.images.get(image.media, 0, None) is not None, timeout=20_000)
+    seen: list[tuple[int, int]] = []
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CropDialog):
+            QTimer.singleShot(20, look_and_cancel)
+            return
+        area = dialog._area
+        assert area is not None
+        shown = area.grab().toImage()
+        inside, outside = shown.pixelColor(area.width() // 2, area.height() // 2), shown.pixelColor(20, 20)
+        seen.append((QColor(inside).lightness(), QColor(outside).lightness()))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, look_and_cancel)
+    window.composer.blocks.segment_of(image.id).crop_button.click()
+    [(inside, outside)] = seen
+    assert inside > 200  # the photo's own light grey (224), not washed over
+    assert outside < 120  # darkened: cut away
+
+
 def test_crop_of_a_photo_that_cannot_be_decoded_says_so_and_offers_only_close(qtbot: Any, window: Any, tmp_path: Path) -> None:
     """A truncated JPEG is never prepared: the dialog said "still being
     prepared; try again in a moment" for ever, with OK and the crop's buttons."""

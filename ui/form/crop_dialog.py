@@ -6,14 +6,37 @@ share card and the structured data's crops are centred on it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QMouseEvent, QPixmap
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QRubberBand, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QRegion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from editor.model import Crop, Focus, ImageBlock
 from ui.common.image_cache import ImageCache
 
 # A press and release closer than this is a click (the focus point), not a drag.
 _CLICK_DISTANCE = 4
+# What is cut away is shown darkened; what is kept, as it is.
+_CUT_AWAY = QColor(0, 0, 0, 150)
+
+
+class _FocusMark(QWidget):
+    """The focus point: a red ring and cross with a white edge, seen on any photo."""
+
+    SIZE = 28
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFixedSize(self.SIZE, self.SIZE)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        middle, radius = self.SIZE // 2, self.SIZE // 2 - 4
+        for colour, width in (("white", 5), ("#e00000", 2)):
+            painter.setPen(QPen(QColor(colour), width))
+            painter.drawEllipse(QPoint(middle, middle), radius, radius)
+            painter.drawLine(middle, 1, middle, self.SIZE - 2)
+            painter.drawLine(1, middle, self.SIZE - 2, middle)
 
 
 class _CropArea(QLabel):
@@ -22,17 +45,11 @@ class _CropArea(QLabel):
         self.setPixmap(pixmap)
         self.setFixedSize(pixmap.size())
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin = QPoint()
-        # The selection is kept here, not read back from the band: the crop
-        # is asked for after the dialog closes, when the band is hidden too.
-        self._selection: QRect | None = None
+        self._selection: QRect | None = None  # the part kept; None: the whole photo
         self._before_press: QRect | None = None
         self._focus = focus
-        self._marker = QLabel("✛", self)
-        self._marker.setStyleSheet("color: #ff2d2d; font-size: 22px; font-weight: bold; background: transparent;")
-        self._marker.adjustSize()
-        self._marker.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._marker = _FocusMark(self)
         self._show_focus()
         if crop is not None:
             w, h = pixmap.width(), pixmap.height()
@@ -40,8 +57,19 @@ class _CropArea(QLabel):
 
     def _select(self, rect: QRect) -> None:
         self._selection = rect
-        self._band.setGeometry(rect)
-        self._band.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)  # the photo
+        if self._selection is None or self._selection.isEmpty():
+            return
+        painter = QPainter(self)
+        kept = self._selection.intersected(self.rect())
+        painter.setClipRegion(QRegion(self.rect()).subtracted(QRegion(kept)))
+        painter.fillRect(self.rect(), _CUT_AWAY)
+        painter.setClipping(False)
+        painter.setPen(QPen(QColor("white"), 1, Qt.PenStyle.DashLine))
+        painter.drawRect(kept.adjusted(0, 0, -1, -1))
 
     def _show_focus(self) -> None:
         x, y = (0.5, 0.5) if self._focus is None else (self._focus.x, self._focus.y)
@@ -88,7 +116,7 @@ class _CropArea(QLabel):
 
     def clear(self) -> None:
         self._selection = None
-        self._band.hide()
+        self.update()
 
 
 class CropDialog(QDialog):
