@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from unittest.mock import patch
@@ -441,15 +442,32 @@ def test_rotating_a_photo_turns_it_in_the_preview_and_keeps_the_original(qtbot: 
     wait_until_dom(qtbot, window.preview, f"{selector}.getAttribute('width')", "1200")
 
 
+def with_crop_dialog(segment: Any, act: Callable[[Any], None]) -> None:
+    """Click the photo's Crop… and hand its modal dialog, once up, to
+    ``act``, which closes it (the dialog runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.form.crop_dialog import CropDialog
+
+    def when_open() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CropDialog):
+            QTimer.singleShot(20, when_open)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, when_open)
+    segment.crop_button.click()
+
+
 def test_the_crop_dialog_shows_the_part_kept_as_it_is_and_darkens_what_is_cut_away(qtbot: Any, window: Any, tmp_path: Path) -> None:
     """A helper found the kept part washed out (a rubber band over it) and
     the cut-away part shown as it was: the opposite of what is kept."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QColor
-    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+    from PySide6.QtWidgets import QDialogButtonBox
 
     from editor.model import Crop
-    from ui.form.crop_dialog import CropDialog
 
     (tmp_path / "sang.jpg").write_bytes(photo_bytes((1200, 800), color="#e0e0e0"))
     image = ImageBlock(src="sang.jpg", media=FileMedia(tmp_path / "sang.jpg"), crop=Crop(0.25, 0.25, 0.5, 0.5))
@@ -457,11 +475,7 @@ def test_the_crop_dialog_shows_the_part_kept_as_it_is_and_darkens_what_is_cut_aw
     qtbot.waitUntil(lambda: window.images.get(image.media, 0, None) is not None, timeout=20_000)
     seen: list[tuple[int, int]] = []
 
-    def look_and_cancel() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CropDialog):
-            QTimer.singleShot(20, look_and_cancel)
-            return
+    def look_and_cancel(dialog: Any) -> None:
         area = dialog._area
         assert area is not None
         shown = area.grab().toImage()
@@ -469,8 +483,7 @@ def test_the_crop_dialog_shows_the_part_kept_as_it_is_and_darkens_what_is_cut_aw
         seen.append((QColor(inside).lightness(), QColor(outside).lightness()))
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
 
-    QTimer.singleShot(0, look_and_cancel)
-    window.composer.blocks.segment_of(image.id).crop_button.click()
+    with_crop_dialog(window.composer.blocks.segment_of(image.id), look_and_cancel)
     [(inside, outside)] = seen
     assert inside > 200  # the photo's own light grey (224), not washed over
     assert outside < 120  # darkened: cut away
@@ -479,11 +492,9 @@ def test_the_crop_dialog_shows_the_part_kept_as_it_is_and_darkens_what_is_cut_aw
 def test_crop_of_a_photo_that_cannot_be_decoded_says_so_and_offers_only_close(qtbot: Any, window: Any, tmp_path: Path) -> None:
     """A truncated JPEG is never prepared: the dialog said "still being
     prepared; try again in a moment" for ever, with OK and the crop's buttons."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
     from tests.helpers import CORPUS
-    from ui.form.crop_dialog import CropDialog
 
     damaged = tmp_path / "truncated_jpeg.jpg"
     damaged.write_bytes((CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes())
@@ -493,18 +504,13 @@ def test_crop_of_a_photo_that_cannot_be_decoded_says_so_and_offers_only_close(qt
     qtbot.waitUntil(lambda: window.images.error(token) is not None, timeout=30_000)
     seen: list[tuple[str, list[str]]] = []
 
-    def read_and_close() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CropDialog):
-            QTimer.singleShot(20, read_and_close)
-            return
+    def read_and_close(dialog: Any) -> None:
         boxes = dialog.findChildren(QDialogButtonBox)
         seen.append((" ".join(label.text() for label in dialog.findChildren(QLabel)),
                      [button.text() for box in boxes for button in box.buttons()]))
         boxes[0].button(QDialogButtonBox.StandardButton.Close).click()
 
-    QTimer.singleShot(0, read_and_close)
-    window.composer.blocks.segment_of(image.id).crop_button.click()  # runs the dialog until Close
+    with_crop_dialog(window.composer.blocks.segment_of(image.id), read_and_close)
     text, buttons = seen[0]
     assert "cannot be shown" in text and "try again" not in text and "truncated_jpeg.jpg" in text
     assert len(buttons) == 1  # Close: nothing to crop, nothing to confirm
@@ -512,10 +518,8 @@ def test_crop_of_a_photo_that_cannot_be_decoded_says_so_and_offers_only_close(qt
 
 
 def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    from PySide6.QtCore import QPoint, QTimer
-    from PySide6.QtWidgets import QApplication, QDialogButtonBox
-
-    from ui.form.crop_dialog import CropDialog
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QDialogButtonBox
 
     (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
     image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"))
@@ -527,11 +531,7 @@ def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: A
     assert not window.actions.undo.isEnabled()
     dragged: list[bool] = []
 
-    def drag_over_the_left_half() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CropDialog):
-            QTimer.singleShot(20, drag_over_the_left_half)
-            return
+    def drag_over_the_left_half(dialog: Any) -> None:
         area = dialog._area
         assert area is not None and area.width() == 720  # 1200 × 800 shown at 720 × 480
         qtbot.mousePress(area, Qt.MouseButton.LeftButton, pos=QPoint(180, 120))
@@ -542,8 +542,7 @@ def test_crop_through_the_dialog_crops_the_photo_and_undo_gives_it_back(qtbot: A
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, drag_over_the_left_half)
-    segment.crop_button.click()  # runs the dialog until OK
+    with_crop_dialog(segment, drag_over_the_left_half)
     assert dragged
     crop = window.document.article.block(image.id).crop
     assert crop is not None  # the middle quarter: 0.25, 0.25, 0.5 × 0.5
@@ -708,11 +707,10 @@ def test_copy_for_cms_with_a_missing_photo_says_so_and_leaves_the_clipboard(qtbo
 
 
 def test_a_click_in_the_crop_dialog_sets_the_cards_focus_point_and_keeps_the_crop(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    from PySide6.QtCore import QPoint, QTimer
-    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QDialogButtonBox
 
     from editor.model import Crop
-    from ui.form.crop_dialog import CropDialog
 
     (tmp_path / "ngang.jpg").write_bytes(photo_bytes((1200, 800)))
     image = ImageBlock(src="ngang.jpg", media=FileMedia(tmp_path / "ngang.jpg"), crop=Crop(0.0, 0.0, 0.5, 1.0))
@@ -722,11 +720,7 @@ def test_a_click_in_the_crop_dialog_sets_the_cards_focus_point_and_keeps_the_cro
     window.document.undo_stack.clear()
     clicked: list[tuple[bool, bool]] = []
 
-    def click_near_the_left_edge() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, CropDialog):
-            QTimer.singleShot(20, click_near_the_left_edge)
-            return
+    def click_near_the_left_edge(dialog: Any) -> None:
         area = dialog._area
         assert area is not None and area.width() == 720
         marker = area._marker
@@ -735,8 +729,7 @@ def test_a_click_in_the_crop_dialog_sets_the_cards_focus_point_and_keeps_the_cro
         clicked.append((hidden_before, marker.isHidden()))
         qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, click_near_the_left_edge)
-    segment.crop_button.click()
+    with_crop_dialog(segment, click_near_the_left_edge)
     assert clicked == [(True, False)]  # the point is marked where it was clicked
     block = window.document.article.block(image.id)
     assert block.crop == Crop(0.0, 0.0, 0.5, 1.0)  # a click is not a crop

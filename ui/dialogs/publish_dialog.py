@@ -103,7 +103,7 @@ class PublishDialog(QDialog):
         path: Path | None = self._document.path
         if path is None or self._document.is_modified() or path.suffix.lower() != ".article":
             self._say(self.tr("Save the article first (File ▸ Save, as an .article draft): "
-                                         "publishing sends the draft as saved."))
+                              "publishing sends the draft as saved."))
             return
         options = PublishOptions(status=self.status.currentData(), force=force, photos=not self.without_photos.isChecked())
         self._cancel.clear()
