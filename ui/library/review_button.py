@@ -158,6 +158,11 @@ class ReviewButton(QObject):
         self.button = QToolButton(parent)
         self.button.setObjectName("reviewStateButton")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Fusion draws an instant popup's arrow in the corner, over the
+        # text's last letter ("State: Draft" with its "t" crossed): beside it.
+        self.button.setStyleSheet(
+            "QToolButton#reviewStateButton { padding-right: 14px; }"
+            "QToolButton#reviewStateButton::menu-indicator { subcontrol-origin: padding; subcontrol-position: center right; right: 3px; }")
         self._menu = QMenu(self.button)
         self.button.setMenu(self._menu)
         self._menu.aboutToShow.connect(self._fill_menu)
