@@ -41,6 +41,13 @@ def open_dialog(qtbot: Any, window: Any) -> Any:
     return dialog
 
 
+
+def type_where_to_publish(dialog: Any, url: str) -> None:
+    """The site's address, the user "bientap" and PASSWORD, typed as a user would."""
+    type_text(dialog.cms_url.line, url)
+    type_text(dialog.cms_user, "bientap")
+    type_text(dialog.cms_password, PASSWORD)
+
 def test_the_dialog_sets_where_to_publish_and_keeps_the_password_in_the_keyring_only(
         qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, message_boxes: Any,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,9 +99,7 @@ def test_a_plain_http_site_is_refused_in_the_dialog_and_nothing_is_saved(
         qtbot: Any, window: Any, tmp_path: Path, memory_keyring: MemoryKeyring, message_boxes: Any) -> None:
     profile = tmp_path / "site-profile.json"
     dialog = open_dialog(qtbot, window)
-    type_text(dialog.cms_url.line, "http://portal.example.vn")
-    type_text(dialog.cms_user, "bientap")
-    type_text(dialog.cms_password, PASSWORD)
+    type_where_to_publish(dialog, "http://portal.example.vn")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()  # still open, nothing typed is lost
     [(kind, _, text)] = message_boxes.shown
@@ -139,9 +144,7 @@ def test_a_password_the_keyring_refuses_is_said_in_a_box_not_only_in_the_status_
     monkeypatch.setattr(memory_keyring, "set_password", refuse)
     profile = tmp_path / "site-profile.json"
     dialog = open_dialog(qtbot, window)
-    type_text(dialog.cms_url.line, "https://portal.example.vn")
-    type_text(dialog.cms_user, "bientap")
-    type_text(dialog.cms_password, PASSWORD)
+    type_where_to_publish(dialog, "https://portal.example.vn")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
     [(kind, _, text)] = message_boxes.shown

@@ -190,7 +190,7 @@ class PreviewView(QWebEngineView):
         """Another article (opened, imported, restored): from its top. The
         reader's place in the one before meant nothing in it; a Word
         document imported showed its middle."""
-        self._restore_scroll = QPointF(0, 0) if self.page().scrollPosition().y() > 0 else None
+        self._restore_scroll = QPointF(0, 0)
         self.reload_page()
 
     def reload_page(self) -> None:
