@@ -236,7 +236,8 @@ def bench_launch(runs: int, compare: Path | None) -> None:
 
 
 def twenty_photo_draft(folder: Path) -> Path:
-    """A 20-photo .article (camera-like 12 MP photos), saved by the core."""
+    """A 20-photo .article (camera-like 12 MP photos), saved by the core:
+    it carries no preview copies (as one the command line writes)."""
     from editor.draft import save_draft
     from editor.inputs import load_article
 
@@ -244,6 +245,21 @@ def twenty_photo_draft(folder: Path) -> Path:
     draft = folder / "twenty.article"
     save_draft(load_article(source), draft)
     return draft
+
+
+def saved_by_the_window(draft: Path) -> Path:
+    """``draft`` saved again by this checkout's window, in a home of its
+    own: it carries the copies the window made (a colleague's draft)."""
+    target = draft.with_name("twenty-saved-by-the-window.article")
+    with tempfile.TemporaryDirectory() as home:
+        saver = dict(app_environment(Path(home), None, ROOT), BENCH_APP_ROOT=str(ROOT))
+        result = subprocess.run([sys.executable, str(PROBE), "save-as", str(draft), str(target)], capture_output=True, text=True,
+                                env=saver, timeout=600)
+    if not target.exists():
+        raise RuntimeError(f"the window did not save the draft: {result.stdout[-1000:]} {result.stderr[-2000:]}")
+    for lock in target.parent.glob(".~lock.*#"):
+        lock.unlink()
+    return target
 
 
 def preview_copies_folder(home: Path) -> Path:
@@ -261,27 +277,37 @@ def open_once(draft: Path, env: dict[str, str]) -> dict[str, float]:
     return figures
 
 
+OPEN_KINDS = {
+    "first": "first open of a draft without copies (the command line's), no copies kept",
+    "carried": "first open of a draft the window saved (it carries its copies), no copies kept",
+    "reopen": "reopened, copies kept",
+}
+
+
 def bench_open(runs: int, compare: Path | None) -> None:
-    """Each round opens the draft twice: first with no preview copies kept
-    (a draft never opened on this computer), then again (its copies kept
-    from the first). ``compare``: another checkout's app, opened by the
-    same probe in the same rounds, alternately."""
-    print("  open a 20-photo .article (window already up, offscreen); each round a first open, then a reopen:", flush=True)
+    """Each round opens a draft three times: one that carries no preview
+    copies, with none kept (a draft never opened on this computer, written
+    by the command line); the same saved by the window (it carries them),
+    with none kept (a colleague's); then again (its copies kept from the
+    one before). ``compare``: another checkout's app, opened by the same
+    probe in the same rounds, alternately, on the same files."""
+    print("  open a 20-photo .article (window already up, offscreen); each round: " + "; ".join(OPEN_KINDS.values()), flush=True)
     roots = {"this": ROOT, **({"compared": compare} if compare else {})}
     with tempfile.TemporaryDirectory() as temp:
         draft = twenty_photo_draft(Path(temp))
         homes = {name: Path(temp) / f"home-{name}" for name in roots}
         envs = {name: dict(app_environment(homes[name], None, root), BENCH_APP_ROOT=str(root)) for name, root in roots.items()}
+        carried = saved_by_the_window(draft)
         figures: dict[tuple[str, str], dict[str, list[float]]] = {
             (name, kind): {"form_shown_s": [], "form_complete_s": [], "preview_complete_s": [], "cpu_s": [], "photo_cpu_s": [],
                            "tree_cpu_s": [], "checklist_s": [], "load": []}
-            for name in roots for kind in ("first", "reopen")}
+            for name in roots for kind in OPEN_KINDS}
         for run in range(runs):
             for name in roots:
-                for kind in ("first", "reopen"):
-                    if kind == "first":
+                for kind in OPEN_KINDS:
+                    if kind != "reopen":
                         shutil.rmtree(preview_copies_folder(homes[name]), ignore_errors=True)
-                    result = open_once(draft, envs[name])
+                    result = open_once(carried if kind != "first" else draft, envs[name])
                     for key, values in figures[(name, kind)].items():
                         values.append(os.getloadavg()[0] if key == "load" else result[key])
                     print(f"    run {run + 1} ({name}, {kind}): form shown {result['form_shown_s']:.3f} s, every block in the form "
@@ -290,7 +316,7 @@ def bench_open(runs: int, compare: Path | None) -> None:
                           f"(CPU: the window's {result['cpu_s']:.2f} s, the photo processes' {result['photo_cpu_s']:.2f} s, "
                           f"the whole tree's {result['tree_cpu_s']:.2f} s); load {load()}", flush=True)
         for name, root in roots.items():
-            for kind, label in (("first", "first open, no copies kept"), ("reopen", "reopened, copies kept")):
+            for kind, label in OPEN_KINDS.items():
                 measured = figures[(name, kind)]
                 print(f"  {name} ({root}), {label}; load {min(measured['load']):.1f}–{max(measured['load']):.1f}:", flush=True)
                 print(f"    Open to form shown (fields and the first blocks painted): {summary(measured['form_shown_s'])} (goal <= 0.5 s)", flush=True)

@@ -3,6 +3,7 @@
     python ui_probe.py open ARTICLE
     python ui_probe.py typing ARTICLE
     python ui_probe.py memory ARTICLE
+    python ui_probe.py save-as ARTICLE DRAFT   (the article as the window saves it)
 """
 
 from __future__ import annotations
@@ -183,6 +184,17 @@ def main() -> None:
             when(photos_checked, lambda: figures.setdefault("checklist", time.perf_counter() - opened_at), timeout=300)
 
         QTimer.singleShot(3000, open_now)
+
+    elif mode == "save-as":
+        # Saved once every photo is shown: the draft carries what the window made.
+        window.files.open_path(article)
+        target = Path(sys.argv[3])
+
+        def save() -> None:
+            window.files._save_to(target, lambda: report({"saved": str(target)}))
+
+        when(lambda: loaded() and not window.images.is_busy()
+             and all(window.images.for_block(b) is not None for b in window.document.article.images()), save, timeout=300)
 
     elif mode == "typing":
         window.files.open_path(article)

@@ -5,6 +5,10 @@ Layout::
     article.json              the article/1 object (deflated)
     media/<sha256>.<ext>      each image once, stored uncompressed, original bytes
     revisions/<time>.json     the article at each explicit save (editor/revisions.py)
+    previews/<sha256>/<key>.copy
+                              the preview's copies of a photo (editor/preview_copies.py):
+                              the saver's, and a few kept from earlier saves (other
+                              screens' sizes); they go with their photo
     anything else             kept as it is when the app saves
 
 Opening reads ``article.json`` and reads media on demand; nothing is ever
@@ -25,6 +29,8 @@ from editor.atomic import atomic_write
 from editor.errors import NOT_FOUND, DraftFileError, FormatError, ImageError, SaveError
 from editor.media import ArchiveMedia, Media, archives_kept_open
 from editor.model import Article, ImageBlock
+from editor.preview_copies import DRAFT_FOLDER as PREVIEWS_FOLDER
+from editor.preview_copies import draft_member, photo_of_member
 from editor.regular_files import open_regular_file
 from editor.zips import DAMAGED_ZIP_ERRORS, article_zip_time, zip_member
 
@@ -38,6 +44,15 @@ MAX_RATIO = 100
 # The ratio only matters for members big enough to hurt: an article of
 # repetitive text compresses more than 100:1 and is no bomb.
 RATIO_CHECKED_FROM = 16 * 1024**2
+
+
+# The preview's copy of a photo, given the photo's block and the length of
+# its original: the copy's key and its bytes (editor/preview_copies.py), or
+# None when the saver has none.
+PreviewCopyOf = Callable[[ImageBlock, int], tuple[str, bytes] | None]
+# Copies kept per photo: the saver's and those of colleagues' screens (one
+# for 100 %, one for 150 %…), not one for every crop ever tried.
+MAX_COPIES_PER_PHOTO = 4
 
 
 # Caps on what one member may inflate to, checked on the zip's own sizes
@@ -125,11 +140,14 @@ def load_draft(path: Path) -> Article:
     return article
 
 
-def save_draft(article: Article, path: Path, *, revision_at: datetime | None = None) -> None:
+def save_draft(article: Article, path: Path, *, revision_at: datetime | None = None,
+               preview_copy_of: PreviewCopyOf | None = None) -> None:
     """Save atomically; on success the article's images point into the new file.
 
     With ``revision_at`` (an explicit save by the user) the saved text is
-    also kept as a revision, unless it equals the newest one. On failure a
+    also kept as a revision, unless it equals the newest one. With
+    ``preview_copy_of`` the draft carries the preview's copies of its photos
+    (the window's; the command line has none). On failure a
     ``SaveError`` (or ``ImageError`` for an unreadable photo) is raised and
     the previous file is intact.
     """
@@ -149,25 +167,46 @@ def save_draft(article: Article, path: Path, *, revision_at: datetime | None = N
                 archive.writestr(zip_member(name, compression, when), data)
                 written.add(name)
 
+            lengths: dict[str, int] = {}
+            copies: dict[str, int] = {}  # copies written, by photo (its SHA-256)
+
+            def add_copy(photo: str, name: str, data: bytes) -> None:
+                # Deflated: the thumbnail's raw pixels shrink, the JPEG does not.
+                add(name, data, zipfile.ZIP_DEFLATED)
+                kept_after.add(name)
+                copies[photo] = copies.get(photo, 0) + 1
+
             for block in article.images():
                 if block.media is None:
                     continue
                 name = MEDIA_FOLDER + block.media.stored_name
                 media_names[id(block)] = name
                 if name not in written:
-                    add(name, block.media.read_bytes(), zipfile.ZIP_STORED)
+                    original = block.media.read_bytes()
+                    lengths[name] = len(original)
+                    add(name, original, zipfile.ZIP_STORED)
+                    copies.setdefault(block.media.sha256, 0)
+                copy = preview_copy_of(block, lengths[name]) if preview_copy_of is not None else None
+                if copy is not None and draft_member(block.media.sha256, copy[0]) not in written:
+                    add_copy(block.media.sha256, draft_member(block.media.sha256, copy[0]), copy[1])
             document = encode_json(article_to_dict(article, src_of))
             add(ARTICLE_MEMBER, document, zipfile.ZIP_DEFLATED)
             _write_revisions(article, document, revision_at, add, written, kept_after)
             for name, media in sorted(article.kept_files.items()):
                 if name in written or name.startswith(MEDIA_FOLDER) or revisions.parse_revision_name(name):
                     continue  # photos nobody uses any more go, and revisions beyond the newest
+                photo = photo_of_member(name)
+                if name.startswith(PREVIEWS_FOLDER) and (photo not in copies or copies[photo] >= MAX_COPIES_PER_PHOTO):
+                    continue  # a deleted photo's copies go with it
                 try:
                     data = media.read_bytes()
                 except ImageError:
                     continue  # dropped by whoever saved the file after us
-                add(name, data, zipfile.ZIP_DEFLATED)
-                kept_after.add(name)
+                if photo is not None:
+                    add_copy(photo, name, data)
+                else:
+                    add(name, data, zipfile.ZIP_DEFLATED)
+                    kept_after.add(name)
 
     try:
         atomic_write(path, write)

@@ -37,6 +37,11 @@ def remember(sha256: str, facts: PhotoFacts) -> None:
     _KNOWN[sha256] = facts
 
 
+def forget(sha256: str) -> None:
+    """Facts that proved wrong (a draft's carried copy): read again when next asked."""
+    _KNOWN.pop(sha256, None)
+
+
 def known(sha256: str) -> PhotoFacts | None:
     return _KNOWN.get(sha256)
 

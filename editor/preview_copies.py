@@ -13,6 +13,12 @@ made again, never shown.
 Only a cache: losing the folder loses nothing, so its files are written
 without fsync (the checksum catches a file a power cut tore) and the oldest
 are removed once the folder grows past ``MAX_BYTES``.
+
+A draft saved by the window carries the same files for its photos
+(``previews/<photo's sha256>/<key>.copy``, ``editor.draft``): a colleague opening it shows
+its preview without decoding the originals first. Those are the sender's,
+so the window makes each one again afterwards, in the background, and
+shows its own if they differ (``ui.common.image_cache``).
 """
 
 from __future__ import annotations
@@ -40,6 +46,26 @@ MAGIC = b"toasoan-preview-copy\n"
 MAX_BYTES = 200 * 1024 * 1024
 # The folder's size is added up again after this many copies are stored.
 PRUNE_EVERY = 64
+# Where a draft carries its photos' copies.
+DRAFT_FOLDER = "previews/"
+# A copy is some 100 KB (a 1456 px JPEG for a screen at 200 % under 1 MB):
+# a draft's member past this is no copy, and is not read whole.
+MAX_CARRIED_BYTES = 8 * 1024 * 1024
+
+
+def draft_member(sha256: str, key: str) -> str:
+    """The name, inside a draft, of the copy stored under ``key`` of the
+    photo whose bytes hash to ``sha256`` (by photo: they go with it)."""
+    return f"{DRAFT_FOLDER}{sha256}/{key}.copy"
+
+
+def photo_of_member(name: str) -> str | None:
+    """The SHA-256 of the photo a draft's member is a copy of; None for
+    any other member."""
+    parts = name.split("/")
+    if len(parts) != 3 or f"{parts[0]}/" != DRAFT_FOLDER or not parts[2].endswith(".copy"):
+        return None
+    return parts[1]
 
 
 def copy_key(sha256: str, length: int, rotate: int, crop: Crop | None, shown_width: int, max_size: int, thumbnail_box: int) -> str:
@@ -68,7 +94,7 @@ class PreviewCopies:
             data = path.read_bytes()
         except OSError:
             return None
-        photo = _parse(data)
+        photo = parse(data)
         if photo is None:
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -76,6 +102,15 @@ class PreviewCopies:
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: pruned last
         return photo
+
+    def stored_bytes(self, key: str) -> bytes | None:
+        """The file kept under ``key`` as it is, for a draft to carry; None
+        when there is none or it is damaged."""
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        return data if parse(data) is not None else None
 
     def store(self, key: str, photo: PreviewPhoto) -> None:
         """Keep ``photo`` under ``key``. A folder that cannot be written is
@@ -85,7 +120,7 @@ class PreviewCopies:
             handle, temp = tempfile.mkstemp(prefix=".copy-", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    stream.write(_serialize(photo))
+                    stream.write(serialize(photo))
                 os.replace(temp, self._path(key))
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -121,7 +156,7 @@ class PreviewCopies:
             total -= size
 
 
-def _serialize(photo: PreviewPhoto) -> bytes:
+def serialize(photo: PreviewPhoto) -> bytes:
     payload = photo.shown.data + photo.thumbnail
     header = {
         "sizes": [list(size) for size in photo.sizes],
@@ -135,8 +170,9 @@ def _serialize(photo: PreviewPhoto) -> bytes:
     return MAGIC + json.dumps(header).encode("ascii") + b"\n" + payload
 
 
-def _parse(data: bytes) -> PreviewPhoto | None:
-    """The copy a file holds, or None if anything in it is not as written."""
+def parse(data: bytes) -> PreviewPhoto | None:
+    """The copy a file (or a draft's member) holds, or None if anything in
+    it is not as written."""
     if not data.startswith(MAGIC):
         return None
     end = data.find(b"\n", len(MAGIC))

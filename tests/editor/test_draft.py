@@ -61,6 +61,55 @@ def test_members_the_app_does_not_know_are_kept(article: Article, tmp_path: Path
     assert load_draft(path).title == "Tiêu đề mới"
 
 
+def copies_in(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return sorted(name.rsplit("/", 1)[1] for name in archive.namelist() if name.startswith("previews/"))
+
+
+def test_preview_copies_travel_with_their_photos_and_go_with_them(article: Article, tmp_path: Path) -> None:
+    """A copy per photo and edit (the same photo twice, unedited: once),
+    filed under the photo; kept by a save that has none of its own (the
+    command line's, another screen's), at most four a photo, and gone with
+    the photo."""
+    import hashlib
+
+    asked: list[tuple[str, int]] = []
+
+    def copy_of(block: ImageBlock, length: int) -> tuple[str, bytes]:
+        asked.append((block.src, length))
+        return f"key-{block.rotate}", f"copy of {block.rotate}".encode()
+
+    path = tmp_path / "bai.article"
+    save_draft(article, path, preview_copy_of=copy_of)
+    original = (tmp_path / "src/photos/1.jpg").read_bytes()
+    assert [length for _, length in asked] == [len(original)] * 2
+    with zipfile.ZipFile(path) as archive:
+        member = f"previews/{hashlib.sha256(original).hexdigest()}/key-0.copy"
+        assert [name for name in archive.namelist() if name.startswith("previews/")] == [member]
+        assert archive.read(member) == b"copy of 0"
+        assert archive.getinfo(member).compress_type == zipfile.ZIP_DEFLATED
+    reopened = load_draft(path)
+    reopened.images()[1].rotate = 90
+    save_draft(reopened, path, preview_copy_of=copy_of)
+    assert copies_in(path) == ["key-0.copy", "key-90.copy"]
+    save_draft(load_draft(path), path)  # the command line's save keeps them
+    assert copies_in(path) == ["key-0.copy", "key-90.copy"]
+    for rotate in (180, 270, 0, 90, 180):
+        reopened = load_draft(path)
+        reopened.images()[1].rotate = rotate
+        save_draft(reopened, path, preview_copy_of=copy_of)
+    assert len(copies_in(path)) == 4
+    reopened = load_draft(path)
+    reopened.images()[1].rotate = 0
+    reopened.images()[0].rotate = 90
+    save_draft(reopened, path, preview_copy_of=lambda block, length: (f"new-{block.rotate}", b"new"))
+    assert {"new-0.copy", "new-90.copy"} <= set(copies_in(path)) and len(copies_in(path)) == 4  # the saver's own first
+    reopened = load_draft(path)
+    reopened.blocks = [block for block in reopened.blocks if not isinstance(block, ImageBlock)]
+    save_draft(reopened, path)
+    assert copies_in(path) == []
+
+
 def test_saving_twice_gives_the_same_bytes(article: Article, tmp_path: Path) -> None:
     save_draft(article, tmp_path / "a.article")
     save_draft(load_draft(tmp_path / "a.article"), tmp_path / "b.article")

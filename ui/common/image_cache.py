@@ -12,26 +12,38 @@ only, never full-size pixmaps. A photo is keyed by its media and its edits
 Copies made once are kept on disk (``editor.preview_copies``, in the local
 workspace's folder): an article opened again, or a photo inserted again,
 is shown from them without a photo process.
+
+A draft saved here carries its copies (``draft_copies``). Opened where
+none is kept, its photos are shown from the copies it carries, and once
+every photo is shown each is made again from its original in a photo
+process, at the background's priority: a copy the sender's app made
+differently (another version, or a draft made by hand) is replaced by
+this app's own, under a new token, so the preview and the form show it.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import deque
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 
 from editor import photo_facts
-from editor.errors import ArticleError
-from editor.media import Media
+from editor.errors import ArticleError, ImageError
+from editor.media import ArchiveMedia, Media
 from editor.model import Crop, ImageBlock
 from editor.photo_jobs import prepare_preview_of
-from editor.preview_copies import PreviewCopies, copy_key
+from editor.preview_copies import MAX_CARRIED_BYTES, PreviewCopies, copy_key, draft_member, parse
 from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage
 from ui.common.workers import photo_pool, photo_process_count, run_in_background, run_in_process
+
+if TYPE_CHECKING:
+    from editor.draft import PreviewCopyOf
 
 THUMBNAIL_SIZE = 160
 # The widest a photo is ever laid out in the page, in CSS px: main's 760 px
@@ -78,12 +90,14 @@ def mime_of(variant: WebImage) -> str:
 @dataclass(frozen=True)
 class _Read:
     """What a worker found of one photo: its content key, the size of the
-    original it read, and the copy kept on disk if there is one."""
+    original it read, and the copy kept on disk if there is one (``carried``:
+    not kept here, but carried by the photo's draft)."""
 
     key: tuple[str, int, Crop | None]
     copy_key: str
     kept: PreviewPhoto | None
     size: int
+    carried: bool = False
 
 
 def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | None, shown: int) -> _Read:
@@ -93,7 +107,43 @@ def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | 
     original, sha256 = media.read_hashed()
     key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
     kept = copies.load(key) if copies is not None else None
+    if kept is None and isinstance(media, ArchiveMedia):
+        carried = _carried_copy(media, sha256, key)
+        if carried is not None:
+            return _Read((sha256, rotate, crop), key, carried, len(original), carried=True)
     return _Read((sha256, rotate, crop), key, kept, len(original))
+
+
+def _carried_bytes(media: ArchiveMedia, sha256: str, key: str) -> bytes | None:
+    """The copy the photo's own draft carries under ``key``, if it does."""
+    try:
+        data = ArchiveMedia(media.archive, draft_member(sha256, key)).read_head(MAX_CARRIED_BYTES + 1)
+    except ImageError:
+        return None  # a draft saved elsewhere (another screen), or by the command line
+    return data if len(data) <= MAX_CARRIED_BYTES else None
+
+
+def _carried_copy(media: ArchiveMedia, sha256: str, key: str) -> PreviewPhoto | None:
+    data = _carried_bytes(media, sha256, key)
+    return parse(data) if data is not None else None
+
+
+def draft_copies(copies: PreviewCopies | None, shown: int) -> PreviewCopyOf:
+    """For ``save_draft``, on its worker: the copy of a photo kept here, or
+    the one its draft carries (a save before the check has made its own)."""
+
+    def copy_of(block: ImageBlock, length: int) -> tuple[str, bytes] | None:
+        if block.media is None:
+            return None
+        key = copy_key(block.media.sha256, length, block.rotate, block.crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
+        data = copies.stored_bytes(key) if copies is not None else None
+        if data is None and isinstance(block.media, ArchiveMedia):
+            data = _carried_bytes(block.media, block.media.sha256, key)
+            if data is not None and parse(data) is None:
+                data = None  # damaged: not passed on
+        return (key, data) if data is not None else None
+
+    return copy_of
 
 
 def _thumbnail(photo: PreviewPhoto) -> QImage:
@@ -126,16 +176,28 @@ class ImageCache(QObject):
         # twice, or under two names, is converted once.
         self._content: dict[tuple[str, int, Crop | None], PreparedImage] = {}
         self._shown_width = shown_width()
+        self._numbers = itertools.count(1)
+        # Photos shown from the copies their draft carries, made again once
+        # every photo asked for is shown.
+        self._to_check: list[tuple[str, _Read]] = []
 
     def token(self, media: Media, rotate: int = 0, crop: Crop | None = None) -> str:
         """A stable name for a photo with its edits, used in preview URLs."""
         key = (id(media), rotate, crop)
         token = self._tokens.get(key)
         if token is None:
-            token = f"m{len(self._tokens) + 1}"
-            self._tokens[key] = token
-            self._sources[token] = (media, rotate, crop)
+            token = self._new_token(key, (media, rotate, crop))
         return token
+
+    def _new_token(self, key: tuple[int, int, Crop | None], source: tuple[Media, int, Crop | None]) -> str:
+        token = f"m{next(self._numbers)}"
+        self._tokens[key] = token
+        self._sources[token] = source
+        return token
+
+    def draft_copies(self) -> PreviewCopyOf:
+        """What ``save_draft`` asks for each photo's copy (thread-safe)."""
+        return draft_copies(self._copies, self._shown_width)
 
     def token_of(self, block: ImageBlock) -> str | None:
         return self.token(block.media, block.rotate, block.crop) if block.media is not None else None
@@ -193,6 +255,7 @@ class ImageCache(QObject):
             self._next()
             if not self._pending:
                 self.settled.emit()
+                self._check_carried()
 
         def fail(error: ArticleError) -> None:
             if not shiboken6.isValid(self):
@@ -227,6 +290,8 @@ class ImageCache(QObject):
             if known is not None:
                 ready(known)
             elif found.kept is not None:
+                if found.carried:
+                    self._to_check.append((token, found))
                 converted(found, found.kept, store=False)
             else:
                 urgent = token in self._urgent
@@ -240,6 +305,56 @@ class ImageCache(QObject):
         shown = self._shown_width
         copies = self._copies
         run_in_background(lambda: _read(media, rotate, crop, copies, shown), read, fail, photo_pool())
+
+    def _check_carried(self) -> None:
+        """Make again, from their originals, the copies drafts carried."""
+        checks, self._to_check = self._to_check, []
+        for token, found in checks:
+            media, rotate, crop = self._sources[token]
+            run_in_process(prepare_preview_of, (media, found.size, self._shown_width, DEFAULT_MAX_SIZE, rotate, crop, THUMBNAIL_SIZE),
+                           lambda photo, token=token, found=found: self._checked(token, found, photo),
+                           lambda error, token=token, found=found: self._check_failed(token, found, error), self, urgent=False)
+
+    def _checked(self, token: str, found: _Read, photo: PreviewPhoto) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if self._copies is not None:
+            copies = self._copies
+            run_in_background(lambda: copies.store(found.copy_key, photo), _ignore, _ignore)
+        carried = found.kept
+        if carried is not None and (photo.shown.data, photo.sizes, photo.thumbnail, photo.facts) == (
+                carried.shown.data, carried.sizes, carried.thumbnail, carried.facts):
+            return
+        if photo.facts is not None:
+            photo_facts.remember(found.key[0], photo.facts)
+        prepared = PreparedImage(found.key[0], photo.sizes, photo.shown, _thumbnail(photo))
+        self._content[found.key] = prepared
+        renamed = self._renamed(token)
+        if renamed is None:
+            return
+        self._prepared[renamed] = prepared
+        self.ready.emit(renamed)
+        self.settled.emit()  # the checklist reads the photo's facts again
+
+    def _check_failed(self, token: str, found: _Read, error: ArticleError) -> None:
+        """The original cannot be converted: the carried copy stood for a photo that is not there."""
+        if not shiboken6.isValid(self):
+            return
+        self._content.pop(found.key, None)
+        photo_facts.forget(found.key[0])
+        renamed = self._renamed(token)
+        if renamed is None:
+            return
+        self._errors[renamed] = "; ".join(error.problems)
+        self.failed.emit(renamed, self._errors[renamed])
+        self.settled.emit()
+
+    def _renamed(self, token: str) -> str | None:
+        """A new token for ``token``'s photo: the preview and the form ask
+        for it again under its new name (the old one stays cached by the
+        page). None if the photo has had another name since."""
+        key = next((key for key, known in self._tokens.items() if known == token), None)
+        return self._new_token(key, self._sources[token]) if key is not None else None
 
 
 def _ignore(_: object) -> None:

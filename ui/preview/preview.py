@@ -142,6 +142,9 @@ class PreviewView(QWebEngineView):
         document.reset.connect(self._show_another_article)
         document.site_changed.connect(self.reload_page)
         images.ready.connect(self._on_images_ready)
+        # A photo shown from its draft's copy that proved wrong fails under a
+        # new token: its <img> must ask for that one.
+        images.failed.connect(lambda token, message: self._on_images_ready(token))
 
     # --- what the scheme handler serves ------------------------------------
     def page_html(self) -> Callable[[], str]:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor.atomic import give_ordinary_mode
-from editor.draft import SUFFIX, save_draft
+from editor.draft import SUFFIX, PreviewCopyOf, save_draft
 from editor.errors import ArticleError, ExportCancelled, ExportError, FileChangedError, FileVanishedError
 from editor.file_state import FileState, check_unchanged, file_state
 from editor.locks import REFRESH_SECONDS, DocumentLock, DocumentLockedError, locked
@@ -55,10 +55,14 @@ class FileController(QObject):
     recent_changed = Signal()
     exported = Signal(Exported)  # an export is on disk: the window offers to open it
 
-    def __init__(self, window: QWidget, document: Document, workspace: Workspace) -> None:
+    def __init__(self, window: QWidget, document: Document, workspace: Workspace,
+                 preview_copy_of: PreviewCopyOf | None = None) -> None:
+        """``preview_copy_of``: the preview's copies a saved draft carries
+        (``ImageCache.draft_copies``), so that it opens fast elsewhere."""
         super().__init__(window)
         self._window = window
         self._document = document
+        self._preview_copy_of = preview_copy_of
         # Set by the window once QtWebEngine is up (after the first paint);
         # only the PDF needs it.
         self.preview: PreviewView | None = None
@@ -271,6 +275,7 @@ class FileController(QObject):
         expected_state = self._disk_state if same_file else None
         held = self._lock if self._lock is not None and self._lock.document == path else None
         workspace = self._workspace
+        preview_copy_of = self._preview_copy_of
         # Every save from the window is the user's own: it keeps a revision.
         revision_at = datetime.now(UTC)
         self._set_busy(1)
@@ -286,7 +291,7 @@ class FileController(QObject):
                 # The draft carries the profile its page was shown with, so
                 # that it shows the same portal on a colleague's computer.
                 snapshot.site = carried_site(snapshot, saved_site)
-                save_draft(snapshot, path, revision_at=revision_at)
+                save_draft(snapshot, path, revision_at=revision_at, preview_copy_of=preview_copy_of)
             return lock, file_state(path)
 
         def saved(result: tuple[DocumentLock | None, FileState | None]) -> None:

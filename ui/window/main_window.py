@@ -112,7 +112,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspace = workspace
         # Read now: a damaged workspace set aside later (Workspace.check) moves the autosaves, not the library.
         self._workspace_folder = workspace.path.parent
-        self.files = FileController(self, self.document, self.workspace)
+        self.files = FileController(self, self.document, self.workspace, self.images.draft_copies())
         self.export_notice = ExportNotice(self)
         self.actions = build_actions(self)
         self._close_confirmed = False
