@@ -159,7 +159,19 @@ def main() -> None:
                                      "preview_complete_s": frames[1] - opened_at, "cpu_s": cpu,
                                      "photo_cpu_s": sum(v for k, v in spent.items() if k.startswith("photo:")),
                                      "tree_cpu_s": cpu + sum(spent.values())}
-                            when(lambda: "checklist" in figures, lambda: report(dict(found, checklist_s=figures["checklist"])), timeout=120)
+                            def copies_kept() -> bool:
+                                """A copy of each photo kept on disk: the next open is a reopen (after
+                                a draft's carried copies were shown, once each is made again)."""
+                                folder = window.images._copies.folder
+                                return len(list(folder.glob("*.copy"))) >= len(window.document.article.images())
+
+                            def kept() -> None:
+                                figures["copies_kept"] = time.perf_counter() - opened_at
+
+                            when(copies_kept, kept, timeout=120)
+                            when(lambda: "checklist" in figures and "copies_kept" in figures,
+                                 lambda: report(dict(found, checklist_s=figures["checklist"], copies_kept_s=figures["copies_kept"])),
+                                 timeout=120)
 
                         when(lambda: 1 in frames and "form_complete" in figures, complete, timeout=60)
                     else:
