@@ -5,7 +5,7 @@ Layout::
     article.json              the article/1 object (deflated)
     media/<sha256>.<ext>      each image once, stored uncompressed, original bytes
     revisions/<time>.json     the article at each explicit save (editor/revisions.py)
-    previews/<sha256>/<key>.copy
+    previews/<sha256>/<edits>-<width>.copy
                               the preview's copies of a photo (editor/preview_copies.py):
                               the saver's, and a few kept from earlier saves (other
                               screens' sizes); they go with their photo

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from editor.errors import ImageError
 from editor.zips import DAMAGED_ZIP_ERRORS, open_regular_zip
@@ -128,6 +129,7 @@ class FileMedia(Media):
 
 
 _kept_open = threading.local()
+_Read = TypeVar("_Read")
 
 
 @contextmanager
@@ -164,7 +166,11 @@ class ArchiveMedia(Media):
 
         return self._in_archive(head)
 
-    def _in_archive(self, read: Callable[[zipfile.ZipFile], bytes]) -> bytes:
+    def names_beside(self, prefix: str) -> list[str]:
+        """The names of the draft's members that start with ``prefix``."""
+        return self._in_archive(lambda archive: [name for name in archive.namelist() if name.startswith(prefix)])
+
+    def _in_archive(self, read: Callable[[zipfile.ZipFile], _Read]) -> _Read:
         try:
             opened: dict[Path, zipfile.ZipFile] | None = getattr(_kept_open, "archives", None)
             if opened is not None:

@@ -15,7 +15,7 @@ without fsync (the checksum catches a file a power cut tore) and the oldest
 are removed once the folder grows past ``MAX_BYTES``.
 
 A draft saved by the window carries the same files for its photos
-(``previews/<photo's sha256>/<key>.copy``, ``editor.draft``): a colleague opening it shows
+(``previews/<photo's sha256>/<edits>-<width>.copy``, ``editor.draft``): a colleague opening it shows
 its preview without decoding the originals first. Those are the sender's,
 so the window makes each one again afterwards, in the background, and
 shows its own if they differ (``ui.common.image_cache``).
@@ -53,10 +53,46 @@ DRAFT_FOLDER = "previews/"
 MAX_CARRIED_BYTES = 8 * 1024 * 1024
 
 
-def draft_member(sha256: str, key: str) -> str:
-    """The name, inside a draft, of the copy stored under ``key`` of the
-    photo whose bytes hash to ``sha256`` (by photo: they go with it)."""
-    return f"{DRAFT_FOLDER}{sha256}/{key}.copy"
+def copy_key(sha256: str, length: int, rotate: int, crop: Crop | None, shown_width: int, max_size: int, thumbnail_box: int) -> str:
+    """The name of a copy: everything its pixels depend on."""
+    made_from = f"v{CONVERSION_VERSION}|{sha256}|{length}|{rotate}|{_edits(crop)}|{shown_width}|{max_size}|{thumbnail_box}"
+    return hashlib.sha256(made_from.encode("utf-8")).hexdigest()
+
+
+def _edits(crop: Crop | None) -> str:
+    return "none" if crop is None else f"{crop.left!r},{crop.top!r},{crop.width!r},{crop.height!r}"
+
+
+def draft_name(rotate: int, crop: Crop | None, shown_width: int, max_size: int, thumbnail_box: int) -> str:
+    """A copy's name inside a draft, under its photo's folder: what its
+    pixels depend on besides the photo, the width last and in clear, so
+    that a colleague whose screen shows photos wider or narrower (150 %
+    against 100 %) finds the copy of the same edits at another width."""
+    made_from = f"v{CONVERSION_VERSION}|{rotate}|{_edits(crop)}|{max_size}|{thumbnail_box}"
+    return f"{hashlib.sha256(made_from.encode('utf-8')).hexdigest()[:32]}-{shown_width}"
+
+
+def draft_member(sha256: str, name: str) -> str:
+    """The member, inside a draft, of the copy ``name`` (``draft_name``) of
+    the photo whose bytes hash to ``sha256`` (filed by photo: they go with it)."""
+    return f"{DRAFT_FOLDER}{sha256}/{name}.copy"
+
+
+def nearest_width(members: list[str], sha256: str, name: str) -> str | None:
+    """Of a draft's ``members``, the copy of the same photo and edits as
+    ``name`` whose width is nearest above it (the browser shrinks it
+    without blur), else the widest; None if there is none."""
+    edits, _, wanted = name.rpartition("-")
+    prefix = f"{DRAFT_FOLDER}{sha256}/{edits}-"
+    widths: dict[int, str] = {}
+    for member in members:
+        width = member.removeprefix(prefix).removesuffix(".copy")
+        if member.startswith(prefix) and member.endswith(".copy") and width.isdigit():
+            widths[int(width)] = member
+    if not widths:
+        return None
+    above = [width for width in widths if width >= int(wanted)]
+    return widths[min(above) if above else max(widths)]
 
 
 def photo_of_member(name: str) -> str | None:
@@ -66,13 +102,6 @@ def photo_of_member(name: str) -> str | None:
     if len(parts) != 3 or f"{parts[0]}/" != DRAFT_FOLDER or not parts[2].endswith(".copy"):
         return None
     return parts[1]
-
-
-def copy_key(sha256: str, length: int, rotate: int, crop: Crop | None, shown_width: int, max_size: int, thumbnail_box: int) -> str:
-    """The name of a copy: everything its pixels depend on."""
-    edits = "none" if crop is None else f"{crop.left!r},{crop.top!r},{crop.width!r},{crop.height!r}"
-    made_from = f"v{CONVERSION_VERSION}|{sha256}|{length}|{rotate}|{edits}|{shown_width}|{max_size}|{thumbnail_box}"
-    return hashlib.sha256(made_from.encode("utf-8")).hexdigest()
 
 
 class PreviewCopies:

@@ -85,3 +85,20 @@ def test_the_least_recently_used_copies_go_first_when_the_folder_is_full(tmp_pat
     assert copies.load(key_of(photos[1])) is None  # the oldest went
     assert copies.load(key_of(photos[0])) is not None
     assert copies.load(key_of(photos[2])) is not None
+
+
+def test_a_draft_s_copy_at_another_width_is_found_nearest_above_first() -> None:
+    """A screen at 125 % (910 px) takes the 1092 px copy over the 728 px one
+    (shrunk, not blurred); at 200 % (1456 px) the widest there is; another
+    crop's copies never stand in."""
+    from editor.preview_copies import draft_member, draft_name, nearest_width
+
+    sha = "ab" * 32
+    uncropped = [draft_member(sha, draft_name(0, None, width, 1600, 160)) for width in (728, 1092)]
+    cropped = draft_member(sha, draft_name(0, Crop(0.1, 0.1, 0.5, 0.5), 1456, 1600, 160))
+    members = [*uncropped, cropped, draft_member("cd" * 32, draft_name(0, None, 910, 1600, 160))]
+    assert nearest_width(members, sha, draft_name(0, None, 910, 1600, 160)) == uncropped[1]
+    assert nearest_width(members, sha, draft_name(0, None, 1456, 1600, 160)) == uncropped[1]
+    assert nearest_width(members, sha, draft_name(0, None, 600, 1600, 160)) == uncropped[0]
+    assert nearest_width(members, sha, draft_name(90, None, 728, 1600, 160)) is None
+    assert nearest_width(members, sha, draft_name(0, Crop(0.1, 0.1, 0.5, 0.5), 728, 1600, 160)) == cropped

@@ -114,10 +114,10 @@ def test_a_carried_copy_unlike_its_photo_is_replaced_by_the_photo_s_own(
         """The right name for the photo, another photo's pixels in it."""
         key_of_photo = honest(block, length)
         assert key_of_photo is None  # nothing made of the photo itself
-        from editor.preview_copies import copy_key
+        from editor.preview_copies import draft_name
         from ui.common.image_cache import DEFAULT_MAX_SIZE, THUMBNAIL_SIZE
 
-        key = copy_key(block.media.sha256, length, 0, None, shown_width(), DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
+        key = draft_name(0, None, shown_width(), DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
         return key, other_copy.read_bytes()
 
     draft = tmp_path / "bai.article"
@@ -159,7 +159,7 @@ def test_the_window_saves_its_copies_into_the_draft_and_a_colleague_opens_it_fro
 
 def test_a_damaged_or_oversized_carried_copy_is_ignored_and_the_photo_made_from_its_original(
         qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: Any) -> None:
-    from editor.preview_copies import MAX_CARRIED_BYTES, copy_key
+    from editor.preview_copies import MAX_CARRIED_BYTES, draft_name
     from ui.common.image_cache import DEFAULT_MAX_SIZE, THUMBNAIL_SIZE, ImageCache, shown_width
     from ui.common.workers import wait_for_background_work
 
@@ -176,7 +176,7 @@ def test_a_damaged_or_oversized_carried_copy_is_ignored_and_the_photo_made_from_
         monkeypatch.setattr("ui.common.image_cache.MAX_CARRIED_BYTES", cap)
         draft = tmp_path / "bai.article"
         save_draft(article_with(photo), draft, preview_copy_of=lambda block, length, member=member: (
-            copy_key(block.media.sha256, length, 0, None, shown_width(), DEFAULT_MAX_SIZE, THUMBNAIL_SIZE), member))
+            draft_name(0, None, shown_width(), DEFAULT_MAX_SIZE, THUMBNAIL_SIZE), member))
         block = load_draft(draft).images()[0]
         cache = ImageCache(None, PreviewCopies(tmp_path / "receiver-copies"))
         qtbot.waitUntil(lambda cache=cache, block=block: cache.for_block(block) is not None, timeout=60_000)
@@ -191,7 +191,7 @@ def test_a_carried_copy_of_a_photo_that_cannot_be_decoded_gives_way_to_the_error
     damaged: the preview and the form show the error, as for any damaged
     photo, and the checklist reads the photo again."""
     from editor import photo_facts
-    from editor.preview_copies import copy_key
+    from editor.preview_copies import draft_name
     from ui.common.image_cache import DEFAULT_MAX_SIZE, THUMBNAIL_SIZE, ImageCache, shown_width
 
     good = tmp_path / "anh.jpg"
@@ -203,7 +203,7 @@ def test_a_carried_copy_of_a_photo_that_cannot_be_decoded_gives_way_to_the_error
     damaged.write_bytes(good.read_bytes()[:2000])  # cut short: the header is there, the pixels are not
     draft = tmp_path / "bai.article"
     save_draft(article_with(damaged), draft, preview_copy_of=lambda block, length: (
-        copy_key(block.media.sha256, length, 0, None, shown_width(), DEFAULT_MAX_SIZE, THUMBNAIL_SIZE), kept.read_bytes()))
+        draft_name(0, None, shown_width(), DEFAULT_MAX_SIZE, THUMBNAIL_SIZE), kept.read_bytes()))
     block = load_draft(draft).images()[0]
     photo_facts.remember(block.media.sha256, parse_facts(kept))
     cache = ImageCache(None, PreviewCopies(tmp_path / "receiver-copies"))
@@ -223,3 +223,38 @@ def parse_facts(copy: Path) -> Any:
     photo = parse(copy.read_bytes())
     assert photo is not None and photo.facts is not None
     return photo.facts
+
+
+def test_a_colleague_at_another_scale_sees_the_nearest_copy_at_once_then_this_screen_s(
+        qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """The writer's screen at 100 % (728 px copies), the reviewer's at 150 %
+    (1092 px): the reviewer sees the 728 px copy at once, then this screen's,
+    and saves the draft with both."""
+    import ui.common.image_cache as image_cache
+    from ui.common.image_cache import ImageCache, draft_copies
+
+    photo = tmp_path / "anh.jpg"
+    photo.write_bytes(camera_jpeg(size=SMALL))
+    monkeypatch.setattr(image_cache, "shown_width", lambda: 728)
+    writer = PreviewCopies(tmp_path / "writer-copies")
+    made_copy(qtbot, writer, ImageBlock(src="anh.jpg", media=FileMedia(photo)))
+    draft = tmp_path / "bai.article"
+    save_draft(article_with(photo), draft, preview_copy_of=draft_copies(writer, 728))
+
+    monkeypatch.setattr(image_cache, "shown_width", lambda: 1092)
+    reviewer = PreviewCopies(tmp_path / "reviewer-copies")
+    article = load_draft(draft)
+    block = article.images()[0]
+    cache = ImageCache(None, reviewer)
+    qtbot.waitUntil(lambda: cache.for_block(block) is not None, timeout=60_000)
+    assert cache.for_block(block).shown.width == 728  # the writer's, shown before anything is decoded
+    first = cache.token_of(block)
+    qtbot.waitUntil(lambda: cache.token_of(block) != first, timeout=60_000)
+    assert cache.for_block(block).shown.width == 1092
+    from ui.common.workers import wait_for_background_work
+
+    wait_for_background_work()  # this screen's copy is kept
+    save_draft(article, draft, preview_copy_of=cache.draft_copies())
+    with zipfile.ZipFile(draft) as archive:
+        widths = sorted(name.rsplit("-", 1)[1] for name in archive.namelist() if name.startswith(DRAFT_FOLDER))
+    assert widths == ["1092.copy", "728.copy"]

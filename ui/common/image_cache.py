@@ -14,11 +14,12 @@ workspace's folder): an article opened again, or a photo inserted again,
 is shown from them without a photo process.
 
 A draft saved here carries its copies (``draft_copies``). Opened where
-none is kept, its photos are shown from the copies it carries, and once
-every photo is shown each is made again from its original in a photo
-process, at the background's priority: a copy the sender's app made
-differently (another version, or a draft made by hand) is replaced by
-this app's own, under a new token, so the preview and the form show it.
+none is kept, its photos are shown from the copies it carries (at this
+screen's width, or the nearest it has), and once every photo is shown each
+is made again from its original in a photo process, at the background's
+priority: a copy of another width, or one the sender's app made
+differently (another version, a draft made by hand), is replaced by this
+app's own, under a new token, so the preview and the form show it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from editor.errors import ArticleError, ImageError
 from editor.media import ArchiveMedia, Media
 from editor.model import Crop, ImageBlock
 from editor.photo_jobs import prepare_preview_of
-from editor.preview_copies import MAX_CARRIED_BYTES, PreviewCopies, copy_key, draft_member, parse
+from editor.preview_copies import DRAFT_FOLDER, MAX_CARRIED_BYTES, PreviewCopies, copy_key, draft_member, draft_name, nearest_width, parse
 from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage
 from ui.common.workers import photo_pool, photo_process_count, run_in_background, run_in_process
 
@@ -108,40 +109,57 @@ def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | 
     key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
     kept = copies.load(key) if copies is not None else None
     if kept is None and isinstance(media, ArchiveMedia):
-        carried = _carried_copy(media, sha256, key)
+        carried = _carried_copy(media, sha256, _draft_name(rotate, crop, shown))
         if carried is not None:
             return _Read((sha256, rotate, crop), key, carried, len(original), carried=True)
     return _Read((sha256, rotate, crop), key, kept, len(original))
 
 
-def _carried_bytes(media: ArchiveMedia, sha256: str, key: str) -> bytes | None:
-    """The copy the photo's own draft carries under ``key``, if it does."""
+def _draft_name(rotate: int, crop: Crop | None, shown: int) -> str:
+    return draft_name(rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
+
+
+def _carried_bytes(media: ArchiveMedia, member: str) -> bytes | None:
+    """The draft's member ``member`` if it can be a copy (not too big)."""
     try:
-        data = ArchiveMedia(media.archive, draft_member(sha256, key)).read_head(MAX_CARRIED_BYTES + 1)
+        data = ArchiveMedia(media.archive, member).read_head(MAX_CARRIED_BYTES + 1)
     except ImageError:
-        return None  # a draft saved elsewhere (another screen), or by the command line
+        return None
     return data if len(data) <= MAX_CARRIED_BYTES else None
 
 
-def _carried_copy(media: ArchiveMedia, sha256: str, key: str) -> PreviewPhoto | None:
-    data = _carried_bytes(media, sha256, key)
+def _carried_copy(media: ArchiveMedia, sha256: str, name: str) -> PreviewPhoto | None:
+    """The copy ``name`` the photo's own draft carries; if it has that copy
+    at another width only (a colleague's screen at another scale), that one,
+    to stand in until the check makes this screen's; None if it has none (a
+    draft of the command line's)."""
+    try:
+        members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
+    except ImageError:
+        return None
+    exact = draft_member(sha256, name)
+    member = exact if exact in members else nearest_width(members, sha256, name)
+    data = _carried_bytes(media, member) if member is not None else None
     return parse(data) if data is not None else None
 
 
 def draft_copies(copies: PreviewCopies | None, shown: int) -> PreviewCopyOf:
     """For ``save_draft``, on its worker: the copy of a photo kept here, or
-    the one its draft carries (a save before the check has made its own)."""
+    the one its draft carries at this width (a save before the check has
+    made this computer's own). Copies at other widths stay in the draft as
+    its other members do."""
 
     def copy_of(block: ImageBlock, length: int) -> tuple[str, bytes] | None:
         if block.media is None:
             return None
+        name = _draft_name(block.rotate, block.crop, shown)
         key = copy_key(block.media.sha256, length, block.rotate, block.crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
         data = copies.stored_bytes(key) if copies is not None else None
         if data is None and isinstance(block.media, ArchiveMedia):
-            data = _carried_bytes(block.media, block.media.sha256, key)
+            data = _carried_bytes(block.media, draft_member(block.media.sha256, name))
             if data is not None and parse(data) is None:
                 data = None  # damaged: not passed on
-        return (key, data) if data is not None else None
+        return (name, data) if data is not None else None
 
     return copy_of
 
