@@ -438,6 +438,56 @@ def test_a_share_that_drops_keeps_its_drafts_listed_and_the_panel_says_which_fol
     assert _titles(panel) == ["Tin một"]
 
 
+def test_a_cover_s_thumbnail_comes_from_the_copy_its_draft_carries_not_from_the_photo(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A draft the window saved carries its photos' preview copies: the
+    library reads the cover's thumbnail from one (a few KB) and decodes no
+    photo; a draft without copies still gets its thumbnail decoded."""
+    import io
+
+    from PIL import Image
+
+    import ui.library.library_panel as library_panel
+    from editor.media import MemoryMedia
+    from editor.model import ImageBlock
+    from editor.preview_copies import serialize
+    from editor.web_image import PreviewPhoto, WebImage
+
+    decoded: list[int] = []
+    real = library_panel._small_image
+    monkeypatch.setattr(library_panel, "_small_image", lambda data: (decoded.append(len(data)), real(data))[1])
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 1200), "steelblue").save(buffer, "JPEG")
+    shown = io.BytesIO()
+    Image.new("RGB", (728, 546), "steelblue").save(shown, "JPEG")
+    red = PreviewPhoto(((1600, 1200),), WebImage(shown.getvalue(), "jpg", 728, 546), bytes((200, 0, 0)) * (160 * 120), (160, 120))
+    folder = tmp_path / "share"
+    folder.mkdir()
+    for name, copy in (("co-ban-sao", (lambda block, length: ("x-728", serialize(red)))), ("khong-ban-sao", None)):
+        photo = ImageBlock(id="p", src="anh.jpg", caption="Ảnh.", media=MemoryMedia(buffer.getvalue(), "anh.jpg"))
+        save_draft(Article(title=name, blocks=[photo]), folder / f"{name}.article", preview_copy_of=copy)
+    panel = window.library_panel
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: sorted(_titles(panel)) == ["co-ban-sao", "khong-ban-sao"], timeout=20_000)
+    model = panel.model
+
+    def colours() -> dict[str, tuple[int, int, int]]:
+        found = {}
+        for row in range(model.rowCount()):
+            pixmap = model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+            assert pixmap is not None and not pixmap.isNull()
+            pixel = pixmap.toImage().pixelColor(pixmap.width() // 2, pixmap.height() // 2)
+            found[_titles(panel)[row]] = (pixel.red(), pixel.green(), pixel.blue())
+        return found
+
+    qtbot.waitUntil(lambda: len(colours()) == 2, timeout=20_000)
+    found = colours()
+    assert found["co-ban-sao"][0] > 150 and found["co-ban-sao"][2] < 60  # the carried thumbnail's red
+    assert found["khong-ban-sao"][2] > found["khong-ban-sao"][0]  # the photo's own steel blue
+    assert decoded == [len(buffer.getvalue())]  # only the draft without copies had its photo decoded
+
+
 def test_a_cover_taken_upright_on_a_phone_is_an_upright_thumbnail(qtbot: Any, window: Any, tmp_path: Path) -> None:
     """Phones store a portrait photo sideways and say so in EXIF: the
     library's thumbnail is turned as the camera said, as the preview is."""

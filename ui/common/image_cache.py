@@ -28,6 +28,7 @@ import itertools
 import math
 from collections import deque
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -143,6 +144,23 @@ def _carried_copy(media: ArchiveMedia, sha256: str, name: str) -> PreviewPhoto |
     return parse(data) if data is not None else None
 
 
+def carried_thumbnail(archive: Path, sha256: str) -> QImage | None:
+    """The thumbnail of any copy a draft carries of its photo ``sha256``
+    (the drafts library's cover: some 60 KB read instead of a 5 MB photo
+    decoded); None if it carries none."""
+    media = ArchiveMedia(archive, "")
+    try:
+        members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
+    except ImageError:
+        return None
+    for member in sorted(members):
+        data = _carried_bytes(media, member)
+        photo = parse(data) if data is not None else None
+        if photo is not None:
+            return thumbnail_image(photo)
+    return None
+
+
 def draft_copies(copies: PreviewCopies | None, shown: int) -> PreviewCopyOf:
     """For ``save_draft``, on its worker: the copy of a photo kept here, or
     the one its draft carries at this width (a save before the check has
@@ -164,7 +182,7 @@ def draft_copies(copies: PreviewCopies | None, shown: int) -> PreviewCopyOf:
     return copy_of
 
 
-def _thumbnail(photo: PreviewPhoto) -> QImage:
+def thumbnail_image(photo: PreviewPhoto) -> QImage:
     width, height = photo.thumbnail_size
     return QImage(photo.thumbnail, width, height, 3 * width, QImage.Format.Format_RGB888).copy()  # copy: own the pixels
 
@@ -299,7 +317,7 @@ class ImageCache(QObject):
                 run_in_background(lambda: copies.store(found.copy_key, photo), _ignore, _ignore)
             if photo.facts is not None:  # the checklist, run in this process, then decodes none of these originals
                 photo_facts.remember(found.key[0], photo.facts)
-            ready(self._content.setdefault(found.key, PreparedImage(found.key[0], photo.sizes, photo.shown, _thumbnail(photo))))
+            ready(self._content.setdefault(found.key, PreparedImage(found.key[0], photo.sizes, photo.shown, thumbnail_image(photo))))
 
         def read(found: _Read) -> None:
             if not shiboken6.isValid(self):
@@ -345,7 +363,7 @@ class ImageCache(QObject):
             return
         if photo.facts is not None:
             photo_facts.remember(found.key[0], photo.facts)
-        prepared = PreparedImage(found.key[0], photo.sizes, photo.shown, _thumbnail(photo))
+        prepared = PreparedImage(found.key[0], photo.sizes, photo.shown, thumbnail_image(photo))
         self._content[found.key] = prepared
         renamed = self._renamed(token)
         if renamed is None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor import revisions
-from editor.draft import load_draft
+from editor.draft import MEDIA_FOLDER, load_draft
 from editor.errors import ArticleError
 from editor.library import Filters, Library, LibraryEntry, rescan_index
 from editor.media import ArchiveMedia
@@ -43,6 +43,7 @@ from editor.model import Article
 from editor.review import STATES, Review
 from ui.common import settings
 from ui.common.errors import describe_error
+from ui.common.image_cache import carried_thumbnail
 from ui.common.language import Retranslating
 from ui.common.last_folder import FolderKind, last_folder
 from ui.common.workers import run_in_background, run_in_index_process
@@ -116,18 +117,29 @@ def saved_folders() -> list[Path]:
 
 
 def _thumbnails(entries: list[LibraryEntry]) -> dict[str, QImage]:
-    """Decode the cover photos (on a worker thread: QImage is safe there)."""
+    """The cover photos' thumbnails (on a worker thread: QImage is safe
+    there): from a preview copy the draft carries when it does (a draft the
+    window saved), else decoded from the photo."""
     images: dict[str, QImage] = {}
     for entry in entries:
-        try:
-            data = ArchiveMedia(Path(entry.path), entry.cover).read_bytes()
-        except ArticleError:
-            continue
-        image = _small_image(data)
+        image = carried_thumbnail(Path(entry.path), _named_hash(entry.cover))
+        if image is None:
+            try:
+                data = ArchiveMedia(Path(entry.path), entry.cover).read_bytes()
+            except ArticleError:
+                continue
+            image = _small_image(data)
         if not image.isNull():
             images[entry.path] = image.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation)
     return images
+
+
+def _named_hash(cover: str) -> str:
+    """The hash a draft's photo member is named by (``media/<sha256>.<ext>``).
+    Only a thumbnail goes by it: a draft that names a photo wrongly shows
+    a wrong thumbnail, of a photo it carries itself."""
+    return cover.removeprefix(MEDIA_FOLDER).partition(".")[0]
 
 
 def _small_image(data: bytes) -> QImage:
