@@ -48,7 +48,7 @@ def drafts(folder: Path) -> dict[str, list[object]]:
             block = ImageBlock(src="cover.jpg", alt="Ảnh", media=MemoryMedia(original, "cover.jpg"))
             path = folder / f"{index:02d}-{'with' if carried else 'without'}.article"
             save_draft(Article(title=f"Bài {index}", blocks=[block]), path,
-                       preview_copy_of=(lambda block, length, copy=copy: (name, copy)) if carried else None)
+                       preview_copy_of=(lambda block, length, copy=copy, name=name: (name, copy)) if carried else None)
             cover = MEDIA_FOLDER + block.media.stored_name if block.media is not None else ""
             sets[label].append(LibraryEntry(str(path), f"Bài {index}", "draft", "", "", "", "", "", "", cover=cover))
     return sets
