@@ -47,8 +47,8 @@ RATIO_CHECKED_FROM = 16 * 1024**2
 
 
 # The preview's copy of a photo, given the photo's block and the length of
-# its original: the copy's key and its bytes (editor/preview_copies.py), or
-# None when the saver has none.
+# its original: the copy's name in the draft (``preview_copies.draft_name``)
+# and its bytes, or None when the saver has none.
 PreviewCopyOf = Callable[[ImageBlock, int], tuple[str, bytes] | None]
 # Copies kept per photo: the saver's and those of colleagues' screens (one
 # for 100 %, one for 150 %…), not one for every crop ever tried.

@@ -15,10 +15,11 @@ without fsync (the checksum catches a file a power cut tore) and the oldest
 are removed once the folder grows past ``MAX_BYTES``.
 
 A draft saved by the window carries the same files for its photos
-(``previews/<photo's sha256>/<edits>-<width>.copy``, ``editor.draft``): a colleague opening it shows
-its preview without decoding the originals first. Those are the sender's,
-so the window makes each one again afterwards, in the background, and
-shows its own if they differ (``ui.common.image_cache``).
+(``previews/<photo's sha256>/<edits>-<width>.copy``, ``editor.draft``): a
+colleague opening it shows its preview without decoding the originals
+first. Those are the sender's, so the window makes each one again
+afterwards, in the background, and shows its own if they differ
+(``ui.common.image_cache``).
 """
 
 from __future__ import annotations
