@@ -214,10 +214,18 @@ def _photo_facts(media: Media, label: str) -> photo_facts.PhotoFacts:
     return facts
 
 
+def _kept_width(block: ImageBlock, facts: photo_facts.PhotoFacts) -> int:
+    """How wide the export makes the photo at most: upright, turned as the
+    user turned it, and cropped."""
+    width = facts.height if block.rotate in (90, 270) else facts.width
+    return round(width * (block.crop.width if block.crop is not None else 1.0))
+
+
 def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
     """Photo size, duplicates and metadata: reads each photo's header."""
     if not given.read_photos:
         return
+    cover = article.cover_image()
     seen: dict[str, int] = {}
     for index, block in enumerate(article.blocks):
         if not isinstance(block, ImageBlock) or block.media is None:
@@ -231,13 +239,19 @@ def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
             yield _finding("photo-unreadable", ERROR, "Ảnh hỏng hoặc không giải mã được; bản xuất sẽ từ chối ảnh này.",
                            "The photo is damaged or cannot be decoded; the export would refuse it.", where)
             continue
-        width, has_gps, has_camera = facts.width, facts.has_gps, facts.has_camera
+        width, has_gps, has_camera = _kept_width(block, facts), facts.has_gps, facts.has_camera
         sha = block.media.sha256
         if sha in seen:
             yield _finding("photo-duplicate", WARNING, f"Ảnh này đã có ở khối {seen[sha] + 1}.",
                            f"This photo is already used in block {seen[sha] + 1}.", where)
         seen.setdefault(sha, index)
-        if width < MIN_PHOTO_WIDTH:
+        if width < MIN_PHOTO_WIDTH and block is cover:  # one finding, not a second one for its share card
+            yield _finding("photo-too-narrow", WARNING,
+                           f"Ảnh chỉ rộng {width} px (nên từ {MIN_PHOTO_WIDTH} px); ảnh chia sẻ {SHARE_CARD_WIDTH}×630 làm từ ảnh "
+                           "đại diện này cũng sẽ bị phóng to, kém nét.",
+                           f"The photo is only {width} px wide (at least {MIN_PHOTO_WIDTH} px is better); the {SHARE_CARD_WIDTH}×630 "
+                           "share card made from this cover will be enlarged and soft too.", where)
+        elif width < MIN_PHOTO_WIDTH:
             yield _finding("photo-too-narrow", WARNING, f"Ảnh chỉ rộng {width} px (nên từ {MIN_PHOTO_WIDTH} px).",
                            f"The photo is only {width} px wide (at least {MIN_PHOTO_WIDTH} px is better).", where)
         if has_gps:
@@ -265,9 +279,9 @@ def share_card(article: Article, given: CheckInput) -> Iterator[Finding]:
         return  # the export refuses it with its own message
     if facts.unreadable:
         return
-    width, height = (facts.height, facts.width) if cover.rotate in (90, 270) else (facts.width, facts.height)
-    kept = round(width * (cover.crop.width if cover.crop is not None else 1.0))
-    if kept < SHARE_CARD_WIDTH:
+    kept = _kept_width(cover, facts)
+    # Under MIN_PHOTO_WIDTH, the photo's own finding says it for the card too.
+    if MIN_PHOTO_WIDTH <= kept < SHARE_CARD_WIDTH:
         index = next(i for i, block in enumerate(article.blocks) if block is cover)
         yield _finding("share-cover-narrow", WARNING,
                        f"Ảnh đại diện chỉ rộng {kept} px: ảnh chia sẻ {SHARE_CARD_WIDTH}×630 sẽ bị phóng to, kém nét (nên từ {SHARE_CARD_WIDTH} px).",

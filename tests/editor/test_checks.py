@@ -230,6 +230,30 @@ def test_a_cover_narrower_than_the_card_is_a_finding_at_that_photo_counting_its_
     assert "share-cover-narrow" not in ids(article)
 
 
+def test_a_photo_is_too_narrow_by_the_width_the_export_gives_it_and_a_narrow_cover_is_said_once() -> None:
+    """The width that counts is the exported one: turned as the user turned
+    it and cropped. A cover under 800 px gets one finding, which says the
+    share card suffers too, not a second one for the card."""
+    from editor.model import Crop
+
+    article = clean_article()
+    article.blocks.append(ImageBlock(id="i2", src="2.jpg", alt="Hội trường nhìn từ trên cao", caption="Hội trường.",
+                                     media=photo(1600, 700, color="maroon")))
+    assert "photo-too-narrow" not in ids(article)
+    article.blocks[2].rotate = 90  # on its side: 700 px wide
+    [finding] = [f for f in check_article(article) if f.id == "photo-too-narrow"]
+    assert finding.location == Location("src", "i2", 2) and "700 px" in finding.message_en
+    assert "share card" not in finding.message_en  # not the cover: the first photo is
+    article.blocks[2].rotate = 0
+    article.blocks[2].crop = Crop(0.25, 0.0, 0.25, 1.0)  # a quarter of its 1600 px
+    assert [f.message_en.split(" (")[0] for f in check_article(article) if f.id == "photo-too-narrow"] == [
+        "The photo is only 400 px wide"]
+    article.blocks[2].cover = True
+    findings = [f for f in check_article(article) if f.location == Location("src", "i2", 2)]
+    assert [f.id for f in findings] == ["photo-too-narrow"]
+    assert "share card" in findings[0].message_en and "ảnh chia sẻ" in findings[0].message_vi
+
+
 def test_a_title_over_110_characters_is_a_finding_for_the_headline() -> None:
     article = clean_article()
     article.title = "Tin " * 27 + "Lê"  # 110 characters
