@@ -18,7 +18,7 @@ from PIL import Image
 from editor.draft import load_draft, save_draft
 from editor.media import FileMedia
 from editor.model import Article, ImageBlock
-from editor.preview_copies import DRAFT_FOLDER, PreviewCopies
+from editor.preview_copies import DRAFT_FOLDER, PreviewCopies, serialize
 from tests.photos import camera_jpeg
 from tests.ui.conftest import open_article, wait_until_dom
 
@@ -258,3 +258,75 @@ def test_a_colleague_at_another_scale_sees_the_nearest_copy_at_once_then_this_sc
     with zipfile.ZipFile(draft) as archive:
         widths = sorted(name.rsplit("-", 1)[1] for name in archive.namelist() if name.startswith(DRAFT_FOLDER))
     assert widths == ["1092.copy", "728.copy"]
+
+
+def draft_with_copy(tmp_path: Path, photo: Path, copy: Any, width: int) -> Path:
+    """A draft of ``photo`` carrying ``copy`` (a PreviewPhoto) as its copy at ``width``."""
+    from editor.preview_copies import draft_name
+    from ui.common.image_cache import DEFAULT_MAX_SIZE, THUMBNAIL_SIZE
+
+    draft = tmp_path / "bai.article"
+    save_draft(article_with(photo), draft, preview_copy_of=lambda block, length: (
+        draft_name(0, None, width, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE), serialize(copy)))
+    return draft
+
+
+def test_a_photo_made_again_for_this_screen_takes_the_place_of_the_one_shown_without_a_blank(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """The reviewer's screen shows 728 px, the draft carries 1092 px (a
+    colleague at 150 %): the wider copy is shown at once; when this screen's
+    is made the same <img> takes it, so the picture never leaves the screen
+    for a grey box while the new one loads."""
+    from editor.images import prepare_preview
+    from tests.ui.conftest import js
+
+    photo = tmp_path / "anh.jpg"
+    photo.write_bytes(camera_jpeg(size=SMALL))
+    draft = draft_with_copy(tmp_path, photo, prepare_preview(photo.read_bytes(), "anh.jpg", 1092), 1092)
+    shutil.rmtree(window.images._copies.folder, ignore_errors=True)
+    held = held_processes(monkeypatch)
+    open_article(qtbot, window, draft)
+    image = "document.querySelector('.article-body img')"
+    carried = window.images.token_of(window.document.article.images()[0])
+    assert window.images.for_block(window.document.article.images()[0]).shown.width == 1092
+    loaded = f"{image}.complete && {image}.naturalWidth > 0 && {image}.currentSrc.split('/').pop()"
+    wait_until_dom(qtbot, window.preview, loaded, carried, timeout=30_000)
+    assert js(qtbot, window.preview, f"{image}.marked = true") is True
+    assert len(held) == 1
+    run_held(held)
+    qtbot.waitUntil(lambda: window.images.token_of(window.document.article.images()[0]) != carried, timeout=30_000)
+    made = window.images.token_of(window.document.article.images()[0])
+    assert window.images.for_block(window.document.article.images()[0]).shown.width == 728
+    wait_until_dom(qtbot, window.preview, loaded, made, timeout=30_000)
+    assert js(qtbot, window.preview, f"{image}.marked === true") is True, "the <img> was replaced: a blank box until it loaded"
+
+
+def test_findings_from_a_carried_copy_that_proved_wrong_go_once_the_photo_is_made_again(
+        qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A copy that says its photo is 100 px wide and carries GPS data,
+    carried for a 1600 px photo without any: the checklist first goes by
+    it, then by the photo, without anyone typing."""
+    import dataclasses
+
+    from editor import photo_facts
+    from editor.images import prepare_preview
+    from ui.common.image_cache import shown_width
+    from ui.window.checklist import PAUSE_MS
+
+    photo = tmp_path / "anh.jpg"
+    photo.write_bytes(camera_jpeg(size=SMALL))
+    true_copy = prepare_preview(photo.read_bytes(), "anh.jpg", shown_width())
+    assert true_copy.facts is not None and not true_copy.facts.has_gps
+    false_facts = dataclasses.replace(true_copy.facts, width=100, height=75, has_gps=True)
+    draft = draft_with_copy(tmp_path, photo, dataclasses.replace(true_copy, facts=false_facts), shown_width())
+    shutil.rmtree(window.images._copies.folder, ignore_errors=True)
+    photo_facts.forget_all()
+    held = held_processes(monkeypatch)
+    open_article(qtbot, window, draft)
+    panel = window.checklist
+    qtbot.waitUntil(lambda: {"photo-too-narrow", "photo-gps"} <= {f.id for f in panel.findings}, timeout=30_000)
+    qtbot.wait(PAUSE_MS + 500)  # every check the open asked for is over: the findings stay as they are
+    assert {"photo-too-narrow", "photo-gps"} <= {f.id for f in panel.findings} and not panel._running
+    run_held(held)
+    qtbot.waitUntil(lambda: not {"photo-too-narrow", "photo-gps"} & {f.id for f in panel.findings}
+                    and not panel._running, timeout=30_000)

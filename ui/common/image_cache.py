@@ -153,7 +153,7 @@ def carried_thumbnail(archive: Path, sha256: str) -> QImage | None:
         members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
     except ImageError:
         return None
-    for member in sorted(members):
+    for member in members:  # in the draft's order: the saver's own copies, of the photo as it is now, come first
         data = _carried_bytes(media, member)
         photo = parse(data) if data is not None else None
         if photo is not None:
@@ -194,6 +194,10 @@ class ImageCache(QObject):
     ready = Signal(str)
     failed = Signal(str, str)
     settled = Signal()
+    # A photo shown from its draft's copy was made again and differs (its
+    # new token follows ``ready`` or ``failed``): what was read of it is
+    # out of date (the checklist's findings).
+    replaced = Signal(str)
 
     def __init__(self, parent: QObject | None = None, copies: PreviewCopies | None = None) -> None:
         """``copies``: where the copies are kept between opens (None: made
@@ -370,7 +374,7 @@ class ImageCache(QObject):
             return
         self._prepared[renamed] = prepared
         self.ready.emit(renamed)
-        self.settled.emit()  # the checklist reads the photo's facts again
+        self.replaced.emit(renamed)
 
     def _check_failed(self, token: str, found: _Read, error: ArticleError) -> None:
         """The original cannot be converted: the carried copy stood for a photo that is not there."""
@@ -383,7 +387,7 @@ class ImageCache(QObject):
             return
         self._errors[renamed] = "; ".join(error.problems)
         self.failed.emit(renamed, self._errors[renamed])
-        self.settled.emit()
+        self.replaced.emit(renamed)
 
     def _renamed(self, token: str) -> str | None:
         """A new token for ``token``'s photo: the preview and the form ask

@@ -346,7 +346,10 @@ class PreviewView(QWebEngineView):
 
     def _on_images_ready(self, token: str) -> None:
         # The photo's exported sizes are known now: give its <img> the same
-        # width, height and srcset as the export has.
+        # width, height and srcset as the export has, in place (a copy made
+        # again comes under a new address: the one shown stays until it is
+        # decoded).
         for block in self._document.article.images():
             if self._images.token_of(block) == token:
-                self.patch_block(block.id)
+                html = render_block(self._document.article, block, self._image_sources)
+                self._patch(scripts.call("patch_photo", block.id, html))

@@ -36,6 +36,7 @@ class ChecklistPanel(Retranslating, QDockWidget):
         self._waiting_for_photos = False
         if photos is not None:
             photos.settled.connect(self._on_photos_settled)
+            photos.replaced.connect(self._on_photo_replaced)
         self.findings: list[Finding] = []
         self._checking = True  # no findings shown: the first check, or a new article's, under way
         self._running = False
@@ -129,6 +130,11 @@ class ChecklistPanel(Retranslating, QDockWidget):
         if self._waiting_for_photos:
             self._waiting_for_photos = False
             self.run_now()
+
+    def _on_photo_replaced(self, token: str) -> None:
+        """A draft's copy of a photo said other than the photo itself (its
+        size, its GPS data): the findings it gave must go."""
+        self.run_now()  # or again once the check under way ends
 
     def _on_new_article(self) -> None:
         """Another article is on screen: the findings shown are not its own,
