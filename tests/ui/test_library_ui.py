@@ -447,7 +447,11 @@ def test_a_cover_s_thumbnail_comes_from_the_copy_its_draft_carries_not_from_the_
 
     from PIL import Image
 
+    import dataclasses
+    import zipfile
+
     import ui.library.library_panel as library_panel
+    from editor.draft import load_draft
     from editor.media import MemoryMedia
     from editor.model import ImageBlock
     from editor.preview_copies import serialize
@@ -463,9 +467,18 @@ def test_a_cover_s_thumbnail_comes_from_the_copy_its_draft_carries_not_from_the_
     red = PreviewPhoto(((1600, 1200),), WebImage(shown.getvalue(), "jpg", 728, 546), bytes((200, 0, 0)) * (160 * 120), (160, 120))
     folder = tmp_path / "share"
     folder.mkdir()
-    for name, copy in (("co-ban-sao", (lambda block, length: ("x-728", serialize(red)))), ("khong-ban-sao", None)):
+    # The draft with copies was first saved with its photo as it was then
+    # (a green copy), then again as it is now (red): the library shows the
+    # photo as it is now, though the older copy stays in the draft.
+    green = dataclasses.replace(red, thumbnail=bytes((0, 160, 0)) * (160 * 120))
+    for name, copy in (("co-ban-sao", (lambda block, length: ("a-728", serialize(green)))), ("khong-ban-sao", None)):
         photo = ImageBlock(id="p", src="anh.jpg", caption="Ảnh.", media=MemoryMedia(buffer.getvalue(), "anh.jpg"))
         save_draft(Article(title=name, blocks=[photo]), folder / f"{name}.article", preview_copy_of=copy)
+    saved_again = load_draft(folder / "co-ban-sao.article")
+    saved_again.images()[0].rotate = 90
+    save_draft(saved_again, folder / "co-ban-sao.article", preview_copy_of=lambda block, length: ("x-728", serialize(red)))
+    with zipfile.ZipFile(folder / "co-ban-sao.article") as archive:
+        assert [name.rsplit("/", 1)[1] for name in archive.namelist() if name.startswith("previews/")] == ["x-728.copy", "a-728.copy"]
     panel = window.library_panel
     with qtbot.waitSignal(panel.scanned, timeout=20_000):
         panel.add_folder(folder)
