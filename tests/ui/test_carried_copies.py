@@ -61,6 +61,14 @@ def made_copy(qtbot: Any, copies: PreviewCopies, block: ImageBlock) -> Any:
     return cache.for_block(block)
 
 
+def sent_photo(qtbot: Any, tmp_path: Path) -> tuple[Path, PreviewCopies, Any]:
+    """A camera photo on the sender's computer, its copy made and kept there."""
+    photo = tmp_path / "anh.jpg"
+    photo.write_bytes(camera_jpeg(size=SMALL))
+    sender = PreviewCopies(tmp_path / "sender-copies")
+    return photo, sender, made_copy(qtbot, sender, ImageBlock(src="anh.jpg", media=FileMedia(photo)))
+
+
 def article_with(path: Path) -> Article:
     return Article(title="Hội nghị", blocks=[ImageBlock(src=path.name, media=FileMedia(path), alt="Hội nghị")])
 
@@ -69,10 +77,7 @@ def test_an_opened_draft_shows_the_copies_it_carries_before_any_photo_is_decoded
         qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: Any) -> None:
     from ui.common.image_cache import ImageCache, draft_copies, shown_width
 
-    photo = tmp_path / "anh.jpg"
-    photo.write_bytes(camera_jpeg(size=SMALL))
-    sender = PreviewCopies(tmp_path / "sender-copies")
-    sent = made_copy(qtbot, sender, ImageBlock(src="anh.jpg", media=FileMedia(photo)))
+    photo, sender, sent = sent_photo(qtbot, tmp_path)
     draft = tmp_path / "bai.article"
     save_draft(article_with(photo), draft, preview_copy_of=draft_copies(sender, shown_width()))
     with zipfile.ZipFile(draft) as archive:
@@ -163,10 +168,7 @@ def test_a_damaged_or_oversized_carried_copy_is_ignored_and_the_photo_made_from_
     from ui.common.image_cache import DEFAULT_MAX_SIZE, THUMBNAIL_SIZE, ImageCache, shown_width
     from ui.common.workers import wait_for_background_work
 
-    photo = tmp_path / "anh.jpg"
-    photo.write_bytes(camera_jpeg(size=SMALL))
-    sender = PreviewCopies(tmp_path / "sender-copies")
-    good = made_copy(qtbot, sender, ImageBlock(src="anh.jpg", media=FileMedia(photo)))
+    photo, sender, good = sent_photo(qtbot, tmp_path)
     (kept,) = sender.folder.glob("*.copy")
     damaged = bytearray(kept.read_bytes())
     damaged[len(damaged) // 3] ^= 0xFF
@@ -194,10 +196,7 @@ def test_a_carried_copy_of_a_photo_that_cannot_be_decoded_gives_way_to_the_error
     from editor.preview_copies import draft_name
     from ui.common.image_cache import DEFAULT_MAX_SIZE, THUMBNAIL_SIZE, ImageCache, shown_width
 
-    good = tmp_path / "anh.jpg"
-    good.write_bytes(camera_jpeg(size=SMALL))
-    sender = PreviewCopies(tmp_path / "sender-copies")
-    made_copy(qtbot, sender, ImageBlock(src="anh.jpg", media=FileMedia(good)))
+    good, sender, _ = sent_photo(qtbot, tmp_path)
     (kept,) = sender.folder.glob("*.copy")
     damaged = tmp_path / "hong.jpg"
     damaged.write_bytes(good.read_bytes()[:2000])  # cut short: the header is there, the pixels are not
@@ -233,11 +232,8 @@ def test_a_colleague_at_another_scale_sees_the_nearest_copy_at_once_then_this_sc
     import ui.common.image_cache as image_cache
     from ui.common.image_cache import ImageCache, draft_copies
 
-    photo = tmp_path / "anh.jpg"
-    photo.write_bytes(camera_jpeg(size=SMALL))
     monkeypatch.setattr(image_cache, "shown_width", lambda: 728)
-    writer = PreviewCopies(tmp_path / "writer-copies")
-    made_copy(qtbot, writer, ImageBlock(src="anh.jpg", media=FileMedia(photo)))
+    photo, writer, _ = sent_photo(qtbot, tmp_path)
     draft = tmp_path / "bai.article"
     save_draft(article_with(photo), draft, preview_copy_of=draft_copies(writer, 728))
 
