@@ -454,6 +454,10 @@
             <translation>Checklist</translation>
         </message>
         <message>
+            <source>Photo %1 (block %2): </source>
+            <translation>Photo %1 (block %2): </translation>
+        </message>
+        <message>
             <source>Block %1: </source>
             <translation>Block %1: </translation>
         </message>

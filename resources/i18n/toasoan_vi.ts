@@ -454,6 +454,10 @@
             <translation>Danh sách kiểm tra</translation>
         </message>
         <message>
+            <source>Photo %1 (block %2): </source>
+            <translation>Ảnh %1 (khối %2): </translation>
+        </message>
+        <message>
             <source>Block %1: </source>
             <translation>Khối %1: </translation>
         </message>

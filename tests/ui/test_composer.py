@@ -622,6 +622,24 @@ def test_the_checklist_summary_counts_every_line_it_lists(qtbot: Any, window: An
     assert panel.summary.text() == f"{counts[0]} to fix, {counts[1]} to look at, {counts[2]} for your information"
 
 
+def test_a_finding_about_a_photo_names_the_photo_by_its_number(qtbot: Any, window: Any, example_copy: Path) -> None:
+    """"Photo 2 (block 4)", not only "Block 4": the user finds a photo by
+    counting photos (each of the example's photos carries GPS data, a note
+    at each); a finding in another block keeps the block's number."""
+    open_article(qtbot, window, example_copy)
+    first_text = next(block for block in window.document.article.blocks if isinstance(block, ParagraphBlock))
+    window.document.set_block_field(first_text.id, "text", first_text.text + "  Hai dấu cách.")
+    panel = window.checklist
+    qtbot.waitUntil(lambda: [f.id for f in panel.findings].count("photo-gps") == 3 and not panel._running
+                    and any(f.location.block_id == first_text.id for f in panel.findings), timeout=30_000)
+    images = [block.id for block in window.document.article.images()]
+    blocks = [block.id for block in window.document.article.blocks]
+    lines = {f.location.block_id: panel.list.item(row).text() for row, f in enumerate(panel.findings) if f.location.block_id}
+    for number, photo in enumerate(images, start=1):
+        assert lines[photo].split(" ", 1)[1].startswith(f"Photo {number} (block {blocks.index(photo) + 1}): ")
+    assert lines[first_text.id].split(" ", 1)[1].startswith(f"Block {blocks.index(first_text.id) + 1}: ")
+
+
 def test_stray_characters_in_the_opened_file_are_a_finding_until_it_is_saved(qtbot: Any, window: Any, tmp_path: Path) -> None:
     import json
     import zipfile

@@ -126,6 +126,18 @@ class ChecklistPanel(Retranslating, QDockWidget):
         # Still behind any photo the form or the preview asks for meanwhile.
         run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list, priority=-1)
 
+    def _where(self, finding: Finding, photo_numbers: dict[str, int]) -> str:
+        """Where a finding is, as the user finds it: a photo by its number
+        among the photos ("Photo 9", as the form and the preview count them
+        by eye), any other block by its number."""
+        location = finding.location
+        if location.index is None:
+            return ""
+        photo = photo_numbers.get(location.block_id or "")
+        if photo is not None:
+            return self.tr("Photo %1 (block %2): ").replace("%1", str(photo)).replace("%2", str(location.index + 1))
+        return self.tr("Block %1: ").replace("%1", str(location.index + 1))
+
     def _on_photos_settled(self) -> None:
         if self._waiting_for_photos:
             self._waiting_for_photos = False
@@ -193,9 +205,9 @@ class ChecklistPanel(Retranslating, QDockWidget):
         # and then, in shiboken's releaseWrapper (the soak run found it).
         self.list.clear()
         texts = []
+        photo_numbers = {block.id: number for number, block in enumerate(self._document.article.images(), start=1)}
         for finding in findings:
-            where = "" if finding.location.index is None else self.tr("Block %1: ").replace("%1", str(finding.location.index + 1))
-            texts.append(f"{_MARKS[finding.severity][0]} {where}{finding.message(language)}")
+            texts.append(f"{_MARKS[finding.severity][0]} {self._where(finding, photo_numbers)}{finding.message(language)}")
         self.list.addItems(texts)
         model = self.list.model()
         for row, finding in enumerate(findings):
