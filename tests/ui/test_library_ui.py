@@ -443,12 +443,11 @@ def test_a_cover_s_thumbnail_comes_from_the_copy_its_draft_carries_not_from_the_
     """A draft the window saved carries its photos' preview copies: the
     library reads the cover's thumbnail from one (a few KB) and decodes no
     photo; a draft without copies still gets its thumbnail decoded."""
+    import dataclasses
     import io
+    import zipfile
 
     from PIL import Image
-
-    import dataclasses
-    import zipfile
 
     import ui.library.library_panel as library_panel
     from editor.draft import load_draft
