@@ -33,6 +33,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from editor.errors import ImageError
+from editor.media import ArchiveMedia
 from editor.model import Crop
 from editor.photo_facts import PhotoFacts
 from editor.web_image import PreviewPhoto, WebImage
@@ -94,6 +96,49 @@ def nearest_width(members: list[str], sha256: str, name: str) -> str | None:
         return None
     above = [width for width in widths if width >= int(wanted)]
     return widths[min(above) if above else max(widths)]
+
+
+def carried_bytes(media: ArchiveMedia, member: str) -> bytes | None:
+    """The member ``member`` of ``media``'s draft, if it is there and can be
+    a copy (not too big)."""
+    try:
+        data = ArchiveMedia(media.archive, member).read_head(MAX_CARRIED_BYTES + 1)
+    except ImageError:
+        return None
+    return data if len(data) <= MAX_CARRIED_BYTES else None
+
+
+def carried_copy(media: ArchiveMedia, sha256: str, name: str) -> PreviewPhoto | None:
+    """The copy ``name`` (``draft_name``) that the photo's own draft
+    carries; if it has that copy at another width only (a colleague's
+    screen at another scale), that one, to stand in until the window makes
+    its own; None if it has none (a draft of the command line's)."""
+    try:
+        members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
+    except ImageError:
+        return None
+    exact = draft_member(sha256, name)
+    member = exact if exact in members else nearest_width(members, sha256, name)
+    data = carried_bytes(media, member) if member is not None else None
+    return parse(data) if data is not None else None
+
+
+def first_carried_copy(archive: Path, sha256: str) -> PreviewPhoto | None:
+    """The first copy in the draft's order that ``archive`` carries of its
+    photo ``sha256``: the saver's own, of the photo as it was saved (a save
+    writes those before the ones it keeps). For the drafts library's cover:
+    a few KB read instead of a 5 MB photo decoded."""
+    media = ArchiveMedia(archive, "")
+    try:
+        members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
+    except ImageError:
+        return None
+    for member in members:
+        data = carried_bytes(media, member)
+        photo = parse(data) if data is not None else None
+        if photo is not None:
+            return photo
+    return None
 
 
 def photo_of_member(name: str) -> str | None:

@@ -175,7 +175,7 @@ def test_a_damaged_or_oversized_carried_copy_is_ignored_and_the_photo_made_from_
     # A damaged copy; and a whole one, past the size a copy can have (here
     # made smaller than the copy, which a photo process does not check).
     for member, cap in ((bytes(damaged), MAX_CARRIED_BYTES), (kept.read_bytes(), kept.stat().st_size - 1)):
-        monkeypatch.setattr("ui.common.image_cache.MAX_CARRIED_BYTES", cap)
+        monkeypatch.setattr("editor.preview_copies.MAX_CARRIED_BYTES", cap)
         draft = tmp_path / "bai.article"
         save_draft(article_with(photo), draft, preview_copy_of=lambda block, length, member=member: (
             draft_name(0, None, shown_width(), DEFAULT_MAX_SIZE, THUMBNAIL_SIZE), member))

@@ -28,7 +28,6 @@ import itertools
 import math
 from collections import deque
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -36,11 +35,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 
 from editor import photo_facts
-from editor.errors import ArticleError, ImageError
+from editor.errors import ArticleError
 from editor.media import ArchiveMedia, Media
 from editor.model import Crop, ImageBlock
 from editor.photo_jobs import prepare_preview_of
-from editor.preview_copies import DRAFT_FOLDER, MAX_CARRIED_BYTES, PreviewCopies, copy_key, draft_member, draft_name, nearest_width, parse
+from editor.preview_copies import PreviewCopies, carried_bytes, carried_copy, copy_key, draft_member, draft_name, parse
 from editor.web_image import DEFAULT_MAX_SIZE, PreviewPhoto, WebImage
 from ui.common.workers import photo_pool, photo_process_count, run_in_background, run_in_process
 
@@ -110,7 +109,7 @@ def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | 
     key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
     kept = copies.load(key) if copies is not None else None
     if kept is None and isinstance(media, ArchiveMedia):
-        carried = _carried_copy(media, sha256, _draft_name(rotate, crop, shown))
+        carried = carried_copy(media, sha256, _draft_name(rotate, crop, shown))
         if carried is not None:
             return _Read((sha256, rotate, crop), key, carried, len(original), carried=True)
     return _Read((sha256, rotate, crop), key, kept, len(original))
@@ -118,47 +117,6 @@ def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | 
 
 def _draft_name(rotate: int, crop: Crop | None, shown: int) -> str:
     return draft_name(rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
-
-
-def _carried_bytes(media: ArchiveMedia, member: str) -> bytes | None:
-    """The draft's member ``member`` if it can be a copy (not too big)."""
-    try:
-        data = ArchiveMedia(media.archive, member).read_head(MAX_CARRIED_BYTES + 1)
-    except ImageError:
-        return None
-    return data if len(data) <= MAX_CARRIED_BYTES else None
-
-
-def _carried_copy(media: ArchiveMedia, sha256: str, name: str) -> PreviewPhoto | None:
-    """The copy ``name`` the photo's own draft carries; if it has that copy
-    at another width only (a colleague's screen at another scale), that one,
-    to stand in until the check makes this screen's; None if it has none (a
-    draft of the command line's)."""
-    try:
-        members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
-    except ImageError:
-        return None
-    exact = draft_member(sha256, name)
-    member = exact if exact in members else nearest_width(members, sha256, name)
-    data = _carried_bytes(media, member) if member is not None else None
-    return parse(data) if data is not None else None
-
-
-def carried_thumbnail(archive: Path, sha256: str) -> QImage | None:
-    """The thumbnail of any copy a draft carries of its photo ``sha256``
-    (the drafts library's cover: some 60 KB read instead of a 5 MB photo
-    decoded); None if it carries none."""
-    media = ArchiveMedia(archive, "")
-    try:
-        members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
-    except ImageError:
-        return None
-    for member in members:  # in the draft's order: the saver's own copies, of the photo as it is now, come first
-        data = _carried_bytes(media, member)
-        photo = parse(data) if data is not None else None
-        if photo is not None:
-            return thumbnail_image(photo)
-    return None
 
 
 def draft_copies(copies: PreviewCopies | None, shown: int) -> PreviewCopyOf:
@@ -174,7 +132,7 @@ def draft_copies(copies: PreviewCopies | None, shown: int) -> PreviewCopyOf:
         key = copy_key(block.media.sha256, length, block.rotate, block.crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
         data = copies.stored_bytes(key) if copies is not None else None
         if data is None and isinstance(block.media, ArchiveMedia):
-            data = _carried_bytes(block.media, draft_member(block.media.sha256, name))
+            data = carried_bytes(block.media, draft_member(block.media.sha256, name))
             if data is not None and parse(data) is None:
                 data = None  # damaged: not passed on
         return (name, data) if data is not None else None

@@ -40,10 +40,11 @@ from editor.errors import ArticleError
 from editor.library import Filters, Library, LibraryEntry, rescan_index
 from editor.media import ArchiveMedia
 from editor.model import Article
+from editor.preview_copies import first_carried_copy
 from editor.review import STATES, Review
 from ui.common import settings
 from ui.common.errors import describe_error
-from ui.common.image_cache import carried_thumbnail
+from ui.common.image_cache import thumbnail_image
 from ui.common.language import Retranslating
 from ui.common.last_folder import FolderKind, last_folder
 from ui.common.workers import run_in_background, run_in_index_process
@@ -122,7 +123,8 @@ def _thumbnails(entries: list[LibraryEntry]) -> dict[str, QImage]:
     window saved), else decoded from the photo."""
     images: dict[str, QImage] = {}
     for entry in entries:
-        image = carried_thumbnail(Path(entry.path), _named_hash(entry.cover))
+        carried = first_carried_copy(Path(entry.path), _named_hash(entry.cover))
+        image = thumbnail_image(carried) if carried is not None else None
         if image is None:
             try:
                 data = ArchiveMedia(Path(entry.path), entry.cover).read_bytes()
