@@ -102,3 +102,36 @@ def test_a_draft_s_copy_at_another_width_is_found_nearest_above_first() -> None:
     assert nearest_width(members, sha, draft_name(0, None, 600, 1600, 160)) == uncropped[0]
     assert nearest_width(members, sha, draft_name(90, None, 728, 1600, 160)) is None
     assert nearest_width(members, sha, draft_name(0, Crop(0.1, 0.1, 0.5, 0.5), 728, 1600, 160)) == cropped
+
+
+def test_a_draft_s_copies_are_read_back_by_width_and_the_saver_s_first(tmp_path: Path) -> None:
+    """What the window reads of a saved draft: the copy of its width, else
+    the nearest; for the library, the first the saver wrote; nothing from a
+    draft that carries none, and no member past the size a copy can have."""
+    import pytest
+
+    from editor import preview_copies
+    from editor.draft import load_draft, save_draft
+    from editor.media import FileMedia
+    from editor.model import Article, ImageBlock
+    from editor.preview_copies import carried_copy, draft_name, first_carried_copy, serialize
+
+    original = camera_jpeg(size=SMALL)
+    (tmp_path / "anh.jpg").write_bytes(original)
+    made = {width: prepare_preview(original, "anh.jpg", width) for width in (728, 1092)}
+    draft = tmp_path / "bai.article"
+    article = Article(title="Ảnh", blocks=[ImageBlock(src="anh.jpg", alt="Ảnh", media=FileMedia(tmp_path / "anh.jpg"))])
+    save_draft(article, draft, preview_copy_of=lambda block, length: (draft_name(0, None, 1092, 1600, 160), serialize(made[1092])))
+    reopened = load_draft(draft)
+    save_draft(reopened, draft, preview_copy_of=lambda block, length: (draft_name(0, None, 728, 1600, 160), serialize(made[728])))
+    media = load_draft(draft).images()[0].media
+    assert isinstance(media, preview_copies.ArchiveMedia)
+    sha = hashlib.sha256(original).hexdigest()
+    assert carried_copy(media, sha, draft_name(0, None, 728, 1600, 160)) == made[728]
+    assert carried_copy(media, sha, draft_name(0, None, 910, 1600, 160)) == made[1092]  # nearest above
+    assert carried_copy(media, sha, draft_name(90, None, 728, 1600, 160)) is None  # no copy of the photo turned
+    assert first_carried_copy(draft, sha) == made[728]  # the last save's own
+    assert first_carried_copy(draft, "00" * 32) is None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(preview_copies, "MAX_CARRIED_BYTES", len(serialize(made[728])) - 1)
+        assert carried_copy(media, sha, draft_name(0, None, 728, 1600, 160)) is None
