@@ -438,6 +438,35 @@ def test_a_share_that_drops_keeps_its_drafts_listed_and_the_panel_says_which_fol
     assert _titles(panel) == ["Tin một"]
 
 
+def test_titles_beside_their_thumbnails_show_enough_to_tell_drafts_apart(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """Two drafts whose titles differ from their 25th character, each with a
+    cover: the title column, beside the thumbnails, shows them that far in
+    the library's narrow dock (it showed "B…")."""
+    import io
+
+    from PIL import Image
+
+    from editor.media import MemoryMedia
+    from editor.model import ImageBlock
+    from ui.library.library_panel import THUMBNAIL
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 1200), "steelblue").save(buffer, "JPEG")
+    folder = tmp_path / "share"
+    folder.mkdir()
+    titles = ["Quận Lê Chân tăng cường bảo vệ nền tảng tư tưởng", "Quận Lê Chân tăng cường cải cách hành chính"]
+    for number, title in enumerate(titles):
+        photo = ImageBlock(id="p", src="anh.jpg", caption="Ảnh.", media=MemoryMedia(buffer.getvalue(), "anh.jpg"))
+        save_draft(Article(title=title, blocks=[photo]), folder / f"{number}.article")
+    panel = window.library_panel
+    panel.show()
+    with qtbot.waitSignal(panel.scanned, timeout=20_000):
+        panel.add_folder(folder)
+    qtbot.waitUntil(lambda: sorted(_titles(panel)) == sorted(titles), timeout=20_000)
+    metrics = panel.list.fontMetrics()
+    assert panel.list.columnWidth(0) > THUMBNAIL.width() + metrics.horizontalAdvance(titles[0][:30])
+
+
 def test_a_cover_s_thumbnail_comes_from_the_copy_its_draft_carries_not_from_the_photo(
         qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
     """A draft the window saved carries its photos' preview copies: the

@@ -56,6 +56,9 @@ RESCAN_MS = 30_000  # network shares do not notify: look again this often
 PROGRESS_MS = 2_000  # while a first index is built, the list shows what is indexed so far, this often
 WATCH_DELAY_MS = 500  # a save renames a temporary file: wait for the folder to settle
 THUMBNAIL = QSize(64, 48)
+# How much of a title the list shows before its other columns, in average
+# characters: "Quận Lê Chân tăng cường bảo vệ n…" tells drafts apart.
+TITLE_CHARACTERS = 32
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _DAMAGED = QColor("#a4262c")
 _ROLES_SHOWN = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
@@ -510,7 +513,10 @@ class LibraryPanel(Retranslating, QDockWidget):
 
     def _size_columns(self) -> None:
         """Each column but the title as wide as its widest text in the first
-        100 rows. Measured here, not by resizeColumnToContents: that asks the
+        100 rows, and the title wide enough for its thumbnail and the start
+        of a title (beside the thumbnails it was cut to "B…" in a narrow
+        dock: drafts could not be told apart; the list scrolls sideways to
+        the rest). Measured here, not by resizeColumnToContents: that asks the
         model for every role of every cell through Python, 80 ms of the UI
         thread for 100 rows while a big library was being indexed."""
         metrics = self.list.fontMetrics()
@@ -519,6 +525,8 @@ class LibraryPanel(Retranslating, QDockWidget):
         for column in range(1, 7):
             texts = [self.model.headers[column] if column < len(self.model.headers) else "", *(cells[column] for cells in rows)]
             self.list.setColumnWidth(column, max(metrics.horizontalAdvance(text) for text in texts) + margin)
+        title = THUMBNAIL.width() + margin + metrics.averageCharWidth() * TITLE_CHARACTERS
+        self.list.setColumnWidth(0, max(self.list.columnWidth(0), title))
 
     def _load_thumbnails(self, missing: list[LibraryEntry]) -> None:
         batch, rest = missing[:20], missing[20:]
