@@ -245,15 +245,14 @@ def photos(article: Article, given: CheckInput) -> Iterator[Finding]:
             yield _finding("photo-duplicate", WARNING, f"Ảnh này đã có ở khối {seen[sha] + 1}.",
                            f"This photo is already used in block {seen[sha] + 1}.", where)
         seen.setdefault(sha, index)
-        if width < MIN_PHOTO_WIDTH and block is cover:  # one finding, not a second one for its share card
-            yield _finding("photo-too-narrow", WARNING,
-                           f"Ảnh chỉ rộng {width} px (nên từ {MIN_PHOTO_WIDTH} px); ảnh chia sẻ {SHARE_CARD_WIDTH}×630 làm từ ảnh "
-                           "đại diện này cũng sẽ bị phóng to, kém nét.",
-                           f"The photo is only {width} px wide (at least {MIN_PHOTO_WIDTH} px is better); the {SHARE_CARD_WIDTH}×630 "
-                           "share card made from this cover will be enlarged and soft too.", where)
-        elif width < MIN_PHOTO_WIDTH:
-            yield _finding("photo-too-narrow", WARNING, f"Ảnh chỉ rộng {width} px (nên từ {MIN_PHOTO_WIDTH} px).",
-                           f"The photo is only {width} px wide (at least {MIN_PHOTO_WIDTH} px is better).", where)
+        if width < MIN_PHOTO_WIDTH:
+            # A cover's one finding says it for its share card too, not a second one.
+            card_vi, card_en = (
+                (f"; ảnh chia sẻ {SHARE_CARD_WIDTH}×630 làm từ ảnh đại diện này cũng sẽ bị phóng to, kém nét",
+                 f"; the {SHARE_CARD_WIDTH}×630 share card made from this cover will be enlarged and soft too")
+                if block is cover else ("", ""))
+            yield _finding("photo-too-narrow", WARNING, f"Ảnh chỉ rộng {width} px (nên từ {MIN_PHOTO_WIDTH} px){card_vi}.",
+                           f"The photo is only {width} px wide (at least {MIN_PHOTO_WIDTH} px is better){card_en}.", where)
         if has_gps:
             yield _finding("photo-gps", INFO, "Ảnh gốc có tọa độ GPS; bản xuất bản đã được xóa thông tin này.",
                            "The original photo carries GPS coordinates; the exported copy has them removed.", where)
