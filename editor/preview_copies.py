@@ -34,7 +34,7 @@ import threading
 from pathlib import Path
 
 from editor.errors import ImageError
-from editor.media import ArchiveMedia
+from editor.media import ArchiveMedia, archives_kept_open
 from editor.model import Crop
 from editor.photo_facts import PhotoFacts
 from editor.web_image import PreviewPhoto, WebImage
@@ -129,15 +129,16 @@ def first_carried_copy(archive: Path, sha256: str) -> PreviewPhoto | None:
     writes those before the ones it keeps). For the drafts library's cover:
     a few KB read instead of a 5 MB photo decoded."""
     media = ArchiveMedia(archive, "")
-    try:
-        members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
-    except ImageError:
-        return None
-    for member in members:
-        data = carried_bytes(media, member)
-        photo = parse(data) if data is not None else None
-        if photo is not None:
-            return photo
+    with archives_kept_open():  # the names and the copies from one opened zip
+        try:
+            members = media.names_beside(f"{DRAFT_FOLDER}{sha256}/")
+        except ImageError:
+            return None
+        for member in members:
+            data = carried_bytes(media, member)
+            photo = parse(data) if data is not None else None
+            if photo is not None:
+                return photo
     return None
 
 

@@ -36,7 +36,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from editor import photo_facts
 from editor.errors import ArticleError
-from editor.media import ArchiveMedia, Media
+from editor.media import ArchiveMedia, Media, archives_kept_open
 from editor.model import Crop, ImageBlock
 from editor.photo_jobs import prepare_preview_of
 from editor.preview_copies import PreviewCopies, carried_bytes, carried_copy, copy_key, draft_member, draft_name, parse
@@ -104,14 +104,17 @@ class _Read:
 def _read(media: Media, rotate: int, crop: Crop | None, copies: PreviewCopies | None, shown: int) -> _Read:
     """On a worker thread: the photo's content key, and its copy if one was
     kept. The original is let go at once: a photo process reads it again
-    to convert it (``photo_jobs.prepare_preview_of``)."""
-    original, sha256 = media.read_hashed()
-    key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
-    kept = copies.load(key) if copies is not None else None
-    if kept is None and isinstance(media, ArchiveMedia):
-        carried = carried_copy(media, sha256, _draft_name(rotate, crop, shown))
-        if carried is not None:
-            return _Read((sha256, rotate, crop), key, carried, len(original), carried=True)
+    to convert it (``photo_jobs.prepare_preview_of``). A draft's photo and
+    the copy it carries are read from one opened zip (each opening reads
+    the whole central directory)."""
+    with archives_kept_open():
+        original, sha256 = media.read_hashed()
+        key = copy_key(sha256, len(original), rotate, crop, shown, DEFAULT_MAX_SIZE, THUMBNAIL_SIZE)
+        kept = copies.load(key) if copies is not None else None
+        if kept is None and isinstance(media, ArchiveMedia):
+            carried = carried_copy(media, sha256, _draft_name(rotate, crop, shown))
+            if carried is not None:
+                return _Read((sha256, rotate, crop), key, carried, len(original), carried=True)
     return _Read((sha256, rotate, crop), key, kept, len(original))
 
 

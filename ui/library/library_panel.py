@@ -38,7 +38,7 @@ from editor import revisions
 from editor.draft import MEDIA_FOLDER, load_draft
 from editor.errors import ArticleError
 from editor.library import Filters, Library, LibraryEntry, rescan_index
-from editor.media import ArchiveMedia
+from editor.media import ArchiveMedia, archives_kept_open
 from editor.model import Article
 from editor.preview_copies import first_carried_copy
 from editor.review import STATES, Review
@@ -126,18 +126,24 @@ def _thumbnails(entries: list[LibraryEntry]) -> dict[str, QImage]:
     window saved), else decoded from the photo."""
     images: dict[str, QImage] = {}
     for entry in entries:
-        carried = first_carried_copy(Path(entry.path), _named_hash(entry.cover))
-        image = thumbnail_image(carried) if carried is not None else None
-        if image is None:
-            try:
-                data = ArchiveMedia(Path(entry.path), entry.cover).read_bytes()
-            except ArticleError:
-                continue
-            image = _small_image(data)
-        if not image.isNull():
+        with archives_kept_open():  # the copies, or else the photo, from one opened zip
+            image = _cover_image(entry)
+        if image is not None and not image.isNull():
             images[entry.path] = image.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation)
     return images
+
+
+def _cover_image(entry: LibraryEntry) -> QImage | None:
+    """The cover's thumbnail from a copy the draft carries, else its photo
+    decoded small; None if the draft's photo cannot be read."""
+    carried = first_carried_copy(Path(entry.path), _named_hash(entry.cover))
+    if carried is not None:
+        return thumbnail_image(carried)
+    try:
+        return _small_image(ArchiveMedia(Path(entry.path), entry.cover).read_bytes())
+    except ArticleError:
+        return None
 
 
 def _named_hash(cover: str) -> str:
