@@ -10,8 +10,9 @@ from pathlib import Path
 from PIL import Image
 
 from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, NOT_A_FILE, NOT_AN_IMAGE
-from editor.photo_files import check_photo_files
-from tests.helpers import photo_bytes
+from editor.photo_files import check_photo_files, jpeg_stops_early
+from tests.helpers import CORPUS, photo_bytes
+from tests.photos import camera_jpeg
 
 
 def test_readable_photos_become_image_blocks_in_order_and_the_rest_are_refused_by_name(tmp_path: Path) -> None:
@@ -50,3 +51,54 @@ def test_a_missing_file_is_refused_with_the_cores_words(tmp_path: Path) -> None:
     checked = check_photo_files([tmp_path / "khong-co.jpg"])
     [refusal] = checked.refused
     assert refusal.name == "khong-co.jpg" and refusal.reason is not None and refusal.details
+
+
+def test_a_truncated_photo_is_refused_whatever_its_format_and_nothing_is_made_for_it(tmp_path: Path) -> None:
+    """Pillow's verify() reads no pixels of a JPEG, BMP, GIF or TIFF: a
+    file cut short passed it, was inserted, and showed only "cannot show
+    this photo" (the corpus's bad/ files must be refused)."""
+    import io
+
+    paths = [CORPUS / "images-pillow" / "bad" / name for name in ("truncated_jpeg.jpg", "bmp_b_shortfile.bmp")]
+    whole = Image.effect_noise((300, 200), 60).convert("RGB")
+    for kind in ("JPEG", "BMP", "GIF", "TIFF"):
+        encoded = io.BytesIO()
+        whole.save(encoded, kind)
+        path = tmp_path / f"cat-ngang.{kind.lower()}"
+        path.write_bytes(encoded.getvalue()[: len(encoded.getvalue()) * 2 // 3])
+        paths.append(path)
+    camera = camera_jpeg(1)
+    (tmp_path / "may-anh.jpg").write_bytes(camera[: len(camera) - 2])  # only the end marker lost
+    paths.append(tmp_path / "may-anh.jpg")
+
+    checked = check_photo_files(paths)
+
+    assert checked.blocks == []
+    assert [(r.name, r.reason) for r in checked.refused] == [(path.name, IMAGE_DAMAGED) for path in paths]
+
+
+def test_a_whole_jpeg_with_data_after_its_end_or_a_thumbnail_inside_is_inserted(tmp_path: Path) -> None:
+    """A phone's motion photo carries a video after the JPEG's end; a
+    camera's EXIF carries a thumbnail with an end marker of its own, before
+    the photo's scan: neither is read as the photo's end."""
+    thumbnail = io_jpeg(Image.new("RGB", (160, 120), "blue"))
+    exif = Image.Exif()
+    exif[0x010F] = "Canon"  # Make
+    exif_bytes = exif.tobytes()
+    photo = io_jpeg(Image.effect_noise((640, 480), 40).convert("RGB"), exif=exif_bytes + thumbnail)
+    motion = photo + b"ftypmp42" + bytes(4096)
+    assert not jpeg_stops_early(photo) and not jpeg_stops_early(motion)
+    (tmp_path / "chuyen-dong.jpg").write_bytes(motion)
+    (tmp_path / "may-anh.jpg").write_bytes(photo)
+    checked = check_photo_files([tmp_path / "chuyen-dong.jpg", tmp_path / "may-anh.jpg"])
+    assert checked.refused == [] and len(checked.blocks) == 2
+    # Cut inside its scan, the same photo is refused: the thumbnail's end marker does not count.
+    assert b"\xff\xd9" in photo[: len(photo) // 2] and jpeg_stops_early(photo[: len(photo) // 2])
+
+
+def io_jpeg(image: Image.Image, **options: object) -> bytes:
+    import io
+
+    encoded = io.BytesIO()
+    image.save(encoded, "JPEG", **options)
+    return encoded.getvalue()

@@ -364,6 +364,20 @@ def test_dropped_files_become_photos_and_non_images_are_refused(qtbot: Any, wind
     assert "ghi-chu.jpg: not an image" in text and "rong.png: the file is empty" in text
 
 
+def test_a_dropped_photo_cut_short_is_refused_by_name_and_the_whole_one_inserted(
+        qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any) -> None:
+    """A truncated JPEG was inserted, then showed only "Cannot show this
+    photo" in the form and the preview; it is now refused as it is dropped."""
+    from tests.helpers import CORPUS
+
+    (tmp_path / "anh.jpg").write_bytes(photo_bytes())
+    (tmp_path / "hong.jpg").write_bytes((CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes())
+    window.composer.blocks.files_dropped.emit([str(tmp_path / "hong.jpg"), str(tmp_path / "anh.jpg")], 0)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
+    assert [b.src for b in window.document.article.blocks] == [str(tmp_path / "anh.jpg")]
+    assert "hong.jpg: the image is damaged" in message_boxes.shown[-1][2]
+
+
 def test_a_pasted_picture_becomes_a_photo_block(qtbot: Any, window: Any) -> None:
     from PySide6.QtGui import QColor, QImage
 
