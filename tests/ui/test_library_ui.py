@@ -415,11 +415,42 @@ def _panel_listing_one_draft(qtbot: Any, window: Any, tmp_path: Path) -> tuple[A
 
 def test_a_share_that_never_notifies_is_caught_up_by_the_periodic_rescan(qtbot: Any, window: Any, tmp_path: Path) -> None:
     panel, folder = _panel_listing_one_draft(qtbot, window, tmp_path)
+    panel.show()  # the list on screen
     # As on a network share that sends no change notices: the watcher hears nothing.
     panel.watcher.directoryChanged.disconnect()
     panel.rescan_timer.setInterval(500)
     save_draft(Article(title="Tin hai"), folder / "hai.article")
     qtbot.waitUntil(lambda: sorted(_titles(panel)) == ["Tin hai", "Tin một"], timeout=20_000)
+
+
+def test_a_closed_panel_walks_no_shared_folder_until_it_or_the_related_picker_is_shown(
+        qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """Closed, the panel rescanned every shared folder each 30 s for
+    nobody (on a network share, from every desk); the list and the related
+    news picker are brought up to date when they are shown."""
+    panel, folder = _panel_listing_one_draft(qtbot, window, tmp_path)
+    assert panel.isHidden()
+    panel.watcher.directoryChanged.disconnect()  # a share that sends no change notices
+    panel.rescan_timer.setInterval(300)
+    scans: list[int] = []
+    panel.scanned.connect(lambda: scans.append(1))
+    published = Article(title="Tin đã đăng", url="https://haiphong.gov.vn/tin.html")
+    published.review = published.review.changed_to("published", "Nguyễn Lan")
+    save_draft(published, folder / "tin.article")
+    qtbot.wait(1500)  # five intervals
+    assert scans == [] and not panel.rescan_timer.isActive()
+
+    dialog = window.pick_related()  # the picker lists what the share holds now
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
+    assert scans == [1]
+    dialog.reject()
+    qtbot.wait(1000)
+    assert scans == [1]  # the picker closed, the panel still closed: nothing more
+
+    save_draft(Article(title="Tin ba"), folder / "ba.article")
+    panel.show()
+    qtbot.waitUntil(lambda: "Tin ba" in _titles(panel), timeout=20_000)
+    assert panel.rescan_timer.isActive()
 
 
 def test_a_share_that_drops_keeps_its_drafts_listed_and_the_panel_says_which_folder(qtbot: Any, window: Any, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ reliably. Cover thumbnails are decoded off the UI thread too.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -205,9 +206,11 @@ class LibraryPanel(Retranslating, QDockWidget):
         self.watcher.directoryChanged.connect(lambda _: self._watch_timer.start())
         self._watch_timer = QTimer(self, singleShot=True, interval=WATCH_DELAY_MS)
         self._watch_timer.timeout.connect(self.rescan)
+        # Runs while the panel is on screen only (``_follow_visibility``).
         self.rescan_timer = QTimer(self, interval=RESCAN_MS)
         self.rescan_timer.timeout.connect(self.rescan)
-        self.rescan_timer.start()
+        self._scanned_at: float | None = None  # time.monotonic() when the last rescan ended
+        self.visibilityChanged.connect(self._follow_visibility)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.search)
         self._progress_timer = QTimer(self, interval=PROGRESS_MS)
@@ -399,6 +402,7 @@ class LibraryPanel(Retranslating, QDockWidget):
         def done(result: tuple[bool, set[str], tuple[str, ...]]) -> None:
             use_fts, subfolders, unreadable = result
             self._scanning = False
+            self._scanned_at = time.monotonic()
             self._progress_timer.stop()
             self._show_search_kind(use_fts)
             self._show_unreadable(unreadable)
@@ -418,6 +422,25 @@ class LibraryPanel(Retranslating, QDockWidget):
         # In the library's own process, behind the window (ui/common/workers.py):
         # the searches of this process read what it has committed so far.
         self.run_index(rescan_index, (self._index_path, folders), done, failed, self)
+
+    def _follow_visibility(self, visible: bool) -> None:
+        """The periodic rescan runs while the list is on screen. Closed, the
+        panel walked every shared folder each 30 s for nobody: on a network
+        share, from every desk of the office. Shown again, a list older
+        than that is rescanned at once (the folder watcher's changes are
+        taken meanwhile all the same)."""
+        if visible:
+            self.rescan_timer.start()
+            self.rescan_if_stale()
+        else:
+            self.rescan_timer.stop()
+
+    def rescan_if_stale(self) -> None:
+        """Rescan unless one is under way or the last ended within the periodic rescan's interval."""
+        if self._scanning or not self.folders:
+            return
+        if self._scanned_at is None or time.monotonic() - self._scanned_at >= self.rescan_timer.interval() / 1000:
+            self.rescan()
 
     def _show_unreadable(self, unreadable: tuple[str, ...]) -> None:
         self.unreadable_notice.setVisible(bool(unreadable))

@@ -78,6 +78,11 @@ class RelatedPickerDialog(QDialog):
         self._timer.timeout.connect(self.search)
         self.search_box.textChanged.connect(lambda _: self._timer.start())
         self.search()
+        # With the library's panel closed its index is not rescanned every
+        # 30 s: brought up to date now, and the list again after that.
+        library.scanned.connect(self.search)
+        self.finished.connect(lambda _: library.scanned.disconnect(self.search))  # a closed picker lists nothing
+        library.rescan_if_stale()
 
     def search(self) -> None:
         """The first page of what the search box asks for, and the count."""
