@@ -277,11 +277,7 @@ class ImageCache(QObject):
         def converted(found: _Read, photo: PreviewPhoto, store: bool) -> None:
             if not shiboken6.isValid(self):
                 return
-            if store and self._copies is not None:
-                copies = self._copies
-                run_in_background(lambda: copies.store(found.copy_key, photo), _ignore, _ignore)
-            if photo.facts is not None:  # the checklist, run in this process, then decodes none of these originals
-                photo_facts.remember(found.key[0], photo.facts)
+            self._keep(found, photo, store)
             ready(self._content.setdefault(found.key, PreparedImage(found.key[0], photo.sizes, photo.shown, thumbnail_image(photo))))
 
         def read(found: _Read) -> None:
@@ -319,15 +315,12 @@ class ImageCache(QObject):
     def _checked(self, token: str, found: _Read, photo: PreviewPhoto) -> None:
         if not shiboken6.isValid(self):
             return
-        if self._copies is not None:
-            copies = self._copies
-            run_in_background(lambda: copies.store(found.copy_key, photo), _ignore, _ignore)
         carried = found.kept
-        if carried is not None and (photo.shown.data, photo.sizes, photo.thumbnail, photo.facts) == (
-                carried.shown.data, carried.sizes, carried.thumbnail, carried.facts):
+        same = carried is not None and (photo.shown.data, photo.sizes, photo.thumbnail, photo.facts) == (
+            carried.shown.data, carried.sizes, carried.thumbnail, carried.facts)
+        self._keep(found, photo, store=True, facts=not same)
+        if same:
             return
-        if photo.facts is not None:
-            photo_facts.remember(found.key[0], photo.facts)
         prepared = PreparedImage(found.key[0], photo.sizes, photo.shown, thumbnail_image(photo))
         self._content[found.key] = prepared
         renamed = self._renamed(token)
@@ -336,6 +329,16 @@ class ImageCache(QObject):
         self._prepared[renamed] = prepared
         self.ready.emit(renamed)
         self.replaced.emit(renamed)
+
+    def _keep(self, found: _Read, photo: PreviewPhoto, store: bool, facts: bool = True) -> None:
+        """``store``: keep the copy on disk (on a worker); ``facts``: what the
+        conversion learnt of the photo, for the checklist, run in this
+        process, which then decodes none of these originals."""
+        if store and self._copies is not None:
+            copies = self._copies
+            run_in_background(lambda: copies.store(found.copy_key, photo), _ignore, _ignore)
+        if facts and photo.facts is not None:
+            photo_facts.remember(found.key[0], photo.facts)
 
     def _check_failed(self, token: str, found: _Read, error: ArticleError) -> None:
         """The original cannot be converted: the carried copy stood for a photo that is not there."""
