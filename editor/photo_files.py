@@ -57,7 +57,7 @@ def check_photo_files(paths: Iterable[Path]) -> CheckedPhotos:
             with open_image(data, path.name) as image:
                 image.verify()
                 kind, pixels = image.format, image.width * image.height
-            if kind in ("JPEG", "MPO") and jpeg_stops_early(data):
+            if (kind in ("JPEG", "MPO") and jpeg_stops_early(data)) or (kind in ("AVIF", "HEIF") and boxes_stop_early(data)):
                 raise ImageError(f"{path.name}: the image is truncated (its end is missing)", reason=IMAGE_DAMAGED)
             if kind in DECODED_AT_INSERT and pixels <= MAX_PIXELS_DECODED_AT_INSERT:
                 with open_image(data, path.name) as image:
@@ -90,8 +90,11 @@ def jpeg_stops_early(data: bytes) -> bool:
         return False  # not a JPEG this reading understands: the decoder decides
     position += 2
     while position + 4 <= len(data):
-        if data[position] != 0xFF:
-            return False  # not a marker where one must be: the decoder decides
+        if data[position] != 0xFF:  # junk between segments: libjpeg skips to the next marker, so does this
+            position = data.find(b"\xff", position)
+            if position < 0:
+                return True
+            continue
         marker = data[position + 1]
         if marker == 0xFF:  # fill byte before a marker
             position += 1
@@ -102,3 +105,24 @@ def jpeg_stops_early(data: bytes) -> bool:
         else:
             position += 2 + int.from_bytes(data[position + 2:position + 4], "big")
     return True  # the file ended before its first scan
+
+
+def boxes_stop_early(data: bytes) -> bool:
+    """Whether an AVIF or HEIF file (ISO media: a run of boxes, each giving
+    its own size) ends inside one of its boxes. Opening one reads its
+    header boxes only, so a file cut in its picture data passed, yet would
+    not decode; decoding one to find out takes a tenth of a second or more.
+    A last fragment too short to be a box is left to the decoder."""
+    position = 0
+    while position + 8 <= len(data):
+        size = int.from_bytes(data[position:position + 4], "big")
+        if size == 1:  # a 64-bit size follows the box's type
+            if position + 16 > len(data):
+                return True
+            size = int.from_bytes(data[position + 8:position + 16], "big")
+        elif size == 0:  # the box runs to the end of the file
+            return False
+        if size < 8:
+            return False  # not a box this reading understands: the decoder decides
+        position += size
+    return position > len(data)

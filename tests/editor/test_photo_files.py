@@ -54,9 +54,10 @@ def test_a_missing_file_is_refused_with_the_cores_words(tmp_path: Path) -> None:
 
 
 def test_a_truncated_photo_is_refused_whatever_its_format_and_nothing_is_made_for_it(tmp_path: Path) -> None:
-    """Pillow's verify() reads no pixels of a JPEG, BMP, GIF or TIFF: a
-    file cut short passed it, was inserted, and showed only "cannot show
-    this photo" (the corpus's bad/ files must be refused)."""
+    """Pillow's verify() reads no pixels of a JPEG, BMP, GIF or TIFF, and
+    opening an AVIF reads its header only: a file cut short passed, was
+    inserted, and showed only "cannot show this photo" (the corpus's bad/
+    files must be refused)."""
     import io
 
     paths = [CORPUS / "images-pillow" / "bad" / name for name in ("truncated_jpeg.jpg", "bmp_b_shortfile.bmp")]
@@ -70,6 +71,12 @@ def test_a_truncated_photo_is_refused_whatever_its_format_and_nothing_is_made_fo
     camera = camera_jpeg(1)
     (tmp_path / "may-anh.jpg").write_bytes(camera[: len(camera) - 2])  # only the end marker lost
     paths.append(tmp_path / "may-anh.jpg")
+    # Junk between its segments (which libjpeg skips), then cut; an AVIF cut in its picture data (its header whole).
+    for name, kept in (("images-pillow/good/junk_jpeg_header.jpg", 0.5), ("images-pillow/good/avif_transparency.avif", 0.9)):
+        whole_file = (CORPUS / name).read_bytes()
+        path = tmp_path / f"cat-{Path(name).name}"
+        path.write_bytes(whole_file[: int(len(whole_file) * kept)])
+        paths.append(path)
 
     checked = check_photo_files(paths)
 
@@ -80,7 +87,8 @@ def test_a_truncated_photo_is_refused_whatever_its_format_and_nothing_is_made_fo
 def test_a_whole_jpeg_with_data_after_its_end_or_a_thumbnail_inside_is_inserted(tmp_path: Path) -> None:
     """A phone's motion photo carries a video after the JPEG's end; a
     camera's EXIF carries a thumbnail with an end marker of its own, before
-    the photo's scan: neither is read as the photo's end."""
+    the photo's scan: neither is read as the photo's end. Nor does junk
+    between a JPEG's segments, or an AVIF's boxes, stop a whole photo."""
     thumbnail = io_jpeg(Image.new("RGB", (160, 120), "blue"))
     exif = Image.Exif()
     exif[0x010F] = "Canon"  # Make
@@ -90,8 +98,10 @@ def test_a_whole_jpeg_with_data_after_its_end_or_a_thumbnail_inside_is_inserted(
     assert not jpeg_stops_early(photo) and not jpeg_stops_early(motion)
     (tmp_path / "chuyen-dong.jpg").write_bytes(motion)
     (tmp_path / "may-anh.jpg").write_bytes(photo)
-    checked = check_photo_files([tmp_path / "chuyen-dong.jpg", tmp_path / "may-anh.jpg"])
-    assert checked.refused == [] and len(checked.blocks) == 2
+    junk = CORPUS / "images-pillow" / "good" / "junk_jpeg_header.jpg"
+    avif = CORPUS / "images-pillow" / "good" / "avif_transparency.avif"
+    checked = check_photo_files([tmp_path / "chuyen-dong.jpg", tmp_path / "may-anh.jpg", junk, avif])
+    assert checked.refused == [] and len(checked.blocks) == 4
     # Cut inside its scan, the same photo is refused: the thumbnail's end marker does not count.
     assert b"\xff\xd9" in photo[: len(photo) // 2] and jpeg_stops_early(photo[: len(photo) // 2])
 
@@ -102,3 +112,27 @@ def io_jpeg(image: Image.Image, **options: object) -> bytes:
     encoded = io.BytesIO()
     image.save(encoded, "JPEG", **options)
     return encoded.getvalue()
+
+
+def test_no_good_image_of_the_corpus_cut_short_is_inserted_that_its_conversion_refuses(tmp_path: Path) -> None:
+    """Every good image of Pillow's corpus and the AVIF conformance files,
+    cut at half, at nine tenths and by its last two bytes: one the insert
+    lets in, the preview's conversion (the export's) must convert too."""
+    from editor.errors import ImageError
+    from editor.images import prepare_preview
+
+    sources = [path for folder in ("images-pillow/good", "images-avif") for path in sorted((CORPUS / folder).iterdir())
+               if path.suffix.lower() in (".jpg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff", ".bmp")]
+    assert len(sources) >= 30
+    let_in_but_refused = []
+    for source in sources:
+        data = source.read_bytes()
+        for cut in (data[: len(data) // 2], data[: len(data) * 9 // 10], data[:-2]):
+            path = tmp_path / f"cut-{len(cut)}-{source.name}"
+            path.write_bytes(cut)
+            if check_photo_files([path]).blocks:
+                try:
+                    prepare_preview(cut, path.name, 728)
+                except ImageError:
+                    let_in_but_refused.append(path.name)
+    assert let_in_but_refused == []
