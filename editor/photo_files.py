@@ -53,23 +53,31 @@ def check_photo_files(paths: Iterable[Path]) -> CheckedPhotos:
     for path in paths:
         try:
             # Never a FIFO or a device: it would hang the worker for ever.
-            data = read_regular_file(path, MAX_PHOTO_BYTES, ImageError, "photo")
-            with open_image(data, path.name) as image:
-                image.verify()
-                kind, pixels = image.format, image.width * image.height
-            if (kind in ("JPEG", "MPO") and jpeg_stops_early(data)) or (kind in ("AVIF", "HEIF") and boxes_stop_early(data)):
-                raise ImageError(f"{path.name}: the image is truncated (its end is missing)", reason=IMAGE_DAMAGED)
-            if kind in DECODED_AT_INSERT and pixels <= MAX_PIXELS_DECODED_AT_INSERT:
-                with open_image(data, path.name) as image:
-                    image.load()
+            check_photo_bytes(read_regular_file(path, MAX_PHOTO_BYTES, ImageError, "photo"), path.name)
         except ImageError as error:
             result.refused.append(PhotoRefusal(path.name, error.reason, "; ".join(error.lines())))
             continue
-        except Exception:  # noqa: BLE001 — Pillow's verify raises many kinds
-            result.refused.append(PhotoRefusal(path.name, IMAGE_DAMAGED))
-            continue
         result.blocks.append(ImageBlock(src=str(path), media=FileMedia(path)))
     return result
+
+
+def check_photo_bytes(data: bytes, label: str) -> None:
+    """Raise ImageError (with its reason code) unless ``data`` is an image
+    that opens, verifies and is not cut short; a photo file dropped on the
+    window, or a picture of a Word document."""
+    try:
+        with open_image(data, label) as image:
+            image.verify()
+            kind, pixels = image.format, image.width * image.height
+        if (kind in ("JPEG", "MPO") and jpeg_stops_early(data)) or (kind in ("AVIF", "HEIF") and boxes_stop_early(data)):
+            raise ImageError(f"{label}: the image is truncated (its end is missing)", reason=IMAGE_DAMAGED)
+        if kind in DECODED_AT_INSERT and pixels <= MAX_PIXELS_DECODED_AT_INSERT:
+            with open_image(data, label) as image:
+                image.load()
+    except ImageError:
+        raise
+    except Exception as error:  # noqa: BLE001 — Pillow's verify and decoders raise many kinds
+        raise ImageError(f"{label}: the image is damaged", reason=IMAGE_DAMAGED) from error
 
 
 def jpeg_stops_early(data: bytes) -> bool:

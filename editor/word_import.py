@@ -43,11 +43,12 @@ from zoneinfo import ZoneInfo
 import mammoth
 from lxml import etree
 
-from editor.errors import PASSWORD_PROTECTED, DocumentImportError
+from editor.errors import PASSWORD_PROTECTED, DocumentImportError, ImageError
 from editor.gc_pause import collector_paused
 from editor.html_tree import Node, parse
 from editor.media import MemoryMedia, sniff_extension
 from editor.model import DEFAULT_TIMEZONE, Article, Block, HeadingBlock, ImageBlock, ParagraphBlock, QuoteBlock
+from editor.photo_files import check_photo_bytes
 from editor.regular_files import require_regular_file
 from editor.text import clean_inline, inline_to_plain
 from editor.vector_pictures import drawing_kind
@@ -544,6 +545,17 @@ class _Importer:
                       f"Ảnh thứ {number} ở định dạng web không hiển thị được nên đã bỏ qua: hãy chèn lại dưới dạng ảnh chụp (JPEG, PNG).")
             return
         name = f"word-image-{len([b for b in self.blocks if isinstance(b, ImageBlock)]) + 1}.{extension}"
+        try:
+            check_photo_bytes(data, name)
+        except ImageError:
+            # Cut short or damaged in the document: kept, it would show as a
+            # photo that cannot be shown and stop the export. Left out, named.
+            self.left_out.append(number)
+            self.note(f"Picture {number} is damaged in the document (cut short or unreadable) and was left out: "
+                      "insert it again from its original file.",
+                      f"Ảnh thứ {number} bị hỏng trong tài liệu (bị cắt cụt hoặc không đọc được) nên đã bỏ qua: "
+                      "hãy chèn lại từ tệp ảnh gốc.")
+            return
         self.blocks.append(ImageBlock(src=name, alt=alt or node.attrs.get("alt", ""), media=MemoryMedia(data, name)))
         self.last_was_image = True
 

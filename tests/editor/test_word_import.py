@@ -590,3 +590,24 @@ def test_check_boxes_of_a_word_form_are_kept_ticked_or_not() -> None:
         "This is a small test for checkboxes", "unchecked: ☐", "Or checked: ☒", "Test a checkbox within a textbox: ☐ -> ☒",
         "In Table:", "☐", "☒", "In Sequence:", "☒☐☒"]
     assert isinstance(blocks[1], ListBlock) and not blocks[1].ordered
+
+
+def test_a_picture_cut_short_in_the_document_is_left_out_and_named(tmp_path: Path) -> None:
+    """Kept, it showed as a photo that cannot be shown, and the export
+    stopped on it; the whole picture beside it is imported."""
+    document = WordDocument()
+    document.add_paragraph("Hội nghị tổng kết", style="Title")
+    whole, cut = tmp_path / "nguyen.jpg", tmp_path / "hong.jpg"
+    Image.new("RGB", (640, 480), "navy").save(whole)
+    cut.write_bytes((CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes())
+    document.add_picture(str(whole), width=Cm(12))
+    document.add_picture(str(cut), width=Cm(12))
+    document.add_paragraph("Quang cảnh hội nghị.")
+    path = tmp_path / "bai.docx"
+    document.save(path)
+
+    result = import_docx(path)
+
+    photos = [block for block in result.article.blocks if isinstance(block, ImageBlock)]
+    assert len(photos) == 1 and verify_decodes(photos[0].media.read_bytes(), "nguyen") == (640, 480)
+    assert any("Picture 2 is damaged in the document" in note.en and "Ảnh thứ 2 bị hỏng" in note.vi for note in result.notes)
