@@ -378,6 +378,70 @@ def test_a_dropped_photo_cut_short_is_refused_by_name_and_the_whole_one_inserted
     assert "hong.jpg: the image is damaged" in message_boxes.shown[-1][2]
 
 
+def test_opening_an_article_builds_its_blocks_without_painting_the_fields_above_again_for_each(
+        qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """The column grows at its foot a segment at a time as an opened
+    article's blocks are built: each pass repainted everything in view, the
+    title and the lead 38 times for a 20-photo draft."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from editor.draft import save_draft
+    from editor.media import MemoryMedia
+    from editor.model import Article
+
+    blocks: list[Any] = []
+    for number in range(12):
+        blocks.append(ParagraphBlock(text=f"Đoạn {number + 1}: Ban Chỉ đạo quận đã kịp thời tham mưu tăng cường công tác nắm bắt."))
+        blocks.append(ImageBlock(src=f"anh-{number}.jpg", media=MemoryMedia(photo_bytes((320, 240)), f"anh-{number}.jpg")))
+    draft = tmp_path / "bai.article"
+    save_draft(Article(title="Hội nghị tổng kết", lead="Sáng nay, quận tổ chức hội nghị.", blocks=blocks), draft)
+
+    painted: dict[str, int] = {"title": 0, "lead": 0}
+
+    class CountPaints(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted["title" if watched is window.composer.fields.title else "lead"] += 1
+            return False
+
+    counter = CountPaints(window)
+    window.composer.fields.title.installEventFilter(counter)
+    window.composer.fields.lead.installEventFilter(counter)
+    window.files.open_path(draft)
+    qtbot.waitUntil(lambda: window.document.article.title == "Hội nghị tổng kết" and window.composer.blocks.is_complete()
+                    and len(window.composer.blocks.segments()) == 24, timeout=20_000)
+    qtbot.wait(200)  # the last passes painted
+    assert window.composer.fields.title.text() == "Hội nghị tổng kết"
+    # Shown once with the new article (and once more for its layout), not again for each of 24 segments built below.
+    assert painted["title"] <= 4 and painted["lead"] <= 4, painted
+
+
+def test_an_article_opened_after_the_form_was_scrolled_is_shown_from_its_title(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from editor.draft import save_draft
+    from editor.media import MemoryMedia
+    from editor.model import Article
+
+    def article(title: str, photos: int) -> Article:
+        blocks: list[Any] = []
+        for number in range(photos):  # a photo between paragraphs: a segment each, so the form is as tall
+            blocks.append(ParagraphBlock(text=f"Đoạn {number + 1}."))
+            blocks.append(ImageBlock(src=f"anh-{number}.jpg", media=MemoryMedia(photo_bytes((320, 240)), f"anh-{number}.jpg")))
+        return Article(title=title, lead="Một đoạn mở đầu.", blocks=blocks)
+
+    long_one, short_one = tmp_path / "dai.article", tmp_path / "ngan.article"
+    save_draft(article("Bài dài", 16), long_one)
+    save_draft(article("Bài ngắn", 5), short_one)  # shorter, but taller than the window: the place in the long one stayed
+    bar = window.composer.verticalScrollBar()
+    open_article(qtbot, window, long_one)
+    qtbot.waitUntil(lambda: window.composer.blocks.is_complete() and bar.maximum() > 2000, timeout=10_000)
+    bar.setValue(bar.maximum())
+    open_article(qtbot, window, short_one)
+    qtbot.waitUntil(lambda: window.composer.fields.title.text() == "Bài ngắn" and window.composer.blocks.is_complete(), timeout=10_000)
+    qtbot.wait(100)
+    assert bar.maximum() > 0 and bar.value() == 0
+    assert not window.composer.fields.title.visibleRegion().isEmpty()  # the title in view, not the body
+
+
 def test_a_pasted_picture_becomes_a_photo_block(qtbot: Any, window: Any) -> None:
     from PySide6.QtGui import QColor, QImage
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
@@ -60,6 +60,10 @@ class BlocksEditor(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
+        # It grows at its foot as an opened article's segments are built, a
+        # pass at a time: only what a resize uncovers is painted, not every
+        # segment in view again at each pass (see Composer).
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setAcceptDrops(True)
         # Where a drop would land: a line between two segments, shown while dragging.
         self.drop_line = QFrame(self)
