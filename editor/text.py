@@ -107,9 +107,13 @@ def inline_to_plain(fragment: str) -> str:
 
 
 def slug(text: str, max_length: int = 80) -> str:
-    """A URL slug: lower-case ASCII words joined by hyphens; đ/Đ become d."""
+    """A URL slug: lower-case ASCII words joined by hyphens; đ/Đ become d.
+    Cut to ``max_length`` at the last whole word that fits, words kept in
+    their order: python-slugify otherwise skips a word too long for the
+    room left and goes on with a shorter one after it ("…-don-tet-dan" of
+    "…đón Tết Nguyên đán", which says another thing)."""
     text = nfc(text).replace("đ", "d").replace("Đ", "D")
-    return slugify(text, max_length=max_length, word_boundary=True) or "bai-viet"
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True) or "bai-viet"
 
 
 WEEKDAYS = {

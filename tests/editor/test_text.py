@@ -55,6 +55,15 @@ def test_slug_maps_d_with_stroke_to_d() -> None:
     assert slug("") == "bai-viet"
 
 
+def test_a_slug_cut_to_its_length_ends_at_a_whole_word_and_skips_none() -> None:
+    title = "Chợ hoa xuân phường Lê Chân đón Tết Nguyên đán"
+    assert slug(title, max_length=40) == "cho-hoa-xuan-phuong-le-chan-don-tet"  # never "…-don-tet-dan"
+    assert slug(title) == "cho-hoa-xuan-phuong-le-chan-don-tet-nguyen-dan"
+    for length in range(10, 50):
+        cut = slug(title, max_length=length)
+        assert len(cut) <= length and slug(title).startswith(cut)
+
+
 def test_date_line_matches_the_portal() -> None:
     moment = datetime(2023, 11, 1, 16, 20, tzinfo=ICT)
     assert date_line(moment, "vi") == "Thứ Tư, 01/11/2023 16:20"
