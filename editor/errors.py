@@ -85,6 +85,11 @@ class ExportError(ArticleError):
     """The export target cannot be written (exists, not writable…)."""
 
 
+class ExportPhotoError(ExportError):
+    """A photo of the article cannot be exported (damaged, cut short,
+    missing): nothing is wrong with where the export goes."""
+
+
 class SaveError(ArticleError):
     """Saving failed; the previous file on disk is left as it was."""
 

@@ -33,7 +33,7 @@ from urllib.parse import urljoin
 
 from editor.article_format import article_to_dict, site_to_dict
 from editor.atomic import STALE_TEMP_SECONDS, atomic_write, ordinary_folder_mode, replace_folder
-from editor.errors import NOT_AN_EXPORT, ExportCancelled, ExportError, ImageError
+from editor.errors import NOT_AN_EXPORT, ExportCancelled, ExportError, ExportPhotoError, ImageError
 from editor.images import DEFAULT_MAX_SIZE, WebImage, prepare_variants
 from editor.labels import labels_for
 from editor.logo import read_logo
@@ -219,7 +219,7 @@ class PhotoConversions:
             self.close()
         if self._problems:
             # In the article's order, as a list the user reads top-down (conversions finish in any order).
-            raise ExportError([problem for _, problem in sorted(self._problems, key=lambda item: item[0])])
+            raise ExportPhotoError([problem for _, problem in sorted(self._problems, key=lambda item: item[0])])
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -278,7 +278,7 @@ def _prepare_share_pictures(article: Article, site: SiteProfile) -> SharePicture
     try:
         pictures = prepare_share_pictures(cover, cover.media.read_bytes(), label, base)
     except ImageError as error:
-        raise ExportError(error.problems) from error
+        raise ExportPhotoError(error.problems) from error
     credits = _credits(cover, site, article)
     if credits is None:
         return pictures

@@ -2340,6 +2340,10 @@ Update on next start? The work open now is not touched.</translation>
             <translation>The export was cancelled. Nothing was written.</translation>
         </message>
         <message>
+            <source>The article was not exported. Nothing was written. A photo in it cannot be used: replace or delete it (the checklist names it), then export again.</source>
+            <translation>The article was not exported. Nothing was written. A photo in it cannot be used: replace or delete it (the checklist names it), then export again.</translation>
+        </message>
+        <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
             <translation>The article was not exported. Nothing was written. Choose another place or name and export again.</translation>
         </message>

@@ -826,7 +826,7 @@
         </message>
         <message>
             <source>The exported article</source>
-            <translation>Bài viết đã xuất</translation>
+            <translation>Bài viết xuất ra</translation>
         </message>
         <message>
             <source>Export</source>
@@ -2328,6 +2328,10 @@ Cập nhật vào lần mở sau? Công việc đang mở không bị ảnh hư�
         <message>
             <source>The export was cancelled. Nothing was written.</source>
             <translation>Đã hủy xuất bài. Không có gì được ghi.</translation>
+        </message>
+        <message>
+            <source>The article was not exported. Nothing was written. A photo in it cannot be used: replace or delete it (the checklist names it), then export again.</source>
+            <translation>Bài viết chưa được xuất, chưa có gì được ghi ra. Có ảnh trong bài không dùng được: hãy thay hoặc xóa ảnh đó (danh sách kiểm tra chỉ rõ ảnh nào) rồi xuất lại.</translation>
         </message>
         <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>

@@ -294,3 +294,20 @@ def test_photo_refusals_and_word_notes_are_in_vietnamese(qtbot: Any, window: Any
     notes = message_boxes.shown[-1][2]
     # Only the Vietnamese of each note: no English twin beside it, no raw mammoth line.
     assert "A table was flattened" not in notes and "Word document:" not in notes and "was taken as" not in notes
+
+
+def test_an_export_stopped_by_a_damaged_photo_says_to_replace_it_not_to_choose_another_place(
+        qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any, vietnamese: None) -> None:
+    """It said "choose another place or name and export again", which could
+    never help (from the office-worker pass)."""
+    from editor.media import MemoryMedia
+    from editor.model import ImageBlock
+    from tests.helpers import CORPUS
+
+    damaged = (CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes()
+    window.composer.blocks.insert_blocks([ImageBlock(src="hong.jpg", media=MemoryMedia(damaged, "hong.jpg"))], "Insert photo")
+    window.files.export_to(tmp_path / "bai-viet")
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=60_000)
+    said = message_boxes.shown[-1][2]
+    assert "hãy thay hoặc xóa ảnh đó" in said and "chọn chỗ lưu hoặc tên khác" not in said
+    assert not (tmp_path / "bai-viet").exists()

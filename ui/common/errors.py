@@ -23,6 +23,7 @@ from editor.errors import (
     DraftFileError,
     ExportCancelled,
     ExportError,
+    ExportPhotoError,
     FormatError,
     ImageError,
     ProfileError,
@@ -46,6 +47,9 @@ _HEADLINES: tuple[tuple[type[ArticleError], str], ...] = (
     (WorkspaceError, QT_TRANSLATE_NOOP("errors", "Autosave cannot use its folder. Your work is still open: save it to a file now.")),
     (SaveError, QT_TRANSLATE_NOOP("errors", "The article was not saved. The previous file is unchanged; your work is still open.")),
     (ExportCancelled, QT_TRANSLATE_NOOP("errors", "The export was cancelled. Nothing was written.")),
+    (ExportPhotoError, QT_TRANSLATE_NOOP(
+        "errors", "The article was not exported. Nothing was written. A photo in it cannot be used: "
+                  "replace or delete it (the checklist names it), then export again.")),
     (ExportError, QT_TRANSLATE_NOOP("errors", "The article was not exported. Nothing was written. Choose another place or name and export again.")),
     (PublishError, QT_TRANSLATE_NOOP("errors", "The article was not published. What is on the portal now is said below; publish again to finish.")),
     (ProfileError, QT_TRANSLATE_NOOP("errors", "The site profile cannot be used. Check the file, or fill in the profile again under Settings.")),
