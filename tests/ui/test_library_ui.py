@@ -590,3 +590,18 @@ def test_a_cover_taken_upright_on_a_phone_is_an_upright_thumbnail(qtbot: Any, wi
         assert (pixmap.width(), pixmap.height()) == (36, 48)
 
     qtbot.waitUntil(upright_thumbnail, timeout=20_000)
+
+
+def test_opening_the_library_beside_a_narrow_form_takes_its_width_from_the_preview(qtbot: Any, window: Any) -> None:
+    """The dock took its 400-500 px from the form, squeezed to 68-99 px with
+    no field to be seen (from the office-worker pass)."""
+    from ui.form.composer import MINIMUM_WIDTH
+
+    window.resize(1500, 1000)
+    window.splitter.setSizes([330, 900])
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] > 700, timeout=5_000)
+    window.library_panel.show()
+    qtbot.waitUntil(lambda: window.library_panel.isVisible() and window.library_panel.width() > 300, timeout=5_000)
+    qtbot.wait(100)
+    form, preview = window.splitter.sizes()
+    assert form >= MINIMUM_WIDTH and preview < 700

@@ -16,6 +16,9 @@ from ui.form.formatting import TextFormatter
 from ui.form.text_edits import PasteHandlers
 
 
+MINIMUM_WIDTH = 320  # px: a field's label and the start of its text
+
+
 class Composer(Retranslating, QScrollArea):
     insert_image_requested = Signal(bool)  # True: at the end of the body
 
@@ -26,6 +29,10 @@ class Composer(Retranslating, QScrollArea):
         self.paste_handlers = paste if paste is not None else PasteHandlers()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # A dock opened beside it (the drafts library) takes its width from
+        # the preview, not from the form: the form was squeezed to 68-99 px,
+        # with no field to be seen. Below its fields' width it scrolls sideways.
+        self.setMinimumWidth(MINIMUM_WIDTH)
         column = QWidget(self)
         # The column grows at its foot while an opened article's blocks are
         # built, one segment a pass: each resize repainted everything in view
