@@ -15,7 +15,6 @@ from ui.form.format_bar import FormatBar
 from ui.form.formatting import TextFormatter
 from ui.form.text_edits import PasteHandlers
 
-
 MINIMUM_WIDTH = 320  # px: a field's label and the start of its text
 
 
