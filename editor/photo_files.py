@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image, ImageFile
+
 from editor.errors import IMAGE_DAMAGED, ImageError
 from editor.images import open_image
 from editor.media import FileMedia
@@ -28,8 +30,10 @@ MAX_PHOTO_BYTES = 1024**3
 
 # Formats whose truncation Pillow's verify() cannot see (it reads no pixels
 # of them): their first frame is decoded here, if it is no larger than this
-# (a decoded frame is held in the window's process for the moment). Larger
-# ones are left to the preview's conversion, which says it cannot show them.
+# (a decoded frame is held in the window's process for the moment). Of a
+# larger one, where its header says the pixels are stored is checked against
+# the file's length (TIFF, uncompressed BMP); a larger GIF, or an RLE BMP,
+# is left to the preview's conversion, which says it cannot show it.
 DECODED_AT_INSERT = ("BMP", "GIF", "TIFF")
 MAX_PIXELS_DECODED_AT_INSERT = 16_000_000
 
@@ -67,9 +71,10 @@ def check_photo_bytes(data: bytes, label: str) -> None:
     window, or a picture of a Word document."""
     try:
         with open_image(data, label) as image:
+            cut = stored_pixels_run_past_the_end(image, len(data))  # before verify(), which ends the image's use
             image.verify()
             kind, pixels = image.format, image.width * image.height
-        if (kind in ("JPEG", "MPO") and jpeg_stops_early(data)) or (kind in ("AVIF", "HEIF") and boxes_stop_early(data)):
+        if cut or (kind in ("JPEG", "MPO") and jpeg_stops_early(data)) or (kind in ("AVIF", "HEIF") and boxes_stop_early(data)):
             raise ImageError(f"{label}: the image is truncated (its end is missing)", reason=IMAGE_DAMAGED)
         if kind in DECODED_AT_INSERT and pixels <= MAX_PIXELS_DECODED_AT_INSERT:
             with open_image(data, label) as image:
@@ -134,3 +139,30 @@ def boxes_stop_early(data: bytes) -> bool:
             return False  # not a box this reading understands: the decoder decides
         position += size
     return position > len(data)
+
+
+# TIFF tags: where each strip or tile of the first image starts, and how long it is.
+_STRIPS = (273, 279)
+_TILES = (324, 325)
+
+
+def stored_pixels_run_past_the_end(image: Image.Image, length: int) -> bool:
+    """Whether the header of an opened TIFF or uncompressed BMP places its
+    pixels past the file's ``length`` bytes: a file cut short, found without
+    decoding it (a 20 MP TIFF cut in half was let in, then could not be
+    shown nor exported)."""
+    if image.format == "TIFF":
+        tags = image.tag_v2  # type: ignore[attr-defined]
+        for offsets_tag, counts_tag in (_STRIPS, _TILES):
+            offsets, counts = tags.get(offsets_tag), tags.get(counts_tag)
+            if isinstance(offsets, tuple) and isinstance(counts, tuple) and offsets and len(offsets) == len(counts):
+                end: int = max(offset + count for offset, count in zip(offsets, counts, strict=True))
+                return end > length
+        return False
+    if image.format == "BMP" and isinstance(image, ImageFile.ImageFile):
+        for tile in image.tile:
+            stride = tile.args[1] if isinstance(tile.args, tuple) and len(tile.args) > 1 else None
+            if tile.codec_name == "raw" and isinstance(stride, int) and stride and tile.extents is not None:
+                if tile.offset + abs(stride) * (tile.extents[3] - tile.extents[1]) > length:
+                    return True
+    return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from editor.errors import EMPTY_FILE, IMAGE_DAMAGED, NOT_A_FILE, NOT_AN_IMAGE
@@ -136,3 +137,30 @@ def test_no_good_image_of_the_corpus_cut_short_is_inserted_that_its_conversion_r
                 except ImageError:
                     let_in_but_refused.append(path.name)
     assert let_in_but_refused == []
+
+
+def test_a_tiff_or_bmp_too_large_to_decode_at_insert_is_refused_cut_short_by_its_header(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 20 MP TIFF cut in half was let in (too large to decode at insert),
+    then could be neither shown nor exported: where its header stores the
+    pixels is checked against the file's length instead."""
+    import io
+
+    import editor.photo_files as photo_files
+
+    monkeypatch.setattr(photo_files, "MAX_PIXELS_DECODED_AT_INSERT", 0)  # as for a 20 MP scan: none decoded here
+    whole = Image.effect_noise((600, 400), 50).convert("RGB")
+    paths, cut_names = [], []
+    for kind, options in (("BMP", {}), ("TIFF", {}), ("TIFF", {"compression": "tiff_lzw"}), ("TIFF", {"compression": "tiff_adobe_deflate"})):
+        encoded = io.BytesIO()
+        whole.save(encoded, kind, **options)
+        data = encoded.getvalue()
+        for kept in (1.0, 0.5):
+            path = tmp_path / f"quet-{options.get('compression', 'raw')}-{kept}.{kind.lower()}"
+            path.write_bytes(data[: int(len(data) * kept)])
+            paths.append(path)
+            if kept < 1:
+                cut_names.append(path.name)
+    checked = check_photo_files(paths)
+    assert sorted(refusal.name for refusal in checked.refused) == sorted(cut_names)
+    assert len(checked.blocks) == 4  # each whole one
