@@ -2344,6 +2344,10 @@ Update on next start? The work open now is not touched.</translation>
             <translation>The article was not exported. Nothing was written. A photo in it cannot be used: replace or delete it (the checklist names it), then export again.</translation>
         </message>
         <message>
+            <source>Photo %1 (block %2, %3) cannot be shown: replace it with a good copy of the file.</source>
+            <translation>Photo %1 (block %2, %3) cannot be shown: replace it with a good copy of the file.</translation>
+        </message>
+        <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
             <translation>The article was not exported. Nothing was written. Choose another place or name and export again.</translation>
         </message>

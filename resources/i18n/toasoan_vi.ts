@@ -2334,6 +2334,10 @@ Cập nhật vào lần mở sau? Công việc đang mở không bị ảnh hư�
             <translation>Bài viết chưa được xuất, chưa có gì được ghi ra. Có ảnh trong bài không dùng được: hãy thay hoặc xóa ảnh đó (danh sách kiểm tra chỉ rõ ảnh nào) rồi xuất lại.</translation>
         </message>
         <message>
+            <source>Photo %1 (block %2, %3) cannot be shown: replace it with a good copy of the file.</source>
+            <translation>Không hiển thị được ảnh %1 (khối %2, %3): hãy thay bằng một bản tốt của tệp ảnh.</translation>
+        </message>
+        <message>
             <source>The article was not exported. Nothing was written. Choose another place or name and export again.</source>
             <translation>Bài viết chưa được xuất, chưa có gì được ghi ra. Hãy chọn chỗ lưu hoặc tên khác rồi xuất lại.</translation>
         </message>

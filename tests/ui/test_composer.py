@@ -442,6 +442,25 @@ def test_an_article_opened_after_the_form_was_scrolled_is_shown_from_its_title(q
     assert not window.composer.fields.title.visibleRegion().isEmpty()  # the title in view, not the body
 
 
+def test_a_replace_whose_check_fails_says_so_and_keeps_the_photo(
+        qtbot: Any, window: Any, tmp_path: Path, message_boxes: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failure was dropped without a word (from the office-worker pass)."""
+    from editor.errors import ArticleError
+
+    def broken(paths: list[Path]) -> Any:
+        raise ArticleError("the disk could not be read", path=paths[0])
+
+    monkeypatch.setattr("ui.common.image_import.check_image_files", broken)
+    good = tmp_path / "anh.jpg"
+    good.write_bytes(photo_bytes())
+    image = ImageBlock(src=str(good), media=FileMedia(good))
+    window.composer.blocks.insert_blocks([image], "Insert photo")
+    window.composer.blocks.segment_of(image.id).replace_with(tmp_path / "moi.jpg")
+    qtbot.waitUntil(lambda: bool(message_boxes.shown), timeout=10_000)
+    assert "moi.jpg: the disk could not be read" in message_boxes.shown[-1][2]
+    assert window.document.article.block(image.id).src == str(good)
+
+
 def test_a_pasted_picture_becomes_a_photo_block(qtbot: Any, window: Any) -> None:
     from PySide6.QtGui import QColor, QImage
 

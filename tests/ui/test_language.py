@@ -311,3 +311,19 @@ def test_an_export_stopped_by_a_damaged_photo_says_to_replace_it_not_to_choose_a
     said = message_boxes.shown[-1][2]
     assert "hãy thay hoặc xóa ảnh đó" in said and "chọn chỗ lưu hoặc tên khác" not in said
     assert not (tmp_path / "bai-viet").exists()
+
+
+def test_a_photo_the_window_cannot_show_is_named_in_vietnamese_in_the_status_bar(qtbot: Any, window: Any, vietnamese: None) -> None:
+    """The status bar said the core's English, naming the photo's path, or
+    after a crash its place in the workspace ("workspace:6bc1….tif")."""
+    from editor.media import MemoryMedia
+    from editor.model import ImageBlock, ParagraphBlock
+    from tests.helpers import CORPUS
+
+    damaged = (CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes()
+    window.composer.blocks.insert_blocks([ParagraphBlock(text="Đoạn mở đầu."),
+                                          ImageBlock(src="/tmp/anh/hong.jpg", media=MemoryMedia(damaged, "workspace:6bc1.jpg"))],
+                                         "Insert photo")
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: "Không hiển thị được ảnh 1 (khối 2, hong.jpg)" in bar.currentMessage(), timeout=30_000)
+    assert "damaged" not in bar.currentMessage() and "workspace" not in bar.currentMessage()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import PurePath
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from editor.errors import (
@@ -33,6 +36,7 @@ from editor.errors import (
     WorkspaceError,
 )
 from editor.locks import DocumentLockedError
+from editor.model import Article, ImageBlock
 from ui.common.language import translated
 
 # Most specific first: UnsupportedVersionError is also a FormatError. The
@@ -115,3 +119,20 @@ def describe_error(error: ArticleError) -> str:
     reason = getattr(error, "reason", None)
     said = headline(error) + ("\n" + translated("errors", _REASONS[reason]) if reason in _REASONS else "")
     return said + "\n\n" + "\n".join(error.lines())
+
+
+_PHOTO_NOT_SHOWN = QT_TRANSLATE_NOOP("errors", "Photo %1 (block %2, %3) cannot be shown: replace it with a good copy of the file.")
+
+
+def photo_not_shown(article: Article, token_of: Callable[[ImageBlock], str | None], token: str) -> str | None:
+    """The status bar's line for a photo the window cannot show, in the
+    user's language: its number as the checklist counts them, its block and
+    its file's name (the core's own words, in English, name its path or its
+    member in a draft, and stay in the photo's tooltip). None when no photo
+    of the article is that one any more."""
+    for number, block in enumerate(article.images(), start=1):
+        if token_of(block) == token:
+            where = article.blocks.index(block) + 1
+            name = PurePath(block.src).name or block.src
+            return translated("errors", _PHOTO_NOT_SHOWN).replace("%1", str(number)).replace("%2", str(where)).replace("%3", name)
+    return None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.errors import ArticleError
 from editor.fields import text_fields
 from editor.model import MAX_LIST_START, MIN_LIST_START, Block, HeadingBlock, ImageBlock, ListBlock, ParagraphBlock, QuoteBlock, new_block_id
 from editor.typing_steps import text_change
@@ -912,7 +913,12 @@ class ImageSegment(BlockFrame):
             self.document.set_block_field(self._id, "src", new.src, label)
             stack.endMacro()
 
-        run_in_background(lambda: check_image_files([path]), checked, lambda error: None, context=self)
+        def failed(error: ArticleError) -> None:  # the check itself failed (never seen): said, the photo kept
+            from ui.common.errors import describe_error
+
+            QMessageBox.warning(self, self.tr("Replace the photo"), describe_error(error))
+
+        run_in_background(lambda: check_image_files([path]), checked, failed, context=self)
 
     def _on_cover_toggled(self, checked: bool) -> None:
         if not self._updating:

@@ -32,7 +32,7 @@ from editor.preview_copies import PreviewCopies
 from editor.site import saved_profile_path, write_saved_profile
 from editor.workspace import Workspace, WorkspaceEntry
 from ui.common import settings
-from ui.common.errors import describe_error
+from ui.common.errors import describe_error, photo_not_shown
 from ui.common.image_cache import ImageCache
 from ui.common.language import LanguageMenu, Retranslating, interface_language
 from ui.common.workers import run_in_background
@@ -459,9 +459,14 @@ class MainWindow(Retranslating, QMainWindow):
         files.busy_changed.connect(lambda busy: self.busy_label.setText(self.tr("Working…") if busy else ""))
         files.recent_changed.connect(self._fill_recent_menu)
         files.exported.connect(self.export_notice.show)
-        self.images.failed.connect(lambda token, message: self.statusBar().showMessage(message, 8000))
+        self.images.failed.connect(self._say_photo_not_shown)
         self._fill_recent_menu()
         self._show_title()
+
+    def _say_photo_not_shown(self, token: str, _details: str) -> None:
+        text = photo_not_shown(self.document.article, self.images.token_of, token)
+        if text is not None:
+            self.statusBar().showMessage(text, 8000)
 
     def _restore_layout(self) -> None:
         store = settings.settings()
