@@ -782,6 +782,25 @@ def test_export_with_errors_shows_them_and_asks_first(qtbot: Any, window: Any, m
     assert exported == [True]
 
 
+def test_the_question_before_an_export_says_which_photo_a_finding_is_about(
+        qtbot: Any, window: Any, message_boxes: Any, monkeypatch: Any) -> None:
+    """As the checklist panel says it: "Photo 1 (block 2): …" (the question
+    dropped where, from the office-worker pass)."""
+    from editor.media import MemoryMedia
+    from tests.helpers import CORPUS
+
+    monkeypatch.setattr(window.files, "export_dialog", lambda: None)
+    damaged = (CORPUS / "images-pillow" / "bad" / "truncated_jpeg.jpg").read_bytes()
+    window.composer.blocks.insert_blocks([ParagraphBlock(text="Đoạn mở đầu."),
+                                          ImageBlock(src="hong.jpg", media=MemoryMedia(damaged, "hong.jpg"))], "Insert photo")
+    qtbot.waitUntil(lambda: any(f.id == "photo-unreadable" for f in window.checklist.errors()), timeout=30_000)
+    message_boxes.answer = QMessageBox.StandardButton.No
+    window.actions.export.trigger()
+    asked = message_boxes.shown[-1][2]
+    about_the_photo = [line for line in asked.splitlines() if "Photo 1" in line]
+    assert about_the_photo and all(line.startswith("• Photo 1 (block 2): ") for line in about_the_photo), asked
+
+
 def test_quit_then_discard_quits(qtbot: Any, window: Any, message_boxes: Any) -> None:
     type_text(window.composer.fields.title, "Bỏ đi")
     message_boxes.answer = QMessageBox.StandardButton.Discard

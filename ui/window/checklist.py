@@ -126,6 +126,14 @@ class ChecklistPanel(Retranslating, QDockWidget):
         # Still behind any photo the form or the preview asks for meanwhile.
         run_in_background(lambda: check_article(snapshot, given), done, failed, photo_pool(), context=self.list, priority=-1)
 
+    def described(self, findings: list[Finding]) -> list[str]:
+        """Each finding as the panel says it, where it is first ("Photo 3
+        (block 4): …"), in the interface's language: for the panel, and the
+        question asked before an export."""
+        language = interface_language()
+        photo_numbers = {block.id: number for number, block in enumerate(self._document.article.images(), start=1)}
+        return [self._where(finding, photo_numbers) + finding.message(language) for finding in findings]
+
     def _where(self, finding: Finding, photo_numbers: dict[str, int]) -> str:
         """Where a finding is, as the user finds it: a photo by its number
         among the photos ("Photo 9", as the form and the preview count them
@@ -199,16 +207,11 @@ class ChecklistPanel(Retranslating, QDockWidget):
     def _show(self, findings: list[Finding], checking: bool = False) -> None:
         self.findings = findings
         self._checking = checking
-        language = interface_language()
         # Rows are made by Qt and set through the model: a QListWidgetItem
         # made in Python (with a Finding in its data) crashed clear() now
         # and then, in shiboken's releaseWrapper (the soak run found it).
         self.list.clear()
-        texts = []
-        photo_numbers = {block.id: number for number, block in enumerate(self._document.article.images(), start=1)}
-        for finding in findings:
-            texts.append(f"{_MARKS[finding.severity][0]} {self._where(finding, photo_numbers)}{finding.message(language)}")
-        self.list.addItems(texts)
+        self.list.addItems([f"{_MARKS[finding.severity][0]} {text}" for finding, text in zip(findings, self.described(findings), strict=True)])
         model = self.list.model()
         for row, finding in enumerate(findings):
             index = model.index(row, 0)

@@ -34,7 +34,7 @@ from editor.workspace import Workspace, WorkspaceEntry
 from ui.common import settings
 from ui.common.errors import describe_error, photo_not_shown
 from ui.common.image_cache import ImageCache
-from ui.common.language import LanguageMenu, Retranslating, interface_language
+from ui.common.language import LanguageMenu, Retranslating
 from ui.common.workers import run_in_background
 from ui.dialogs.about_dialog import HelpMenu
 from ui.dialogs.export_notice import ExportNotice
@@ -594,7 +594,7 @@ class MainWindow(Retranslating, QMainWindow):
         errors = self.checklist.errors()
         if errors:
             self.checklist.show()
-            listing = "\n".join(f"• {f.message(interface_language())}" for f in errors[:8])
+            listing = "\n".join(f"• {text}" for text in self.checklist.described(errors[:8]))  # as the panel says them
             answer = QMessageBox.question(
                 self, self.tr("Export"),
                 self.tr("The checklist found problems to fix before publishing:") + "\n\n" + listing + "\n\n" + self.tr("Export anyway?"),
