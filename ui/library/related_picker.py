@@ -60,6 +60,10 @@ class RelatedPickerDialog(QDialog):
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
+        # Each article is two lines (title, address): shaded in turn and set
+        # apart, or two articles read as four lines.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
